@@ -1,0 +1,43 @@
+# ranksim: two commands do everything on a fresh machine (python3 + package registries).
+#   make run   - create .venv, install, run the default scenario, write out/report.html
+#   make test  - install with the test extra and run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SCENARIO ?= scenarios/inner_mongolia_6pct.yaml
+OUT    ?= out
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-test bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/ranksim run $(SCENARIO) --out $(OUT)
+
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python benchmarks/bench_montecarlo.py
+
+lint: install
+	$(BIN)/python -m pip install --quiet ruff mypy
+	$(BIN)/ruff check sim tests benchmarks
+	$(BIN)/mypy sim
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,168 @@
+"""Command-line interface: parse arguments, call the library, print or write.
+
+Exit status: 0 success, 2 input error (one line on stderr, no traceback), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from sim.errors import ArgumentError, InputError
+
+Handler = Callable[[argparse.Namespace, Sequence[str]], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises ArgumentError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ArgumentError(f"{message} (see `ranksim {self.prog.split()[-1]} --help`)" if " " in self.prog
+                            else f"{message} (see `ranksim --help`)")
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+
+
+def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.documents import passes_frame, run_document
+    from sim.output import dumps, write_files
+    from sim.projection import project
+    from sim.scenario import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    proj = project(scenario)
+    doc = run_document(proj, argv)
+    if args.out is not None:
+        files: dict[str, str | bytes] = {
+            "projection.csv": proj.to_frame(history=True).to_csv(index=False),
+            "passes.csv": passes_frame(proj).to_csv(index=False),
+            "run.json": dumps(doc),
+        }
+        if not args.no_report:
+            from sim.report import run_report
+
+            files["report.html"] = run_report(proj, lang=args.lang, argv=argv)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+    else:
+        print(proj.summary(years=args.years, lang=args.lang))
+        if args.out is not None:
+            print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.data import load_panel
+    from sim.documents import data_document
+    from sim.output import dumps
+
+    panel = load_panel(args.data)
+    year = args.year if args.year is not None else panel.last_year
+    doc = data_document(panel, year)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+        return 0
+    print(f"Ranking by nominal GDP, {year} (100m yuan; real growth %)")
+    for row in doc["provinces"]:
+        print(
+            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {row['zh']:<6}"
+            f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
+        )
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.scenario import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.scenario import load_scenario
+
+    bad = 0
+    for path in args.scenarios:
+        try:
+            scenario = load_scenario(path)
+        except InputError as exc:
+            print(str(exc), file=sys.stderr)
+            bad += 1
+            continue
+        _warn(scenario.warnings)
+        print(f"{path}: ok")
+    return 2 if bad else 0
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for w in warnings:
+        print(w, file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="project a scenario: reach year, passes, ranks")
+    run.add_argument("scenario", type=Path)
+    run.add_argument("--out", type=Path, help="folder for projection.csv, passes.csv, run.json, report.html")
+    run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    run.add_argument("--years", type=_year, nargs="+", help="years to show the target's rank for")
+    run.add_argument("--lang", choices=["en", "zh"], default="en", help="language of summary and report")
+    run.add_argument("--no-report", action="store_true", help="do not write report.html")
+    run.set_defaults(handler=_cmd_run)
+
+    data = sub.add_parser("data", help="the ranking table of one year of the data")
+    data.add_argument("--year", type=_year)
+    data.add_argument("--data", type=Path, help="panel CSV (default: the bundled provincial panel)")
+    data.add_argument("--json", action="store_true")
+    data.set_defaults(handler=_cmd_data)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.set_defaults(handler=_cmd_schema)
+
+    validate = sub.add_parser("validate", help="check scenario files without running them")
+    validate.add_argument("scenarios", type=Path, nargs="+")
+    validate.set_defaults(handler=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.version:
+            from sim.output import version
+
+            print(f"ranksim {version()}")
+            return 0
+        if args.command is None:
+            raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
+        return int(args.handler(args, argv))
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
+        if "RANKSIM_DEBUG" in __import__("os").environ:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc} (set RANKSIM_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return 1
+
+
+def entry() -> NoReturn:
+    raise SystemExit(main())

@@ -1,0 +1,454 @@
+"""Load and validate the regional GDP panel, the national series and growth targets.
+
+The panel is a long CSV (one row per region-year) with the columns in :data:`PANEL_COLUMNS`.
+It is validated once, here, and turned into arrays shaped ``(year, region)``. Nothing
+else in the package reads CSV files.
+
+Data seams the loader knows about (see ``data/SOURCES.md``):
+
+* the ``source`` column names the vintage of each value (``gdp:NBS25|rg:NBS20|...``); where
+  the nominal-GDP vintage changes between two years, the nominal growth across the splice is
+  meaningless and the derived deflator of that year is set to NaN (``nominal_break``);
+* national real growth missing in the national file (2020-2022) is derived as the
+  previous-year-GDP-weighted mean of the regions' real growth and flagged ``real_derived``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sim._typing import BoolArray, FloatArray, IntArray
+from sim.errors import DataError
+from sim.units import pct_to_log
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_PANEL = DATA_DIR / "province_gdp.csv"
+DEFAULT_NATIONAL = DATA_DIR / "national_gdp.csv"
+DEFAULT_TARGETS = DATA_DIR / "growth_targets.csv"
+
+CODE, EN, ZH, YEAR = "province_code", "province_en", "province_zh", "year"
+GDP, REAL, POP, SOURCE = "gdp_nominal_100m_yuan", "real_growth_pct", "population_10k", "source"
+PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE)
+PANEL_REQUIRED = (CODE, EN, YEAR, GDP, REAL)
+NATIONAL_REQUIRED = (YEAR, GDP, REAL)
+TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
+NATIONAL_CODE = "00"
+#: Default length of the estimation window (years up to the base year), chosen by backtest.
+DEFAULT_WINDOW_YEARS = 9
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Identity of the regions of a panel: codes and English / Chinese names."""
+
+    codes: tuple[str, ...]
+    en: tuple[str, ...]
+    zh: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @cached_property
+    def _lookup(self) -> dict[str, int]:
+        table: dict[str, int] = {}
+        for i, (code, en, zh) in enumerate(zip(self.codes, self.en, self.zh, strict=True)):
+            for key in (code, en.casefold(), zh):
+                table.setdefault(key, i)
+        return table
+
+    def find(self, name: str | int) -> int | None:
+        """Index of a region given by code, English name (any case) or Chinese name."""
+        key = str(name).strip()
+        hit = self._lookup.get(key)
+        return hit if hit is not None else self._lookup.get(key.casefold())
+
+    def label(self, i: int, lang: str = "en") -> str:
+        return self.zh[i] if lang == "zh" else self.en[i]
+
+
+@dataclass(frozen=True)
+class National:
+    """The national series: nominal GDP, real growth (some years derived), by year."""
+
+    path: Path | None
+    years: IntArray
+    gdp: FloatArray
+    real_growth_pct: FloatArray
+    real_derived: BoolArray
+    nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
+
+    @cached_property
+    def log_real(self) -> FloatArray:
+        return pct_to_log(self.real_growth_pct)
+
+    @cached_property
+    def log_deflator(self) -> FloatArray:
+        """ln(1+pi) = ln(Y_t / Y_{t-1}) - ln(1+g); NaN in the first year and at splices."""
+        out = np.full(self.gdp.shape, np.nan)
+        out[1:] = np.diff(np.log(self.gdp)) - self.log_real[1:]
+        out[self.nominal_break] = np.nan
+        return out
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A validated panel: arrays shaped ``(year, region)`` plus identity and provenance."""
+
+    path: Path
+    sha256: str
+    years: IntArray
+    regions: Regions
+    gdp: FloatArray  # nominal, 100m yuan
+    real_growth_pct: FloatArray
+    population: FloatArray  # 10k persons, NaN where absent
+    nominal_break: BoolArray  # (year, region): nominal growth into that year is unusable
+    real_vintage_start: BoolArray  # (year, region): real growth changes vintage in that year
+    national: National
+    files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file used
+
+    @property
+    def first_year(self) -> int:
+        return int(self.years[0])
+
+    @property
+    def last_year(self) -> int:
+        return int(self.years[-1])
+
+    @property
+    def n_regions(self) -> int:
+        return len(self.regions)
+
+    def year_index(self, year: int) -> int:
+        return int(year) - self.first_year
+
+    @cached_property
+    def log_real(self) -> FloatArray:
+        return pct_to_log(self.real_growth_pct)
+
+    @cached_property
+    def log_deflator(self) -> FloatArray:
+        """Derived deflator growth ln(1+pi) per (year, region); NaN where undefined."""
+        out = np.full(self.gdp.shape, np.nan)
+        out[1:] = np.diff(np.log(self.gdp), axis=0) - self.log_real[1:]
+        out[self.nominal_break] = np.nan
+        return out
+
+    @cached_property
+    def ranks(self) -> IntArray:
+        """Historical rank by nominal GDP, ``(year, region)``; 1 = largest."""
+        from sim.engine import rank_levels
+
+        return rank_levels(self.gdp)
+
+    def default_window(self, base_year: int) -> tuple[int, int]:
+        """Estimation window ending at ``base_year`` that stays inside one data vintage.
+
+        Start = the latest of: ``base_year - DEFAULT_WINDOW_YEARS + 1``, the year after the
+        last nominal splice, the first year of the current real-growth vintage.
+        """
+        upto = self.years <= base_year
+        start = max(base_year - DEFAULT_WINDOW_YEARS + 1, self.first_year + 1)
+        breaks = self.years[upto & self.nominal_break.any(axis=1)]
+        if breaks.size:
+            start = max(start, int(breaks.max()) + 1)
+        vintages = self.years[upto & self.real_vintage_start.any(axis=1)]
+        if vintages.size:
+            start = max(start, int(vintages.max()))
+        return min(start, base_year), base_year
+
+    def truncated(self, last_year: int) -> Panel:
+        """The panel as known at ``last_year`` (later years dropped): for backtests."""
+        keep = self.years <= last_year
+        nat_keep = self.national.years <= last_year
+        nat = self.national
+        return Panel(
+            path=self.path,
+            sha256=self.sha256,
+            years=self.years[keep],
+            regions=self.regions,
+            gdp=self.gdp[keep],
+            real_growth_pct=self.real_growth_pct[keep],
+            population=self.population[keep],
+            nominal_break=self.nominal_break[keep],
+            real_vintage_start=self.real_vintage_start[keep],
+            national=National(
+                nat.path,
+                nat.years[nat_keep],
+                nat.gdp[nat_keep],
+                nat.real_growth_pct[nat_keep],
+                nat.real_derived[nat_keep],
+                nat.nominal_break[nat_keep],
+            ),
+            files=self.files,
+        )
+
+    def table(self, year: int) -> pd.DataFrame:
+        """The ranking table of one year: code, names, GDP, real growth, rank (sorted)."""
+        if not self.first_year <= year <= self.last_year:
+            raise DataError(
+                f"year {year} is outside the data ({self.first_year}-{self.last_year})",
+                field="year",
+            )
+        t = self.year_index(year)
+        frame = pd.DataFrame(
+            {
+                "code": self.regions.codes,
+                "en": self.regions.en,
+                "zh": self.regions.zh,
+                GDP: self.gdp[t],
+                "real_growth_pct": self.real_growth_pct[t],
+                "rank": self.ranks[t],
+            }
+        )
+        return frame.sort_values(["rank", "code"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError("file not found", file=path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError("not UTF-8 text; save the file as UTF-8 CSV", file=path) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    for col in required:
+        if col not in frame.columns:
+            raise DataError(
+                f"missing column (required: {', '.join(required)})", file=path, line=1, field=col
+            )
+    if frame.empty:
+        raise DataError("no data rows", file=path, line=2)
+    return frame.apply(lambda s: s.str.strip())
+
+
+def _numbers(
+    frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False
+) -> FloatArray:
+    raw = frame[col]
+    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(values) & ~((raw == "") & allow_empty)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        text = raw.iloc[row]
+        hint = " (remove thousands separators)" if "," in text else ""
+        what = "empty" if text == "" else f"not a number: {text!r}{hint}"
+        raise DataError(what, file=path, line=row + 2, field=col)
+    return values
+
+
+def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -> None:
+    bad = values <= floor
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        limit = "positive" if floor == 0.0 else f"greater than {floor:g}"
+        raise DataError(f"must be {limit}, got {values[row]:g}", file=path, line=row + 2, field=col)
+
+
+def _years(frame: pd.DataFrame, path: Path) -> IntArray:
+    years = _numbers(frame, YEAR, path)
+    bad = years != np.round(years)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise DataError(f"not a whole year: {frame[YEAR].iloc[row]!r}", file=path, line=row + 2, field=YEAR)
+    return years.astype(np.int64)
+
+
+def _check_identity(frame: pd.DataFrame, path: Path) -> None:
+    for col in (EN, ZH):
+        names = frame.groupby(CODE, sort=False)[col].transform("first")
+        clash = frame[col] != names
+        if clash.any():
+            row = int(np.flatnonzero(clash.to_numpy())[0])
+            code = frame[CODE].iloc[row]
+            raise DataError(
+                f"code {code} has two names: {names.iloc[row]!r} and {frame[col].iloc[row]!r}",
+                file=path,
+                line=row + 2,
+                field=col,
+            )
+    empty = frame[CODE] == ""
+    if empty.any():
+        raise DataError("empty region code", file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+
+
+def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
+    if SOURCE not in frame.columns:
+        return pd.Series("", index=frame.index)
+    return frame[SOURCE].str.extract(rf"(?:^|\|){key}:([^|]*)", expand=False).fillna("")
+
+
+def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, list[str], IntArray, IntArray]:
+    codes = list(dict.fromkeys(frame[CODE]))
+    keys = pd.DataFrame({"c": frame[CODE], "y": years})
+    dup = keys.duplicated()
+    if dup.any():
+        row = int(np.flatnonzero(dup.to_numpy())[0])
+        raise DataError(
+            f"duplicate row for region {frame[CODE].iloc[row]} year {years[row]}",
+            file=path,
+            line=row + 2,
+            field=YEAR,
+        )
+    all_years = np.arange(years.min(), years.max() + 1)
+    present = set(years.tolist())
+    gaps = [int(y) for y in all_years if y not in present]
+    if gaps:
+        raise DataError(f"gap in years: no row for {gaps[0]}", file=path, field=YEAR)
+    if len(codes) < 2:
+        raise DataError("a panel needs at least two regions", file=path, field=CODE)
+    code_idx = pd.Index(codes).get_indexer(frame[CODE])
+    year_idx = years - all_years[0]
+    counts = np.zeros((all_years.size, len(codes)), dtype=int)
+    np.add.at(counts, (year_idx, code_idx), 1)
+    if (counts == 0).any():
+        t, i = np.argwhere(counts == 0)[0]
+        raise DataError(
+            f"missing region-year: region {codes[i]} has no row for {all_years[t]}",
+            file=path,
+            field=CODE,
+        )
+    return all_years.astype(np.int64), codes, year_idx, code_idx
+
+
+def _to_grid(values: FloatArray | np.ndarray, shape: tuple[int, int], ti: IntArray, ci: IntArray) -> np.ndarray:
+    out = np.empty(shape, dtype=np.asarray(values).dtype)
+    out[ti, ci] = values
+    return out
+
+
+def load_panel(path: str | Path | None = None) -> Panel:
+    """Read and validate a panel CSV (default: the bundled 31-province panel).
+
+    The national series is the bundled national file for the bundled panel; for any
+    other panel it is the panel's own aggregate (sum of nominal GDP, previous-year-GDP
+    weighted real growth).
+    """
+    path = Path(path) if path is not None else DEFAULT_PANEL
+    frame = _read_csv(path, PANEL_REQUIRED)
+    years = _years(frame, path)
+    gdp = _numbers(frame, GDP, path)
+    _positive(gdp, GDP, path)
+    real = _numbers(frame, REAL, path)
+    _positive(real, REAL, path, floor=-100.0)
+    pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
+    if ZH not in frame.columns or (frame[ZH] == "").all():
+        frame[ZH] = frame[EN]
+    _check_identity(frame, path)
+    all_years, codes, ti, ci = _grid(frame, years, path)
+    shape = (all_years.size, len(codes))
+    first = frame.groupby(CODE, sort=False).first()
+    regions = Regions(tuple(codes), tuple(first.loc[codes, EN]), tuple(first.loc[codes, ZH]))
+    gdp_v = _to_grid(_source_ids(frame, "gdp").to_numpy(), shape, ti, ci)
+    rg_v = _to_grid(_source_ids(frame, "rg").to_numpy(), shape, ti, ci)
+    nominal_break = np.zeros(shape, dtype=bool)
+    nominal_break[1:] = gdp_v[1:] != gdp_v[:-1]
+    nominal_break[0] = True
+    real_start = np.zeros(shape, dtype=bool)
+    real_start[1:] = rg_v[1:] != rg_v[:-1]
+    gdp_g = _to_grid(gdp, shape, ti, ci)
+    real_g = _to_grid(real, shape, ti, ci)
+    is_default = path.resolve() == DEFAULT_PANEL.resolve()
+    national = (
+        load_national(DEFAULT_NATIONAL, all_years, gdp_g, real_g)
+        if is_default
+        else aggregate_national(all_years, gdp_g, real_g)
+    )
+    files = {str(path): sha256_of(path)}
+    if national.path is not None:
+        files[str(national.path)] = sha256_of(national.path)
+    return Panel(
+        path=path,
+        sha256=files[str(path)],
+        years=all_years,
+        regions=regions,
+        gdp=gdp_g,
+        real_growth_pct=real_g,
+        population=_to_grid(pop, shape, ti, ci),
+        nominal_break=nominal_break,
+        real_vintage_start=real_start,
+        national=national,
+        files=files,
+    )
+
+
+def weighted_real_growth(gdp: FloatArray, real_pct: FloatArray) -> FloatArray:
+    """Previous-year-GDP-weighted mean of regional real growth, per year (NaN in year 0)."""
+    out = np.full(gdp.shape[0], np.nan)
+    weights = gdp[:-1]
+    out[1:] = (weights * real_pct[1:]).sum(axis=1) / weights.sum(axis=1)
+    return out
+
+
+def aggregate_national(years: IntArray, gdp: FloatArray, real_pct: FloatArray) -> National:
+    """The panel's own aggregate, used as the 'national' reference for non-bundled panels."""
+    real = weighted_real_growth(gdp, real_pct)
+    real[0] = real[1] if real.size > 1 else 0.0
+    brk = np.zeros(years.shape, dtype=bool)
+    brk[0] = True
+    return National(None, years, gdp.sum(axis=1), real, np.ones(years.shape, dtype=bool), brk)
+
+
+def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray) -> National:
+    """National file aligned to the panel's years; missing real growth derived from the panel."""
+    frame = _read_csv(path, NATIONAL_REQUIRED)
+    nat_years = _years(frame, path)
+    nat_gdp = _numbers(frame, GDP, path)
+    _positive(nat_gdp, GDP, path)
+    nat_real = _numbers(frame, REAL, path, allow_empty=True)
+    missing = [int(y) for y in years if y not in set(nat_years.tolist())]
+    if missing:
+        raise DataError(f"no national row for {missing[0]}", file=path, field=YEAR)
+    order = pd.Index(nat_years).get_indexer(years)
+    nat_gdp, nat_real = nat_gdp[order], nat_real[order]
+    derived = np.isnan(nat_real)
+    nat_real = np.where(derived, weighted_real_growth(gdp, real_pct), nat_real)
+    vintage = _source_ids(frame, "gdp").to_numpy()[order]
+    brk = np.zeros(years.shape, dtype=bool)
+    brk[0] = True
+    brk[1:] = vintage[1:] != vintage[:-1]
+    return National(path, years, nat_gdp, nat_real, derived, brk)
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Announced real-growth targets: ``values[(code, year)] = pct`` and their wording."""
+
+    path: Path
+    sha256: str
+    values: dict[tuple[str, int], float]
+    texts: dict[tuple[str, int], str]
+
+    def years(self) -> list[int]:
+        return sorted({y for _, y in self.values})
+
+
+def load_targets(path: str | Path | None = None) -> Targets:
+    """Read the growth-targets CSV; rows with an empty value (not found) are skipped."""
+    path = Path(path) if path is not None else DEFAULT_TARGETS
+    frame = _read_csv(path, TARGET_REQUIRED)
+    years = _years(frame, path)
+    vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
+    text = frame["target_text"] if "target_text" in frame.columns else pd.Series("", index=frame.index)
+    values: dict[tuple[str, int], float] = {}
+    texts: dict[tuple[str, int], str] = {}
+    for code, year, val, txt in zip(frame[CODE], years.tolist(), vals.tolist(), text, strict=True):
+        if np.isfinite(val):
+            values[(code, year)] = val
+            texts[(code, year)] = txt
+    return Targets(path, sha256_of(path), values, texts)

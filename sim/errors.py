@@ -1,0 +1,65 @@
+"""The project's own exception types.
+
+Every error a user can cause (a scenario file, a data file, a CLI argument) is an
+:class:`InputError` that carries the file, the line (where the input has lines) and
+the field. The CLI prints ``str(err)`` as one line on stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from: a file and a 1-based line (``None`` when unknown)."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+class RanksimError(Exception):
+    """Base class of every error ranksim raises on purpose."""
+
+
+class InputError(RanksimError):
+    """A problem in something the user gave: file, line, field, what is wrong."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = " ".join(str(message).split())  # always one line
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        parts = []
+        if self.file is not None:
+            parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(InputError):
+    """A problem in a panel or targets CSV file."""
+
+
+class ScenarioError(InputError):
+    """A problem in a scenario YAML file (or its ``extends`` chain)."""
+
+
+class ArgumentError(InputError):
+    """A bad command-line argument."""

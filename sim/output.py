@@ -1,0 +1,81 @@
+"""Atomic file output and provenance records.
+
+Every file ranksim writes goes through :func:`write_files`: all contents are produced
+first, then each file is written to a temporary file in the same folder and renamed
+into place, so a failing or interrupted run never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sim.errors import ArgumentError
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _v
+
+    try:
+        return _v("ranksim")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def provenance(files: Mapping[str, str], argv: Sequence[str] | None, seed: int | None = None) -> dict[str, Any]:
+    """What produced a result: version, sha256 of every input file, seed, command line."""
+    return {
+        "ranksim_version": version(),
+        "files": [{"path": p, "sha256": h} for p, h in files.items()],
+        "seed": seed,
+        "command": ["ranksim", *(argv if argv is not None else sys.argv[1:])],
+    }
+
+
+def dumps(doc: Any) -> str:
+    """The one JSON style of the project: UTF-8, stable key order as built, 2-space indent."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def prepare_dir(out: Path) -> Path:
+    """Create the output folder (or fail with one line naming ``--out``)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArgumentError(f"cannot create output folder {out}: {exc.strerror}", field="--out") from None
+    if not os.access(out, os.W_OK):
+        raise ArgumentError(f"output folder {out} is not writable", field="--out")
+    return out
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+    """Write every named file under ``out`` atomically; returns the paths written."""
+    prepare_dir(out)
+    written = []
+    for name, content in files.items():
+        target = out / name
+        try:
+            atomic_write(target, content)
+        except OSError as exc:
+            raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
+        written.append(target)
+    return written

@@ -1,0 +1,145 @@
+"""Deterministic projection of one scenario and its result object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim._typing import Direction, FloatArray, IntArray
+from sim.engine import project_log_levels, rank_levels, reach_index
+from sim.paths import GrowthPaths, build_paths
+from sim.scenario import Scenario
+
+#: Column names of the long format, defined once.
+YEAR, CODE, EN, ZH = "year", "code", "en", "zh"
+GDP, RANK, PROJECTED = "gdp_nominal_100m_yuan", "rank", "projected"
+LONG_COLUMNS = (YEAR, CODE, EN, ZH, GDP, RANK, PROJECTED)
+
+
+@dataclass(frozen=True)
+class PassEvent:
+    """In ``year`` the target overtook (``passed``) or was overtaken by (``passed_by``) ``code``."""
+
+    year: int
+    code: str
+    direction: Direction
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "code": self.code, "direction": self.direction}
+
+
+def pass_events(gdp: FloatArray, years: IntArray, target: int, codes: tuple[str, ...]) -> list[PassEvent]:
+    """Every change of order between the target and another region, year by year.
+
+    ``j`` is ahead of the target when its GDP is strictly larger (the rank rule). A change
+    from ahead to not-ahead is ``passed``; the reverse is ``passed_by``.
+    """
+    ahead = gdp > gdp[:, target : target + 1]  # (T, N)
+    change = ahead[1:] != ahead[:-1]
+    events = [
+        PassEvent(int(years[t + 1]), codes[j], "passed" if ahead[t, j] else "passed_by")
+        for t, j in zip(*np.nonzero(change), strict=True)
+    ]
+    return sorted(events, key=lambda e: (e.year, e.direction, e.code))
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Levels and ranks of every region from the base year to the horizon, plus history."""
+
+    scenario: Scenario
+    paths: GrowthPaths
+    years: IntArray  # base .. horizon
+    gdp: FloatArray  # (T+1, N) nominal, 100m yuan
+    ranks: IntArray  # (T+1, N)
+
+    @property
+    def target(self) -> int:
+        return self.scenario.target
+
+    @property
+    def threshold_rank(self) -> int:
+        return self.scenario.threshold_rank
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.scenario.panel.regions.codes
+
+    @property
+    def target_rank(self) -> IntArray:
+        return self.ranks[:, self.target]
+
+    @property
+    def reach_year(self) -> int | None:
+        """First year (base year included) with target rank <= threshold, else None."""
+        idx = int(reach_index(self.target_rank, self.threshold_rank))
+        return None if idx < 0 else int(self.years[idx])
+
+    @cached_property
+    def passes(self) -> list[PassEvent]:
+        return pass_events(self.gdp, self.years, self.target, self.codes)
+
+    def threshold_holder(self) -> IntArray:
+        """Index of the region holding the threshold rank in each year, ``(T+1,)``.
+
+        When the target is inside the band, this is the region at the threshold rank among
+        the others, so that the gap stays meaningful.
+        """
+        order = np.argsort(-self.gdp, axis=1, kind="stable")
+        return order[:, self.threshold_rank - 1]
+
+    def gap_pct(self) -> FloatArray:
+        """Target GDP as % of the GDP of the region ranked at the threshold, minus 100."""
+        others = self.gdp.copy()
+        others[:, self.target] = -np.inf
+        kth = -np.sort(-others, axis=1)[:, self.threshold_rank - 1]
+        return (self.gdp[:, self.target] / kth - 1.0) * 100.0
+
+    def to_frame(self, *, history: bool = False) -> pd.DataFrame:
+        """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected."""
+        regions = self.scenario.panel.regions
+        frames = []
+        if history:
+            panel = self.scenario.panel
+            keep = panel.years < self.scenario.base_year
+            frames.append(_long(panel.years[keep], panel.gdp[keep], panel.ranks[keep], regions, False))
+        frames.append(_long(self.years, self.gdp, self.ranks, regions, True))
+        frame = pd.concat(frames, ignore_index=True)
+        frame.loc[frame[YEAR] == self.scenario.base_year, PROJECTED] = False
+        return frame
+
+    def summary(self, years: list[int] | None = None, lang: str = "en") -> str:
+        from sim.text import summary_text
+
+        return summary_text(self, years=years, lang=lang)
+
+
+def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, projected: bool) -> pd.DataFrame:
+    t, n = gdp.shape
+    return pd.DataFrame(
+        {
+            YEAR: np.repeat(years, n),
+            CODE: np.tile(np.array(regions.codes, dtype=object), t),
+            EN: np.tile(np.array(regions.en, dtype=object), t),
+            ZH: np.tile(np.array(regions.zh, dtype=object), t),
+            GDP: gdp.reshape(-1),
+            RANK: ranks.reshape(-1),
+            PROJECTED: projected,
+        },
+        columns=list(LONG_COLUMNS),
+    )
+
+
+def project(scenario: Scenario) -> Projection:
+    """Project every region from the base year to the horizon under ``scenario``."""
+    paths = build_paths(scenario)
+    base = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
+    log_levels = project_log_levels(np.log(base), paths.nominal)
+    gdp = np.exp(log_levels)
+    gdp[0] = base  # exact base-year values, no exp(log()) round-off
+    years = np.arange(scenario.base_year, scenario.horizon + 1, dtype=np.int64)
+    return Projection(scenario, paths, years, gdp, rank_levels(gdp))
