@@ -198,7 +198,8 @@ class Panel:
         if not self.first_year <= year <= self.last_year:
             raise DataError(
                 f"year {year} is outside the data ({self.first_year}-{self.last_year})",
-                field="year",
+                file=self.path,
+                field="--year",
             )
         t = self.year_index(year)
         frame = pd.DataFrame(

@@ -264,8 +264,13 @@ def _data_path(docs: list[YamlDoc]) -> tuple[Path, Location | None]:
 
 
 def _merge_provinces(
-    docs: list[YamlDoc], panel: Panel, locs: dict[Key, Location], comments: dict[Key, str]
+    docs: list[YamlDoc],
+    panel: Panel,
+    locs: dict[Key, Location],
+    comments: dict[Key, str],
+    written: dict[str, str],
 ) -> dict[str, Any]:
+    """Merge `provinces` blocks of the chain by region identity (code), not by key text."""
     merged: dict[str, Any] = {}
     for doc in docs:
         block = doc.data.get("provinces")
@@ -300,6 +305,7 @@ def _merge_provinces(
                 )
             names[idx] = name
             code = panel.regions.codes[idx]
+            written[code] = name
             for key, line in doc.lines.items():
                 if key[:2] == ("provinces", name):
                     locs[("provinces", code, *key[2:])] = Location(str(doc.path), line)
@@ -366,11 +372,16 @@ def load_scenario(path: str | Path) -> Scenario:
         comments.update({k: v for k, v in doc.comments.items() if k[0] != "provinces"})
     data_path, _ = _data_path(docs)
     panel = panel_for(data_path)
-    merged["provinces"] = _merge_provinces(docs, panel, locs, comments)
+    written: dict[str, str] = {}
+    merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written)
     try:
         spec = ScenarioSpec.model_validate(merged)
     except ValidationError as exc:
-        raise _pydantic_error(exc, locs, path) from None
+        err = _pydantic_error(exc, locs, path)
+        parts = (err.field or "").split(".")
+        if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
+            parts[1] = written[parts[1]]  # name the province as the file wrote it
+        raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
     return _resolve(spec, panel, path, docs, locs, comments)
 
 

@@ -108,7 +108,8 @@ def load_yaml(path: Path) -> YamlDoc:
         raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)
     if not isinstance(node, CommentedMap):
         raise ScenarioError(
-            f"the file must be a mapping of `key: value` lines, not a {type(node).__name__}",
+            "the file must be a mapping of `key: value` lines, not a "
+            + ("list" if isinstance(node, CommentedSeq) else "single value"),
             file=path,
             line=1,
         )

@@ -1,0 +1,91 @@
+"""CLI contracts: JSON documents, exit codes, files written, validate."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import FOUNDING, SCENARIOS, run_subprocess
+
+RUN_KEYS = {"scenario", "target", "base_year", "horizon", "threshold_rank", "reach_year",
+            "target_rank", "passes", "projection"}
+
+
+def test_run_json_contract(cli):
+    res = cli("run", FOUNDING, "--json", "--no-report")
+    assert res.code == 0, res.err
+    doc = res.json()
+    assert RUN_KEYS <= set(doc)
+    assert doc["target"] == {"code": "15", "en": "Inner Mongolia", "zh": "内蒙古"}
+    assert (doc["base_year"], doc["horizon"], doc["threshold_rank"]) == (2024, 2040, 16)
+    assert list(doc["target_rank"]) == [str(y) for y in range(2024, 2041)]
+    assert doc["target_rank"]["2024"] == 20
+    years = {row["year"] for row in doc["projection"]}
+    assert years == set(range(2024, 2041))
+    assert len(doc["projection"]) == 17 * 31
+    assert set(doc["projection"][0]) == {"year", "code", "gdp_nominal_100m_yuan", "rank"}
+    first = [r for r in doc["projection"] if r["year"] == 2024 and r["rank"] == 1][0]
+    assert first == {"year": 2024, "code": "44", "gdp_nominal_100m_yuan": 141488.9, "rank": 1}
+    for p in doc["passes"]:
+        assert set(p) == {"year", "code", "direction"} and p["direction"] in {"passed", "passed_by"}
+    reach = doc["reach_year"]
+    assert reach is None or doc["target_rank"][str(reach)] <= 16
+    assert doc["provenance"]["files"][0]["sha256"]
+
+
+def test_run_summary_prints_reach_year(cli):
+    res = cli("run", FOUNDING, "--no-report")
+    assert res.code == 0
+    assert "reach year:" in res.out and "Inner Mongolia" in res.out
+
+
+def test_run_writes_outputs(cli, tmp_path):
+    out = tmp_path / "out"
+    res = cli("run", FOUNDING, "--out", out, "--no-report")
+    assert res.code == 0, res.err
+    assert {p.name for p in out.iterdir()} == {"projection.csv", "passes.csv", "run.json"}
+    head = (out / "projection.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert head == "year,code,en,zh,gdp_nominal_100m_yuan,rank,projected"
+    assert json.loads((out / "run.json").read_text())["scenario"] == "Inner Mongolia at 6% real from 2024"
+
+
+def test_failed_run_writes_nothing(cli, write, tmp_path):
+    out = tmp_path / "out"
+    res = cli("run", write("b.yaml", "name: b\ntarget: nowhere\n"), "--out", out)
+    assert res.code == 2
+    assert not out.exists()
+
+
+def test_validate_many_files(cli, write):
+    good = [SCENARIOS / "inner_mongolia_6pct.yaml", SCENARIOS / "from_2022.yaml"]
+    res = cli("validate", *good)
+    assert res.code == 0 and res.out.count(": ok") == 2
+    bad = write("bad.yaml", "name: x\nhorizon: 1\n")
+    bad2 = write("bad2.yaml", "name: x\ntarget: nowhere\n")
+    res = cli("validate", good[0], bad, bad2)
+    assert res.code == 2
+    assert res.err.count("\n") == 2
+    assert f"{bad}:2: horizon" in res.err and f"{bad2}:2: target" in res.err
+
+
+def test_schema_is_json(cli):
+    res = cli("schema")
+    assert res.code == 0
+    assert json.loads(res.out)["title"] == "ranksim scenario"
+
+
+def test_bad_arguments_exit_2_one_line(cli):
+    for argv in (("frob",), ("run",), ("data", "--year", "abc"), ("data", "--year", "1990"), ()):
+        res = cli(*argv)
+        assert res.code == 2, argv
+        assert res.err.count("\n") == 1 and "Traceback" not in res.err, argv
+
+
+def test_module_entry_point_in_subprocess(tmp_path):
+    res = run_subprocess("run", FOUNDING, "--json", "--no-report")
+    assert res.code == 0
+    assert json.loads(res.out)["reach_year"] == json.loads(
+        run_subprocess("run", FOUNDING, "--json", "--no-report").out)["reach_year"]
+    bad = tmp_path / "x.yaml"
+    bad.write_text("name: x\nprovinces: {Atlantis: {real_growth: 5}}\n")
+    res = run_subprocess("run", bad)
+    assert res.code == 2 and res.err.count("\n") == 1 and "Traceback" not in res.err

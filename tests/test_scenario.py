@@ -1,0 +1,150 @@
+"""Scenario files: extends merging, defaults, comments, warnings, and located errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sim.errors import ScenarioError
+from sim.paths import build_paths
+from sim.scenario import DEFAULT_HALF_LIFE, _deep_merge, json_schema_text, load_scenario
+from tests.conftest import FOUNDING, SCENARIOS
+
+
+def test_shipped_scenarios_load_and_carry_schema_line():
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=./scenario.schema.json", path
+        load_scenario(path)
+
+
+def test_committed_schema_is_current():
+    committed = (SCENARIOS / "scenario.schema.json").read_text(encoding="utf-8")
+    assert committed == json_schema_text()
+    schema = json.loads(committed)
+    assert "provinces" in schema["properties"]
+    assert schema["additionalProperties"] is False
+
+
+def test_founding_defaults_and_comments():
+    sc = load_scenario(FOUNDING)
+    assert sc.target_code == "15"
+    assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2024, 2040)
+    assert sc.window == (2016, 2024)
+    assert "T23_IMRB" in sc.comments["provinces.15.real_growth"]
+    assert sc.locations["threshold_rank"].line == 11
+    assert set(sc.files) >= {str(FOUNDING)}
+
+
+def test_extends_merges_provinces_by_identity(write):
+    write("parent.yaml", "name: parent\nhorizon: 2035\nprovinces:\n  Inner Mongolia: {real_growth: 7.0}\n")
+    child = write("child.yaml", "extends: parent.yaml\nname: child\nprovinces:\n  内蒙古: {deflator: 2.0}\n")
+    sc = load_scenario(child)
+    assert sc.name == "child" and sc.horizon == 2035
+    spec = sc.provinces[sc.target]
+    assert (spec.real_growth, spec.deflator) == (7.0, 2.0)
+    assert len(sc.provinces) == 1
+
+
+def test_child_wins_and_locations_follow_the_file_that_set_them(write):
+    parent = write("p.yaml", "name: p\nthreshold_rank: 12\nhorizon: 2035\n")
+    child = write("c.yaml", f"extends: {parent.name}\nname: c\nhorizon: 2038\n")
+    sc = load_scenario(child)
+    assert (sc.threshold_rank, sc.horizon) == (12, 2038)
+    assert sc.locations["horizon"].file == str(child)
+    assert sc.locations["threshold_rank"].file == str(parent)
+
+
+def test_deep_merge_is_associative_for_chains():
+    a = {"x": 1, "n": {"p": 1, "q": {"r": 1}}, "l": [1]}
+    b = {"n": {"q": {"s": 2}}, "l": [2]}
+    c = {"n": {"p": 3, "q": {"r": 3}}, "y": 4}
+    assert _deep_merge(_deep_merge(a, b), c) == _deep_merge(a, _deep_merge(b, c))
+
+
+def test_listed_province_with_only_real_growth_takes_model_deflator(write):
+    sc = load_scenario(write("s.yaml", "name: s\nprovinces:\n  Shanxi: {real_growth: 4.0}\n"))
+    paths = build_paths(sc)
+    sx = sc.panel.regions.find("Shanxi")
+    assert paths.source_real[sx] == "scenario" and paths.source_deflator[sx] == "spread"
+
+
+def test_half_life_omitted_is_default_and_null_is_no_decay(write):
+    assert load_scenario(write("a.yaml", "name: a\n")).half_life == DEFAULT_HALF_LIFE
+    assert load_scenario(write("b.yaml", "name: b\nothers: {half_life: null}\n")).half_life is None
+
+
+def test_fraction_like_growth_warns_but_runs(write):
+    sc = load_scenario(write("w.yaml", "name: w\nprovinces:\n  15: {real_growth: 0.06}\n"))
+    assert len(sc.warnings) == 1
+    assert "w.yaml:3: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in sc.warnings[0]
+
+
+def test_targets_model_uses_announced_targets(write):
+    sc = load_scenario(SCENARIOS / "official_targets.yaml")
+    paths = build_paths(sc)
+    zj = sc.panel.regions.find("Zhejiang")
+    assert paths.source_real[zj] == "targets"
+    assert paths.real[0, zj] == pytest.approx(__import__("math").log1p(0.055))  # 2025: 5.5 %
+
+
+ERRORS = [
+    ("target: Atlantis\n", 2, "target", "unknown province 'Atlantis'"),
+    ("threshold_rank: 31\n", 2, "threshold_rank", "between 1 and 30"),
+    ("threshold_rank: 0\n", 2, "threshold_rank", "between 1 and 30"),
+    ("nationl: {real_growth: 5}\n", 2, "nationl", "did you mean 'national'"),
+    ("national: {real_grwth: 5}\n", 2, "national.real_grwth", "did you mean 'real_growth'"),
+    ("provinces:\n  Inner Mongolia: {real_growth: '6%'}\n", 3, "provinces.Inner Mongolia.real_growth", "write 6"),
+    ("provinces:\n  Inner Mongolia: {realgrowth: 6}\n", 3, "provinces.Inner Mongolia.realgrowth", "unknown key"),
+    ("provinces:\n  Atlantis: {real_growth: 6}\n", 3, "provinces.Atlantis", "unknown province"),
+    ("provinces:\n  Inner Mongolia: {real_growth: 6}\n  内蒙古: {deflator: 1}\n", 4, "provinces.内蒙古", "same province"),
+    ("horizon: 2020\n", 2, "horizon", "after the base year"),
+    ("base_year: 1999\n", 2, "base_year", "within the data"),
+    ("national: {real_growth: -100}\n", 2, "national.real_growth", "greater than -100"),
+    ("national: {real_growth: .inf}\n", 2, "national.real_growth", "finite"),
+    ("national: {real_growth: {2025: abc}}\n", 2, "national.real_growth", "year 2025"),
+    ("others: {window: [2024, 2016]}\n", 2, "others.window", "out of order"),
+    ("others: {window: [2016, 2030]}\n", 2, "others.window", "within"),
+    ("others: {model: foo}\n", 2, "others.model", "'national', 'spread' or 'targets'"),
+    ("others: {half_life: -3}\n", 2, "others.half_life", "greater than 0"),
+    ("horizon: 2030.5\n", 2, "horizon", "integer"),
+    ("data: nowhere.csv\n", 2, "data", "not found"),
+    ("extends: nowhere.yaml\n", 2, "extends", "not found"),
+    ("tag: !!python/object/apply:os.system [ls]\n", 2, "tag", "tags are not allowed"),
+    ("name: again\n", 2, None, "duplicate key"),
+    ("national:\n\treal_growth: 5\n", 3, None, "tabs"),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "field", "fragment"), ERRORS, ids=[e[3] + "|" + e[0][:20] for e in ERRORS])
+def test_scenario_errors_name_file_line_field(write, cli, body, line, field, fragment):
+    path = write("bad.yaml", "name: bad\n" + body)
+    res = cli("run", path, "--no-report")
+    assert res.code == 2
+    assert res.out == ""
+    assert res.err.count("\n") == 1 and "Traceback" not in res.err
+    prefix = f"{path}:{line}: " + (f"{field}: " if field else "")
+    assert res.err.startswith(prefix), res.err
+    assert fragment in res.err
+
+
+def test_extends_cycle_detected(write):
+    write("a.yaml", "extends: b.yaml\nname: a\n")
+    b = write("b.yaml", "extends: a.yaml\nname: b\n")
+    with pytest.raises(ScenarioError, match=r"extends cycle: b.yaml -> a.yaml -> b.yaml") as info:
+        load_scenario(b)
+    assert info.value.line == 1 and info.value.field == "extends"
+
+
+def test_empty_file_and_list_file(write):
+    with pytest.raises(ScenarioError, match="empty file"):
+        load_scenario(write("e.yaml", ""))
+    with pytest.raises(ScenarioError, match="not a list"):
+        load_scenario(write("l.yaml", "- a\n- b\n"))
+
+
+def test_missing_name(write):
+    with pytest.raises(ScenarioError, match="required field is missing") as info:
+        load_scenario(write("n.yaml", "horizon: 2030\n"))
+    assert info.value.field == "name"
