@@ -61,6 +61,32 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return 0
 
 
+def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.charts import CHARTS
+    from sim.output import prepare_dir, write_files
+    from sim.projection import project
+    from sim.report import Report, figure_image
+    from sim.scenario import load_scenario
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".png", ".svg"):
+        raise ArgumentError(f"must end in .html, .png or .svg, got {out.name!r}", field="--out")
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    fig = CHARTS[args.kind](project(scenario), args.lang)
+    if suffix == ".html":
+        page = Report(title=f"{scenario.name} — {args.kind}", lang=args.lang)
+        page.add_figure(fig)
+        content: str | bytes = page.render()
+    else:
+        prepare_dir(out.parent)
+        content = figure_image(fig, suffix[1:])
+    write_files(out.parent, {out.name: content})
+    print(f"wrote {out}")
+    return 0
+
+
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.data import load_panel
     from sim.documents import data_document
@@ -122,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=["en", "zh"], default="en", help="language of summary and report")
     run.add_argument("--no-report", action="store_true", help="do not write report.html")
     run.set_defaults(handler=_cmd_run)
+
+    chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
+    chart.add_argument("scenario", type=Path)
+    chart.add_argument("--kind", choices=["bump", "trajectories", "gap", "race", "passes"], required=True)
+    chart.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.png or FILE.svg")
+    chart.add_argument("--lang", choices=["en", "zh"], default="en")
+    chart.set_defaults(handler=_cmd_chart)
 
     data = sub.add_parser("data", help="the ranking table of one year of the data")
     data.add_argument("--year", type=_year)

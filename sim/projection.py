@@ -47,6 +47,16 @@ def pass_events(gdp: FloatArray, years: IntArray, target: int, codes: tuple[str,
     return sorted(events, key=lambda e: (e.year, e.direction, e.code))
 
 
+def gap_pct(gdp: FloatArray, target: int, threshold: int) -> FloatArray:
+    """Target GDP as % of the ``threshold``-th largest GDP among the other regions, minus 100.
+
+    ``gdp`` is ``(..., N)``; the result drops the last axis. Positive = rank <= threshold.
+    """
+    others = np.delete(gdp, target, axis=-1)
+    kth = -np.partition(-others, threshold - 1, axis=-1)[..., threshold - 1]
+    return (gdp[..., target] / kth - 1.0) * 100.0
+
+
 @dataclass(frozen=True)
 class Projection:
     """Levels and ranks of every region from the base year to the horizon, plus history."""
@@ -83,21 +93,22 @@ class Projection:
     def passes(self) -> list[PassEvent]:
         return pass_events(self.gdp, self.years, self.target, self.codes)
 
-    def threshold_holder(self) -> IntArray:
-        """Index of the region holding the threshold rank in each year, ``(T+1,)``.
-
-        When the target is inside the band, this is the region at the threshold rank among
-        the others, so that the gap stays meaningful.
-        """
-        order = np.argsort(-self.gdp, axis=1, kind="stable")
-        return order[:, self.threshold_rank - 1]
-
     def gap_pct(self) -> FloatArray:
-        """Target GDP as % of the GDP of the region ranked at the threshold, minus 100."""
-        others = self.gdp.copy()
-        others[:, self.target] = -np.inf
-        kth = -np.sort(-others, axis=1)[:, self.threshold_rank - 1]
-        return (self.gdp[:, self.target] / kth - 1.0) * 100.0
+        """Target GDP as % of the GDP at the threshold rank among the others, minus 100, ``(T+1,)``.
+
+        Positive means inside the band (rank <= threshold), negative outside.
+        """
+        return gap_pct(self.gdp, self.target, self.threshold_rank)
+
+    @cached_property
+    def timeline(self) -> tuple[IntArray, FloatArray, IntArray]:
+        """History (first data year .. base-1) and projection together: (years, gdp, ranks)."""
+        panel = self.scenario.panel
+        keep = panel.years < self.scenario.base_year
+        years = np.concatenate([panel.years[keep], self.years])
+        gdp = np.concatenate([panel.gdp[keep], self.gdp])
+        ranks = np.concatenate([panel.ranks[keep], self.ranks])
+        return years, gdp, ranks
 
     def to_frame(self, *, history: bool = False) -> pd.DataFrame:
         """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected."""

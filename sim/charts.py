@@ -1,0 +1,248 @@
+"""Charts of a projection: each a function from a result to a ``plotly.graph_objects.Figure``.
+
+No file I/O and no global style state: every figure carries its own layout. Text that
+comes from scenario files is never put into figures (the report escapes it instead).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from sim.i18n import GREY, HIGHLIGHT, REGION_COLORS, TARGET_COLOR, THRESHOLD_FILL, THRESHOLD_LINE, macro_region, t
+from sim.projection import Projection, gap_pct
+
+FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
+BASE_LAYOUT = dict(
+    template="plotly_white",
+    font=dict(family=FONT, size=13),
+    margin=dict(l=70, r=150, t=60, b=50),
+    hovermode="closest",
+)
+
+
+def _layout(fig: go.Figure, title: str, **kw: object) -> go.Figure:
+    fig.update_layout(**{**BASE_LAYOUT, **kw}, title=dict(text=title, x=0.01, xanchor="left"))
+    return fig
+
+
+def focus_regions(proj: Projection) -> list[int]:
+    """The target and the regions it must pass: ranked from the threshold down to the target
+    at the base year, plus every region it passes or is passed by in the projection."""
+    ranks0 = proj.ranks[0]
+    lo, hi = min(proj.threshold_rank, int(ranks0[proj.target])), int(ranks0[proj.target])
+    band = [int(j) for j in np.flatnonzero((ranks0 >= lo) & (ranks0 <= hi))]
+    codes = proj.codes
+    events = [codes.index(e.code) for e in proj.passes]
+    ordered = sorted(set(band) | set(events), key=lambda j: ranks0[j])
+    return [j for j in ordered if j != proj.target]
+
+
+def _colors(proj: Projection) -> dict[int, str]:
+    focus = focus_regions(proj)
+    colors = {j: HIGHLIGHT[k % len(HIGHLIGHT)] for k, j in enumerate(focus)}
+    colors[proj.target] = TARGET_COLOR
+    return colors
+
+
+def _hover(lang: str) -> str:
+    return (
+        "<b>%{customdata[0]}</b><br>"
+        + t(lang, "year") + ": %{x}<br>"
+        + t(lang, "rank").split(" ")[0].split("（")[0] + ": %{customdata[1]}<br>"
+        + "GDP: %{customdata[2]:,.0f}<extra></extra>"
+    )
+
+
+def bump_chart(proj: Projection, lang: str = "en") -> go.Figure:
+    """Every region's rank by year, history solid and projection dashed; target highlighted."""
+    years, gdp, ranks = proj.timeline
+    base = proj.scenario.base_year
+    regions = proj.scenario.panel.regions
+    colors = _colors(proj)
+    hist, fut = years <= base, years >= base
+    fig = go.Figure()
+    order = sorted(range(len(regions)), key=lambda j: (j in colors, j == proj.target))
+    for j in order:  # greyed regions first, highlighted on top
+        name = regions.label(j, lang)
+        color = colors.get(j, GREY)
+        width = 4 if j == proj.target else (2.2 if j in colors else 1)
+        for mask, dash, part in ((hist, "solid", "history"), (fut, "dash", "projection")):
+            custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
+            fig.add_trace(
+                go.Scatter(
+                    x=years[mask], y=ranks[mask, j], mode="lines", name=name,
+                    legendgroup=name, showlegend=False, customdata=custom,
+                    line=dict(color=color, width=width, dash=dash),
+                    hovertemplate=_hover(lang), meta=dict(code=regions.codes[j], part=part),
+                    opacity=1.0 if j in colors else 0.6,
+                )
+            )
+    k, n = proj.threshold_rank, len(regions)
+    fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
+    fig.add_annotation(x=base, y=0.5, text=t(lang, "band", k=k), showarrow=False, xanchor="left",
+                       yanchor="top", xshift=4, font=dict(color=THRESHOLD_LINE, size=12))
+    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
+    fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
+    for j, color in colors.items():  # label the highlighted regions at the right end
+        fig.add_annotation(x=years[-1], y=int(ranks[-1, j]), text=regions.label(j, lang), showarrow=False,
+                           xanchor="left", xshift=6, font=dict(color=color, size=12))
+    _layout(fig, t(lang, "bump_title", y0=int(years[0]), y1=int(years[-1])), height=720)
+    fig.update_yaxes(autorange="reversed", title=t(lang, "rank"), range=[n + 0.5, 0.5], dtick=5,
+                     tick0=1, zeroline=False)
+    fig.update_xaxes(title=t(lang, "year"), range=[years[0] - 0.5, years[-1] + 0.5])
+    return fig
+
+
+def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 10) -> go.Figure:
+    """Nominal GDP (log axis) of the target and the regions it must pass; pass events marked."""
+    years, gdp, ranks = proj.timeline
+    base = proj.scenario.base_year
+    regions = proj.scenario.panel.regions
+    colors = _colors(proj)
+    show = years >= base - history_years
+    fig = go.Figure()
+    for j in [*focus_regions(proj), proj.target]:
+        name = regions.label(j, lang)
+        for mask, dash, part in ((show & (years <= base), "solid", "history"), (years >= base, "dash", "projection")):
+            custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
+            fig.add_trace(go.Scatter(
+                x=years[mask], y=gdp[mask, j], mode="lines", name=name, legendgroup=name,
+                showlegend=part == "history", customdata=custom, hovertemplate=_hover(lang),
+                line=dict(color=colors[j], width=4 if j == proj.target else 2, dash=dash),
+                meta=dict(code=regions.codes[j], part=part),
+            ))
+    events = proj.passes
+    if events:
+        ev_years = np.array([e.year for e in events])
+        ev_gdp = proj.gdp[ev_years - base, proj.target]
+        labels = [f"{t(lang, e.direction)} {regions.label(regions.codes.index(e.code), lang)} ({e.year})"
+                  for e in events]
+        fig.add_trace(go.Scatter(
+            x=ev_years, y=ev_gdp, mode="markers", name=t(lang, "passes_title"), text=labels,
+            hovertemplate="%{text}<extra></extra>",
+            marker=dict(symbol=["star" if e.direction == "passed" else "x" for e in events], size=12,
+                        color=TARGET_COLOR, line=dict(color="white", width=1)),
+            meta=dict(part="events"),
+        ))
+    fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
+    _layout(fig, t(lang, "traj_title", who=regions.label(proj.target, lang)), height=560,
+            legend=dict(orientation="v", x=1.01, y=1))
+    fig.update_yaxes(type="log", title=t(lang, "gdp"))
+    fig.update_xaxes(title=t(lang, "year"))
+    return fig
+
+
+def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
+    """Target GDP as % of the region at the threshold rank, history and projection; 100% line."""
+    years, gdp, _ = proj.timeline
+    base, k = proj.scenario.base_year, proj.threshold_rank
+    pct = 100.0 + gap_pct(gdp, proj.target, k)
+    fig = go.Figure()
+    for mask, dash, part in ((years <= base, "solid", "history"), (years >= base, "dash", "projection")):
+        fig.add_trace(go.Scatter(
+            x=years[mask], y=pct[mask], mode="lines+markers", name=t(lang, part),
+            line=dict(color=TARGET_COLOR, width=3, dash=dash), marker=dict(size=5),
+            hovertemplate="%{x}: %{y:.1f}%<extra></extra>", meta=dict(part=part),
+        ))
+    fig.add_hline(y=100, line=dict(color=THRESHOLD_LINE, width=2),
+                  annotation_text=t(lang, "cross", k=k), annotation_position="bottom right")
+    fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
+    reach = proj.reach_year
+    if reach is not None:
+        fig.add_annotation(x=reach, y=float(pct[years == reach][0]), text=t(lang, "reach", k=k, y=reach),
+                           showarrow=True, arrowhead=2, ax=-60, ay=-40, font=dict(color=TARGET_COLOR))
+    else:
+        fig.add_annotation(x=years[-1], y=float(pct[-1]), text=t(lang, "no_reach", k=k, y=int(years[-1])),
+                           showarrow=True, arrowhead=2, ax=-60, ay=-40)
+    who = proj.scenario.panel.regions.label(proj.target, lang)
+    _layout(fig, t(lang, "gap_title", who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, "gap_axis", k=k), ticksuffix="%")
+    fig.update_xaxes(title=t(lang, "year"))
+    return fig
+
+
+def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
+    """Animated horizontal bars of every region's nominal GDP by year, with play and a slider."""
+    years, gdp, ranks = proj.timeline
+    regions = proj.scenario.panel.regions
+    n = len(regions)
+    names = np.array([regions.label(j, lang) for j in range(n)], dtype=object)
+    region_keys = [macro_region(c) for c in regions.codes]
+    colors = np.array([REGION_COLORS[r] for r in region_keys], dtype=object)
+    colors[proj.target] = TARGET_COLOR
+    base = proj.scenario.base_year
+
+    # Bar positions: 1..N by GDP in that year (ties broken by code), so bars never overlap.
+    position = np.argsort(np.argsort(-gdp, axis=1, kind="stable"), axis=1) + 1
+
+    def bars(i: int) -> go.Bar:
+        return go.Bar(
+            x=gdp[i], y=position[i], orientation="h", text=names, textposition="outside",
+            cliponaxis=False, marker=dict(color=colors, line=dict(
+                color=["#000" if j == proj.target else "rgba(0,0,0,0)" for j in range(n)], width=2)),
+            customdata=np.column_stack([names, ranks[i], gdp[i]]), hovertemplate=_hover(lang).replace(
+                "%{x}", str(int(years[i]))),
+        )
+
+    def label(i: int) -> str:
+        year = int(years[i])
+        return f"{year} ({t(lang, 'projected')})" if year > base else str(year)
+
+    frames = [
+        go.Frame(data=[bars(i)], name=str(int(y)), layout=dict(
+            title_text=f"{t(lang, 'race_title')} — {label(i)}",
+            xaxis=dict(range=[0, float(gdp[i].max()) * 1.22], autorange=False)))
+        for i, y in enumerate(years)
+    ]
+    start = int(np.flatnonzero(years == base)[0])
+    fig = go.Figure(data=[bars(start)], frames=frames)
+    slider_steps = [dict(method="animate", label=str(int(y)), args=[[str(int(y))], dict(
+        mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))]) for y in years]
+    _layout(fig, f"{t(lang, 'race_title')} — {label(start)}", height=820,
+            margin=dict(l=40, r=40, t=60, b=90), showlegend=False)
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.06, xanchor="left", yanchor="top",
+                          buttons=[
+                              dict(label=t(lang, "play"), method="animate", args=[None, dict(
+                                  frame=dict(duration=450, redraw=True), transition=dict(duration=250),
+                                  fromcurrent=True)]),
+                              dict(label=t(lang, "pause"), method="animate", args=[[None], dict(
+                                  mode="immediate", frame=dict(duration=0, redraw=False))]),
+                          ])],
+        sliders=[dict(active=start, steps=slider_steps, x=0.12, len=0.88, y=-0.04, yanchor="top",
+                      currentvalue=dict(prefix=t(lang, "year") + ": "))],
+    )
+    fig.update_yaxes(autorange=False, range=[n + 0.7, 0.3], showticklabels=False, title=None)
+    fig.update_xaxes(range=[0, float(gdp[start].max()) * 1.22], autorange=False, title=t(lang, "gdp_linear"))
+    return fig
+
+
+def passes_table(proj: Projection, lang: str = "en") -> go.Figure:
+    """Table of pass events: year, region, passes / is passed by."""
+    regions = proj.scenario.panel.regions
+    events = proj.passes
+    who = regions.label(proj.target, lang)
+    cells = [
+        [e.year for e in events],
+        [f"{who} {t(lang, e.direction)}" for e in events],
+        [regions.label(regions.codes.index(e.code), lang) for e in events],
+    ]
+    fill = [["#FCE9DD" if e.direction == "passed" else "#E4EEF7" for e in events]] * 3
+    fig = go.Figure(go.Table(
+        header=dict(values=[t(lang, "year"), t(lang, "direction"), t(lang, "province")],
+                    fill_color="#EEEEEE", align="left", font=dict(size=13)),
+        cells=dict(values=cells, fill_color=fill, align="left", height=26, font=dict(size=13)),
+    ))
+    title = t(lang, "passes_title") if events else f"{t(lang, 'passes_title')}: {t(lang, 'no_passes')}"
+    _layout(fig, title, height=120 + 28 * max(len(events), 1), margin=dict(l=20, r=20, t=50, b=10))
+    return fig
+
+
+CHARTS = {
+    "bump": bump_chart,
+    "trajectories": trajectories_chart,
+    "gap": gap_chart,
+    "race": race_chart,
+    "passes": passes_table,
+}

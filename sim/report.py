@@ -1,0 +1,200 @@
+"""One self-contained HTML report: answer, assumptions, charts, provenance.
+
+plotly.js is embedded once in the page head; every chart is a ``<div class="chart">``.
+Every text that comes from a scenario or data file is passed through :func:`html.escape`.
+Analyses (Monte Carlo, sweeps, solve, backtest) add their sections with :meth:`Report.add_figure`
+and :meth:`Report.add_html`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from sim.errors import ArgumentError
+from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
+from sim.i18n import t
+from sim.output import version
+from sim.projection import Projection
+from sim.scenario import Scenario
+from sim.text import answer_sentence, passed_by_sentence, summary_years
+
+esc = html.escape
+
+CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",Arial,sans-serif;margin:0;color:#222;background:#fafafa}
+main{max-width:1180px;margin:0 auto;padding:24px 28px 60px;background:#fff}
+h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.25em;margin-top:36px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.answer{font-size:1.15em;line-height:1.55;background:#fff4ec;border-left:5px solid #D55E00;padding:12px 16px;margin:16px 0}
+.muted{color:#666;font-size:.92em} table.t{border-collapse:collapse;width:100%;font-size:.93em;margin:8px 0}
+table.t th,table.t td{border-bottom:1px solid #e4e4e4;padding:6px 8px;text-align:left;vertical-align:top}
+table.t th{background:#f2f2f2} code{font-size:.9em;word-break:break-all}
+.chart{margin:18px 0 8px;min-height:200px} .ranks td{text-align:center}
+"""
+
+
+@dataclass
+class Report:
+    """An HTML report under construction; :meth:`render` gives the whole page as a string."""
+
+    title: str
+    lang: str = "en"
+    parts: list[str] = field(default_factory=list)
+    _charts: int = 0
+
+    def add_heading(self, text: str) -> None:
+        self.parts.append(f"<h2>{esc(text)}</h2>")
+
+    def add_paragraph(self, text: str, css: str = "") -> None:
+        cls = f' class="{css}"' if css else ""
+        self.parts.append(f"<p{cls}>{esc(text)}</p>")
+
+    def add_html(self, trusted_html: str) -> None:
+        """Add markup built by ranksim itself (callers escape any user text in it)."""
+        self.parts.append(trusted_html)
+
+    def add_table(self, header: Sequence[str], rows: Sequence[Sequence[Any]], css: str = "t") -> None:
+        head = "".join(f"<th>{esc(str(h))}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+        self.parts.append(f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+    def add_figure(self, fig: go.Figure) -> None:
+        self._charts += 1
+        div = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{self._charts}",
+                          auto_play=False, config={"displaylogo": False, "responsive": True})
+        self.parts.append(f'<div class="chart" data-chart="{self._charts}">{div}</div>')
+
+    def render(self) -> str:
+        lang = "zh-CN" if self.lang == "zh" else "en"
+        return (
+            f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(self.title)}</title>\n<style>{CSS}</style>\n"
+            f'<script type="text/javascript">{get_plotlyjs()}</script>\n</head>\n<body>\n<main>\n'
+            + "\n".join(self.parts)
+            + "\n</main>\n</body>\n</html>\n"
+        )
+
+
+def figure_image(fig: go.Figure, fmt: str) -> bytes:
+    """PNG or SVG bytes through kaleido, which needs a Chrome/Chromium; one clear error if absent."""
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        raise ArgumentError(
+            f"{fmt.upper()} output needs the kaleido package and a Chrome/Chromium browser "
+            "(pip install kaleido); write FILE.html instead",
+            field="--out",
+        ) from None
+    try:
+        return bytes(fig.to_image(format=fmt, width=1200, height=int(fig.layout.height or 600)))
+    except Exception as exc:  # noqa: BLE001 - kaleido reports a missing browser in many ways
+        raise ArgumentError(
+            f"{fmt.upper()} output failed: kaleido could not start a browser ({type(exc).__name__}); "
+            "write FILE.html instead",
+            field="--out",
+        ) from None
+
+
+def _path_text(value: float | dict[int, float] | str, lang: str, scenario: Scenario, hist: Any) -> str:
+    if value == "trailing":
+        from sim.paths import trailing_mean
+        from sim.units import log_to_pct
+
+        v = float(log_to_pct(trailing_mean(hist, scenario.panel.national.years, scenario.base_year)))
+        return t(lang, "trailing", b=scenario.base_year, v=v)
+    if isinstance(value, dict):
+        return " → ".join(f"{y}: {v:g}%" for y, v in value.items())
+    return f"{float(value):g}%"
+
+
+def _model_text(scenario: Scenario, lang: str) -> str:
+    o = scenario.spec.others
+    ex = t(lang, "excl", y=", ".join(map(str, scenario.exclude_years))) if scenario.exclude_years else ""
+    decay = t(lang, "decay", h=scenario.half_life) if scenario.half_life else t(lang, "no_decay")
+    w0, w1 = scenario.window
+    return t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay)
+
+
+def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
+    """(assumption, value, source comment) rows of the assumptions table."""
+    sc = proj.scenario
+    regions = sc.panel.regions
+    com = sc.comments
+    nat = sc.panel.national
+    k = sc.threshold_rank
+    rows = [
+        (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", com.get("threshold_rank", "")),
+        (t(lang, "a_nat_real"), _path_text(sc.spec.national.real_growth, lang, sc, nat.log_real),
+         com.get("national.real_growth", "")),
+        (t(lang, "a_nat_defl"), _path_text(sc.spec.national.deflator, lang, sc, nat.log_deflator),
+         com.get("national.deflator", "")),
+    ]
+    model = _model_text(sc, lang)
+    listed = [sc.target, *[i for i in sc.provinces if i != sc.target]]
+    for i in listed:
+        who = regions.label(i, lang)
+        code = regions.codes[i]
+        spec = sc.provinces.get(i)
+        spread = t(lang, "spread_of", r=proj.paths.spread_real[i] * 100, d=proj.paths.spread_deflator[i] * 100)
+        for attr, key in (("real_growth", "real"), ("deflator", "defl")):
+            value = getattr(spec, attr) if spec is not None else None
+            label_key = f"a_target_{key}" if i == sc.target else f"a_prov_{key}"
+            text = _path_text(value, lang, sc, None) if value is not None else t(
+                lang, "from_model", desc=model) + ("; " + spread if sc.spec.others.model != "national" else "")
+            rows.append((t(lang, label_key, who=who), text, com.get(f"provinces.{code}.{attr}", "")
+                         or com.get(f"provinces.{code}", "")))
+    others_note = "; ".join(filter(None, (com.get("others.model", ""), com.get("others.window", ""),
+                                          com.get("others.half_life", ""))))
+    rows.append((t(lang, "a_others"), model, others_note))
+    return rows
+
+
+def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | None) -> None:
+    """The answer, the midfield definition, assumptions and the five projection charts."""
+    sc, lang = proj.scenario, report.lang
+    report.add_html(f"<h1>{esc(sc.name)}</h1>")
+    if sc.spec.description:
+        report.add_paragraph(sc.spec.description.strip(), "muted")
+    report.add_html(
+        f'<div class="answer" id="answer"><p>{esc(answer_sentence(proj, lang))}</p>'
+        f"<p>{esc(passed_by_sentence(proj, lang))}</p></div>"
+    )
+    median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
+    report.add_paragraph(t(lang, "midfield", k=sc.threshold_rank, n=sc.n_regions, median=median))
+    years = summary_years(proj)
+    report.add_table([t(lang, "year"), *map(str, years)],
+                     [[t(lang, "rank_by_year"), *[int(proj.target_rank[y - sc.base_year]) for y in years]]],
+                     css="t ranks")
+    report.add_heading(t(lang, "assumptions"))
+    report.add_paragraph(t(lang, "percent_note"), "muted")
+    report.add_table([t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang))
+    report.add_heading(t(lang, "charts"))
+    for chart in (bump_chart, trajectories_chart, gap_chart, race_chart, passes_table):
+        report.add_figure(chart(proj, lang))
+
+
+def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None) -> None:
+    lang = report.lang
+    report.add_heading(t(lang, "provenance"))
+    report.add_paragraph(t(lang, "data_last_year", y=scenario.panel.last_year, b=scenario.base_year,
+                           h=scenario.horizon))
+    report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in files.items()])
+    command = " ".join(["ranksim", *(argv or [])])
+    report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
+
+
+def run_report(proj: Projection, lang: str = "en", argv: Sequence[str] | None = None) -> str:
+    """The full report of a deterministic run, as one HTML string."""
+    report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
+    add_run_sections(report, proj, argv)
+    add_provenance(report, proj.scenario.files, proj.scenario, argv)
+    return report.render()
+
+
+__all__ = ["Report", "add_provenance", "add_run_sections", "assumptions_rows", "run_report"]
