@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(BIN)/ranksim run $(SCENARIO) --out $(OUT)
+	$(BIN)/ranksim run $(SCENARIO) --out $(OUT) --paths 20000 --seed 1
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from sim.i18n import GREY, HIGHLIGHT, REGION_COLORS, TARGET_COLOR, THRESHOLD_FILL, THRESHOLD_LINE, macro_region, t
+from sim.montecarlo import MonteCarloResult
 from sim.projection import Projection, gap_pct
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
@@ -246,3 +247,87 @@ CHARTS = {
     "race": race_chart,
     "passes": passes_table,
 }
+
+
+# --------------------------------------------------------------------------- Monte Carlo
+
+MILESTONES = (2027, 2030, 2035)
+
+
+def fan_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
+    """The target's rank: history, then the median and 50% / 80% bands of the paths."""
+    proj = mc.projection
+    years, _, ranks = proj.timeline
+    hist = years <= proj.scenario.base_year
+    q = mc.rank_quantiles((0.1, 0.25, 0.5, 0.75, 0.9))
+    fy = mc.years
+    who = proj.scenario.panel.regions.label(proj.target, lang)
+    fig = go.Figure()
+    for lo, hi, name, alpha in ((0, 4, "band80", 0.18), (1, 3, "band50", 0.35)):
+        fig.add_trace(go.Scatter(
+            x=np.concatenate([fy, fy[::-1]]), y=np.concatenate([q[:, lo], q[::-1, hi]]),
+            fill="toself", fillcolor=f"rgba(213, 94, 0, {alpha})", line=dict(width=0),
+            name=t(lang, name), hoverinfo="skip", meta=dict(part=name),
+        ))
+    fig.add_trace(go.Scatter(x=fy, y=q[:, 2], mode="lines+markers", name=t(lang, "median_rank"),
+                             line=dict(color=TARGET_COLOR, width=3, dash="dash"), meta=dict(part="median")))
+    fig.add_trace(go.Scatter(x=years[hist], y=ranks[hist, proj.target], mode="lines", name=t(lang, "history"),
+                             line=dict(color=TARGET_COLOR, width=3), meta=dict(part="history")))
+    k = proj.threshold_rank
+    fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
+    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"),
+                  annotation_text=t(lang, "band", k=k), annotation_position="top left")
+    method = mc.method
+    _layout(fig, t(lang, "fan_title", who=who, paths=mc.paths, method=method), height=480,
+            margin=dict(l=70, r=40, t=60, b=50))
+    n = proj.scenario.n_regions
+    lo_rank = max(0.5, float(min(q[:, 0].min(), ranks[:, proj.target].min())) - 2)
+    fig.update_yaxes(autorange=False, range=[min(n + 0.5, float(ranks[:, proj.target].max()) + 3), lo_rank],
+                     title=t(lang, "rank"), dtick=1 if n <= 40 else None)
+    fig.update_xaxes(title=t(lang, "year"))
+    return fig
+
+
+def reach_probability_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
+    """Cumulative probability of having reached the threshold by each year; 2027/30/35 marked."""
+    proj = mc.projection
+    prob = mc.reach_probability()
+    who = proj.scenario.panel.regions.label(proj.target, lang)
+    fig = go.Figure(go.Scatter(
+        x=mc.years, y=prob, mode="lines+markers", line=dict(color=TARGET_COLOR, width=3, shape="hv"),
+        hovertemplate="%{x}: %{y:.1%}<extra></extra>", name=t(lang, "reach_prob_axis"),
+    ))
+    for year in MILESTONES:
+        if mc.years[0] <= year <= mc.years[-1]:
+            p = float(prob[year - mc.years[0]])
+            fig.add_vline(x=year, line=dict(color="#777", width=1, dash="dot"))
+            fig.add_annotation(x=year, y=p, text=f"{year}: {p:.0%}", showarrow=True, arrowhead=2, ax=-30,
+                               ay=-30, bgcolor="white")
+    _layout(fig, t(lang, "reach_prob_title", who=who, k=proj.threshold_rank), height=420,
+            margin=dict(l=70, r=40, t=60, b=50), showlegend=False)
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%", title=t(lang, "reach_prob_axis"))
+    fig.update_xaxes(title=t(lang, "year"))
+    return fig
+
+
+def rank_heatmap(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
+    """P(target rank = r) by year as a heatmap; the threshold drawn as a line."""
+    proj = mc.projection
+    prob = mc.rank_probability()  # (T+1, N)
+    n = prob.shape[1]
+    used = np.flatnonzero(prob.sum(axis=0) > 0)
+    r0, r1 = max(1, int(used.min()) + 1 - 1), min(n, int(used.max()) + 1 + 1)
+    ranks = np.arange(r0, r1 + 1)
+    who = proj.scenario.panel.regions.label(proj.target, lang)
+    fig = go.Figure(go.Heatmap(
+        x=mc.years, y=ranks, z=prob[:, ranks - 1].T, colorscale="Oranges", zmin=0, zmax=1,
+        colorbar=dict(title=t(lang, "reach_prob_axis"), tickformat=".0%"),
+        hovertemplate=t(lang, "year") + " %{x}, rank %{y}: %{z:.1%}<extra></extra>",
+    ))
+    k = proj.threshold_rank
+    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=2, dash="dot"),
+                  annotation_text=t(lang, "band", k=k), annotation_position="top left")
+    _layout(fig, t(lang, "heat_title", who=who), height=460, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(autorange="reversed", title=t(lang, "rank"), dtick=1)
+    fig.update_xaxes(title=t(lang, "year"))
+    return fig

@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sim.errors import ArgumentError, InputError
 
@@ -41,6 +41,9 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     _warn(scenario.warnings)
     proj = project(scenario)
     doc = run_document(proj, argv)
+    mc = _montecarlo(scenario, args) if args.paths else None
+    if mc is not None:
+        doc["montecarlo"] = mc.to_document(argv)
     if args.out is not None:
         files: dict[str, str | bytes] = {
             "projection.csv": proj.to_frame(history=True).to_csv(index=False),
@@ -50,12 +53,60 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         if not args.no_report:
             from sim.report import run_report
 
-            files["report.html"] = run_report(proj, lang=args.lang, argv=argv)
+            files["report.html"] = run_report(proj, lang=args.lang, argv=argv, mc=mc)
         written = write_files(Path(args.out), files)
     if args.json:
         sys.stdout.write(dumps(doc))
     else:
         print(proj.summary(years=args.years, lang=args.lang))
+        if mc is not None:
+            print(_mc_line(mc))
+        if args.out is not None:
+            print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
+    import numpy as np
+
+    from sim.montecarlo import simulate
+    from sim.progress import progress_bar
+
+    with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
+        return simulate(scenario, args.paths, rng=np.random.default_rng(args.seed), seed=args.seed,
+                        progress=advance)
+
+
+def _mc_line(mc: Any) -> str:
+    doc = mc.to_document()
+    probs = doc["reach_probability"]
+    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in (2027, 2030, 2035, mc.scenario.horizon)
+                      if str(y) in probs)
+    q = {k: v if v is not None else f"not by {mc.scenario.horizon}" for k, v in doc["reach_year_quantiles"].items()}
+    return (f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
+            f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}")
+
+
+def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.output import dumps, write_files
+    from sim.scenario import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    mc = _montecarlo(scenario, args)
+    doc = mc.to_document(argv)
+    if args.out is not None:
+        from sim.report import run_report
+
+        files: dict[str, str | bytes] = {"montecarlo.json": dumps(doc)}
+        if not args.no_report:
+            files["report.html"] = run_report(mc.projection, lang=args.lang, argv=argv, mc=mc)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+    else:
+        print(mc.projection.summary(lang=args.lang))
+        print(_mc_line(mc))
         if args.out is not None:
             print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
@@ -135,6 +186,33 @@ def _warn(warnings: Sequence[str]) -> None:
         print(w, file=sys.stderr)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
+    parser.add_argument("--paths", type=_positive_int, default=default_paths or None,
+                        help=f"Monte Carlo paths (default {default_paths or 'none'})")
+    parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -147,7 +225,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--years", type=_year, nargs="+", help="years to show the target's rank for")
     run.add_argument("--lang", choices=["en", "zh"], default="en", help="language of summary and report")
     run.add_argument("--no-report", action="store_true", help="do not write report.html")
+    _mc_args(run, default_paths=0)
     run.set_defaults(handler=_cmd_run)
+
+    mc = sub.add_parser("montecarlo", help="probability of reaching the threshold (correlated shocks)")
+    mc.add_argument("scenario", type=Path)
+    mc.add_argument("--out", type=Path, help="folder for montecarlo.json and report.html")
+    mc.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    mc.add_argument("--lang", choices=["en", "zh"], default="en")
+    mc.add_argument("--no-report", action="store_true")
+    _mc_args(mc, default_paths=100_000)
+    mc.set_defaults(handler=_cmd_montecarlo)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
     chart.add_argument("scenario", type=Path)

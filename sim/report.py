@@ -19,6 +19,7 @@ from plotly.offline import get_plotlyjs
 from sim.errors import ArgumentError
 from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
 from sim.i18n import t
+from sim.montecarlo import MonteCarloResult
 from sim.output import version
 from sim.projection import Projection
 from sim.scenario import Scenario
@@ -179,6 +180,43 @@ def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | Non
         report.add_figure(chart(proj, lang))
 
 
+def _pct(p: float) -> str:
+    return f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%"
+
+
+def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
+    """Probabilities in a sentence, the shock model, and fan / reach / heatmap charts."""
+    from sim.charts import fan_chart, rank_heatmap, reach_probability_chart
+
+    lang, sc = report.lang, mc.scenario
+    prob = mc.reach_probability()
+
+    def by(year: int) -> str:
+        i = year - sc.base_year
+        return _pct(float(prob[i])) if 0 <= i < prob.size else "–"
+
+    q = mc.reach_year_quantiles((0.1, 0.5))
+    never = t(lang, "mc_never", h=sc.horizon)
+    report.add_heading(t(lang, "mc_section"))
+    report.add_html('<div class="answer" id="mc-answer"><p>' + esc(t(
+        lang, "mc_sentence", paths=mc.paths, method=mc.method, seed=mc.seed, k=sc.threshold_rank,
+        p27=by(2027), p30=by(2030), p35=by(2035),
+        q50=q[0.5] if q[0.5] is not None else never, q10=q[0.1] if q[0.1] is not None else never,
+    )) + "</p></div>")
+    u = sc.spec.uncertainty
+    if u.method == "none":
+        desc = t(lang, "mc_none")
+    else:
+        from sim.montecarlo import scenario_deviations
+
+        dev = scenario_deviations(sc)
+        desc = t(lang, f"mc_{u.method}", w0=int(dev.years[0]), w1=int(dev.years[-1]), h=len(dev), b=u.block,
+                 s=u.scale, lam=mc.shrinkage or 0.0)
+    report.add_paragraph(t(lang, "mc_method", desc=desc), "muted")
+    for chart in (fan_chart, reach_probability_chart, rank_heatmap):
+        report.add_figure(chart(mc, lang))
+
+
 def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None) -> None:
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
@@ -189,12 +227,26 @@ def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, ar
     report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
 
 
-def run_report(proj: Projection, lang: str = "en", argv: Sequence[str] | None = None) -> str:
-    """The full report of a deterministic run, as one HTML string."""
+def run_report(
+    proj: Projection,
+    lang: str = "en",
+    argv: Sequence[str] | None = None,
+    mc: MonteCarloResult | None = None,
+) -> str:
+    """The full report of a run (with its Monte Carlo section when given), as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
     add_run_sections(report, proj, argv)
+    if mc is not None:
+        add_montecarlo_section(report, mc)
     add_provenance(report, proj.scenario.files, proj.scenario, argv)
     return report.render()
 
 
-__all__ = ["Report", "add_provenance", "add_run_sections", "assumptions_rows", "run_report"]
+__all__ = [
+    "Report",
+    "add_montecarlo_section",
+    "add_provenance",
+    "add_run_sections",
+    "assumptions_rows",
+    "run_report",
+]

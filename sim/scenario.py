@@ -116,6 +116,18 @@ class OthersSpec(_Model):
     )
 
 
+class UncertaintySpec(_Model):
+    """Monte Carlo shocks: resampled historical deviations (or a shrunk normal)."""
+
+    method: Literal["bootstrap", "normal", "none"] = "bootstrap"
+    window: tuple[StrictInt, StrictInt] | None = Field(
+        None, description="[first, last] historical year whose deviations are resampled; default: first usable year to base year"
+    )
+    exclude_years: list[StrictInt] = Field(default_factory=list)
+    block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
+    scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
+
+
 class ScenarioSpec(_Model):
     """The scenario file format (all growth numbers are percent per year)."""
 
@@ -130,6 +142,7 @@ class ScenarioSpec(_Model):
     national: NationalSpec = Field(default_factory=NationalSpec)
     others: OthersSpec = Field(default_factory=OthersSpec)
     provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
+    uncertainty: UncertaintySpec = Field(default_factory=UncertaintySpec)
 
 
 def json_schema() -> dict[str, Any]:
@@ -167,6 +180,7 @@ class Scenario:
     locations: dict[str, Location] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     targets: Targets | None = None
+    uncertainty_window: tuple[int, int] = (0, 0)
 
     @property
     def name(self) -> str:
@@ -350,6 +364,7 @@ def _suggest(keys: list[str]) -> str:
             "national": [NationalSpec],
             "others": [OthersSpec],
             "provinces": [ProvinceSpec],
+            "uncertainty": [UncertaintySpec],
         }.get(keys[0], [])
     names = [n for m in models for n in m.model_fields]
     close = difflib.get_close_matches(keys[-1], names, n=1)
@@ -430,8 +445,11 @@ def _resolve(
     if horizon > base + 100:
         raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
     window = tuple(spec.others.window) if spec.others.window is not None else panel.default_window(base)
-    _check_window(window, spec.others.exclude_years, panel, base, fail)
+    _check_window(window, spec.others.exclude_years, panel, base, fail, "others")
     half_life = spec.others.half_life
+    u = spec.uncertainty
+    u_window = tuple(u.window) if u.window is not None else (panel.first_year + 1, base)
+    _check_window(u_window, u.exclude_years, panel, base, fail, "uncertainty")
     provinces = {regions.find(code): p for code, p in spec.provinces.items()}
     files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
     targets = load_targets() if spec.others.model == "targets" else None
@@ -454,24 +472,27 @@ def _resolve(
         locations={".".join(k): v for k, v in locs.items()},
         warnings=tuple(_fraction_warnings(spec, locs, path, panel)),
         targets=targets,
+        uncertainty_window=(int(u_window[0]), int(u_window[1])),
     )
 
 
-def _check_window(window: tuple[int, ...], exclude: list[int], panel: Panel, base: int, fail: Any) -> None:
+def _check_window(
+    window: tuple[int, ...], exclude: list[int], panel: Panel, base: int, fail: Any, section: str
+) -> None:
     start, end = window
     if start > end:
-        raise fail(f"years out of order: [{start}, {end}]; write [first, last]", "others", "window")
+        raise fail(f"years out of order: [{start}, {end}]; write [first, last]", section, "window")
     if start < panel.first_year + 1 or end > panel.last_year:
         raise fail(
             f"must lie within {panel.first_year + 1}-{panel.last_year} (growth needs a previous year)",
-            "others",
+            section,
             "window",
         )
     if end > base:
-        raise fail(f"ends in {end}, after the base year {base}: that would use future data", "others", "window")
+        raise fail(f"ends in {end}, after the base year {base}: that would use future data", section, "window")
     used = [y for y in range(start, end + 1) if y not in set(exclude)]
     if not used:
-        raise fail("every year of the window is excluded", "others", "exclude_years")
+        raise fail("every year of the window is excluded", section, "exclude_years")
 
 
 def _fraction_warnings(spec: ScenarioSpec, locs: dict[Key, Location], path: Path, panel: Panel) -> list[str]:

@@ -1,0 +1,179 @@
+"""Monte Carlo: how sure is the reach year? Shocks drawn from history, correlated across regions.
+
+The deterministic projection is perturbed by resampled historical years of deviations
+(``bootstrap``, default; whole years so cross-region correlation is kept), by a multivariate
+normal with the shrunk sample covariance of the same deviations (``normal``), or not at all
+(``none``). Randomness only through the ``rng`` passed in. Results are histograms of the
+target's rank per year and of the reach year; no path is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim._typing import FloatArray, IntArray
+from sim.output import provenance
+from sim.projection import Projection, project
+from sim.scenario import Scenario
+from sim.shocks import Deviations, bootstrap_indices, deviations, shrunk_covariance
+
+QUANTILES = (0.1, 0.5, 0.9)
+#: Paths per chunk: bounds memory (indices int16: chunk x years x 2 bytes).
+CHUNK_PATHS = 1 << 17
+
+
+@dataclass(frozen=True)
+class MonteCarloResult:
+    """Histograms of the target's rank by year and of the reach year over ``paths`` paths."""
+
+    projection: Projection  # the deterministic run the shocks perturb
+    paths: int
+    seed: int | None
+    method: str
+    rank_counts: IntArray  # (T+1, N+1): paths with target rank r in each year (column 0 unused)
+    reach_counts: IntArray  # (T+2,): paths first reaching in each year; last = never
+    shrinkage: float | None = None  # normal method: shrinkage intensity toward the diagonal
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.projection.scenario
+
+    @property
+    def years(self) -> IntArray:
+        return self.projection.years
+
+    def reach_probability(self) -> FloatArray:
+        """Share of paths with rank <= threshold in at least one year up to each year, ``(T+1,)``."""
+        return np.cumsum(self.reach_counts[:-1]) / self.paths
+
+    def in_band_probability(self) -> FloatArray:
+        """Share of paths with rank <= threshold in each year itself, ``(T+1,)``."""
+        return self.rank_counts[:, 1 : self.scenario.threshold_rank + 1].sum(axis=1) / self.paths
+
+    def rank_probability(self) -> FloatArray:
+        """P(target rank = r) per year, ``(T+1, N)`` with column r-1 for rank r."""
+        return self.rank_counts[:, 1:] / self.paths
+
+    def rank_quantiles(self, qs: Sequence[float] = QUANTILES) -> IntArray:
+        """Smallest rank r with P(rank <= r) >= q, per year: ``(T+1, len(qs))``."""
+        cum = np.cumsum(self.rank_counts[:, 1:], axis=1) / self.paths
+        return np.stack([1 + (cum < q - 1e-12).sum(axis=1) for q in qs], axis=1)
+
+    def reach_year_quantiles(self, qs: Sequence[float] = QUANTILES) -> dict[float, int | None]:
+        """Smallest year by which a share q of paths has reached; None if not by the horizon."""
+        prob = self.reach_probability()
+        out: dict[float, int | None] = {}
+        for q in qs:
+            hit = np.flatnonzero(prob >= q - 1e-12)
+            out[q] = int(self.years[hit[0]]) if hit.size else None
+        return out
+
+    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+        """The ``ranksim montecarlo --json`` document (projected years only)."""
+        years = [str(int(y)) for y in self.years[1:]]
+        reach, band = self.reach_probability()[1:], self.in_band_probability()[1:]
+        rq = self.rank_quantiles()[1:]
+        return {
+            "scenario": self.scenario.name,
+            "paths": self.paths,
+            "seed": self.seed,
+            "method": self.method,
+            "threshold_rank": self.scenario.threshold_rank,
+            "reach_probability": {y: round(float(p), 6) for y, p in zip(years, reach, strict=True)},
+            "in_band_probability": {y: round(float(p), 6) for y, p in zip(years, band, strict=True)},
+            "reach_year_quantiles": {str(q): v for q, v in self.reach_year_quantiles().items()},
+            "target_rank_quantiles": {
+                y: {str(q): int(r) for q, r in zip(QUANTILES, row, strict=True)}
+                for y, row in zip(years, rq, strict=True)
+            },
+            "deterministic_reach_year": self.projection.reach_year,
+            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+        }
+
+
+def scenario_deviations(scenario: Scenario) -> Deviations:
+    u = scenario.spec.uncertainty
+    return deviations(scenario.panel, scenario.uncertainty_window, tuple(u.exclude_years))
+
+
+def log_gaps(proj: Projection) -> FloatArray:
+    """``ln Y_j - ln Y_target`` of the deterministic projection, ``(T+1, N)``."""
+    log_y = np.log(proj.gdp)
+    return log_y - log_y[:, proj.target : proj.target + 1]
+
+
+def candidates(gap0: FloatArray, rel: FloatArray, target: int) -> tuple[IntArray, IntArray]:
+    """Regions whose order with the target can change in some path, and the others' count ahead.
+
+    After t shocked years the cumulative relative shock of region j is at most
+    ``t * max_h |rel[h, j]|``; where ``|gap0|`` exceeds that in every year, the order is fixed.
+    """
+    t = np.arange(gap0.shape[0])[:, None]
+    bound = t * np.abs(rel).max(axis=0)[None, :]
+    movable = (np.abs(gap0) <= bound).any(axis=0)
+    movable[target] = False
+    fixed = ~movable
+    fixed[target] = False
+    fixed_ahead = ((gap0 > 0) & fixed[None, :]).sum(axis=1).astype(np.int64)
+    return np.flatnonzero(movable).astype(np.int64), fixed_ahead
+
+
+def _workers() -> int:
+    import numba
+
+    return max(1, int(numba.get_num_threads()))
+
+
+def simulate(
+    scenario: Scenario,
+    paths: int,
+    *,
+    rng: np.random.Generator,
+    seed: int | None = None,
+    chunk: int = CHUNK_PATHS,
+    progress: Callable[[int], None] | None = None,
+) -> MonteCarloResult:
+    """Run ``paths`` Monte Carlo paths of ``scenario``; ``seed`` is recorded, ``rng`` is used."""
+    from sim import _kernel
+
+    proj = project(scenario)
+    u = scenario.spec.uncertainty
+    gap0 = log_gaps(proj)
+    t1, n = gap0.shape
+    k = scenario.threshold_rank
+    ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
+    reach_total = np.zeros(t1 + 1, dtype=np.int64)
+    if u.method == "none" or u.scale == 0.0:
+        ranks_total[np.arange(t1), proj.target_rank] = paths
+        reach = proj.reach_year
+        reach_total[t1 if reach is None else reach - scenario.base_year] = paths
+        return MonteCarloResult(proj, paths, seed, u.method, ranks_total, reach_total)
+    shock = scenario_deviations(scenario).nominal * u.scale
+    rel = np.ascontiguousarray(shock - shock[:, scenario.target : scenario.target + 1])
+    lam = None
+    if u.method == "bootstrap":
+        cand, fixed_ahead = candidates(gap0, rel, scenario.target)
+    else:
+        cand = np.array([j for j in range(n) if j != scenario.target], dtype=np.int64)
+        fixed_ahead = np.zeros(t1, dtype=np.int64)
+        cov, lam = shrunk_covariance(rel[:, cand])
+        chol = np.linalg.cholesky(cov + 1e-12 * np.eye(cand.size))
+    done = 0
+    while done < paths:
+        m = min(chunk, paths - done)
+        if u.method == "bootstrap":
+            idx = bootstrap_indices(rng, rel.shape[0], m, t1 - 1, u.block)
+            r, c = _kernel.rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, k, _workers())
+        else:
+            z = rng.standard_normal((m, t1 - 1, cand.size)) @ chol.T
+            r, c = _kernel.rank_hist_dense(gap0, np.ascontiguousarray(z), cand, fixed_ahead, k, _workers())
+        ranks_total += r
+        reach_total += c
+        done += m
+        if progress is not None:
+            progress(m)
+    return MonteCarloResult(proj, paths, seed, u.method, ranks_total, reach_total, lam)
