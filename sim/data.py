@@ -40,7 +40,7 @@ NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
 NATIONAL_CODE = "00"
 #: Default length of the estimation window (years up to the base year), chosen by backtest.
-DEFAULT_WINDOW_YEARS = 9
+DEFAULT_WINDOW_YEARS = 5
 
 
 def sha256_of(path: Path) -> str:
@@ -151,17 +151,16 @@ class Panel:
 
         return rank_levels(self.gdp)
 
-    def default_window(self, base_year: int) -> tuple[int, int]:
-        """Estimation window ending at ``base_year`` that stays inside one data vintage.
+    def default_window(self, base_year: int, years: int = DEFAULT_WINDOW_YEARS) -> tuple[int, int]:
+        """Estimation window of ``years`` years ending at ``base_year`` inside one real-growth vintage.
 
-        Start = the latest of: ``base_year - DEFAULT_WINDOW_YEARS + 1``, the year after the
-        last nominal splice, the first year of the current real-growth vintage.
+        Start = the latest of ``base_year - years + 1``, the first year with a previous
+        year, and the first year of the real-growth vintage in force at ``base_year``.
+        Years whose nominal growth crosses a vintage splice (2006 in the bundled panel) have
+        no deflator and are skipped by the estimators, so they need not bound the window.
         """
         upto = self.years <= base_year
-        start = max(base_year - DEFAULT_WINDOW_YEARS + 1, self.first_year + 1)
-        breaks = self.years[upto & self.nominal_break.any(axis=1)]
-        if breaks.size:
-            start = max(start, int(breaks.max()) + 1)
+        start = max(base_year - years + 1, self.first_year + 1)
         vintages = self.years[upto & self.real_vintage_start.any(axis=1)]
         if vintages.size:
             start = max(start, int(vintages.max()))

@@ -23,7 +23,7 @@ from sim.yamlio import Key, YamlDoc, load_yaml
 FRACTION_WARNING_BELOW = 0.25
 DEFAULT_HORIZON_YEARS = 16
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
-DEFAULT_HALF_LIFE = 5.0
+DEFAULT_HALF_LIFE = 3.0
 
 
 # --------------------------------------------------------------------------- schema

@@ -31,9 +31,9 @@ def test_founding_defaults_and_comments():
     sc = load_scenario(FOUNDING)
     assert sc.target_code == "15"
     assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2024, 2040)
-    assert sc.window == (2016, 2024)
+    assert sc.window == (2020, 2024)
     assert "T23_IMRB" in sc.comments["provinces.15.real_growth"]
-    assert sc.locations["threshold_rank"].line == 11
+    assert sc.locations["threshold_rank"].line == 12
     assert set(sc.files) >= {str(FOUNDING)}
 
 

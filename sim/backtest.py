@@ -1,0 +1,183 @@
+"""Backtests: would the method have been right before, and does it beat "ranks stay put"?
+
+For every jump-off year b, the scenario is re-based on the panel as known at b (later years
+dropped, estimation windows ending at b, national growth = trailing 5-year means known at b,
+or the realised national path with ``national="actual"``). Its province-specific paths are
+dropped: a backtest judges the growth model for all regions, not a plan for one. Every
+region's projected rank in b + horizon is compared with the actual rank, and with the naive
+forecast that every rank stays as in b.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from scipy.stats import spearmanr
+
+from sim._typing import IntArray
+from sim.data import Panel
+from sim.engine import rank_levels
+from sim.errors import ArgumentError
+from sim.output import provenance
+from sim.projection import project
+from sim.scenario import NationalSpec, Scenario
+from sim.shocks import bootstrap_indices, deviations
+from sim.units import log_to_pct
+
+NationalMode = Literal["trailing", "actual"]
+COVERAGE_LEVELS = (0.5, 0.8)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Rank accuracy over all regions and jump-offs, and for the target alone."""
+
+    rank_mae: float
+    spearman: float
+    exact_share: float
+    target_rank_mae: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {k: round(float(v), 4) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class BacktestResult:
+    """Predicted, naive and actual ranks ``(jump-offs, N)`` and their metrics."""
+
+    scenario: Scenario
+    horizon: int
+    national: NationalMode
+    jump_off_years: IntArray
+    predicted: IntArray
+    naive: IntArray
+    actual: IntArray
+    coverage: dict[float, float] | None = None
+    paths: int | None = None
+    seed: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def metrics(self, ranks: IntArray) -> Metrics:
+        err = np.abs(ranks - self.actual)
+        rho = [spearmanr(r, a).statistic for r, a in zip(ranks, self.actual, strict=True)]
+        t = self.scenario.target
+        return Metrics(float(err.mean()), float(np.mean(rho)), float((err == 0).mean()), float(err[:, t].mean()))
+
+    @property
+    def model(self) -> Metrics:
+        return self.metrics(self.predicted)
+
+    @property
+    def naive_metrics(self) -> Metrics:
+        return self.metrics(self.naive)
+
+    def by_jump_off(self) -> list[dict[str, Any]]:
+        model = np.abs(self.predicted - self.actual).mean(axis=1)
+        naive = np.abs(self.naive - self.actual).mean(axis=1)
+        return [
+            {"year": int(y), "model_rank_mae": round(float(m), 4), "naive_rank_mae": round(float(n), 4)}
+            for y, m, n in zip(self.jump_off_years, model, naive, strict=True)
+        ]
+
+    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.name,
+            "horizon": self.horizon,
+            "jump_off_years": [int(y) for y in self.jump_off_years],
+            "national": self.national,
+            "model": self.model.to_dict(),
+            "naive": self.naive_metrics.to_dict(),
+            "coverage": None if self.coverage is None else {str(k): round(v, 4) for k, v in self.coverage.items()},
+            "by_jump_off": self.by_jump_off(),
+            "paths": self.paths,
+            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+        }
+
+
+def _national_path(panel: Panel, years: range) -> tuple[dict[int, float], dict[int, float]]:
+    nat = panel.national
+    idx = [int(y) - int(nat.years[0]) for y in years]
+    real = {int(y): float(log_to_pct(nat.log_real[i])) for y, i in zip(years, idx, strict=True)}
+    defl = {int(y): float(log_to_pct(nat.log_deflator[i])) for y, i in zip(years, idx, strict=True)}
+    return real, defl
+
+
+def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode = "trailing") -> Scenario:
+    """The scenario as it could have been run at ``base``: data up to ``base`` only."""
+    full = scenario.panel
+    panel = full.truncated(base)
+    spec_window = scenario.spec.others.window
+    if spec_window is None:
+        window = panel.default_window(base)
+    else:
+        length = spec_window[1] - spec_window[0] + 1
+        window = panel.default_window(base, years=length)
+    if national == "actual":
+        real, defl = _national_path(full, range(base + 1, base + horizon + 1))
+        nat_spec = NationalSpec(real_growth=real, deflator=defl)
+    else:
+        nat_spec = NationalSpec()
+    spec = scenario.spec.model_copy(update={"national": nat_spec, "provinces": {}})
+    return scenario.replace(
+        spec=spec, panel=panel, base_year=base, horizon=base + horizon, window=window,
+        provinces={}, uncertainty_window=(panel.first_year + 1, base),
+    )
+
+
+def _coverage_hits(sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray) -> dict[float, IntArray]:
+    """Per region, is the actual rank inside the central 50% / 80% Monte Carlo interval?"""
+    proj = project(sc)
+    u = sc.spec.uncertainty
+    dev = deviations(sc.panel, sc.uncertainty_window, tuple(u.exclude_years))
+    h = proj.years.size - 1
+    idx = bootstrap_indices(rng, len(dev), paths, h, u.block)
+    final = np.log(proj.gdp[-1]) + u.scale * dev.nominal[idx].sum(axis=1)  # (paths, N)
+    ranks = rank_levels(final)
+    hits = {}
+    for level in COVERAGE_LEVELS:
+        lo = np.quantile(ranks, (1 - level) / 2, axis=0, method="inverted_cdf")
+        hi = np.quantile(ranks, 1 - (1 - level) / 2, axis=0, method="inverted_cdf")
+        hits[level] = (actual >= lo) & (actual <= hi)
+    return hits
+
+
+def backtest(
+    scenario: Scenario,
+    jump_offs: Sequence[int],
+    horizon: int,
+    *,
+    national: NationalMode = "trailing",
+    paths: int | None = None,
+    rng: np.random.Generator | None = None,
+    seed: int | None = None,
+) -> BacktestResult:
+    """Backtest ``scenario``'s growth model from each jump-off year over ``horizon`` years."""
+    panel = scenario.panel
+    usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
+    if not usable:
+        raise ArgumentError(
+            f"no jump-off year in {min(jump_offs)}:{max(jump_offs)} has {horizon} years of data after it "
+            f"(data {panel.first_year}-{panel.last_year})",
+            field="--from",
+        )
+    if paths is not None and rng is None:
+        raise ValueError("paths given without rng")
+    pred, naive, actual, hits = [], [], [], {lv: [] for lv in COVERAGE_LEVELS}
+    for b in usable:
+        sc = rebase(scenario, b, horizon, national)
+        pred.append(project(sc).ranks[-1])
+        naive.append(panel.ranks[panel.year_index(b)])
+        act = panel.ranks[panel.year_index(b + horizon)]
+        actual.append(act)
+        if paths:
+            assert rng is not None
+            for lv, hit in _coverage_hits(sc, paths, rng, act).items():
+                hits[lv].append(hit)
+    coverage = {lv: float(np.mean(h)) for lv, h in hits.items()} if paths else None
+    return BacktestResult(
+        scenario, horizon, national, np.array(usable), np.array(pred), np.array(naive), np.array(actual),
+        coverage, paths, seed,
+    )
