@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from sim.i18n import GREY, HIGHLIGHT, REGION_COLORS, TARGET_COLOR, THRESHOLD_FILL, THRESHOLD_LINE, macro_region, t
+from sim.backtest import BacktestResult
 from sim.montecarlo import MonteCarloResult
 from sim.projection import Projection, gap_pct
 
@@ -330,4 +331,38 @@ def rank_heatmap(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
     _layout(fig, t(lang, "heat_title", who=who), height=460, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(autorange="reversed", title=t(lang, "rank"), dtick=1)
     fig.update_xaxes(title=t(lang, "year"))
+    return fig
+
+
+# --------------------------------------------------------------------------- backtest
+
+
+def backtest_error_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
+    """Mean absolute rank error by jump-off year, model against the naive forecast."""
+    rows = bt.by_jump_off()
+    years = [r["year"] for r in rows]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=years, y=[r["model_rank_mae"] for r in rows], mode="lines+markers",
+                             name=t(lang, "bt_model"), line=dict(color=TARGET_COLOR, width=3)))
+    fig.add_trace(go.Scatter(x=years, y=[r["naive_rank_mae"] for r in rows], mode="lines+markers",
+                             name=t(lang, "bt_naive"), line=dict(color="#0072B2", width=2, dash="dash")))
+    _layout(fig, t(lang, "bt_mae_title", h=bt.horizon), height=420, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, "bt_mae_axis"), rangemode="tozero")
+    fig.update_xaxes(title=t(lang, "bt_jump"), dtick=1)
+    return fig
+
+
+def coverage_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
+    """Nominal against actual coverage of the 50% and 80% Monte Carlo intervals."""
+    assert bt.coverage is not None
+    levels = list(bt.coverage)
+    labels = [f"{lv:.0%}" for lv in levels]
+    fig = go.Figure([
+        go.Bar(x=labels, y=levels, name=t(lang, "bt_nominal"), marker_color="#BDBDBD"),
+        go.Bar(x=labels, y=[bt.coverage[lv] for lv in levels], name=t(lang, "bt_actual"),
+               marker_color=TARGET_COLOR, text=[f"{bt.coverage[lv]:.0%}" for lv in levels],
+               textposition="outside"),
+    ])
+    _layout(fig, t(lang, "bt_cov_title"), height=380, barmode="group", margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(range=[0, 1.1], tickformat=".0%")
     return fig

@@ -138,6 +138,57 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return 0
 
 
+def _year_range(text: str) -> list[int]:
+    try:
+        lo, _, hi = text.partition(":")
+        first, last = int(lo), int(hi or lo)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"write FIRST:LAST, e.g. 2008:2019; got {text!r}") from None
+    if last < first:
+        raise argparse.ArgumentTypeError(f"years out of order: {text!r}")
+    return list(range(first, last + 1))
+
+
+def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    import numpy as np
+
+    from sim.backtest import backtest
+    from sim.output import dumps, write_files
+    from sim.scenario import default_scenario, load_scenario
+
+    scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
+    _warn(scenario.warnings)
+    rng = np.random.default_rng(args.seed) if args.paths else None
+    result = backtest(scenario, args.years, args.horizon, national=args.national, paths=args.paths,
+                      rng=rng, seed=args.seed if args.paths else None)
+    doc = result.to_document(argv)
+    if args.out is not None:
+        from sim.report import backtest_report
+
+        files: dict[str, str | bytes] = {"backtest.json": dumps(doc)}
+        if not args.no_report:
+            files["backtest.html"] = backtest_report(result, lang=args.lang, argv=argv)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+        return 0
+    m, v = doc["model"], doc["naive"]
+    print(f"Backtest of {scenario.name}: horizon {args.horizon}, jump-offs "
+          f"{doc['jump_off_years'][0]}-{doc['jump_off_years'][-1]} ({len(doc['jump_off_years'])}), "
+          f"national {args.national}")
+    print(f"  {'':14}{'model':>8}{'naive':>8}")
+    for key in m:
+        print(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}")
+    verdict = "beats" if m["rank_mae"] < v["rank_mae"] else "does NOT beat"
+    print(f"  the model {verdict} the naive forecast (ranks stay) on mean absolute rank error")
+    if doc["coverage"] is not None:
+        print(f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
+              f"80% interval {doc['coverage']['0.8']:.0%}")
+    if args.out is not None:
+        print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.data import load_panel
     from sim.documents import data_document
@@ -236,6 +287,21 @@ def build_parser() -> argparse.ArgumentParser:
     mc.add_argument("--no-report", action="store_true")
     _mc_args(mc, default_paths=100_000)
     mc.set_defaults(handler=_cmd_montecarlo)
+
+    bt = sub.add_parser("backtest", help="would the method have been right? (against naive 'ranks stay')")
+    bt.add_argument("scenario", type=Path, nargs="?", help="scenario (default: the default model)")
+    bt.add_argument("--from", dest="years", type=_year_range, default=list(range(2008, 2020)),
+                    metavar="FIRST:LAST", help="jump-off years (default 2008:2019)")
+    bt.add_argument("--horizon", type=_positive_int, default=5, help="years ahead (default 5)")
+    bt.add_argument("--national", choices=["trailing", "actual"], default="trailing",
+                    help="national growth: trailing 5-year means known at jump-off (default) or realised")
+    bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
+    bt.add_argument("--seed", type=_seed, default=0)
+    bt.add_argument("--out", type=Path, help="folder for backtest.json and backtest.html")
+    bt.add_argument("--json", action="store_true")
+    bt.add_argument("--lang", choices=["en", "zh"], default="en")
+    bt.add_argument("--no-report", action="store_true")
+    bt.set_defaults(handler=_cmd_backtest)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
     chart.add_argument("scenario", type=Path)

@@ -147,7 +147,7 @@ def simulate(
     k = scenario.threshold_rank
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
     reach_total = np.zeros(t1 + 1, dtype=np.int64)
-    if u.method == "none" or u.scale == 0.0:
+    if u.method == "none":
         ranks_total[np.arange(t1), proj.target_rank] = paths
         reach = proj.reach_year
         reach_total[t1 if reach is None else reach - scenario.base_year] = paths

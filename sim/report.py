@@ -18,6 +18,8 @@ from plotly.offline import get_plotlyjs
 
 from sim.errors import ArgumentError
 from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
+from sim.backtest import BacktestResult
+from sim.data import DEFAULT_WINDOW_YEARS
 from sim.i18n import t
 from sim.montecarlo import MonteCarloResult
 from sim.output import version
@@ -227,6 +229,37 @@ def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, ar
     report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
 
 
+def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | None = None) -> str:
+    """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
+    from sim.charts import backtest_error_chart, coverage_chart
+
+    sc = bt.scenario
+    years = bt.jump_off_years
+    report = Report(title=t(lang, "bt_title", h=bt.horizon, y0=int(years[0]), y1=int(years[-1])), lang=lang)
+    report.add_html(f"<h1>{esc(report.title)}</h1>")
+    report.add_paragraph(sc.name, "muted")
+    m, v = bt.model, bt.naive_metrics
+    key = "bt_sentence_better" if m.rank_mae < v.rank_mae else "bt_sentence_worse"
+    pct = (1 - m.rank_mae / v.rank_mae) * 100 if v.rank_mae else 0.0
+    who = sc.panel.regions.label(sc.target, lang)
+    report.add_html('<div class="answer" id="answer"><p>' + esc(t(
+        lang, key, n=len(years), r=sc.n_regions, h=bt.horizon, m=m.rank_mae, v=v.rank_mae, pct=pct))
+        + "</p><p>" + esc(t(lang, "bt_target", who=who, m=m.target_rank_mae, v=v.target_rank_mae)) + "</p></div>")
+    window = sc.spec.others.window
+    length = window[1] - window[0] + 1 if window else DEFAULT_WINDOW_YEARS
+    report.add_paragraph(t(lang, "bt_settings", nat=bt.national, w=length,
+                           hl=sc.half_life if sc.half_life is not None else "∞"), "muted")
+    report.add_table(
+        [t(lang, "bt_metric"), t(lang, "bt_model"), t(lang, "bt_naive")],
+        [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],
+    )
+    report.add_figure(backtest_error_chart(bt, lang))
+    if bt.coverage is not None:
+        report.add_figure(coverage_chart(bt, lang))
+    add_provenance(report, sc.files, sc, argv)
+    return report.render()
+
+
 def run_report(
     proj: Projection,
     lang: str = "en",
@@ -247,6 +280,7 @@ __all__ = [
     "add_montecarlo_section",
     "add_provenance",
     "add_run_sections",
+    "backtest_report",
     "assumptions_rows",
     "run_report",
 ]

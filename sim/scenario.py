@@ -400,6 +400,12 @@ def load_scenario(path: str | Path) -> Scenario:
     return _resolve(spec, panel, path, docs, locs, comments)
 
 
+def default_scenario() -> Scenario:
+    """The default model on the bundled panel (Inner Mongolia, median threshold), no file needed."""
+    spec = ScenarioSpec(name="ranksim default model")
+    return _resolve(spec, panel_for(DEFAULT_PANEL), Path("<default>"), [], {}, {})
+
+
 def _err(msg: str, key: Key, locs: dict[Key, Location], path: Path) -> ScenarioError:
     loc = None
     for n in range(len(key), 0, -1):

@@ -1,0 +1,97 @@
+"""Backtests: no look-ahead, naive baseline recomputed independently, contracts, honest claims."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.backtest import backtest, rebase
+from sim.data import DEFAULT_PANEL
+from sim.scenario import default_scenario, load_scenario
+from tests.conftest import FOUNDING
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return default_scenario()
+
+
+def test_no_data_after_jump_off_is_used(scenario):
+    panel = scenario.panel
+    b = 2012
+    later = panel.years > b
+    rng = np.random.default_rng(0)
+    gdp = panel.gdp.copy()
+    gdp[later] *= rng.uniform(0.5, 2.0, size=gdp[later].shape)
+    real = panel.real_growth_pct.copy()
+    real[later] += rng.normal(0, 5, size=real[later].shape)
+    nat = dataclasses.replace(panel.national, gdp=panel.national.gdp * np.where(panel.national.years > b, 3.0, 1.0))
+    corrupted = dataclasses.replace(panel, gdp=gdp, real_growth_pct=real, national=nat)
+    original = backtest(scenario, [b], 5)
+    spoiled = backtest(scenario.replace(panel=corrupted), [b], 5)
+    assert np.array_equal(original.predicted, spoiled.predicted)
+    assert not np.array_equal(original.actual, spoiled.actual)
+
+
+def test_naive_baseline_recomputed_from_the_csv(scenario):
+    frame = pd.read_csv(DEFAULT_PANEL, dtype={"province_code": str})
+    frame["rank"] = frame.groupby("year")["gdp_nominal_100m_yuan"].rank(ascending=False, method="min")
+    wide = frame.pivot(index="year", columns="province_code", values="rank")
+    h, years = 5, range(2008, 2020)
+    errors = [np.abs(wide.loc[b] - wide.loc[b + h]).mean() for b in years]
+    result = backtest(scenario, years, h)
+    assert result.naive_metrics.rank_mae == pytest.approx(float(np.mean(errors)))
+    im = [abs(wide.loc[b, "15"] - wide.loc[b + h, "15"]) for b in years]
+    assert result.naive_metrics.target_rank_mae == pytest.approx(float(np.mean(im)))
+
+
+@pytest.mark.parametrize("horizon", [1, 3, 5, 10])
+def test_default_model_beats_naive_on_all_regions(scenario, horizon):
+    """The claim the README makes, on the real panel (mean absolute rank error)."""
+    result = backtest(scenario, range(2008, 2020), horizon)
+    assert result.model.rank_mae < result.naive_metrics.rank_mae
+    assert result.model.spearman > result.naive_metrics.spearman
+
+
+def test_rebase_ends_windows_at_jump_off():
+    sc = load_scenario(FOUNDING)
+    old = rebase(sc, 2012, 5)
+    assert old.window == (2008, 2012)  # same 5-year length as the scenario's window
+    assert old.panel.last_year == 2012 and old.horizon == 2017
+    assert old.provinces == {} and old.spec.national.real_growth == "trailing"
+    assert old.uncertainty_window[1] == 2012
+
+
+def test_json_contract_and_coverage(cli):
+    res = cli("backtest", "--from", "2010:2014", "--horizon", "3", "--json")
+    assert res.code == 0, res.err
+    doc = res.json()
+    assert doc["horizon"] == 3 and doc["jump_off_years"] == [2010, 2011, 2012, 2013, 2014]
+    assert doc["national"] == "trailing" and doc["coverage"] is None
+    assert set(doc["model"]) == set(doc["naive"]) == {"rank_mae", "spearman", "exact_share", "target_rank_mae"}
+    assert [r["year"] for r in doc["by_jump_off"]] == doc["jump_off_years"]
+    res = cli("backtest", "--from", "2010:2012", "--horizon", "3", "--paths", "500", "--seed", "2", "--json")
+    cov = res.json()["coverage"]
+    assert set(cov) == {"0.5", "0.8"} and 0 <= cov["0.5"] <= cov["0.8"] <= 1
+
+
+def test_national_actual_mode(cli):
+    res = cli("backtest", "--from", "2010:2012", "--horizon", "3", "--national", "actual", "--json")
+    assert res.code == 0 and res.json()["national"] == "actual"
+
+
+def test_no_usable_jump_off_is_a_clear_error(cli):
+    res = cli("backtest", "--from", "2022:2023", "--horizon", "5")
+    assert res.code == 2 and res.err.startswith("--from: no jump-off year")
+    res = cli("backtest", "--from", "2019-2020")
+    assert res.code == 2 and "FIRST:LAST" in res.err
+
+
+def test_backtest_report(cli, tmp_path):
+    res = cli("backtest", "--from", "2010:2013", "--horizon", "3", "--paths", "300", "--out", tmp_path)
+    assert res.code == 0, res.err
+    html = (tmp_path / "backtest.html").read_text(encoding="utf-8")
+    assert html.count('class="chart"') == 2 and "naive" in html

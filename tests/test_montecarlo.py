@@ -1,0 +1,153 @@
+"""Monte Carlo: exactness against the deterministic run and a numpy reference, reproducibility,
+probabilities' invariants, and cross-region correlation kept by the bootstrap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim import _kernel
+from sim.montecarlo import candidates, log_gaps, scenario_deviations, simulate
+from sim.output import dumps
+from sim.projection import project
+from sim.scenario import UncertaintySpec, load_scenario
+from sim.shocks import bootstrap_indices, shrunk_covariance
+from tests.conftest import FOUNDING
+
+
+@pytest.fixture(scope="module")
+def founding():
+    return load_scenario(FOUNDING)
+
+
+def _with(sc, **uncertainty):
+    u = UncertaintySpec(**uncertainty)
+    return sc.replace(spec=sc.spec.model_copy(update={"uncertainty": u}))
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "normal"])
+def test_zero_shocks_reproduce_deterministic_run(founding, method):
+    sc = _with(founding, method=method, scale=0.0)
+    mc = simulate(sc, 2000, rng=np.random.default_rng(0))
+    proj = project(sc)
+    assert (mc.rank_counts[np.arange(proj.years.size), proj.target_rank] == 2000).all()
+    reach = proj.reach_year
+    idx = proj.years.size if reach is None else reach - sc.base_year
+    assert mc.reach_counts[idx] == 2000
+    assert mc.reach_year_quantiles() == {0.1: reach, 0.5: reach, 0.9: reach}
+
+
+def test_method_none_is_deterministic(founding):
+    mc = simulate(_with(founding, method="none"), 10, rng=np.random.default_rng(0))
+    assert mc.reach_year_quantiles()[0.5] == project(founding).reach_year
+
+
+@pytest.mark.parametrize("block", [1, 3])
+def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block):
+    proj = project(founding)
+    gap0 = log_gaps(proj)
+    shock = scenario_deviations(founding).nominal
+    rel = np.ascontiguousarray(shock - shock[:, [founding.target]])
+    idx = bootstrap_indices(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
+    ref = _kernel.rank_hist_numpy(gap0, rel, idx, 16)
+    cand, fixed = candidates(gap0, rel, founding.target)
+    assert 0 < cand.size < 30  # some regions are pruned, some are not
+    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, cand, fixed, 16, 2)
+    every = np.array([j for j in range(31) if j != founding.target], dtype=np.int64)
+    full = _kernel.rank_hist_bootstrap(gap0, rel, idx, every, np.zeros(gap0.shape[0], np.int64), 16, 3)
+    for got in (pruned, full):
+        assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1])
+
+
+def test_probabilities_invariants(founding):
+    mc = simulate(founding, 20_000, rng=np.random.default_rng(11))
+    reach, band = mc.reach_probability(), mc.in_band_probability()
+    assert (np.diff(reach) >= 0).all()
+    assert ((0 <= band) & (band <= reach + 1e-12) & (reach <= 1)).all()
+    assert (mc.rank_counts.sum(axis=1) == 20_000).all()
+    assert mc.reach_counts.sum() == 20_000
+    q = mc.rank_quantiles((0.1, 0.5, 0.9))
+    assert (q[:, 0] <= q[:, 1]).all() and (q[:, 1] <= q[:, 2]).all()
+    assert 0.0 < reach[-1] < 1.0
+
+
+def test_reach_quantile_null_when_not_reached(write):
+    sc = load_scenario(write("s.yaml", "name: s\nhorizon: 2026\nuncertainty: {scale: 0.2}\n"))
+    mc = simulate(sc, 5000, rng=np.random.default_rng(1))
+    assert mc.reach_year_quantiles()[0.9] is None
+    doc = mc.to_document([])
+    assert doc["reach_year_quantiles"]["0.9"] is None
+
+
+def test_same_seed_same_bytes_different_seed_different(cli, tmp_path):
+    argv = ["montecarlo", FOUNDING, "--paths", "20000", "--json", "--quiet"]
+    a = cli(*argv, "--seed", "7").out
+    b = cli(*argv, "--seed", "7").out
+    c = cli(*argv, "--seed", "8").out
+    assert a == b
+    assert a != c
+
+
+def test_json_contract(cli):
+    res = cli("montecarlo", FOUNDING, "--paths", "5000", "--seed", "3", "--json")
+    assert res.code == 0, res.err
+    doc = res.json()
+    assert {"scenario", "paths", "seed", "method", "threshold_rank", "reach_probability",
+            "in_band_probability", "reach_year_quantiles", "target_rank_quantiles"} <= set(doc)
+    assert (doc["paths"], doc["seed"], doc["method"], doc["threshold_rank"]) == (5000, 3, "bootstrap", 16)
+    years = list(doc["reach_probability"])
+    assert years == [str(y) for y in range(2025, 2041)]
+    probs = list(doc["reach_probability"].values())
+    assert probs == sorted(probs)
+    assert set(doc["reach_year_quantiles"]) == {"0.1", "0.5", "0.9"}
+    assert set(doc["target_rank_quantiles"]["2030"]) == {"0.1", "0.5", "0.9"}
+    assert doc["provenance"]["seed"] == 3
+
+
+def test_bootstrap_keeps_cross_region_correlation(founding):
+    dev = scenario_deviations(founding)
+    hist = dev.nominal
+    idx = bootstrap_indices(np.random.default_rng(5), len(dev), 200_000, 1)[:, 0]
+    drawn = hist[idx]
+    c_hist = np.corrcoef(hist, rowvar=False)
+    c_draw = np.corrcoef(drawn, rowvar=False)
+    assert np.abs(c_hist - c_draw).max() < 0.03
+    # Coal provinces' deflators move together in history (coal prices), and so in the draws.
+    r = founding.panel.regions
+    sx, im = r.find("Shanxi"), r.find("Inner Mongolia")
+    hist_corr = np.corrcoef(dev.deflator[:, sx], dev.deflator[:, im])[0, 1]
+    draw_corr = np.corrcoef(dev.deflator[idx][:, sx], dev.deflator[idx][:, im])[0, 1]
+    assert hist_corr > 0.3
+    assert draw_corr == pytest.approx(hist_corr, abs=0.02)
+
+
+def test_block_bootstrap_draws_consecutive_years():
+    idx = bootstrap_indices(np.random.default_rng(0), 20, 1000, 10, block=4)
+    assert idx.shape == (1000, 10)
+    steps = np.diff(idx, axis=1)
+    assert (steps[:, [0, 1, 2, 4, 5, 6]] == 1).all()
+
+
+def test_shrunk_covariance_keeps_diagonal():
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(20, 31))
+    cov, lam = shrunk_covariance(x)
+    assert 0.5 < lam <= 1.0  # independent columns, few rows: shrink hard
+    assert np.allclose(np.diag(cov), np.var(x, axis=0, ddof=1))
+    assert np.all(np.linalg.eigvalsh(cov) > 0)
+
+
+def test_normal_method_runs_and_is_reproducible(founding):
+    sc = _with(founding, method="normal")
+    a = simulate(sc, 3000, rng=np.random.default_rng(4), seed=4)
+    b = simulate(sc, 3000, rng=np.random.default_rng(4), seed=4)
+    assert dumps(a.to_document([])) == dumps(b.to_document([]))
+    assert a.shrinkage is not None and 0 <= a.shrinkage <= 1
+
+
+def test_run_with_paths_adds_montecarlo(cli, tmp_path):
+    res = cli("run", FOUNDING, "--paths", "3000", "--seed", "1", "--out", tmp_path / "o")
+    assert res.code == 0, res.err
+    assert "Monte Carlo (3,000 paths" in res.out
+    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    assert html.count('class="chart"') == 8 and 'id="mc-answer"' in html
