@@ -80,8 +80,8 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
 def _mc_line(mc: Any) -> str:
     doc = mc.to_document()
     probs = doc["reach_probability"]
-    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in (2027, 2030, 2035, mc.scenario.horizon)
-                      if str(y) in probs)
+    years = sorted({2027, 2030, 2035, mc.scenario.horizon})
+    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in years if str(y) in probs)
     q = {k: v if v is not None else f"not by {mc.scenario.horizon}" for k, v in doc["reach_year_quantiles"].items()}
     return (f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
             f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}")
@@ -340,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `ranksim ... | head`: stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -66,11 +66,13 @@ class Report:
         body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
         self.parts.append(f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
-    def add_figure(self, fig: go.Figure) -> None:
+    def add_figure(self, fig: go.Figure, name: str = "") -> None:
+        """Add a chart; ``name`` (e.g. "bump") labels its container for tests and screenshots."""
         self._charts += 1
         div = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{self._charts}",
                           auto_play=False, config={"displaylogo": False, "responsive": True})
-        self.parts.append(f'<div class="chart" data-chart="{self._charts}">{div}</div>')
+        label = esc(name or f"chart-{self._charts}")
+        self.parts.append(f'<div class="chart" data-chart="{self._charts}" data-name="{label}">{div}</div>')
 
     def render(self) -> str:
         lang = "zh-CN" if self.lang == "zh" else "en"
@@ -178,8 +180,10 @@ def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | Non
     report.add_paragraph(t(lang, "percent_note"), "muted")
     report.add_table([t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang))
     report.add_heading(t(lang, "charts"))
-    for chart in (bump_chart, trajectories_chart, gap_chart, race_chart, passes_table):
-        report.add_figure(chart(proj, lang))
+    charts = {"bump": bump_chart, "trajectories": trajectories_chart, "gap": gap_chart, "race": race_chart,
+              "passes": passes_table}
+    for name, chart in charts.items():
+        report.add_figure(chart(proj, lang), name)
 
 
 def _pct(p: float) -> str:
@@ -215,8 +219,9 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
         desc = t(lang, f"mc_{u.method}", w0=int(dev.years[0]), w1=int(dev.years[-1]), h=len(dev), b=u.block,
                  s=u.scale, lam=mc.shrinkage or 0.0)
     report.add_paragraph(t(lang, "mc_method", desc=desc), "muted")
-    for chart in (fan_chart, reach_probability_chart, rank_heatmap):
-        report.add_figure(chart(mc, lang))
+    for name, chart in (("fan", fan_chart), ("reach_probability", reach_probability_chart),
+                        ("rank_heatmap", rank_heatmap)):
+        report.add_figure(chart(mc, lang), name)
 
 
 def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None) -> None:
@@ -253,9 +258,9 @@ def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | 
         [t(lang, "bt_metric"), t(lang, "bt_model"), t(lang, "bt_naive")],
         [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],
     )
-    report.add_figure(backtest_error_chart(bt, lang))
+    report.add_figure(backtest_error_chart(bt, lang), "backtest_error")
     if bt.coverage is not None:
-        report.add_figure(coverage_chart(bt, lang))
+        report.add_figure(coverage_chart(bt, lang), "coverage")
     add_provenance(report, sc.files, sc, argv)
     return report.render()
 
