@@ -101,3 +101,59 @@ def rank_hist_numpy(gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshol
     hit = rank <= threshold
     first = np.where(hit.any(axis=1), hit.argmax(axis=1), t1)
     return ranks, np.bincount(first, minlength=t1 + 1).astype(np.int64)
+
+
+@njit(cache=True, parallel=True, fastmath=False)
+def batch_outcomes(  # pragma: no cover
+    base_log, model_r, model_d, fixed_r, fixed_d, spread_r, spread_d, natr, natd, dec,
+    ovr_r, col_r, ovr_d, col_d, target, k, want, out_reach, out_rank, out_gap,
+):
+    """Deterministic outcomes of B scenarios in one fused pass (no B x T x N array).
+
+    Cell (t, j) grows by ``natr[b,t] + dec[b,t] * spread_r[j]`` where ``model_r[t,j]``, else by
+    ``fixed_r[t,j]`` (log terms; deflator likewise); columns ``col_r`` / ``col_d`` are replaced
+    by ``ovr_r[b,t,:]`` / ``ovr_d[b,t,:]``. Writes the reach index (-1 = never) and, at the
+    year indices ``want``, the target's rank and its gap (%) to the k-th largest other region.
+    """
+    n_b, n_t = natr.shape
+    n = base_log.size
+    n_y = want.size
+    for b in prange(n_b):
+        logy = base_log.copy()
+        real = np.empty(n)
+        others = np.empty(n - 1)
+        first = -1
+        y_pos = 0
+        for t in range(n_t + 1):
+            if t > 0:
+                for j in range(n):
+                    real[j] = natr[b, t - 1] + dec[b, t - 1] * spread_r[j] if model_r[t - 1, j] else fixed_r[t - 1, j]
+                for p in range(col_r.size):
+                    real[col_r[p]] = ovr_r[b, t - 1, p]
+                for j in range(n):
+                    real[j] += natd[b, t - 1] + dec[b, t - 1] * spread_d[j] if model_d[t - 1, j] else fixed_d[t - 1, j]
+                for p in range(col_d.size):
+                    j = col_d[p]
+                    d_model = natd[b, t - 1] + dec[b, t - 1] * spread_d[j] if model_d[t - 1, j] else fixed_d[t - 1, j]
+                    real[j] += ovr_d[b, t - 1, p] - d_model
+                for j in range(n):
+                    logy[j] += real[j]
+            mine = logy[target]
+            count = 0
+            for j in range(n):
+                if j != target and logy[j] > mine:
+                    count += 1
+            rank = count + 1
+            if first < 0 and rank <= k[b]:
+                first = t
+            while y_pos < n_y and want[y_pos] == t:
+                m = 0
+                for j in range(n):
+                    if j != target:
+                        others[m] = logy[j]
+                        m += 1
+                srt = np.sort(others)
+                out_rank[b, y_pos] = rank
+                out_gap[b, y_pos] = np.expm1(mine - srt[n - 1 - k[b]]) * 100.0
+                y_pos += 1
+        out_reach[b] = first

@@ -19,7 +19,7 @@ import numpy as np
 from sim._typing import FloatArray, IntArray
 from sim.data import NATIONAL_CODE, Panel
 from sim.scenario import Scenario
-from sim.units import pct_to_log
+from sim.units import log_to_pct, pct_to_log
 
 TRAILING_YEARS = 5
 
@@ -85,8 +85,8 @@ def decay_factors(years: IntArray, base_year: int, half_life: float | None) -> F
     return np.exp2(-(years - base_year) / half_life)
 
 
-def national_paths(scenario: Scenario, years: IntArray) -> tuple[FloatArray, FloatArray]:
-    """National (real, deflator) log growth for the projected years."""
+def national_pct(scenario: Scenario, years: IntArray) -> tuple[FloatArray, FloatArray]:
+    """National (real, deflator) growth in percent for the projected years."""
     nat = scenario.panel.national
     out = []
     for value, hist in (
@@ -94,51 +94,102 @@ def national_paths(scenario: Scenario, years: IntArray) -> tuple[FloatArray, Flo
         (scenario.spec.national.deflator, nat.log_deflator),
     ):
         if value == "trailing":
-            out.append(np.full(years.shape, trailing_mean(hist, nat.years, scenario.base_year)))
+            out.append(np.full(years.shape, float(log_to_pct(trailing_mean(hist, nat.years, scenario.base_year)))))
         else:
-            out.append(pct_to_log(path_pct(value, years)))  # type: ignore[arg-type]
+            out.append(path_pct(value, years))  # type: ignore[arg-type]
     return out[0], out[1]
 
 
-def _targets_real(scenario: Scenario, years: IntArray, default: FloatArray) -> tuple[FloatArray, np.ndarray]:
-    """Replace real growth by announced targets where a target exists. Returns (real, used mask)."""
-    real = default.copy()
-    used = np.zeros(real.shape, dtype=bool)
+@dataclass(frozen=True)
+class PathComponents:
+    """What growth paths are made of, kept apart so a batch can vary one piece at a time.
+
+    A cell (year, region) whose ``model_*`` mask is True follows the others model,
+    ``national + decay * spread`` (log terms); any other cell has a fixed value in percent
+    (set in the scenario, or an announced target).
+    """
+
+    years: IntArray  # (T,) base+1 .. horizon
+    base_year: int
+    nat_real_pct: FloatArray  # (T,)
+    nat_defl_pct: FloatArray
+    spread_real: FloatArray  # (N,) log
+    spread_deflator: FloatArray
+    half_life: float | None
+    model_real: np.ndarray  # (T, N) bool
+    model_defl: np.ndarray
+    fixed_real_pct: FloatArray  # (T, N), NaN where the model applies
+    fixed_defl_pct: FloatArray
+    source_real: tuple[str, ...]
+    source_deflator: tuple[str, ...]
+
+    def assemble(
+        self,
+        nat_real_pct: FloatArray | None = None,
+        nat_defl_pct: FloatArray | None = None,
+        decay: FloatArray | None = None,
+    ) -> tuple[FloatArray, FloatArray]:
+        """(real, deflator) log growth ``(..., T, N)``; arguments default to the scenario's own
+        and may carry leading batch axes: ``(..., T)``."""
+        nr = pct_to_log(self.nat_real_pct if nat_real_pct is None else nat_real_pct)
+        nd = pct_to_log(self.nat_defl_pct if nat_defl_pct is None else nat_defl_pct)
+        dec = decay_factors(self.years, self.base_year, self.half_life) if decay is None else decay
+        real = np.where(self.model_real, nr[..., None] + dec[..., None] * self.spread_real,
+                        pct_to_log(np.nan_to_num(self.fixed_real_pct)))
+        defl = np.where(self.model_defl, nd[..., None] + dec[..., None] * self.spread_deflator,
+                        pct_to_log(np.nan_to_num(self.fixed_defl_pct)))
+        return real, defl
+
+
+def _targets_pct(scenario: Scenario, years: IntArray, fixed: FloatArray) -> np.ndarray:
+    """Write announced targets into ``fixed`` (percent); returns the mask of target cells."""
+    used = np.zeros(fixed.shape, dtype=bool)
     assert scenario.targets is not None
     codes = scenario.panel.regions.codes
     for (code, year), pct in scenario.targets.values.items():
         if code == NATIONAL_CODE or code not in codes or not years[0] <= year <= years[-1]:
             continue
         t, i = year - int(years[0]), codes.index(code)
-        real[t, i] = np.log1p(pct / 100.0)
+        fixed[t, i] = pct
         used[t, i] = True
-    return real, used
+    return used
+
+
+def path_components(scenario: Scenario) -> PathComponents:
+    """Decompose the scenario's growth assumptions into :class:`PathComponents`."""
+    panel = scenario.panel
+    years = np.arange(scenario.base_year + 1, scenario.horizon + 1, dtype=np.int64)
+    shape = (years.size, panel.n_regions)
+    nat_real, nat_defl = national_pct(scenario, years)
+    model = scenario.spec.others.model
+    if model == "national":
+        spread_r, spread_d = np.zeros(shape[1]), np.zeros(shape[1])
+    else:
+        spread_r, spread_d = estimate_spreads(panel, scenario.window, scenario.exclude_years)
+    fixed_r, fixed_d = np.full(shape, np.nan), np.full(shape, np.nan)
+    base_src = "national" if model == "national" else "spread"
+    src_r, src_d = [base_src] * shape[1], [base_src] * shape[1]
+    if model == "targets":
+        used = _targets_pct(scenario, years, fixed_r)
+        src_r = ["targets" if used[:, i].any() else "spread" for i in range(shape[1])]
+    for i, spec in scenario.provinces.items():
+        if spec.real_growth is not None:
+            fixed_r[:, i] = path_pct(spec.real_growth, years)
+            src_r[i] = "scenario"
+        if spec.deflator is not None:
+            fixed_d[:, i] = path_pct(spec.deflator, years)
+            src_d[i] = "scenario"
+    return PathComponents(
+        years, scenario.base_year, nat_real, nat_defl, spread_r, spread_d, scenario.half_life,
+        np.isnan(fixed_r), np.isnan(fixed_d), fixed_r, fixed_d, tuple(src_r), tuple(src_d),
+    )
 
 
 def build_paths(scenario: Scenario) -> GrowthPaths:
     """Every region's real and deflator log growth for base+1 .. horizon."""
-    panel = scenario.panel
-    years = np.arange(scenario.base_year + 1, scenario.horizon + 1, dtype=np.int64)
-    n = panel.n_regions
-    nat_real, nat_defl = national_paths(scenario, years)
-    model = scenario.spec.others.model
-    if model == "national":
-        spread_r, spread_d = np.zeros(n), np.zeros(n)
-    else:
-        spread_r, spread_d = estimate_spreads(panel, scenario.window, scenario.exclude_years)
-    decay = decay_factors(years, scenario.base_year, scenario.half_life)[:, None]
-    real = nat_real[:, None] + decay * spread_r[None, :]
-    defl = nat_defl[:, None] + decay * spread_d[None, :]
-    src_r = [model if model != "targets" else "spread"] * n
-    if model == "targets":
-        real, used = _targets_real(scenario, years, real)
-        src_r = ["targets" if used[:, i].any() else "spread" for i in range(n)]
-    src_d = [model if model != "targets" else "spread"] * n
-    for i, spec in scenario.provinces.items():
-        if spec.real_growth is not None:
-            real[:, i] = pct_to_log(path_pct(spec.real_growth, years))
-            src_r[i] = "scenario"
-        if spec.deflator is not None:
-            defl[:, i] = pct_to_log(path_pct(spec.deflator, years))
-            src_d[i] = "scenario"
-    return GrowthPaths(years, real, defl, nat_real, nat_defl, spread_r, spread_d, tuple(src_r), tuple(src_d))
+    comp = path_components(scenario)
+    real, defl = comp.assemble()
+    return GrowthPaths(
+        comp.years, real, defl, pct_to_log(comp.nat_real_pct), pct_to_log(comp.nat_defl_pct),
+        comp.spread_real, comp.spread_deflator, comp.source_real, comp.source_deflator,
+    )
