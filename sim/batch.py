@@ -8,78 +8,22 @@ run. No YAML is re-read per point.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
 from sim.engine import first_true, project_log_levels, target_rank
 from sim.errors import InputError
+from sim.params import Mode, Parameter
 from sim.paths import PathComponents, decay_factors, path_components
 from sim.scenario import Scenario
 from sim.units import log_to_pct, pct_to_log
 
-Mode = Literal["set", "shift"]
-Kind = Literal["province_real", "province_defl", "national_real", "national_defl", "half_life", "threshold"]
-#: Scenarios evaluated per chunk (bounds memory: chunk x years x regions x 8 bytes per array).
+#: Scenarios evaluated per chunk by the numpy reference (bounds memory).
 CHUNK = 4096
 NEVER = -1
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A resolved scenario parameter: what it changes and how (set a constant / shift by points)."""
-
-    path: str
-    mode: Mode
-    kind: Kind
-    region: int | None = None
-
-    @property
-    def key(self) -> str:
-        return self.path if self.mode == "set" else f"{self.path} (shift)"
-
-
-_ATTR = {"real_growth": "real", "deflator": "defl"}
-
-
-def parse_parameter(scenario: Scenario, path: str, mode: str, *, where: dict[str, object] | None = None) -> Parameter:
-    """Resolve a dotted path (province segments by English, Chinese name or code)."""
-    where = where or {}
-    text = path.strip()
-
-    def fail(msg: str) -> InputError:
-        return InputError(msg, **where)  # type: ignore[arg-type]
-
-    if mode not in ("set", "shift"):
-        raise fail(f"mode must be 'set' or 'shift', got {mode!r}")
-    m = re.fullmatch(r"provinces\.(.+)\.(\w+)", text)
-    if m:
-        name, attr = m.group(1), m.group(2)
-        region = scenario.panel.regions.find(name)
-        if region is None:
-            raise fail(f"unknown province {name!r} in parameter {text!r}")
-        if attr not in _ATTR:
-            raise fail(f"{text!r}: a province has real_growth and deflator, not {attr!r}")
-        kind: Kind = "province_real" if attr == "real_growth" else "province_defl"
-        return Parameter(text, mode, kind, region)  # type: ignore[arg-type]
-    simple: dict[str, Kind] = {
-        "national.real_growth": "national_real",
-        "national.deflator": "national_defl",
-        "others.half_life": "half_life",
-        "threshold_rank": "threshold",
-    }
-    if text in simple:
-        if text == "others.half_life" and mode == "shift" and scenario.half_life is None:
-            raise fail("others.half_life: cannot shift 'no decay'; use set")
-        return Parameter(text, mode, simple[text])  # type: ignore[arg-type]
-    if text.startswith("uncertainty."):
-        raise fail(f"{text!r} changes only Monte Carlo results; sweeps and sensitivity use the deterministic projection")
-    known = "provinces.<name>.real_growth|deflator, national.real_growth|deflator, others.half_life, threshold_rank"
-    raise fail(f"unknown parameter {text!r} (known: {known})")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from sim.i18n import GREY, HIGHLIGHT, REGION_COLORS, TARGET_COLOR, THRESHOLD_FIL
 from sim.backtest import BacktestResult
 from sim.montecarlo import MonteCarloResult
 from sim.projection import Projection, gap_pct
+from sim.sensitivity import SensitivityResult
+from sim.solve import SolveResult
+from sim.sweep import SweepResult
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(
@@ -365,4 +368,137 @@ def coverage_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
     ])
     _layout(fig, t(lang, "bt_cov_title"), height=380, barmode="group", margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(range=[0, 1.1], tickformat=".0%")
+    return fig
+
+
+# --------------------------------------------------------------------------- sweeps, sensitivity, solve
+
+
+def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
+    """1-D sweep: reach year (left axis) and gap at the horizon (right axis) against the parameter."""
+    from plotly.subplots import make_subplots
+
+    x = np.array(sw.values[0])
+    n0 = len(x)
+    rest = int(sw.points.shape[0] // n0)
+    reach = sw.reach_grid().reshape(n0, rest)[:, 0]
+    col = list(sw.outcomes.rank_years).index(sw.scenario.horizon)
+    gap = sw.outcomes.gap_pct[:, col].reshape(n0, rest)[:, 0]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(go.Scatter(x=x, y=reach, mode="lines+markers", name=t(lang, "reach_year"),
+                             line=dict(color=TARGET_COLOR, width=3, shape="hv"), connectgaps=False), secondary_y=False)
+    fig.add_trace(go.Scatter(x=x, y=gap, mode="lines", name=t(lang, "gap_at", h=sw.scenario.horizon),
+                             line=dict(color="#0072B2", width=2, dash="dot")), secondary_y=True)
+    fig.add_hline(y=0, line=dict(color="#0072B2", width=1), secondary_y=True)
+    label = sw.labels()[0]
+    _layout(fig, t(lang, "sweep_line_title", k=sw.scenario.threshold_rank, param=label), height=440,
+            margin=dict(l=70, r=70, t=60, b=50))
+    fig.update_xaxes(title=label)
+    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
+    fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
+    return fig
+
+
+def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
+    """2-D sweep: reach year as a heatmap with contour lines at 2027, 2030 and 2035."""
+    grid = sw.reach_grid()
+    z = grid.reshape(grid.shape[0], grid.shape[1], -1)[:, :, 0].T  # (param 2, param 1); 3rd at first value
+    x, y = np.array(sw.values[0]), np.array(sw.values[1])
+    fig = go.Figure(go.Heatmap(x=x, y=y, z=z, colorscale="Viridis", reversescale=True,
+                               colorbar=dict(title=t(lang, "reach_year")),
+                               hovertemplate="%{x}, %{y}: %{z}<extra></extra>"))
+    for level, dash in zip(MILESTONES, ("solid", "dash", "dot"), strict=True):
+        fig.add_trace(go.Contour(x=x, y=y, z=np.nan_to_num(z, nan=9999), showscale=False,
+                                 contours=dict(start=level + 0.5, end=level + 0.5, size=1, coloring="none",
+                                               showlabels=False),
+                                 line=dict(color="white", width=2.5, dash=dash), name=f"≤ {level}",
+                                 hoverinfo="skip", showlegend=True))
+    labels = sw.labels()
+    _layout(fig, t(lang, "sweep_heat_title", k=sw.scenario.threshold_rank, h=sw.scenario.horizon), height=520,
+            margin=dict(l=80, r=40, t=60, b=60), legend=dict(orientation="h", y=-0.18))
+    fig.update_xaxes(title=labels[0])
+    fig.update_yaxes(title=labels[1])
+    return fig
+
+
+def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
+    """Reach year for thresholds 10..20 (columns) against the first parameter (rows)."""
+    reach = sw.threshold_reach.astype(float)
+    reach[reach < 0] = np.nan
+    text = [[str(int(v)) if np.isfinite(v) else t(lang, "never") for v in row] for row in reach]
+    y = [f"{v:g}" for v in sw.values[0]]
+    fig = go.Figure(go.Heatmap(x=[str(k) for k in sw.thresholds], y=y, z=reach, text=text,
+                               texttemplate="%{text}", colorscale="Viridis", reversescale=True,
+                               showscale=False, hovertemplate="rank %{x}, %{y}: %{text}<extra></extra>"))
+    label = sw.labels()[0]
+    _layout(fig, t(lang, "thr_title", param=label), height=max(320, 60 + 24 * len(y)),
+            margin=dict(l=90, r=30, t=60, b=50))
+    fig.update_xaxes(title=t(lang, "threshold"), type="category")
+    fig.update_yaxes(title=label, type="category")
+    return fig
+
+
+def tornado_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
+    """One-at-a-time swings around the scenario's outcome, largest on top."""
+    bars = list(sens.tornado)[::-1]
+    names = [f"{b.param}{' (shift)' if b.mode == 'shift' else ''}" for b in bars]
+    base = sens.base_outcome
+    fig = go.Figure()
+    for attr, val_attr, color, key in (("outcome_low", "low", "#0072B2", "low"),
+                                       ("outcome_high", "high", TARGET_COLOR, "high")):
+        fig.add_trace(go.Bar(
+            y=names, x=[getattr(b, attr) - base for b in bars], base=base, orientation="h",
+            name=t(lang, key), marker_color=color,
+            text=[f"{getattr(b, val_attr):g}" for b in bars], textposition="auto",
+            hovertemplate="%{y}: %{text} → %{x:.2f}<extra></extra>",
+        ))
+    fig.add_vline(x=base, line=dict(color="#333", width=1.5), annotation_text=t(lang, "base"))
+    _layout(fig, t(lang, "tornado_title", outcome=sens.outcome), height=140 + 60 * len(bars), barmode="overlay",
+            margin=dict(l=260, r=40, t=60, b=50))
+    fig.update_xaxes(title=sens.outcome)
+    return fig
+
+
+def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
+    """Total (bars) and first-order (dots) Sobol indices with their bootstrap intervals."""
+    s = sorted(sens.sobol, key=lambda x: -x.total_order)
+    names = [x.param for x in s]
+    fig = go.Figure([
+        go.Bar(x=names, y=[x.total_order for x in s], name=t(lang, "total_order"), marker_color="#BDBDBD",
+               error_y=dict(type="data", symmetric=False,
+                            array=[x.total_order_ci[1] - x.total_order for x in s],
+                            arrayminus=[x.total_order - x.total_order_ci[0] for x in s])),
+        go.Scatter(x=names, y=[x.first_order for x in s], mode="markers", name=t(lang, "first_order"),
+                   marker=dict(color=TARGET_COLOR, size=12),
+                   error_y=dict(type="data", symmetric=False,
+                                array=[x.first_order_ci[1] - x.first_order for x in s],
+                                arrayminus=[x.first_order - x.first_order_ci[0] for x in s])),
+    ])
+    _layout(fig, t(lang, "sobol_title", outcome=sens.outcome), height=440, margin=dict(l=60, r=40, t=60, b=120))
+    fig.update_yaxes(range=[0, 1.05])
+    return fig
+
+
+def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
+    """Required constant real growth against the deadline, with the scenario's own growth."""
+    sc = sol.scenario
+    years = [y for y, _ in sol.curve]
+    req = [g if g is not None else np.nan for _, g in sol.curve]
+    who = sc.panel.regions.label(sc.target, lang)
+    prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    fig = go.Figure(go.Scatter(x=years, y=req, mode="lines+markers", name=t(lang, "required"),
+                               line=dict(color=TARGET_COLOR, width=3),
+                               hovertemplate="%{x}: %{y:.2f}%<extra></extra>"))
+    if sol.own_growth_pct is not None:
+        fig.add_trace(go.Scatter(x=list(range(sc.base_year + 1, sc.horizon + 1)), y=sol.own_growth_pct,
+                                 mode="lines", name=t(lang, "own_growth"),
+                                 line=dict(color="#0072B2", width=2, dash="dash")))
+    if sol.required_pct is not None:
+        fig.add_annotation(x=sol.by, y=sol.required_pct, text=f"{sol.by}: {sol.required_pct:.2f}%", showarrow=True,
+                           arrowhead=2, ax=40, ay=-40)
+    _layout(fig, t(lang, "solve_title", who=who, k=sc.threshold_rank, prob=prob), height=440,
+            margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, "required"), ticksuffix="%", range=[min(0, np.nanmin(req) - 1),
+                                                                        min(30, np.nanmax(req) + 1)])
+    fig.update_xaxes(title=t(lang, "deadline"))
     return fig

@@ -51,9 +51,7 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
             "run.json": dumps(doc),
         }
         if not args.no_report:
-            from sim.report import run_report
-
-            files["report.html"] = run_report(proj, lang=args.lang, argv=argv, mc=mc)
+            files["report.html"] = _full_report(proj, args, argv, mc)
         written = write_files(Path(args.out), files)
     if args.json:
         sys.stdout.write(dumps(doc))
@@ -64,6 +62,23 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         if args.out is not None:
             print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
+
+
+def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: Any) -> str:
+    """The run report with every analysis the scenario asks for (solve curve always)."""
+    import numpy as np
+
+    from sim.report import run_report
+    from sim.sensitivity import sensitivity
+    from sim.solve import solve
+    from sim.sweep import sweep
+
+    sc = proj.scenario
+    sol = solve(sc, min(2030, sc.horizon) if sc.base_year < 2030 else sc.horizon)
+    sw = sweep(sc, [(i.param, i.mode, i.grid()) for i in sc.spec.sweep]) if sc.spec.sweep else None
+    sens = (sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed))
+            if sc.spec.sensitivity is not None else None)
+    return run_report(proj, lang=args.lang, argv=argv, mc=mc, solve=sol, sweep=sw, sensitivity=sens)
 
 
 def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
@@ -135,6 +150,163 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
         content = figure_image(fig, suffix[1:])
     write_files(out.parent, {out.name: content})
     print(f"wrote {out}")
+    return 0
+
+
+class _ParamAction(argparse.Action):
+    """Collect --set / --shift PATH=START:STOP:STEP in the order given."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        items = list(getattr(namespace, self.dest) or [])
+        items.append((option_string.lstrip("-") if option_string else "set", values))
+        setattr(namespace, self.dest, items)
+
+
+def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]]]:
+    from sim.params import grid_values
+
+    items = []
+    for mode, text in raw:
+        path, eq, spec = text.rpartition("=")
+        flag = f"--{mode}"
+        if not eq or not path.strip():
+            raise ArgumentError(f"write PATH=START:STOP:STEP, got {text!r}", field=flag)
+        try:
+            parts = [float(x) for x in spec.split(":")]
+        except ValueError:
+            raise ArgumentError(f"{spec!r} is not START:STOP:STEP numbers", field=flag) from None
+        if len(parts) != 3:
+            raise ArgumentError(f"write PATH=START:STOP:STEP (three numbers), got {spec!r}", field=flag)
+        try:
+            items.append((path.strip(), mode, grid_values(*parts)))
+        except ValueError as exc:
+            raise ArgumentError(f"{path.strip()}: {exc}", field=flag) from None
+    return items
+
+
+def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.output import dumps, write_files
+    from sim.report import run_report
+    from sim.scenario import load_scenario
+    from sim.sweep import sweep
+
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    if args.params:
+        items = _sweep_items(args.params)
+    elif scenario.spec.sweep:
+        items = [(i.param, i.mode, i.grid()) for i in scenario.spec.sweep]
+    else:
+        raise ArgumentError("give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario",
+                            field="--set")
+    result = sweep(scenario, items, rank_years=args.years)
+    doc = result.to_document(argv)
+    if args.out is not None:
+        from sim.projection import project
+
+        files: dict[str, str | bytes] = {"sweep.json": dumps(doc)}
+        if not args.no_report:
+            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, sweep=result)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+        return 0
+    labels = result.labels()
+    print(f"Sweep of {scenario.name}: {len(doc['points']):,} points; threshold rank {scenario.threshold_rank}")
+    print("  " + "  ".join(f"{lab:>24}" for lab in labels) + f"{'reach year':>12}{'rank ' + str(scenario.horizon):>11}"
+          f"{'gap %':>9}")
+    for point in doc["points"][: args.max_rows]:
+        vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
+        reach = point["reach_year"] if point["reach_year"] is not None else "never"
+        print(f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}")
+    if len(doc["points"]) > args.max_rows:
+        print(f"  ... {len(doc['points']) - args.max_rows:,} more points (use --json or --out)")
+    if args.out is not None:
+        print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    import numpy as np
+
+    from sim.output import dumps, write_files
+    from sim.report import run_report
+    from sim.scenario import load_scenario
+    from sim.sensitivity import sensitivity
+
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    spec = scenario.spec.sensitivity
+    if spec is None:
+        raise ArgumentError("no `sensitivity:` section in this scenario (see README, Sensitivity)",
+                            file=args.scenario, field="sensitivity")
+    result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed))
+    doc = result.to_document(argv)
+    if args.out is not None:
+        from sim.projection import project
+
+        files: dict[str, str | bytes] = {"sensitivity.json": dumps(doc)}
+        if not args.no_report:
+            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, sensitivity=result)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+        return 0
+    print(f"Sensitivity of {doc['outcome']} ({scenario.name}); scenario value {doc['base_outcome']:g}")
+    print(f"  {'parameter':44}{'low':>8}{'high':>8}{'outcome low':>13}{'outcome high':>14}")
+    for b in doc["tornado"]:
+        name = b["param"] + (" (shift)" if b["mode"] == "shift" else "")
+        print(f"  {name:44}{b['low']:>8g}{b['high']:>8g}{b['outcome_low']:>13.2f}{b['outcome_high']:>14.2f}")
+    print(f"  Sobol indices (n = {spec.sobol_samples}, 95% bootstrap intervals):")
+    for x in doc["sobol"]:
+        print(f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
+              f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
+              f"{x['total_order_ci'][1]:.3f}]")
+    if doc["censored_share"]:
+        print(f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
+              f"{scenario.horizon + 1}; a gap_<year> outcome avoids this censoring")
+    if args.out is not None:
+        print(f"wrote {', '.join(str(p) for p in written)}")
+    return 0
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {text}")
+    return value
+
+
+def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.output import dumps, write_files
+    from sim.report import run_report, solve_sentence
+    from sim.scenario import load_scenario
+    from sim.solve import solve
+
+    scenario = load_scenario(args.scenario)
+    _warn(scenario.warnings)
+    result = solve(scenario, args.by, probability=args.probability, paths=args.paths or 10_000, seed=args.seed,
+                   curve_probability=args.curve)
+    doc = result.to_document(argv)
+    if args.out is not None:
+        from sim.projection import project
+
+        files: dict[str, str | bytes] = {"solve.json": dumps(doc)}
+        if not args.no_report:
+            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, solve=result)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+        return 0
+    print(solve_sentence(result, args.lang))
+    kind = f"with probability {args.probability:g}" if args.probability is not None and args.curve else "deterministic"
+    print(f"  required growth by deadline ({kind}): " + ", ".join(
+        f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in result.curve))
+    if args.out is not None:
+        print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
 
 
@@ -302,6 +474,42 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--lang", choices=["en", "zh"], default="en")
     bt.add_argument("--no-report", action="store_true")
     bt.set_defaults(handler=_cmd_backtest)
+
+    sw = sub.add_parser("sweep", help="what if? reach year over a grid of 1-3 parameters")
+    sw.add_argument("scenario", type=Path)
+    sw.add_argument("--set", dest="params", action=_ParamAction, metavar="PATH=START:STOP:STEP",
+                    help="set PATH to each value, e.g. 'provinces.Inner Mongolia.real_growth=4:9:0.25'")
+    sw.add_argument("--shift", dest="params", action=_ParamAction, metavar="PATH=START:STOP:STEP",
+                    help="add percentage points to every year of PATH")
+    sw.add_argument("--years", type=_year, nargs="+", help="years to report the target's rank for")
+    sw.add_argument("--out", type=Path)
+    sw.add_argument("--json", action="store_true")
+    sw.add_argument("--lang", choices=["en", "zh"], default="en")
+    sw.add_argument("--no-report", action="store_true")
+    sw.add_argument("--max-rows", type=_positive_int, default=40, help="rows printed (default 40)")
+    sw.set_defaults(handler=_cmd_sweep, params=None)
+
+    se = sub.add_parser("sensitivity", help="tornado and Sobol indices from the scenario's sensitivity section")
+    se.add_argument("scenario", type=Path)
+    se.add_argument("--seed", type=_seed, default=0)
+    se.add_argument("--out", type=Path)
+    se.add_argument("--json", action="store_true")
+    se.add_argument("--lang", choices=["en", "zh"], default="en")
+    se.add_argument("--no-report", action="store_true")
+    se.set_defaults(handler=_cmd_sensitivity)
+
+    so = sub.add_parser("solve", help="what constant real growth reaches the threshold by a year?")
+    so.add_argument("scenario", type=Path)
+    so.add_argument("--by", type=_year, required=True, help="deadline year")
+    so.add_argument("--probability", type=_probability, help="reach with at least this Monte Carlo probability")
+    so.add_argument("--paths", type=_positive_int, help="Monte Carlo paths (default 10000)")
+    so.add_argument("--seed", type=_seed, default=0)
+    so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
+    so.add_argument("--out", type=Path)
+    so.add_argument("--json", action="store_true")
+    so.add_argument("--lang", choices=["en", "zh"], default="en")
+    so.add_argument("--no-report", action="store_true")
+    so.set_defaults(handler=_cmd_solve)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
     chart.add_argument("scenario", type=Path)

@@ -22,6 +22,9 @@ from sim.backtest import BacktestResult
 from sim.data import DEFAULT_WINDOW_YEARS
 from sim.i18n import t
 from sim.montecarlo import MonteCarloResult
+from sim.sensitivity import SensitivityResult
+from sim.solve import SolveResult
+from sim.sweep import SweepResult
 from sim.output import version
 from sim.projection import Projection
 from sim.scenario import Scenario
@@ -224,6 +227,45 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
         report.add_figure(chart(mc, lang), name)
 
 
+def add_sweep_section(report: Report, sw: SweepResult) -> None:
+    """Reach year against the swept parameters, and the "which midfield?" table."""
+    from sim.charts import sweep_heatmap, sweep_line_chart, thresholds_chart
+
+    report.add_heading(t(report.lang, "sweep_section"))
+    if len(sw.parameters) == 1:
+        report.add_figure(sweep_line_chart(sw, report.lang), "sweep_line")
+    else:
+        report.add_figure(sweep_heatmap(sw, report.lang), "sweep_heatmap")
+    report.add_figure(thresholds_chart(sw, report.lang), "thresholds")
+
+
+def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
+    from sim.charts import sobol_chart, tornado_chart
+
+    report.add_heading(t(report.lang, "sens_section"))
+    report.add_figure(tornado_chart(sens, report.lang), "tornado")
+    report.add_figure(sobol_chart(sens, report.lang), "sobol")
+
+
+def solve_sentence(sol: SolveResult, lang: str) -> str:
+    sc = sol.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    if sol.required_pct is None:
+        return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+    return t(lang, "solve_sentence", who=who, k=sc.threshold_rank, by=sol.by, prob=prob,
+             g=f"{sol.required_pct:.2f}%", b1=sc.base_year + 1)
+
+
+def add_solve_section(report: Report, sol: SolveResult) -> None:
+    from sim.charts import solve_curve_chart
+
+    report.add_heading(t(report.lang, "solve_section"))
+    report.add_html('<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang))
+                    + "</p></div>")
+    report.add_figure(solve_curve_chart(sol, report.lang), "solve_curve")
+
+
 def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None) -> None:
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
@@ -270,12 +312,21 @@ def run_report(
     lang: str = "en",
     argv: Sequence[str] | None = None,
     mc: MonteCarloResult | None = None,
+    solve: SolveResult | None = None,
+    sweep: SweepResult | None = None,
+    sensitivity: SensitivityResult | None = None,
 ) -> str:
-    """The full report of a run (with its Monte Carlo section when given), as one HTML string."""
+    """The full report of a run and whichever analyses are given, as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
     add_run_sections(report, proj, argv)
     if mc is not None:
         add_montecarlo_section(report, mc)
+    if solve is not None:
+        add_solve_section(report, solve)
+    if sweep is not None:
+        add_sweep_section(report, sweep)
+    if sensitivity is not None:
+        add_sensitivity_section(report, sensitivity)
     add_provenance(report, proj.scenario.files, proj.scenario, argv)
     return report.render()
 
@@ -285,6 +336,9 @@ __all__ = [
     "add_montecarlo_section",
     "add_provenance",
     "add_run_sections",
+    "add_sensitivity_section",
+    "add_solve_section",
+    "add_sweep_section",
     "backtest_report",
     "assumptions_rows",
     "run_report",

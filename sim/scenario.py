@@ -13,10 +13,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from sim.data import DEFAULT_PANEL, Panel, Targets, load_panel, load_targets, sha256_of
-from sim.errors import Location, ScenarioError
+from sim.errors import InputError, Location, ScenarioError
+from sim.params import parse_outcome, parse_parameter, grid_values
 from sim.yamlio import Key, YamlDoc, load_yaml
 
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
@@ -128,6 +138,78 @@ class UncertaintySpec(_Model):
     scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
 
 
+class SweepItem(_Model):
+    """One swept parameter: a dotted path, set or shift, and a range or a list of values."""
+
+    param: str
+    mode: Literal["set", "shift"] = "set"
+    range: tuple[float, float, float] | None = Field(None, description="[start, stop, step], stop included")
+    values: list[float] | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SweepItem:
+        if (self.range is None) == (self.values is None):
+            raise ValueError("give exactly one of `range: [start, stop, step]` or `values: [...]`")
+        if self.range is not None:
+            grid_values(*self.range)
+        elif not self.values:
+            raise ValueError("`values` is empty")
+        return self
+
+    def grid(self) -> list[float]:
+        return grid_values(*self.range) if self.range is not None else list(self.values or [])
+
+
+def _range_spec(value: Any) -> Any:
+    if isinstance(value, list):
+        return {"set": value}
+    return value
+
+
+class RangeSpec(_Model):
+    """Range of one sensitivity parameter: ``[low, high]`` (set) or ``{shift: [low, high]}``."""
+
+    set: tuple[float, float] | None = None
+    shift: tuple[float, float] | None = None
+    distribution: Literal["uniform", "triangular"] = "uniform"
+
+    @model_validator(mode="after")
+    def _one_of(self) -> RangeSpec:
+        if (self.set is None) == (self.shift is None):
+            raise ValueError("give `[low, high]`, `{set: [low, high]}` or `{shift: [low, high]}`")
+        lo, hi = self.bounds
+        if not lo < hi:
+            raise ValueError(f"low {lo:g} must be below high {hi:g}")
+        return self
+
+    @property
+    def mode(self) -> Literal["set", "shift"]:
+        return "set" if self.set is not None else "shift"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        pair = self.set if self.set is not None else self.shift
+        assert pair is not None
+        return float(pair[0]), float(pair[1])
+
+
+class SensitivitySpec(_Model):
+    """Tornado and Sobol settings."""
+
+    outcome: str | None = Field(None, description="reach_year | rank_<year> | gap_<year>; default gap at the horizon")
+    parameters: dict[str, Annotated[RangeSpec, BeforeValidator(_range_spec)]] = Field(min_length=1)
+    sobol_samples: StrictInt = Field(1024, description="base sample size n; a power of two")
+
+    @field_validator("sobol_samples")
+    @classmethod
+    def _power_of_two(cls, n: int) -> int:
+        if n < 64 or n & (n - 1):
+            lower = 1 << max(6, n.bit_length() - 1)
+            raise ValueError(f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
+                             f"try {lower} or {lower * 2}")
+        return n
+
+
 class ScenarioSpec(_Model):
     """The scenario file format (all growth numbers are percent per year)."""
 
@@ -143,6 +225,8 @@ class ScenarioSpec(_Model):
     others: OthersSpec = Field(default_factory=OthersSpec)
     provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
     uncertainty: UncertaintySpec = Field(default_factory=UncertaintySpec)
+    sweep: list[SweepItem] | None = Field(None, max_length=3)
+    sensitivity: SensitivitySpec | None = None
 
 
 def json_schema() -> dict[str, Any]:
@@ -365,6 +449,8 @@ def _suggest(keys: list[str]) -> str:
             "others": [OthersSpec],
             "provinces": [ProvinceSpec],
             "uncertainty": [UncertaintySpec],
+            "sweep": [SweepItem],
+            "sensitivity": [SensitivitySpec, RangeSpec],
         }.get(keys[0], [])
     names = [n for m in models for n in m.model_fields]
     close = difflib.get_close_matches(keys[-1], names, n=1)
@@ -456,6 +542,7 @@ def _resolve(
     u = spec.uncertainty
     u_window = tuple(u.window) if u.window is not None else (panel.first_year + 1, base)
     _check_window(u_window, u.exclude_years, panel, base, fail, "uncertainty")
+    _check_analyses(spec, panel, base, horizon, half_life, fail)
     provinces = {regions.find(code): p for code, p in spec.provinces.items()}
     files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
     targets = load_targets() if spec.others.model == "targets" else None
@@ -480,6 +567,28 @@ def _resolve(
         targets=targets,
         uncertainty_window=(int(u_window[0]), int(u_window[1])),
     )
+
+
+def _check_analyses(
+    spec: ScenarioSpec, panel: Panel, base: int, horizon: int, half_life: float | None, fail: Any
+) -> None:
+    """Parameter paths of `sweep` and `sensitivity` and the outcome name, checked at load time."""
+    checks: list[tuple[str, str, tuple[str, ...]]] = []
+    for i, item in enumerate(spec.sweep or []):
+        checks.append((item.param, item.mode, ("sweep", str(i), "param")))
+    if spec.sensitivity is not None:
+        for path, rng in spec.sensitivity.parameters.items():
+            checks.append((path, rng.mode, ("sensitivity", "parameters", path)))
+        if spec.sensitivity.outcome is not None:
+            try:
+                parse_outcome(spec.sensitivity.outcome, base, horizon)
+            except ValueError as exc:
+                raise fail(str(exc), "sensitivity", "outcome") from None
+    for path, mode, key in checks:
+        try:
+            parse_parameter(panel.regions, path, mode, decays=half_life is not None)
+        except InputError as exc:
+            raise fail(exc.message, *key) from None
 
 
 def _check_window(

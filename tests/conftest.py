@@ -18,6 +18,9 @@ from sim.data import DEFAULT_PANEL
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 FOUNDING = SCENARIOS / "inner_mongolia_6pct.yaml"
+#: Charts of the founding scenario's report without --paths (it has sweep and sensitivity sections).
+RUN_CHARTS = ["bump", "trajectories", "gap", "race", "passes", "solve_curve", "sweep_heatmap", "thresholds",
+              "tornado", "sobol"]
 
 
 @dataclass

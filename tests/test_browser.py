@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FOUNDING
+from tests.conftest import FOUNDING, RUN_CHARTS
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,7 +50,8 @@ def _open(browser, path: Path):
 
     page.route("**/*", route)
     page.goto(path.resolve().as_uri())
-    page.wait_for_function("document.querySelectorAll('.chart .main-svg').length >= 5", timeout=30_000)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))", timeout=30_000)
     return page, errors, external, dialogs
 
 
@@ -70,8 +71,10 @@ def test_english_report_renders_offline(browser, reports):
     assert external == []
     charts = page.eval_on_selector_all(
         ".chart", "els => els.map(e => [e.querySelectorAll('svg.main-svg').length, "
-        "e.querySelectorAll('g.trace').length + e.querySelectorAll('g.table').length])")
-    assert len(charts) == 5
+        "e.querySelectorAll('g.trace, g.table, g.hm image').length])")
+    names = page.eval_on_selector_all(".chart", "els => els.map(e => e.dataset.name)")
+    assert names == RUN_CHARTS
+    assert len(charts) == len(RUN_CHARTS)
     assert all(svgs >= 1 and traces >= 1 for svgs, traces in charts), charts
     assert page.locator(".chart .slider-container").count() == 1
     assert page.locator(".chart .updatemenu-container").count() == 1

@@ -150,4 +150,5 @@ def test_run_with_paths_adds_montecarlo(cli, tmp_path):
     assert res.code == 0, res.err
     assert "Monte Carlo (3,000 paths" in res.out
     html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
-    assert html.count('class="chart"') == 8 and 'id="mc-answer"' in html
+    assert html.count('class="chart"') == 13 and 'id="mc-answer"' in html
+    assert 'data-name="fan"' in html and 'data-name="rank_heatmap"' in html

@@ -1,0 +1,106 @@
+"""Scenario parameters for sweeps, sensitivity and solving: dotted paths into a scenario.
+
+``provinces.Inner Mongolia.real_growth`` (province by English or Chinese name or code),
+``provinces.15.deflator``, ``national.real_growth``, ``national.deflator``,
+``others.half_life``, ``threshold_rank``. Mode ``set`` replaces the value by a constant;
+``shift`` adds percentage points to every year of a path (or to the number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sim.data import Regions
+from sim.errors import InputError
+
+Mode = Literal["set", "shift"]
+Kind = Literal["province_real", "province_defl", "national_real", "national_defl", "half_life", "threshold"]
+OUTCOME_FORMS = "reach_year, rank_<year> or gap_<year>"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A resolved scenario parameter: what it changes and how (set a constant / shift by points)."""
+
+    path: str
+    mode: Mode
+    kind: Kind
+    region: int | None = None
+
+    @property
+    def key(self) -> str:
+        return self.path if self.mode == "set" else f"{self.path} (shift)"
+
+
+_ATTR = {"real_growth": "real", "deflator": "defl"}
+
+
+def parse_parameter(
+    regions: Regions, path: str, mode: str, *, decays: bool = True, where: dict[str, object] | None = None
+) -> Parameter:
+    """Resolve a dotted path (province segments by English, Chinese name or code).
+
+    ``decays`` says whether the scenario's spreads decay (a half-life can only be shifted then);
+    ``where`` (file, line, field) locates errors.
+    """
+    where = where or {}
+    text = path.strip()
+
+    def fail(msg: str) -> InputError:
+        return InputError(msg, **where)  # type: ignore[arg-type]
+
+    if mode not in ("set", "shift"):
+        raise fail(f"mode must be 'set' or 'shift', got {mode!r}")
+    m = re.fullmatch(r"provinces\.(.+)\.(\w+)", text)
+    if m:
+        name, attr = m.group(1), m.group(2)
+        region = regions.find(name)
+        if region is None:
+            raise fail(f"unknown province {name!r} in parameter {text!r}")
+        if attr not in _ATTR:
+            raise fail(f"{text!r}: a province has real_growth and deflator, not {attr!r}")
+        kind: Kind = "province_real" if attr == "real_growth" else "province_defl"
+        return Parameter(text, mode, kind, region)  # type: ignore[arg-type]
+    simple: dict[str, Kind] = {
+        "national.real_growth": "national_real",
+        "national.deflator": "national_defl",
+        "others.half_life": "half_life",
+        "threshold_rank": "threshold",
+    }
+    if text in simple:
+        if text == "others.half_life" and mode == "shift" and not decays:
+            raise fail("others.half_life: cannot shift 'no decay'; use set")
+        return Parameter(text, mode, simple[text])  # type: ignore[arg-type]
+    if text.startswith("uncertainty."):
+        raise fail(f"{text!r} changes only Monte Carlo results; sweeps and sensitivity use the deterministic projection")
+    known = "provinces.<name>.real_growth|deflator, national.real_growth|deflator, others.half_life, threshold_rank"
+    raise fail(f"unknown parameter {text!r} (known: {known})")
+
+
+
+
+def parse_outcome(text: str, base_year: int, horizon: int) -> tuple[str, int | None]:
+    """``reach_year`` -> ("reach_year", None); ``rank_2030`` / ``gap_2030`` -> (kind, year)."""
+    if text == "reach_year":
+        return "reach_year", None
+    m = re.fullmatch(r"(rank|gap)_(\d{4})", text.strip())
+    if not m:
+        raise ValueError(f"unknown outcome {text!r}; use {OUTCOME_FORMS}")
+    year = int(m.group(2))
+    if not base_year <= year <= horizon:
+        raise ValueError(f"outcome year {year} is outside the projection ({base_year}-{horizon})")
+    return m.group(1), year
+
+
+def grid_values(start: float, stop: float, step: float) -> list[float]:
+    """START:STOP:STEP inclusive of STOP when the steps land on it (to 1e-9 of a step)."""
+    if step <= 0:
+        raise ValueError(f"step must be positive, got {step:g}")
+    if stop < start:
+        raise ValueError(f"stop {stop:g} is below start {start:g}")
+    count = int((stop - start) / step + 1e-9) + 1
+    if count > 100_001:
+        raise ValueError(f"{count:,} values; at most 100,001 per parameter")
+    return [round(start + i * step, 10) for i in range(count)]

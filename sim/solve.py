@@ -1,0 +1,131 @@
+"""Inverse solve: what constant real growth of the target reaches the threshold by a deadline?
+
+Deterministic: every candidate growth on a 0.01-point grid from -10 % to 30 % is evaluated in
+one batch; the reach year never rises with more growth, so the answer is the smallest grid
+value that reaches by the deadline, and the same batch gives the whole curve of required
+growth against deadlines. With a probability P: the Monte Carlo reach probability by the
+deadline, with common random numbers (the same seed, so the same shocks, for every
+candidate), is bisected on the same grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim.batch import NEVER, evaluate
+from sim.errors import InputError
+from sim.output import provenance
+from sim.params import Parameter
+from sim.scenario import ProvinceSpec, Scenario
+
+LOW, HIGH, STEP = -10.0, 30.0, 0.01
+GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    scenario: Scenario
+    by: int
+    probability: float | None
+    required_pct: float | None  # None = not reachable within LOW..HIGH
+    curve: tuple[tuple[int, float | None], ...]  # (deadline, required growth) base+1 .. horizon
+    own_growth_pct: list[float] | None  # the scenario's own target real growth, per projected year
+    paths: int | None = None
+    seed: int | None = None
+
+    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.name,
+            "by": self.by,
+            "probability": self.probability,
+            "required_real_growth_pct": self.required_pct,
+            "reachable": self.required_pct is not None,
+            "search_range_pct": [LOW, HIGH],
+            "curve": [{"by": y, "required_real_growth_pct": g} for y, g in self.curve],
+            "paths": self.paths,
+            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+        }
+
+
+def _target_param(scenario: Scenario) -> Parameter:
+    return Parameter(f"provinces.{scenario.target_code}.real_growth", "set", "province_real", scenario.target)
+
+
+def required_curve(scenario: Scenario) -> dict[int, float | None]:
+    """Smallest grid growth reaching by each deadline (base+1 .. horizon), deterministically."""
+    reach = evaluate(scenario, [(_target_param(scenario), GRID)]).reach_year
+    out: dict[int, float | None] = {}
+    for deadline in range(scenario.base_year + 1, scenario.horizon + 1):
+        ok = (reach != NEVER) & (reach <= deadline)
+        out[deadline] = float(GRID[np.argmax(ok)]) if ok.any() else None
+    return out
+
+
+def _bisect(ok: Callable[[int], bool]) -> int | None:
+    """Smallest grid index with ok(i) True, assuming monotone; None if none."""
+    lo, hi = 0, GRID.size - 1
+    if not ok(hi):
+        return None
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def probability_curve(scenario: Scenario, probability: float, paths: int, seed: int,
+                      deadlines: Sequence[int]) -> dict[int, float | None]:
+    """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P."""
+    from sim.montecarlo import simulate
+
+    cache: dict[int, np.ndarray] = {}
+
+    def reach_prob(i: int) -> np.ndarray:
+        if i not in cache:
+            sc = scenario.replace(provinces={**scenario.provinces, scenario.target: ProvinceSpec(
+                real_growth=float(GRID[i]), deflator=_own(scenario).deflator)})
+            cache[i] = simulate(sc, paths, rng=np.random.default_rng(seed)).reach_probability()
+        return cache[i]
+
+    out: dict[int, float | None] = {}
+    for d in deadlines:
+        idx = _bisect(lambda i: bool(reach_prob(i)[d - scenario.base_year] >= probability - 1e-12))
+        out[d] = None if idx is None else float(GRID[idx])
+    return out
+
+
+def _own(scenario: Scenario) -> ProvinceSpec:
+    return scenario.provinces.get(scenario.target, ProvinceSpec())
+
+
+def solve(
+    scenario: Scenario, by: int, *, probability: float | None = None, paths: int = 10_000,
+    seed: int = 0, curve_probability: bool = False,
+) -> SolveResult:
+    """Required constant real growth of the target to reach the threshold by ``by``."""
+    if not scenario.base_year < by <= scenario.horizon:
+        raise InputError(f"must be after the base year {scenario.base_year} and at most the horizon "
+                         f"{scenario.horizon}, got {by}", field="--by")
+    if probability is not None and not 0 < probability <= 1:
+        raise InputError(f"must be in (0, 1], got {probability}", field="--probability")
+    deterministic = required_curve(scenario)
+    if probability is None:
+        required, curve = deterministic[by], deterministic
+    else:
+        deadlines = list(deterministic) if curve_probability else [by]
+        curve = probability_curve(scenario, probability, paths, seed, deadlines)
+        required = curve[by]
+        if not curve_probability:
+            curve = deterministic
+    from sim.paths import build_paths
+    from sim.units import log_to_pct
+
+    own = [round(float(v), 4) for v in log_to_pct(build_paths(scenario).real[:, scenario.target])]
+    return SolveResult(scenario, by, probability, required, tuple(curve.items()), own,
+                       paths if probability is not None else None, seed if probability is not None else None)

@@ -1,0 +1,104 @@
+"""Sweeps: the full grid of 1 to 3 parameters, evaluated as one batch.
+
+Outcomes per point: reach year (or None), the target's rank in chosen years (default the
+horizon), and the gap at the horizon. A thresholds table answers "which midfield?": the
+reach year for thresholds 10 through 20 against the first parameter's values.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim._typing import FloatArray
+from sim.batch import NEVER, Outcomes, evaluate
+from sim.errors import InputError
+from sim.output import provenance
+from sim.params import Parameter, parse_parameter
+from sim.scenario import Scenario
+
+THRESHOLDS = tuple(range(10, 21))
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A full-grid sweep: parameters, their values, and outcomes per grid point."""
+
+    scenario: Scenario
+    parameters: tuple[Parameter, ...]
+    values: tuple[tuple[float, ...], ...]  # per parameter, its grid
+    points: FloatArray  # (B, P) every combination, first parameter varying slowest
+    outcomes: Outcomes
+    thresholds: tuple[int, ...]
+    threshold_reach: np.ndarray  # (len(values[0]), len(thresholds)): reach year or NEVER
+
+    def labels(self) -> list[str]:
+        paths = [p.path for p in self.parameters]
+        return [p.path if paths.count(p.path) == 1 else p.key for p in self.parameters]
+
+    def reach_grid(self) -> np.ndarray:
+        """Reach years shaped like the grid, NaN where never reached."""
+        shape = tuple(len(v) for v in self.values)
+        reach = self.outcomes.reach_year.astype(float)
+        reach[reach == NEVER] = np.nan
+        return reach.reshape(shape)
+
+    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+        labels = self.labels()
+        horizon = self.scenario.horizon
+        col = list(self.outcomes.rank_years).index(horizon)
+        points = []
+        for row, reach, ranks, gaps in zip(self.points, self.outcomes.reach_or_none(), self.outcomes.ranks,
+                                           self.outcomes.gap_pct, strict=True):
+            point: dict[str, Any] = {
+                "values": {lab: float(v) for lab, v in zip(labels, row, strict=True)},
+                "reach_year": reach,
+                "target_rank_at_horizon": int(ranks[col]),
+                "gap_pct_at_horizon": round(float(gaps[col]), 3),
+            }
+            if self.outcomes.rank_years.size > 1:
+                point["target_rank"] = {str(int(y)): int(r) for y, r in zip(self.outcomes.rank_years, ranks, strict=True)}
+            points.append(point)
+        first = self.parameters[0]
+        return {
+            "scenario": self.scenario.name,
+            "parameters": [{"path": p.path, "mode": p.mode, "values": list(v)}
+                           for p, v in zip(self.parameters, self.values, strict=True)],
+            "threshold_rank": self.scenario.threshold_rank,
+            "horizon": horizon,
+            "points": points,
+            "thresholds": {
+                "param": first.path,
+                "rows": [{"value": float(v), "reach_year": {str(k): (None if r == NEVER else int(r))
+                                                           for k, r in zip(self.thresholds, row, strict=True)}}
+                         for v, row in zip(self.values[0], self.threshold_reach, strict=True)],
+            },
+            "provenance": provenance(self.scenario.files, argv),
+        }
+
+
+def sweep(
+    scenario: Scenario,
+    items: Sequence[tuple[str, str, Sequence[float]]],
+    *,
+    rank_years: Sequence[int] | None = None,
+) -> SweepResult:
+    """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters)."""
+    if not 1 <= len(items) <= 3:
+        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(items)}", field="--set")
+    params = tuple(parse_parameter(scenario.panel.regions, path, mode, decays=scenario.half_life is not None,
+                                   where={"field": f"--{mode}"}) for path, mode, _ in items)
+    values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
+    points = np.array(list(itertools.product(*values)), dtype=float)
+    years = sorted({*(rank_years or []), scenario.horizon})
+    outcomes = evaluate(scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years)
+    thresholds = tuple(k for k in THRESHOLDS if k <= scenario.n_regions - 1)
+    first = np.repeat(np.array(values[0]), len(thresholds))
+    ks = np.tile(np.array(thresholds, dtype=float), len(values[0]))
+    table = evaluate(scenario, [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)])
+    return SweepResult(scenario, params, values, points, outcomes, thresholds,
+                       table.reach_year.reshape(len(values[0]), len(thresholds)))
