@@ -126,17 +126,26 @@ def sensitivity(scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Gen
             censored.append(float((y > scenario.horizon).mean()))
         return y
 
-    res = stats.sobol_indices(func=func, n=spec.sobol_samples, dists=[_dist(r) for r in ranges], rng=rng)
-    boot = res.bootstrap(confidence_level=CONFIDENCE, n_resamples=BOOTSTRAP_RESAMPLES)
-    sobol = tuple(
-        SobolIndex(p.path, _num(res.first_order[i]),
-                   (_num(boot.first_order.confidence_interval.low[i]), _num(boot.first_order.confidence_interval.high[i])),
-                   _num(res.total_order[i]),
-                   (_num(boot.total_order.confidence_interval.low[i]), _num(boot.total_order.confidence_interval.high[i])))
-        for i, p in enumerate(params)
-    )
+    sobol = sobol_analysis(func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng)
     share = float(np.mean(censored)) if censored else None
     return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share)
+
+
+def sobol_analysis(
+    func: Any, names: Sequence[str], dists: Sequence[Any], n: int, *, rng: np.random.Generator
+) -> tuple[SobolIndex, ...]:
+    """First-order and total Sobol indices (Saltelli 2010, scipy) with bootstrap intervals.
+
+    ``func`` maps an array ``(d, m)`` of parameter values to ``(m,)`` outcomes.
+    """
+    res = stats.sobol_indices(func=func, n=n, dists=list(dists), rng=rng)
+    boot = res.bootstrap(confidence_level=CONFIDENCE, n_resamples=BOOTSTRAP_RESAMPLES)
+    fo, to = boot.first_order.confidence_interval, boot.total_order.confidence_interval
+    return tuple(
+        SobolIndex(name, _num(res.first_order[i]), (_num(fo.low[i]), _num(fo.high[i])),
+                   _num(res.total_order[i]), (_num(to.low[i]), _num(to.high[i])))
+        for i, name in enumerate(names)
+    )
 
 
 def _num(x: Any) -> float:

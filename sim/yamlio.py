@@ -68,7 +68,11 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
             out[str(k)] = _plain(node[k], sub, doc)
         return out
     if isinstance(node, CommentedSeq):
-        return [_plain(v, (*key, str(i)), doc) for i, v in enumerate(node)]
+        items = []
+        for i, v in enumerate(node):
+            doc.lines[(*key, str(i))] = node.lc.item(i)[0] + 1
+            items.append(_plain(v, (*key, str(i)), doc))
+        return items
     if isinstance(node, bytes | _dt.date | _dt.datetime):
         raise ScenarioError(
             f"unsupported value {node!r}", file=doc.path, line=doc.loc(key).line, field=".".join(key)
