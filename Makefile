@@ -32,7 +32,10 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-test
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/bench_montecarlo.py
+	$(BIN)/python benchmarks/bench_sweep.py 2>/dev/null
+	$(BIN)/python benchmarks/bench_scale.py
 
 lint: install
 	$(BIN)/python -m pip install --quiet ruff mypy
