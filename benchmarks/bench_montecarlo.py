@@ -75,12 +75,16 @@ def main() -> None:
     check = simulate(sc, args.paths, rng=np.random.default_rng(0), chunk=20_000)  # same draws
     same = np.array_equal(check.rank_counts, ref[0]) and np.array_equal(check.reach_counts, ref[1])
     med = statistics.median(times)
-    print(f"  ranksim simulate: median {med:.3f} s over {args.repeats} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f}) = {args.paths / med:,.0f} paths/s")
+    print(
+        f"  ranksim simulate: median {med:.3f} s over {args.repeats} runs "
+        f"(min {min(times):.3f}, max {max(times):.3f}) = {args.paths / med:,.0f} paths/s"
+    )
     print(f"  naive numpy reference: {naive_s:.3f} s = {args.paths / naive_s:,.0f} paths/s")
     print(f"  speed-up over naive: {naive_s / med:.1f}x; identical histograms: {same}")
-    print(f"  peak traced memory of one simulation: {peak / 2**20:.1f} MiB; "
-          f"process max RSS before the naive reference ran: {rss:.0f} MiB")
+    print(
+        f"  peak traced memory of one simulation: {peak / 2**20:.1f} MiB; "
+        f"process max RSS before the naive reference ran: {rss:.0f} MiB"
+    )
     print(f"  P(reach rank {sc.threshold_rank}) by {sc.horizon}: {fast.reach_probability()[-1]:.3f}")
 
 

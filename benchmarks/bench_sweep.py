@@ -48,8 +48,11 @@ def lean_model(sc):
     t = sc.target
     base_log = np.log(sc.panel.gdp[sc.panel.year_index(sc.base_year)])
     defl, _ = comp.assemble()[1], None
-    decay_spread = np.where(comp.model_real, np.exp2(-(comp.years - comp.base_year) / comp.half_life)[:, None]
-                            * comp.spread_real, 0.0)
+    decay_spread = np.where(
+        comp.model_real,
+        np.exp2(-(comp.years - comp.base_year) / comp.half_life)[:, None] * comp.spread_real,
+        0.0,
+    )
     fixed = np.log1p(np.nan_to_num(comp.fixed_real_pct) / 100)
     years = np.arange(sc.base_year, sc.horizon + 1)
     k = sc.threshold_rank
@@ -71,11 +74,17 @@ def wrapped_model(sc):
     nat_path = sc.spec.national.real_growth
 
     def model(target_growth: float = 6.0, national_shift: float = 0.0) -> dict[str, float]:
-        shifted = {y: v + national_shift for y, v in nat_path.items()} if isinstance(nat_path, dict) \
+        shifted = (
+            {y: v + national_shift for y, v in nat_path.items()}
+            if isinstance(nat_path, dict)
             else nat_path + national_shift
-        spec = sc.spec.model_copy(update={"national": NationalSpec(real_growth=shifted,
-                                                                   deflator=sc.spec.national.deflator)})
-        run = sc.replace(spec=spec, provinces={**sc.provinces, sc.target: ProvinceSpec(real_growth=target_growth)})
+        )
+        spec = sc.spec.model_copy(
+            update={"national": NationalSpec(real_growth=shifted, deflator=sc.spec.national.deflator)}
+        )
+        run = sc.replace(
+            spec=spec, provinces={**sc.provinces, sc.target: ProvinceSpec(real_growth=target_growth)}
+        )
         reach = project(run).reach_year
         return {"reach_year": float(reach) if reach is not None else float(NEVER)}
 
@@ -99,19 +108,28 @@ def main() -> None:
     warnings.filterwarnings("ignore")
     logging.disable(logging.WARNING)
     sc = load_scenario(ROOT / "scenarios" / "inner_mongolia_6pct.yaml")
-    items = [("provinces.Inner Mongolia.real_growth", "set", TARGET_GROWTH),
-             ("national.real_growth", "shift", NATIONAL_SHIFT)]
+    items = [
+        ("provinces.Inner Mongolia.real_growth", "set", TARGET_GROWTH),
+        ("national.real_growth", "shift", NATIONAL_SHIFT),
+    ]
     sweep(sc, items)  # load the compiled kernel
     t_ranksim, res = median_time(lambda: sweep(sc, items), 5)
     grid = [(g, s) for g in TARGET_GROWTH for s in NATIONAL_SHIFT]
     ours = res.outcomes.reach_year.astype(float)
     t_lean, lean = run_ema(lean_model(sc), grid)
     t_wrapped, wrapped = run_ema(wrapped_model(sc), grid)
-    print(f"10,000-point sweep ({len(TARGET_GROWTH)} target growths x {len(NATIONAL_SHIFT)} national shifts), "
-          f"31 provinces x {sc.horizon - sc.base_year} years")
+    print(
+        f"10,000-point sweep ({len(TARGET_GROWTH)} target growths x {len(NATIONAL_SHIFT)} national shifts), "
+        f"31 provinces x {sc.horizon - sc.base_year} years"
+    )
     print(f"  ranksim batched sweep:        {t_ranksim:8.3f} s (median of 5)")
-    print(f"  EMA Workbench, lean numpy:    {t_lean:8.3f} s ({t_lean / len(grid) * 1e6:.0f} us per experiment)")
-    print(f"  EMA Workbench, ranksim API:   {t_wrapped:8.3f} s ({t_wrapped / len(grid) * 1e6:.0f} us per experiment)")
+    print(
+        f"  EMA Workbench, lean numpy:    {t_lean:8.3f} s ({t_lean / len(grid) * 1e6:.0f} us per experiment)"
+    )
+    print(
+        f"  EMA Workbench, ranksim API:   {t_wrapped:8.3f} s "
+        f"({t_wrapped / len(grid) * 1e6:.0f} us per experiment)"
+    )
     print(f"  ratio lean EMA / ranksim:     {t_lean / t_ranksim:8.1f}x   (goal >= 10x)")
     print(f"  ratio wrapped EMA / ranksim:  {t_wrapped / t_ranksim:8.1f}x   (goal >= 100x)")
     print(f"  outcomes agree: lean {np.array_equal(ours, lean)}, wrapped {np.array_equal(ours, wrapped)}")
@@ -122,9 +140,14 @@ def main() -> None:
     b = 100_000
     vals = [(p, rng.uniform(3, 9, b)), (q, rng.uniform(-1, 1, b))]
     t_100k, _ = median_time(lambda: evaluate(sc, vals), 5)
-    print(f"100,000 deterministic evaluations (year-varying national path): {t_100k:.3f} s (median of 5; goal <= 0.3 s)")
-    forty = [("provinces.Inner Mongolia.real_growth", "set", [3 + 0.15 * i for i in range(40)]),
-             ("national.real_growth", "shift", [-1 + 0.05 * i for i in range(40)])]
+    print(
+        f"100,000 deterministic evaluations (year-varying national path): {t_100k:.3f} s "
+        "(median of 5; goal <= 0.3 s)"
+    )
+    forty = [
+        ("provinces.Inner Mongolia.real_growth", "set", [3 + 0.15 * i for i in range(40)]),
+        ("national.real_growth", "shift", [-1 + 0.05 * i for i in range(40)]),
+    ]
     t_40, _ = median_time(lambda: sweep(sc, forty), 5)
     print(f"40 x 40 sweep: {t_40 * 1000:.1f} ms (median of 5)")
 

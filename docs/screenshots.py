@@ -13,13 +13,29 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-NAMES = ["bump", "trajectories", "gap", "race", "passes", "fan", "reach_probability", "rank_heatmap",
-         "sweep_line", "sweep_heatmap", "thresholds", "tornado", "sobol", "solve_curve"]
+NAMES = [
+    "bump",
+    "trajectories",
+    "gap",
+    "race",
+    "passes",
+    "fan",
+    "reach_probability",
+    "rank_heatmap",
+    "sweep_line",
+    "sweep_heatmap",
+    "thresholds",
+    "tornado",
+    "sobol",
+    "solve_curve",
+]
 
 
 def main(report: str, out: str = "docs") -> None:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page(viewport={"width": 1200, "height": 900}, device_scale_factor=0.55)
         page.goto(Path(report).resolve().as_uri())
         page.wait_for_timeout(1500)

@@ -88,7 +88,9 @@ def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # p
     return ranks.sum(axis=0), reach.sum(axis=0)
 
 
-def rank_hist_numpy(gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshold: int) -> tuple[np.ndarray, np.ndarray]:
+def rank_hist_numpy(
+    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshold: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Plain numpy reference (gather + cumsum + compare): same outputs, all regions, no pruning."""
     t1, n = gap0.shape
     gaps = np.empty((idx.shape[0], t1, n))
@@ -105,8 +107,26 @@ def rank_hist_numpy(gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshol
 
 @njit(cache=True, parallel=True, fastmath=False)
 def batch_outcomes(  # pragma: no cover
-    base_log, model_r, model_d, fixed_r, fixed_d, spread_r, spread_d, natr, natd, dec,
-    ovr_r, col_r, ovr_d, col_d, target, k, want, out_reach, out_rank, out_gap,
+    base_log,
+    model_r,
+    model_d,
+    fixed_r,
+    fixed_d,
+    spread_r,
+    spread_d,
+    natr,
+    natd,
+    dec,
+    ovr_r,
+    col_r,
+    ovr_d,
+    col_d,
+    target,
+    k,
+    want,
+    out_reach,
+    out_rank,
+    out_gap,
 ):
     """Deterministic outcomes of B scenarios in one fused pass (no B x T x N array).
 
@@ -127,14 +147,26 @@ def batch_outcomes(  # pragma: no cover
         for t in range(n_t + 1):
             if t > 0:
                 for j in range(n):
-                    real[j] = natr[b, t - 1] + dec[b, t - 1] * spread_r[j] if model_r[t - 1, j] else fixed_r[t - 1, j]
+                    real[j] = (
+                        natr[b, t - 1] + dec[b, t - 1] * spread_r[j]
+                        if model_r[t - 1, j]
+                        else fixed_r[t - 1, j]
+                    )
                 for p in range(col_r.size):
                     real[col_r[p]] = ovr_r[b, t - 1, p]
                 for j in range(n):
-                    real[j] += natd[b, t - 1] + dec[b, t - 1] * spread_d[j] if model_d[t - 1, j] else fixed_d[t - 1, j]
+                    real[j] += (
+                        natd[b, t - 1] + dec[b, t - 1] * spread_d[j]
+                        if model_d[t - 1, j]
+                        else fixed_d[t - 1, j]
+                    )
                 for p in range(col_d.size):
                     j = col_d[p]
-                    d_model = natd[b, t - 1] + dec[b, t - 1] * spread_d[j] if model_d[t - 1, j] else fixed_d[t - 1, j]
+                    d_model = (
+                        natd[b, t - 1] + dec[b, t - 1] * spread_d[j]
+                        if model_d[t - 1, j]
+                        else fixed_d[t - 1, j]
+                    )
                     real[j] += ovr_d[b, t - 1, p] - d_model
                 for j in range(n):
                     logy[j] += real[j]

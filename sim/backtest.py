@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 from scipy.stats import spearmanr
 
-from sim._typing import IntArray
+from sim._typing import BoolArray, IntArray
 from sim.data import Panel
 from sim.engine import rank_levels
 from sim.errors import ArgumentError
@@ -64,7 +64,9 @@ class BacktestResult:
         err = np.abs(ranks - self.actual)
         rho = [spearmanr(r, a).statistic for r, a in zip(ranks, self.actual, strict=True)]
         t = self.scenario.target
-        return Metrics(float(err.mean()), float(np.mean(rho)), float((err == 0).mean()), float(err[:, t].mean()))
+        return Metrics(
+            float(err.mean()), float(np.mean(rho)), float((err == 0).mean()), float(err[:, t].mean())
+        )
 
     @property
     def model(self) -> Metrics:
@@ -90,7 +92,9 @@ class BacktestResult:
             "national": self.national,
             "model": self.model.to_dict(),
             "naive": self.naive_metrics.to_dict(),
-            "coverage": None if self.coverage is None else {str(k): round(v, 4) for k, v in self.coverage.items()},
+            "coverage": None
+            if self.coverage is None
+            else {str(k): round(v, 4) for k, v in self.coverage.items()},
             "by_jump_off": self.by_jump_off(),
             "paths": self.paths,
             "provenance": provenance(self.scenario.files, argv, seed=self.seed),
@@ -122,12 +126,19 @@ def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode =
         nat_spec = NationalSpec()
     spec = scenario.spec.model_copy(update={"national": nat_spec, "provinces": {}})
     return scenario.replace(
-        spec=spec, panel=panel, base_year=base, horizon=base + horizon, window=window,
-        provinces={}, uncertainty_window=(panel.first_year + 1, base),
+        spec=spec,
+        panel=panel,
+        base_year=base,
+        horizon=base + horizon,
+        window=window,
+        provinces={},
+        uncertainty_window=(panel.first_year + 1, base),
     )
 
 
-def _coverage_hits(sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray) -> dict[float, IntArray]:
+def _coverage_hits(
+    sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray
+) -> dict[float, BoolArray]:
     """Per region, is the actual rank inside the central 50% / 80% Monte Carlo interval?"""
     proj = project(sc)
     u = sc.spec.uncertainty
@@ -136,7 +147,7 @@ def _coverage_hits(sc: Scenario, paths: int, rng: np.random.Generator, actual: I
     idx = bootstrap_indices(rng, len(dev), paths, h, u.block)
     final = np.log(proj.gdp[-1]) + u.scale * dev.nominal[idx].sum(axis=1)  # (paths, N)
     ranks = rank_levels(final)
-    hits = {}
+    hits: dict[float, BoolArray] = {}
     for level in COVERAGE_LEVELS:
         lo = np.quantile(ranks, (1 - level) / 2, axis=0, method="inverted_cdf")
         hi = np.quantile(ranks, 1 - (1 - level) / 2, axis=0, method="inverted_cdf")
@@ -165,7 +176,8 @@ def backtest(
         )
     if paths is not None and rng is None:
         raise ValueError("paths given without rng")
-    pred, naive, actual, hits = [], [], [], {lv: [] for lv in COVERAGE_LEVELS}
+    pred, naive, actual = [], [], []
+    hits: dict[float, list[BoolArray]] = {lv: [] for lv in COVERAGE_LEVELS}
     for b in usable:
         sc = rebase(scenario, b, horizon, national)
         pred.append(project(sc).ranks[-1])
@@ -178,6 +190,14 @@ def backtest(
                 hits[lv].append(hit)
     coverage = {lv: float(np.mean(h)) for lv, h in hits.items()} if paths else None
     return BacktestResult(
-        scenario, horizon, national, np.array(usable), np.array(pred), np.array(naive), np.array(actual),
-        coverage, paths, seed,
+        scenario,
+        horizon,
+        national,
+        np.array(usable),
+        np.array(pred),
+        np.array(naive),
+        np.array(actual),
+        coverage,
+        paths,
+        seed,
     )

@@ -91,9 +91,26 @@ def evaluate(
         k_out = np.empty((b, want.size), dtype=np.int64)
         g_out = np.empty((b, want.size))
         _kernel.batch_outcomes(
-            base_log, comp.model_real, comp.model_defl, fixed_r, fixed_d, comp.spread_real,
-            comp.spread_deflator, natr, natd, dec, ovr_r, cols_r, ovr_d, cols_d, scenario.target,
-            k[lo : lo + chunk], (want - scenario.base_year)[order], r_out, k_out, g_out,
+            base_log,
+            comp.model_real,
+            comp.model_defl,
+            fixed_r,
+            fixed_d,
+            comp.spread_real,
+            comp.spread_deflator,
+            natr,
+            natd,
+            dec,
+            ovr_r,
+            cols_r,
+            ovr_d,
+            cols_d,
+            scenario.target,
+            k[lo : lo + chunk],
+            (want - scenario.base_year)[order],
+            r_out,
+            k_out,
+            g_out,
         )
         reach[lo : lo + b] = np.where(r_out >= 0, scenario.base_year + r_out, NEVER)
         ranks[lo : lo + b, order] = k_out
@@ -118,8 +135,11 @@ def _national_arrays(
             _check_growth(nat_d, param)
         elif param.kind == "half_life":
             decay = _decay(comp, param, values)
-    return (np.ascontiguousarray(pct_to_log(nat_r)), np.ascontiguousarray(pct_to_log(nat_d)),
-            np.ascontiguousarray(decay))
+    return (
+        np.ascontiguousarray(pct_to_log(nat_r)),
+        np.ascontiguousarray(pct_to_log(nat_d)),
+        np.ascontiguousarray(decay),
+    )
 
 
 def _decay(comp: PathComponents, param: Parameter, values: FloatArray) -> FloatArray:
@@ -130,8 +150,12 @@ def _decay(comp: PathComponents, param: Parameter, values: FloatArray) -> FloatA
 
 
 def _province_overrides(
-    comp: PathComponents, settings: Sequence[tuple[Parameter, FloatArray]],
-    natr: FloatArray, natd: FloatArray, dec: FloatArray, b: int,
+    comp: PathComponents,
+    settings: Sequence[tuple[Parameter, FloatArray]],
+    natr: FloatArray,
+    natd: FloatArray,
+    dec: FloatArray,
+    b: int,
 ) -> tuple[IntArray, FloatArray, IntArray, FloatArray]:
     """Replacement columns (log growth, (B, T, P)) for province parameters, in order given."""
     cols: dict[str, list[int]] = {"province_real": [], "province_defl": []}
@@ -147,8 +171,11 @@ def _province_overrides(
         current = np.where(mask, (natr if real else natd) + dec * spread, fixed)  # (B, T)
         if j in cols[param.kind]:  # a second parameter on the same column applies on top
             current = vals[param.kind][cols[param.kind].index(j)]
-        pct = np.broadcast_to(values[:, None], current.shape) if param.mode == "set" \
+        pct = (
+            np.broadcast_to(values[:, None], current.shape)
+            if param.mode == "set"
             else log_to_pct(current) + values[:, None]
+        )
         _check_growth(pct, param)
         if j in cols[param.kind]:
             vals[param.kind][cols[param.kind].index(j)] = pct_to_log(pct)
@@ -175,7 +202,9 @@ def _check_growth(pct: FloatArray, param: Parameter) -> None:
         raise InputError(f"growth of -100 % or less for some values of {param.path}", field=param.key)
 
 
-def _paths_for(comp: PathComponents, settings: Sequence[tuple[Parameter, FloatArray]], b: int) -> tuple[FloatArray, FloatArray]:
+def _paths_for(
+    comp: PathComponents, settings: Sequence[tuple[Parameter, FloatArray]], b: int
+) -> tuple[FloatArray, FloatArray]:
     nat_r = np.broadcast_to(comp.nat_real_pct, (b, comp.years.size))
     nat_d = np.broadcast_to(comp.nat_defl_pct, (b, comp.years.size))
     decay = None
@@ -198,7 +227,11 @@ def _paths_for(comp: PathComponents, settings: Sequence[tuple[Parameter, FloatAr
         if param.kind in ("province_real", "province_defl"):
             arr = real if param.kind == "province_real" else defl
             col = arr[:, :, param.region]
-            pct = np.broadcast_to(values[:, None], col.shape) if param.mode == "set" else log_to_pct(col) + values[:, None]
+            pct = (
+                np.broadcast_to(values[:, None], col.shape)
+                if param.mode == "set"
+                else log_to_pct(col) + values[:, None]
+            )
             _check_growth(pct, param)
             arr[:, :, param.region] = pct_to_log(pct)
     return real, defl
@@ -230,6 +263,8 @@ def evaluate_numpy(
         ranks.append(trank[:, cols])
         others = np.delete(logy[:, cols, :], t, axis=-1)
         desc = -np.sort(-others, axis=-1)  # others' log GDP, largest first
-        kth_val = np.take_along_axis(desc, np.broadcast_to((kk - 1)[:, None, None], (b, cols.size, 1)), axis=-1)[..., 0]
+        kth_val = np.take_along_axis(
+            desc, np.broadcast_to((kk - 1)[:, None, None], (b, cols.size, 1)), axis=-1
+        )[..., 0]
         gaps.append(np.expm1(logy[:, cols, t] - kth_val) * 100.0)
     return Outcomes(np.concatenate(reach), want, np.concatenate(ranks), np.concatenate(gaps))

@@ -9,8 +9,17 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from sim.i18n import GREY, HIGHLIGHT, REGION_COLORS, TARGET_COLOR, THRESHOLD_FILL, THRESHOLD_LINE, macro_region, t
 from sim.backtest import BacktestResult
+from sim.i18n import (
+    GREY,
+    HIGHLIGHT,
+    REGION_COLORS,
+    TARGET_COLOR,
+    THRESHOLD_FILL,
+    THRESHOLD_LINE,
+    macro_region,
+    t,
+)
 from sim.montecarlo import MonteCarloResult
 from sim.projection import Projection, gap_pct
 from sim.sensitivity import SensitivityResult
@@ -53,8 +62,10 @@ def _colors(proj: Projection) -> dict[int, str]:
 def _hover(lang: str) -> str:
     return (
         "<b>%{customdata[0]}</b><br>"
-        + t(lang, "year") + ": %{x}<br>"
-        + t(lang, "rank").split(" ")[0].split("（")[0] + ": %{customdata[1]}<br>"
+        + t(lang, "year")
+        + ": %{x}<br>"
+        + t(lang, "rank").split(" ")[0].split("（")[0]
+        + ": %{customdata[1]}<br>"
         + "GDP: %{customdata[2]:,.0f}<extra></extra>"
     )
 
@@ -76,25 +87,47 @@ def bump_chart(proj: Projection, lang: str = "en") -> go.Figure:
             custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
             fig.add_trace(
                 go.Scatter(
-                    x=years[mask], y=ranks[mask, j], mode="lines", name=name,
-                    legendgroup=name, showlegend=False, customdata=custom,
+                    x=years[mask],
+                    y=ranks[mask, j],
+                    mode="lines",
+                    name=name,
+                    legendgroup=name,
+                    showlegend=False,
+                    customdata=custom,
                     line=dict(color=color, width=width, dash=dash),
-                    hovertemplate=_hover(lang), meta=dict(code=regions.codes[j], part=part),
+                    hovertemplate=_hover(lang),
+                    meta=dict(code=regions.codes[j], part=part),
                     opacity=1.0 if j in colors else 0.6,
                 )
             )
     k, n = proj.threshold_rank, len(regions)
     fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
-    fig.add_annotation(x=base, y=0.5, text=t(lang, "band", k=k), showarrow=False, xanchor="left",
-                       yanchor="top", xshift=4, font=dict(color=THRESHOLD_LINE, size=12))
+    fig.add_annotation(
+        x=base,
+        y=0.5,
+        text=t(lang, "band", k=k),
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        xshift=4,
+        font=dict(color=THRESHOLD_LINE, size=12),
+    )
     fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
     fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
     for j, color in colors.items():  # label the highlighted regions at the right end
-        fig.add_annotation(x=years[-1], y=int(ranks[-1, j]), text=regions.label(j, lang), showarrow=False,
-                           xanchor="left", xshift=6, font=dict(color=color, size=12))
+        fig.add_annotation(
+            x=years[-1],
+            y=int(ranks[-1, j]),
+            text=regions.label(j, lang),
+            showarrow=False,
+            xanchor="left",
+            xshift=6,
+            font=dict(color=color, size=12),
+        )
     _layout(fig, t(lang, "bump_title", y0=int(years[0]), y1=int(years[-1])), height=720)
-    fig.update_yaxes(autorange="reversed", title=t(lang, "rank"), range=[n + 0.5, 0.5], dtick=5,
-                     tick0=1, zeroline=False)
+    fig.update_yaxes(
+        autorange="reversed", title=t(lang, "rank"), range=[n + 0.5, 0.5], dtick=5, tick0=1, zeroline=False
+    )
     fig.update_xaxes(title=t(lang, "year"), range=[years[0] - 0.5, years[-1] + 0.5])
     return fig
 
@@ -109,30 +142,57 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
     fig = go.Figure()
     for j in [*focus_regions(proj), proj.target]:
         name = regions.label(j, lang)
-        for mask, dash, part in ((show & (years <= base), "solid", "history"), (years >= base, "dash", "projection")):
+        for mask, dash, part in (
+            (show & (years <= base), "solid", "history"),
+            (years >= base, "dash", "projection"),
+        ):
             custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
-            fig.add_trace(go.Scatter(
-                x=years[mask], y=gdp[mask, j], mode="lines", name=name, legendgroup=name,
-                showlegend=part == "history", customdata=custom, hovertemplate=_hover(lang),
-                line=dict(color=colors[j], width=4 if j == proj.target else 2, dash=dash),
-                meta=dict(code=regions.codes[j], part=part),
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=years[mask],
+                    y=gdp[mask, j],
+                    mode="lines",
+                    name=name,
+                    legendgroup=name,
+                    showlegend=part == "history",
+                    customdata=custom,
+                    hovertemplate=_hover(lang),
+                    line=dict(color=colors[j], width=4 if j == proj.target else 2, dash=dash),
+                    meta=dict(code=regions.codes[j], part=part),
+                )
+            )
     events = proj.passes
     if events:
         ev_years = np.array([e.year for e in events])
         ev_gdp = proj.gdp[ev_years - base, proj.target]
-        labels = [f"{t(lang, e.direction)} {regions.label(regions.codes.index(e.code), lang)} ({e.year})"
-                  for e in events]
-        fig.add_trace(go.Scatter(
-            x=ev_years, y=ev_gdp, mode="markers", name=t(lang, "passes_title"), text=labels,
-            hovertemplate="%{text}<extra></extra>",
-            marker=dict(symbol=["star" if e.direction == "passed" else "x" for e in events], size=12,
-                        color=TARGET_COLOR, line=dict(color="white", width=1)),
-            meta=dict(part="events"),
-        ))
+        labels = [
+            f"{t(lang, e.direction)} {regions.label(regions.codes.index(e.code), lang)} ({e.year})"
+            for e in events
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=ev_years,
+                y=ev_gdp,
+                mode="markers",
+                name=t(lang, "passes_title"),
+                text=labels,
+                hovertemplate="%{text}<extra></extra>",
+                marker=dict(
+                    symbol=["star" if e.direction == "passed" else "x" for e in events],
+                    size=12,
+                    color=TARGET_COLOR,
+                    line=dict(color="white", width=1),
+                ),
+                meta=dict(part="events"),
+            )
+        )
     fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
-    _layout(fig, t(lang, "traj_title", who=regions.label(proj.target, lang)), height=560,
-            legend=dict(orientation="v", x=1.01, y=1))
+    _layout(
+        fig,
+        t(lang, "traj_title", who=regions.label(proj.target, lang)),
+        height=560,
+        legend=dict(orientation="v", x=1.01, y=1),
+    )
     fig.update_yaxes(type="log", title=t(lang, "gdp"))
     fig.update_xaxes(title=t(lang, "year"))
     return fig
@@ -145,21 +205,47 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
     pct = 100.0 + gap_pct(gdp, proj.target, k)
     fig = go.Figure()
     for mask, dash, part in ((years <= base, "solid", "history"), (years >= base, "dash", "projection")):
-        fig.add_trace(go.Scatter(
-            x=years[mask], y=pct[mask], mode="lines+markers", name=t(lang, part),
-            line=dict(color=TARGET_COLOR, width=3, dash=dash), marker=dict(size=5),
-            hovertemplate="%{x}: %{y:.1f}%<extra></extra>", meta=dict(part=part),
-        ))
-    fig.add_hline(y=100, line=dict(color=THRESHOLD_LINE, width=2),
-                  annotation_text=t(lang, "cross", k=k), annotation_position="bottom right")
+        fig.add_trace(
+            go.Scatter(
+                x=years[mask],
+                y=pct[mask],
+                mode="lines+markers",
+                name=t(lang, part),
+                line=dict(color=TARGET_COLOR, width=3, dash=dash),
+                marker=dict(size=5),
+                hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
+                meta=dict(part=part),
+            )
+        )
+    fig.add_hline(
+        y=100,
+        line=dict(color=THRESHOLD_LINE, width=2),
+        annotation_text=t(lang, "cross", k=k),
+        annotation_position="bottom right",
+    )
     fig.add_vline(x=base, line=dict(color="#555", width=1, dash="dot"))
     reach = proj.reach_year
     if reach is not None:
-        fig.add_annotation(x=reach, y=float(pct[years == reach][0]), text=t(lang, "reach", k=k, y=reach),
-                           showarrow=True, arrowhead=2, ax=-60, ay=-40, font=dict(color=TARGET_COLOR))
+        fig.add_annotation(
+            x=reach,
+            y=float(pct[years == reach][0]),
+            text=t(lang, "reach", k=k, y=reach),
+            showarrow=True,
+            arrowhead=2,
+            ax=-60,
+            ay=-40,
+            font=dict(color=TARGET_COLOR),
+        )
     else:
-        fig.add_annotation(x=years[-1], y=float(pct[-1]), text=t(lang, "no_reach", k=k, y=int(years[-1])),
-                           showarrow=True, arrowhead=2, ax=-60, ay=-40)
+        fig.add_annotation(
+            x=years[-1],
+            y=float(pct[-1]),
+            text=t(lang, "no_reach", k=k, y=int(years[-1])),
+            showarrow=True,
+            arrowhead=2,
+            ax=-60,
+            ay=-40,
+        )
     who = proj.scenario.panel.regions.label(proj.target, lang)
     _layout(fig, t(lang, "gap_title", who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(title=t(lang, "gap_axis", k=k), ticksuffix="%")
@@ -183,11 +269,18 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
 
     def bars(i: int) -> go.Bar:
         return go.Bar(
-            x=gdp[i], y=position[i], orientation="h", text=names, textposition="outside",
-            cliponaxis=False, marker=dict(color=colors, line=dict(
-                color=["#000" if j == proj.target else "rgba(0,0,0,0)" for j in range(n)], width=2)),
-            customdata=np.column_stack([names, ranks[i], gdp[i]]), hovertemplate=_hover(lang).replace(
-                "%{x}", str(int(years[i]))),
+            x=gdp[i],
+            y=position[i],
+            orientation="h",
+            text=names,
+            textposition="outside",
+            cliponaxis=False,
+            marker=dict(
+                color=colors,
+                line=dict(color=["#000" if j == proj.target else "rgba(0,0,0,0)" for j in range(n)], width=2),
+            ),
+            customdata=np.column_stack([names, ranks[i], gdp[i]]),
+            hovertemplate=_hover(lang).replace("%{x}", str(int(years[i]))),
         )
 
     def label(i: int) -> str:
@@ -195,28 +288,77 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
         return f"{year} ({t(lang, 'projected')})" if year > base else str(year)
 
     frames = [
-        go.Frame(data=[bars(i)], name=str(int(y)), layout=dict(
-            title_text=f"{t(lang, 'race_title')} — {label(i)}",
-            xaxis=dict(range=[0, float(gdp[i].max()) * 1.22], autorange=False)))
+        go.Frame(
+            data=[bars(i)],
+            name=str(int(y)),
+            layout=dict(
+                title_text=f"{t(lang, 'race_title')} — {label(i)}",
+                xaxis=dict(range=[0, float(gdp[i].max()) * 1.22], autorange=False),
+            ),
+        )
         for i, y in enumerate(years)
     ]
     start = int(np.flatnonzero(years == base)[0])
     fig = go.Figure(data=[bars(start)], frames=frames)
-    slider_steps = [dict(method="animate", label=str(int(y)), args=[[str(int(y))], dict(
-        mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))]) for y in years]
-    _layout(fig, f"{t(lang, 'race_title')} — {label(start)}", height=820,
-            margin=dict(l=40, r=40, t=60, b=90), showlegend=False)
+    slider_steps = [
+        dict(
+            method="animate",
+            label=str(int(y)),
+            args=[
+                [str(int(y))],
+                dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0)),
+            ],
+        )
+        for y in years
+    ]
+    _layout(
+        fig,
+        f"{t(lang, 'race_title')} — {label(start)}",
+        height=820,
+        margin=dict(l=40, r=40, t=60, b=90),
+        showlegend=False,
+    )
     fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=-0.06, xanchor="left", yanchor="top",
-                          buttons=[
-                              dict(label=t(lang, "play"), method="animate", args=[None, dict(
-                                  frame=dict(duration=450, redraw=True), transition=dict(duration=250),
-                                  fromcurrent=True)]),
-                              dict(label=t(lang, "pause"), method="animate", args=[[None], dict(
-                                  mode="immediate", frame=dict(duration=0, redraw=False))]),
-                          ])],
-        sliders=[dict(active=start, steps=slider_steps, x=0.12, len=0.88, y=-0.04, yanchor="top",
-                      currentvalue=dict(prefix=t(lang, "year") + ": "))],
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                x=0.0,
+                y=-0.06,
+                xanchor="left",
+                yanchor="top",
+                buttons=[
+                    dict(
+                        label=t(lang, "play"),
+                        method="animate",
+                        args=[
+                            None,
+                            dict(
+                                frame=dict(duration=450, redraw=True),
+                                transition=dict(duration=250),
+                                fromcurrent=True,
+                            ),
+                        ],
+                    ),
+                    dict(
+                        label=t(lang, "pause"),
+                        method="animate",
+                        args=[[None], dict(mode="immediate", frame=dict(duration=0, redraw=False))],
+                    ),
+                ],
+            )
+        ],
+        sliders=[
+            dict(
+                active=start,
+                steps=slider_steps,
+                x=0.12,
+                len=0.88,
+                y=-0.04,
+                yanchor="top",
+                currentvalue=dict(prefix=t(lang, "year") + ": "),
+            )
+        ],
     )
     fig.update_yaxes(autorange=False, range=[n + 0.7, 0.3], showticklabels=False, title=None)
     fig.update_xaxes(range=[0, float(gdp[start].max()) * 1.22], autorange=False, title=t(lang, "gdp_linear"))
@@ -234,11 +376,17 @@ def passes_table(proj: Projection, lang: str = "en") -> go.Figure:
         [regions.label(regions.codes.index(e.code), lang) for e in events],
     ]
     fill = [["#FCE9DD" if e.direction == "passed" else "#E4EEF7" for e in events]] * 3
-    fig = go.Figure(go.Table(
-        header=dict(values=[t(lang, "year"), t(lang, "direction"), t(lang, "province")],
-                    fill_color="#EEEEEE", align="left", font=dict(size=13)),
-        cells=dict(values=cells, fill_color=fill, align="left", height=26, font=dict(size=13)),
-    ))
+    fig = go.Figure(
+        go.Table(
+            header=dict(
+                values=[t(lang, "year"), t(lang, "direction"), t(lang, "province")],
+                fill_color="#EEEEEE",
+                align="left",
+                font=dict(size=13),
+            ),
+            cells=dict(values=cells, fill_color=fill, align="left", height=26, font=dict(size=13)),
+        )
+    )
     title = t(lang, "passes_title") if events else f"{t(lang, 'passes_title')}: {t(lang, 'no_passes')}"
     _layout(fig, title, height=120 + 28 * max(len(events), 1), margin=dict(l=20, r=20, t=50, b=10))
     return fig
@@ -268,26 +416,61 @@ def fan_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
     who = proj.scenario.panel.regions.label(proj.target, lang)
     fig = go.Figure()
     for lo, hi, name, alpha in ((0, 4, "band80", 0.18), (1, 3, "band50", 0.35)):
-        fig.add_trace(go.Scatter(
-            x=np.concatenate([fy, fy[::-1]]), y=np.concatenate([q[:, lo], q[::-1, hi]]),
-            fill="toself", fillcolor=f"rgba(213, 94, 0, {alpha})", line=dict(width=0),
-            name=t(lang, name), hoverinfo="skip", meta=dict(part=name),
-        ))
-    fig.add_trace(go.Scatter(x=fy, y=q[:, 2], mode="lines+markers", name=t(lang, "median_rank"),
-                             line=dict(color=TARGET_COLOR, width=3, dash="dash"), meta=dict(part="median")))
-    fig.add_trace(go.Scatter(x=years[hist], y=ranks[hist, proj.target], mode="lines", name=t(lang, "history"),
-                             line=dict(color=TARGET_COLOR, width=3), meta=dict(part="history")))
+        fig.add_trace(
+            go.Scatter(
+                x=np.concatenate([fy, fy[::-1]]),
+                y=np.concatenate([q[:, lo], q[::-1, hi]]),
+                fill="toself",
+                fillcolor=f"rgba(213, 94, 0, {alpha})",
+                line=dict(width=0),
+                name=t(lang, name),
+                hoverinfo="skip",
+                meta=dict(part=name),
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=fy,
+            y=q[:, 2],
+            mode="lines+markers",
+            name=t(lang, "median_rank"),
+            line=dict(color=TARGET_COLOR, width=3, dash="dash"),
+            meta=dict(part="median"),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=years[hist],
+            y=ranks[hist, proj.target],
+            mode="lines",
+            name=t(lang, "history"),
+            line=dict(color=TARGET_COLOR, width=3),
+            meta=dict(part="history"),
+        )
+    )
     k = proj.threshold_rank
     fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
-    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"),
-                  annotation_text=t(lang, "band", k=k), annotation_position="top left")
+    fig.add_hline(
+        y=k + 0.5,
+        line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"),
+        annotation_text=t(lang, "band", k=k),
+        annotation_position="top left",
+    )
     method = mc.method
-    _layout(fig, t(lang, "fan_title", who=who, paths=mc.paths, method=method), height=480,
-            margin=dict(l=70, r=40, t=60, b=50))
+    _layout(
+        fig,
+        t(lang, "fan_title", who=who, paths=mc.paths, method=method),
+        height=480,
+        margin=dict(l=70, r=40, t=60, b=50),
+    )
     n = proj.scenario.n_regions
     lo_rank = max(0.5, float(min(q[:, 0].min(), ranks[:, proj.target].min())) - 2)
-    fig.update_yaxes(autorange=False, range=[min(n + 0.5, float(ranks[:, proj.target].max()) + 3), lo_rank],
-                     title=t(lang, "rank"), dtick=1 if n <= 40 else None)
+    fig.update_yaxes(
+        autorange=False,
+        range=[min(n + 0.5, float(ranks[:, proj.target].max()) + 3), lo_rank],
+        title=t(lang, "rank"),
+        dtick=1 if n <= 40 else None,
+    )
     fig.update_xaxes(title=t(lang, "year"))
     return fig
 
@@ -297,18 +480,37 @@ def reach_probability_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure
     proj = mc.projection
     prob = mc.reach_probability()
     who = proj.scenario.panel.regions.label(proj.target, lang)
-    fig = go.Figure(go.Scatter(
-        x=mc.years, y=prob, mode="lines+markers", line=dict(color=TARGET_COLOR, width=3, shape="hv"),
-        hovertemplate="%{x}: %{y:.1%}<extra></extra>", name=t(lang, "reach_prob_axis"),
-    ))
+    fig = go.Figure(
+        go.Scatter(
+            x=mc.years,
+            y=prob,
+            mode="lines+markers",
+            line=dict(color=TARGET_COLOR, width=3, shape="hv"),
+            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+            name=t(lang, "reach_prob_axis"),
+        )
+    )
     for year in MILESTONES:
         if mc.years[0] <= year <= mc.years[-1]:
             p = float(prob[year - mc.years[0]])
             fig.add_vline(x=year, line=dict(color="#777", width=1, dash="dot"))
-            fig.add_annotation(x=year, y=p, text=f"{year}: {p:.0%}", showarrow=True, arrowhead=2, ax=-30,
-                               ay=-30, bgcolor="white")
-    _layout(fig, t(lang, "reach_prob_title", who=who, k=proj.threshold_rank), height=420,
-            margin=dict(l=70, r=40, t=60, b=50), showlegend=False)
+            fig.add_annotation(
+                x=year,
+                y=p,
+                text=f"{year}: {p:.0%}",
+                showarrow=True,
+                arrowhead=2,
+                ax=-30,
+                ay=-30,
+                bgcolor="white",
+            )
+    _layout(
+        fig,
+        t(lang, "reach_prob_title", who=who, k=proj.threshold_rank),
+        height=420,
+        margin=dict(l=70, r=40, t=60, b=50),
+        showlegend=False,
+    )
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%", title=t(lang, "reach_prob_axis"))
     fig.update_xaxes(title=t(lang, "year"))
     return fig
@@ -323,14 +525,25 @@ def rank_heatmap(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
     r0, r1 = max(1, int(used.min()) + 1 - 1), min(n, int(used.max()) + 1 + 1)
     ranks = np.arange(r0, r1 + 1)
     who = proj.scenario.panel.regions.label(proj.target, lang)
-    fig = go.Figure(go.Heatmap(
-        x=mc.years, y=ranks, z=prob[:, ranks - 1].T, colorscale="Oranges", zmin=0, zmax=1,
-        colorbar=dict(title=t(lang, "reach_prob_axis"), tickformat=".0%"),
-        hovertemplate=t(lang, "year") + " %{x}, rank %{y}: %{z:.1%}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            x=mc.years,
+            y=ranks,
+            z=prob[:, ranks - 1].T,
+            colorscale="Oranges",
+            zmin=0,
+            zmax=1,
+            colorbar=dict(title=t(lang, "reach_prob_axis"), tickformat=".0%"),
+            hovertemplate=t(lang, "year") + " %{x}, rank %{y}: %{z:.1%}<extra></extra>",
+        )
+    )
     k = proj.threshold_rank
-    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=2, dash="dot"),
-                  annotation_text=t(lang, "band", k=k), annotation_position="top left")
+    fig.add_hline(
+        y=k + 0.5,
+        line=dict(color=THRESHOLD_LINE, width=2, dash="dot"),
+        annotation_text=t(lang, "band", k=k),
+        annotation_position="top left",
+    )
     _layout(fig, t(lang, "heat_title", who=who), height=460, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(autorange="reversed", title=t(lang, "rank"), dtick=1)
     fig.update_xaxes(title=t(lang, "year"))
@@ -345,10 +558,24 @@ def backtest_error_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
     rows = bt.by_jump_off()
     years = [r["year"] for r in rows]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=years, y=[r["model_rank_mae"] for r in rows], mode="lines+markers",
-                             name=t(lang, "bt_model"), line=dict(color=TARGET_COLOR, width=3)))
-    fig.add_trace(go.Scatter(x=years, y=[r["naive_rank_mae"] for r in rows], mode="lines+markers",
-                             name=t(lang, "bt_naive"), line=dict(color="#0072B2", width=2, dash="dash")))
+    fig.add_trace(
+        go.Scatter(
+            x=years,
+            y=[r["model_rank_mae"] for r in rows],
+            mode="lines+markers",
+            name=t(lang, "bt_model"),
+            line=dict(color=TARGET_COLOR, width=3),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=years,
+            y=[r["naive_rank_mae"] for r in rows],
+            mode="lines+markers",
+            name=t(lang, "bt_naive"),
+            line=dict(color="#0072B2", width=2, dash="dash"),
+        )
+    )
     _layout(fig, t(lang, "bt_mae_title", h=bt.horizon), height=420, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(title=t(lang, "bt_mae_axis"), rangemode="tozero")
     fig.update_xaxes(title=t(lang, "bt_jump"), dtick=1)
@@ -360,12 +587,19 @@ def coverage_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
     assert bt.coverage is not None
     levels = list(bt.coverage)
     labels = [f"{lv:.0%}" for lv in levels]
-    fig = go.Figure([
-        go.Bar(x=labels, y=levels, name=t(lang, "bt_nominal"), marker_color="#BDBDBD"),
-        go.Bar(x=labels, y=[bt.coverage[lv] for lv in levels], name=t(lang, "bt_actual"),
-               marker_color=TARGET_COLOR, text=[f"{bt.coverage[lv]:.0%}" for lv in levels],
-               textposition="outside"),
-    ])
+    fig = go.Figure(
+        [
+            go.Bar(x=labels, y=levels, name=t(lang, "bt_nominal"), marker_color="#BDBDBD"),
+            go.Bar(
+                x=labels,
+                y=[bt.coverage[lv] for lv in levels],
+                name=t(lang, "bt_actual"),
+                marker_color=TARGET_COLOR,
+                text=[f"{bt.coverage[lv]:.0%}" for lv in levels],
+                textposition="outside",
+            ),
+        ]
+    )
     _layout(fig, t(lang, "bt_cov_title"), height=380, barmode="group", margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(range=[0, 1.1], tickformat=".0%")
     return fig
@@ -385,14 +619,35 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     col = list(sw.outcomes.rank_years).index(sw.scenario.horizon)
     gap = sw.outcomes.gap_pct[:, col].reshape(n0, rest)[:, 0]
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_trace(go.Scatter(x=x, y=reach, mode="lines+markers", name=t(lang, "reach_year"),
-                             line=dict(color=TARGET_COLOR, width=3, shape="hv"), connectgaps=False), secondary_y=False)
-    fig.add_trace(go.Scatter(x=x, y=gap, mode="lines", name=t(lang, "gap_at", h=sw.scenario.horizon),
-                             line=dict(color="#0072B2", width=2, dash="dot")), secondary_y=True)
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=reach,
+            mode="lines+markers",
+            name=t(lang, "reach_year"),
+            line=dict(color=TARGET_COLOR, width=3, shape="hv"),
+            connectgaps=False,
+        ),
+        secondary_y=False,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=gap,
+            mode="lines",
+            name=t(lang, "gap_at", h=sw.scenario.horizon),
+            line=dict(color="#0072B2", width=2, dash="dot"),
+        ),
+        secondary_y=True,
+    )
     fig.add_hline(y=0, line=dict(color="#0072B2", width=1), secondary_y=True)
     label = sw.labels()[0]
-    _layout(fig, t(lang, "sweep_line_title", k=sw.scenario.threshold_rank, param=label), height=440,
-            margin=dict(l=70, r=70, t=60, b=50))
+    _layout(
+        fig,
+        t(lang, "sweep_line_title", k=sw.scenario.threshold_rank, param=label),
+        height=440,
+        margin=dict(l=70, r=70, t=60, b=50),
+    )
     fig.update_xaxes(title=label)
     fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
     fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
@@ -404,18 +659,39 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
     grid = sw.reach_grid()
     z = grid.reshape(grid.shape[0], grid.shape[1], -1)[:, :, 0].T  # (param 2, param 1); 3rd at first value
     x, y = np.array(sw.values[0]), np.array(sw.values[1])
-    fig = go.Figure(go.Heatmap(x=x, y=y, z=z, colorscale="Viridis", reversescale=True,
-                               colorbar=dict(title=t(lang, "reach_year")),
-                               hovertemplate="%{x}, %{y}: %{z}<extra></extra>"))
+    fig = go.Figure(
+        go.Heatmap(
+            x=x,
+            y=y,
+            z=z,
+            colorscale="Viridis",
+            reversescale=True,
+            colorbar=dict(title=t(lang, "reach_year")),
+            hovertemplate="%{x}, %{y}: %{z}<extra></extra>",
+        )
+    )
     for level, dash in zip(MILESTONES, ("solid", "dash", "dot"), strict=True):
-        fig.add_trace(go.Contour(x=x, y=y, z=np.nan_to_num(z, nan=9999), showscale=False,
-                                 contours=dict(start=level + 0.5, end=level + 0.5, size=1, coloring="none",
-                                               showlabels=False),
-                                 line=dict(color="white", width=2.5, dash=dash), name=f"≤ {level}",
-                                 hoverinfo="skip", showlegend=True))
+        fig.add_trace(
+            go.Contour(
+                x=x,
+                y=y,
+                z=np.nan_to_num(z, nan=9999),
+                showscale=False,
+                contours=dict(start=level + 0.5, end=level + 0.5, size=1, coloring="none", showlabels=False),
+                line=dict(color="white", width=2.5, dash=dash),
+                name=f"≤ {level}",
+                hoverinfo="skip",
+                showlegend=True,
+            )
+        )
     labels = sw.labels()
-    _layout(fig, t(lang, "sweep_heat_title", k=sw.scenario.threshold_rank, h=sw.scenario.horizon), height=520,
-            margin=dict(l=80, r=40, t=60, b=60), legend=dict(orientation="h", y=-0.18))
+    _layout(
+        fig,
+        t(lang, "sweep_heat_title", k=sw.scenario.threshold_rank, h=sw.scenario.horizon),
+        height=520,
+        margin=dict(l=80, r=40, t=60, b=60),
+        legend=dict(orientation="h", y=-0.18),
+    )
     fig.update_xaxes(title=labels[0])
     fig.update_yaxes(title=labels[1])
     return fig
@@ -427,12 +703,26 @@ def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     reach[reach < 0] = np.nan
     text = [[str(int(v)) if np.isfinite(v) else t(lang, "never") for v in row] for row in reach]
     y = [f"{v:g}" for v in sw.values[0]]
-    fig = go.Figure(go.Heatmap(x=[str(k) for k in sw.thresholds], y=y, z=reach, text=text,
-                               texttemplate="%{text}", colorscale="Viridis", reversescale=True,
-                               showscale=False, hovertemplate="rank %{x}, %{y}: %{text}<extra></extra>"))
+    fig = go.Figure(
+        go.Heatmap(
+            x=[str(k) for k in sw.thresholds],
+            y=y,
+            z=reach,
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Viridis",
+            reversescale=True,
+            showscale=False,
+            hovertemplate="rank %{x}, %{y}: %{text}<extra></extra>",
+        )
+    )
     label = sw.labels()[0]
-    _layout(fig, t(lang, "thr_title", param=label), height=max(320, 60 + 24 * len(y)),
-            margin=dict(l=90, r=30, t=60, b=50))
+    _layout(
+        fig,
+        t(lang, "thr_title", param=label),
+        height=max(320, 60 + 24 * len(y)),
+        margin=dict(l=90, r=30, t=60, b=50),
+    )
     fig.update_xaxes(title=t(lang, "threshold"), type="category")
     fig.update_yaxes(title=label, type="category")
     return fig
@@ -444,17 +734,31 @@ def tornado_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     names = [f"{b.param}{' (shift)' if b.mode == 'shift' else ''}" for b in bars]
     base = sens.base_outcome
     fig = go.Figure()
-    for attr, val_attr, color, key in (("outcome_low", "low", "#0072B2", "low"),
-                                       ("outcome_high", "high", TARGET_COLOR, "high")):
-        fig.add_trace(go.Bar(
-            y=names, x=[getattr(b, attr) - base for b in bars], base=base, orientation="h",
-            name=t(lang, key), marker_color=color,
-            text=[f"{getattr(b, val_attr):g}" for b in bars], textposition="auto",
-            hovertemplate="%{y}: %{text} → %{x:.2f}<extra></extra>",
-        ))
+    for attr, val_attr, color, key in (
+        ("outcome_low", "low", "#0072B2", "low"),
+        ("outcome_high", "high", TARGET_COLOR, "high"),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=[getattr(b, attr) - base for b in bars],
+                base=base,
+                orientation="h",
+                name=t(lang, key),
+                marker_color=color,
+                text=[f"{getattr(b, val_attr):g}" for b in bars],
+                textposition="auto",
+                hovertemplate="%{y}: %{text} → %{x:.2f}<extra></extra>",
+            )
+        )
     fig.add_vline(x=base, line=dict(color="#333", width=1.5), annotation_text=t(lang, "base"))
-    _layout(fig, t(lang, "tornado_title", outcome=sens.outcome), height=140 + 60 * len(bars), barmode="overlay",
-            margin=dict(l=260, r=40, t=60, b=50))
+    _layout(
+        fig,
+        t(lang, "tornado_title", outcome=sens.outcome),
+        height=140 + 60 * len(bars),
+        barmode="overlay",
+        margin=dict(l=260, r=40, t=60, b=50),
+    )
     fig.update_xaxes(title=sens.outcome)
     return fig
 
@@ -463,18 +767,38 @@ def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     """Total (bars) and first-order (dots) Sobol indices with their bootstrap intervals."""
     s = sorted(sens.sobol, key=lambda x: -x.total_order)
     names = [x.param for x in s]
-    fig = go.Figure([
-        go.Bar(x=names, y=[x.total_order for x in s], name=t(lang, "total_order"), marker_color="#BDBDBD",
-               error_y=dict(type="data", symmetric=False,
-                            array=[x.total_order_ci[1] - x.total_order for x in s],
-                            arrayminus=[x.total_order - x.total_order_ci[0] for x in s])),
-        go.Scatter(x=names, y=[x.first_order for x in s], mode="markers", name=t(lang, "first_order"),
-                   marker=dict(color=TARGET_COLOR, size=12),
-                   error_y=dict(type="data", symmetric=False,
-                                array=[x.first_order_ci[1] - x.first_order for x in s],
-                                arrayminus=[x.first_order - x.first_order_ci[0] for x in s])),
-    ])
-    _layout(fig, t(lang, "sobol_title", outcome=sens.outcome), height=440, margin=dict(l=60, r=40, t=60, b=120))
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=names,
+                y=[x.total_order for x in s],
+                name=t(lang, "total_order"),
+                marker_color="#BDBDBD",
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=[x.total_order_ci[1] - x.total_order for x in s],
+                    arrayminus=[x.total_order - x.total_order_ci[0] for x in s],
+                ),
+            ),
+            go.Scatter(
+                x=names,
+                y=[x.first_order for x in s],
+                mode="markers",
+                name=t(lang, "first_order"),
+                marker=dict(color=TARGET_COLOR, size=12),
+                error_y=dict(
+                    type="data",
+                    symmetric=False,
+                    array=[x.first_order_ci[1] - x.first_order for x in s],
+                    arrayminus=[x.first_order - x.first_order_ci[0] for x in s],
+                ),
+            ),
+        ]
+    )
+    _layout(
+        fig, t(lang, "sobol_title", outcome=sens.outcome), height=440, margin=dict(l=60, r=40, t=60, b=120)
+    )
     fig.update_yaxes(range=[0, 1.05])
     return fig
 
@@ -486,19 +810,46 @@ def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
     req = [g if g is not None else np.nan for _, g in sol.curve]
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
-    fig = go.Figure(go.Scatter(x=years, y=req, mode="lines+markers", name=t(lang, "required"),
-                               line=dict(color=TARGET_COLOR, width=3),
-                               hovertemplate="%{x}: %{y:.2f}%<extra></extra>"))
+    fig = go.Figure(
+        go.Scatter(
+            x=years,
+            y=req,
+            mode="lines+markers",
+            name=t(lang, "required"),
+            line=dict(color=TARGET_COLOR, width=3),
+            hovertemplate="%{x}: %{y:.2f}%<extra></extra>",
+        )
+    )
     if sol.own_growth_pct is not None:
-        fig.add_trace(go.Scatter(x=list(range(sc.base_year + 1, sc.horizon + 1)), y=sol.own_growth_pct,
-                                 mode="lines", name=t(lang, "own_growth"),
-                                 line=dict(color="#0072B2", width=2, dash="dash")))
+        fig.add_trace(
+            go.Scatter(
+                x=list(range(sc.base_year + 1, sc.horizon + 1)),
+                y=sol.own_growth_pct,
+                mode="lines",
+                name=t(lang, "own_growth"),
+                line=dict(color="#0072B2", width=2, dash="dash"),
+            )
+        )
     if sol.required_pct is not None:
-        fig.add_annotation(x=sol.by, y=sol.required_pct, text=f"{sol.by}: {sol.required_pct:.2f}%", showarrow=True,
-                           arrowhead=2, ax=40, ay=-40)
-    _layout(fig, t(lang, "solve_title", who=who, k=sc.threshold_rank, prob=prob), height=440,
-            margin=dict(l=70, r=40, t=60, b=50))
-    fig.update_yaxes(title=t(lang, "required"), ticksuffix="%", range=[min(0, np.nanmin(req) - 1),
-                                                                        min(30, np.nanmax(req) + 1)])
+        fig.add_annotation(
+            x=sol.by,
+            y=sol.required_pct,
+            text=f"{sol.by}: {sol.required_pct:.2f}%",
+            showarrow=True,
+            arrowhead=2,
+            ax=40,
+            ay=-40,
+        )
+    _layout(
+        fig,
+        t(lang, "solve_title", who=who, k=sc.threshold_rank, prob=prob),
+        height=440,
+        margin=dict(l=70, r=40, t=60, b=50),
+    )
+    fig.update_yaxes(
+        title=t(lang, "required"),
+        ticksuffix="%",
+        range=[min(0, np.nanmin(req) - 1), min(30, np.nanmax(req) + 1)],
+    )
     fig.update_xaxes(title=t(lang, "deadline"))
     return fig

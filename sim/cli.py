@@ -20,8 +20,11 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises ArgumentError instead of printing usage and exiting."""
 
     def error(self, message: str) -> NoReturn:
-        raise ArgumentError(f"{message} (see `ranksim {self.prog.split()[-1]} --help`)" if " " in self.prog
-                            else f"{message} (see `ranksim --help`)")
+        raise ArgumentError(
+            f"{message} (see `ranksim {self.prog.split()[-1]} --help`)"
+            if " " in self.prog
+            else f"{message} (see `ranksim --help`)"
+        )
 
 
 def _year(text: str) -> int:
@@ -76,8 +79,11 @@ def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: A
     sc = proj.scenario
     sol = solve(sc, min(2030, sc.horizon) if sc.base_year < 2030 else sc.horizon)
     sw = sweep(sc, [(i.param, i.mode, i.grid()) for i in sc.spec.sweep]) if sc.spec.sweep else None
-    sens = (sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed))
-            if sc.spec.sensitivity is not None else None)
+    sens = (
+        sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed))
+        if sc.spec.sensitivity is not None
+        else None
+    )
     return run_report(proj, lang=args.lang, argv=argv, mc=mc, solve=sol, sweep=sw, sensitivity=sens)
 
 
@@ -88,8 +94,9 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
     from sim.progress import progress_bar
 
     with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
-        return simulate(scenario, args.paths, rng=np.random.default_rng(args.seed), seed=args.seed,
-                        progress=advance)
+        return simulate(
+            scenario, args.paths, rng=np.random.default_rng(args.seed), seed=args.seed, progress=advance
+        )
 
 
 def _mc_line(mc: Any) -> str:
@@ -97,9 +104,14 @@ def _mc_line(mc: Any) -> str:
     probs = doc["reach_probability"]
     years = sorted({2027, 2030, 2035, mc.scenario.horizon})
     shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in years if str(y) in probs)
-    q = {k: v if v is not None else f"not by {mc.scenario.horizon}" for k, v in doc["reach_year_quantiles"].items()}
-    return (f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
-            f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}")
+    q = {
+        k: v if v is not None else f"not by {mc.scenario.horizon}"
+        for k, v in doc["reach_year_quantiles"].items()
+    }
+    return (
+        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
+        f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}"
+    )
 
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -197,8 +209,9 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     elif scenario.spec.sweep:
         items = [(i.param, i.mode, i.grid()) for i in scenario.spec.sweep]
     else:
-        raise ArgumentError("give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario",
-                            field="--set")
+        raise ArgumentError(
+            "give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario", field="--set"
+        )
     result = sweep(scenario, items, rank_years=args.years)
     doc = result.to_document(argv)
     if args.out is not None:
@@ -212,13 +225,21 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         sys.stdout.write(dumps(doc))
         return 0
     labels = result.labels()
-    print(f"Sweep of {scenario.name}: {len(doc['points']):,} points; threshold rank {scenario.threshold_rank}")
-    print("  " + "  ".join(f"{lab:>24}" for lab in labels) + f"{'reach year':>12}{'rank ' + str(scenario.horizon):>11}"
-          f"{'gap %':>9}")
+    print(
+        f"Sweep of {scenario.name}: {len(doc['points']):,} points; threshold rank {scenario.threshold_rank}"
+    )
+    print(
+        "  "
+        + "  ".join(f"{lab:>24}" for lab in labels)
+        + f"{'reach year':>12}{'rank ' + str(scenario.horizon):>11}"
+        f"{'gap %':>9}"
+    )
     for point in doc["points"][: args.max_rows]:
         vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
         reach = point["reach_year"] if point["reach_year"] is not None else "never"
-        print(f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}")
+        print(
+            f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}"
+        )
     if len(doc["points"]) > args.max_rows:
         print(f"  ... {len(doc['points']) - args.max_rows:,} more points (use --json or --out)")
     if args.out is not None:
@@ -238,8 +259,11 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     _warn(scenario.warnings)
     spec = scenario.spec.sensitivity
     if spec is None:
-        raise ArgumentError("no `sensitivity:` section in this scenario (see README, Sensitivity)",
-                            file=args.scenario, field="sensitivity")
+        raise ArgumentError(
+            "no `sensitivity:` section in this scenario (see README, Sensitivity)",
+            file=args.scenario,
+            field="sensitivity",
+        )
     result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed))
     doc = result.to_document(argv)
     if args.out is not None:
@@ -247,7 +271,9 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
         files: dict[str, str | bytes] = {"sensitivity.json": dumps(doc)}
         if not args.no_report:
-            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, sensitivity=result)
+            files["report.html"] = run_report(
+                project(scenario), lang=args.lang, argv=argv, sensitivity=result
+            )
         written = write_files(Path(args.out), files)
     if args.json:
         sys.stdout.write(dumps(doc))
@@ -259,12 +285,16 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
         print(f"  {name:44}{b['low']:>8g}{b['high']:>8g}{b['outcome_low']:>13.2f}{b['outcome_high']:>14.2f}")
     print(f"  Sobol indices (n = {spec.sobol_samples}, 95% bootstrap intervals):")
     for x in doc["sobol"]:
-        print(f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
-              f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
-              f"{x['total_order_ci'][1]:.3f}]")
+        print(
+            f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
+            f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
+            f"{x['total_order_ci'][1]:.3f}]"
+        )
     if doc["censored_share"]:
-        print(f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
-              f"{scenario.horizon + 1}; a gap_<year> outcome avoids this censoring")
+        print(
+            f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
+            f"{scenario.horizon + 1}; a gap_<year> outcome avoids this censoring"
+        )
     if args.out is not None:
         print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
@@ -288,8 +318,14 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
-    result = solve(scenario, args.by, probability=args.probability, paths=args.paths or 10_000, seed=args.seed,
-                   curve_probability=args.curve)
+    result = solve(
+        scenario,
+        args.by,
+        probability=args.probability,
+        paths=args.paths or 10_000,
+        seed=args.seed,
+        curve_probability=args.curve,
+    )
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.projection import project
@@ -302,9 +338,15 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
         sys.stdout.write(dumps(doc))
         return 0
     print(solve_sentence(result, args.lang))
-    kind = f"with probability {args.probability:g}" if args.probability is not None and args.curve else "deterministic"
-    print(f"  required growth by deadline ({kind}): " + ", ".join(
-        f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in result.curve))
+    kind = (
+        f"with probability {args.probability:g}"
+        if args.probability is not None and args.curve
+        else "deterministic"
+    )
+    print(
+        f"  required growth by deadline ({kind}): "
+        + ", ".join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in result.curve)
+    )
     if args.out is not None:
         print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
@@ -331,8 +373,15 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
     _warn(scenario.warnings)
     rng = np.random.default_rng(args.seed) if args.paths else None
-    result = backtest(scenario, args.years, args.horizon, national=args.national, paths=args.paths,
-                      rng=rng, seed=args.seed if args.paths else None)
+    result = backtest(
+        scenario,
+        args.years,
+        args.horizon,
+        national=args.national,
+        paths=args.paths,
+        rng=rng,
+        seed=args.seed if args.paths else None,
+    )
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.report import backtest_report
@@ -345,17 +394,21 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
         sys.stdout.write(dumps(doc))
         return 0
     m, v = doc["model"], doc["naive"]
-    print(f"Backtest of {scenario.name}: horizon {args.horizon}, jump-offs "
-          f"{doc['jump_off_years'][0]}-{doc['jump_off_years'][-1]} ({len(doc['jump_off_years'])}), "
-          f"national {args.national}")
+    print(
+        f"Backtest of {scenario.name}: horizon {args.horizon}, jump-offs "
+        f"{doc['jump_off_years'][0]}-{doc['jump_off_years'][-1]} ({len(doc['jump_off_years'])}), "
+        f"national {args.national}"
+    )
     print(f"  {'':14}{'model':>8}{'naive':>8}")
     for key in m:
         print(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}")
     verdict = "beats" if m["rank_mae"] < v["rank_mae"] else "does NOT beat"
     print(f"  the model {verdict} the naive forecast (ranks stay) on mean absolute rank error")
     if doc["coverage"] is not None:
-        print(f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
-              f"80% interval {doc['coverage']['0.8']:.0%}")
+        print(
+            f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
+            f"80% interval {doc['coverage']['0.8']:.0%}"
+        )
     if args.out is not None:
         print(f"wrote {', '.join(str(p) for p in written)}")
     return 0
@@ -430,8 +483,12 @@ def _seed(text: str) -> int:
 
 
 def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
-    parser.add_argument("--paths", type=_positive_int, default=default_paths or None,
-                        help=f"Monte Carlo paths (default {default_paths or 'none'})")
+    parser.add_argument(
+        "--paths",
+        type=_positive_int,
+        default=default_paths or None,
+        help=f"Monte Carlo paths (default {default_paths or 'none'})",
+    )
     parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -462,11 +519,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     bt = sub.add_parser("backtest", help="would the method have been right? (against naive 'ranks stay')")
     bt.add_argument("scenario", type=Path, nargs="?", help="scenario (default: the default model)")
-    bt.add_argument("--from", dest="years", type=_year_range, default=list(range(2008, 2020)),
-                    metavar="FIRST:LAST", help="jump-off years (default 2008:2019)")
+    bt.add_argument(
+        "--from",
+        dest="years",
+        type=_year_range,
+        default=list(range(2008, 2020)),
+        metavar="FIRST:LAST",
+        help="jump-off years (default 2008:2019)",
+    )
     bt.add_argument("--horizon", type=_positive_int, default=5, help="years ahead (default 5)")
-    bt.add_argument("--national", choices=["trailing", "actual"], default="trailing",
-                    help="national growth: trailing 5-year means known at jump-off (default) or realised")
+    bt.add_argument(
+        "--national",
+        choices=["trailing", "actual"],
+        default="trailing",
+        help="national growth: trailing 5-year means known at jump-off (default) or realised",
+    )
     bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
     bt.add_argument("--seed", type=_seed, default=0)
     bt.add_argument("--out", type=Path, help="folder for backtest.json and backtest.html")
@@ -477,10 +544,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sw = sub.add_parser("sweep", help="what if? reach year over a grid of 1-3 parameters")
     sw.add_argument("scenario", type=Path)
-    sw.add_argument("--set", dest="params", action=_ParamAction, metavar="PATH=START:STOP:STEP",
-                    help="set PATH to each value, e.g. 'provinces.Inner Mongolia.real_growth=4:9:0.25'")
-    sw.add_argument("--shift", dest="params", action=_ParamAction, metavar="PATH=START:STOP:STEP",
-                    help="add percentage points to every year of PATH")
+    sw.add_argument(
+        "--set",
+        dest="params",
+        action=_ParamAction,
+        metavar="PATH=START:STOP:STEP",
+        help="set PATH to each value, e.g. 'provinces.Inner Mongolia.real_growth=4:9:0.25'",
+    )
+    sw.add_argument(
+        "--shift",
+        dest="params",
+        action=_ParamAction,
+        metavar="PATH=START:STOP:STEP",
+        help="add percentage points to every year of PATH",
+    )
     sw.add_argument("--years", type=_year, nargs="+", help="years to report the target's rank for")
     sw.add_argument("--out", type=Path)
     sw.add_argument("--json", action="store_true")
@@ -489,7 +566,9 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--max-rows", type=_positive_int, default=40, help="rows printed (default 40)")
     sw.set_defaults(handler=_cmd_sweep, params=None)
 
-    se = sub.add_parser("sensitivity", help="tornado and Sobol indices from the scenario's sensitivity section")
+    se = sub.add_parser(
+        "sensitivity", help="tornado and Sobol indices from the scenario's sensitivity section"
+    )
     se.add_argument("scenario", type=Path)
     se.add_argument("--seed", type=_seed, default=0)
     se.add_argument("--out", type=Path)
@@ -501,7 +580,9 @@ def build_parser() -> argparse.ArgumentParser:
     so = sub.add_parser("solve", help="what constant real growth reaches the threshold by a year?")
     so.add_argument("scenario", type=Path)
     so.add_argument("--by", type=_year, required=True, help="deadline year")
-    so.add_argument("--probability", type=_probability, help="reach with at least this Monte Carlo probability")
+    so.add_argument(
+        "--probability", type=_probability, help="reach with at least this Monte Carlo probability"
+    )
     so.add_argument("--paths", type=_positive_int, help="Monte Carlo paths (default 10000)")
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
@@ -559,8 +640,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if "RANKSIM_DEBUG" in __import__("os").environ:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc} (set RANKSIM_DEBUG=1 for a traceback)",
-              file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (set RANKSIM_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -229,17 +229,13 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     frame.columns = [str(c).strip() for c in frame.columns]
     for col in required:
         if col not in frame.columns:
-            raise DataError(
-                f"missing column (required: {', '.join(required)})", file=path, line=1, field=col
-            )
+            raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
     if frame.empty:
         raise DataError("no data rows", file=path, line=2)
     return frame.apply(lambda s: s.str.strip())
 
 
-def _numbers(
-    frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False
-) -> FloatArray:
+def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
     raw = frame[col]
     values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(values) & ~((raw == "") & allow_empty)
@@ -326,7 +322,9 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
     return all_years.astype(np.int64), codes, year_idx, code_idx
 
 
-def _to_grid(values: FloatArray | np.ndarray, shape: tuple[int, int], ti: IntArray, ci: IntArray) -> np.ndarray:
+def _to_grid(
+    values: FloatArray | np.ndarray, shape: tuple[int, int], ti: IntArray, ci: IntArray
+) -> np.ndarray:
     out = np.empty(shape, dtype=np.asarray(values).dtype)
     out[ti, ci] = values
     return out
@@ -414,7 +412,7 @@ def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatA
     missing = [int(y) for y in years if y not in set(nat_years.tolist())]
     if missing:
         raise DataError(f"no national row for {missing[0]}", file=path, field=YEAR)
-    order = pd.Index(nat_years).get_indexer(years)
+    order = pd.Index(nat_years).get_indexer(pd.Index(years))
     nat_gdp, nat_real = nat_gdp[order], nat_real[order]
     derived = np.isnan(nat_real)
     nat_real = np.where(derived, weighted_real_growth(gdp, real_pct), nat_real)

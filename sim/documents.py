@@ -42,8 +42,13 @@ def run_document(proj: Projection, argv: Sequence[str] | None = None) -> dict[st
 def passes_frame(proj: Projection) -> pd.DataFrame:
     r = proj.scenario.panel.regions
     rows = [
-        {"year": e.year, "code": e.code, "en": r.en[r.codes.index(e.code)], "zh": r.zh[r.codes.index(e.code)],
-         "direction": e.direction}
+        {
+            "year": e.year,
+            "code": e.code,
+            "en": r.en[r.codes.index(e.code)],
+            "zh": r.zh[r.codes.index(e.code)],
+            "direction": e.direction,
+        }
         for e in proj.passes
     ]
     return pd.DataFrame(rows, columns=["year", "code", "en", "zh", "direction"])
@@ -56,13 +61,13 @@ def data_document(panel: Panel, year: int) -> dict[str, Any]:
         "year": year,
         "provinces": [
             {
-                "code": row.code,
-                "en": row.en,
-                "zh": row.zh,
-                "gdp_nominal_100m_yuan": float(row.gdp_nominal_100m_yuan),
-                "real_growth_pct": float(row.real_growth_pct),
-                "rank": int(row.rank),
+                "code": str(row["code"]),
+                "en": str(row["en"]),
+                "zh": str(row["zh"]),
+                "gdp_nominal_100m_yuan": float(row["gdp_nominal_100m_yuan"]),
+                "real_growth_pct": float(row["real_growth_pct"]),
+                "rank": int(row["rank"]),
             }
-            for row in table.itertuples(index=False)
+            for row in table.to_dict("records")
         ],
     }

@@ -9,7 +9,14 @@ THRESHOLD_LINE = "#009E73"
 GREY = "#BDBDBD"
 HIGHLIGHT = ("#0072B2", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#000000", "#F0E442")
 #: GB/T 2260 first digit -> traditional macro-region (bundled provincial codes).
-REGION_OF_DIGIT = {"1": "north", "2": "northeast", "3": "east", "4": "central_south", "5": "southwest", "6": "northwest"}
+REGION_OF_DIGIT = {
+    "1": "north",
+    "2": "northeast",
+    "3": "east",
+    "4": "central_south",
+    "5": "southwest",
+    "6": "northwest",
+}
 REGION_COLORS = {
     "north": "#0072B2",
     "northeast": "#56B4E9",

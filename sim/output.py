@@ -28,7 +28,9 @@ def version() -> str:
         return "0+unknown"
 
 
-def provenance(files: Mapping[str, str], argv: Sequence[str] | None, seed: int | None = None) -> dict[str, Any]:
+def provenance(
+    files: Mapping[str, str], argv: Sequence[str] | None, seed: int | None = None
+) -> dict[str, Any]:
     """What produced a result: version, sha256 of every input file, seed, command line."""
     return {
         "ranksim_version": version(),

@@ -74,11 +74,15 @@ def parse_parameter(
             raise fail("others.half_life: cannot shift 'no decay'; use set")
         return Parameter(text, mode, simple[text])  # type: ignore[arg-type]
     if text.startswith("uncertainty."):
-        raise fail(f"{text!r} changes only Monte Carlo results; sweeps and sensitivity use the deterministic projection")
-    known = "provinces.<name>.real_growth|deflator, national.real_growth|deflator, others.half_life, threshold_rank"
+        raise fail(
+            f"{text!r} changes only Monte Carlo results; "
+            "sweeps and sensitivity use the deterministic projection"
+        )
+    known = (
+        "provinces.<name>.real_growth|deflator, national.real_growth|deflator, "
+        "others.half_life, threshold_rank"
+    )
     raise fail(f"unknown parameter {text!r} (known: {known})")
-
-
 
 
 def parse_outcome(text: str, base_year: int, horizon: int) -> tuple[str, int | None]:

@@ -94,7 +94,9 @@ def national_pct(scenario: Scenario, years: IntArray) -> tuple[FloatArray, Float
         (scenario.spec.national.deflator, nat.log_deflator),
     ):
         if value == "trailing":
-            out.append(np.full(years.shape, float(log_to_pct(trailing_mean(hist, nat.years, scenario.base_year)))))
+            out.append(
+                np.full(years.shape, float(log_to_pct(trailing_mean(hist, nat.years, scenario.base_year))))
+            )
         else:
             out.append(path_pct(value, years))  # type: ignore[arg-type]
     return out[0], out[1]
@@ -134,10 +136,16 @@ class PathComponents:
         nr = pct_to_log(self.nat_real_pct if nat_real_pct is None else nat_real_pct)
         nd = pct_to_log(self.nat_defl_pct if nat_defl_pct is None else nat_defl_pct)
         dec = decay_factors(self.years, self.base_year, self.half_life) if decay is None else decay
-        real = np.where(self.model_real, nr[..., None] + dec[..., None] * self.spread_real,
-                        pct_to_log(np.nan_to_num(self.fixed_real_pct)))
-        defl = np.where(self.model_defl, nd[..., None] + dec[..., None] * self.spread_deflator,
-                        pct_to_log(np.nan_to_num(self.fixed_defl_pct)))
+        real = np.where(
+            self.model_real,
+            nr[..., None] + dec[..., None] * self.spread_real,
+            pct_to_log(np.nan_to_num(self.fixed_real_pct)),
+        )
+        defl = np.where(
+            self.model_defl,
+            nd[..., None] + dec[..., None] * self.spread_deflator,
+            pct_to_log(np.nan_to_num(self.fixed_defl_pct)),
+        )
         return real, defl
 
 
@@ -180,8 +188,19 @@ def path_components(scenario: Scenario) -> PathComponents:
             fixed_d[:, i] = path_pct(spec.deflator, years)
             src_d[i] = "scenario"
     return PathComponents(
-        years, scenario.base_year, nat_real, nat_defl, spread_r, spread_d, scenario.half_life,
-        np.isnan(fixed_r), np.isnan(fixed_d), fixed_r, fixed_d, tuple(src_r), tuple(src_d),
+        years,
+        scenario.base_year,
+        nat_real,
+        nat_defl,
+        spread_r,
+        spread_d,
+        scenario.half_life,
+        np.isnan(fixed_r),
+        np.isnan(fixed_d),
+        fixed_r,
+        fixed_d,
+        tuple(src_r),
+        tuple(src_d),
     )
 
 
@@ -190,6 +209,13 @@ def build_paths(scenario: Scenario) -> GrowthPaths:
     comp = path_components(scenario)
     real, defl = comp.assemble()
     return GrowthPaths(
-        comp.years, real, defl, pct_to_log(comp.nat_real_pct), pct_to_log(comp.nat_defl_pct),
-        comp.spread_real, comp.spread_deflator, comp.source_real, comp.source_deflator,
+        comp.years,
+        real,
+        defl,
+        pct_to_log(comp.nat_real_pct),
+        pct_to_log(comp.nat_defl_pct),
+        comp.spread_real,
+        comp.spread_deflator,
+        comp.source_real,
+        comp.source_deflator,
     )

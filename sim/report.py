@@ -16,18 +16,18 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from sim.errors import ArgumentError
-from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
 from sim.backtest import BacktestResult
+from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
 from sim.data import DEFAULT_WINDOW_YEARS
+from sim.errors import ArgumentError
 from sim.i18n import t
 from sim.montecarlo import MonteCarloResult
-from sim.sensitivity import SensitivityResult
-from sim.solve import SolveResult
-from sim.sweep import SweepResult
 from sim.output import version
 from sim.projection import Projection
 from sim.scenario import Scenario
+from sim.sensitivity import SensitivityResult
+from sim.solve import SolveResult
+from sim.sweep import SweepResult
 from sim.text import answer_sentence, passed_by_sentence, summary_years
 
 esc = html.escape
@@ -72,8 +72,13 @@ class Report:
     def add_figure(self, fig: go.Figure, name: str = "") -> None:
         """Add a chart; ``name`` (e.g. "bump") labels its container for tests and screenshots."""
         self._charts += 1
-        div = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{self._charts}",
-                          auto_play=False, config={"displaylogo": False, "responsive": True})
+        div = fig.to_html(
+            full_html=False,
+            include_plotlyjs=False,
+            div_id=f"chart-{self._charts}",
+            auto_play=False,
+            config={"displaylogo": False, "responsive": True},
+        )
         label = esc(name or f"chart-{self._charts}")
         self.parts.append(f'<div class="chart" data-chart="{self._charts}" data-name="{label}">{div}</div>')
 
@@ -138,10 +143,16 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     k = sc.threshold_rank
     rows = [
         (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", com.get("threshold_rank", "")),
-        (t(lang, "a_nat_real"), _path_text(sc.spec.national.real_growth, lang, sc, nat.log_real),
-         com.get("national.real_growth", "")),
-        (t(lang, "a_nat_defl"), _path_text(sc.spec.national.deflator, lang, sc, nat.log_deflator),
-         com.get("national.deflator", "")),
+        (
+            t(lang, "a_nat_real"),
+            _path_text(sc.spec.national.real_growth, lang, sc, nat.log_real),
+            com.get("national.real_growth", ""),
+        ),
+        (
+            t(lang, "a_nat_defl"),
+            _path_text(sc.spec.national.deflator, lang, sc, nat.log_deflator),
+            com.get("national.deflator", ""),
+        ),
     ]
     model = _model_text(sc, lang)
     listed = [sc.target, *[i for i in sc.provinces if i != sc.target]]
@@ -149,16 +160,30 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         who = regions.label(i, lang)
         code = regions.codes[i]
         spec = sc.provinces.get(i)
-        spread = t(lang, "spread_of", r=proj.paths.spread_real[i] * 100, d=proj.paths.spread_deflator[i] * 100)
+        spread = t(
+            lang, "spread_of", r=proj.paths.spread_real[i] * 100, d=proj.paths.spread_deflator[i] * 100
+        )
         for attr, key in (("real_growth", "real"), ("deflator", "defl")):
             value = getattr(spec, attr) if spec is not None else None
             label_key = f"a_target_{key}" if i == sc.target else f"a_prov_{key}"
-            text = _path_text(value, lang, sc, None) if value is not None else t(
-                lang, "from_model", desc=model) + ("; " + spread if sc.spec.others.model != "national" else "")
-            rows.append((t(lang, label_key, who=who), text, com.get(f"provinces.{code}.{attr}", "")
-                         or com.get(f"provinces.{code}", "")))
-    others_note = "; ".join(filter(None, (com.get("others.model", ""), com.get("others.window", ""),
-                                          com.get("others.half_life", ""))))
+            text = (
+                _path_text(value, lang, sc, None)
+                if value is not None
+                else t(lang, "from_model", desc=model)
+                + ("; " + spread if sc.spec.others.model != "national" else "")
+            )
+            rows.append(
+                (
+                    t(lang, label_key, who=who),
+                    text,
+                    com.get(f"provinces.{code}.{attr}", "") or com.get(f"provinces.{code}", ""),
+                )
+            )
+    others_note = "; ".join(
+        filter(
+            None, (com.get("others.model", ""), com.get("others.window", ""), com.get("others.half_life", ""))
+        )
+    )
     rows.append((t(lang, "a_others"), model, others_note))
     return rows
 
@@ -176,15 +201,24 @@ def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | Non
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
     report.add_paragraph(t(lang, "midfield", k=sc.threshold_rank, n=sc.n_regions, median=median))
     years = summary_years(proj)
-    report.add_table([t(lang, "year"), *map(str, years)],
-                     [[t(lang, "rank_by_year"), *[int(proj.target_rank[y - sc.base_year]) for y in years]]],
-                     css="t ranks")
+    report.add_table(
+        [t(lang, "year"), *map(str, years)],
+        [[t(lang, "rank_by_year"), *[int(proj.target_rank[y - sc.base_year]) for y in years]]],
+        css="t ranks",
+    )
     report.add_heading(t(lang, "assumptions"))
     report.add_paragraph(t(lang, "percent_note"), "muted")
-    report.add_table([t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang))
+    report.add_table(
+        [t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang)
+    )
     report.add_heading(t(lang, "charts"))
-    charts = {"bump": bump_chart, "trajectories": trajectories_chart, "gap": gap_chart, "race": race_chart,
-              "passes": passes_table}
+    charts = {
+        "bump": bump_chart,
+        "trajectories": trajectories_chart,
+        "gap": gap_chart,
+        "race": race_chart,
+        "passes": passes_table,
+    }
     for name, chart in charts.items():
         report.add_figure(chart(proj, lang), name)
 
@@ -207,11 +241,25 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
     q = mc.reach_year_quantiles((0.1, 0.5))
     never = t(lang, "mc_never", h=sc.horizon)
     report.add_heading(t(lang, "mc_section"))
-    report.add_html('<div class="answer" id="mc-answer"><p>' + esc(t(
-        lang, "mc_sentence", paths=mc.paths, method=mc.method, seed=mc.seed, k=sc.threshold_rank,
-        p27=by(2027), p30=by(2030), p35=by(2035),
-        q50=q[0.5] if q[0.5] is not None else never, q10=q[0.1] if q[0.1] is not None else never,
-    )) + "</p></div>")
+    report.add_html(
+        '<div class="answer" id="mc-answer"><p>'
+        + esc(
+            t(
+                lang,
+                "mc_sentence",
+                paths=mc.paths,
+                method=mc.method,
+                seed=mc.seed,
+                k=sc.threshold_rank,
+                p27=by(2027),
+                p30=by(2030),
+                p35=by(2035),
+                q50=q[0.5] if q[0.5] is not None else never,
+                q10=q[0.1] if q[0.1] is not None else never,
+            )
+        )
+        + "</p></div>"
+    )
     u = sc.spec.uncertainty
     if u.method == "none":
         desc = t(lang, "mc_none")
@@ -219,11 +267,22 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
         from sim.montecarlo import scenario_deviations
 
         dev = scenario_deviations(sc)
-        desc = t(lang, f"mc_{u.method}", w0=int(dev.years[0]), w1=int(dev.years[-1]), h=len(dev), b=u.block,
-                 s=u.scale, lam=mc.shrinkage or 0.0)
+        desc = t(
+            lang,
+            f"mc_{u.method}",
+            w0=int(dev.years[0]),
+            w1=int(dev.years[-1]),
+            h=len(dev),
+            b=u.block,
+            s=u.scale,
+            lam=mc.shrinkage or 0.0,
+        )
     report.add_paragraph(t(lang, "mc_method", desc=desc), "muted")
-    for name, chart in (("fan", fan_chart), ("reach_probability", reach_probability_chart),
-                        ("rank_heatmap", rank_heatmap)):
+    for name, chart in (
+        ("fan", fan_chart),
+        ("reach_probability", reach_probability_chart),
+        ("rank_heatmap", rank_heatmap),
+    ):
         report.add_figure(chart(mc, lang), name)
 
 
@@ -253,24 +312,36 @@ def solve_sentence(sol: SolveResult, lang: str) -> str:
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
     if sol.required_pct is None:
         return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
-    return t(lang, "solve_sentence", who=who, k=sc.threshold_rank, by=sol.by, prob=prob,
-             g=f"{sol.required_pct:.2f}%", b1=sc.base_year + 1)
+    return t(
+        lang,
+        "solve_sentence",
+        who=who,
+        k=sc.threshold_rank,
+        by=sol.by,
+        prob=prob,
+        g=f"{sol.required_pct:.2f}%",
+        b1=sc.base_year + 1,
+    )
 
 
 def add_solve_section(report: Report, sol: SolveResult) -> None:
     from sim.charts import solve_curve_chart
 
     report.add_heading(t(report.lang, "solve_section"))
-    report.add_html('<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang))
-                    + "</p></div>")
+    report.add_html(
+        '<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang)) + "</p></div>"
+    )
     report.add_figure(solve_curve_chart(sol, report.lang), "solve_curve")
 
 
-def add_provenance(report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None) -> None:
+def add_provenance(
+    report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None
+) -> None:
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
-    report.add_paragraph(t(lang, "data_last_year", y=scenario.panel.last_year, b=scenario.base_year,
-                           h=scenario.horizon))
+    report.add_paragraph(
+        t(lang, "data_last_year", y=scenario.panel.last_year, b=scenario.base_year, h=scenario.horizon)
+    )
     report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in files.items()])
     command = " ".join(["ranksim", *(argv or [])])
     report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
@@ -289,13 +360,25 @@ def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | 
     key = "bt_sentence_better" if m.rank_mae < v.rank_mae else "bt_sentence_worse"
     pct = (1 - m.rank_mae / v.rank_mae) * 100 if v.rank_mae else 0.0
     who = sc.panel.regions.label(sc.target, lang)
-    report.add_html('<div class="answer" id="answer"><p>' + esc(t(
-        lang, key, n=len(years), r=sc.n_regions, h=bt.horizon, m=m.rank_mae, v=v.rank_mae, pct=pct))
-        + "</p><p>" + esc(t(lang, "bt_target", who=who, m=m.target_rank_mae, v=v.target_rank_mae)) + "</p></div>")
+    report.add_html(
+        '<div class="answer" id="answer"><p>'
+        + esc(t(lang, key, n=len(years), r=sc.n_regions, h=bt.horizon, m=m.rank_mae, v=v.rank_mae, pct=pct))
+        + "</p><p>"
+        + esc(t(lang, "bt_target", who=who, m=m.target_rank_mae, v=v.target_rank_mae))
+        + "</p></div>"
+    )
     window = sc.spec.others.window
     length = window[1] - window[0] + 1 if window else DEFAULT_WINDOW_YEARS
-    report.add_paragraph(t(lang, "bt_settings", nat=bt.national, w=length,
-                           hl=sc.half_life if sc.half_life is not None else "∞"), "muted")
+    report.add_paragraph(
+        t(
+            lang,
+            "bt_settings",
+            nat=bt.national,
+            w=length,
+            hl=sc.half_life if sc.half_life is not None else "∞",
+        ),
+        "muted",
+    )
     report.add_table(
         [t(lang, "bt_metric"), t(lang, "bt_model"), t(lang, "bt_naive")],
         [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],

@@ -26,7 +26,7 @@ from pydantic import (
 
 from sim.data import DEFAULT_PANEL, Panel, Targets, load_panel, load_targets, sha256_of
 from sim.errors import InputError, Location, ScenarioError
-from sim.params import parse_outcome, parse_parameter, grid_values
+from sim.params import grid_values, parse_outcome, parse_parameter
 from sim.yamlio import Key, YamlDoc, load_yaml
 
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
@@ -131,7 +131,9 @@ class UncertaintySpec(_Model):
 
     method: Literal["bootstrap", "normal", "none"] = "bootstrap"
     window: tuple[StrictInt, StrictInt] | None = Field(
-        None, description="[first, last] historical year whose deviations are resampled; default: first usable year to base year"
+        None,
+        description="[first, last] historical years whose deviations are resampled; "
+        "default: first usable year to base year",
     )
     exclude_years: list[StrictInt] = Field(default_factory=list)
     block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
@@ -196,7 +198,9 @@ class RangeSpec(_Model):
 class SensitivitySpec(_Model):
     """Tornado and Sobol settings."""
 
-    outcome: str | None = Field(None, description="reach_year | rank_<year> | gap_<year>; default gap at the horizon")
+    outcome: str | None = Field(
+        None, description="reach_year | rank_<year> | gap_<year>; default gap at the horizon"
+    )
     parameters: dict[str, Annotated[RangeSpec, BeforeValidator(_range_spec)]] = Field(min_length=1)
     sobol_samples: StrictInt = Field(1024, description="base sample size n; a power of two")
 
@@ -205,8 +209,10 @@ class SensitivitySpec(_Model):
     def _power_of_two(cls, n: int) -> int:
         if n < 64 or n & (n - 1):
             lower = 1 << max(6, n.bit_length() - 1)
-            raise ValueError(f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
-                             f"try {lower} or {lower * 2}")
+            raise ValueError(
+                f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
+                f"try {lower} or {lower * 2}"
+            )
         return n
 
 
@@ -222,9 +228,9 @@ class ScenarioSpec(_Model):
     base_year: StrictInt | None = None
     horizon: StrictInt | None = None
     national: NationalSpec = Field(default_factory=NationalSpec)
-    others: OthersSpec = Field(default_factory=OthersSpec)
+    others: OthersSpec = Field(default_factory=lambda: OthersSpec())
     provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
-    uncertainty: UncertaintySpec = Field(default_factory=UncertaintySpec)
+    uncertainty: UncertaintySpec = Field(default_factory=lambda: UncertaintySpec())
     sweep: list[SweepItem] | None = Field(None, max_length=3)
     sensitivity: SensitivitySpec | None = None
 
@@ -299,7 +305,10 @@ def _chain(path: Path) -> list[YamlDoc]:
             cycle = " -> ".join(p.name for p in [*seen, resolved])
             assert origin is not None
             raise ScenarioError(
-                f"extends cycle: {cycle}", file=origin.path, line=origin.lines.get(("extends",)), field="extends"
+                f"extends cycle: {cycle}",
+                file=origin.path,
+                line=origin.lines.get(("extends",)),
+                field="extends",
             )
         if origin is not None and not current.is_file():
             raise ScenarioError(
@@ -353,10 +362,14 @@ def _data_path(docs: list[YamlDoc]) -> tuple[Path, Location | None]:
             value = doc.data["data"]
             loc = doc.loc(("data",))
             if not isinstance(value, str) or not value.strip():
-                raise ScenarioError("must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data")
+                raise ScenarioError(
+                    "must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data"
+                )
             path = doc.path.parent / value
             if not path.is_file():
-                raise ScenarioError(f"data file not found: {path}", file=loc.file, line=loc.line, field="data")
+                raise ScenarioError(
+                    f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
+                )
             return path, loc
     return DEFAULT_PANEL, None
 
@@ -411,7 +424,9 @@ def _merge_provinces(
                 if key[:2] == ("provinces", name):
                     comments[("provinces", code, *key[2:])] = note
             prev = merged.get(code)
-            merged[code] = _deep_merge(prev, value) if isinstance(prev, dict) and isinstance(value, dict) else value
+            merged[code] = (
+                _deep_merge(prev, value) if isinstance(prev, dict) and isinstance(value, dict) else value
+            )
     return merged
 
 
@@ -444,17 +459,20 @@ def _suggest(keys: list[str]) -> str:
 
     models: list[type[BaseModel]] = [ScenarioSpec]
     if len(keys) >= 2:
-        models = {
+        sections: dict[str, list[type[BaseModel]]] = {
             "national": [NationalSpec],
             "others": [OthersSpec],
             "provinces": [ProvinceSpec],
             "uncertainty": [UncertaintySpec],
             "sweep": [SweepItem],
             "sensitivity": [SensitivitySpec, RangeSpec],
-        }.get(keys[0], [])
+        }
+        models = sections.get(keys[0], [])
     names = [n for m in models for n in m.model_fields]
     close = difflib.get_close_matches(keys[-1], names, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""
+    return (
+        f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""
+    )
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -488,7 +506,7 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def default_scenario() -> Scenario:
     """The default model on the bundled panel (Inner Mongolia, median threshold), no file needed."""
-    spec = ScenarioSpec(name="ranksim default model")
+    spec = ScenarioSpec.model_validate({"name": "ranksim default model"})
     return _resolve(spec, panel_for(DEFAULT_PANEL), Path("<default>"), [], {}, {})
 
 
@@ -527,10 +545,14 @@ def _resolve(
         raise fail(f"unknown province {spec.target!r} (use an English or Chinese name or a code)", "target")
     threshold = spec.threshold_rank if spec.threshold_rank is not None else (n + 1) // 2
     if not 1 <= threshold <= n - 1:
-        raise fail(f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank")
+        raise fail(
+            f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank"
+        )
     base = spec.base_year if spec.base_year is not None else panel.last_year
     if not panel.first_year + 1 <= base <= panel.last_year:
-        raise fail(f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year")
+        raise fail(
+            f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year"
+        )
     horizon = spec.horizon if spec.horizon is not None else base + DEFAULT_HORIZON_YEARS
     if horizon <= base:
         raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
@@ -604,7 +626,9 @@ def _check_window(
             "window",
         )
     if end > base:
-        raise fail(f"ends in {end}, after the base year {base}: that would use future data", section, "window")
+        raise fail(
+            f"ends in {end}, after the base year {base}: that would use future data", section, "window"
+        )
     used = [y for y in range(start, end + 1) if y not in set(exclude)]
     if not used:
         raise fail("every year of the window is excluded", section, "exclude_years")

@@ -64,13 +64,27 @@ class SensitivityResult:
             "scenario": self.scenario.name,
             "outcome": self.outcome,
             "base_outcome": round(self.base_outcome, 4),
-            "tornado": [{"param": b.param, "mode": b.mode, "low": b.low, "high": b.high,
-                         "outcome_low": round(b.outcome_low, 4), "outcome_high": round(b.outcome_high, 4)}
-                        for b in self.tornado],
-            "sobol": [{"param": s.param, "first_order": round(s.first_order, 4),
-                       "first_order_ci": [round(v, 4) for v in s.first_order_ci],
-                       "total_order": round(s.total_order, 4),
-                       "total_order_ci": [round(v, 4) for v in s.total_order_ci]} for s in self.sobol],
+            "tornado": [
+                {
+                    "param": b.param,
+                    "mode": b.mode,
+                    "low": b.low,
+                    "high": b.high,
+                    "outcome_low": round(b.outcome_low, 4),
+                    "outcome_high": round(b.outcome_high, 4),
+                }
+                for b in self.tornado
+            ],
+            "sobol": [
+                {
+                    "param": s.param,
+                    "first_order": round(s.first_order, 4),
+                    "first_order_ci": [round(v, 4) for v in s.first_order_ci],
+                    "total_order": round(s.total_order, 4),
+                    "total_order_ci": [round(v, 4) for v in s.total_order_ci],
+                }
+                for s in self.sobol
+            ],
             "sobol_samples": self.samples,
             "censored_share": self.censored_share,
             "provenance": provenance(self.scenario.files, argv),
@@ -101,9 +115,16 @@ def sensitivity(scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Gen
         kind, year = parse_outcome(outcome, scenario.base_year, scenario.horizon)
     except ValueError as exc:
         raise InputError(str(exc), field="sensitivity.outcome") from None
-    params = [parse_parameter(scenario.panel.regions, path, r.mode, decays=scenario.half_life is not None,
-                              where={"field": f"sensitivity.parameters.{path}"})
-              for path, r in spec.parameters.items()]
+    params = [
+        parse_parameter(
+            scenario.panel.regions,
+            path,
+            r.mode,
+            decays=scenario.half_life is not None,
+            where={"field": f"sensitivity.parameters.{path}"},
+        )
+        for path, r in spec.parameters.items()
+    ]
     ranges = list(spec.parameters.values())
     years = [year] if year is not None else None
 
@@ -126,7 +147,9 @@ def sensitivity(scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Gen
             censored.append(float((y > scenario.horizon).mean()))
         return y
 
-    sobol = sobol_analysis(func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng)
+    sobol = sobol_analysis(
+        func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng
+    )
     share = float(np.mean(censored)) if censored else None
     return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share)
 
@@ -142,8 +165,13 @@ def sobol_analysis(
     boot = res.bootstrap(confidence_level=CONFIDENCE, n_resamples=BOOTSTRAP_RESAMPLES)
     fo, to = boot.first_order.confidence_interval, boot.total_order.confidence_interval
     return tuple(
-        SobolIndex(name, _num(res.first_order[i]), (_num(fo.low[i]), _num(fo.high[i])),
-                   _num(res.total_order[i]), (_num(to.low[i]), _num(to.high[i])))
+        SobolIndex(
+            name,
+            _num(res.first_order[i]),
+            (_num(fo.low[i]), _num(fo.high[i])),
+            _num(res.total_order[i]),
+            (_num(to.low[i]), _num(to.high[i])),
+        )
         for i, name in enumerate(names)
     )
 

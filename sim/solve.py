@@ -79,8 +79,9 @@ def _bisect(ok: Callable[[int], bool]) -> int | None:
     return lo
 
 
-def probability_curve(scenario: Scenario, probability: float, paths: int, seed: int,
-                      deadlines: Sequence[int]) -> dict[int, float | None]:
+def probability_curve(
+    scenario: Scenario, probability: float, paths: int, seed: int, deadlines: Sequence[int]
+) -> dict[int, float | None]:
     """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P."""
     from sim.montecarlo import simulate
 
@@ -88,14 +89,23 @@ def probability_curve(scenario: Scenario, probability: float, paths: int, seed: 
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
-            sc = scenario.replace(provinces={**scenario.provinces, scenario.target: ProvinceSpec(
-                real_growth=float(GRID[i]), deflator=_own(scenario).deflator)})
+            sc = scenario.replace(
+                provinces={
+                    **scenario.provinces,
+                    scenario.target: ProvinceSpec(
+                        real_growth=float(GRID[i]), deflator=_own(scenario).deflator
+                    ),
+                }
+            )
             cache[i] = simulate(sc, paths, rng=np.random.default_rng(seed)).reach_probability()
         return cache[i]
 
+    def reaches_by(deadline: int) -> Callable[[int], bool]:
+        return lambda i: bool(reach_prob(i)[deadline - scenario.base_year] >= probability - 1e-12)
+
     out: dict[int, float | None] = {}
     for d in deadlines:
-        idx = _bisect(lambda i: bool(reach_prob(i)[d - scenario.base_year] >= probability - 1e-12))
+        idx = _bisect(reaches_by(d))
         out[d] = None if idx is None else float(GRID[idx])
     return out
 
@@ -105,13 +115,21 @@ def _own(scenario: Scenario) -> ProvinceSpec:
 
 
 def solve(
-    scenario: Scenario, by: int, *, probability: float | None = None, paths: int = 10_000,
-    seed: int = 0, curve_probability: bool = False,
+    scenario: Scenario,
+    by: int,
+    *,
+    probability: float | None = None,
+    paths: int = 10_000,
+    seed: int = 0,
+    curve_probability: bool = False,
 ) -> SolveResult:
     """Required constant real growth of the target to reach the threshold by ``by``."""
     if not scenario.base_year < by <= scenario.horizon:
-        raise InputError(f"must be after the base year {scenario.base_year} and at most the horizon "
-                         f"{scenario.horizon}, got {by}", field="--by")
+        raise InputError(
+            f"must be after the base year {scenario.base_year} and at most the horizon "
+            f"{scenario.horizon}, got {by}",
+            field="--by",
+        )
     if probability is not None and not 0 < probability <= 1:
         raise InputError(f"must be in (0, 1], got {probability}", field="--probability")
     deterministic = required_curve(scenario)
@@ -127,5 +145,13 @@ def solve(
     from sim.units import log_to_pct
 
     own = [round(float(v), 4) for v in log_to_pct(build_paths(scenario).real[:, scenario.target])]
-    return SolveResult(scenario, by, probability, required, tuple(curve.items()), own,
-                       paths if probability is not None else None, seed if probability is not None else None)
+    return SolveResult(
+        scenario,
+        by,
+        probability,
+        required,
+        tuple(curve.items()),
+        own,
+        paths if probability is not None else None,
+        seed if probability is not None else None,
+    )

@@ -52,8 +52,13 @@ class SweepResult:
         horizon = self.scenario.horizon
         col = list(self.outcomes.rank_years).index(horizon)
         points = []
-        for row, reach, ranks, gaps in zip(self.points, self.outcomes.reach_or_none(), self.outcomes.ranks,
-                                           self.outcomes.gap_pct, strict=True):
+        for row, reach, ranks, gaps in zip(
+            self.points,
+            self.outcomes.reach_or_none(),
+            self.outcomes.ranks,
+            self.outcomes.gap_pct,
+            strict=True,
+        ):
             point: dict[str, Any] = {
                 "values": {lab: float(v) for lab, v in zip(labels, row, strict=True)},
                 "reach_year": reach,
@@ -61,21 +66,32 @@ class SweepResult:
                 "gap_pct_at_horizon": round(float(gaps[col]), 3),
             }
             if self.outcomes.rank_years.size > 1:
-                point["target_rank"] = {str(int(y)): int(r) for y, r in zip(self.outcomes.rank_years, ranks, strict=True)}
+                point["target_rank"] = {
+                    str(int(y)): int(r) for y, r in zip(self.outcomes.rank_years, ranks, strict=True)
+                }
             points.append(point)
         first = self.parameters[0]
         return {
             "scenario": self.scenario.name,
-            "parameters": [{"path": p.path, "mode": p.mode, "values": list(v)}
-                           for p, v in zip(self.parameters, self.values, strict=True)],
+            "parameters": [
+                {"path": p.path, "mode": p.mode, "values": list(v)}
+                for p, v in zip(self.parameters, self.values, strict=True)
+            ],
             "threshold_rank": self.scenario.threshold_rank,
             "horizon": horizon,
             "points": points,
             "thresholds": {
                 "param": first.path,
-                "rows": [{"value": float(v), "reach_year": {str(k): (None if r == NEVER else int(r))
-                                                           for k, r in zip(self.thresholds, row, strict=True)}}
-                         for v, row in zip(self.values[0], self.threshold_reach, strict=True)],
+                "rows": [
+                    {
+                        "value": float(v),
+                        "reach_year": {
+                            str(k): (None if r == NEVER else int(r))
+                            for k, r in zip(self.thresholds, row, strict=True)
+                        },
+                    }
+                    for v, row in zip(self.values[0], self.threshold_reach, strict=True)
+                ],
             },
             "provenance": provenance(self.scenario.files, argv),
         }
@@ -90,8 +106,16 @@ def sweep(
     """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters)."""
     if not 1 <= len(items) <= 3:
         raise InputError(f"a sweep takes 1 to 3 parameters, got {len(items)}", field="--set")
-    params = tuple(parse_parameter(scenario.panel.regions, path, mode, decays=scenario.half_life is not None,
-                                   where={"field": f"--{mode}"}) for path, mode, _ in items)
+    params = tuple(
+        parse_parameter(
+            scenario.panel.regions,
+            path,
+            mode,
+            decays=scenario.half_life is not None,
+            where={"field": f"--{mode}"},
+        )
+        for path, mode, _ in items
+    )
     values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
     points = np.array(list(itertools.product(*values)), dtype=float)
     years = sorted({*(rank_years or []), scenario.horizon})
@@ -100,5 +124,12 @@ def sweep(
     first = np.repeat(np.array(values[0]), len(thresholds))
     ks = np.tile(np.array(thresholds, dtype=float), len(values[0]))
     table = evaluate(scenario, [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)])
-    return SweepResult(scenario, params, values, points, outcomes, thresholds,
-                       table.reach_year.reshape(len(values[0]), len(thresholds)))
+    return SweepResult(
+        scenario,
+        params,
+        values,
+        points,
+        outcomes,
+        thresholds,
+        table.reach_year.reshape(len(values[0]), len(thresholds)),
+    )

@@ -88,9 +88,7 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
         "  " + answer_sentence(proj, lang),
         "  " + passed_by_sentence(proj, lang),
     ]
-    ranks = " | ".join(
-        f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years)
-    )
+    ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  target rank  {ranks}")
     reach = proj.reach_year
     lines.append(f"  reach year: {reach if reach is not None else f'not reached by {sc.horizon}'}")

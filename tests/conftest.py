@@ -19,8 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 FOUNDING = SCENARIOS / "inner_mongolia_6pct.yaml"
 #: Charts of the founding scenario's report without --paths (it has sweep and sensitivity sections).
-RUN_CHARTS = ["bump", "trajectories", "gap", "race", "passes", "solve_curve", "sweep_heatmap", "thresholds",
-              "tornado", "sobol"]
+RUN_CHARTS = [
+    "bump",
+    "trajectories",
+    "gap",
+    "race",
+    "passes",
+    "solve_curve",
+    "sweep_heatmap",
+    "thresholds",
+    "tornado",
+    "sobol",
+]
 
 
 @dataclass

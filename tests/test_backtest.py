@@ -28,7 +28,9 @@ def test_no_data_after_jump_off_is_used(scenario):
     gdp[later] *= rng.uniform(0.5, 2.0, size=gdp[later].shape)
     real = panel.real_growth_pct.copy()
     real[later] += rng.normal(0, 5, size=real[later].shape)
-    nat = dataclasses.replace(panel.national, gdp=panel.national.gdp * np.where(panel.national.years > b, 3.0, 1.0))
+    nat = dataclasses.replace(
+        panel.national, gdp=panel.national.gdp * np.where(panel.national.years > b, 3.0, 1.0)
+    )
     corrupted = dataclasses.replace(panel, gdp=gdp, real_growth_pct=real, national=nat)
     original = backtest(scenario, [b], 5)
     spoiled = backtest(scenario.replace(panel=corrupted), [b], 5)
@@ -71,7 +73,9 @@ def test_json_contract_and_coverage(cli):
     doc = res.json()
     assert doc["horizon"] == 3 and doc["jump_off_years"] == [2010, 2011, 2012, 2013, 2014]
     assert doc["national"] == "trailing" and doc["coverage"] is None
-    assert set(doc["model"]) == set(doc["naive"]) == {"rank_mae", "spearman", "exact_share", "target_rank_mae"}
+    assert (
+        set(doc["model"]) == set(doc["naive"]) == {"rank_mae", "spearman", "exact_share", "target_rank_mae"}
+    )
     assert [r["year"] for r in doc["by_jump_off"]] == doc["jump_off_years"]
     res = cli("backtest", "--from", "2010:2012", "--horizon", "3", "--paths", "500", "--seed", "2", "--json")
     cov = res.json()["coverage"]

@@ -25,8 +25,14 @@ def browser():
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield b
         b.close()
@@ -51,7 +57,8 @@ def _open(browser, path: Path):
     page.route("**/*", route)
     page.goto(path.resolve().as_uri())
     page.wait_for_function(
-        "[...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))", timeout=30_000)
+        "[...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))", timeout=30_000
+    )
     return page, errors, external, dialogs
 
 
@@ -70,8 +77,10 @@ def test_english_report_renders_offline(browser, reports):
     assert errors == []
     assert external == []
     charts = page.eval_on_selector_all(
-        ".chart", "els => els.map(e => [e.querySelectorAll('svg.main-svg').length, "
-        "e.querySelectorAll('g.trace, g.table, g.hm image').length])")
+        ".chart",
+        "els => els.map(e => [e.querySelectorAll('svg.main-svg').length, "
+        "e.querySelectorAll('g.trace, g.table, g.hm image').length])",
+    )
     names = page.eval_on_selector_all(".chart", "els => els.map(e => e.dataset.name)")
     assert names == RUN_CHARTS
     assert len(charts) == len(RUN_CHARTS)

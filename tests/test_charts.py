@@ -25,12 +25,15 @@ def test_bump_has_every_region_history_and_projection(proj):
     assert all(parts[(c, "history")].line.dash == "solid" for c in codes)
     target = parts[("15", "history")]
     assert target.line.color == TARGET_COLOR and target.line.width > max(
-        tr.line.width for tr in fig.data if tr.meta["code"] != "15")
+        tr.line.width for tr in fig.data if tr.meta["code"] != "15"
+    )
     assert int(target.x[0]) == 2000 and int(parts[("15", "projection")].x[-1]) == 2040
     band = [s for s in fig.layout.shapes if s.type == "rect"]
     assert band and band[0].y1 == pytest.approx(16.5)
     assert fig.layout.yaxis.autorange == "reversed"
-    grey = [tr for tr in fig.data if tr.meta["code"] not in {proj.codes[j] for j in focus_regions(proj)} | {"15"}]
+    grey = [
+        tr for tr in fig.data if tr.meta["code"] not in {proj.codes[j] for j in focus_regions(proj)} | {"15"}
+    ]
     assert grey and all(tr.line.color == "#BDBDBD" for tr in grey)
 
 

@@ -6,8 +6,17 @@ import json
 
 from tests.conftest import FOUNDING, SCENARIOS, run_subprocess
 
-RUN_KEYS = {"scenario", "target", "base_year", "horizon", "threshold_rank", "reach_year",
-            "target_rank", "passes", "projection"}
+RUN_KEYS = {
+    "scenario",
+    "target",
+    "base_year",
+    "horizon",
+    "threshold_rank",
+    "reach_year",
+    "target_rank",
+    "passes",
+    "projection",
+}
 
 
 def test_run_json_contract(cli):
@@ -83,8 +92,10 @@ def test_bad_arguments_exit_2_one_line(cli):
 def test_module_entry_point_in_subprocess(tmp_path):
     res = run_subprocess("run", FOUNDING, "--json", "--no-report")
     assert res.code == 0
-    assert json.loads(res.out)["reach_year"] == json.loads(
-        run_subprocess("run", FOUNDING, "--json", "--no-report").out)["reach_year"]
+    assert (
+        json.loads(res.out)["reach_year"]
+        == json.loads(run_subprocess("run", FOUNDING, "--json", "--no-report").out)["reach_year"]
+    )
     bad = tmp_path / "x.yaml"
     bad.write_text("name: x\nprovinces: {Atlantis: {real_growth: 5}}\n")
     res = run_subprocess("run", bad)

@@ -21,7 +21,14 @@ def test_2022_ranking_matches_published(cli):
     assert by_code["15"]["zh"] == "内蒙古"
     assert [p["en"] for p in doc["provinces"][:3]] == ["Guangdong", "Jiangsu", "Shandong"]
     assert sorted(p["rank"] for p in doc["provinces"]) == list(range(1, 32))
-    assert set(doc["provinces"][0]) == {"code", "en", "zh", "gdp_nominal_100m_yuan", "real_growth_pct", "rank"}
+    assert set(doc["provinces"][0]) == {
+        "code",
+        "en",
+        "zh",
+        "gdp_nominal_100m_yuan",
+        "real_growth_pct",
+        "rank",
+    }
 
 
 def test_inner_mongolia_passed_2_trillion_in_2022_and_ranks_20th_in_2024(panel):
@@ -92,13 +99,43 @@ def _replace_field(row: str, col: int, value: str) -> str:
 BAD_PANELS = {
     "missing region-year": (lambda r: r[:5] + r[6:], "missing region-year", None, "province_code"),
     "duplicate row": (lambda r: r[:6] + [r[5]] + r[6:], "duplicate row", 7, "year"),
-    "text in GDP": (lambda r: r[:3] + [_replace_field(r[3], 4, "abc")] + r[4:], "not a number", 4, "gdp_nominal_100m_yuan"),
-    "negative GDP": (lambda r: r[:3] + [_replace_field(r[3], 4, "-5")] + r[4:], "must be positive", 4, "gdp_nominal_100m_yuan"),
-    "zero GDP": (lambda r: r[:9] + [_replace_field(r[9], 4, "0")] + r[10:], "must be positive", 10, "gdp_nominal_100m_yuan"),
-    "two names": (lambda r: r[:40] + [_replace_field(r[40], 1, "Peking")] + r[41:], "has two names", 41, "province_en"),
+    "text in GDP": (
+        lambda r: r[:3] + [_replace_field(r[3], 4, "abc")] + r[4:],
+        "not a number",
+        4,
+        "gdp_nominal_100m_yuan",
+    ),
+    "negative GDP": (
+        lambda r: r[:3] + [_replace_field(r[3], 4, "-5")] + r[4:],
+        "must be positive",
+        4,
+        "gdp_nominal_100m_yuan",
+    ),
+    "zero GDP": (
+        lambda r: r[:9] + [_replace_field(r[9], 4, "0")] + r[10:],
+        "must be positive",
+        10,
+        "gdp_nominal_100m_yuan",
+    ),
+    "two names": (
+        lambda r: r[:40] + [_replace_field(r[40], 1, "Peking")] + r[41:],
+        "has two names",
+        41,
+        "province_en",
+    ),
     "gap in years": (lambda r: [x for x in r if ",2010," not in x], "gap in years", None, "year"),
-    "missing column": (lambda r: [",".join(x.split(",")[:4] + x.split(",")[5:]) for x in r], "missing column", 1, "gdp_nominal_100m_yuan"),
-    "growth <= -100": (lambda r: r[:2] + [_replace_field(r[2], 5, "-100")] + r[3:], "greater than -100", 3, "real_growth_pct"),
+    "missing column": (
+        lambda r: [",".join(x.split(",")[:4] + x.split(",")[5:]) for x in r],
+        "missing column",
+        1,
+        "gdp_nominal_100m_yuan",
+    ),
+    "growth <= -100": (
+        lambda r: r[:2] + [_replace_field(r[2], 5, "-100")] + r[3:],
+        "greater than -100",
+        3,
+        "real_growth_pct",
+    ),
 }
 
 
@@ -151,8 +188,10 @@ def test_custom_panel_any_regions(write, cli):
         for k, (code, size) in enumerate(sizes.items()):
             rows.append(f"{code},City {code},城{k},{year},{size * 1.05 ** (year - 2015):.4f},5.0")
     write("cities.csv", "\n".join(rows) + "\n")
-    ok = write("ok.yaml", "name: cities\ndata: cities.csv\ntarget: E5\nthreshold_rank: 4\n"
-               "provinces: {E5: {real_growth: 10}}\n")
+    ok = write(
+        "ok.yaml",
+        "name: cities\ndata: cities.csv\ntarget: E5\nthreshold_rank: 4\nprovinces: {E5: {real_growth: 10}}\n",
+    )
     res = cli("run", ok, "--json", "--no-report")
     assert res.code == 0, res.err
     doc = res.json()

@@ -22,7 +22,9 @@ provinces:
 """
 
 
-def _closed_form_pass_year(y_other: float, y_target: float, g_target: float, g_other: float, base: int) -> int:
+def _closed_form_pass_year(
+    y_other: float, y_target: float, g_target: float, g_other: float, base: int
+) -> int:
     """Smallest k with y_target * (1+gt)^k >= y_other * (1+go)^k, as a year."""
     k = math.log(y_other / y_target) / math.log((1 + g_target) / (1 + g_other))
     return base + math.ceil(k)
@@ -38,8 +40,7 @@ def test_constant_growth_gives_closed_form_overtaking_years(write, panel, g_targ
     y = panel.gdp[t0]
     ahead = [j for j in range(31) if y[j] > y[im]]
     expected = {
-        panel.regions.codes[j]: _closed_form_pass_year(y[j], y[im], g_target / 100, 0.05, base)
-        for j in ahead
+        panel.regions.codes[j]: _closed_form_pass_year(y[j], y[im], g_target / 100, 0.05, base) for j in ahead
     }
     got = {e.code: e.year for e in proj.passes if e.direction == "passed"}
     assert got == {c: yr for c, yr in expected.items() if yr <= sc.horizon}
@@ -110,7 +111,9 @@ def test_pass_and_re_pass_both_reported():
     gdp = np.array([[10.0, 12.0], [11.0, 12.0], [13.0, 12.0], [11.5, 12.0], [12.5, 12.0]])
     events = pass_events(gdp, years, 0, ("A", "B"))
     assert [(e.year, e.code, e.direction) for e in events] == [
-        (2026, "B", "passed"), (2027, "B", "passed_by"), (2028, "B", "passed")
+        (2026, "B", "passed"),
+        (2027, "B", "passed_by"),
+        (2028, "B", "passed"),
     ]
 
 
@@ -123,14 +126,19 @@ def test_path_interpolation_linear_between_flat_outside():
 
 def test_decay_halves_at_half_life():
     f = decay_factors(np.array([2025, 2029, 2034]), 2024, 5.0)
-    assert f[1] == pytest.approx(2 ** -1)
-    assert f[2] == pytest.approx(2 ** -2)
+    assert f[1] == pytest.approx(2**-1)
+    assert f[2] == pytest.approx(2**-2)
     assert (decay_factors(np.array([2030]), 2024, None) == 1).all()
 
 
 def test_spread_model_uses_national_plus_decayed_spread(write, panel):
-    sc = load_scenario(write("s.yaml", "name: s\nnational: {real_growth: 5.0, deflator: 1.0}\n"
-                                      "others: {window: [2016, 2024], half_life: 4}\n"))
+    sc = load_scenario(
+        write(
+            "s.yaml",
+            "name: s\nnational: {real_growth: 5.0, deflator: 1.0}\n"
+            "others: {window: [2016, 2024], half_life: 4}\n",
+        )
+    )
     proj = project(sc)
     sx = panel.regions.find("Shanxi")
     t = panel.years >= 2016

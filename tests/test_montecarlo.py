@@ -92,8 +92,17 @@ def test_json_contract(cli):
     res = cli("montecarlo", FOUNDING, "--paths", "5000", "--seed", "3", "--json")
     assert res.code == 0, res.err
     doc = res.json()
-    assert {"scenario", "paths", "seed", "method", "threshold_rank", "reach_probability",
-            "in_band_probability", "reach_year_quantiles", "target_rank_quantiles"} <= set(doc)
+    assert {
+        "scenario",
+        "paths",
+        "seed",
+        "method",
+        "threshold_rank",
+        "reach_probability",
+        "in_band_probability",
+        "reach_year_quantiles",
+        "target_rank_quantiles",
+    } <= set(doc)
     assert (doc["paths"], doc["seed"], doc["method"], doc["threshold_rank"]) == (5000, 3, "bootstrap", 16)
     years = list(doc["reach_probability"])
     assert years == [str(y) for y in range(2025, 2041)]

@@ -28,7 +28,7 @@ def test_report_is_self_contained_and_answers_first(cli, tmp_path):
     assert len(re.findall(r"<script[^>]*src=", html)) == 0
     # No element loads anything from a URL (plotly.js itself only carries URL strings as defaults).
     assert not re.findall(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=[\"']?https?:", html)
-    body = html[html.index("<main>"):]
+    body = html[html.index("<main>") :]
     assert body.index('class="answer"') < body.index("Assumptions") < body.index('class="chart"')
     reach = project(load_scenario(FOUNDING)).reach_year
     assert f"reaches rank 16 in {reach}" in body
@@ -51,8 +51,11 @@ def test_no_report_flag(cli, tmp_path):
 
 
 def test_scenario_text_is_escaped(cli, write, tmp_path):
-    path = write("evil.yaml", f"name: {json.dumps(EVIL)}\ndescription: {json.dumps(EVIL)}\n"
-                 "national:\n  deflator: 1.0  # <img src=x onerror=alert(3)>\n")
+    path = write(
+        "evil.yaml",
+        f"name: {json.dumps(EVIL)}\ndescription: {json.dumps(EVIL)}\n"
+        "national:\n  deflator: 1.0  # <img src=x onerror=alert(3)>\n",
+    )
     out = tmp_path / "out"
     assert cli("run", path, "--out", out).code == 0
     html = (out / "report.html").read_text(encoding="utf-8")

@@ -95,10 +95,25 @@ ERRORS = [
     ("threshold_rank: 0\n", 2, "threshold_rank", "between 1 and 30"),
     ("nationl: {real_growth: 5}\n", 2, "nationl", "did you mean 'national'"),
     ("national: {real_grwth: 5}\n", 2, "national.real_grwth", "did you mean 'real_growth'"),
-    ("provinces:\n  Inner Mongolia: {real_growth: '6%'}\n", 3, "provinces.Inner Mongolia.real_growth", "write 6"),
-    ("provinces:\n  Inner Mongolia: {realgrowth: 6}\n", 3, "provinces.Inner Mongolia.realgrowth", "unknown key"),
+    (
+        "provinces:\n  Inner Mongolia: {real_growth: '6%'}\n",
+        3,
+        "provinces.Inner Mongolia.real_growth",
+        "write 6",
+    ),
+    (
+        "provinces:\n  Inner Mongolia: {realgrowth: 6}\n",
+        3,
+        "provinces.Inner Mongolia.realgrowth",
+        "unknown key",
+    ),
     ("provinces:\n  Atlantis: {real_growth: 6}\n", 3, "provinces.Atlantis", "unknown province"),
-    ("provinces:\n  Inner Mongolia: {real_growth: 6}\n  内蒙古: {deflator: 1}\n", 4, "provinces.内蒙古", "same province"),
+    (
+        "provinces:\n  Inner Mongolia: {real_growth: 6}\n  内蒙古: {deflator: 1}\n",
+        4,
+        "provinces.内蒙古",
+        "same province",
+    ),
     ("horizon: 2020\n", 2, "horizon", "after the base year"),
     ("base_year: 1999\n", 2, "base_year", "within the data"),
     ("national: {real_growth: -100}\n", 2, "national.real_growth", "greater than -100"),
@@ -117,7 +132,9 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize(("body", "line", "field", "fragment"), ERRORS, ids=[e[3] + "|" + e[0][:20] for e in ERRORS])
+@pytest.mark.parametrize(
+    ("body", "line", "field", "fragment"), ERRORS, ids=[e[3] + "|" + e[0][:20] for e in ERRORS]
+)
 def test_scenario_errors_name_file_line_field(write, cli, body, line, field, fragment):
     path = write("bad.yaml", "name: bad\n" + body)
     res = cli("run", path, "--no-report")

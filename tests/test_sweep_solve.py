@@ -53,18 +53,30 @@ def test_sweep_point_equals_single_run_with_value_in_yaml(write, path, mode, val
     if extra is None:  # national / others values written into the YAML text
         extra_text = base_text
         if path == "national.real_growth":
-            extra_text = extra_text.replace("{2025: 5.0, 2030: 4.2, 2040: 3.2}", "{2025: 4.25, 2030: 3.45, 2040: 2.45}")
+            extra_text = extra_text.replace(
+                "{2025: 5.0, 2030: 4.2, 2040: 3.2}", "{2025: 4.25, 2030: 3.45, 2040: 2.45}"
+            )
         elif path == "national.deflator":
             extra_text = extra_text.replace("deflator: 1.0", "deflator: 0.25")
         else:
             extra_text = extra_text.replace("half_life: 3", "half_life: 8.0")
         single = load_scenario(write("single.yaml", extra_text))
     else:
-        single = load_scenario(write("single.yaml", base_text.replace(
-            "provinces:\n  Inner Mongolia: {real_growth: 6.0}\n", "") + extra
-            + ("" if "provinces" in extra else "provinces:\n  Inner Mongolia: {real_growth: 6.0}\n")))
+        single = load_scenario(
+            write(
+                "single.yaml",
+                base_text.replace("provinces:\n  Inner Mongolia: {real_growth: 6.0}\n", "")
+                + extra
+                + ("" if "provinces" in extra else "provinces:\n  Inner Mongolia: {real_growth: 6.0}\n"),
+            )
+        )
         if path == "provinces.15.deflator":
-            single = load_scenario(write("single.yaml", base_text.replace("{real_growth: 6.0}", "{real_growth: 6.0, deflator: 2.5}")))
+            single = load_scenario(
+                write(
+                    "single.yaml",
+                    base_text.replace("{real_growth: 6.0}", "{real_growth: 6.0, deflator: 2.5}"),
+                )
+            )
     res = sweep(base, [(path, mode, [value])], rank_years=[2030, 2040])
     proj = project(single)
     assert res.outcomes.reach_or_none()[0] == proj.reach_year
@@ -75,16 +87,24 @@ def test_sweep_point_equals_single_run_with_value_in_yaml(write, path, mode, val
 def test_fused_kernel_equals_numpy_reference_on_mixed_parameters():
     sc = load_scenario("scenarios/official_targets.yaml")
     regions = sc.panel.regions
-    params = [parse_parameter(regions, "provinces.Inner Mongolia.real_growth", "shift"),
-              parse_parameter(regions, "national.real_growth", "shift"),
-              parse_parameter(regions, "others.half_life", "set"),
-              parse_parameter(regions, "provinces.Shanxi.deflator", "shift"),
-              parse_parameter(regions, "threshold_rank", "set"),
-              parse_parameter(regions, "national.deflator", "set")]
+    params = [
+        parse_parameter(regions, "provinces.Inner Mongolia.real_growth", "shift"),
+        parse_parameter(regions, "national.real_growth", "shift"),
+        parse_parameter(regions, "others.half_life", "set"),
+        parse_parameter(regions, "provinces.Shanxi.deflator", "shift"),
+        parse_parameter(regions, "threshold_rank", "set"),
+        parse_parameter(regions, "national.deflator", "set"),
+    ]
     rng = np.random.default_rng(0)
     b = 3000
-    values = [rng.uniform(-2, 3, b), rng.uniform(-1, 1, b), rng.uniform(1, 20, b), rng.uniform(-3, 3, b),
-              rng.integers(10, 21, b).astype(float), rng.uniform(-1, 3, b)]
+    values = [
+        rng.uniform(-2, 3, b),
+        rng.uniform(-1, 1, b),
+        rng.uniform(1, 20, b),
+        rng.uniform(-3, 3, b),
+        rng.integers(10, 21, b).astype(float),
+        rng.uniform(-1, 3, b),
+    ]
     settings = list(zip(params, values, strict=True))
     fast = evaluate(sc, settings, rank_years=[2040, 2026, 2030])
     ref = evaluate_numpy(sc, settings, rank_years=[2040, 2026, 2030])
@@ -107,7 +127,9 @@ def test_solve_round_trip(write, founding):
     g = result.required_pct
     assert g is not None and result.by == 2030
     for delta, reaches in ((0.01, True), (0.0, True), (-0.01, False)):
-        text = FOUNDING.read_text(encoding="utf-8").replace("real_growth: 6.0 ", f"real_growth: {g + delta:.2f} ")
+        text = FOUNDING.read_text(encoding="utf-8").replace(
+            "real_growth: 6.0 ", f"real_growth: {g + delta:.2f} "
+        )
         proj = project(load_scenario(write("s.yaml", text.replace("inner_mongolia_6pct", "x"))))
         assert (proj.reach_year is not None and proj.reach_year <= 2030) is reaches, delta
     curve = dict(result.curve)
@@ -133,8 +155,9 @@ def test_solve_with_probability_needs_more_growth(founding):
 
 def test_sobol_recovers_known_indices_of_an_additive_model():
     # Y = X1 + 2 X2 with X1, X2 ~ U(0, 1): S1 = 1/5, S2 = 4/5, no interactions.
-    res = sobol_analysis(lambda x: x[0] + 2 * x[1], ["a", "b"], [stats.uniform(0, 1)] * 2, 4096,
-                         rng=np.random.default_rng(0))
+    res = sobol_analysis(
+        lambda x: x[0] + 2 * x[1], ["a", "b"], [stats.uniform(0, 1)] * 2, 4096, rng=np.random.default_rng(0)
+    )
     assert res[0].first_order == pytest.approx(0.2, abs=0.02)
     assert res[1].first_order == pytest.approx(0.8, abs=0.02)
     assert res[0].total_order == pytest.approx(0.2, abs=0.02)
@@ -156,8 +179,9 @@ def test_sweep_json_contract_and_thresholds(cli):
     res = cli("sweep", FOUNDING, "--set", "provinces.Inner Mongolia.real_growth=4:6:0.5", "--json")
     assert res.code == 0, res.err
     doc = res.json()
-    assert doc["parameters"] == [{"path": "provinces.Inner Mongolia.real_growth", "mode": "set",
-                                  "values": [4.0, 4.5, 5.0, 5.5, 6.0]}]
+    assert doc["parameters"] == [
+        {"path": "provinces.Inner Mongolia.real_growth", "mode": "set", "values": [4.0, 4.5, 5.0, 5.5, 6.0]}
+    ]
     point = doc["points"][0]
     assert set(point) == {"values", "reach_year", "target_rank_at_horizon", "gap_pct_at_horizon"}
     assert point["values"] == {"provinces.Inner Mongolia.real_growth": 4.0}
@@ -177,12 +201,18 @@ def test_solve_json_contract(cli):
     doc = res.json()
     assert set(doc) >= {"by", "probability", "required_real_growth_pct", "reachable", "curve"}
     assert doc["by"] == 2030 and doc["probability"] is None and doc["reachable"] is True
-    assert doc["curve"][0] == {"by": 2025, "required_real_growth_pct": doc["curve"][0]["required_real_growth_pct"]}
+    assert doc["curve"][0] == {
+        "by": 2025,
+        "required_real_growth_pct": doc["curve"][0]["required_real_growth_pct"],
+    }
     assert [c["by"] for c in doc["curve"]] == list(range(2025, 2041))
 
 
 BAD_CLI = [
-    (("sweep", FOUNDING, "--set", "provinces.Atlantis.real_growth=4:9:1"), "--set: unknown province 'Atlantis'"),
+    (
+        ("sweep", FOUNDING, "--set", "provinces.Atlantis.real_growth=4:9:1"),
+        "--set: unknown province 'Atlantis'",
+    ),
     (("sweep", FOUNDING, "--set", "national.real_growth=4:9"), "--set: write PATH=START:STOP:STEP"),
     (("sweep", FOUNDING, "--set", "national.real_growth=9:4:1"), "below start"),
     (("sweep", FOUNDING, "--set", "national.real_growth=4:9:0"), "step must be positive"),
@@ -203,21 +233,44 @@ def test_bad_parameters_are_one_line_errors(cli, argv, fragment):
 
 
 BAD_SECTIONS = [
-    ("sweep:\n  - {param: provinces.Atlantis.real_growth, range: [1, 2, 1]}\n", 3, "sweep.0.param", "unknown province"),
+    (
+        "sweep:\n  - {param: provinces.Atlantis.real_growth, range: [1, 2, 1]}\n",
+        3,
+        "sweep.0.param",
+        "unknown province",
+    ),
     ("sweep:\n  - {param: national.real_growth, range: [1, 2, 0]}\n", 3, "sweep.0", "step must be positive"),
     ("sweep:\n  - {param: national.real_growth}\n", 3, "sweep.0", "exactly one of"),
-    ("sensitivity:\n  parameters: {national.real_growth: [1, 2]}\n  sobol_samples: 1000\n", 4,
-     "sensitivity.sobol_samples", "power of two"),
-    ("sensitivity:\n  parameters: {national.real_growth: [2, 1]}\n", 3, "sensitivity.parameters.national.real_growth",
-     "below high"),
-    ("sensitivity:\n  outcome: gap_2050\n  parameters: {national.real_growth: [1, 2]}\n", 3, "sensitivity.outcome",
-     "outside the projection"),
-    ("sensitivity:\n  outcome: speed\n  parameters: {national.real_growth: [1, 2]}\n", 3, "sensitivity.outcome",
-     "unknown outcome"),
+    (
+        "sensitivity:\n  parameters: {national.real_growth: [1, 2]}\n  sobol_samples: 1000\n",
+        4,
+        "sensitivity.sobol_samples",
+        "power of two",
+    ),
+    (
+        "sensitivity:\n  parameters: {national.real_growth: [2, 1]}\n",
+        3,
+        "sensitivity.parameters.national.real_growth",
+        "below high",
+    ),
+    (
+        "sensitivity:\n  outcome: gap_2050\n  parameters: {national.real_growth: [1, 2]}\n",
+        3,
+        "sensitivity.outcome",
+        "outside the projection",
+    ),
+    (
+        "sensitivity:\n  outcome: speed\n  parameters: {national.real_growth: [1, 2]}\n",
+        3,
+        "sensitivity.outcome",
+        "unknown outcome",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("body", "line", "field", "fragment"), BAD_SECTIONS, ids=[b[3] for b in BAD_SECTIONS])
+@pytest.mark.parametrize(
+    ("body", "line", "field", "fragment"), BAD_SECTIONS, ids=[b[3] for b in BAD_SECTIONS]
+)
 def test_bad_sweep_and_sensitivity_sections(write, cli, body, line, field, fragment):
     path = write("bad.yaml", "name: bad\n" + body)
     res = cli("validate", path)
