@@ -80,7 +80,7 @@ def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: A
     sol = solve(sc, min(2030, sc.horizon) if sc.base_year < 2030 else sc.horizon)
     sw = sweep(sc, [(i.param, i.mode, i.grid()) for i in sc.spec.sweep]) if sc.spec.sweep else None
     sens = (
-        sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed))
+        sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed), seed=args.seed)
         if sc.spec.sensitivity is not None
         else None
     )
@@ -264,7 +264,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
             file=args.scenario,
             field="sensitivity",
         )
-    result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed))
+    result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed), seed=args.seed)
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.projection import project

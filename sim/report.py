@@ -335,8 +335,13 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
 
 
 def add_provenance(
-    report: Report, files: dict[str, str], scenario: Scenario, argv: Sequence[str] | None
+    report: Report,
+    files: dict[str, str],
+    scenario: Scenario,
+    argv: Sequence[str] | None,
+    seed: int | None = None,
 ) -> None:
+    """Input files with their sha256, the data's last year, version, seed and command."""
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
     report.add_paragraph(
@@ -345,6 +350,10 @@ def add_provenance(
     report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in files.items()])
     command = " ".join(["ranksim", *(argv or [])])
     report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
+    if seed is not None:
+        report.add_paragraph(f"seed: {seed}", "muted")
+    if seed is not None:
+        report.add_paragraph(f"seed: {seed}", "muted")
 
 
 def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | None = None) -> str:
@@ -386,7 +395,7 @@ def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | 
     report.add_figure(backtest_error_chart(bt, lang), "backtest_error")
     if bt.coverage is not None:
         report.add_figure(coverage_chart(bt, lang), "coverage")
-    add_provenance(report, sc.files, sc, argv)
+    add_provenance(report, sc.files, sc, argv, bt.seed)
     return report.render()
 
 
@@ -410,7 +419,8 @@ def run_report(
         add_sweep_section(report, sweep)
     if sensitivity is not None:
         add_sensitivity_section(report, sensitivity)
-    add_provenance(report, proj.scenario.files, proj.scenario, argv)
+    seed = mc.seed if mc is not None else sensitivity.seed if sensitivity is not None else None
+    add_provenance(report, proj.scenario.files, proj.scenario, argv, seed)
     return report.render()
 
 

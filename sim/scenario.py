@@ -634,20 +634,33 @@ def _check_window(
         raise fail("every year of the window is excluded", section, "exclude_years")
 
 
+def _looks_like_fraction(value: Any) -> list[float]:
+    values = value.values() if isinstance(value, dict) else [value]
+    nums = [v for v in values if isinstance(v, float)]
+    return nums if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums) else []
+
+
 def _fraction_warnings(spec: ScenarioSpec, locs: dict[Key, Location], path: Path, panel: Panel) -> list[str]:
-    out: list[str] = []
+    """Real growth written like a fraction (0.06): refused when every real growth in the file
+    looks like one (clearly fractions), otherwise a warning naming file, line and field."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec.national.real_growth)]
     items += [(("provinces", c, "real_growth"), p.real_growth) for c, p in spec.provinces.items()]
-    for key, value in items:
-        values = value.values() if isinstance(value, dict) else [value]
-        nums = [v for v in values if isinstance(v, float)]
-        if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums):
-            err = _err(
-                f"warning: {nums[0]:g} is read as {nums[0]:g} % a year; if you meant "
-                f"{nums[0] * 100:g} %, write {nums[0] * 100:g}",
-                key,
-                locs,
-                path,
-            )
-            out.append(str(err))
-    return out
+    items = [(k, v) for k, v in items if v is not None and v != "trailing"]
+    flagged = [(k, nums) for k, v in items if (nums := _looks_like_fraction(v))]
+    if not flagged:
+        return []
+    key, nums = flagged[0]
+    pct = f"{nums[0] * 100:g}"
+    if len(flagged) == len(items):
+        raise _err(
+            f"{nums[0]:g} looks like a fraction; growth is in percent per year, so write {pct} for {pct} % "
+            f"(values below {FRACTION_WARNING_BELOW:g} everywhere are refused as ambiguous)",
+            key,
+            locs,
+            path,
+        )
+    return [
+        str(_err(f"warning: {n[0]:g} is read as {n[0]:g} % a year; if you meant {n[0] * 100:g} %, "
+                 f"write {n[0] * 100:g}", k, locs, path))
+        for k, n in flagged
+    ]

@@ -58,6 +58,7 @@ class SensitivityResult:
     sobol: tuple[SobolIndex, ...]
     samples: int  # Sobol base sample size n (evaluations: n * (d + 2))
     censored_share: float | None  # reach_year only: share of Sobol points never reaching
+    seed: int | None = None
 
     def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
         return {
@@ -87,7 +88,7 @@ class SensitivityResult:
             ],
             "sobol_samples": self.samples,
             "censored_share": self.censored_share,
-            "provenance": provenance(self.scenario.files, argv),
+            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
         }
 
 
@@ -108,7 +109,9 @@ def _dist(rng: RangeSpec) -> Any:
     return stats.uniform(loc=lo, scale=hi - lo)
 
 
-def sensitivity(scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Generator) -> SensitivityResult:
+def sensitivity(
+    scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Generator, seed: int | None = None
+) -> SensitivityResult:
     """Tornado (low/high one at a time from the scenario's own values) and Sobol indices."""
     outcome = spec.outcome or f"gap_{scenario.horizon}"
     try:
@@ -151,7 +154,7 @@ def sensitivity(scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Gen
         func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng
     )
     share = float(np.mean(censored)) if censored else None
-    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share)
+    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share, seed)
 
 
 def sobol_analysis(

@@ -75,10 +75,16 @@ def test_half_life_omitted_is_default_and_null_is_no_decay(write):
     assert load_scenario(write("b.yaml", "name: b\nothers: {half_life: null}\n")).half_life is None
 
 
-def test_fraction_like_growth_warns_but_runs(write):
-    sc = load_scenario(write("w.yaml", "name: w\nprovinces:\n  15: {real_growth: 0.06}\n"))
+def test_fraction_like_growth_warns_when_other_values_are_percent(write):
+    sc = load_scenario(write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n"))
     assert len(sc.warnings) == 1
-    assert "w.yaml:3: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in sc.warnings[0]
+    assert "w.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in sc.warnings[0]
+
+
+def test_clearly_fractions_are_refused(write):
+    with pytest.raises(ScenarioError, match="looks like a fraction; .* write 6 for 6 %") as info:
+        load_scenario(write("f.yaml", "name: f\nprovinces:\n  15: {real_growth: 0.06}\n"))
+    assert (info.value.line, info.value.field) == (3, "provinces.15.real_growth")
 
 
 def test_targets_model_uses_announced_targets(write):
