@@ -430,8 +430,36 @@ def _merge_provinces(
     return merged
 
 
+#: Plain words for pydantic's error types.
+_PLAIN = {
+    "dict_type": "must be a mapping of `key: value` lines",
+    "model_type": "must be a mapping of `key: value` lines",
+    "model_attributes_type": "must be a mapping of `key: value` lines",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "tuple_type": "must be a list like [first, last]",
+    "list_type": "must be a list",
+    "string_type": "must be text",
+}
+
+
+_BOUNDS = {
+    "greater_than_equal": "at least",
+    "greater_than": "greater than",
+    "less_than_equal": "at most",
+    "less_than": "less than",
+    "too_long": "at most as long as",
+    "too_short": "at least as long as",
+}
+
+
 def _pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path) -> ScenarioError:
-    err = exc.errors()[0]
+    # A misspelt key also makes a required one "missing": report the misspelling first.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
     keys = tuple(str(k) for k in err["loc"])
     # Drop pydantic's own branch names from union errors: keep keys the file has.
     data_keys: list[str] = []
@@ -448,10 +476,17 @@ def _pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: P
         msg = f"unknown key {data_keys[-1]!r}" + _suggest(data_keys)
     elif err["type"] == "missing":
         msg = "required field is missing"
+    elif err["type"] in _PLAIN:
+        msg = f"{_PLAIN[err['type']]}, got {err.get('input')!r}"
+    elif err["type"] in _BOUNDS:
+        ctx = err.get("ctx", {})
+        bound = next(iter(ctx.values()), "")
+        msg = f"must be {_BOUNDS[err['type']]} {bound}, got {err.get('input')!r}"
     field_name = ".".join(data_keys)
-    return ScenarioError(
-        msg, file=loc.file if loc else fallback, line=loc.line if loc else None, field=field_name
-    )
+    line = loc.line if loc else None
+    if line is None and err["type"] == "missing":
+        line = 1  # a top-level field missing from the file: point at its start
+    return ScenarioError(msg, file=loc.file if loc else fallback, line=line, field=field_name)
 
 
 def _suggest(keys: list[str]) -> str:

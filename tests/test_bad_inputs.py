@@ -1,0 +1,61 @@
+"""The bad-input corpus (tests/bad_inputs/MANIFEST.yaml) through the CLI, in subprocesses.
+
+Every case: exit status 2, exactly one line on stderr naming file, line and field where the
+input has them, no traceback, and nothing created or changed in --out.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import run_subprocess
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CASES = YAML(typ="safe").load((CORPUS / "MANIFEST.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def test_corpus_is_large_enough_and_ids_unique():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) >= 40 and len(set(ids)) == len(ids)
+    kinds = {c["argv"][0] for c in CASES}
+    assert {"run", "data", "sweep", "sensitivity", "montecarlo", "solve"} <= kinds
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("corpus") / "bad_inputs"
+    shutil.copytree(CORPUS, copy)
+    return copy
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_bad_input(case, corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("existing output must survive\n")
+    before, corpus_before = _snapshot(out), _snapshot(corpus)
+    argv = [a.replace("{dir}", str(corpus)).replace("{out}", str(out)) for a in case["argv"]]
+    res = run_subprocess(*argv)
+    assert res.code == 2, (res.code, res.err)
+    assert res.out == "" or case["argv"][0] == "validate"
+    assert res.err.endswith("\n") and res.err.count("\n") == 1, res.err
+    assert "Traceback" not in res.err
+    prefix = ""
+    if case.get("file"):
+        prefix = f"{corpus / case['file']}"
+        prefix += f":{case['line']}: " if case.get("line") else ": "
+    if case.get("field"):
+        prefix += f"{case['field']}: "
+    assert res.err.startswith(prefix), f"{res.err!r} does not start with {prefix!r}"
+    assert case["expect"] in res.err, res.err
+    assert _snapshot(out) == before  # nothing created or changed in --out
+    assert _snapshot(corpus) == corpus_before  # inputs untouched
