@@ -43,7 +43,7 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
     proj = project(scenario)
-    doc = run_document(proj, argv)
+    doc = run_document(proj, argv, seed=args.seed if args.paths else None)
     mc = _montecarlo(scenario, args) if args.paths else None
     if mc is not None:
         doc["montecarlo"] = mc.to_document(argv)

@@ -224,7 +224,9 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError:
         head = path.read_bytes()[:2]
-        kind = "UTF-16 text (Excel's 'Unicode text')" if head in (b"\xff\xfe", b"\xfe\xff") else "not UTF-8 text"
+        kind = (
+            "UTF-16 text (Excel's 'Unicode text')" if head in (b"\xff\xfe", b"\xfe\xff") else "not UTF-8 text"
+        )
         raise DataError(f"{kind}; save the file as 'CSV UTF-8'", file=path) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None

@@ -17,7 +17,9 @@ def region_dict(panel: Panel, idx: int) -> dict[str, str]:
     return {"code": r.codes[idx], "en": r.en[idx], "zh": r.zh[idx]}
 
 
-def run_document(proj: Projection, argv: Sequence[str] | None = None) -> dict[str, Any]:
+def run_document(
+    proj: Projection, argv: Sequence[str] | None = None, seed: int | None = None
+) -> dict[str, Any]:
     """The ``ranksim run --json`` document."""
     sc = proj.scenario
     frame = proj.to_frame()
@@ -35,7 +37,7 @@ def run_document(proj: Projection, argv: Sequence[str] | None = None) -> dict[st
             {"year": int(y), "code": c, GDP: round(float(g), 2), "rank": int(k)}
             for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
         ],
-        "provenance": provenance(sc.files, argv),
+        "provenance": provenance(sc.files, argv, seed=seed),
     }
 
 

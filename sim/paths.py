@@ -46,8 +46,9 @@ class GrowthPaths:
 def path_pct(value: float | dict[int, float], years: IntArray) -> FloatArray:
     """A path value (number or ``{year: pct}``) at ``years``: linear between, flat outside."""
     if isinstance(value, dict):
-        keys = np.array(list(value), dtype=float)
-        vals = np.array(list(value.values()), dtype=float)
+        ordered = sorted(value.items())
+        keys = np.array([k for k, _ in ordered], dtype=float)
+        vals = np.array([v for _, v in ordered], dtype=float)
         return np.interp(years.astype(float), keys, vals)
     return np.full(years.shape, float(value))
 

@@ -695,7 +695,14 @@ def _fraction_warnings(spec: ScenarioSpec, locs: dict[Key, Location], path: Path
             path,
         )
     return [
-        str(_err(f"warning: {n[0]:g} is read as {n[0]:g} % a year; if you meant {n[0] * 100:g} %, "
-                 f"write {n[0] * 100:g}", k, locs, path))
+        str(
+            _err(
+                f"warning: {n[0]:g} is read as {n[0]:g} % a year; if you meant {n[0] * 100:g} %, "
+                f"write {n[0] * 100:g}",
+                k,
+                locs,
+                path,
+            )
+        )
         for k, n in flagged
     ]

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from scipy import stats
 
-from sim._typing import FloatArray
+from sim._typing import FloatArray, IntArray
 from sim.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
 from sim.output import provenance
@@ -157,23 +157,62 @@ def sensitivity(
     return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share, seed)
 
 
+def saltelli_2010(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """First-order and total indices (Saltelli et al. 2010), as scipy.stats.sobol_indices computes them.
+
+    ``f_a``, ``f_b``: outcomes at the sample matrices A and B, ``(n,)``; ``f_ab``: ``(d, n)``,
+    row i at A with column i taken from B.
+    """
+    mean = np.mean(np.concatenate([f_a, f_b]))  # scipy centres the outputs first
+    f_a, f_b, f_ab = f_a - mean, f_b - mean, f_ab - mean
+    var = np.var(np.concatenate([f_a, f_b]))
+    first = np.mean(f_b * (f_ab - f_a), axis=-1) / var
+    total = 0.5 * np.mean((f_a - f_ab) ** 2, axis=-1) / var
+    return first, total
+
+
 def sobol_analysis(
     func: Any, names: Sequence[str], dists: Sequence[Any], n: int, *, rng: np.random.Generator
 ) -> tuple[SobolIndex, ...]:
-    """First-order and total Sobol indices (Saltelli 2010, scipy) with bootstrap intervals.
+    """First-order and total Sobol indices with seeded BCa bootstrap intervals.
 
-    ``func`` maps an array ``(d, m)`` of parameter values to ``(m,)`` outcomes.
+    A and B are scrambled Sobol' points (``scipy.stats.qmc.Sobol``) mapped through the
+    distributions; the indices come from ``scipy.stats.sobol_indices`` on those evaluations.
+    The intervals are bootstrapped here with ``rng`` (``SobolResult.bootstrap`` draws from an
+    unseeded generator, which would break byte-identical output). ``func`` maps ``(d, m)``
+    parameter values to ``(m,)`` outcomes; it is called three times.
     """
-    res = stats.sobol_indices(func=func, n=n, dists=list(dists), rng=rng)
-    boot = res.bootstrap(confidence_level=CONFIDENCE, n_resamples=BOOTSTRAP_RESAMPLES)
-    fo, to = boot.first_order.confidence_interval, boot.total_order.confidence_interval
+    d = len(dists)
+    base = stats.qmc.Sobol(d=2 * d, scramble=True, rng=rng).random(n)
+    a = np.stack([dist.ppf(base[:, i]) for i, dist in enumerate(dists)])
+    b = np.stack([dist.ppf(base[:, d + i]) for i, dist in enumerate(dists)])
+    ab = np.repeat(a[None], d, axis=0)
+    ab[np.arange(d), np.arange(d)] = b
+    f_a, f_b = np.asarray(func(a), dtype=float), np.asarray(func(b), dtype=float)
+    f_ab = np.asarray(func(np.concatenate(list(ab), axis=1)), dtype=float).reshape(d, n)
+    res = stats.sobol_indices(func={"f_A": f_a[None], "f_B": f_b[None], "f_AB": f_ab[:, None]}, n=n)
+
+    def statistic(idx: IntArray) -> FloatArray:
+        first, total = saltelli_2010(f_a[idx], f_b[idx], f_ab[:, idx])
+        return np.concatenate([first, total])
+
+    boot = stats.bootstrap(
+        (np.arange(n),),
+        statistic,
+        method="BCa",
+        n_resamples=BOOTSTRAP_RESAMPLES,
+        confidence_level=CONFIDENCE,
+        vectorized=False,
+        rng=rng,
+    )
+    lo, hi = boot.confidence_interval.low, boot.confidence_interval.high
     return tuple(
         SobolIndex(
             name,
-            _num(res.first_order[i]),
-            (_num(fo.low[i]), _num(fo.high[i])),
-            _num(res.total_order[i]),
-            (_num(to.low[i]), _num(to.high[i])),
+            _num(np.ravel(res.first_order)[i]),
+            (_num(lo[i]), _num(hi[i])),
+            _num(np.ravel(res.total_order)[i]),
+            (_num(lo[d + i]), _num(hi[d + i])),
         )
         for i, name in enumerate(names)
     )

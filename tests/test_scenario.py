@@ -76,7 +76,9 @@ def test_half_life_omitted_is_default_and_null_is_no_decay(write):
 
 
 def test_fraction_like_growth_warns_when_other_values_are_percent(write):
-    sc = load_scenario(write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n"))
+    sc = load_scenario(
+        write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n")
+    )
     assert len(sc.warnings) == 1
     assert "w.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in sc.warnings[0]
 
@@ -129,7 +131,7 @@ ERRORS = [
     ("others: {window: [2016, 2030]}\n", 2, "others.window", "within"),
     ("others: {model: foo}\n", 2, "others.model", "'national', 'spread' or 'targets'"),
     ("others: {half_life: -3}\n", 2, "others.half_life", "greater than 0"),
-    ("horizon: 2030.5\n", 2, "horizon", "integer"),
+    ("horizon: 2030.5\n", 2, "horizon", "whole number"),
     ("data: nowhere.csv\n", 2, "data", "not found"),
     ("extends: nowhere.yaml\n", 2, "extends", "not found"),
     ("tag: !!python/object/apply:os.system [ls]\n", 2, "tag", "tags are not allowed"),

@@ -277,3 +277,13 @@ def test_bad_sweep_and_sensitivity_sections(write, cli, body, line, field, fragm
     assert res.code == 2
     assert res.err.startswith(f"{path}:{line}: {field}: "), res.err
     assert fragment in res.err
+
+
+def test_own_saltelli_estimator_equals_scipy():
+    from sim.sensitivity import saltelli_2010
+
+    rng = np.random.default_rng(4)
+    f_a, f_b, f_ab = rng.normal(size=256), rng.normal(size=256), rng.normal(size=(3, 256))
+    res = stats.sobol_indices(func={"f_A": f_a[None], "f_B": f_b[None], "f_AB": f_ab[:, None]}, n=256)
+    first, total = saltelli_2010(f_a, f_b, f_ab)
+    assert np.allclose(first, np.ravel(res.first_order)) and np.allclose(total, np.ravel(res.total_order))
