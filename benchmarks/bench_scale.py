@@ -86,9 +86,9 @@ def main() -> None:
     results: dict[str, list[float]] = {"run": [], "montecarlo": [], "sweep": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(
-            f"{'regions':>8} {'run s':>8} {'MiB':>7} {'MC 100k s':>10} {'MiB':>7} {'sweep 10k s':>12} {'MiB':>7}"
-        )
+        columns = ("regions", "run s", "MiB", "MC 100k s", "MiB", "sweep 10k s", "MiB")
+        widths = (8, 8, 7, 10, 7, 12, 7)
+        print(" ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
         for n in args.sizes:
             path = scenario_file(synthetic_panel(n, folder), n)
             sc = load_scenario(path)
