@@ -107,6 +107,8 @@ def main() -> None:
             for key, value in (("run", run_t), ("montecarlo", mc_t), ("sweep", sw_t)):
                 results[key].append(value)
             print(f"{n:>8} {run_t:>8.3f} {run_m:>7.1f} {mc_t:>10.3f} {mc_m:>7.1f} {sw_t:>12.3f} {sw_m:>7.1f}")
+    if len(args.sizes) < 2:
+        return
     sizes = np.log(np.array(args.sizes, dtype=float))
     for key, times in results.items():
         slope = np.polyfit(sizes, np.log(times), 1)[0]
