@@ -10,7 +10,7 @@ forecast that every rank stays as in b.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -164,8 +164,11 @@ def backtest(
     paths: int | None = None,
     rng: np.random.Generator | None = None,
     seed: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> BacktestResult:
-    """Backtest ``scenario``'s growth model from each jump-off year over ``horizon`` years."""
+    """Backtest ``scenario``'s growth model from each jump-off year over ``horizon`` years.
+
+    ``progress(1)`` is called after each jump-off year."""
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not usable:
@@ -188,6 +191,8 @@ def backtest(
             assert rng is not None
             for lv, hit in _coverage_hits(sc, paths, rng, act).items():
                 hits[lv].append(hit)
+        if progress is not None:
+            progress(1)
     coverage = {lv: float(np.mean(h)) for lv, h in hits.items()} if paths else None
     return BacktestResult(
         scenario,

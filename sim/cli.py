@@ -264,7 +264,12 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
             file=args.scenario,
             field="sensitivity",
         )
-    result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed), seed=args.seed)
+    from sim.progress import progress_bar
+
+    with progress_bar(2, "Sensitivity (tornado, Sobol)", quiet=args.quiet) as advance:
+        result = sensitivity(
+            scenario, spec, rng=np.random.default_rng(args.seed), seed=args.seed, progress=advance
+        )
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.projection import project
@@ -318,14 +323,19 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
-    result = solve(
-        scenario,
-        args.by,
-        probability=args.probability,
-        paths=args.paths or 10_000,
-        seed=args.seed,
-        curve_probability=args.curve,
-    )
+    from sim.progress import progress_bar
+
+    evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
+    with progress_bar(evaluations, "Monte Carlo solve", quiet=args.quiet or not evaluations) as advance:
+        result = solve(
+            scenario,
+            args.by,
+            probability=args.probability,
+            paths=args.paths or 10_000,
+            seed=args.seed,
+            curve_probability=args.curve,
+            progress=advance,
+        )
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.projection import project
@@ -373,15 +383,19 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
     _warn(scenario.warnings)
     rng = np.random.default_rng(args.seed) if args.paths else None
-    result = backtest(
-        scenario,
-        args.years,
-        args.horizon,
-        national=args.national,
-        paths=args.paths,
-        rng=rng,
-        seed=args.seed if args.paths else None,
-    )
+    from sim.progress import progress_bar
+
+    with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
+        result = backtest(
+            scenario,
+            args.years,
+            args.horizon,
+            national=args.national,
+            paths=args.paths,
+            rng=rng,
+            seed=args.seed if args.paths else None,
+            progress=advance,
+        )
     doc = result.to_document(argv)
     if args.out is not None:
         from sim.report import backtest_report
@@ -536,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
     bt.add_argument("--seed", type=_seed, default=0)
+    bt.add_argument("--quiet", action="store_true", help="no progress bar")
     bt.add_argument("--out", type=Path, help="folder for backtest.json and backtest.html")
     bt.add_argument("--json", action="store_true")
     bt.add_argument("--lang", choices=["en", "zh"], default="en")
@@ -571,6 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     se.add_argument("scenario", type=Path)
     se.add_argument("--seed", type=_seed, default=0)
+    se.add_argument("--quiet", action="store_true", help="no progress bar")
     se.add_argument("--out", type=Path)
     se.add_argument("--json", action="store_true")
     se.add_argument("--lang", choices=["en", "zh"], default="en")
@@ -586,6 +602,7 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--paths", type=_positive_int, help="Monte Carlo paths (default 10000)")
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
+    so.add_argument("--quiet", action="store_true", help="no progress bar")
     so.add_argument("--out", type=Path)
     so.add_argument("--json", action="store_true")
     so.add_argument("--lang", choices=["en", "zh"], default="en")

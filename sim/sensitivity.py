@@ -8,7 +8,7 @@ outcome such as the gap is the better choice whenever that share is not small.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,7 +110,12 @@ def _dist(rng: RangeSpec) -> Any:
 
 
 def sensitivity(
-    scenario: Scenario, spec: SensitivitySpec, *, rng: np.random.Generator, seed: int | None = None
+    scenario: Scenario,
+    spec: SensitivitySpec,
+    *,
+    rng: np.random.Generator,
+    seed: int | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> SensitivityResult:
     """Tornado (low/high one at a time from the scenario's own values) and Sobol indices."""
     outcome = spec.outcome or f"gap_{scenario.horizon}"
@@ -141,6 +146,8 @@ def sensitivity(
         low, high = run([(p, np.array([lo, hi]))])
         bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high)))
     bars.sort(key=lambda b: -b.swing)
+    tick = progress or (lambda n: None)
+    tick(1)
 
     censored: list[float] = []
 
@@ -153,6 +160,7 @@ def sensitivity(
     sobol = sobol_analysis(
         func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng
     )
+    tick(1)
     share = float(np.mean(censored)) if censored else None
     return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share, seed)
 

@@ -80,9 +80,16 @@ def _bisect(ok: Callable[[int], bool]) -> int | None:
 
 
 def probability_curve(
-    scenario: Scenario, probability: float, paths: int, seed: int, deadlines: Sequence[int]
+    scenario: Scenario,
+    probability: float,
+    paths: int,
+    seed: int,
+    deadlines: Sequence[int],
+    progress: Callable[[int], None] | None = None,
 ) -> dict[int, float | None]:
-    """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P."""
+    """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P.
+
+    ``progress(1)`` is called after each Monte Carlo evaluation (at most ~13 per deadline)."""
     from sim.montecarlo import simulate
 
     cache: dict[int, np.ndarray] = {}
@@ -98,6 +105,8 @@ def probability_curve(
                 }
             )
             cache[i] = simulate(sc, paths, rng=np.random.default_rng(seed)).reach_probability()
+            if progress is not None:
+                progress(1)
         return cache[i]
 
     def reaches_by(deadline: int) -> Callable[[int], bool]:
@@ -122,6 +131,7 @@ def solve(
     paths: int = 10_000,
     seed: int = 0,
     curve_probability: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> SolveResult:
     """Required constant real growth of the target to reach the threshold by ``by``."""
     if not scenario.base_year < by <= scenario.horizon:
@@ -137,7 +147,7 @@ def solve(
         required, curve = deterministic[by], deterministic
     else:
         deadlines = list(deterministic) if curve_probability else [by]
-        curve = probability_curve(scenario, probability, paths, seed, deadlines)
+        curve = probability_curve(scenario, probability, paths, seed, deadlines, progress)
         required = curve[by]
         if not curve_probability:
             curve = deterministic
