@@ -85,7 +85,9 @@ def evaluate(
     for lo in range(0, b_total, chunk):
         part = [(p, v[lo : lo + chunk]) for p, v in settings]
         b = min(chunk, b_total - lo)
-        natr, natd, dec = _national_arrays(comp, part, b)
+        nat_r, nat_d, decay = _national_pct(comp, part, b)
+        natr, natd = np.ascontiguousarray(pct_to_log(nat_r)), np.ascontiguousarray(pct_to_log(nat_d))
+        dec = np.ascontiguousarray(decay)
         cols_r, ovr_r, cols_d, ovr_d = _province_overrides(comp, part, natr, natd, dec, b)
         r_out = np.empty(b, dtype=np.int64)
         k_out = np.empty((b, want.size), dtype=np.int64)
@@ -118,10 +120,10 @@ def evaluate(
     return Outcomes(reach, want, ranks, gaps)
 
 
-def _national_arrays(
+def _national_pct(
     comp: PathComponents, settings: Sequence[tuple[Parameter, FloatArray]], b: int
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """(B, T) national real and deflator log growth and spread decay factors."""
+    """(B, T) national real and deflator growth in percent, and spread decay factors."""
     t = comp.years.size
     nat_r = np.broadcast_to(comp.nat_real_pct, (b, t))
     nat_d = np.broadcast_to(comp.nat_defl_pct, (b, t))
@@ -135,11 +137,7 @@ def _national_arrays(
             _check_growth(nat_d, param)
         elif param.kind == "half_life":
             decay = _decay(comp, param, values)
-    return (
-        np.ascontiguousarray(pct_to_log(nat_r)),
-        np.ascontiguousarray(pct_to_log(nat_d)),
-        np.ascontiguousarray(decay),
-    )
+    return nat_r, nat_d, decay
 
 
 def _decay(comp: PathComponents, param: Parameter, values: FloatArray) -> FloatArray:
@@ -205,21 +203,8 @@ def _check_growth(pct: FloatArray, param: Parameter) -> None:
 def _paths_for(
     comp: PathComponents, settings: Sequence[tuple[Parameter, FloatArray]], b: int
 ) -> tuple[FloatArray, FloatArray]:
-    nat_r = np.broadcast_to(comp.nat_real_pct, (b, comp.years.size))
-    nat_d = np.broadcast_to(comp.nat_defl_pct, (b, comp.years.size))
-    decay = None
-    for param, values in settings:
-        if param.kind == "national_real":
-            nat_r = _apply_national(nat_r, values, param.mode)
-            _check_growth(nat_r, param)
-        elif param.kind == "national_defl":
-            nat_d = _apply_national(nat_d, values, param.mode)
-            _check_growth(nat_d, param)
-        elif param.kind == "half_life":
-            hl = values if param.mode == "set" else comp.half_life + values  # type: ignore[operator]
-            if (hl <= 0).any():
-                raise InputError("half-life must be greater than 0", field=param.key)
-            decay = np.exp2(-(comp.years[None, :] - comp.base_year) / hl[:, None])
+    """(B, T, N) real and deflator log growth, assembled in full (the reference's way)."""
+    nat_r, nat_d, decay = _national_pct(comp, settings, b)
     real, defl = comp.assemble(nat_r, nat_d, decay)
     real = np.broadcast_to(real, (b, *real.shape[-2:])).copy()
     defl = np.broadcast_to(defl, (b, *defl.shape[-2:])).copy()

@@ -34,9 +34,51 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
 
 
+def _save(
+    args: argparse.Namespace,
+    files: dict[str, str | bytes],
+    report: Callable[[], str] | None = None,
+    report_name: str = "report.html",
+) -> list[Path]:
+    """Write the outputs under --out (the report built only when wanted); nothing without --out."""
+    from sim.output import write_files
+
+    if args.out is None:
+        return []
+    if report is not None and not args.no_report:
+        files[report_name] = report()
+    return write_files(Path(args.out), files)
+
+
+def _print_json(doc: dict[str, Any]) -> int:
+    from sim.output import dumps
+
+    sys.stdout.write(dumps(doc))
+    return 0
+
+
+def _print_written(written: list[Path]) -> None:
+    if written:
+        print(f"wrote {', '.join(str(p) for p in written)}")
+
+
+def _run_report(
+    scenario: Any, args: argparse.Namespace, argv: Sequence[str], **analyses: Any
+) -> Callable[[], str]:
+    """A deferred run report of ``scenario`` with the given analysis sections."""
+
+    def build() -> str:
+        from sim.projection import project
+        from sim.report import run_report
+
+        return run_report(project(scenario), lang=args.lang, argv=argv, **analyses)
+
+    return build
+
+
 def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.documents import passes_frame, run_document
-    from sim.output import dumps, write_files
+    from sim.output import dumps
     from sim.projection import project
     from sim.scenario import load_scenario
 
@@ -47,23 +89,18 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     mc = _montecarlo(scenario, args) if args.paths else None
     if mc is not None:
         doc["montecarlo"] = mc.to_document(argv)
-    if args.out is not None:
-        files: dict[str, str | bytes] = {
-            "projection.csv": proj.to_frame(history=True).to_csv(index=False),
-            "passes.csv": passes_frame(proj).to_csv(index=False),
-            "run.json": dumps(doc),
-        }
-        if not args.no_report:
-            files["report.html"] = _full_report(proj, args, argv, mc)
-        written = write_files(Path(args.out), files)
+    files: dict[str, str | bytes] = {
+        "projection.csv": proj.to_frame(history=True).to_csv(index=False),
+        "passes.csv": passes_frame(proj).to_csv(index=False),
+        "run.json": dumps(doc),
+    }
+    written = _save(args, files, lambda: _full_report(proj, args, argv, mc))
     if args.json:
-        sys.stdout.write(dumps(doc))
-    else:
-        print(proj.summary(years=args.years, lang=args.lang))
-        if mc is not None:
-            print(_mc_line(mc))
-        if args.out is not None:
-            print(f"wrote {', '.join(str(p) for p in written)}")
+        return _print_json(doc)
+    print(proj.summary(years=args.years, lang=args.lang))
+    if mc is not None:
+        print(_mc_line(mc))
+    _print_written(written)
     return 0
 
 
@@ -115,27 +152,19 @@ def _mc_line(mc: Any) -> str:
 
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps, write_files
+    from sim.output import dumps
     from sim.scenario import load_scenario
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
     mc = _montecarlo(scenario, args)
     doc = mc.to_document(argv)
-    if args.out is not None:
-        from sim.report import run_report
-
-        files: dict[str, str | bytes] = {"montecarlo.json": dumps(doc)}
-        if not args.no_report:
-            files["report.html"] = run_report(mc.projection, lang=args.lang, argv=argv, mc=mc)
-        written = write_files(Path(args.out), files)
+    written = _save(args, {"montecarlo.json": dumps(doc)}, _run_report(scenario, args, argv, mc=mc))
     if args.json:
-        sys.stdout.write(dumps(doc))
-    else:
-        print(mc.projection.summary(lang=args.lang))
-        print(_mc_line(mc))
-        if args.out is not None:
-            print(f"wrote {', '.join(str(p) for p in written)}")
+        return _print_json(doc)
+    print(mc.projection.summary(lang=args.lang))
+    print(_mc_line(mc))
+    _print_written(written)
     return 0
 
 
@@ -197,8 +226,7 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
 
 
 def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps, write_files
-    from sim.report import run_report
+    from sim.output import dumps
     from sim.scenario import load_scenario
     from sim.sweep import sweep
 
@@ -214,16 +242,9 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
     result = sweep(scenario, items, rank_years=args.years)
     doc = result.to_document(argv)
-    if args.out is not None:
-        from sim.projection import project
-
-        files: dict[str, str | bytes] = {"sweep.json": dumps(doc)}
-        if not args.no_report:
-            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, sweep=result)
-        written = write_files(Path(args.out), files)
+    written = _save(args, {"sweep.json": dumps(doc)}, _run_report(scenario, args, argv, sweep=result))
     if args.json:
-        sys.stdout.write(dumps(doc))
-        return 0
+        return _print_json(doc)
     labels = result.labels()
     print(
         f"Sweep of {scenario.name}: {len(doc['points']):,} points; threshold rank {scenario.threshold_rank}"
@@ -242,16 +263,14 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
     if len(doc["points"]) > args.max_rows:
         print(f"  ... {len(doc['points']) - args.max_rows:,} more points (use --json or --out)")
-    if args.out is not None:
-        print(f"wrote {', '.join(str(p) for p in written)}")
+    _print_written(written)
     return 0
 
 
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     import numpy as np
 
-    from sim.output import dumps, write_files
-    from sim.report import run_report
+    from sim.output import dumps
     from sim.scenario import load_scenario
     from sim.sensitivity import sensitivity
 
@@ -271,18 +290,10 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
             scenario, spec, rng=np.random.default_rng(args.seed), seed=args.seed, progress=advance
         )
     doc = result.to_document(argv)
-    if args.out is not None:
-        from sim.projection import project
-
-        files: dict[str, str | bytes] = {"sensitivity.json": dumps(doc)}
-        if not args.no_report:
-            files["report.html"] = run_report(
-                project(scenario), lang=args.lang, argv=argv, sensitivity=result
-            )
-        written = write_files(Path(args.out), files)
+    report = _run_report(scenario, args, argv, sensitivity=result)
+    written = _save(args, {"sensitivity.json": dumps(doc)}, report)
     if args.json:
-        sys.stdout.write(dumps(doc))
-        return 0
+        return _print_json(doc)
     print(f"Sensitivity of {doc['outcome']} ({scenario.name}); scenario value {doc['base_outcome']:g}")
     print(f"  {'parameter':44}{'low':>8}{'high':>8}{'outcome low':>13}{'outcome high':>14}")
     for b in doc["tornado"]:
@@ -300,8 +311,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
             f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
             f"{scenario.horizon + 1}; a gap_<year> outcome avoids this censoring"
         )
-    if args.out is not None:
-        print(f"wrote {', '.join(str(p) for p in written)}")
+    _print_written(written)
     return 0
 
 
@@ -316,8 +326,8 @@ def _probability(text: str) -> float:
 
 
 def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps, write_files
-    from sim.report import run_report, solve_sentence
+    from sim.output import dumps
+    from sim.report import solve_sentence
     from sim.scenario import load_scenario
     from sim.solve import solve
 
@@ -337,16 +347,9 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
         )
     doc = result.to_document(argv)
-    if args.out is not None:
-        from sim.projection import project
-
-        files: dict[str, str | bytes] = {"solve.json": dumps(doc)}
-        if not args.no_report:
-            files["report.html"] = run_report(project(scenario), lang=args.lang, argv=argv, solve=result)
-        written = write_files(Path(args.out), files)
+    written = _save(args, {"solve.json": dumps(doc)}, _run_report(scenario, args, argv, solve=result))
     if args.json:
-        sys.stdout.write(dumps(doc))
-        return 0
+        return _print_json(doc)
     print(solve_sentence(result, args.lang))
     kind = (
         f"with probability {args.probability:g}"
@@ -357,8 +360,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
         f"  required growth by deadline ({kind}): "
         + ", ".join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in result.curve)
     )
-    if args.out is not None:
-        print(f"wrote {', '.join(str(p) for p in written)}")
+    _print_written(written)
     return 0
 
 
@@ -377,7 +379,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     import numpy as np
 
     from sim.backtest import backtest
-    from sim.output import dumps, write_files
+    from sim.output import dumps
     from sim.scenario import default_scenario, load_scenario
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
@@ -397,16 +399,12 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
         )
     doc = result.to_document(argv)
-    if args.out is not None:
-        from sim.report import backtest_report
+    from sim.report import backtest_report
 
-        files: dict[str, str | bytes] = {"backtest.json": dumps(doc)}
-        if not args.no_report:
-            files["backtest.html"] = backtest_report(result, lang=args.lang, argv=argv)
-        written = write_files(Path(args.out), files)
+    report = lambda: backtest_report(result, lang=args.lang, argv=argv)  # noqa: E731
+    written = _save(args, {"backtest.json": dumps(doc)}, report, "backtest.html")
     if args.json:
-        sys.stdout.write(dumps(doc))
-        return 0
+        return _print_json(doc)
     m, v = doc["model"], doc["naive"]
     print(
         f"Backtest of {scenario.name}: horizon {args.horizon}, jump-offs "
@@ -423,8 +421,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
             f"80% interval {doc['coverage']['0.8']:.0%}"
         )
-    if args.out is not None:
-        print(f"wrote {', '.join(str(p) for p in written)}")
+    _print_written(written)
     return 0
 
 

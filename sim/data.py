@@ -48,6 +48,15 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: BoolArray) -> FloatArray:
+    """ln(1+pi) = ln(Y_t / Y_{t-1}) - ln(1+g) along the first (year) axis; NaN in the first year
+    and wherever the nominal series changes vintage."""
+    out = np.full(gdp.shape, np.nan)
+    out[1:] = np.diff(np.log(gdp), axis=0) - log_real[1:]
+    out[nominal_break] = np.nan
+    return out
+
+
 @dataclass(frozen=True)
 class Regions:
     """Identity of the regions of a panel: codes and English / Chinese names."""
@@ -95,10 +104,7 @@ class National:
     @cached_property
     def log_deflator(self) -> FloatArray:
         """ln(1+pi) = ln(Y_t / Y_{t-1}) - ln(1+g); NaN in the first year and at splices."""
-        out = np.full(self.gdp.shape, np.nan)
-        out[1:] = np.diff(np.log(self.gdp)) - self.log_real[1:]
-        out[self.nominal_break] = np.nan
-        return out
+        return derived_log_deflator(self.gdp, self.log_real, self.nominal_break)
 
 
 @dataclass(frozen=True)
@@ -139,10 +145,7 @@ class Panel:
     @cached_property
     def log_deflator(self) -> FloatArray:
         """Derived deflator growth ln(1+pi) per (year, region); NaN where undefined."""
-        out = np.full(self.gdp.shape, np.nan)
-        out[1:] = np.diff(np.log(self.gdp), axis=0) - self.log_real[1:]
-        out[self.nominal_break] = np.nan
-        return out
+        return derived_log_deflator(self.gdp, self.log_real, self.nominal_break)
 
     @cached_property
     def ranks(self) -> IntArray:
