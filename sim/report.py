@@ -254,8 +254,8 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
                 p27=by(2027),
                 p30=by(2030),
                 p35=by(2035),
-                q50=q[0.5] if q[0.5] is not None else never,
-                q10=q[0.1] if q[0.1] is not None else never,
+                q50=t(lang, "year_fmt", y=q[0.5]) if q[0.5] is not None else never,
+                q10=t(lang, "year_fmt", y=q[0.1]) if q[0.1] is not None else never,
             )
         )
         + "</p></div>"
