@@ -360,6 +360,24 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
             )
         ],
     )
+    present = list(dict.fromkeys(region_keys))
+    if present != ["other"]:  # a key to the bar colours (macro-regions of GB/T 2260 codes)
+        key = "   ".join(
+            f"<span style='color:{REGION_COLORS[r]}'>■</span> {t(lang, 'region_' + r)}" for r in present
+        )
+        who = proj.scenario.panel.regions.label(proj.target, lang)
+        key += f"   <span style='color:{TARGET_COLOR}'>■</span> {who}"
+        fig.add_annotation(
+            text=key,
+            x=1,
+            y=1.02,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=12),
+        )
     fig.update_yaxes(autorange=False, range=[n + 0.7, 0.3], showticklabels=False, title=None)
     fig.update_xaxes(range=[0, float(gdp[start].max()) * 1.22], autorange=False, title=t(lang, "gdp_linear"))
     return fig
