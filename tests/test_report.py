@@ -90,3 +90,16 @@ def test_chart_command(cli, tmp_path):
     assert html.count('class="chart"') == 1 and "plotly.js v" in html
     res = cli("chart", FOUNDING, "--kind", "bump", "--out", tmp_path / "x.txt")
     assert res.code == 2 and "--out: must end in .html, .png or .svg" in res.err
+
+
+def test_png_chart_without_kaleido_is_a_clear_error(cli, tmp_path):
+    pytest.importorskip("plotly")
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        res = cli("chart", FOUNDING, "--kind", "gap", "--out", tmp_path / "gap.png")
+        assert res.code == 2 and res.err.count("\n") == 1
+        assert res.err.startswith("--out: PNG output needs the kaleido package")
+        assert not (tmp_path / "gap.png").exists()
+    else:  # pragma: no cover - kaleido is not a dependency
+        pytest.skip("kaleido is installed here")
