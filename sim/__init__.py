@@ -2,29 +2,97 @@
 
 Notebook use::
 
+    import numpy as np
     import sim
+
     scenario = sim.load_scenario("scenarios/inner_mongolia_6pct.yaml")
     proj = sim.project(scenario)
     print(proj.summary())
-    proj.to_frame()
+    proj.to_frame(history=True)              # long table: year, code, en, zh, GDP, rank, projected
+    mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7), seed=7)
+    mc.reach_probability()                   # by year, base year first
+    sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
+
+The names below are imported on first use, so the command line starts without loading
+the analyses it does not need.
 """
 
-from sim.data import Panel, load_panel, load_targets
-from sim.errors import DataError, InputError, RanksimError, ScenarioError
-from sim.projection import PassEvent, Projection, project
-from sim.scenario import Scenario, load_scenario
+from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "BacktestResult": "sim.backtest",
+    "backtest": "sim.backtest",
+    "Panel": "sim.data",
+    "load_panel": "sim.data",
+    "load_targets": "sim.data",
+    "DataError": "sim.errors",
+    "InputError": "sim.errors",
+    "RanksimError": "sim.errors",
+    "ScenarioError": "sim.errors",
+    "MonteCarloResult": "sim.montecarlo",
+    "simulate": "sim.montecarlo",
+    "PassEvent": "sim.projection",
+    "Projection": "sim.projection",
+    "project": "sim.projection",
+    "Scenario": "sim.scenario",
+    "default_scenario": "sim.scenario",
+    "load_scenario": "sim.scenario",
+    "SensitivityResult": "sim.sensitivity",
+    "sensitivity": "sim.sensitivity",
+    "SolveResult": "sim.solve",
+    "solve": "sim.solve",
+    "SweepResult": "sim.sweep",
+    "sweep": "sim.sweep",
+}
 __all__ = [
+    "BacktestResult",
     "DataError",
     "InputError",
+    "MonteCarloResult",
     "Panel",
     "PassEvent",
     "Projection",
     "RanksimError",
     "Scenario",
     "ScenarioError",
+    "SensitivityResult",
+    "SolveResult",
+    "SweepResult",
+    "backtest",
+    "default_scenario",
     "load_panel",
     "load_scenario",
     "load_targets",
     "project",
+    "sensitivity",
+    "simulate",
+    "solve",
+    "sweep",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'sim' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:
+    from sim.backtest import BacktestResult, backtest
+    from sim.data import Panel, load_panel, load_targets
+    from sim.errors import DataError, InputError, RanksimError, ScenarioError
+    from sim.montecarlo import MonteCarloResult, simulate
+    from sim.projection import PassEvent, Projection, project
+    from sim.scenario import Scenario, default_scenario, load_scenario
+    from sim.sensitivity import SensitivityResult, sensitivity
+    from sim.solve import SolveResult, solve
+    from sim.sweep import SweepResult, sweep
