@@ -504,6 +504,14 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
+    """--out, --json, --lang and --no-report, the same for every command that writes results."""
+    parser.add_argument("--out", type=Path, help=f"folder for {files}")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language of texts and report")
+    parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -511,20 +519,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="project a scenario: reach year, passes, ranks")
     run.add_argument("scenario", type=Path)
-    run.add_argument("--out", type=Path, help="folder for projection.csv, passes.csv, run.json, report.html")
-    run.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    _output_args(run, "projection.csv, passes.csv, run.json and report.html")
     run.add_argument("--years", type=_year, nargs="+", help="years to show the target's rank for")
-    run.add_argument("--lang", choices=["en", "zh"], default="en", help="language of summary and report")
-    run.add_argument("--no-report", action="store_true", help="do not write report.html")
     _mc_args(run, default_paths=0)
     run.set_defaults(handler=_cmd_run)
 
     mc = sub.add_parser("montecarlo", help="probability of reaching the threshold (correlated shocks)")
     mc.add_argument("scenario", type=Path)
-    mc.add_argument("--out", type=Path, help="folder for montecarlo.json and report.html")
-    mc.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    mc.add_argument("--lang", choices=["en", "zh"], default="en")
-    mc.add_argument("--no-report", action="store_true")
+    _output_args(mc, "montecarlo.json and report.html")
     _mc_args(mc, default_paths=100_000)
     mc.set_defaults(handler=_cmd_montecarlo)
 
@@ -548,10 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
     bt.add_argument("--seed", type=_seed, default=0)
     bt.add_argument("--quiet", action="store_true", help="no progress bar")
-    bt.add_argument("--out", type=Path, help="folder for backtest.json and backtest.html")
-    bt.add_argument("--json", action="store_true")
-    bt.add_argument("--lang", choices=["en", "zh"], default="en")
-    bt.add_argument("--no-report", action="store_true")
+    _output_args(bt, "backtest.json and backtest.html")
     bt.set_defaults(handler=_cmd_backtest)
 
     sw = sub.add_parser("sweep", help="what if? reach year over a grid of 1-3 parameters")
@@ -571,10 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add percentage points to every year of PATH",
     )
     sw.add_argument("--years", type=_year, nargs="+", help="years to report the target's rank for")
-    sw.add_argument("--out", type=Path)
-    sw.add_argument("--json", action="store_true")
-    sw.add_argument("--lang", choices=["en", "zh"], default="en")
-    sw.add_argument("--no-report", action="store_true")
+    _output_args(sw, "sweep.json and report.html")
     sw.add_argument("--max-rows", type=_positive_int, default=40, help="rows printed (default 40)")
     sw.set_defaults(handler=_cmd_sweep, params=None)
 
@@ -584,10 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("scenario", type=Path)
     se.add_argument("--seed", type=_seed, default=0)
     se.add_argument("--quiet", action="store_true", help="no progress bar")
-    se.add_argument("--out", type=Path)
-    se.add_argument("--json", action="store_true")
-    se.add_argument("--lang", choices=["en", "zh"], default="en")
-    se.add_argument("--no-report", action="store_true")
+    _output_args(se, "sensitivity.json and report.html")
     se.set_defaults(handler=_cmd_sensitivity)
 
     so = sub.add_parser("solve", help="what constant real growth reaches the threshold by a year?")
@@ -600,10 +593,7 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
     so.add_argument("--quiet", action="store_true", help="no progress bar")
-    so.add_argument("--out", type=Path)
-    so.add_argument("--json", action="store_true")
-    so.add_argument("--lang", choices=["en", "zh"], default="en")
-    so.add_argument("--no-report", action="store_true")
+    _output_args(so, "solve.json and report.html")
     so.set_defaults(handler=_cmd_solve)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
