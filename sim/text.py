@@ -76,20 +76,39 @@ def passed_by_sentence(proj: Projection, lang: str = "en") -> str:
     return "It is passed by " + ", ".join(names) + "."
 
 
+_SUMMARY = {
+    "en": (
+        "target",
+        "threshold: rank <= {k} of {n}; base year {b}, horizon {h}",
+        "target rank",
+        "reach year",
+        "not reached by {h}",
+    ),
+    "zh": (
+        "目标地区",
+        "门槛：{n}个地区中前{k}位；基年{b}，预测至{h}年",
+        "目标地区名次",
+        "达到年份",
+        "{h}年前未达到",
+    ),
+}
+
+
 def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "en") -> str:
     """A short human summary: answer, passes, target rank in chosen years."""
     sc = proj.scenario
     who = sc.panel.regions
     t = sc.target
+    target, threshold, rank_label, reach_label, never = _SUMMARY.get(lang, _SUMMARY["en"])
+    where = threshold.format(k=sc.threshold_rank, n=sc.n_regions, b=sc.base_year, h=sc.horizon)
     lines = [
         f"{sc.name}",
-        f"  target: {who.en[t]} / {who.zh[t]} ({who.codes[t]}); threshold: rank <= {sc.threshold_rank} "
-        f"of {sc.n_regions}; base year {sc.base_year}, horizon {sc.horizon}",
+        f"  {target}: {who.en[t]} / {who.zh[t]} ({who.codes[t]}); {where}",
         "  " + answer_sentence(proj, lang),
         "  " + passed_by_sentence(proj, lang),
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
-    lines.append(f"  target rank  {ranks}")
+    lines.append(f"  {rank_label}  {ranks}")
     reach = proj.reach_year
-    lines.append(f"  reach year: {reach if reach is not None else f'not reached by {sc.horizon}'}")
+    lines.append(f"  {reach_label}: {reach if reach is not None else never.format(h=sc.horizon)}")
     return "\n".join(lines)
