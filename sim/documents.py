@@ -33,6 +33,7 @@ def run_document(
         "target_rank": {str(int(y)): int(r) for y, r in zip(proj.years, proj.target_rank, strict=True)},
         "gap_pct": {str(int(y)): round(float(g), 3) for y, g in zip(proj.years, proj.gap_pct(), strict=True)},
         "passes": [e.to_dict() for e in proj.passes],
+        "actual_check": proj.actual_check(),
         "projection": [
             {"year": int(y), "code": c, GDP: round(float(g), 2), "rank": int(k)}
             for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)

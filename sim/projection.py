@@ -110,6 +110,26 @@ class Projection:
         ranks = np.concatenate([panel.ranks[keep], self.ranks])
         return years, gdp, ranks
 
+    def actual_check(self) -> list[dict[str, Any]]:
+        """Projected against actual for the years after the base year that the data already has."""
+        panel = self.scenario.panel
+        rows = []
+        for i, year in enumerate(self.years[1:], start=1):
+            if year > panel.last_year:
+                break
+            t, j = panel.year_index(int(year)), self.target
+            rows.append(
+                {
+                    "year": int(year),
+                    "projected_rank": int(self.ranks[i, j]),
+                    "actual_rank": int(panel.ranks[t, j]),
+                    "projected_gdp": round(float(self.gdp[i, j]), 1),
+                    "actual_gdp": round(float(panel.gdp[t, j]), 1),
+                    "gdp_error_pct": round(float((self.gdp[i, j] / panel.gdp[t, j] - 1) * 100), 2),
+                }
+            )
+        return rows
+
     def to_frame(self, *, history: bool = False) -> pd.DataFrame:
         """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected."""
         regions = self.scenario.panel.regions

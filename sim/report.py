@@ -206,6 +206,24 @@ def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | Non
         [[t(lang, "rank_by_year"), *[int(proj.target_rank[y - sc.base_year]) for y in years]]],
         css="t ranks",
     )
+    check = proj.actual_check()
+    if check:
+        report.add_paragraph(t(lang, "actual_title"))
+        keys = ("projected_rank", "actual_rank", "projected_gdp", "actual_gdp", "gdp_error")
+        report.add_table(
+            [t(lang, "year"), *(t(lang, k) for k in keys)],
+            [
+                [
+                    r["year"],
+                    r["projected_rank"],
+                    r["actual_rank"],
+                    f"{r['projected_gdp']:,.1f}",
+                    f"{r['actual_gdp']:,.1f}",
+                    f"{r['gdp_error_pct']:+.2f}",
+                ]
+                for r in check
+            ],
+        )
     report.add_heading(t(lang, "assumptions"))
     report.add_paragraph(t(lang, "percent_note"), "muted")
     report.add_table(

@@ -100,3 +100,18 @@ def test_module_entry_point_in_subprocess(tmp_path):
     bad.write_text("name: x\nprovinces: {Atlantis: {real_growth: 5}}\n")
     res = run_subprocess("run", bad)
     assert res.code == 2 and res.err.count("\n") == 1 and "Traceback" not in res.err
+
+
+def test_projection_checked_against_actuals_when_data_exists(cli):
+    doc = cli("run", SCENARIOS / "from_2022.yaml", "--json", "--no-report").json()
+    check = doc["actual_check"]
+    assert [r["year"] for r in check] == [2023, 2024]
+    assert [r["actual_rank"] for r in check] == [21, 20]  # Inner Mongolia passed Shanxi in 2024
+    assert check[1]["actual_gdp"] == 26337.0
+    assert check[1]["gdp_error_pct"] == round((check[1]["projected_gdp"] / 26337.0 - 1) * 100, 2)
+    assert cli("run", FOUNDING, "--json", "--no-report").json()["actual_check"] == []
+
+
+def test_chinese_summary(cli):
+    res = cli("run", FOUNDING, "--lang", "zh", "--no-report")
+    assert "达到年份:" in res.out and "目标地区名次" in res.out and "进入前16位" in res.out
