@@ -6,9 +6,12 @@ comes from scenario files is never put into figures (the report escapes it inste
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
 
+from sim._typing import BoolArray
 from sim.backtest import BacktestResult
 from sim.i18n import (
     GREY,
@@ -70,6 +73,43 @@ def _hover(lang: str) -> str:
     )
 
 
+def _region_lines(
+    fig: go.Figure,
+    proj: Projection,
+    j: int,
+    y: np.ndarray,
+    masks: tuple[BoolArray, BoolArray],
+    lang: str,
+    **style: Any,
+) -> None:
+    """Add region j's history (solid) and projection (dashed) as two traces over ``y``.
+
+    ``style`` holds ``color``, ``width`` and any other Scatter keywords (``showlegend``,
+    ``opacity``); ``showlegend=None`` shows the history trace in the legend only.
+    """
+    years, gdp, ranks = proj.timeline
+    regions = proj.scenario.panel.regions
+    name = regions.label(j, lang)
+    color, width = style.pop("color"), style.pop("width")
+    legend = style.pop("showlegend", None)
+    for mask, dash, part in ((masks[0], "solid", "history"), (masks[1], "dash", "projection")):
+        fig.add_trace(
+            go.Scatter(
+                x=years[mask],
+                y=y[mask],
+                mode="lines",
+                name=name,
+                legendgroup=name,
+                showlegend=part == "history" if legend is None else legend,
+                customdata=np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]]),
+                line=dict(color=color, width=width, dash=dash),
+                hovertemplate=_hover(lang),
+                meta=dict(code=regions.codes[j], part=part),
+                **style,
+            )
+        )
+
+
 def bump_chart(proj: Projection, lang: str = "en") -> go.Figure:
     """Every region's rank by year, history solid and projection dashed; target highlighted."""
     years, gdp, ranks = proj.timeline
@@ -80,26 +120,19 @@ def bump_chart(proj: Projection, lang: str = "en") -> go.Figure:
     fig = go.Figure()
     order = sorted(range(len(regions)), key=lambda j: (j in colors, j == proj.target))
     for j in order:  # greyed regions first, highlighted on top
-        name = regions.label(j, lang)
-        color = colors.get(j, GREY)
         width = 4 if j == proj.target else (2.2 if j in colors else 1)
-        for mask, dash, part in ((hist, "solid", "history"), (fut, "dash", "projection")):
-            custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
-            fig.add_trace(
-                go.Scatter(
-                    x=years[mask],
-                    y=ranks[mask, j],
-                    mode="lines",
-                    name=name,
-                    legendgroup=name,
-                    showlegend=False,
-                    customdata=custom,
-                    line=dict(color=color, width=width, dash=dash),
-                    hovertemplate=_hover(lang),
-                    meta=dict(code=regions.codes[j], part=part),
-                    opacity=1.0 if j in colors else 0.6,
-                )
-            )
+        _region_lines(
+            fig,
+            proj,
+            j,
+            ranks[:, j],
+            (hist, fut),
+            lang,
+            color=colors.get(j, GREY),
+            width=width,
+            showlegend=False,
+            opacity=1.0 if j in colors else 0.6,
+        )
     k, n = proj.threshold_rank, len(regions)
     fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
     fig.add_annotation(
@@ -140,27 +173,11 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
     colors = _colors(proj)
     show = years >= base - history_years
     fig = go.Figure()
+    masks = (show & (years <= base), years >= base)
     for j in [*focus_regions(proj), proj.target]:
-        name = regions.label(j, lang)
-        for mask, dash, part in (
-            (show & (years <= base), "solid", "history"),
-            (years >= base, "dash", "projection"),
-        ):
-            custom = np.column_stack([[name] * int(mask.sum()), ranks[mask, j], gdp[mask, j]])
-            fig.add_trace(
-                go.Scatter(
-                    x=years[mask],
-                    y=gdp[mask, j],
-                    mode="lines",
-                    name=name,
-                    legendgroup=name,
-                    showlegend=part == "history",
-                    customdata=custom,
-                    hovertemplate=_hover(lang),
-                    line=dict(color=colors[j], width=4 if j == proj.target else 2, dash=dash),
-                    meta=dict(code=regions.codes[j], part=part),
-                )
-            )
+        _region_lines(
+            fig, proj, j, gdp[:, j], masks, lang, color=colors[j], width=4 if j == proj.target else 2
+        )
     events = proj.passes
     if events:
         ev_years = np.array([e.year for e in events])
