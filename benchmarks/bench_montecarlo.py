@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from sim import _kernel
-from sim.montecarlo import log_gaps, scenario_deviations, simulate
-from sim.projection import project
-from sim.scenario import load_scenario
-from sim.shocks import bootstrap_indices
+from sim.analyses.montecarlo import log_gaps, scenario_deviations, simulate
+from sim.engine import kernels as _kernel
+from sim.engine.projection import project
+from sim.model.scenario import load_scenario
+from sim.model.shocks import bootstrap_indices
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.documents import run_document
-from sim.montecarlo import simulate
-from sim.projection import project
-from sim.scenario import _cached_panel, load_scenario
-from sim.sweep import sweep
+from sim.analyses.montecarlo import simulate
+from sim.analyses.sweep import sweep
+from sim.engine.projection import project
+from sim.model.scenario import _cached_panel, load_scenario
+from sim.present.documents import run_document
 
 HEADER = "province_code,province_en,province_zh,year,gdp_nominal_100m_yuan,real_growth_pct"
 

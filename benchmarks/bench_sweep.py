@@ -1,6 +1,6 @@
 """The same 10,000-point sweep three ways, checked to agree, timed in one run.
 
-1. ranksim's batched sweep (`sim.sweep.sweep`, fused kernel);
+1. ranksim's batched sweep (`sim.analyses.sweep.sweep`, fused kernel);
 2. EMA Workbench (ema-workbench, the `bench` extra) with the leanest numpy model function
    of the same projection;
 3. EMA Workbench wrapping ranksim's single-scenario Python API, as a user would.
@@ -21,12 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.batch import NEVER, evaluate
-from sim.params import parse_parameter
-from sim.paths import path_components
-from sim.projection import project
-from sim.scenario import NationalSpec, ProvinceSpec, load_scenario
-from sim.sweep import sweep
+from sim.analyses.sweep import sweep
+from sim.engine.batch import NEVER, evaluate
+from sim.engine.projection import project
+from sim.inputs.params import parse_parameter
+from sim.model.growth import path_components
+from sim.model.scenario import NationalSpec, ProvinceSpec, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_GROWTH = [round(3.0 + 0.05 * i, 2) for i in range(100)]

@@ -11,7 +11,7 @@ Notebook use::
     proj.to_frame(history=True)              # long table: year, code, en, zh, GDP, rank, projected
     mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7), seed=7)
     mc.reach_probability()                   # by year, base year first
-    sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
+    sim.analyses.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
 
 The names below are imported on first use, so the command line starts without loading
 the analyses it does not need.
@@ -23,29 +23,29 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "BacktestResult": "sim.backtest",
-    "backtest": "sim.backtest",
-    "Panel": "sim.data",
-    "load_panel": "sim.data",
-    "load_targets": "sim.data",
+    "BacktestResult": "sim.analyses.backtest",
+    "backtest": "sim.analyses.backtest",
+    "Panel": "sim.inputs.panel",
+    "load_panel": "sim.inputs.panel",
+    "load_targets": "sim.inputs.panel",
     "DataError": "sim.errors",
     "InputError": "sim.errors",
     "RanksimError": "sim.errors",
     "ScenarioError": "sim.errors",
-    "MonteCarloResult": "sim.montecarlo",
-    "simulate": "sim.montecarlo",
-    "PassEvent": "sim.projection",
-    "Projection": "sim.projection",
-    "project": "sim.projection",
-    "Scenario": "sim.scenario",
-    "default_scenario": "sim.scenario",
-    "load_scenario": "sim.scenario",
-    "SensitivityResult": "sim.sensitivity",
-    "sensitivity": "sim.sensitivity",
-    "SolveResult": "sim.solve",
-    "solve": "sim.solve",
-    "SweepResult": "sim.sweep",
-    "sweep": "sim.sweep",
+    "MonteCarloResult": "sim.analyses.montecarlo",
+    "simulate": "sim.analyses.montecarlo",
+    "PassEvent": "sim.engine.projection",
+    "Projection": "sim.engine.projection",
+    "project": "sim.engine.projection",
+    "Scenario": "sim.model.scenario",
+    "default_scenario": "sim.model.scenario",
+    "load_scenario": "sim.model.scenario",
+    "SensitivityResult": "sim.analyses.sensitivity",
+    "sensitivity": "sim.analyses.sensitivity",
+    "SolveResult": "sim.analyses.solve",
+    "solve": "sim.analyses.solve",
+    "SweepResult": "sim.analyses.sweep",
+    "sweep": "sim.analyses.sweep",
 }
 __all__ = [
     "BacktestResult",
@@ -87,12 +87,12 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from sim.backtest import BacktestResult, backtest
-    from sim.data import Panel, load_panel, load_targets
+    from sim.analyses.backtest import BacktestResult, backtest
+    from sim.analyses.montecarlo import MonteCarloResult, simulate
+    from sim.analyses.sensitivity import SensitivityResult, sensitivity
+    from sim.analyses.solve import SolveResult, solve
+    from sim.analyses.sweep import SweepResult, sweep
+    from sim.engine.projection import PassEvent, Projection, project
     from sim.errors import DataError, InputError, RanksimError, ScenarioError
-    from sim.montecarlo import MonteCarloResult, simulate
-    from sim.projection import PassEvent, Projection, project
-    from sim.scenario import Scenario, default_scenario, load_scenario
-    from sim.sensitivity import SensitivityResult, sensitivity
-    from sim.solve import SolveResult, solve
-    from sim.sweep import SweepResult, sweep
+    from sim.inputs.panel import Panel, load_panel, load_targets
+    from sim.model.scenario import Scenario, default_scenario, load_scenario

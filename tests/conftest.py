@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import sim
-from sim.cli import main
-from sim.data import DEFAULT_PANEL
+from sim.cli.main import main
+from sim.inputs.panel import DEFAULT_PANEL
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

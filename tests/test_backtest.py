@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim.backtest import backtest, rebase
-from sim.data import DEFAULT_PANEL
-from sim.scenario import default_scenario, load_scenario
+from sim.analyses.backtest import backtest, rebase
+from sim.inputs.panel import DEFAULT_PANEL
+from sim.model.scenario import default_scenario, load_scenario
 from tests.conftest import FOUNDING
 
 

@@ -64,7 +64,7 @@ def _open(browser, path: Path):
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
-    from sim.cli import main
+    from sim.cli.main import main
 
     out = tmp_path_factory.mktemp("reports")
     assert main(["run", str(FOUNDING), "--out", str(out / "en")]) == 0
@@ -99,7 +99,7 @@ def test_chinese_report_shows_chinese_names(browser, reports):
 
 
 def test_script_in_scenario_name_does_not_run(browser, tmp_path):
-    from sim.cli import main
+    from sim.cli.main import main
 
     scenario = tmp_path / "evil.yaml"
     scenario.write_text("name: '<script>alert(1)</script><img src=x onerror=alert(2)>'\n")

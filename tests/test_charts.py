@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from sim.charts import bump_chart, focus_regions, gap_chart, passes_table, race_chart, trajectories_chart
-from sim.i18n import TARGET_COLOR
-from sim.projection import project
-from sim.scenario import load_scenario
+from sim.engine.projection import project
+from sim.model.scenario import load_scenario
+from sim.present.charts import (
+    bump_chart,
+    focus_regions,
+    gap_chart,
+    passes_table,
+    race_chart,
+    trajectories_chart,
+)
+from sim.present.i18n import TARGET_COLOR
 from tests.conftest import FOUNDING
 
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import sim
-from sim.data import DEFAULT_PANEL, load_panel, weighted_real_growth
 from sim.errors import DataError
+from sim.inputs.panel import DEFAULT_PANEL, load_panel, weighted_real_growth
 from tests.conftest import panel_rows
 
 

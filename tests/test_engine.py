@@ -7,10 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from sim.engine import project_log_levels, rank_levels, reach_index, target_rank
-from sim.paths import decay_factors, path_pct
-from sim.projection import pass_events, project
-from sim.scenario import ProvinceSpec, load_scenario
+from sim.engine.levels import project_log_levels
+from sim.engine.projection import pass_events, project
+from sim.model.growth import decay_factors, path_pct
+from sim.model.scenario import ProvinceSpec, load_scenario
+from sim.ranks import rank_levels, reach_index, target_rank
 
 CONSTANT = """\
 name: constant growth

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim import _kernel
-from sim.montecarlo import candidates, log_gaps, scenario_deviations, simulate
-from sim.output import dumps
-from sim.projection import project
-from sim.scenario import UncertaintySpec, load_scenario
-from sim.shocks import bootstrap_indices, shrunk_covariance
+from sim.analyses.montecarlo import candidates, log_gaps, scenario_deviations, simulate
+from sim.engine import kernels as _kernel
+from sim.engine.projection import project
+from sim.model.scenario import UncertaintySpec, load_scenario
+from sim.model.shocks import bootstrap_indices, shrunk_covariance
+from sim.present.output import dumps
 from tests.conftest import FOUNDING
 
 

@@ -7,12 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sim.batch import evaluate
-from sim.engine import project_log_levels, rank_levels, reach_index
-from sim.montecarlo import simulate
-from sim.params import Parameter
-from sim.projection import project
-from sim.scenario import NationalSpec, ProvinceSpec, UncertaintySpec, _deep_merge, load_scenario
+from sim.analyses.montecarlo import simulate
+from sim.engine.batch import evaluate
+from sim.engine.levels import project_log_levels
+from sim.engine.projection import project
+from sim.inputs.params import Parameter
+from sim.model.scenario import NationalSpec, ProvinceSpec, UncertaintySpec, _deep_merge, load_scenario
+from sim.ranks import rank_levels, reach_index
 from tests.conftest import FOUNDING
 
 PROPS = settings(max_examples=50, deadline=None, derandomize=True)
@@ -39,7 +40,7 @@ def test_ranks_are_a_permutation_every_year(path, shift, half_life):
 @given(target_paths, st.sampled_from(YEARS), st.floats(min_value=0.01, max_value=10))
 def test_more_target_growth_in_one_year_never_hurts(path, year, extra):
     before = project(_with_target(path))
-    from sim.paths import path_pct
+    from sim.model.growth import path_pct
 
     years = np.array(YEARS)
     pct = path_pct(path, years)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from sim.output import atomic_write
-from sim.projection import project
-from sim.scenario import load_scenario
+from sim.engine.projection import project
+from sim.model.scenario import load_scenario
+from sim.present.output import atomic_write
 from tests.conftest import FOUNDING, RUN_CHARTS
 
 EVIL = '<script>alert(1)</script> "quoted" \' <a href="javascript:alert(2)">x</a>'

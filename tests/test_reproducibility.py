@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from sim.data import DEFAULT_NATIONAL, DEFAULT_PANEL
+from sim.inputs.panel import DEFAULT_NATIONAL, DEFAULT_PANEL
 from tests.conftest import FOUNDING, run_subprocess
 
 COMMANDS = {

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from sim.errors import ScenarioError
-from sim.paths import build_paths
-from sim.scenario import DEFAULT_HALF_LIFE, _deep_merge, json_schema_text, load_scenario
+from sim.model.growth import build_paths
+from sim.model.scenario import DEFAULT_HALF_LIFE, _deep_merge, json_schema_text, load_scenario
 from tests.conftest import FOUNDING, SCENARIOS
 
 

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sim.batch import evaluate, evaluate_numpy
-from sim.params import parse_parameter
-from sim.projection import project
-from sim.scenario import load_scenario
-from sim.sensitivity import sobol_analysis
-from sim.solve import solve
-from sim.sweep import sweep
+from sim.analyses.sensitivity import sobol_analysis
+from sim.analyses.solve import solve
+from sim.analyses.sweep import sweep
+from sim.engine.batch import evaluate, evaluate_numpy
+from sim.engine.projection import project
+from sim.inputs.params import parse_parameter
+from sim.model.scenario import load_scenario
 from tests.conftest import FOUNDING
 
 BASE = """\
@@ -280,7 +280,7 @@ def test_bad_sweep_and_sensitivity_sections(write, cli, body, line, field, fragm
 
 
 def test_own_saltelli_estimator_equals_scipy():
-    from sim.sensitivity import saltelli_2010
+    from sim.analyses.sensitivity import saltelli_2010
 
     rng = np.random.default_rng(4)
     f_a, f_b, f_ab = rng.normal(size=256), rng.normal(size=256), rng.normal(size=(3, 256))

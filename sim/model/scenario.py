@@ -24,10 +24,10 @@ from pydantic import (
     model_validator,
 )
 
-from sim.data import DEFAULT_PANEL, Panel, Targets, load_panel, load_targets, sha256_of
 from sim.errors import InputError, Location, ScenarioError
-from sim.params import grid_values, parse_outcome, parse_parameter
-from sim.yamlio import Key, YamlDoc, load_yaml
+from sim.inputs.panel import DEFAULT_PANEL, Panel, Targets, load_panel, load_targets, sha256_of
+from sim.inputs.params import grid_values, parse_outcome, parse_parameter
+from sim.inputs.yamlio import Key, YamlDoc, load_yaml
 
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
 FRACTION_WARNING_BELOW = 0.25

@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from sim.data import Panel
-from sim.output import provenance
-from sim.projection import CODE, GDP, RANK, YEAR, Projection
+from sim.engine.projection import CODE, GDP, RANK, YEAR, Projection
+from sim.inputs.panel import Panel
+from sim.present.output import provenance
 
 
 def region_dict(panel: Panel, idx: int) -> dict[str, str]:

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from sim._typing import Direction, FloatArray, IntArray
-from sim.engine import project_log_levels, rank_levels, reach_index
-from sim.paths import GrowthPaths, build_paths
-from sim.scenario import Scenario
+from sim.engine.levels import project_log_levels
+from sim.model.growth import GrowthPaths, build_paths
+from sim.model.scenario import Scenario
+from sim.ranks import rank_levels, reach_index
 
 #: Column names of the long format, defined once.
 YEAR, CODE, EN, ZH = "year", "code", "en", "zh"
@@ -144,7 +145,7 @@ class Projection:
         return frame
 
     def summary(self, years: list[int] | None = None, lang: str = "en") -> str:
-        from sim.text import summary_text
+        from sim.present.text import summary_text
 
         return summary_text(self, years=years, lang=lang)
 

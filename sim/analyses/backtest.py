@@ -18,13 +18,13 @@ import numpy as np
 from scipy.stats import spearmanr
 
 from sim._typing import BoolArray, IntArray
-from sim.data import Panel
-from sim.engine import rank_levels
+from sim.engine.projection import project
 from sim.errors import ArgumentError
-from sim.output import provenance
-from sim.projection import project
-from sim.scenario import NationalSpec, Scenario
-from sim.shocks import bootstrap_indices, deviations
+from sim.inputs.panel import Panel
+from sim.model.scenario import NationalSpec, Scenario
+from sim.model.shocks import bootstrap_indices, deviations
+from sim.present.output import provenance
+from sim.ranks import rank_levels
 from sim.units import log_to_pct
 
 NationalMode = Literal["trailing", "actual"]

@@ -15,11 +15,11 @@ from typing import Any
 import numpy as np
 
 from sim._typing import FloatArray
-from sim.batch import NEVER, Outcomes, evaluate
+from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
-from sim.output import provenance
-from sim.params import Parameter, parse_parameter
-from sim.scenario import Scenario
+from sim.inputs.params import Parameter, parse_parameter
+from sim.model.scenario import Scenario
+from sim.present.output import provenance
 
 THRESHOLDS = tuple(range(10, 21))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sim.projection import Projection
+    from sim.engine.projection import Projection
 
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 

@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from sim.batch import NEVER, evaluate
+from sim.engine.batch import NEVER, evaluate
 from sim.errors import InputError
-from sim.output import provenance
-from sim.params import Parameter
-from sim.scenario import ProvinceSpec, Scenario
+from sim.inputs.params import Parameter
+from sim.model.scenario import ProvinceSpec, Scenario
+from sim.present.output import provenance
 
 LOW, HIGH, STEP = -10.0, 30.0, 0.01
 GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
@@ -90,7 +90,7 @@ def probability_curve(
     """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P.
 
     ``progress(1)`` is called after each Monte Carlo evaluation (at most ~13 per deadline)."""
-    from sim.montecarlo import simulate
+    from sim.analyses.montecarlo import simulate
 
     cache: dict[int, np.ndarray] = {}
 
@@ -151,7 +151,7 @@ def solve(
         required = curve[by]
         if not curve_probability:
             curve = deterministic
-    from sim.paths import build_paths
+    from sim.model.growth import build_paths
     from sim.units import log_to_pct
 
     own = [round(float(v), 4) for v in log_to_pct(build_paths(scenario).real[:, scenario.target])]

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.engine import first_true, project_log_levels, target_rank
+from sim.engine.levels import project_log_levels
 from sim.errors import InputError
-from sim.params import Mode, Parameter
-from sim.paths import PathComponents, decay_factors, path_components
-from sim.scenario import Scenario
+from sim.inputs.params import Mode, Parameter
+from sim.model.growth import PathComponents, decay_factors, path_components
+from sim.model.scenario import Scenario
+from sim.ranks import first_true, target_rank
 from sim.units import log_to_pct, pct_to_log
 
 #: Scenarios evaluated per chunk by the numpy reference (bounds memory).
@@ -72,7 +73,7 @@ def evaluate(
     National, deflator and half-life parameters are turned into ``(B, T)`` arrays and province
     parameters into replacement columns here; the fused kernel does the rest.
     """
-    from sim import _kernel
+    from sim.engine import kernels as _kernel
 
     comp, settings, b_total, want, k = _prepare(scenario, settings, rank_years)
     base_log = np.log(scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)])

@@ -41,7 +41,7 @@ def _save(
     report_name: str = "report.html",
 ) -> list[Path]:
     """Write the outputs under --out (the report built only when wanted); nothing without --out."""
-    from sim.output import write_files
+    from sim.present.output import write_files
 
     if args.out is None:
         return []
@@ -51,7 +51,7 @@ def _save(
 
 
 def _print_json(doc: dict[str, Any]) -> int:
-    from sim.output import dumps
+    from sim.present.output import dumps
 
     sys.stdout.write(dumps(doc))
     return 0
@@ -68,8 +68,8 @@ def _run_report(
     """A deferred run report of ``scenario`` with the given analysis sections."""
 
     def build() -> str:
-        from sim.projection import project
-        from sim.report import run_report
+        from sim.engine.projection import project
+        from sim.present.report import run_report
 
         return run_report(project(scenario), lang=args.lang, argv=argv, **analyses)
 
@@ -77,10 +77,10 @@ def _run_report(
 
 
 def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.documents import passes_frame, run_document
-    from sim.output import dumps
-    from sim.projection import project
-    from sim.scenario import load_scenario
+    from sim.engine.projection import project
+    from sim.model.scenario import load_scenario
+    from sim.present.documents import passes_frame, run_document
+    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
@@ -108,10 +108,10 @@ def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: A
     """The run report with every analysis the scenario asks for (solve curve always)."""
     import numpy as np
 
-    from sim.report import run_report
-    from sim.sensitivity import sensitivity
-    from sim.solve import solve
-    from sim.sweep import sweep
+    from sim.analyses.sensitivity import sensitivity
+    from sim.analyses.solve import solve
+    from sim.analyses.sweep import sweep
+    from sim.present.report import run_report
 
     sc = proj.scenario
     sol = solve(sc, min(2030, sc.horizon) if sc.base_year < 2030 else sc.horizon)
@@ -127,8 +127,8 @@ def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: A
 def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
     import numpy as np
 
-    from sim.montecarlo import simulate
-    from sim.progress import progress_bar
+    from sim.analyses.montecarlo import simulate
+    from sim.cli.progress import progress_bar
 
     with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
         return simulate(
@@ -152,8 +152,8 @@ def _mc_line(mc: Any) -> str:
 
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps
-    from sim.scenario import load_scenario
+    from sim.model.scenario import load_scenario
+    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
@@ -169,11 +169,11 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.charts import CHARTS
-    from sim.output import prepare_dir, write_files
-    from sim.projection import project
-    from sim.report import Report, figure_image
-    from sim.scenario import load_scenario
+    from sim.engine.projection import project
+    from sim.model.scenario import load_scenario
+    from sim.present.charts import CHARTS
+    from sim.present.output import prepare_dir, write_files
+    from sim.present.report import Report, figure_image
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -204,7 +204,7 @@ class _ParamAction(argparse.Action):
 
 
 def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]]]:
-    from sim.params import grid_values
+    from sim.inputs.params import grid_values
 
     items = []
     for mode, text in raw:
@@ -226,9 +226,9 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
 
 
 def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps
-    from sim.scenario import load_scenario
-    from sim.sweep import sweep
+    from sim.analyses.sweep import sweep
+    from sim.model.scenario import load_scenario
+    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
@@ -270,9 +270,9 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     import numpy as np
 
-    from sim.output import dumps
-    from sim.scenario import load_scenario
-    from sim.sensitivity import sensitivity
+    from sim.analyses.sensitivity import sensitivity
+    from sim.model.scenario import load_scenario
+    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
@@ -283,7 +283,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
             file=args.scenario,
             field="sensitivity",
         )
-    from sim.progress import progress_bar
+    from sim.cli.progress import progress_bar
 
     with progress_bar(2, "Sensitivity (tornado, Sobol)", quiet=args.quiet) as advance:
         result = sensitivity(
@@ -326,14 +326,14 @@ def _probability(text: str) -> float:
 
 
 def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.output import dumps
-    from sim.report import solve_sentence
-    from sim.scenario import load_scenario
-    from sim.solve import solve
+    from sim.analyses.solve import solve
+    from sim.model.scenario import load_scenario
+    from sim.present.output import dumps
+    from sim.present.report import solve_sentence
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
-    from sim.progress import progress_bar
+    from sim.cli.progress import progress_bar
 
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
     with progress_bar(evaluations, "Monte Carlo solve", quiet=args.quiet or not evaluations) as advance:
@@ -378,14 +378,14 @@ def _year_range(text: str) -> list[int]:
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     import numpy as np
 
-    from sim.backtest import backtest
-    from sim.output import dumps
-    from sim.scenario import default_scenario, load_scenario
+    from sim.analyses.backtest import backtest
+    from sim.model.scenario import default_scenario, load_scenario
+    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
     _warn(scenario.warnings)
     rng = np.random.default_rng(args.seed) if args.paths else None
-    from sim.progress import progress_bar
+    from sim.cli.progress import progress_bar
 
     with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
         result = backtest(
@@ -399,7 +399,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
         )
     doc = result.to_document(argv)
-    from sim.report import backtest_report
+    from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, argv=argv)  # noqa: E731
     written = _save(args, {"backtest.json": dumps(doc)}, report, "backtest.html")
@@ -426,9 +426,9 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.data import load_panel
-    from sim.documents import data_document
-    from sim.output import dumps
+    from sim.inputs.panel import load_panel
+    from sim.present.documents import data_document
+    from sim.present.output import dumps
 
     panel = load_panel(args.data)
     year = args.year if args.year is not None else panel.last_year
@@ -446,14 +446,14 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.scenario import json_schema_text
+    from sim.model.scenario import json_schema_text
 
     sys.stdout.write(json_schema_text())
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.scenario import load_scenario
+    from sim.model.scenario import load_scenario
 
     bad = 0
     for path in args.scenarios:
@@ -623,7 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.version:
-            from sim.output import version
+            from sim.present.output import version
 
             print(f"ranksim {version()}")
             return 0

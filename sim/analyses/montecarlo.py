@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.output import provenance
-from sim.projection import Projection, project
-from sim.scenario import Scenario
-from sim.shocks import Deviations, bootstrap_indices, deviations, shrunk_covariance
+from sim.engine.projection import Projection, project
+from sim.model.scenario import Scenario
+from sim.model.shocks import Deviations, bootstrap_indices, deviations, shrunk_covariance
+from sim.present.output import provenance
 
 QUANTILES = (0.1, 0.5, 0.9)
 #: Paths per chunk: bounds memory (indices int16: chunk x years x 2 bytes).
@@ -138,7 +138,7 @@ def simulate(
     progress: Callable[[int], None] | None = None,
 ) -> MonteCarloResult:
     """Run ``paths`` Monte Carlo paths of ``scenario``; ``seed`` is recorded, ``rng`` is used."""
-    from sim import _kernel
+    from sim.engine import kernels as _kernel
 
     proj = project(scenario)
     u = scenario.spec.uncertainty

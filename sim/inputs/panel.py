@@ -27,7 +27,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
 from sim.units import pct_to_log
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PANEL = DATA_DIR / "province_gdp.csv"
 DEFAULT_NATIONAL = DATA_DIR / "national_gdp.csv"
 DEFAULT_TARGETS = DATA_DIR / "growth_targets.csv"
@@ -150,7 +150,7 @@ class Panel:
     @cached_property
     def ranks(self) -> IntArray:
         """Historical rank by nominal GDP, ``(year, region)``; 1 = largest."""
-        from sim.engine import rank_levels
+        from sim.ranks import rank_levels
 
         return rank_levels(self.gdp)
 

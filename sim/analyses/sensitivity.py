@@ -16,11 +16,11 @@ import numpy as np
 from scipy import stats
 
 from sim._typing import FloatArray, IntArray
-from sim.batch import NEVER, Outcomes, evaluate
+from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
-from sim.output import provenance
-from sim.params import Parameter, parse_outcome, parse_parameter
-from sim.scenario import RangeSpec, Scenario, SensitivitySpec
+from sim.inputs.params import Parameter, parse_outcome, parse_parameter
+from sim.model.scenario import RangeSpec, Scenario, SensitivitySpec
+from sim.present.output import provenance
 
 BOOTSTRAP_RESAMPLES = 999
 CONFIDENCE = 0.95

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sim.data import Regions
 from sim.errors import InputError
+from sim.inputs.panel import Regions
 
 Mode = Literal["set", "shift"]
 Kind = Literal["province_real", "province_defl", "national_real", "national_defl", "half_life", "threshold"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.data import Panel
+from sim.inputs.panel import Panel
 
 
 @dataclass(frozen=True)

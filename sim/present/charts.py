@@ -12,8 +12,13 @@ import numpy as np
 import plotly.graph_objects as go
 
 from sim._typing import BoolArray
-from sim.backtest import BacktestResult
-from sim.i18n import (
+from sim.analyses.backtest import BacktestResult
+from sim.analyses.montecarlo import MonteCarloResult
+from sim.analyses.sensitivity import SensitivityResult
+from sim.analyses.solve import SolveResult
+from sim.analyses.sweep import SweepResult
+from sim.engine.projection import Projection, gap_pct
+from sim.present.i18n import (
     GREY,
     HIGHLIGHT,
     REGION_COLORS,
@@ -23,11 +28,6 @@ from sim.i18n import (
     macro_region,
     t,
 )
-from sim.montecarlo import MonteCarloResult
-from sim.projection import Projection, gap_pct
-from sim.sensitivity import SensitivityResult
-from sim.solve import SolveResult
-from sim.sweep import SweepResult
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(

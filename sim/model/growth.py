@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.data import NATIONAL_CODE, Panel
-from sim.scenario import Scenario
+from sim.inputs.panel import NATIONAL_CODE, Panel
+from sim.model.scenario import Scenario
 from sim.units import log_to_pct, pct_to_log
 
 TRAILING_YEARS = 5

@@ -16,19 +16,19 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from sim.backtest import BacktestResult
-from sim.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
-from sim.data import DEFAULT_WINDOW_YEARS
+from sim.analyses.backtest import BacktestResult
+from sim.analyses.montecarlo import MonteCarloResult
+from sim.analyses.sensitivity import SensitivityResult
+from sim.analyses.solve import SolveResult
+from sim.analyses.sweep import SweepResult
+from sim.engine.projection import Projection
 from sim.errors import ArgumentError
-from sim.i18n import t
-from sim.montecarlo import MonteCarloResult
-from sim.output import version
-from sim.projection import Projection
-from sim.scenario import Scenario
-from sim.sensitivity import SensitivityResult
-from sim.solve import SolveResult
-from sim.sweep import SweepResult
-from sim.text import answer_sentence, passed_by_sentence, summary_years
+from sim.inputs.panel import DEFAULT_WINDOW_YEARS
+from sim.model.scenario import Scenario
+from sim.present.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
+from sim.present.i18n import t
+from sim.present.output import version
+from sim.present.text import answer_sentence, passed_by_sentence, summary_years
 
 esc = html.escape
 
@@ -116,7 +116,7 @@ def figure_image(fig: go.Figure, fmt: str) -> bytes:
 
 def _path_text(value: float | dict[int, float] | str, lang: str, scenario: Scenario, hist: Any) -> str:
     if value == "trailing":
-        from sim.paths import trailing_mean
+        from sim.model.growth import trailing_mean
         from sim.units import log_to_pct
 
         v = float(log_to_pct(trailing_mean(hist, scenario.panel.national.years, scenario.base_year)))
@@ -247,7 +247,7 @@ def _pct(p: float) -> str:
 
 def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
     """Probabilities in a sentence, the shock model, and fan / reach / heatmap charts."""
-    from sim.charts import fan_chart, rank_heatmap, reach_probability_chart
+    from sim.present.charts import fan_chart, rank_heatmap, reach_probability_chart
 
     lang, sc = report.lang, mc.scenario
     prob = mc.reach_probability()
@@ -282,7 +282,7 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
     if u.method == "none":
         desc = t(lang, "mc_none")
     else:
-        from sim.montecarlo import scenario_deviations
+        from sim.analyses.montecarlo import scenario_deviations
 
         dev = scenario_deviations(sc)
         desc = t(
@@ -306,7 +306,7 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
 
 def add_sweep_section(report: Report, sw: SweepResult) -> None:
     """Reach year against the swept parameters, and the "which midfield?" table."""
-    from sim.charts import sweep_heatmap, sweep_line_chart, thresholds_chart
+    from sim.present.charts import sweep_heatmap, sweep_line_chart, thresholds_chart
 
     report.add_heading(t(report.lang, "sweep_section"))
     if len(sw.parameters) == 1:
@@ -317,7 +317,7 @@ def add_sweep_section(report: Report, sw: SweepResult) -> None:
 
 
 def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
-    from sim.charts import sobol_chart, tornado_chart
+    from sim.present.charts import sobol_chart, tornado_chart
 
     report.add_heading(t(report.lang, "sens_section"))
     report.add_figure(tornado_chart(sens, report.lang), "tornado")
@@ -343,7 +343,7 @@ def solve_sentence(sol: SolveResult, lang: str) -> str:
 
 
 def add_solve_section(report: Report, sol: SolveResult) -> None:
-    from sim.charts import solve_curve_chart
+    from sim.present.charts import solve_curve_chart
 
     report.add_heading(t(report.lang, "solve_section"))
     report.add_html(
@@ -376,7 +376,7 @@ def add_provenance(
 
 def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | None = None) -> str:
     """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
-    from sim.charts import backtest_error_chart, coverage_chart
+    from sim.present.charts import backtest_error_chart, coverage_chart
 
     sc = bt.scenario
     years = bt.jump_off_years

@@ -1,0 +1,1 @@
+"""Analyses built on the engine: Monte Carlo, sweeps, sensitivity, solve, backtests."""

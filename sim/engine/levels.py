@@ -1,0 +1,27 @@
+"""The numerical kernel: log levels, ranks, reach years. Pure array functions.
+
+Everything here takes float arrays shaped ``(..., year, region)`` with any number of
+leading batch axes (scenario, path) and never loops over regions or years in Python.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim._typing import FloatArray
+
+
+def project_log_levels(log_base: FloatArray, log_growth: FloatArray) -> FloatArray:
+    """``ln Y`` from the base year on: ``ln Y_base`` then ``ln Y_base + cumsum(log growth)``.
+
+    ``log_base`` is ``(..., N)``, ``log_growth`` is ``(..., T, N)`` (nominal log growth of the
+    T projected years); the result is ``(..., T + 1, N)``, base year first.
+    """
+    log_base = np.asarray(log_base, dtype=float)
+    log_growth = np.asarray(log_growth, dtype=float)
+    shape = np.broadcast_shapes(log_base.shape[:-1], log_growth.shape[:-2])
+    out = np.empty((*shape, log_growth.shape[-2] + 1, log_growth.shape[-1]))
+    out[..., 0, :] = log_base
+    np.cumsum(log_growth, axis=-2, out=out[..., 1:, :])
+    out[..., 1:, :] += log_base[..., None, :]
+    return out

@@ -1,0 +1,1 @@
+"""The model: a scenario resolved against its panel, the one growth assembly, and shocks."""

@@ -1,0 +1,1 @@
+"""Presentation: sentences, translations, charts, JSON/CSV documents and the HTML report."""
