@@ -39,6 +39,6 @@ def first_true(mask: np.ndarray, axis: int = -1) -> IntArray:
     return np.where(hit, mask.argmax(axis=axis), -1)
 
 
-def reach_index(ranks: IntArray, threshold: int) -> IntArray:
+def reach_index(ranks: IntArray, threshold: int | IntArray) -> IntArray:
     """Index (along the year axis, last) of the first year with rank <= threshold; -1 if never."""
     return first_true(np.asarray(ranks) <= threshold, axis=-1)

@@ -33,7 +33,7 @@ def test_no_data_after_jump_off_is_used(scenario):
     )
     corrupted = dataclasses.replace(panel, gdp=gdp, real_growth_pct=real, national=nat)
     original = backtest(scenario, [b], 5)
-    spoiled = backtest(scenario.replace(panel=corrupted), [b], 5)
+    spoiled = backtest(scenario.derive(panel=corrupted), [b], 5)
     assert np.array_equal(original.predicted, spoiled.predicted)
     assert not np.array_equal(original.actual, spoiled.actual)
 
@@ -61,10 +61,10 @@ def test_default_model_beats_naive_on_all_regions(scenario, horizon):
 def test_rebase_ends_windows_at_jump_off():
     sc = load_scenario(FOUNDING)
     old = rebase(sc, 2012, 5)
-    assert old.window == (2008, 2012)  # same 5-year length as the scenario's window
+    assert old.others.window == (2008, 2012)  # same 5-year length as the scenario's window
     assert old.panel.last_year == 2012 and old.horizon == 2017
-    assert old.provinces == {} and old.spec.national.real_growth == "trailing"
-    assert old.uncertainty_window[1] == 2012
+    assert old.provinces == {} and old.national_written[0] == "trailing"
+    assert old.uncertainty.window[1] == 2012
 
 
 def test_json_contract_and_coverage(cli):

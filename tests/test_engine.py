@@ -10,7 +10,7 @@ import pytest
 from sim.engine.levels import project_log_levels
 from sim.engine.projection import pass_events, project
 from sim.model.growth import decay_factors, path_pct
-from sim.model.scenario import ProvinceSpec, load_scenario
+from sim.model.scenario import load_scenario
 from sim.ranks import rank_levels, reach_index, target_rank
 
 CONSTANT = """\
@@ -66,7 +66,7 @@ def test_more_target_growth_never_worsens_rank_or_delays_reach():
     sc = load_scenario("scenarios/inner_mongolia_6pct.yaml")
     ranks, reach = [], []
     for g in np.arange(3.0, 12.01, 0.5):
-        p = project(sc.replace(provinces={sc.target: ProvinceSpec(real_growth=float(g))}))
+        p = project(sc.derive({f"provinces.{sc.target_code}.real_growth": float(g)}))
         ranks.append(p.target_rank)
         reach.append(p.reach_year if p.reach_year is not None else 10_000)
     ranks = np.array(ranks)
@@ -145,5 +145,5 @@ def test_spread_model_uses_national_plus_decayed_spread(write, panel):
     t = panel.years >= 2016
     spread = np.mean(panel.log_real[t, sx] - panel.national.log_real[t])
     expected = math.log(1.05) + spread * 2 ** (-(2028 - 2024) / 4)
-    assert proj.paths.real[2028 - 2025, sx] == pytest.approx(expected)
-    assert proj.paths.source_real[sx] == "spread"
+    assert proj.growth.real[2028 - 2025, sx] == pytest.approx(expected)
+    assert proj.scenario.growth.source_real[sx] == "spread"

@@ -12,7 +12,9 @@ from sim.engine.batch import evaluate
 from sim.engine.levels import project_log_levels
 from sim.engine.projection import project
 from sim.inputs.params import Parameter
-from sim.model.scenario import NationalSpec, ProvinceSpec, UncertaintySpec, _deep_merge, load_scenario
+from sim.inputs.scenario_file import merge
+from sim.model.growth import assemble
+from sim.model.scenario import load_scenario
 from sim.ranks import rank_levels, reach_index
 from tests.conftest import FOUNDING
 
@@ -24,14 +26,14 @@ target_paths = st.dictionaries(st.sampled_from(YEARS), growth, min_size=1, max_s
 
 
 def _with_target(path: dict[int, float] | float, sc=BASE):
-    return sc.replace(provinces={sc.target: ProvinceSpec(real_growth=path)})
+    return sc.derive({f"provinces.{sc.target_code}.real_growth": path})
 
 
 @PROPS
 @given(target_paths, st.floats(min_value=-2, max_value=2), st.floats(min_value=0.5, max_value=30))
 def test_ranks_are_a_permutation_every_year(path, shift, half_life):
-    nat = NationalSpec(real_growth=4.0 + shift, deflator=1.0)
-    sc = _with_target(path).replace(half_life=half_life, spec=BASE.spec.model_copy(update={"national": nat}))
+    nat = {"real_growth": 4.0 + shift, "deflator": 1.0}
+    sc = _with_target(path).derive({"others.half_life": half_life, "national": nat})
     ranks = project(sc).ranks
     assert (np.sort(ranks, axis=1) == np.arange(1, sc.n_regions + 1)).all()
 
@@ -77,11 +79,10 @@ def test_equal_shift_of_every_growth_keeps_ranks(growth_log, base_log, shift):
 @PROPS
 @given(st.floats(min_value=-2.0, max_value=2.0))
 def test_national_shift_leaves_ranks_when_everyone_follows_it(shift):
-    sc = load_scenario(FOUNDING).replace(provinces={})
+    sc = load_scenario(FOUNDING).derive({"provinces": {}})
     base = project(sc)
-    nat = sc.spec.national
-    moved = nat.model_copy(update={"real_growth": {y: v + shift for y, v in nat.real_growth.items()}})
-    after = project(sc.replace(spec=sc.spec.model_copy(update={"national": moved})))
+    real = sc.national_written[0]
+    after = project(sc.derive({"national.real_growth": {y: v + shift for y, v in real.items()}}))
     assert np.array_equal(base.ranks, after.ranks)
 
 
@@ -103,9 +104,7 @@ def test_batch_equals_each_run_alone(values):
 @given(growth, st.sampled_from(["bootstrap", "normal"]))
 def test_montecarlo_with_zero_shocks_equals_deterministic(g, method):
     sc = _with_target(g)
-    sc = sc.replace(
-        spec=sc.spec.model_copy(update={"uncertainty": UncertaintySpec(method=method, scale=0.0)})
-    )
+    sc = sc.derive({"uncertainty": {"method": method, "scale": 0.0}})
     mc = simulate(sc, 64, rng=np.random.default_rng(0))
     proj = project(sc)
     assert (mc.rank_counts[np.arange(proj.years.size), proj.target_rank] == 64).all()
@@ -123,8 +122,34 @@ mappings = st.dictionaries(keys, trees, max_size=4)
 
 @PROPS
 @given(mappings, mappings, mappings)
-def test_extends_merge_is_associative(a, b, c):
-    assert _deep_merge(_deep_merge(a, b), c) == _deep_merge(a, _deep_merge(b, c))
+def test_extends_merge_child_wins_and_keeps_the_rest(a, b, c):
+    """Every leaf the child sets is in the result; every leaf the parents set and the child
+    does not touch survives; merging a file over itself changes nothing."""
+    merged = merge(merge(a, b)[0], c)[0]
+    for path, value in _leaves(c):
+        assert _get(merged, path) == value
+    for path, value in _leaves(merge(a, b)[0]):
+        if not any(path[: len(p)] == p for p, _ in _leaves(c, stop_at_leaf=False)):
+            assert _get(merged, path) == value
+    assert merge(a, a)[0] == a
+
+
+def _leaves(tree, prefix=(), stop_at_leaf=True):
+    """(path, value) of every non-mapping value (and, unless stop_at_leaf, of every mapping too)."""
+    for key, value in tree.items():
+        path = (*prefix, key)
+        if isinstance(value, dict):  # an empty mapping sets nothing
+            if not stop_at_leaf:
+                yield path, value
+            yield from _leaves(value, path, stop_at_leaf)
+        else:
+            yield path, value
+
+
+def _get(tree, path):
+    for key in path:
+        tree = tree[key]
+    return tree
 
 
 def test_extends_chain_equals_merged_file(write):
@@ -139,5 +164,6 @@ def test_extends_chain_equals_merged_file(write):
         "provinces: {Shanxi: {real_growth: 4, deflator: 2}}\n",
     )
     chained, merged = load_scenario(c), load_scenario(flat)
-    assert chained.spec == merged.spec.model_copy(update={"extends": chained.spec.extends})
+    assert (chained.others, chained.provinces, chained.horizon) == (merged.others, merged.provinces, 2035)
+    assert np.array_equal(assemble(chained.growth).nominal, assemble(merged.growth).nominal)
     assert np.array_equal(project(chained).gdp, project(merged).gdp)

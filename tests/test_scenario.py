@@ -7,8 +7,10 @@ import json
 import pytest
 
 from sim.errors import ScenarioError
-from sim.model.growth import build_paths
-from sim.model.scenario import DEFAULT_HALF_LIFE, _deep_merge, json_schema_text, load_scenario
+from sim.inputs.scenario_file import merge
+from sim.inputs.schema import DEFAULT_HALF_LIFE, json_schema_text
+from sim.model.growth import assemble
+from sim.model.scenario import load_scenario
 from tests.conftest import FOUNDING, SCENARIOS
 
 
@@ -31,9 +33,9 @@ def test_founding_defaults_and_comments():
     sc = load_scenario(FOUNDING)
     assert sc.target_code == "15"
     assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2024, 2040)
-    assert sc.window == (2020, 2024)
-    assert "T23_IMRB" in sc.comments["provinces.15.real_growth"]
-    assert sc.locations["threshold_rank"].line == 12
+    assert sc.others.window == (2020, 2024)
+    assert "T23_IMRB" in sc.source.comments["provinces.15.real_growth"]
+    assert sc.source.locations["threshold_rank"].line == 12
     assert set(sc.files) >= {str(FOUNDING)}
 
 
@@ -42,8 +44,7 @@ def test_extends_merges_provinces_by_identity(write):
     child = write("child.yaml", "extends: parent.yaml\nname: child\nprovinces:\n  内蒙古: {deflator: 2.0}\n")
     sc = load_scenario(child)
     assert sc.name == "child" and sc.horizon == 2035
-    spec = sc.provinces[sc.target]
-    assert (spec.real_growth, spec.deflator) == (7.0, 2.0)
+    assert sc.provinces[sc.target] == (7.0, 2.0)
     assert len(sc.provinces) == 1
 
 
@@ -52,27 +53,27 @@ def test_child_wins_and_locations_follow_the_file_that_set_them(write):
     child = write("c.yaml", f"extends: {parent.name}\nname: c\nhorizon: 2038\n")
     sc = load_scenario(child)
     assert (sc.threshold_rank, sc.horizon) == (12, 2038)
-    assert sc.locations["horizon"].file == str(child)
-    assert sc.locations["threshold_rank"].file == str(parent)
+    assert sc.source.locations["horizon"].file == str(child)
+    assert sc.source.locations["threshold_rank"].file == str(parent)
 
 
 def test_deep_merge_is_associative_for_chains():
     a = {"x": 1, "n": {"p": 1, "q": {"r": 1}}, "l": [1]}
     b = {"n": {"q": {"s": 2}}, "l": [2]}
     c = {"n": {"p": 3, "q": {"r": 3}}, "y": 4}
-    assert _deep_merge(_deep_merge(a, b), c) == _deep_merge(a, _deep_merge(b, c))
+    assert merge(merge(a, b)[0], c)[0] == merge(a, merge(b, c)[0])[0]
 
 
 def test_listed_province_with_only_real_growth_takes_model_deflator(write):
     sc = load_scenario(write("s.yaml", "name: s\nprovinces:\n  Shanxi: {real_growth: 4.0}\n"))
-    paths = build_paths(sc)
+    paths = sc.growth
     sx = sc.panel.regions.find("Shanxi")
     assert paths.source_real[sx] == "scenario" and paths.source_deflator[sx] == "spread"
 
 
 def test_half_life_omitted_is_default_and_null_is_no_decay(write):
-    assert load_scenario(write("a.yaml", "name: a\n")).half_life == DEFAULT_HALF_LIFE
-    assert load_scenario(write("b.yaml", "name: b\nothers: {half_life: null}\n")).half_life is None
+    assert load_scenario(write("a.yaml", "name: a\n")).others.half_life == DEFAULT_HALF_LIFE
+    assert load_scenario(write("b.yaml", "name: b\nothers: {half_life: null}\n")).others.half_life is None
 
 
 def test_fraction_like_growth_warns_when_other_values_are_percent(write):
@@ -91,10 +92,9 @@ def test_clearly_fractions_are_refused(write):
 
 def test_targets_model_uses_announced_targets(write):
     sc = load_scenario(SCENARIOS / "official_targets.yaml")
-    paths = build_paths(sc)
     zj = sc.panel.regions.find("Zhejiang")
-    assert paths.source_real[zj] == "targets"
-    assert paths.real[0, zj] == pytest.approx(__import__("math").log1p(0.055))  # 2025: 5.5 %
+    assert sc.growth.source_real[zj] == "targets"
+    assert assemble(sc.growth).real[0, zj] == pytest.approx(__import__("math").log1p(0.055))  # 2025: 5.5 %
 
 
 ERRORS = [

@@ -19,11 +19,10 @@ from scipy.stats import spearmanr
 
 from sim._typing import BoolArray, IntArray
 from sim.engine.projection import project
-from sim.errors import ArgumentError
-from sim.inputs.panel import Panel
-from sim.model.scenario import NationalSpec, Scenario
-from sim.model.shocks import bootstrap_indices, deviations
-from sim.present.output import provenance
+from sim.errors import InputError
+from sim.inputs.panel import DEFAULT_WINDOW_YEARS, Panel
+from sim.model.scenario import Scenario
+from sim.provenance import Provenance
 from sim.ranks import rank_levels
 from sim.units import log_to_pct
 
@@ -57,7 +56,6 @@ class BacktestResult:
     actual: IntArray
     coverage: dict[float, float] | None = None
     paths: int | None = None
-    seed: int | None = None
     notes: list[str] = field(default_factory=list)
 
     def metrics(self, ranks: IntArray) -> Metrics:
@@ -84,7 +82,8 @@ class BacktestResult:
             for y, m, n in zip(self.jump_off_years, model, naive, strict=True)
         ]
 
-    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,
             "horizon": self.horizon,
@@ -97,7 +96,7 @@ class BacktestResult:
             else {str(k): round(v, 4) for k, v in self.coverage.items()},
             "by_jump_off": self.by_jump_off(),
             "paths": self.paths,
-            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+            "provenance": prov.to_dict(),
         }
 
 
@@ -110,42 +109,43 @@ def _national_path(panel: Panel, years: range) -> tuple[dict[int, float], dict[i
 
 
 def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode = "trailing") -> Scenario:
-    """The scenario as it could have been run at ``base``: data up to ``base`` only."""
+    """The scenario as it could have been run at ``base``: data up to ``base`` only.
+
+    Estimation windows end at ``base`` (a window the scenario set keeps its length), national
+    growth is the trailing mean known at ``base`` (or the realised path), province paths and
+    the analysis sections are dropped."""
     full = scenario.panel
     panel = full.truncated(base)
-    spec_window = scenario.spec.others.window
-    if spec_window is None:
-        window = panel.default_window(base)
-    else:
-        length = spec_window[1] - spec_window[0] + 1
-        window = panel.default_window(base, years=length)
+    window = panel.default_window(base, years=scenario.others.window_length or DEFAULT_WINDOW_YEARS)
     if national == "actual":
         real, defl = _national_path(full, range(base + 1, base + horizon + 1))
-        nat_spec = NationalSpec(real_growth=real, deflator=defl)
+        nat: dict[str, Any] = {"real_growth": real, "deflator": defl}
     else:
-        nat_spec = NationalSpec()
-    spec = scenario.spec.model_copy(update={"national": nat_spec, "provinces": {}})
-    return scenario.replace(
-        spec=spec,
-        panel=panel,
-        base_year=base,
-        horizon=base + horizon,
-        window=window,
-        provinces={},
-        uncertainty_window=(panel.first_year + 1, base),
-    )
+        nat = {"real_growth": "trailing", "deflator": "trailing"}
+    changes = {
+        "base_year": base,
+        "horizon": base + horizon,
+        "national": nat,
+        "provinces": {},
+        "others.window": list(window),
+        "uncertainty.window": None,
+        "sweep": None,
+        "sensitivity": None,
+    }
+    return scenario.derive(changes, panel=panel)
 
 
 def _coverage_hits(
     sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray
 ) -> dict[float, BoolArray]:
-    """Per region, is the actual rank inside the central 50% / 80% Monte Carlo interval?"""
+    """Per region, is the actual rank inside the central 50% / 80% Monte Carlo interval?
+
+    Shocks come from the scenario's own uncertainty method (the one Monte Carlo uses)."""
+    from sim.analyses.montecarlo import scenario_shocks
+
     proj = project(sc)
-    u = sc.spec.uncertainty
-    dev = deviations(sc.panel, sc.uncertainty_window, tuple(u.exclude_years))
-    h = proj.years.size - 1
-    idx = bootstrap_indices(rng, len(dev), paths, h, u.block)
-    final = np.log(proj.gdp[-1]) + u.scale * dev.nominal[idx].sum(axis=1)  # (paths, N)
+    draws = scenario_shocks(sc).draw(rng, paths, proj.years.size - 1)
+    final = np.log(proj.gdp[-1]) + draws.totals()  # (paths, N)
     ranks = rank_levels(final)
     hits: dict[float, BoolArray] = {}
     for level in COVERAGE_LEVELS:
@@ -163,7 +163,6 @@ def backtest(
     national: NationalMode = "trailing",
     paths: int | None = None,
     rng: np.random.Generator | None = None,
-    seed: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> BacktestResult:
     """Backtest ``scenario``'s growth model from each jump-off year over ``horizon`` years.
@@ -171,14 +170,16 @@ def backtest(
     ``progress(1)`` is called after each jump-off year."""
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
+    if not jump_offs:
+        raise InputError("no jump-off year given", field="jump_offs")
     if not usable:
-        raise ArgumentError(
+        raise InputError(
             f"no jump-off year in {min(jump_offs)}:{max(jump_offs)} has {horizon} years of data after it "
             f"(data {panel.first_year}-{panel.last_year})",
-            field="--from",
+            field="jump_offs",
         )
     if paths is not None and rng is None:
-        raise ValueError("paths given without rng")
+        raise InputError("Monte Carlo coverage needs a random generator: pass rng=", field="rng")
     pred, naive, actual = [], [], []
     hits: dict[float, list[BoolArray]] = {lv: [] for lv in COVERAGE_LEVELS}
     for b in usable:
@@ -204,5 +205,4 @@ def backtest(
         np.array(actual),
         coverage,
         paths,
-        seed,
     )

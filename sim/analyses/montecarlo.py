@@ -17,9 +17,10 @@ import numpy as np
 
 from sim._typing import FloatArray, IntArray
 from sim.engine.projection import Projection, project
+from sim.errors import InputError
 from sim.model.scenario import Scenario
-from sim.model.shocks import Deviations, bootstrap_indices, deviations, shrunk_covariance
-from sim.present.output import provenance
+from sim.model.shocks import Draws, IndexedDraws, ShockModel, shock_model
+from sim.provenance import Provenance
 
 QUANTILES = (0.1, 0.5, 0.9)
 #: Paths per chunk: bounds memory (indices int16: chunk x years x 2 bytes).
@@ -32,7 +33,6 @@ class MonteCarloResult:
 
     projection: Projection  # the deterministic run the shocks perturb
     paths: int
-    seed: int | None
     method: str
     rank_counts: IntArray  # (T+1, N+1): paths with target rank r in each year (column 0 unused)
     reach_counts: IntArray  # (T+2,): paths first reaching in each year; last = never
@@ -72,7 +72,8 @@ class MonteCarloResult:
             out[q] = int(self.years[hit[0]]) if hit.size else None
         return out
 
-    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        prov = provenance or Provenance.of(self.scenario.files)
         """The ``ranksim montecarlo --json`` document (projected years only)."""
         years = [str(int(y)) for y in self.years[1:]]
         reach, band = self.reach_probability()[1:], self.in_band_probability()[1:]
@@ -80,7 +81,7 @@ class MonteCarloResult:
         return {
             "scenario": self.scenario.name,
             "paths": self.paths,
-            "seed": self.seed,
+            "seed": prov.seed,
             "method": self.method,
             "threshold_rank": self.scenario.threshold_rank,
             "reach_probability": {y: round(float(p), 6) for y, p in zip(years, reach, strict=True)},
@@ -91,13 +92,16 @@ class MonteCarloResult:
                 for y, row in zip(years, rq, strict=True)
             },
             "deterministic_reach_year": self.projection.reach_year,
-            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+            "provenance": prov.to_dict(),
         }
 
 
-def scenario_deviations(scenario: Scenario) -> Deviations:
-    u = scenario.spec.uncertainty
-    return deviations(scenario.panel, scenario.uncertainty_window, tuple(u.exclude_years))
+def scenario_shocks(scenario: Scenario) -> ShockModel:
+    """The scenario's uncertainty method, fitted on its window, relative to the target."""
+    u = scenario.uncertainty
+    return shock_model(
+        scenario.panel, u.method, u.window, u.exclude_years, scenario.target, block=u.block, scale=u.scale
+    )
 
 
 def log_gaps(proj: Projection) -> FloatArray:
@@ -113,7 +117,7 @@ def candidates(gap0: FloatArray, rel: FloatArray, target: int) -> tuple[IntArray
     ``t * max_h |rel[h, j]|``; where ``|gap0|`` exceeds that in every year, the order is fixed.
     """
     t = np.arange(gap0.shape[0])[:, None]
-    bound = t * np.abs(rel).max(axis=0)[None, :]
+    bound = t * np.abs(rel).max(axis=0)[None, :] if rel.size else np.zeros_like(gap0)
     movable = (np.abs(gap0) <= bound).any(axis=0)
     movable[target] = False
     fixed = ~movable
@@ -128,52 +132,46 @@ def _workers() -> int:
     return max(1, int(numba.get_num_threads()))
 
 
+def rank_histograms(draws: Draws, gap0: FloatArray, target: int, threshold: int) -> tuple[IntArray, IntArray]:
+    """Target rank counts ``(T+1, N+1)`` and reach counts ``(T+2,)`` of a batch of drawn paths."""
+    from sim.engine import kernels
+
+    if isinstance(draws, IndexedDraws):
+        cand, fixed_ahead = candidates(gap0, draws.table, target)
+        return kernels.rank_hist_bootstrap(
+            gap0, draws.table, draws.idx, cand, fixed_ahead, threshold, _workers()
+        )
+    fixed = np.ones(gap0.shape[1], dtype=bool)
+    fixed[draws.columns] = False
+    fixed[target] = False
+    fixed_ahead = ((gap0 > 0) & fixed[None, :]).sum(axis=1).astype(np.int64)
+    return kernels.rank_hist_dense(gap0, draws.values, draws.columns, fixed_ahead, threshold, _workers())
+
+
 def simulate(
     scenario: Scenario,
     paths: int,
     *,
     rng: np.random.Generator,
-    seed: int | None = None,
     chunk: int = CHUNK_PATHS,
     progress: Callable[[int], None] | None = None,
 ) -> MonteCarloResult:
-    """Run ``paths`` Monte Carlo paths of ``scenario``; ``seed`` is recorded, ``rng`` is used."""
-    from sim.engine import kernels as _kernel
-
+    """Run ``paths`` Monte Carlo paths of ``scenario``, drawing from ``rng``."""
+    if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
+        raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
     proj = project(scenario)
-    u = scenario.spec.uncertainty
+    model = scenario_shocks(scenario)
     gap0 = log_gaps(proj)
     t1, n = gap0.shape
-    k = scenario.threshold_rank
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
     reach_total = np.zeros(t1 + 1, dtype=np.int64)
-    if u.method == "none":
-        ranks_total[np.arange(t1), proj.target_rank] = paths
-        reach = proj.reach_year
-        reach_total[t1 if reach is None else reach - scenario.base_year] = paths
-        return MonteCarloResult(proj, paths, seed, u.method, ranks_total, reach_total)
-    shock = scenario_deviations(scenario).nominal * u.scale
-    rel = np.ascontiguousarray(shock - shock[:, scenario.target : scenario.target + 1])
-    lam = None
-    if u.method == "bootstrap":
-        cand, fixed_ahead = candidates(gap0, rel, scenario.target)
-    else:
-        cand = np.array([j for j in range(n) if j != scenario.target], dtype=np.int64)
-        fixed_ahead = np.zeros(t1, dtype=np.int64)
-        cov, lam = shrunk_covariance(rel[:, cand])
-        chol = np.linalg.cholesky(cov + 1e-12 * np.eye(cand.size))
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        if u.method == "bootstrap":
-            idx = bootstrap_indices(rng, rel.shape[0], m, t1 - 1, u.block)
-            r, c = _kernel.rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, k, _workers())
-        else:
-            z = rng.standard_normal((m, t1 - 1, cand.size)) @ chol.T
-            r, c = _kernel.rank_hist_dense(gap0, np.ascontiguousarray(z), cand, fixed_ahead, k, _workers())
+        r, c = rank_histograms(model.draw(rng, m, t1 - 1), gap0, scenario.target, scenario.threshold_rank)
         ranks_total += r
         reach_total += c
         done += m
         if progress is not None:
             progress(m)
-    return MonteCarloResult(proj, paths, seed, u.method, ranks_total, reach_total, lam)
+    return MonteCarloResult(proj, int(paths), model.name, ranks_total, reach_total, model.shrinkage)

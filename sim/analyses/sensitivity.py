@@ -19,8 +19,8 @@ from sim._typing import FloatArray, IntArray
 from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_outcome, parse_parameter
-from sim.model.scenario import RangeSpec, Scenario, SensitivitySpec
-from sim.present.output import provenance
+from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings
+from sim.provenance import Provenance
 
 BOOTSTRAP_RESAMPLES = 999
 CONFIDENCE = 0.95
@@ -58,9 +58,9 @@ class SensitivityResult:
     sobol: tuple[SobolIndex, ...]
     samples: int  # Sobol base sample size n (evaluations: n * (d + 2))
     censored_share: float | None  # reach_year only: share of Sobol points never reaching
-    seed: int | None = None
 
-    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,
             "outcome": self.outcome,
@@ -88,7 +88,7 @@ class SensitivityResult:
             ],
             "sobol_samples": self.samples,
             "censored_share": self.censored_share,
-            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+            "provenance": prov.to_dict(),
         }
 
 
@@ -102,38 +102,42 @@ def outcome_values(outcomes: Outcomes, kind: str, year: int | None, horizon: int
     return (outcomes.ranks[:, col] if kind == "rank" else outcomes.gap_pct[:, col]).astype(float)
 
 
-def _dist(rng: RangeSpec) -> Any:
-    lo, hi = rng.bounds
-    if rng.distribution == "triangular":
+def _dist(r: ParameterRange) -> Any:
+    lo, hi = r.low, r.high
+    if r.distribution == "triangular":
         return stats.triang(c=0.5, loc=lo, scale=hi - lo)
     return stats.uniform(loc=lo, scale=hi - lo)
 
 
 def sensitivity(
     scenario: Scenario,
-    spec: SensitivitySpec,
+    settings: SensitivitySettings | None = None,
     *,
     rng: np.random.Generator,
-    seed: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> SensitivityResult:
-    """Tornado (low/high one at a time from the scenario's own values) and Sobol indices."""
-    outcome = spec.outcome or f"gap_{scenario.horizon}"
+    """Tornado (low/high one at a time from the scenario's own values) and Sobol indices.
+
+    ``settings`` default to the scenario's own ``sensitivity:`` section."""
+    spec = settings if settings is not None else scenario.sensitivity
+    if spec is None:
+        raise InputError("the scenario has no `sensitivity:` section", field="sensitivity")
+    outcome = spec.outcome
     try:
         kind, year = parse_outcome(outcome, scenario.base_year, scenario.horizon)
     except ValueError as exc:
         raise InputError(str(exc), field="sensitivity.outcome") from None
+    ranges = list(spec.parameters)
     params = [
         parse_parameter(
             scenario.panel.regions,
-            path,
+            r.param,
             r.mode,
-            decays=scenario.half_life is not None,
-            where={"field": f"sensitivity.parameters.{path}"},
+            decays=scenario.others.half_life is not None,
+            where={"field": f"sensitivity.parameters.{r.param}"},
         )
-        for path, r in spec.parameters.items()
+        for r in ranges
     ]
-    ranges = list(spec.parameters.values())
     years = [year] if year is not None else None
 
     def run(settings: list[tuple[Parameter, FloatArray]]) -> FloatArray:
@@ -142,7 +146,7 @@ def sensitivity(
     base = float(run([])[0])
     bars = []
     for p, r in zip(params, ranges, strict=True):
-        lo, hi = r.bounds
+        lo, hi = r.low, r.high
         low, high = run([(p, np.array([lo, hi]))])
         bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high)))
     bars.sort(key=lambda b: -b.swing)
@@ -162,7 +166,7 @@ def sensitivity(
     )
     tick(1)
     share = float(np.mean(censored)) if censored else None
-    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share, seed)
+    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share)
 
 
 def saltelli_2010(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> tuple[FloatArray, FloatArray]:

@@ -19,8 +19,10 @@ import numpy as np
 from sim.engine.batch import NEVER, evaluate
 from sim.errors import InputError
 from sim.inputs.params import Parameter
-from sim.model.scenario import ProvinceSpec, Scenario
-from sim.present.output import provenance
+from sim.model.growth import assemble
+from sim.model.scenario import Scenario
+from sim.provenance import Provenance
+from sim.units import log_to_pct
 
 LOW, HIGH, STEP = -10.0, 30.0, 0.01
 GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
@@ -35,9 +37,9 @@ class SolveResult:
     curve: tuple[tuple[int, float | None], ...]  # (deadline, required growth) base+1 .. horizon
     own_growth_pct: list[float] | None  # the scenario's own target real growth, per projected year
     paths: int | None = None
-    seed: int | None = None
 
-    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,
             "by": self.by,
@@ -47,7 +49,7 @@ class SolveResult:
             "search_range_pct": [LOW, HIGH],
             "curve": [{"by": y, "required_real_growth_pct": g} for y, g in self.curve],
             "paths": self.paths,
-            "provenance": provenance(self.scenario.files, argv, seed=self.seed),
+            "provenance": prov.to_dict(),
         }
 
 
@@ -83,28 +85,27 @@ def probability_curve(
     scenario: Scenario,
     probability: float,
     paths: int,
-    seed: int,
+    rng: np.random.Generator,
     deadlines: Sequence[int],
     progress: Callable[[int], None] | None = None,
 ) -> dict[int, float | None]:
     """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P.
 
-    ``progress(1)`` is called after each Monte Carlo evaluation (at most ~13 per deadline)."""
+    Every candidate is simulated with the same random numbers (common random numbers): each
+    starts from ``rng``'s state at the call. ``progress(1)`` is called after each Monte Carlo
+    evaluation (at most ~13 per deadline)."""
     from sim.analyses.montecarlo import simulate
 
     cache: dict[int, np.ndarray] = {}
+    state = rng.bit_generator.state
+    key = f"provinces.{scenario.target_code}.real_growth"
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
-            sc = scenario.replace(
-                provinces={
-                    **scenario.provinces,
-                    scenario.target: ProvinceSpec(
-                        real_growth=float(GRID[i]), deflator=_own(scenario).deflator
-                    ),
-                }
-            )
-            cache[i] = simulate(sc, paths, rng=np.random.default_rng(seed)).reach_probability()
+            sc = scenario.derive({key: float(GRID[i])})
+            same = np.random.Generator(type(rng.bit_generator)())
+            same.bit_generator.state = state
+            cache[i] = simulate(sc, paths, rng=same).reach_probability()
             if progress is not None:
                 progress(1)
         return cache[i]
@@ -119,42 +120,41 @@ def probability_curve(
     return out
 
 
-def _own(scenario: Scenario) -> ProvinceSpec:
-    return scenario.provinces.get(scenario.target, ProvinceSpec())
-
-
 def solve(
     scenario: Scenario,
     by: int,
     *,
     probability: float | None = None,
     paths: int = 10_000,
-    seed: int = 0,
+    rng: np.random.Generator | None = None,
     curve_probability: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> SolveResult:
-    """Required constant real growth of the target to reach the threshold by ``by``."""
+    """Required constant real growth of the target to reach the threshold by ``by``.
+
+    With ``probability``, the Monte Carlo reach probability (``paths`` paths drawn from ``rng``,
+    the same draws for every candidate) must reach it by ``by``."""
     if not scenario.base_year < by <= scenario.horizon:
         raise InputError(
             f"must be after the base year {scenario.base_year} and at most the horizon "
             f"{scenario.horizon}, got {by}",
-            field="--by",
+            field="by",
         )
     if probability is not None and not 0 < probability <= 1:
-        raise InputError(f"must be in (0, 1], got {probability}", field="--probability")
+        raise InputError(f"must be in (0, 1], got {probability}", field="probability")
+    if probability is not None and rng is None:
+        raise InputError("a probability needs a random generator: pass rng=", field="rng")
     deterministic = required_curve(scenario)
     if probability is None:
         required, curve = deterministic[by], deterministic
     else:
         deadlines = list(deterministic) if curve_probability else [by]
-        curve = probability_curve(scenario, probability, paths, seed, deadlines, progress)
+        assert rng is not None
+        curve = probability_curve(scenario, probability, paths, rng, deadlines, progress)
         required = curve[by]
         if not curve_probability:
             curve = deterministic
-    from sim.model.growth import build_paths
-    from sim.units import log_to_pct
-
-    own = [round(float(v), 4) for v in log_to_pct(build_paths(scenario).real[:, scenario.target])]
+    own = [round(float(v), 4) for v in log_to_pct(assemble(scenario.growth).real[:, scenario.target])]
     return SolveResult(
         scenario,
         by,
@@ -163,5 +163,4 @@ def solve(
         tuple(curve.items()),
         own,
         paths if probability is not None else None,
-        seed if probability is not None else None,
     )

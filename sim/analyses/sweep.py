@@ -18,8 +18,8 @@ from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter
-from sim.model.scenario import Scenario
-from sim.present.output import provenance
+from sim.model.scenario import Scenario, SweepAxis
+from sim.provenance import Provenance
 
 THRESHOLDS = tuple(range(10, 21))
 
@@ -47,7 +47,8 @@ class SweepResult:
         reach[reach == NEVER] = np.nan
         return reach.reshape(shape)
 
-    def to_document(self, argv: Sequence[str] | None = None) -> dict[str, Any]:
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        prov = provenance or Provenance.of(self.scenario.files)
         labels = self.labels()
         horizon = self.scenario.horizon
         col = list(self.outcomes.rank_years).index(horizon)
@@ -93,28 +94,32 @@ class SweepResult:
                     for v, row in zip(self.values[0], self.threshold_reach, strict=True)
                 ],
             },
-            "provenance": provenance(self.scenario.files, argv),
+            "provenance": prov.to_dict(),
         }
 
 
 def sweep(
     scenario: Scenario,
-    items: Sequence[tuple[str, str, Sequence[float]]],
+    items: Sequence[SweepAxis | tuple[str, str, Sequence[float]]] | None = None,
     *,
     rank_years: Sequence[int] | None = None,
 ) -> SweepResult:
-    """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters)."""
+    """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters); default the
+    scenario's own ``sweep:`` section."""
+    if items is None:
+        items = scenario.sweep
+    items = [(i.param, i.mode, i.values) if isinstance(i, SweepAxis) else i for i in items]
     if not 1 <= len(items) <= 3:
-        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(items)}", field="--set")
+        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(items)}", field="items")
     params = tuple(
         parse_parameter(
             scenario.panel.regions,
             path,
             mode,
-            decays=scenario.half_life is not None,
-            where={"field": f"--{mode}"},
+            decays=scenario.others.half_life is not None,
+            where={"field": f"items.{i}.param"},
         )
-        for path, mode, _ in items
+        for i, (path, mode, _) in enumerate(items)
     )
     values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
     points = np.array(list(itertools.product(*values)), dtype=float)

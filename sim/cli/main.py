@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sim.errors import ArgumentError, InputError
+from sim.present.text import summary_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
@@ -62,16 +63,21 @@ def _print_written(written: list[Path]) -> None:
         print(f"wrote {', '.join(str(p) for p in written)}")
 
 
-def _run_report(
-    scenario: Any, args: argparse.Namespace, argv: Sequence[str], **analyses: Any
-) -> Callable[[], str]:
+def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> Any:
+    """The provenance of this command: input files, the seed it used, its command line."""
+    from sim.provenance import Provenance
+
+    return Provenance.of(scenario.files, seed=seed, command=["ranksim", *argv])
+
+
+def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:
     """A deferred run report of ``scenario`` with the given analysis sections."""
 
     def build() -> str:
         from sim.engine.projection import project
         from sim.present.report import run_report
 
-        return run_report(project(scenario), lang=args.lang, argv=argv, **analyses)
+        return run_report(project(scenario), lang=args.lang, provenance=prov, **analyses)
 
     return build
 
@@ -85,43 +91,34 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
     proj = project(scenario)
-    doc = run_document(proj, argv, seed=args.seed if args.paths else None)
+    prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
+    doc = run_document(proj, prov)
     mc = _montecarlo(scenario, args) if args.paths else None
     if mc is not None:
-        doc["montecarlo"] = mc.to_document(argv)
+        doc["montecarlo"] = mc.to_document(prov)
     files: dict[str, str | bytes] = {
         "projection.csv": proj.to_frame(history=True).to_csv(index=False),
         "passes.csv": passes_frame(proj).to_csv(index=False),
         "run.json": dumps(doc),
     }
-    written = _save(args, files, lambda: _full_report(proj, args, argv, mc))
+    written = _save(args, files, lambda: _full_report(scenario, args, prov, mc))
     if args.json:
         return _print_json(doc)
-    print(proj.summary(years=args.years, lang=args.lang))
+    print(summary_text(proj, years=args.years, lang=args.lang))
     if mc is not None:
-        print(_mc_line(mc))
+        print(_mc_line(mc, args.seed))
     _print_written(written)
     return 0
 
 
-def _full_report(proj: Any, args: argparse.Namespace, argv: Sequence[str], mc: Any) -> str:
+def _full_report(scenario: Any, args: argparse.Namespace, prov: Any, mc: Any) -> str:
     """The run report with every analysis the scenario asks for (solve curve always)."""
     import numpy as np
 
-    from sim.analyses.sensitivity import sensitivity
-    from sim.analyses.solve import solve
-    from sim.analyses.sweep import sweep
-    from sim.present.report import run_report
+    from sim.present.workflows import report
 
-    sc = proj.scenario
-    sol = solve(sc, min(2030, sc.horizon) if sc.base_year < 2030 else sc.horizon)
-    sw = sweep(sc, [(i.param, i.mode, i.grid()) for i in sc.spec.sweep]) if sc.spec.sweep else None
-    sens = (
-        sensitivity(sc, sc.spec.sensitivity, rng=np.random.default_rng(args.seed), seed=args.seed)
-        if sc.spec.sensitivity is not None
-        else None
-    )
-    return run_report(proj, lang=args.lang, argv=argv, mc=mc, solve=sol, sweep=sw, sensitivity=sens)
+    rng = np.random.default_rng(args.seed)
+    return report(scenario, lang=args.lang, montecarlo=mc, rng=rng, provenance=prov)
 
 
 def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
@@ -131,12 +128,10 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
     from sim.cli.progress import progress_bar
 
     with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
-        return simulate(
-            scenario, args.paths, rng=np.random.default_rng(args.seed), seed=args.seed, progress=advance
-        )
+        return simulate(scenario, args.paths, rng=np.random.default_rng(args.seed), progress=advance)
 
 
-def _mc_line(mc: Any) -> str:
+def _mc_line(mc: Any, seed: int) -> str:
     doc = mc.to_document()
     probs = doc["reach_probability"]
     years = sorted({2027, 2030, 2035, mc.scenario.horizon})
@@ -146,7 +141,7 @@ def _mc_line(mc: Any) -> str:
         for k, v in doc["reach_year_quantiles"].items()
     }
     return (
-        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
+        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {seed}): P(reach) {shown}; "
         f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}"
     )
 
@@ -158,12 +153,13 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
     mc = _montecarlo(scenario, args)
-    doc = mc.to_document(argv)
-    written = _save(args, {"montecarlo.json": dumps(doc)}, _run_report(scenario, args, argv, mc=mc))
+    prov = _provenance(scenario, argv, args.seed)
+    doc = mc.to_document(prov)
+    written = _save(args, {"montecarlo.json": dumps(doc)}, _run_report(scenario, args, prov, mc=mc))
     if args.json:
         return _print_json(doc)
-    print(mc.projection.summary(lang=args.lang))
-    print(_mc_line(mc))
+    print(summary_text(mc.projection, lang=args.lang))
+    print(_mc_line(mc, args.seed))
     _print_written(written)
     return 0
 
@@ -234,15 +230,22 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     _warn(scenario.warnings)
     if args.params:
         items = _sweep_items(args.params)
-    elif scenario.spec.sweep:
-        items = [(i.param, i.mode, i.grid()) for i in scenario.spec.sweep]
+    elif scenario.sweep:
+        items = [(i.param, i.mode, list(i.values)) for i in scenario.sweep]
     else:
         raise ArgumentError(
             "give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario", field="--set"
         )
-    result = sweep(scenario, items, rank_years=args.years)
-    doc = result.to_document(argv)
-    written = _save(args, {"sweep.json": dumps(doc)}, _run_report(scenario, args, argv, sweep=result))
+    try:
+        result = sweep(scenario, items, rank_years=args.years)
+    except InputError as exc:
+        if exc.file is None and (exc.field or "").startswith("items."):
+            flag = f"--{items[int(exc.field.split('.')[1])][1]}" if args.params else "sweep"
+            raise InputError(exc.message, field=flag) from None
+        raise
+    prov = _provenance(scenario, argv)
+    doc = result.to_document(prov)
+    written = _save(args, {"sweep.json": dumps(doc)}, _run_report(scenario, args, prov, sweep=result))
     if args.json:
         return _print_json(doc)
     labels = result.labels()
@@ -276,7 +279,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
-    spec = scenario.spec.sensitivity
+    spec = scenario.sensitivity
     if spec is None:
         raise ArgumentError(
             "no `sensitivity:` section in this scenario (see README, Sensitivity)",
@@ -286,11 +289,10 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.cli.progress import progress_bar
 
     with progress_bar(2, "Sensitivity (tornado, Sobol)", quiet=args.quiet) as advance:
-        result = sensitivity(
-            scenario, spec, rng=np.random.default_rng(args.seed), seed=args.seed, progress=advance
-        )
-    doc = result.to_document(argv)
-    report = _run_report(scenario, args, argv, sensitivity=result)
+        result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed), progress=advance)
+    prov = _provenance(scenario, argv, args.seed)
+    doc = result.to_document(prov)
+    report = _run_report(scenario, args, prov, sensitivity=result)
     written = _save(args, {"sensitivity.json": dumps(doc)}, report)
     if args.json:
         return _print_json(doc)
@@ -326,6 +328,8 @@ def _probability(text: str) -> float:
 
 
 def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    import numpy as np
+
     from sim.analyses.solve import solve
     from sim.model.scenario import load_scenario
     from sim.present.output import dumps
@@ -342,12 +346,13 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             args.by,
             probability=args.probability,
             paths=args.paths or 10_000,
-            seed=args.seed,
+            rng=np.random.default_rng(args.seed),
             curve_probability=args.curve,
             progress=advance,
         )
-    doc = result.to_document(argv)
-    written = _save(args, {"solve.json": dumps(doc)}, _run_report(scenario, args, argv, solve=result))
+    prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
+    doc = result.to_document(prov)
+    written = _save(args, {"solve.json": dumps(doc)}, _run_report(scenario, args, prov, solve=result))
     if args.json:
         return _print_json(doc)
     print(solve_sentence(result, args.lang))
@@ -395,13 +400,13 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             national=args.national,
             paths=args.paths,
             rng=rng,
-            seed=args.seed if args.paths else None,
             progress=advance,
         )
-    doc = result.to_document(argv)
+    prov = _provenance(scenario, argv, args.seed if args.paths else None)
+    doc = result.to_document(prov)
     from sim.present.report import backtest_report
 
-    report = lambda: backtest_report(result, lang=args.lang, argv=argv)  # noqa: E731
+    report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
     written = _save(args, {"backtest.json": dumps(doc)}, report, "backtest.html")
     if args.json:
         return _print_json(doc)
@@ -446,7 +451,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.model.scenario import json_schema_text
+    from sim.inputs.schema import json_schema_text
 
     sys.stdout.write(json_schema_text())
     return 0
@@ -618,12 +623,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Library fields and the flags a planner typed for them (library errors name fields only).
+FLAGS = {
+    "jump_offs": "--from",
+    "by": "--by",
+    "probability": "--probability",
+    "items": "--set/--shift",
+    "years": "--years",
+    "paths": "--paths",
+}
+
+
+def _with_flag(exc: InputError) -> str:
+    """The error line, naming the command-line flag where the field came from one."""
+    if exc.file is None and exc.field in FLAGS:
+        return str(InputError(exc.message, field=FLAGS[exc.field]))
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
         if args.version:
-            from sim.present.output import version
+            from sim.provenance import version
 
             print(f"ranksim {version()}")
             return 0
@@ -631,7 +654,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
         return int(args.handler(args, argv))
     except InputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_with_flag(exc), file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os

@@ -1,4 +1,5 @@
-"""Compiled Monte Carlo kernels (numba): target rank histograms without storing paths.
+"""Compiled kernels (numba), each with a numpy twin tested equal: batch outcomes and Monte Carlo
+rank histograms, without storing paths.
 
 The target's rank in a year is ``1 + #{j : gap_j > 0}`` with ``gap_j = ln Y_j - ln Y_target``.
 Along a path, ``gap[t] = gap0[t] + cumsum(rel_shock)`` where ``gap0`` is the deterministic
@@ -106,70 +107,24 @@ def rank_hist_numpy(
 
 
 @njit(cache=True, parallel=True, fastmath=False)
-def batch_outcomes(  # pragma: no cover
-    base_log,
-    model_r,
-    model_d,
-    fixed_r,
-    fixed_d,
-    spread_r,
-    spread_d,
-    natr,
-    natd,
-    dec,
-    ovr_r,
-    col_r,
-    ovr_d,
-    col_d,
-    target,
-    k,
-    want,
-    out_reach,
-    out_rank,
-    out_gap,
-):
-    """Deterministic outcomes of B scenarios in one fused pass (no B x T x N array).
+def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_gap):  # pragma: no cover
+    """Levels -> ranks -> outcomes of B scenarios from their nominal log growth ``growth`` (B, T, N).
 
-    Cell (t, j) grows by ``natr[b,t] + dec[b,t] * spread_r[j]`` where ``model_r[t,j]``, else by
-    ``fixed_r[t,j]`` (log terms; deflator likewise); columns ``col_r`` / ``col_d`` are replaced
-    by ``ovr_r[b,t,:]`` / ``ovr_d[b,t,:]``. Writes the reach index (-1 = never) and, at the
-    year indices ``want``, the target's rank and its gap (%) to the k-th largest other region.
+    Writes the reach index (first year index with target rank <= ``k[b]``, base year = 0; -1 =
+    never) and, at the sorted year indices ``want``, the target's rank and its gap (%) to the
+    ``k[b]``-th largest other region (:func:`sim.engine.levels.gap_pct`).
     """
-    n_b, n_t = natr.shape
-    n = base_log.size
+    n_b, n_t, n = growth.shape
     n_y = want.size
     for b in prange(n_b):
         logy = base_log.copy()
-        real = np.empty(n)
         others = np.empty(n - 1)
         first = -1
         y_pos = 0
         for t in range(n_t + 1):
             if t > 0:
                 for j in range(n):
-                    real[j] = (
-                        natr[b, t - 1] + dec[b, t - 1] * spread_r[j]
-                        if model_r[t - 1, j]
-                        else fixed_r[t - 1, j]
-                    )
-                for p in range(col_r.size):
-                    real[col_r[p]] = ovr_r[b, t - 1, p]
-                for j in range(n):
-                    real[j] += (
-                        natd[b, t - 1] + dec[b, t - 1] * spread_d[j]
-                        if model_d[t - 1, j]
-                        else fixed_d[t - 1, j]
-                    )
-                for p in range(col_d.size):
-                    j = col_d[p]
-                    d_model = (
-                        natd[b, t - 1] + dec[b, t - 1] * spread_d[j]
-                        if model_d[t - 1, j]
-                        else fixed_d[t - 1, j]
-                    )
-                    real[j] += ovr_d[b, t - 1, p] - d_model
-                for j in range(n):
-                    logy[j] += real[j]
+                    logy[j] += growth[b, t - 1, j]
             mine = logy[target]
             count = 0
             for j in range(n):
@@ -189,3 +144,24 @@ def batch_outcomes(  # pragma: no cover
                 out_gap[b, y_pos] = np.expm1(mine - srt[n - 1 - k[b]]) * 100.0
                 y_pos += 1
         out_reach[b] = first
+
+
+def batch_outcomes_numpy(
+    base_log: np.ndarray,
+    growth: np.ndarray,
+    target: int,
+    k: np.ndarray,
+    want: np.ndarray,
+    out_reach: np.ndarray,
+    out_rank: np.ndarray,
+    out_gap: np.ndarray,
+) -> None:
+    """Numpy twin of :func:`batch_outcomes` (same arguments, same outputs)."""
+    from sim.engine.levels import gap_pct, project_log_levels
+    from sim.ranks import reach_index, target_rank
+
+    logy = project_log_levels(base_log, growth)  # (B, T+1, N)
+    trank = target_rank(logy, target)
+    out_reach[:] = reach_index(trank, k[:, None])
+    out_rank[:] = trank[:, want]
+    out_gap[:] = gap_pct(logy[:, want, :], target, k[:, None])

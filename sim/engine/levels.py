@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim._typing import FloatArray
+from sim._typing import FloatArray, IntArray
 
 
 def project_log_levels(log_base: FloatArray, log_growth: FloatArray) -> FloatArray:
@@ -25,3 +25,17 @@ def project_log_levels(log_base: FloatArray, log_growth: FloatArray) -> FloatArr
     np.cumsum(log_growth, axis=-2, out=out[..., 1:, :])
     out[..., 1:, :] += log_base[..., None, :]
     return out
+
+
+def gap_pct(log_levels: FloatArray, target: int, threshold: int | IntArray) -> FloatArray:
+    """Target GDP as % of the ``threshold``-th largest GDP among the *other* regions, minus 100.
+
+    ``log_levels`` is ``(..., N)`` log GDP; ``threshold`` a rank or an array broadcasting against
+    the leading axes. The result drops the last axis. Positive means rank <= threshold.
+    """
+    log_levels = np.asarray(log_levels, dtype=float)
+    others = np.delete(log_levels, target, axis=-1)
+    desc = -np.sort(-others, axis=-1)  # largest first
+    k = np.broadcast_to(np.asarray(threshold) - 1, log_levels.shape[:-1])[..., None]
+    kth = np.take_along_axis(desc, k, axis=-1)[..., 0]
+    return np.expm1(log_levels[..., target] - kth) * 100.0

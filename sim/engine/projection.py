@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from sim._typing import Direction, FloatArray, IntArray
-from sim.engine.levels import project_log_levels
-from sim.model.growth import GrowthPaths, build_paths
+from sim.engine.levels import gap_pct, project_log_levels
+from sim.model.growth import Growth, assemble
 from sim.model.scenario import Scenario
 from sim.ranks import rank_levels, reach_index
 
@@ -48,22 +48,12 @@ def pass_events(gdp: FloatArray, years: IntArray, target: int, codes: tuple[str,
     return sorted(events, key=lambda e: (e.year, e.direction, e.code))
 
 
-def gap_pct(gdp: FloatArray, target: int, threshold: int) -> FloatArray:
-    """Target GDP as % of the ``threshold``-th largest GDP among the other regions, minus 100.
-
-    ``gdp`` is ``(..., N)``; the result drops the last axis. Positive = rank <= threshold.
-    """
-    others = np.delete(gdp, target, axis=-1)
-    kth = -np.partition(-others, threshold - 1, axis=-1)[..., threshold - 1]
-    return (gdp[..., target] / kth - 1.0) * 100.0
-
-
 @dataclass(frozen=True)
 class Projection:
     """Levels and ranks of every region from the base year to the horizon, plus history."""
 
     scenario: Scenario
-    paths: GrowthPaths
+    growth: Growth  # the assembled log growth of the projected years
     years: IntArray  # base .. horizon
     gdp: FloatArray  # (T+1, N) nominal, 100m yuan
     ranks: IntArray  # (T+1, N)
@@ -99,7 +89,7 @@ class Projection:
 
         Positive means inside the band (rank <= threshold), negative outside.
         """
-        return gap_pct(self.gdp, self.target, self.threshold_rank)
+        return gap_pct(np.log(self.gdp), self.target, self.threshold_rank)
 
     @cached_property
     def timeline(self) -> tuple[IntArray, FloatArray, IntArray]:
@@ -144,11 +134,6 @@ class Projection:
         frame.loc[frame[YEAR] == self.scenario.base_year, PROJECTED] = False
         return frame
 
-    def summary(self, years: list[int] | None = None, lang: str = "en") -> str:
-        from sim.present.text import summary_text
-
-        return summary_text(self, years=years, lang=lang)
-
 
 def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, projected: bool) -> pd.DataFrame:
     t, n = gdp.shape
@@ -168,10 +153,10 @@ def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, proje
 
 def project(scenario: Scenario) -> Projection:
     """Project every region from the base year to the horizon under ``scenario``."""
-    paths = build_paths(scenario)
+    growth = assemble(scenario.growth)
     base = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
-    log_levels = project_log_levels(np.log(base), paths.nominal)
+    log_levels = project_log_levels(np.log(base), growth.nominal)
     gdp = np.exp(log_levels)
     gdp[0] = base  # exact base-year values, no exp(log()) round-off
     years = np.arange(scenario.base_year, scenario.horizon + 1, dtype=np.int64)
-    return Projection(scenario, paths, years, gdp, rank_levels(gdp))
+    return Projection(scenario, growth, years, gdp, rank_levels(gdp))

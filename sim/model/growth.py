@@ -1,4 +1,4 @@
-"""Growth paths: the scenario's assumptions turned into ``(year, region)`` log-growth arrays.
+"""The growth model, assembled in one place: ``(batch, year, region)`` real and deflator log growth.
 
 For every projected year and region: real growth ``ln(1+g)`` and deflator growth
 ``ln(1+pi)``. A region listed under ``provinces`` takes the paths it sets; anything else
@@ -8,39 +8,30 @@ comes from the ``others`` model:
 * ``spread``: national + the region's mean spread over the nation in the estimation window
   (real and deflator separately, log terms), decaying as ``2 ** -((year - base) / half_life)``;
 * ``targets``: the announced real-growth targets for the years they cover, ``spread`` otherwise.
+
+:class:`GrowthModel` holds the pieces (national paths, spreads, decay, fixed cells);
+:func:`assemble` turns them, plus optional batch overrides (sweep, solve and sensitivity
+parameters), into growth arrays. The deterministic run, the batched kernels and Monte Carlo
+all consume :func:`assemble`'s output; nothing else writes the formula.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.inputs.panel import NATIONAL_CODE, Panel
-from sim.model.scenario import Scenario
+from sim.errors import InputError
+from sim.inputs.panel import Panel
+from sim.inputs.params import Mode, Parameter
 from sim.units import log_to_pct, pct_to_log
 
 TRAILING_YEARS = 5
 
-
-@dataclass(frozen=True)
-class GrowthPaths:
-    """Log growth of every projected year (``years`` = base+1 .. horizon) and region."""
-
-    years: IntArray
-    real: FloatArray  # (T, N) ln(1+g)
-    deflator: FloatArray  # (T, N) ln(1+pi)
-    national_real: FloatArray  # (T,)
-    national_deflator: FloatArray  # (T,)
-    spread_real: FloatArray  # (N,) estimated spread before decay
-    spread_deflator: FloatArray  # (N,)
-    source_real: tuple[str, ...]  # per region: scenario | national | spread | targets
-    source_deflator: tuple[str, ...]
-
-    @property
-    def nominal(self) -> FloatArray:
-        return self.real + self.deflator
+#: Per scenario of a batch, the values of one parameter: ``(parameter, values (B,))``.
+Setting = tuple[Parameter, FloatArray]
 
 
 def path_pct(value: float | dict[int, float], years: IntArray) -> FloatArray:
@@ -79,144 +70,132 @@ def _column_mean(values: FloatArray) -> FloatArray:
     return np.divide(total, count, out=np.zeros(values.shape[1]), where=count > 0)
 
 
-def decay_factors(years: IntArray, base_year: int, half_life: float | None) -> FloatArray:
-    """``2 ** -((year - base) / half_life)``, or ones without decay."""
+def decay_factors(years: IntArray, base_year: int, half_life: float | FloatArray | None) -> FloatArray:
+    """``2 ** -((year - base) / half_life)``: ``(T,)`` for one half-life, ``(B, T)`` for ``(B,)``;
+    ones without decay (``None``)."""
     if half_life is None:
         return np.ones(years.shape)
-    return np.exp2(-(years - base_year) / half_life)
-
-
-def national_pct(scenario: Scenario, years: IntArray) -> tuple[FloatArray, FloatArray]:
-    """National (real, deflator) growth in percent for the projected years."""
-    nat = scenario.panel.national
-    out = []
-    for value, hist in (
-        (scenario.spec.national.real_growth, nat.log_real),
-        (scenario.spec.national.deflator, nat.log_deflator),
-    ):
-        if value == "trailing":
-            out.append(
-                np.full(years.shape, float(log_to_pct(trailing_mean(hist, nat.years, scenario.base_year))))
-            )
-        else:
-            out.append(path_pct(value, years))  # type: ignore[arg-type]
-    return out[0], out[1]
+    hl = np.asarray(half_life, dtype=float)
+    return np.exp2(-(years - base_year) / hl[..., None]) if hl.ndim else np.exp2(-(years - base_year) / hl)
 
 
 @dataclass(frozen=True)
-class PathComponents:
+class GrowthModel:
     """What growth paths are made of, kept apart so a batch can vary one piece at a time.
 
-    A cell (year, region) whose ``model_*`` mask is True follows the others model,
+    A cell (year, region) whose ``fixed_*_pct`` is NaN follows the others model,
     ``national + decay * spread`` (log terms); any other cell has a fixed value in percent
     (set in the scenario, or an announced target).
     """
 
     years: IntArray  # (T,) base+1 .. horizon
     base_year: int
-    nat_real_pct: FloatArray  # (T,)
-    nat_defl_pct: FloatArray
-    spread_real: FloatArray  # (N,) log
-    spread_deflator: FloatArray
+    national_real_pct: FloatArray  # (T,)
+    national_deflator_pct: FloatArray  # (T,)
+    spread_real: FloatArray  # (N,) log, before decay
+    spread_deflator: FloatArray  # (N,)
     half_life: float | None
-    model_real: np.ndarray  # (T, N) bool
-    model_defl: np.ndarray
     fixed_real_pct: FloatArray  # (T, N), NaN where the model applies
-    fixed_defl_pct: FloatArray
-    source_real: tuple[str, ...]
+    fixed_deflator_pct: FloatArray
+    source_real: tuple[str, ...]  # per region: scenario | national | spread | targets
     source_deflator: tuple[str, ...]
 
-    def assemble(
-        self,
-        nat_real_pct: FloatArray | None = None,
-        nat_defl_pct: FloatArray | None = None,
-        decay: FloatArray | None = None,
-    ) -> tuple[FloatArray, FloatArray]:
-        """(real, deflator) log growth ``(..., T, N)``; arguments default to the scenario's own
-        and may carry leading batch axes: ``(..., T)``."""
-        nr = pct_to_log(self.nat_real_pct if nat_real_pct is None else nat_real_pct)
-        nd = pct_to_log(self.nat_defl_pct if nat_defl_pct is None else nat_defl_pct)
-        dec = decay_factors(self.years, self.base_year, self.half_life) if decay is None else decay
-        real = np.where(
-            self.model_real,
-            nr[..., None] + dec[..., None] * self.spread_real,
-            pct_to_log(np.nan_to_num(self.fixed_real_pct)),
-        )
-        defl = np.where(
-            self.model_defl,
-            nd[..., None] + dec[..., None] * self.spread_deflator,
-            pct_to_log(np.nan_to_num(self.fixed_defl_pct)),
-        )
-        return real, defl
+    @property
+    def n_regions(self) -> int:
+        return int(self.spread_real.size)
 
 
-def _targets_pct(scenario: Scenario, years: IntArray, fixed: FloatArray) -> np.ndarray:
-    """Write announced targets into ``fixed`` (percent); returns the mask of target cells."""
-    used = np.zeros(fixed.shape, dtype=bool)
-    assert scenario.targets is not None
-    codes = scenario.panel.regions.codes
-    for (code, year), pct in scenario.targets.values.items():
-        if code == NATIONAL_CODE or code not in codes or not years[0] <= year <= years[-1]:
+@dataclass(frozen=True)
+class Growth:
+    """Assembled log growth, ``(..., T, N)`` (a leading batch axis when overrides were given)."""
+
+    years: IntArray
+    real: FloatArray  # ln(1+g)
+    deflator: FloatArray  # ln(1+pi)
+
+    @property
+    def nominal(self) -> FloatArray:
+        return self.real + self.deflator
+
+
+def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | None = None) -> Growth:
+    """Real and deflator log growth of every projected year and region.
+
+    Without ``settings`` (and ``batch``) the arrays are ``(T, N)``: the scenario itself. With
+    parameter ``settings`` (each ``(parameter, values (B,))``) they are ``(B, T, N)``: national
+    paths and the half-life are replaced or shifted first, then province columns, in the
+    order given (a second setting on the same column applies on top of the first).
+    """
+    b = batch if batch is not None else _batch_size(settings)
+    nat_r, nat_d, decay = _national_and_decay(model, settings, b)
+    real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, model.spread_real)
+    defl = _combine(model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator)
+    columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl")]
+    if columns:
+        real, defl = real.copy(), defl.copy()
+        for param, values in columns:
+            arr = real if param.kind == "province_real" else defl
+            j = int(param.region)  # type: ignore[arg-type]
+            pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
+            _check_growth(pct, param)
+            arr[:, :, j] = pct_to_log(pct)
+    return Growth(model.years, real, defl)
+
+
+def _batch_size(settings: Sequence[Setting]) -> int | None:
+    sizes = {np.asarray(v).shape[0] for _, v in settings}
+    if len(sizes) > 1:
+        raise ValueError("every parameter needs the same number of values")
+    return sizes.pop() if sizes else None
+
+
+def _combine(fixed_pct: FloatArray, nat_log: FloatArray, decay: FloatArray, spread: FloatArray) -> FloatArray:
+    """``national + decay * spread`` where the model applies, the fixed value elsewhere."""
+    model = nat_log[..., None] + decay[..., None] * spread
+    return np.where(np.isnan(fixed_pct), model, pct_to_log(np.nan_to_num(fixed_pct)))
+
+
+def _national_and_decay(
+    model: GrowthModel, settings: Sequence[Setting], b: int | None
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """National real and deflator growth (percent) and decay factors: ``(T,)`` or ``(B, T)``."""
+    shape = model.years.shape if b is None else (b, model.years.size)
+    nat_r = np.broadcast_to(model.national_real_pct, shape)
+    nat_d = np.broadcast_to(model.national_deflator_pct, shape)
+    decay = np.broadcast_to(decay_factors(model.years, model.base_year, model.half_life), shape)
+    for param, values in settings:
+        if param.kind == "national_real":
+            nat_r = _apply(nat_r, values, param.mode)
+            _check_growth(nat_r, param)
+        elif param.kind == "national_defl":
+            nat_d = _apply(nat_d, values, param.mode)
+            _check_growth(nat_d, param)
+        elif param.kind == "half_life":
+            hl = values if param.mode == "set" else model.half_life + values  # type: ignore[operator]
+            if (hl <= 0).any():
+                raise InputError("half-life must be greater than 0", field=param.key)
+            decay = decay_factors(model.years, model.base_year, hl)
+    return nat_r, nat_d, decay
+
+
+def _apply(pct: FloatArray, values: FloatArray, mode: Mode) -> FloatArray:
+    """Set every year to the value, or shift every year by it (percentage points); ``(B, T)``."""
+    v = np.asarray(values, dtype=float)[:, None]
+    return np.broadcast_to(v, pct.shape).copy() if mode == "set" else pct + v
+
+
+def _check_growth(pct: FloatArray, param: Parameter) -> None:
+    if (pct <= -100).any():
+        raise InputError(f"growth of -100 % or less for some values of {param.path}", field=param.key)
+
+
+def targets_pct(
+    targets: dict[tuple[str, int], float], codes: Sequence[str], years: IntArray, national_code: str
+) -> FloatArray:
+    """Announced real-growth targets (percent) on the ``(T, N)`` grid, NaN where none."""
+    out = np.full((years.size, len(codes)), np.nan)
+    for (code, year), pct in targets.items():
+        if code == national_code or code not in codes or not years[0] <= year <= years[-1]:
             continue
-        t, i = year - int(years[0]), codes.index(code)
-        fixed[t, i] = pct
-        used[t, i] = True
-    return used
-
-
-def path_components(scenario: Scenario) -> PathComponents:
-    """Decompose the scenario's growth assumptions into :class:`PathComponents`."""
-    panel = scenario.panel
-    years = np.arange(scenario.base_year + 1, scenario.horizon + 1, dtype=np.int64)
-    shape = (years.size, panel.n_regions)
-    nat_real, nat_defl = national_pct(scenario, years)
-    model = scenario.spec.others.model
-    if model == "national":
-        spread_r, spread_d = np.zeros(shape[1]), np.zeros(shape[1])
-    else:
-        spread_r, spread_d = estimate_spreads(panel, scenario.window, scenario.exclude_years)
-    fixed_r, fixed_d = np.full(shape, np.nan), np.full(shape, np.nan)
-    base_src = "national" if model == "national" else "spread"
-    src_r, src_d = [base_src] * shape[1], [base_src] * shape[1]
-    if model == "targets":
-        used = _targets_pct(scenario, years, fixed_r)
-        src_r = ["targets" if used[:, i].any() else "spread" for i in range(shape[1])]
-    for i, spec in scenario.provinces.items():
-        if spec.real_growth is not None:
-            fixed_r[:, i] = path_pct(spec.real_growth, years)
-            src_r[i] = "scenario"
-        if spec.deflator is not None:
-            fixed_d[:, i] = path_pct(spec.deflator, years)
-            src_d[i] = "scenario"
-    return PathComponents(
-        years,
-        scenario.base_year,
-        nat_real,
-        nat_defl,
-        spread_r,
-        spread_d,
-        scenario.half_life,
-        np.isnan(fixed_r),
-        np.isnan(fixed_d),
-        fixed_r,
-        fixed_d,
-        tuple(src_r),
-        tuple(src_d),
-    )
-
-
-def build_paths(scenario: Scenario) -> GrowthPaths:
-    """Every region's real and deflator log growth for base+1 .. horizon."""
-    comp = path_components(scenario)
-    real, defl = comp.assemble()
-    return GrowthPaths(
-        comp.years,
-        real,
-        defl,
-        pct_to_log(comp.nat_real_pct),
-        pct_to_log(comp.nat_defl_pct),
-        comp.spread_real,
-        comp.spread_deflator,
-        comp.source_real,
-        comp.source_deflator,
-    )
+        out[year - int(years[0]), list(codes).index(code)] = pct
+    return out

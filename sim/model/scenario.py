@@ -1,280 +1,125 @@
-"""Scenario files: schema (pydantic), ``extends`` chains, and resolution against a panel.
+"""The resolved scenario: one immutable object with every path an array and every default filled.
 
-A scenario is read once, here, into a frozen :class:`Scenario`. Every problem a planner
-can cause is a :class:`~sim.errors.ScenarioError` naming ``file:line: field``.
+:func:`load_scenario` reads a file (:mod:`sim.inputs.scenario_file`) and :func:`resolve`\\ s it
+against its panel: national paths as arrays over the projected years ("trailing" computed),
+estimation windows filled, spreads estimated, province overrides mapped to region indices,
+announced targets placed, analysis settings (sweep, sensitivity, uncertainty) typed. Nothing
+below this layer reads the file model again.
+
+A variant (a backtest's re-based scenario, a solve candidate, a notebook's what-if) comes from
+:meth:`Scenario.derive`, which changes the file model and resolves and validates it again.
 """
 
 from __future__ import annotations
 
-import json
-import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictInt,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+import numpy as np
+from pydantic import ValidationError
 
+from sim._typing import FloatArray, IntArray
 from sim.errors import InputError, Location, ScenarioError
-from sim.inputs.panel import DEFAULT_PANEL, Panel, Targets, load_panel, load_targets, sha256_of
-from sim.inputs.params import grid_values, parse_outcome, parse_parameter
-from sim.inputs.yamlio import Key, YamlDoc, load_yaml
+from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
+from sim.inputs.params import parse_outcome, parse_parameter
+from sim.inputs.scenario_file import ScenarioFile, panel_for, read_scenario_file
+from sim.inputs.schema import Key, ScenarioSpec, pydantic_error
+from sim.model.growth import GrowthModel, estimate_spreads, path_pct, targets_pct, trailing_mean
+from sim.units import log_to_pct
 
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
 FRACTION_WARNING_BELOW = 0.25
 DEFAULT_HORIZON_YEARS = 16
-#: Default half-life (years) of a province's spread over the nation, chosen by backtest.
-DEFAULT_HALF_LIFE = 3.0
+
+PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
 
-# --------------------------------------------------------------------------- schema
+@dataclass(frozen=True)
+class Others:
+    """How regions the scenario does not set grow (the ``others`` section, defaults filled)."""
+
+    model: Literal["national", "spread", "targets"]
+    window: tuple[int, int]
+    exclude_years: tuple[int, ...]
+    half_life: float | None
+    window_length: int | None = None  # years of a window the scenario set; None = the default
 
 
-def _growth_number(value: Any) -> float:
-    if isinstance(value, bool) or value is None:
-        raise ValueError(f"must be a number in percent per year, got {value!r}")
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith("%"):
-            raise ValueError(f"write {text[:-1].strip()} (percent per year), not {text!r}")
-        raise ValueError(f"must be a number in percent per year, got {text!r}")
-    if not isinstance(value, int | float):
-        raise ValueError(f"must be a number in percent per year, got {type(value).__name__}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"must be a finite number, got {number}")
-    if number <= -100.0:
-        raise ValueError(f"growth must be greater than -100 %, got {number:g}")
-    return number
+@dataclass(frozen=True)
+class UncertaintySettings:
+    """Monte Carlo shock settings (the ``uncertainty`` section, defaults filled)."""
+
+    method: str  # a name in sim.model.shocks.METHODS
+    window: tuple[int, int]
+    exclude_years: tuple[int, ...]
+    block: int
+    scale: float
 
 
-def _growth_path(value: Any) -> float | dict[int, float]:
-    if isinstance(value, dict):
-        if not value:
-            raise ValueError("an empty {year: value} mapping; give at least one year")
-        out: dict[int, float] = {}
-        for key, val in value.items():
-            try:
-                year = int(str(key))
-            except ValueError:
-                raise ValueError(f"{key!r} is not a year; write {{2025: 5.0, 2030: 4.0}}") from None
-            try:
-                out[year] = _growth_number(val)
-            except ValueError as exc:
-                raise ValueError(f"year {year}: {exc}") from None
-        return dict(sorted(out.items()))
-    return _growth_number(value)
-
-
-def _national_path(value: Any) -> float | dict[int, float] | str:
-    if value == "trailing":
-        return "trailing"
-    return _growth_path(value)
-
-
-GrowthPath = Annotated[
-    float | dict[int, float],
-    BeforeValidator(_growth_path),
-    Field(description="percent per year: a number, or {year: value} interpolated linearly"),
-]
-NationalPath = Annotated[
-    float | dict[int, float] | Literal["trailing"],
-    BeforeValidator(_national_path),
-    Field(description="percent per year, {year: value}, or 'trailing' (5-year mean to base year)"),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ProvinceSpec(_Model):
-    """Paths set for one province; a missing path comes from the `others` model."""
-
-    real_growth: GrowthPath | None = None
-    deflator: GrowthPath | None = None
-
-
-class NationalSpec(_Model):
-    """The national real growth and GDP deflator paths."""
-
-    real_growth: NationalPath = "trailing"
-    deflator: NationalPath = "trailing"
-
-
-class OthersSpec(_Model):
-    """How provinces not listed under `provinces` grow."""
-
-    model: Literal["national", "spread", "targets"] = "spread"
-    window: tuple[StrictInt, StrictInt] | None = Field(
-        None, description="[first, last] year used to estimate spreads; default: see README"
-    )
-    exclude_years: list[StrictInt] = Field(default_factory=list)
-    half_life: float | None = Field(
-        DEFAULT_HALF_LIFE,
-        gt=0,
-        description="years for a spread to halve; null = no decay; omitted = backtest default",
-    )
-
-
-class UncertaintySpec(_Model):
-    """Monte Carlo shocks: resampled historical deviations (or a shrunk normal)."""
-
-    method: Literal["bootstrap", "normal", "none"] = "bootstrap"
-    window: tuple[StrictInt, StrictInt] | None = Field(
-        None,
-        description="[first, last] historical years whose deviations are resampled; "
-        "default: first usable year to base year",
-    )
-    exclude_years: list[StrictInt] = Field(default_factory=list)
-    block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
-    scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
-
-
-class SweepItem(_Model):
-    """One swept parameter: a dotted path, set or shift, and a range or a list of values."""
+@dataclass(frozen=True)
+class SweepAxis:
+    """One swept parameter: dotted path, set or shift, and its values."""
 
     param: str
-    mode: Literal["set", "shift"] = "set"
-    range: tuple[float, float, float] | None = Field(None, description="[start, stop, step], stop included")
-    values: list[float] | None = None
-
-    @model_validator(mode="after")
-    def _one_of(self) -> SweepItem:
-        if (self.range is None) == (self.values is None):
-            raise ValueError("give exactly one of `range: [start, stop, step]` or `values: [...]`")
-        if self.range is not None:
-            grid_values(*self.range)
-        elif not self.values:
-            raise ValueError("`values` is empty")
-        return self
-
-    def grid(self) -> list[float]:
-        return grid_values(*self.range) if self.range is not None else list(self.values or [])
+    mode: Literal["set", "shift"]
+    values: tuple[float, ...]
 
 
-def _range_spec(value: Any) -> Any:
-    if isinstance(value, list):
-        return {"set": value}
-    return value
+@dataclass(frozen=True)
+class ParameterRange:
+    """One sensitivity parameter: dotted path, set or shift, bounds and distribution."""
 
-
-class RangeSpec(_Model):
-    """Range of one sensitivity parameter: ``[low, high]`` (set) or ``{shift: [low, high]}``."""
-
-    set: tuple[float, float] | None = None
-    shift: tuple[float, float] | None = None
+    param: str
+    mode: Literal["set", "shift"]
+    low: float
+    high: float
     distribution: Literal["uniform", "triangular"] = "uniform"
 
-    @model_validator(mode="after")
-    def _one_of(self) -> RangeSpec:
-        if (self.set is None) == (self.shift is None):
-            raise ValueError("give `[low, high]`, `{set: [low, high]}` or `{shift: [low, high]}`")
-        lo, hi = self.bounds
-        if not lo < hi:
-            raise ValueError(f"low {lo:g} must be below high {hi:g}")
-        return self
 
-    @property
-    def mode(self) -> Literal["set", "shift"]:
-        return "set" if self.set is not None else "shift"
+@dataclass(frozen=True)
+class SensitivitySettings:
+    """Tornado and Sobol settings: outcome, parameter ranges, Sobol base sample size."""
 
-    @property
-    def bounds(self) -> tuple[float, float]:
-        pair = self.set if self.set is not None else self.shift
-        assert pair is not None
-        return float(pair[0]), float(pair[1])
+    outcome: str
+    parameters: tuple[ParameterRange, ...]
+    sobol_samples: int = 1024
 
 
-class SensitivitySpec(_Model):
-    """Tornado and Sobol settings."""
+@dataclass(frozen=True)
+class Source:
+    """Where a scenario came from: file, sha256 of every file used, comments, key locations."""
 
-    outcome: str | None = Field(
-        None, description="reach_year | rank_<year> | gap_<year>; default gap at the horizon"
-    )
-    parameters: dict[str, Annotated[RangeSpec, BeforeValidator(_range_spec)]] = Field(min_length=1)
-    sobol_samples: StrictInt = Field(1024, description="base sample size n; a power of two")
-
-    @field_validator("sobol_samples")
-    @classmethod
-    def _power_of_two(cls, n: int) -> int:
-        if n < 64 or n & (n - 1):
-            lower = 1 << max(6, n.bit_length() - 1)
-            raise ValueError(
-                f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
-                f"try {lower} or {lower * 2}"
-            )
-        return n
-
-
-class ScenarioSpec(_Model):
-    """The scenario file format (all growth numbers are percent per year)."""
-
-    name: str = Field(min_length=1)
-    description: str = ""
-    extends: str | None = None
-    data: str | None = None
-    target: str | StrictInt | None = None
-    threshold_rank: StrictInt | None = None
-    base_year: StrictInt | None = None
-    horizon: StrictInt | None = None
-    national: NationalSpec = Field(default_factory=NationalSpec)
-    others: OthersSpec = Field(default_factory=lambda: OthersSpec())
-    provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
-    uncertainty: UncertaintySpec = Field(default_factory=lambda: UncertaintySpec())
-    sweep: list[SweepItem] | None = Field(None, max_length=3)
-    sensitivity: SensitivitySpec | None = None
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of the scenario format (``ranksim schema``)."""
-    schema = ScenarioSpec.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "ranksim scenario"
-    return schema
-
-
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-
-
-# --------------------------------------------------------------------------- resolved
+    path: Path
+    files: dict[str, str]
+    comments: dict[str, str] = field(default_factory=dict)  # dotted key -> YAML comment
+    locations: dict[str, Location] = field(default_factory=dict)  # dotted key -> file:line
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Scenario:
     """A validated scenario resolved against its panel: typed, with every default filled."""
 
-    spec: ScenarioSpec
+    name: str
+    description: str
     panel: Panel
-    path: Path
-    files: dict[str, str]  # every scenario and data file used -> sha256
     target: int  # region index
     threshold_rank: int
     base_year: int
     horizon: int
-    window: tuple[int, int]
-    exclude_years: tuple[int, ...]
-    half_life: float | None
-    provinces: dict[int, ProvinceSpec]  # region index -> paths set for it
-    comments: dict[str, str] = field(default_factory=dict)  # dotted key -> YAML comment
-    locations: dict[str, Location] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-    targets: Targets | None = None
-    uncertainty_window: tuple[int, int] = (0, 0)
-
-    @property
-    def name(self) -> str:
-        return self.spec.name
+    growth: GrowthModel  # every path as arrays over base+1 .. horizon
+    others: Others
+    national_written: tuple[PathValue, PathValue]  # (real, deflator) as the file wrote them
+    provinces: dict[int, tuple[PathValue | None, PathValue | None]]  # region -> (real, deflator) set
+    uncertainty: UncertaintySettings
+    sweep: tuple[SweepAxis, ...]
+    sensitivity: SensitivitySettings | None
+    targets: Targets | None
+    source: Source
+    _spec: ScenarioSpec = field(repr=False, compare=False)
+    _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
 
     @property
     def n_regions(self) -> int:
@@ -284,268 +129,80 @@ class Scenario:
     def target_code(self) -> str:
         return self.panel.regions.codes[self.target]
 
-    def replace(self, **changes: Any) -> Scenario:
-        """A copy with some fields changed (scenarios are immutable)."""
-        from dataclasses import replace
+    @property
+    def years(self) -> IntArray:
+        """Projected years, base+1 .. horizon."""
+        return self.growth.years
 
-        return replace(self, **changes)
+    @property
+    def files(self) -> dict[str, str]:
+        return self.source.files
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.source.warnings
+
+    def derive(self, changes: Mapping[str, Any] | None = None, *, panel: Panel | None = None) -> Scenario:
+        """A variant: ``changes`` maps dotted keys of the scenario format to new values
+        (``{"provinces.Inner Mongolia.real_growth": 7.0, "horizon": 2035}``; ``None`` removes a
+        key), on ``panel`` if given. The variant is validated and resolved again, so a bad value
+        is a :class:`~sim.errors.ScenarioError` naming the field."""
+        data = self._spec.model_dump(exclude_none=False)
+        touched: list[Key] = []
+        for dotted, value in (changes or {}).items():
+            key = _key_of(dotted, panel or self.panel)
+            _set_in(data, key, value)
+            touched.append(key)
+        locs = {k: v for k, v in self._locs.items() if not any(k[: len(t)] == t for t in touched)}
+        try:
+            spec = ScenarioSpec.model_validate(data)
+        except ValidationError as exc:
+            raise pydantic_error(exc, locs, None) from None
+        source = ScenarioFile(spec, panel or self.panel, self.source.path, self.source.files, locs)
+        return resolve(source, comments=self.source.comments, derived=True)
+
+
+def _key_of(dotted: str, panel: Panel) -> Key:
+    """Dotted key to key path; a province given by name becomes its code."""
+    parts = tuple(dotted.split("."))
+    if parts[0] == "provinces" and len(parts) > 1:
+        idx = panel.regions.find(parts[1])
+        if idx is None:
+            raise ScenarioError(f"unknown province {parts[1]!r}", field=dotted)
+        parts = ("provinces", panel.regions.codes[idx], *parts[2:])
+    return parts
+
+
+def _set_in(data: dict[str, Any], key: Key, value: Any) -> None:
+    node = data
+    for part in key[:-1]:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    if value is None and key != ("others", "half_life"):
+        node.pop(key[-1], None)
+    else:
+        node[key[-1]] = value
 
 
 # --------------------------------------------------------------------------- loading
 
 
-def _chain(path: Path) -> list[YamlDoc]:
-    """The file and its `extends` ancestors, root first; cycles and missing files are errors."""
-    docs: list[YamlDoc] = []
-    seen: list[Path] = []
-    current, origin = path, None
-    while True:
-        resolved = current.resolve()
-        if resolved in seen:
-            cycle = " -> ".join(p.name for p in [*seen, resolved])
-            assert origin is not None
-            raise ScenarioError(
-                f"extends cycle: {cycle}",
-                file=origin.path,
-                line=origin.lines.get(("extends",)),
-                field="extends",
-            )
-        if origin is not None and not current.is_file():
-            raise ScenarioError(
-                f"extended file not found: {current}",
-                file=origin.path,
-                line=origin.lines.get(("extends",)),
-                field="extends",
-            )
-        doc = load_yaml(current)
-        docs.append(doc)
-        seen.append(resolved)
-        parent = doc.data.get("extends")
-        if parent is None:
-            return docs[::-1]
-        if not isinstance(parent, str) or not parent.strip():
-            raise ScenarioError(
-                "must be a relative path to another scenario file",
-                file=doc.path,
-                line=doc.lines.get(("extends",)),
-                field="extends",
-            )
-        current, origin = current.parent / parent, doc
-
-
-def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in top.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-@lru_cache(maxsize=16)
-def _cached_panel(path: str, mtime_ns: int, size: int) -> Panel:
-    return load_panel(Path(path))
-
-
-def panel_for(path: Path) -> Panel:
-    """Load a panel, reusing an already validated copy of an unchanged file."""
-    stat = path.stat() if path.is_file() else None
-    if stat is None:
-        return load_panel(path)  # raises the not-found error
-    return _cached_panel(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-def _data_path(docs: list[YamlDoc]) -> tuple[Path, Location | None]:
-    for doc in reversed(docs):
-        if "data" in doc.data:
-            value = doc.data["data"]
-            loc = doc.loc(("data",))
-            if not isinstance(value, str) or not value.strip():
-                raise ScenarioError(
-                    "must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data"
-                )
-            path = doc.path.parent / value
-            if not path.is_file():
-                raise ScenarioError(
-                    f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
-                )
-            return path, loc
-    return DEFAULT_PANEL, None
-
-
-def _merge_provinces(
-    docs: list[YamlDoc],
-    panel: Panel,
-    locs: dict[Key, Location],
-    comments: dict[Key, str],
-    written: dict[str, str],
-) -> dict[str, Any]:
-    """Merge `provinces` blocks of the chain by region identity (code), not by key text."""
-    merged: dict[str, Any] = {}
-    for doc in docs:
-        block = doc.data.get("provinces")
-        if block is None:
-            continue
-        if not isinstance(block, dict):
-            loc = doc.loc(("provinces",))
-            raise ScenarioError(
-                "must be a mapping of province name to {real_growth, deflator}",
-                file=loc.file,
-                line=loc.line,
-                field="provinces",
-            )
-        names: dict[int, str] = {}
-        for name, value in block.items():
-            loc = doc.loc(("provinces", name))
-            idx = panel.regions.find(name)
-            if idx is None:
-                raise ScenarioError(
-                    f"unknown province {name!r} (use an English or Chinese name or a code; "
-                    "`ranksim data` lists them)",
-                    file=loc.file,
-                    line=loc.line,
-                    field=f"provinces.{name}",
-                )
-            if idx in names:
-                raise ScenarioError(
-                    f"{name!r} and {names[idx]!r} are the same province; give it once",
-                    file=loc.file,
-                    line=loc.line,
-                    field=f"provinces.{name}",
-                )
-            names[idx] = name
-            code = panel.regions.codes[idx]
-            written[code] = name
-            for key, line in doc.lines.items():
-                if key[:2] == ("provinces", name):
-                    locs[("provinces", code, *key[2:])] = Location(str(doc.path), line)
-            for key, note in doc.comments.items():
-                if key[:2] == ("provinces", name):
-                    comments[("provinces", code, *key[2:])] = note
-            prev = merged.get(code)
-            merged[code] = (
-                _deep_merge(prev, value) if isinstance(prev, dict) and isinstance(value, dict) else value
-            )
-    return merged
-
-
-#: Plain words for pydantic's error types.
-_PLAIN = {
-    "dict_type": "must be a mapping of `key: value` lines",
-    "model_type": "must be a mapping of `key: value` lines",
-    "model_attributes_type": "must be a mapping of `key: value` lines",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "tuple_type": "must be a list like [first, last]",
-    "list_type": "must be a list",
-    "string_type": "must be text",
-}
-
-
-_BOUNDS = {
-    "greater_than_equal": "at least",
-    "greater_than": "greater than",
-    "less_than_equal": "at most",
-    "less_than": "less than",
-    "too_long": "at most as long as",
-    "too_short": "at least as long as",
-}
-
-
-def _pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path) -> ScenarioError:
-    # A misspelt key also makes a required one "missing": report the misspelling first.
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    err = errors[0]
-    keys = tuple(str(k) for k in err["loc"])
-    # Drop pydantic's own branch names from union errors: keep keys the file has.
-    data_keys: list[str] = []
-    for k in keys:
-        if (*data_keys, k) in locs or not data_keys or k.isdigit():
-            data_keys.append(k)
-    loc: Location | None = None
-    for n in range(len(data_keys), 0, -1):
-        if tuple(data_keys[:n]) in locs:
-            loc = locs[tuple(data_keys[:n])]
-            break
-    msg = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        msg = f"unknown key {data_keys[-1]!r}" + _suggest(data_keys)
-    elif err["type"] == "missing":
-        msg = "required field is missing"
-    elif err["type"] in _PLAIN:
-        msg = f"{_PLAIN[err['type']]}, got {err.get('input')!r}"
-    elif err["type"] in _BOUNDS:
-        ctx = err.get("ctx", {})
-        bound = next(iter(ctx.values()), "")
-        msg = f"must be {_BOUNDS[err['type']]} {bound}, got {err.get('input')!r}"
-    field_name = ".".join(data_keys)
-    line = loc.line if loc else None
-    if line is None and err["type"] == "missing":
-        line = 1  # a top-level field missing from the file: point at its start
-    return ScenarioError(msg, file=loc.file if loc else fallback, line=line, field=field_name)
-
-
-def _suggest(keys: list[str]) -> str:
-    import difflib
-
-    models: list[type[BaseModel]] = [ScenarioSpec]
-    if len(keys) >= 2:
-        sections: dict[str, list[type[BaseModel]]] = {
-            "national": [NationalSpec],
-            "others": [OthersSpec],
-            "provinces": [ProvinceSpec],
-            "uncertainty": [UncertaintySpec],
-            "sweep": [SweepItem],
-            "sensitivity": [SensitivitySpec, RangeSpec],
-        }
-        models = sections.get(keys[0], [])
-    names = [n for m in models for n in m.model_fields]
-    close = difflib.get_close_matches(keys[-1], names, n=1)
-    return (
-        f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""
-    )
-
-
 def load_scenario(path: str | Path) -> Scenario:
     """Read, merge (``extends``), validate and resolve a scenario file."""
-    path = Path(path)
-    docs = _chain(path)
-    locs: dict[Key, Location] = {}
-    comments: dict[Key, str] = {}
-    merged: dict[str, Any] = {}
-    for doc in docs:
-        body = {k: v for k, v in doc.data.items() if k not in ("provinces", "extends")}
-        merged = _deep_merge(merged, body)
-        for key, line in doc.lines.items():
-            if key[0] != "provinces":
-                locs[key] = Location(str(doc.path), line)
-        comments.update({k: v for k, v in doc.comments.items() if k[0] != "provinces"})
-    data_path, _ = _data_path(docs)
-    panel = panel_for(data_path)
-    written: dict[str, str] = {}
-    merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written)
-    try:
-        spec = ScenarioSpec.model_validate(merged)
-    except ValidationError as exc:
-        err = _pydantic_error(exc, locs, path)
-        parts = (err.field or "").split(".")
-        if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
-            parts[1] = written[parts[1]]  # name the province as the file wrote it
-        raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
-    return _resolve(spec, panel, path, docs, locs, comments)
+    return resolve(read_scenario_file(path))
 
 
 def default_scenario() -> Scenario:
     """The default model on the bundled panel (Inner Mongolia, median threshold), no file needed."""
     spec = ScenarioSpec.model_validate({"name": "ranksim default model"})
-    return _resolve(spec, panel_for(DEFAULT_PANEL), Path("<default>"), [], {}, {})
+    panel = panel_for(DEFAULT_PANEL)
+    return resolve(ScenarioFile(spec, panel, Path("<default>"), dict(panel.files)))
 
 
-def _err(msg: str, key: Key, locs: dict[Key, Location], path: Path) -> ScenarioError:
+def _err(msg: str, key: Key, locs: Mapping[Key, Location], path: Path | None) -> ScenarioError:
     loc = None
     for n in range(len(key), 0, -1):
         if key[:n] in locs:
@@ -556,28 +213,21 @@ def _err(msg: str, key: Key, locs: dict[Key, Location], path: Path) -> ScenarioE
     )
 
 
-def _resolve(
-    spec: ScenarioSpec,
-    panel: Panel,
-    path: Path,
-    docs: list[YamlDoc],
-    locs: dict[Key, Location],
-    comments: dict[Key, str],
+def resolve(
+    file: ScenarioFile, *, comments: Mapping[str, str] | None = None, derived: bool = False
 ) -> Scenario:
-    regions = panel.regions
-    n = panel.n_regions
+    """Resolve a validated file model against its panel: arrays, defaults, checks, warnings.
+
+    ``derived``: a variant made in code, whose changed fields have no file line (errors then
+    name the field alone)."""
+    spec, panel, locs = file.spec, file.panel, file.locations
+    where = None if derived else file.path
 
     def fail(msg: str, *key: str) -> ScenarioError:
-        return _err(msg, key, locs, path)
+        return _err(msg, key, locs, where)
 
-    if spec.target is None:
-        if panel.path.resolve() != DEFAULT_PANEL.resolve():
-            raise fail("required for a panel other than the bundled one", "target")
-        target = regions.find("15")
-    else:
-        target = regions.find(spec.target)
-    if target is None:
-        raise fail(f"unknown province {spec.target!r} (use an English or Chinese name or a code)", "target")
+    target = _target(spec, panel, fail)
+    n = panel.n_regions
     threshold = spec.threshold_rank if spec.threshold_rank is not None else (n + 1) // 2
     if not 1 <= threshold <= n - 1:
         raise fail(
@@ -593,59 +243,141 @@ def _resolve(
         raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
     if horizon > base + 100:
         raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
-    window = tuple(spec.others.window) if spec.others.window is not None else panel.default_window(base)
-    _check_window(window, spec.others.exclude_years, panel, base, fail, "others")
-    half_life = spec.others.half_life
-    u = spec.uncertainty
+    o, u = spec.others, spec.uncertainty
+    window = tuple(o.window) if o.window is not None else panel.default_window(base)
+    _check_window(window, o.exclude_years, panel, base, fail, "others")
     u_window = tuple(u.window) if u.window is not None else (panel.first_year + 1, base)
     _check_window(u_window, u.exclude_years, panel, base, fail, "uncertainty")
-    _check_analyses(spec, panel, base, horizon, half_life, fail)
-    provinces = {regions.find(code): p for code, p in spec.provinces.items()}
-    files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
-    targets = load_targets() if spec.others.model == "targets" else None
+    length = o.window[1] - o.window[0] + 1 if o.window is not None else None
+    others = Others(o.model, (int(window[0]), int(window[1])), tuple(o.exclude_years), o.half_life, length)
+    sweep, sensitivity = _analyses(spec, panel, base, horizon, others.half_life, fail)
+    provinces = {
+        int(panel.regions.find(code)): (p.real_growth, p.deflator)  # type: ignore[arg-type]
+        for code, p in spec.provinces.items()
+    }
+    files = dict(file.files)
+    targets = load_targets() if o.model == "targets" else None
     if targets is not None:
         files[str(targets.path)] = targets.sha256
+    years = np.arange(base + 1, horizon + 1, dtype=np.int64)
+    national = (spec.national.real_growth, spec.national.deflator)
+    growth = _growth_model(panel, years, base, national, others, provinces, targets)
+    notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
+    source = Source(
+        file.path,
+        files,
+        dict(notes),
+        {".".join(k): v for k, v in locs.items()},
+        tuple(_fraction_warnings(spec, locs, file.path)),
+    )
     return Scenario(
-        spec=spec,
-        panel=panel,
-        path=path,
-        files=files,
-        target=target,
-        threshold_rank=threshold,
-        base_year=base,
-        horizon=horizon,
-        window=(int(window[0]), int(window[1])),
-        exclude_years=tuple(spec.others.exclude_years),
-        half_life=half_life,
-        provinces={k: v for k, v in provinces.items() if k is not None},
-        comments={".".join(k): v for k, v in comments.items()},
-        locations={".".join(k): v for k, v in locs.items()},
-        warnings=tuple(_fraction_warnings(spec, locs, path, panel)),
-        targets=targets,
-        uncertainty_window=(int(u_window[0]), int(u_window[1])),
+        spec.name,
+        spec.description,
+        panel,
+        target,
+        threshold,
+        base,
+        horizon,
+        growth,
+        others,
+        national,
+        provinces,
+        UncertaintySettings(
+            u.method, (int(u_window[0]), int(u_window[1])), tuple(u.exclude_years), u.block, u.scale
+        ),
+        sweep,
+        sensitivity,
+        targets,
+        source,
+        spec,
+        dict(locs),
     )
 
 
-def _check_analyses(
+def _target(spec: ScenarioSpec, panel: Panel, fail: Any) -> int:
+    if spec.target is None:
+        if panel.path.resolve() != DEFAULT_PANEL.resolve():
+            raise fail("required for a panel other than the bundled one", "target")
+        target = panel.regions.find("15")
+    else:
+        target = panel.regions.find(spec.target)
+    if target is None:
+        raise fail(f"unknown province {spec.target!r} (use an English or Chinese name or a code)", "target")
+    return target
+
+
+def national_pct(
+    value: PathValue, history_log: FloatArray, panel: Panel, base: int, years: IntArray
+) -> FloatArray:
+    """A national path in percent over ``years``; "trailing" = the 5-year mean up to ``base``."""
+    if value == "trailing":
+        mean = trailing_mean(history_log, panel.national.years, base)
+        return np.full(years.shape, float(log_to_pct(mean)))
+    return path_pct(value, years)  # type: ignore[arg-type]
+
+
+def _growth_model(
+    panel: Panel,
+    years: IntArray,
+    base: int,
+    national: tuple[PathValue, PathValue],
+    others: Others,
+    provinces: dict[int, tuple[PathValue | None, PathValue | None]],
+    targets: Targets | None,
+) -> GrowthModel:
+    n = panel.n_regions
+    nat = panel.national
+    nat_real = national_pct(national[0], nat.log_real, panel, base, years)
+    nat_defl = national_pct(national[1], nat.log_deflator, panel, base, years)
+    if others.model == "national":
+        spread_r, spread_d = np.zeros(n), np.zeros(n)
+    else:
+        spread_r, spread_d = estimate_spreads(panel, others.window, others.exclude_years)
+    base_src = "national" if others.model == "national" else "spread"
+    fixed_r, fixed_d = np.full((years.size, n), np.nan), np.full((years.size, n), np.nan)
+    src_r, src_d = [base_src] * n, [base_src] * n
+    if targets is not None:
+        fixed_r = targets_pct(targets.values, panel.regions.codes, years, NATIONAL_CODE)
+        src_r = ["targets" if np.isfinite(fixed_r[:, i]).any() else "spread" for i in range(n)]
+    for i, (real, defl) in provinces.items():
+        if real is not None:
+            fixed_r[:, i] = path_pct(real, years)  # type: ignore[arg-type]
+            src_r[i] = "scenario"
+        if defl is not None:
+            fixed_d[:, i] = path_pct(defl, years)  # type: ignore[arg-type]
+            src_d[i] = "scenario"
+    return GrowthModel(
+        years, base, nat_real, nat_defl, spread_r, spread_d, others.half_life, fixed_r, fixed_d,
+        tuple(src_r), tuple(src_d),
+    )  # fmt: skip
+
+
+def _analyses(
     spec: ScenarioSpec, panel: Panel, base: int, horizon: int, half_life: float | None, fail: Any
-) -> None:
-    """Parameter paths of `sweep` and `sensitivity` and the outcome name, checked at load time."""
-    checks: list[tuple[str, str, tuple[str, ...]]] = []
-    for i, item in enumerate(spec.sweep or []):
-        checks.append((item.param, item.mode, ("sweep", str(i), "param")))
+) -> tuple[tuple[SweepAxis, ...], SensitivitySettings | None]:
+    """The `sweep` and `sensitivity` sections, with parameter paths and outcome checked."""
+    sweep = tuple(SweepAxis(i.param, i.mode, tuple(i.grid())) for i in spec.sweep or [])
+    checks = [(a.param, a.mode, ("sweep", str(i), "param")) for i, a in enumerate(sweep)]
+    sens = None
     if spec.sensitivity is not None:
-        for path, rng in spec.sensitivity.parameters.items():
-            checks.append((path, rng.mode, ("sensitivity", "parameters", path)))
-        if spec.sensitivity.outcome is not None:
-            try:
-                parse_outcome(spec.sensitivity.outcome, base, horizon)
-            except ValueError as exc:
-                raise fail(str(exc), "sensitivity", "outcome") from None
+        s = spec.sensitivity
+        outcome = s.outcome or f"gap_{horizon}"
+        try:
+            parse_outcome(outcome, base, horizon)
+        except ValueError as exc:
+            raise fail(str(exc), "sensitivity", "outcome") from None
+        ranges = tuple(
+            ParameterRange(path, r.mode, *r.bounds, distribution=r.distribution)
+            for path, r in s.parameters.items()
+        )
+        sens = SensitivitySettings(outcome, ranges, s.sobol_samples)
+        checks += [(r.param, r.mode, ("sensitivity", "parameters", r.param)) for r in ranges]
     for path, mode, key in checks:
         try:
             parse_parameter(panel.regions, path, mode, decays=half_life is not None)
         except InputError as exc:
             raise fail(exc.message, *key) from None
+    return sweep, sens
 
 
 def _check_window(
@@ -675,7 +407,7 @@ def _looks_like_fraction(value: Any) -> list[float]:
     return nums if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums) else []
 
 
-def _fraction_warnings(spec: ScenarioSpec, locs: dict[Key, Location], path: Path, panel: Panel) -> list[str]:
+def _fraction_warnings(spec: ScenarioSpec, locs: Mapping[Key, Location], path: Path) -> list[str]:
     """Real growth written like a fraction (0.06): refused when every real growth in the file
     looks like one (clearly fractions), otherwise a warning naming file, line and field."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec.national.real_growth)]

@@ -1,4 +1,12 @@
-"""Historical deviations and how to draw from them (bootstrap of whole years, or shrunk normal).
+"""Historical deviations and the uncertainty methods that draw shocks from them.
+
+Each method is a :class:`ShockModel` subclass registered in :data:`METHODS` under the name a
+scenario's ``uncertainty.method`` uses; Monte Carlo and backtest coverage both ask
+:func:`shock_model` for it, so they cannot diverge. A method draws shocks to every region's
+nominal log growth *relative to a reference region* (the target): ranks depend only on
+differences, and relative shocks keep the kernels small. Draws come in two forms the engine
+knows: :class:`IndexedDraws` (rows of a table, for resampling) and :class:`DenseDraws`.
+Adding a method is one class here plus its test.
 
 A year's deviation of region ``i`` is what happened minus what the growth model says
 (national + the region's mean spread), in log terms, for real growth and the deflator,
@@ -11,11 +19,14 @@ Only years in which every region's real growth and deflator are defined are usab
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
+from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
 
 
@@ -45,8 +56,6 @@ def deviations(panel: Panel, window: tuple[int, int], exclude_years: tuple[int, 
     use = (years >= window[0]) & (years <= window[1]) & ~np.isin(years, exclude_years)
     use &= np.isfinite(panel.log_deflator).all(axis=1) & np.isfinite(nat.log_deflator)
     if use.sum() < 2:
-        from sim.errors import ScenarioError
-
         raise ScenarioError(
             f"fewer than two usable years in {window[0]}-{window[1]} to estimate shocks",
             field="uncertainty.window",
@@ -97,3 +106,134 @@ def shrunk_covariance(x: FloatArray) -> tuple[FloatArray, float]:
     cov = s.copy()
     cov[off] *= 1.0 - lam
     return cov, lam
+
+
+# --------------------------------------------------------------------------- draws
+
+
+@dataclass(frozen=True)
+class IndexedDraws:
+    """Shocks as rows of a table: path p, projected year t gets ``table[idx[p, t]]``."""
+
+    table: FloatArray  # (H, N) relative nominal log shocks per historical year
+    idx: np.ndarray  # (P, T) int16
+
+    @property
+    def paths(self) -> int:
+        return int(self.idx.shape[0])
+
+    def totals(self) -> FloatArray:
+        """Cumulative shock of every region at the last projected year, ``(P, N)``."""
+        return self.table[self.idx].sum(axis=1)
+
+
+@dataclass(frozen=True)
+class DenseDraws:
+    """Explicit shocks of some regions (``columns``); the others get none."""
+
+    values: FloatArray  # (P, T, J)
+    columns: IntArray  # (J,) region indices
+    n_regions: int
+
+    @property
+    def paths(self) -> int:
+        return int(self.values.shape[0])
+
+    def totals(self) -> FloatArray:
+        out = np.zeros((self.paths, self.n_regions))
+        out[:, self.columns] = self.values.sum(axis=1)
+        return out
+
+
+Draws = IndexedDraws | DenseDraws
+
+
+# --------------------------------------------------------------------------- methods
+
+
+class ShockModel(ABC):
+    """An uncertainty method: draws relative shocks for ``paths`` paths of ``years`` years."""
+
+    name: ClassVar[str]
+
+    def __init__(self, deviations: Deviations, reference: int, *, block: int = 1, scale: float = 1.0):
+        shock = deviations.nominal * scale
+        self.deviations = deviations
+        self.reference = reference
+        self.block = block
+        self.scale = scale
+        self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
+
+    @property
+    def shrinkage(self) -> float | None:
+        """Shrinkage intensity of a covariance estimate, where the method has one."""
+        return None
+
+    @abstractmethod
+    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        """Shocks for ``paths`` paths and ``years`` projected years."""
+
+
+class Bootstrap(ShockModel):
+    """Whole historical years (all regions together), in blocks of ``block`` consecutive years."""
+
+    name = "bootstrap"
+
+    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        idx = bootstrap_indices(rng, self.relative.shape[0], paths, years, self.block)
+        return IndexedDraws(self.relative, idx)
+
+
+class Normal(ShockModel):
+    """Multivariate normal with the shrunk covariance of the historical relative deviations."""
+
+    name = "normal"
+
+    def __init__(self, deviations: Deviations, reference: int, *, block: int = 1, scale: float = 1.0):
+        super().__init__(deviations, reference, block=block, scale=scale)
+        n = self.relative.shape[1]
+        self.columns = np.array([j for j in range(n) if j != reference], dtype=np.int64)
+        cov, self._lam = shrunk_covariance(self.relative[:, self.columns])
+        self.chol = np.linalg.cholesky(cov + 1e-12 * np.eye(self.columns.size))
+
+    @property
+    def shrinkage(self) -> float | None:
+        return self._lam
+
+    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        z = rng.standard_normal((paths, years, self.columns.size)) @ self.chol.T
+        return DenseDraws(np.ascontiguousarray(z), self.columns, self.relative.shape[1])
+
+
+class NoShocks(ShockModel):
+    """No shocks: every path is the deterministic projection."""
+
+    name = "none"
+
+    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        n = self.relative.shape[1]
+        return DenseDraws(np.zeros((paths, years, 0)), np.zeros(0, dtype=np.int64), n)
+
+
+#: Uncertainty methods by the name ``uncertainty.method`` uses.
+METHODS: dict[str, type[ShockModel]] = {m.name: m for m in (Bootstrap, Normal, NoShocks)}
+
+
+def shock_model(
+    panel: Panel,
+    method: str,
+    window: tuple[int, int],
+    exclude_years: tuple[int, ...],
+    reference: int,
+    *,
+    block: int = 1,
+    scale: float = 1.0,
+) -> ShockModel:
+    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``."""
+    if method == "none":
+        n = panel.n_regions
+        none = np.zeros((0, n))
+        empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
+        return NoShocks(empty, reference)
+    dev = deviations(panel, window, exclude_years)
+    return METHODS[method](dev, reference, block=block, scale=scale)

@@ -17,7 +17,8 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
-from sim.engine.projection import Projection, gap_pct
+from sim.engine.levels import gap_pct
+from sim.engine.projection import Projection
 from sim.present.i18n import (
     GREY,
     HIGHLIGHT,
@@ -219,7 +220,7 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
     """Target GDP as % of the region at the threshold rank, history and projection; 100% line."""
     years, gdp, _ = proj.timeline
     base, k = proj.scenario.base_year, proj.threshold_rank
-    pct = 100.0 + gap_pct(gdp, proj.target, k)
+    pct = 100.0 + gap_pct(np.log(gdp), proj.target, k)
     fig = go.Figure()
     for mask, dash, part in ((years <= base, "solid", "history"), (years >= base, "dash", "projection")):
         fig.add_trace(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from sim.engine.projection import CODE, GDP, RANK, YEAR, Projection
 from sim.inputs.panel import Panel
-from sim.present.output import provenance
+from sim.provenance import Provenance
 
 
 def region_dict(panel: Panel, idx: int) -> dict[str, str]:
@@ -17,9 +16,7 @@ def region_dict(panel: Panel, idx: int) -> dict[str, str]:
     return {"code": r.codes[idx], "en": r.en[idx], "zh": r.zh[idx]}
 
 
-def run_document(
-    proj: Projection, argv: Sequence[str] | None = None, seed: int | None = None
-) -> dict[str, Any]:
+def run_document(proj: Projection, provenance: Provenance | None = None) -> dict[str, Any]:
     """The ``ranksim run --json`` document."""
     sc = proj.scenario
     frame = proj.to_frame()
@@ -38,7 +35,7 @@ def run_document(
             {"year": int(y), "code": c, GDP: round(float(g), 2), "rank": int(k)}
             for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
         ],
-        "provenance": provenance(sc.files, argv, seed=seed),
+        "provenance": (provenance or Provenance.of(sc.files)).to_dict(),
     }
 
 

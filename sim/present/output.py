@@ -1,4 +1,4 @@
-"""Atomic file output and provenance records.
+"""Atomic file output and the one JSON style.
 
 Every file ranksim writes goes through :func:`write_files`: all contents are produced
 first, then each file is written to a temporary file in the same folder and renamed
@@ -9,35 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sim.errors import ArgumentError
-
-
-def version() -> str:
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as _v
-
-    try:
-        return _v("ranksim")
-    except PackageNotFoundError:  # running from a source tree
-        return "0+unknown"
-
-
-def provenance(
-    files: Mapping[str, str], argv: Sequence[str] | None, seed: int | None = None
-) -> dict[str, Any]:
-    """What produced a result: version, sha256 of every input file, seed, command line."""
-    return {
-        "ranksim_version": version(),
-        "files": [{"path": p, "sha256": h} for p, h in files.items()],
-        "seed": seed,
-        "command": ["ranksim", *(argv if argv is not None else sys.argv[1:])],
-    }
 
 
 def dumps(doc: Any) -> str:

@@ -27,8 +27,8 @@ from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
 from sim.present.i18n import t
-from sim.present.output import version
 from sim.present.text import answer_sentence, passed_by_sentence, summary_years
+from sim.provenance import Provenance
 
 esc = html.escape
 
@@ -114,23 +114,20 @@ def figure_image(fig: go.Figure, fmt: str) -> bytes:
         ) from None
 
 
-def _path_text(value: float | dict[int, float] | str, lang: str, scenario: Scenario, hist: Any) -> str:
+def _path_text(value: float | dict[int, float] | str, lang: str, scenario: Scenario, resolved: Any) -> str:
+    """A path as the file wrote it; "trailing" with the value it resolved to."""
     if value == "trailing":
-        from sim.model.growth import trailing_mean
-        from sim.units import log_to_pct
-
-        v = float(log_to_pct(trailing_mean(hist, scenario.panel.national.years, scenario.base_year)))
-        return t(lang, "trailing", b=scenario.base_year, v=v)
+        return t(lang, "trailing", b=scenario.base_year, v=float(resolved[0]))
     if isinstance(value, dict):
         return " → ".join(f"{y}: {v:g}%" for y, v in value.items())
     return f"{float(value):g}%"
 
 
 def _model_text(scenario: Scenario, lang: str) -> str:
-    o = scenario.spec.others
-    ex = t(lang, "excl", y=", ".join(map(str, scenario.exclude_years))) if scenario.exclude_years else ""
-    decay = t(lang, "decay", h=scenario.half_life) if scenario.half_life else t(lang, "no_decay")
-    w0, w1 = scenario.window
+    o = scenario.others
+    ex = t(lang, "excl", y=", ".join(map(str, o.exclude_years))) if o.exclude_years else ""
+    decay = t(lang, "decay", h=o.half_life) if o.half_life else t(lang, "no_decay")
+    w0, w1 = o.window
     return t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay)
 
 
@@ -138,19 +135,19 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     """(assumption, value, source comment) rows of the assumptions table."""
     sc = proj.scenario
     regions = sc.panel.regions
-    com = sc.comments
-    nat = sc.panel.national
+    com = sc.source.comments
+    g = sc.growth
     k = sc.threshold_rank
     rows = [
         (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", com.get("threshold_rank", "")),
         (
             t(lang, "a_nat_real"),
-            _path_text(sc.spec.national.real_growth, lang, sc, nat.log_real),
+            _path_text(sc.national_written[0], lang, sc, g.national_real_pct),
             com.get("national.real_growth", ""),
         ),
         (
             t(lang, "a_nat_defl"),
-            _path_text(sc.spec.national.deflator, lang, sc, nat.log_deflator),
+            _path_text(sc.national_written[1], lang, sc, g.national_deflator_pct),
             com.get("national.deflator", ""),
         ),
     ]
@@ -159,18 +156,15 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     for i in listed:
         who = regions.label(i, lang)
         code = regions.codes[i]
-        spec = sc.provinces.get(i)
-        spread = t(
-            lang, "spread_of", r=proj.paths.spread_real[i] * 100, d=proj.paths.spread_deflator[i] * 100
-        )
-        for attr, key in (("real_growth", "real"), ("deflator", "defl")):
-            value = getattr(spec, attr) if spec is not None else None
+        written = sc.provinces.get(i, (None, None))
+        spread = t(lang, "spread_of", r=g.spread_real[i] * 100, d=g.spread_deflator[i] * 100)
+        for value, attr, key in zip(written, ("real_growth", "deflator"), ("real", "defl"), strict=True):
             label_key = f"a_target_{key}" if i == sc.target else f"a_prov_{key}"
             text = (
                 _path_text(value, lang, sc, None)
                 if value is not None
                 else t(lang, "from_model", desc=model)
-                + ("; " + spread if sc.spec.others.model != "national" else "")
+                + ("; " + spread if sc.others.model != "national" else "")
             )
             rows.append(
                 (
@@ -188,12 +182,12 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def add_run_sections(report: Report, proj: Projection, argv: Sequence[str] | None) -> None:
+def add_run_sections(report: Report, proj: Projection) -> None:
     """The answer, the midfield definition, assumptions and the five projection charts."""
     sc, lang = proj.scenario, report.lang
     report.add_html(f"<h1>{esc(sc.name)}</h1>")
-    if sc.spec.description:
-        report.add_paragraph(sc.spec.description.strip(), "muted")
+    if sc.description:
+        report.add_paragraph(sc.description.strip(), "muted")
     report.add_html(
         f'<div class="answer" id="answer"><p>{esc(answer_sentence(proj, lang))}</p>'
         f"<p>{esc(passed_by_sentence(proj, lang))}</p></div>"
@@ -245,7 +239,7 @@ def _pct(p: float) -> str:
     return f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%"
 
 
-def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
+def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | None = None) -> None:
     """Probabilities in a sentence, the shock model, and fan / reach / heatmap charts."""
     from sim.present.charts import fan_chart, rank_heatmap, reach_probability_chart
 
@@ -267,7 +261,7 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
                 "mc_sentence",
                 paths=mc.paths,
                 method=mc.method,
-                seed=mc.seed,
+                seed=seed if seed is not None else "–",
                 k=sc.threshold_rank,
                 p27=by(2027),
                 p30=by(2030),
@@ -278,13 +272,13 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult) -> None:
         )
         + "</p></div>"
     )
-    u = sc.spec.uncertainty
+    u = sc.uncertainty
     if u.method == "none":
         desc = t(lang, "mc_none")
     else:
-        from sim.analyses.montecarlo import scenario_deviations
+        from sim.analyses.montecarlo import scenario_shocks
 
-        dev = scenario_deviations(sc)
+        dev = scenario_shocks(sc).deviations
         desc = t(
             lang,
             f"mc_{u.method}",
@@ -352,29 +346,22 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
     report.add_figure(solve_curve_chart(sol, report.lang), "solve_curve")
 
 
-def add_provenance(
-    report: Report,
-    files: dict[str, str],
-    scenario: Scenario,
-    argv: Sequence[str] | None,
-    seed: int | None = None,
-) -> None:
+def add_provenance(report: Report, scenario: Scenario, provenance: Provenance | None = None) -> None:
     """Input files with their sha256, the data's last year, version, seed and command."""
+    prov = provenance or Provenance.of(scenario.files)
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
     report.add_paragraph(
         t(lang, "data_last_year", y=scenario.panel.last_year, b=scenario.base_year, h=scenario.horizon)
     )
-    report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in files.items()])
-    command = " ".join(["ranksim", *(argv or [])])
-    report.add_paragraph(t(lang, "version", v=version(), c=command), "muted")
-    if seed is not None:
-        report.add_paragraph(f"seed: {seed}", "muted")
-    if seed is not None:
-        report.add_paragraph(f"seed: {seed}", "muted")
+    report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in prov.files.items()])
+    command = " ".join(prov.command) if prov.command else "–"
+    report.add_paragraph(t(lang, "version", v=prov.version, c=command), "muted")
+    if prov.seed is not None:
+        report.add_paragraph(t(lang, "seed", s=prov.seed), "muted")
 
 
-def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | None = None) -> str:
+def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance | None = None) -> str:
     """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
     from sim.present.charts import backtest_error_chart, coverage_chart
 
@@ -394,15 +381,14 @@ def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | 
         + esc(t(lang, "bt_target", who=who, m=m.target_rank_mae, v=v.target_rank_mae))
         + "</p></div>"
     )
-    window = sc.spec.others.window
-    length = window[1] - window[0] + 1 if window else DEFAULT_WINDOW_YEARS
+    length = sc.others.window_length or DEFAULT_WINDOW_YEARS
     report.add_paragraph(
         t(
             lang,
             "bt_settings",
             nat=bt.national,
             w=length,
-            hl=sc.half_life if sc.half_life is not None else "∞",
+            hl=sc.others.half_life if sc.others.half_life is not None else "∞",
         ),
         "muted",
     )
@@ -413,14 +399,14 @@ def backtest_report(bt: BacktestResult, lang: str = "en", argv: Sequence[str] | 
     report.add_figure(backtest_error_chart(bt, lang), "backtest_error")
     if bt.coverage is not None:
         report.add_figure(coverage_chart(bt, lang), "coverage")
-    add_provenance(report, sc.files, sc, argv, bt.seed)
+    add_provenance(report, sc, provenance)
     return report.render()
 
 
 def run_report(
     proj: Projection,
     lang: str = "en",
-    argv: Sequence[str] | None = None,
+    provenance: Provenance | None = None,
     mc: MonteCarloResult | None = None,
     solve: SolveResult | None = None,
     sweep: SweepResult | None = None,
@@ -428,17 +414,16 @@ def run_report(
 ) -> str:
     """The full report of a run and whichever analyses are given, as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
-    add_run_sections(report, proj, argv)
+    add_run_sections(report, proj)
     if mc is not None:
-        add_montecarlo_section(report, mc)
+        add_montecarlo_section(report, mc, provenance.seed if provenance else None)
     if solve is not None:
         add_solve_section(report, solve)
     if sweep is not None:
         add_sweep_section(report, sweep)
     if sensitivity is not None:
         add_sensitivity_section(report, sensitivity)
-    seed = mc.seed if mc is not None else sensitivity.seed if sensitivity is not None else None
-    add_provenance(report, proj.scenario.files, proj.scenario, argv, seed)
+    add_provenance(report, proj.scenario, provenance)
     return report.render()
 
 

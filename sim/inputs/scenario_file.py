@@ -1,0 +1,241 @@
+"""Reading a scenario file: the ``extends`` chain, merging, validation against the schema.
+
+The result, :class:`ScenarioFile`, is the validated file model plus where every key came from
+(file, line, comment). Resolving it against the panel (paths as arrays, defaults filled) is
+:mod:`sim.model.scenario`'s job.
+
+Merging a child over its parent(s):
+
+* mappings merge key by key (``provinces`` by region identity, not by the key's spelling);
+* a ``{year: value}`` map in a child *replaces* the parent's map for that field (a child's
+  2024 national deflator never silently picks up the parent's 2025 and 2027 points);
+* lists and numbers replace;
+* ``null`` removes an inherited key (a sensitivity parameter, a province, a path), except
+  ``others.half_life``, where ``null`` means "no decay".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from sim.errors import Location, ScenarioError
+from sim.inputs.panel import DEFAULT_PANEL, Panel, load_panel, sha256_of
+from sim.inputs.schema import Key, ScenarioSpec, pydantic_error
+from sim.inputs.yamlio import YamlDoc, load_yaml
+
+#: Keys whose ``null`` is a value (not "remove the inherited key").
+NULL_IS_A_VALUE = {("others", "half_life")}
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    """A validated scenario file (with its ``extends`` chain merged) and where each key came from."""
+
+    spec: ScenarioSpec  # provinces keyed by region code
+    panel: Panel
+    path: Path
+    files: dict[str, str]  # every scenario and data file used -> sha256
+    locations: dict[Key, Location] = field(default_factory=dict)
+    comments: dict[Key, str] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # region code -> name as the file wrote it
+
+
+def _chain(path: Path) -> list[YamlDoc]:
+    """The file and its `extends` ancestors, root first; cycles and missing files are errors."""
+    docs: list[YamlDoc] = []
+    seen: list[Path] = []
+    current, origin = path, None
+    while True:
+        resolved = current.resolve()
+        if resolved in seen:
+            cycle = " -> ".join(p.name for p in [*seen, resolved])
+            assert origin is not None
+            raise ScenarioError(
+                f"extends cycle: {cycle}",
+                file=origin.path,
+                line=origin.lines.get(("extends",)),
+                field="extends",
+            )
+        if origin is not None and not current.is_file():
+            raise ScenarioError(
+                f"extended file not found: {current}",
+                file=origin.path,
+                line=origin.lines.get(("extends",)),
+                field="extends",
+            )
+        doc = load_yaml(current)
+        docs.append(doc)
+        seen.append(resolved)
+        parent = doc.data.get("extends")
+        if parent is None:
+            return docs[::-1]
+        if not isinstance(parent, str) or not parent.strip():
+            raise ScenarioError(
+                "must be a relative path to another scenario file",
+                file=doc.path,
+                line=doc.lines.get(("extends",)),
+                field="extends",
+            )
+        current, origin = current.parent / parent, doc
+
+
+def is_year_map(value: Any) -> bool:
+    """A ``{year: value}`` path (keys are years), which replaces rather than merges."""
+    return isinstance(value, dict) and bool(value) and all(str(k).lstrip("-").isdigit() for k in value)
+
+
+def merge(base: dict[str, Any], top: dict[str, Any], prefix: Key = ()) -> tuple[dict[str, Any], list[Key]]:
+    """``top`` over ``base`` (rules in the module docstring); also the key paths ``top`` replaced
+    or removed whole, whose inherited locations no longer apply."""
+    out = dict(base)
+    replaced: list[Key] = []
+    for key, value in top.items():
+        path = (*prefix, key)
+        if value is None and path not in NULL_IS_A_VALUE:
+            out.pop(key, None)
+            replaced.append(path)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict) and not is_year_map(value):
+            out[key], deeper = merge(out[key], value, path)
+            replaced += deeper
+        else:
+            out[key] = value
+            replaced.append(path)
+    return out, replaced
+
+
+def _forget(locs: dict[Key, Any], prefixes: list[Key]) -> None:
+    """Drop inherited entries strictly under replaced keys (their text is gone)."""
+    for prefix in prefixes:
+        n = len(prefix)
+        for key in [k for k in locs if len(k) > n and k[:n] == prefix]:
+            del locs[key]
+
+
+@lru_cache(maxsize=16)
+def _cached_panel(path: str, mtime_ns: int, size: int) -> Panel:
+    return load_panel(Path(path))
+
+
+def panel_for(path: Path) -> Panel:
+    """Load a panel, reusing an already validated copy of an unchanged file."""
+    stat = path.stat() if path.is_file() else None
+    if stat is None:
+        return load_panel(path)  # raises the not-found error
+    return _cached_panel(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _data_path(docs: list[YamlDoc]) -> Path:
+    for doc in reversed(docs):
+        if "data" in doc.data:
+            value = doc.data["data"]
+            loc = doc.loc(("data",))
+            if not isinstance(value, str) or not value.strip():
+                raise ScenarioError(
+                    "must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data"
+                )
+            path = doc.path.parent / value
+            if not path.is_file():
+                raise ScenarioError(
+                    f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
+                )
+            return path
+    return DEFAULT_PANEL
+
+
+def _merge_provinces(
+    docs: list[YamlDoc],
+    panel: Panel,
+    locs: dict[Key, Location],
+    comments: dict[Key, str],
+    written: dict[str, str],
+) -> dict[str, Any]:
+    """Merge `provinces` blocks of the chain by region identity (code), not by key text."""
+    merged: dict[str, Any] = {}
+    for doc in docs:
+        block = doc.data.get("provinces")
+        if block is None:
+            continue
+        if not isinstance(block, dict):
+            loc = doc.loc(("provinces",))
+            raise ScenarioError(
+                "must be a mapping of province name to {real_growth, deflator}",
+                file=loc.file,
+                line=loc.line,
+                field="provinces",
+            )
+        names: dict[int, str] = {}
+        for name, value in block.items():
+            loc = doc.loc(("provinces", name))
+            idx = panel.regions.find(name)
+            if idx is None:
+                raise ScenarioError(
+                    f"unknown province {name!r} (use an English or Chinese name or a code; "
+                    "`ranksim data` lists them)",
+                    file=loc.file,
+                    line=loc.line,
+                    field=f"provinces.{name}",
+                )
+            if idx in names:
+                raise ScenarioError(
+                    f"{name!r} and {names[idx]!r} are the same province; give it once",
+                    file=loc.file,
+                    line=loc.line,
+                    field=f"provinces.{name}",
+                )
+            names[idx] = name
+            code = panel.regions.codes[idx]
+            written[code] = name
+            prev = merged.get(code)
+            if isinstance(prev, dict) and isinstance(value, dict):
+                merged[code], gone = merge(prev, value, ("provinces", code))
+            else:
+                gone = [("provinces", code)]
+                if value is None:
+                    merged.pop(code, None)
+                else:
+                    merged[code] = value
+            _forget(locs, gone)
+            _forget(comments, gone)
+            for key, line in doc.lines.items():
+                if key[:2] == ("provinces", name):
+                    locs[("provinces", code, *key[2:])] = Location(str(doc.path), line)
+            for key, note in doc.comments.items():
+                if key[:2] == ("provinces", name):
+                    comments[("provinces", code, *key[2:])] = note
+    return merged
+
+
+def read_scenario_file(path: str | Path) -> ScenarioFile:
+    """Read, merge (``extends``) and validate a scenario file; every problem a located error."""
+    path = Path(path)
+    docs = _chain(path)
+    locs: dict[Key, Location] = {}
+    comments: dict[Key, str] = {}
+    merged: dict[str, Any] = {}
+    for doc in docs:
+        body = {k: v for k, v in doc.data.items() if k not in ("provinces", "extends")}
+        merged, replaced = merge(merged, body)
+        _forget(locs, replaced)
+        _forget(comments, replaced)
+        for key, line in doc.lines.items():
+            if key[0] != "provinces":
+                locs[key] = Location(str(doc.path), line)
+        comments.update({k: v for k, v in doc.comments.items() if k[0] != "provinces"})
+    panel = panel_for(_data_path(docs))
+    written: dict[str, str] = {}
+    merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written)
+    try:
+        spec = ScenarioSpec.model_validate(merged)
+    except ValidationError as exc:
+        err = pydantic_error(exc, locs, path)
+        parts = (err.field or "").split(".")
+        if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
+            parts[1] = written[parts[1]]  # name the province as the file wrote it
+        raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
+    files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
+    return ScenarioFile(spec, panel, path, files, locs, comments, written)

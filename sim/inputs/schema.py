@@ -1,0 +1,320 @@
+"""The scenario file format: pydantic models (validation, JSON Schema) and plain error messages.
+
+This is the *file* model. It is read once, by :mod:`sim.inputs.scenario_file`, and resolved
+into a :class:`sim.model.scenario.Scenario`; nothing below the scenario layer reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from sim.errors import Location, ScenarioError
+from sim.inputs.params import grid_values
+
+#: Default half-life (years) of a province's spread over the nation, chosen by backtest.
+DEFAULT_HALF_LIFE = 3.0
+
+Key = tuple[str, ...]
+
+
+def _growth_number(value: Any) -> float:
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"must be a number in percent per year, got {value!r}")
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            raise ValueError(f"write {text[:-1].strip()} (percent per year), not {text!r}")
+        raise ValueError(f"must be a number in percent per year, got {text!r}")
+    if not isinstance(value, int | float):
+        raise ValueError(f"must be a number in percent per year, got {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"must be a finite number, got {number}")
+    if number <= -100.0:
+        raise ValueError(f"growth must be greater than -100 %, got {number:g}")
+    return number
+
+
+def _growth_path(value: Any) -> float | dict[int, float]:
+    if isinstance(value, dict):
+        if not value:
+            raise ValueError("an empty {year: value} mapping; give at least one year")
+        out: dict[int, float] = {}
+        for key, val in value.items():
+            try:
+                year = int(str(key))
+            except ValueError:
+                raise ValueError(f"{key!r} is not a year; write {{2025: 5.0, 2030: 4.0}}") from None
+            try:
+                out[year] = _growth_number(val)
+            except ValueError as exc:
+                raise ValueError(f"year {year}: {exc}") from None
+        return dict(sorted(out.items()))
+    return _growth_number(value)
+
+
+def _national_path(value: Any) -> float | dict[int, float] | str:
+    if value == "trailing":
+        return "trailing"
+    return _growth_path(value)
+
+
+GrowthPath = Annotated[
+    float | dict[int, float],
+    BeforeValidator(_growth_path),
+    Field(description="percent per year: a number, or {year: value} interpolated linearly"),
+]
+NationalPath = Annotated[
+    float | dict[int, float] | Literal["trailing"],
+    BeforeValidator(_national_path),
+    Field(description="percent per year, {year: value}, or 'trailing' (5-year mean to base year)"),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProvinceSpec(_Model):
+    """Paths set for one province; a missing path comes from the `others` model."""
+
+    real_growth: GrowthPath | None = None
+    deflator: GrowthPath | None = None
+
+
+class NationalSpec(_Model):
+    """The national real growth and GDP deflator paths."""
+
+    real_growth: NationalPath = "trailing"
+    deflator: NationalPath = "trailing"
+
+
+class OthersSpec(_Model):
+    """How provinces not listed under `provinces` grow."""
+
+    model: Literal["national", "spread", "targets"] = "spread"
+    window: tuple[StrictInt, StrictInt] | None = Field(
+        None, description="[first, last] year used to estimate spreads; default: see README"
+    )
+    exclude_years: list[StrictInt] = Field(default_factory=list)
+    half_life: float | None = Field(
+        DEFAULT_HALF_LIFE,
+        gt=0,
+        description="years for a spread to halve; null = no decay; omitted = backtest default",
+    )
+
+
+class UncertaintySpec(_Model):
+    """Monte Carlo shocks: resampled historical deviations (or a shrunk normal)."""
+
+    method: Literal["bootstrap", "normal", "none"] = "bootstrap"
+    window: tuple[StrictInt, StrictInt] | None = Field(
+        None,
+        description="[first, last] historical years whose deviations are resampled; "
+        "default: first usable year to base year",
+    )
+    exclude_years: list[StrictInt] = Field(default_factory=list)
+    block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
+    scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
+
+
+class SweepItem(_Model):
+    """One swept parameter: a dotted path, set or shift, and a range or a list of values."""
+
+    param: str
+    mode: Literal["set", "shift"] = "set"
+    range: tuple[float, float, float] | None = Field(None, description="[start, stop, step], stop included")
+    values: list[float] | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SweepItem:
+        if (self.range is None) == (self.values is None):
+            raise ValueError("give exactly one of `range: [start, stop, step]` or `values: [...]`")
+        if self.range is not None:
+            grid_values(*self.range)
+        elif not self.values:
+            raise ValueError("`values` is empty")
+        return self
+
+    def grid(self) -> list[float]:
+        return grid_values(*self.range) if self.range is not None else list(self.values or [])
+
+
+def _range_spec(value: Any) -> Any:
+    if isinstance(value, list):
+        return {"set": value}
+    return value
+
+
+class RangeSpec(_Model):
+    """Range of one sensitivity parameter: ``[low, high]`` (set) or ``{shift: [low, high]}``."""
+
+    set: tuple[float, float] | None = None
+    shift: tuple[float, float] | None = None
+    distribution: Literal["uniform", "triangular"] = "uniform"
+
+    @model_validator(mode="after")
+    def _one_of(self) -> RangeSpec:
+        if (self.set is None) == (self.shift is None):
+            raise ValueError("give `[low, high]`, `{set: [low, high]}` or `{shift: [low, high]}`")
+        lo, hi = self.bounds
+        if not lo < hi:
+            raise ValueError(f"low {lo:g} must be below high {hi:g}")
+        return self
+
+    @property
+    def mode(self) -> Literal["set", "shift"]:
+        return "set" if self.set is not None else "shift"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        pair = self.set if self.set is not None else self.shift
+        assert pair is not None
+        return float(pair[0]), float(pair[1])
+
+
+class SensitivitySpec(_Model):
+    """Tornado and Sobol settings."""
+
+    outcome: str | None = Field(
+        None, description="reach_year | rank_<year> | gap_<year>; default gap at the horizon"
+    )
+    parameters: dict[str, Annotated[RangeSpec, BeforeValidator(_range_spec)]] = Field(min_length=1)
+    sobol_samples: StrictInt = Field(1024, description="base sample size n; a power of two")
+
+    @field_validator("sobol_samples")
+    @classmethod
+    def _power_of_two(cls, n: int) -> int:
+        if n < 64 or n & (n - 1):
+            lower = 1 << max(6, n.bit_length() - 1)
+            raise ValueError(
+                f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
+                f"try {lower} or {lower * 2}"
+            )
+        return n
+
+
+class ScenarioSpec(_Model):
+    """The scenario file format (all growth numbers are percent per year)."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    extends: str | None = None
+    data: str | None = None
+    target: str | StrictInt | None = None
+    threshold_rank: StrictInt | None = None
+    base_year: StrictInt | None = None
+    horizon: StrictInt | None = None
+    national: NationalSpec = Field(default_factory=NationalSpec)
+    others: OthersSpec = Field(default_factory=lambda: OthersSpec())
+    provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
+    uncertainty: UncertaintySpec = Field(default_factory=lambda: UncertaintySpec())
+    sweep: list[SweepItem] | None = Field(None, max_length=3)
+    sensitivity: SensitivitySpec | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the scenario format (``ranksim schema``)."""
+    schema = ScenarioSpec.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "ranksim scenario"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+#: Plain words for pydantic's error types.
+_PLAIN = {
+    "dict_type": "must be a mapping of `key: value` lines",
+    "model_type": "must be a mapping of `key: value` lines",
+    "model_attributes_type": "must be a mapping of `key: value` lines",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "tuple_type": "must be a list like [first, last]",
+    "list_type": "must be a list",
+    "string_type": "must be text",
+}
+
+
+_BOUNDS = {
+    "greater_than_equal": "at least",
+    "greater_than": "greater than",
+    "less_than_equal": "at most",
+    "less_than": "less than",
+    "too_long": "at most as long as",
+    "too_short": "at least as long as",
+}
+
+
+def pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path | None) -> ScenarioError:
+    """The first validation error as one located line (file, line, dotted field, plain words)."""
+    # A misspelt key also makes a required one "missing": report the misspelling first.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
+    keys = tuple(str(k) for k in err["loc"])
+    # Drop pydantic's own branch names from union errors: keep keys the file has.
+    data_keys: list[str] = []
+    for k in keys:
+        if (*data_keys, k) in locs or not data_keys or k.isdigit():
+            data_keys.append(k)
+    loc: Location | None = None
+    for n in range(len(data_keys), 0, -1):
+        if tuple(data_keys[:n]) in locs:
+            loc = locs[tuple(data_keys[:n])]
+            break
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        msg = f"unknown key {data_keys[-1]!r}" + _suggest(data_keys)
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    elif err["type"] in _PLAIN:
+        msg = f"{_PLAIN[err['type']]}, got {err.get('input')!r}"
+    elif err["type"] in _BOUNDS:
+        ctx = err.get("ctx", {})
+        bound = next(iter(ctx.values()), "")
+        msg = f"must be {_BOUNDS[err['type']]} {bound}, got {err.get('input')!r}"
+    field_name = ".".join(data_keys)
+    line = loc.line if loc else None
+    if line is None and err["type"] == "missing":
+        line = 1  # a top-level field missing from the file: point at its start
+    return ScenarioError(msg, file=loc.file if loc else fallback, line=line, field=field_name)
+
+
+def _suggest(keys: list[str]) -> str:
+    import difflib
+
+    models: list[type[BaseModel]] = [ScenarioSpec]
+    if len(keys) >= 2:
+        sections: dict[str, list[type[BaseModel]]] = {
+            "national": [NationalSpec],
+            "others": [OthersSpec],
+            "provinces": [ProvinceSpec],
+            "uncertainty": [UncertaintySpec],
+            "sweep": [SweepItem],
+            "sensitivity": [SensitivitySpec, RangeSpec],
+        }
+        models = sections.get(keys[0], [])
+    names = [n for m in models for n in m.model_fields]
+    close = difflib.get_close_matches(keys[-1], names, n=1)
+    return (
+        f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""
+    )
