@@ -7,14 +7,20 @@ Notebook use::
 
     scenario = sim.load_scenario("scenarios/inner_mongolia_6pct.yaml")
     proj = sim.project(scenario)
-    print(proj.summary())
+    print(sim.summary_text(proj))
     proj.to_frame(history=True)              # long table: year, code, en, zh, GDP, rank, projected
-    mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7), seed=7)
-    mc.reach_probability()                   # by year, base year first
-    sim.analyses.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
+    mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7))
+    mc.to_frame()                            # by year: reach probability, rank quantiles
+    sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
+    variant = scenario.derive({"provinces.Inner Mongolia.real_growth": 7.0})
+    html = sim.report(scenario, rng=np.random.default_rng(7))  # the report `ranksim run` writes
+
+Every result has ``to_frame()`` (column names in :mod:`sim.names`) and ``to_document()``
+(JSON); :func:`sim.testing.assert_result_equal` compares two results in your own tests.
 
 The names below are imported on first use, so the command line starts without loading
-the analyses it does not need.
+the analyses it does not need. None of them is also a submodule of ``sim`` (the analyses live
+in ``sim.analyses``), so no import can shadow a function with a module.
 """
 
 from __future__ import annotations
@@ -25,27 +31,30 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "BacktestResult": "sim.analyses.backtest",
     "backtest": "sim.analyses.backtest",
-    "Panel": "sim.inputs.panel",
-    "load_panel": "sim.inputs.panel",
-    "load_targets": "sim.inputs.panel",
-    "DataError": "sim.errors",
-    "InputError": "sim.errors",
-    "RanksimError": "sim.errors",
-    "ScenarioError": "sim.errors",
     "MonteCarloResult": "sim.analyses.montecarlo",
     "simulate": "sim.analyses.montecarlo",
-    "PassEvent": "sim.engine.projection",
-    "Projection": "sim.engine.projection",
-    "project": "sim.engine.projection",
-    "Scenario": "sim.model.scenario",
-    "default_scenario": "sim.model.scenario",
-    "load_scenario": "sim.model.scenario",
     "SensitivityResult": "sim.analyses.sensitivity",
     "sensitivity": "sim.analyses.sensitivity",
     "SolveResult": "sim.analyses.solve",
     "solve": "sim.analyses.solve",
     "SweepResult": "sim.analyses.sweep",
     "sweep": "sim.analyses.sweep",
+    "PassEvent": "sim.engine.projection",
+    "Projection": "sim.engine.projection",
+    "project": "sim.engine.projection",
+    "DataError": "sim.errors",
+    "InputError": "sim.errors",
+    "RanksimError": "sim.errors",
+    "ScenarioError": "sim.errors",
+    "Panel": "sim.inputs.panel",
+    "load_panel": "sim.inputs.panel",
+    "load_targets": "sim.inputs.panel",
+    "Scenario": "sim.model.scenario",
+    "default_scenario": "sim.model.scenario",
+    "load_scenario": "sim.model.scenario",
+    "summary_text": "sim.present.text",
+    "report": "sim.present.workflows",
+    "Provenance": "sim.provenance",
 }
 __all__ = [
     "BacktestResult",
@@ -55,6 +64,7 @@ __all__ = [
     "Panel",
     "PassEvent",
     "Projection",
+    "Provenance",
     "RanksimError",
     "Scenario",
     "ScenarioError",
@@ -67,9 +77,11 @@ __all__ = [
     "load_scenario",
     "load_targets",
     "project",
+    "report",
     "sensitivity",
     "simulate",
     "solve",
+    "summary_text",
     "sweep",
 ]
 
@@ -96,3 +108,6 @@ if TYPE_CHECKING:
     from sim.errors import DataError, InputError, RanksimError, ScenarioError
     from sim.inputs.panel import Panel, load_panel, load_targets
     from sim.model.scenario import Scenario, default_scenario, load_scenario
+    from sim.present.text import summary_text
+    from sim.present.workflows import report
+    from sim.provenance import Provenance

@@ -94,3 +94,35 @@ def test_passes_table_lists_every_event(proj):
     cells = fig.data[0].cells.values
     assert list(cells[0]) == [e.year for e in proj.passes]
     assert "广西" in cells[2]
+
+
+def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
+    import numpy as np
+    import plotly.graph_objects as go
+
+    import sim
+    from sim.present import charts
+    from sim.present.i18n import TEXT
+    from sim.present.registry import REGISTRY, charts_for
+
+    sc = proj.scenario
+    small = sc.derive({"sensitivity.sobol_samples": 64})
+    results = [
+        proj,
+        sim.simulate(sc, 500, rng=np.random.default_rng(0)),
+        sim.solve(sc, 2030),
+        sim.sweep(sc),
+        sim.sweep(sc, [("national.real_growth", "shift", [-1.0, 0.0, 1.0])]),
+        sim.sensitivity(small, rng=np.random.default_rng(0)),
+        sim.backtest(sc, [2010, 2011], 5, paths=100, rng=np.random.default_rng(0)),
+    ]
+    drawn = set()
+    for result in results:
+        for chart in charts_for(result):
+            assert isinstance(chart.draw(result, "zh"), go.Figure), chart.name
+            drawn.add(chart.name)
+    assert drawn == {c.name for c in REGISTRY}  # each chart drawn from a real result
+    for chart in REGISTRY:
+        assert callable(getattr(charts, chart.function))
+        assert f"chart_{chart.name}" in TEXT["en"] and f"chart_{chart.name}" in TEXT["zh"]
+        assert chart.title("zh") != chart.title("en")

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
+import pandas as pd
 from scipy.stats import spearmanr
 
+from sim import names
 from sim._typing import BoolArray, IntArray
 from sim.engine.projection import project
 from sim.errors import InputError
@@ -81,6 +83,25 @@ class BacktestResult:
             {"year": int(y), "model_rank_mae": round(float(m), 4), "naive_rank_mae": round(float(n), 4)}
             for y, m, n in zip(self.jump_off_years, model, naive, strict=True)
         ]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table, one row per jump-off year and region: jump_off_year, year (the outcome
+        year), region identity, and the predicted, naive ("ranks stay") and actual ranks."""
+        j, n = self.predicted.shape
+        r = self.scenario.panel.regions
+        return pd.DataFrame(
+            {
+                names.JUMP_OFF: np.repeat(self.jump_off_years, n),
+                names.YEAR: np.repeat(self.jump_off_years + self.horizon, n),
+                names.CODE: np.tile(np.array(r.codes, dtype=object), j),
+                names.EN: np.tile(np.array(r.en, dtype=object), j),
+                names.ZH: np.tile(np.array(r.zh, dtype=object), j),
+                names.PREDICTED_RANK: self.predicted.reshape(-1),
+                names.NAIVE_RANK: self.naive.reshape(-1),
+                names.ACTUAL_RANK: self.actual.reshape(-1),
+            },
+            columns=list(names.BACKTEST_COLUMNS),
+        )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         prov = provenance or Provenance.of(self.scenario.files)

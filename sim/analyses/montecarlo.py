@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from sim import names
 from sim._typing import FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
@@ -71,6 +73,22 @@ class MonteCarloResult:
             hit = np.flatnonzero(prob >= q - 1e-12)
             out[q] = int(self.years[hit[0]]) if hit.size else None
         return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row a year (base year first): year, reach_probability, in_band_probability,
+        rank_q10, rank_q50, rank_q90 (the target's rank quantiles)."""
+        q = self.rank_quantiles((0.1, 0.5, 0.9))
+        return pd.DataFrame(
+            {
+                names.YEAR: self.years,
+                names.REACH_PROBABILITY: self.reach_probability(),
+                names.IN_BAND_PROBABILITY: self.in_band_probability(),
+                names.RANK_Q10: q[:, 0],
+                names.RANK_Q50: q[:, 1],
+                names.RANK_Q90: q[:, 2],
+            },
+            columns=list(names.MONTECARLO_COLUMNS),
+        )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         prov = provenance or Provenance.of(self.scenario.files)

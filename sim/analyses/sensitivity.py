@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
+from sim import names
 from sim._typing import FloatArray, IntArray
 from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
@@ -58,6 +60,19 @@ class SensitivityResult:
     sobol: tuple[SobolIndex, ...]
     samples: int  # Sobol base sample size n (evaluations: n * (d + 2))
     censored_share: float | None  # reach_year only: share of Sobol points never reaching
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row a parameter, in tornado order (largest swing first): the swing from low to
+        high, and first-order and total Sobol indices with their 95 % bootstrap intervals."""
+        sobol = {s.param: s for s in self.sobol}
+        rows = []
+        for b in self.tornado:
+            s = sobol[b.param]
+            rows.append(
+                (b.param, b.mode, b.low, b.high, b.outcome_low, b.outcome_high, b.swing, s.first_order,
+                 *s.first_order_ci, s.total_order, *s.total_order_ci)
+            )  # fmt: skip
+        return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         prov = provenance or Provenance.of(self.scenario.files)

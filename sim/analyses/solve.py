@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from sim import names
 from sim.engine.batch import NEVER, evaluate
 from sim.errors import InputError
 from sim.inputs.params import Parameter
@@ -37,6 +39,13 @@ class SolveResult:
     curve: tuple[tuple[int, float | None], ...]  # (deadline, required growth) base+1 .. horizon
     own_growth_pct: list[float] | None  # the scenario's own target real growth, per projected year
     paths: int | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row a deadline: by, required_real_growth_pct (NaN where unreachable in the search
+        range) and the probability asked (NaN: deterministic)."""
+        prob = np.nan if self.probability is None else self.probability
+        rows = [(by, np.nan if g is None else g, prob) for by, g in self.curve]
+        return pd.DataFrame(rows, columns=list(names.SOLVE_COLUMNS))
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         prov = provenance or Provenance.of(self.scenario.files)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from sim import names
 from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
@@ -46,6 +48,21 @@ class SweepResult:
         reach = self.outcomes.reach_year.astype(float)
         reach[reach == NEVER] = np.nan
         return reach.reshape(shape)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table, one row per grid point and reported year: the parameter values (columns
+        named by :meth:`labels`), point (index in the grid), reach_year (nullable), year, rank
+        and gap_pct of the target in that year."""
+        o = self.outcomes
+        n_years = o.rank_years.size
+        frame = pd.DataFrame(np.repeat(self.points, n_years, axis=0), columns=self.labels())
+        reach = pd.array(np.where(o.reach_year == NEVER, None, o.reach_year), dtype="Int64")
+        frame[names.POINT] = np.repeat(np.arange(len(self.points)), n_years)
+        frame[names.REACH_YEAR] = np.repeat(reach, n_years)
+        frame[names.YEAR] = np.tile(o.rank_years, len(self.points))
+        frame[names.RANK] = o.ranks.reshape(-1)
+        frame[names.GAP_PCT] = o.gap_pct.reshape(-1)
+        return frame
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         prov = provenance or Provenance.of(self.scenario.files)

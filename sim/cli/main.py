@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sim.errors import ArgumentError, InputError
+from sim.present.registry import chart_names
 from sim.present.text import summary_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
@@ -167,8 +168,8 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
     from sim.model.scenario import load_scenario
-    from sim.present.charts import CHARTS
     from sim.present.output import prepare_dir, write_files
+    from sim.present.registry import CHARTS
     from sim.present.report import Report, figure_image
 
     out = Path(args.out)
@@ -177,7 +178,7 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
         raise ArgumentError(f"must end in .html, .png or .svg, got {out.name!r}", field="--out")
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
-    fig = CHARTS[args.kind](project(scenario), args.lang)
+    fig = CHARTS[args.kind].draw(project(scenario), args.lang)
     if suffix == ".html":
         page = Report(title=f"{scenario.name} — {args.kind}", lang=args.lang)
         page.add_figure(fig)
@@ -603,7 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
     chart.add_argument("scenario", type=Path)
-    chart.add_argument("--kind", choices=["bump", "trajectories", "gap", "race", "passes"], required=True)
+    chart.add_argument("--kind", choices=chart_names("Projection"), required=True)
     chart.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.png or FILE.svg")
     chart.add_argument("--lang", choices=["en", "zh"], default="en")
     chart.set_defaults(handler=_cmd_chart)

@@ -13,12 +13,8 @@ from sim._typing import Direction, FloatArray, IntArray
 from sim.engine.levels import gap_pct, project_log_levels
 from sim.model.growth import Growth, assemble
 from sim.model.scenario import Scenario
+from sim.names import CODE, EN, GDP, PROJECTED, PROJECTION_COLUMNS, RANK, YEAR, ZH
 from sim.ranks import rank_levels, reach_index
-
-#: Column names of the long format, defined once.
-YEAR, CODE, EN, ZH = "year", "code", "en", "zh"
-GDP, RANK, PROJECTED = "gdp_nominal_100m_yuan", "rank", "projected"
-LONG_COLUMNS = (YEAR, CODE, EN, ZH, GDP, RANK, PROJECTED)
 
 
 @dataclass(frozen=True)
@@ -147,7 +143,7 @@ def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, proje
             RANK: ranks.reshape(-1),
             PROJECTED: projected,
         },
-        columns=list(LONG_COLUMNS),
+        columns=list(PROJECTION_COLUMNS),
     )
 
 

@@ -428,15 +428,6 @@ def passes_table(proj: Projection, lang: str = "en") -> go.Figure:
     return fig
 
 
-CHARTS = {
-    "bump": bump_chart,
-    "trajectories": trajectories_chart,
-    "gap": gap_chart,
-    "race": race_chart,
-    "passes": passes_table,
-}
-
-
 # --------------------------------------------------------------------------- Monte Carlo
 
 MILESTONES = (2027, 2030, 2035)

@@ -6,8 +6,9 @@ from typing import Any
 
 import pandas as pd
 
-from sim.engine.projection import CODE, GDP, RANK, YEAR, Projection
+from sim.engine.projection import Projection
 from sim.inputs.panel import Panel
+from sim.names import CODE, GDP, RANK, YEAR
 from sim.provenance import Provenance
 
 

@@ -25,8 +25,8 @@ from sim.engine.projection import Projection
 from sim.errors import ArgumentError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
-from sim.present.charts import bump_chart, gap_chart, passes_table, race_chart, trajectories_chart
 from sim.present.i18n import t
+from sim.present.registry import charts_for
 from sim.present.text import answer_sentence, passed_by_sentence, summary_years
 from sim.provenance import Provenance
 
@@ -92,6 +92,12 @@ class Report:
             + "\n".join(self.parts)
             + "\n</main>\n</body>\n</html>\n"
         )
+
+
+def add_charts(report: Report, result: Any) -> None:
+    """Every registered chart of ``result`` (:mod:`sim.present.registry`), in order."""
+    for chart in charts_for(result):
+        report.add_figure(chart.draw(result, report.lang), chart.name)
 
 
 def figure_image(fig: go.Figure, fmt: str) -> bytes:
@@ -224,15 +230,7 @@ def add_run_sections(report: Report, proj: Projection) -> None:
         [t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang)
     )
     report.add_heading(t(lang, "charts"))
-    charts = {
-        "bump": bump_chart,
-        "trajectories": trajectories_chart,
-        "gap": gap_chart,
-        "race": race_chart,
-        "passes": passes_table,
-    }
-    for name, chart in charts.items():
-        report.add_figure(chart(proj, lang), name)
+    add_charts(report, proj)
 
 
 def _pct(p: float) -> str:
@@ -241,8 +239,6 @@ def _pct(p: float) -> str:
 
 def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | None = None) -> None:
     """Probabilities in a sentence, the shock model, and fan / reach / heatmap charts."""
-    from sim.present.charts import fan_chart, rank_heatmap, reach_probability_chart
-
     lang, sc = report.lang, mc.scenario
     prob = mc.reach_probability()
 
@@ -290,32 +286,18 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | Non
             lam=mc.shrinkage or 0.0,
         )
     report.add_paragraph(t(lang, "mc_method", desc=desc), "muted")
-    for name, chart in (
-        ("fan", fan_chart),
-        ("reach_probability", reach_probability_chart),
-        ("rank_heatmap", rank_heatmap),
-    ):
-        report.add_figure(chart(mc, lang), name)
+    add_charts(report, mc)
 
 
 def add_sweep_section(report: Report, sw: SweepResult) -> None:
     """Reach year against the swept parameters, and the "which midfield?" table."""
-    from sim.present.charts import sweep_heatmap, sweep_line_chart, thresholds_chart
-
     report.add_heading(t(report.lang, "sweep_section"))
-    if len(sw.parameters) == 1:
-        report.add_figure(sweep_line_chart(sw, report.lang), "sweep_line")
-    else:
-        report.add_figure(sweep_heatmap(sw, report.lang), "sweep_heatmap")
-    report.add_figure(thresholds_chart(sw, report.lang), "thresholds")
+    add_charts(report, sw)
 
 
 def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
-    from sim.present.charts import sobol_chart, tornado_chart
-
     report.add_heading(t(report.lang, "sens_section"))
-    report.add_figure(tornado_chart(sens, report.lang), "tornado")
-    report.add_figure(sobol_chart(sens, report.lang), "sobol")
+    add_charts(report, sens)
 
 
 def solve_sentence(sol: SolveResult, lang: str) -> str:
@@ -337,13 +319,11 @@ def solve_sentence(sol: SolveResult, lang: str) -> str:
 
 
 def add_solve_section(report: Report, sol: SolveResult) -> None:
-    from sim.present.charts import solve_curve_chart
-
     report.add_heading(t(report.lang, "solve_section"))
     report.add_html(
         '<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang)) + "</p></div>"
     )
-    report.add_figure(solve_curve_chart(sol, report.lang), "solve_curve")
+    add_charts(report, sol)
 
 
 def add_provenance(report: Report, scenario: Scenario, provenance: Provenance | None = None) -> None:
@@ -363,8 +343,6 @@ def add_provenance(report: Report, scenario: Scenario, provenance: Provenance | 
 
 def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance | None = None) -> str:
     """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
-    from sim.present.charts import backtest_error_chart, coverage_chart
-
     sc = bt.scenario
     years = bt.jump_off_years
     report = Report(title=t(lang, "bt_title", h=bt.horizon, y0=int(years[0]), y1=int(years[-1])), lang=lang)
@@ -396,9 +374,7 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
         [t(lang, "bt_metric"), t(lang, "bt_model"), t(lang, "bt_naive")],
         [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],
     )
-    report.add_figure(backtest_error_chart(bt, lang), "backtest_error")
-    if bt.coverage is not None:
-        report.add_figure(coverage_chart(bt, lang), "coverage")
+    add_charts(report, bt)
     add_provenance(report, sc, provenance)
     return report.render()
 

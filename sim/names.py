@@ -1,0 +1,50 @@
+"""Column names of every result table (``to_frame()``), defined once.
+
+Region identity columns come first in every table that has regions; growth is in percent,
+GDP in 100 million yuan (亿元), ranks are 1 = largest.
+"""
+
+from __future__ import annotations
+
+# Identity
+YEAR, CODE, EN, ZH = "year", "code", "en", "zh"
+REGION = (CODE, EN, ZH)
+
+# Projection (long: year x region)
+GDP = "gdp_nominal_100m_yuan"
+RANK = "rank"
+PROJECTED = "projected"  # False for history and the base year
+PROJECTION_COLUMNS = (YEAR, CODE, EN, ZH, GDP, RANK, PROJECTED)
+
+# Monte Carlo (one row a year, base year first)
+REACH_PROBABILITY = "reach_probability"  # P(rank <= threshold in some year up to this one)
+IN_BAND_PROBABILITY = "in_band_probability"  # P(rank <= threshold in this year)
+RANK_Q10, RANK_Q50, RANK_Q90 = "rank_q10", "rank_q50", "rank_q90"
+MONTECARLO_COLUMNS = (YEAR, REACH_PROBABILITY, IN_BAND_PROBABILITY, RANK_Q10, RANK_Q50, RANK_Q90)
+
+# Sweep (long: grid point x reported year; parameter columns first, named by their labels)
+POINT = "point"
+REACH_YEAR = "reach_year"  # nullable: never reached by the horizon
+GAP_PCT = "gap_pct"  # target GDP / GDP at the threshold rank among the others - 1, in %
+SWEEP_OUTCOME_COLUMNS = (POINT, REACH_YEAR, YEAR, RANK, GAP_PCT)
+
+# Sensitivity (one row a parameter, tornado order)
+PARAM, MODE = "param", "mode"
+LOW, HIGH, OUTCOME_LOW, OUTCOME_HIGH, SWING = "low", "high", "outcome_low", "outcome_high", "swing"
+FIRST_ORDER, FIRST_ORDER_LO, FIRST_ORDER_HI = "first_order", "first_order_lo", "first_order_hi"
+TOTAL_ORDER, TOTAL_ORDER_LO, TOTAL_ORDER_HI = "total_order", "total_order_lo", "total_order_hi"
+SENSITIVITY_COLUMNS = (
+    PARAM, MODE, LOW, HIGH, OUTCOME_LOW, OUTCOME_HIGH, SWING,
+    FIRST_ORDER, FIRST_ORDER_LO, FIRST_ORDER_HI, TOTAL_ORDER, TOTAL_ORDER_LO, TOTAL_ORDER_HI,
+)  # fmt: skip
+
+# Solve (one row a deadline)
+DEADLINE = "by"
+REQUIRED = "required_real_growth_pct"  # NaN: not reachable in the search range
+PROBABILITY = "probability"  # NaN: deterministic
+SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
+
+# Backtest (long: jump-off x region)
+JUMP_OFF = "jump_off_year"
+PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK = "predicted_rank", "naive_rank", "actual_rank"
+BACKTEST_COLUMNS = (JUMP_OFF, YEAR, CODE, EN, ZH, PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK)

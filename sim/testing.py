@@ -1,0 +1,25 @@
+"""Helpers for users' own tests: compare two ranksim results with tolerances.
+
+>>> import sim, sim.testing
+>>> a = sim.project(sim.load_scenario("scenarios/inner_mongolia_6pct.yaml"))
+>>> sim.testing.assert_result_equal(a, a)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+
+def assert_result_equal(left: Any, right: Any, *, rtol: float = 1e-9, atol: float = 0.0) -> None:
+    """Assert two results of the same kind are equal: their ``to_frame()`` tables match (same
+    columns, same rows, numbers within ``rtol``/``atol``). Raises AssertionError naming the
+    first difference."""
+    if type(left) is not type(right):
+        raise AssertionError(f"different kinds of result: {type(left).__name__} and {type(right).__name__}")
+    if not hasattr(left, "to_frame"):
+        raise TypeError(f"{type(left).__name__} has no to_frame(); not a ranksim result")
+    pd.testing.assert_frame_equal(
+        left.to_frame(), right.to_frame(), check_exact=False, rtol=rtol, atol=atol, check_dtype=False
+    )
