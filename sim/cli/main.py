@@ -86,20 +86,19 @@ def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: 
 def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
     from sim.model.scenario import load_scenario
-    from sim.present.documents import passes_frame, run_document
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
-    doc = run_document(proj, prov)
+    doc = proj.to_document(prov)
     mc = _montecarlo(scenario, args) if args.paths else None
     if mc is not None:
         doc["montecarlo"] = mc.to_document(prov)
     files: dict[str, str | bytes] = {
         "projection.csv": proj.to_frame(history=True).to_csv(index=False),
-        "passes.csv": passes_frame(proj).to_csv(index=False),
+        "passes.csv": proj.passes_frame().to_csv(index=False),
         "run.json": dumps(doc),
     }
     written = _save(args, files, lambda: _full_report(scenario, args, prov, mc))

@@ -14,6 +14,7 @@ from sim.engine.levels import gap_pct, project_log_levels
 from sim.model.growth import Growth, assemble
 from sim.model.scenario import Scenario
 from sim.names import CODE, EN, GDP, PROJECTED, PROJECTION_COLUMNS, RANK, YEAR, ZH
+from sim.provenance import Provenance
 from sim.ranks import rank_levels, reach_index
 
 
@@ -116,6 +117,40 @@ class Projection:
                 }
             )
         return rows
+
+    def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        """The ``ranksim run --json`` document."""
+        sc = self.scenario
+        frame = self.to_frame()
+        r = sc.panel.regions
+        return {
+            "scenario": sc.name,
+            "target": {"code": r.codes[sc.target], "en": r.en[sc.target], "zh": r.zh[sc.target]},
+            "base_year": sc.base_year,
+            "horizon": sc.horizon,
+            "threshold_rank": sc.threshold_rank,
+            "reach_year": self.reach_year,
+            "target_rank": {str(int(y)): int(k) for y, k in zip(self.years, self.target_rank, strict=True)},
+            "gap_pct": {
+                str(int(y)): round(float(g), 3) for y, g in zip(self.years, self.gap_pct(), strict=True)
+            },
+            "passes": [e.to_dict() for e in self.passes],
+            "actual_check": self.actual_check(),
+            "projection": [
+                {YEAR: int(y), CODE: c, GDP: round(float(g), 2), RANK: int(k)}
+                for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
+            ],
+            "provenance": (provenance or Provenance.of(sc.files)).to_dict(),
+        }
+
+    def passes_frame(self) -> pd.DataFrame:
+        """Every pass event: year, region identity, direction (passed / passed_by)."""
+        r = self.scenario.panel.regions
+        rows = [
+            (e.year, e.code, r.en[r.codes.index(e.code)], r.zh[r.codes.index(e.code)], e.direction)
+            for e in self.passes
+        ]
+        return pd.DataFrame(rows, columns=[YEAR, CODE, EN, ZH, "direction"])
 
     def to_frame(self, *, history: bool = False) -> pd.DataFrame:
         """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected."""

@@ -265,6 +265,18 @@ _BOUNDS = {
 }
 
 
+def _field_names() -> frozenset[str]:
+    models: list[type[BaseModel]] = [
+        ScenarioSpec, NationalSpec, OthersSpec, ProvinceSpec, UncertaintySpec, SweepItem,
+        SensitivitySpec, RangeSpec,
+    ]  # fmt: skip
+    return frozenset(n for m in models for n in m.model_fields)
+
+
+#: Every key of the format (pydantic's union branch names, such as ``float``, are not among them).
+_FIELDS = _field_names()
+
+
 def pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path | None) -> ScenarioError:
     """The first validation error as one located line (file, line, dotted field, plain words)."""
     # A misspelt key also makes a required one "missing": report the misspelling first.
@@ -274,7 +286,8 @@ def pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Pa
     # Drop pydantic's own branch names from union errors: keep keys the file has.
     data_keys: list[str] = []
     for k in keys:
-        if (*data_keys, k) in locs or not data_keys or k.isdigit():
+        user_key = bool(data_keys) and data_keys[-1] in ("provinces", "parameters")
+        if (*data_keys, k) in locs or not data_keys or k.isdigit() or k in _FIELDS or user_key:
             data_keys.append(k)
     loc: Location | None = None
     for n in range(len(data_keys), 0, -1):

@@ -153,7 +153,12 @@ class Scenario:
             key = _key_of(dotted, panel or self.panel)
             _set_in(data, key, value)
             touched.append(key)
-        locs = {k: v for k, v in self._locs.items() if not any(k[: len(t)] == t for t in touched)}
+        # A changed key, what lies under it and what contains it have no file line any more.
+        locs = {
+            k: v
+            for k, v in self._locs.items()
+            if not any(k[: len(t)] == t or t[: len(k)] == k for t in touched)
+        }
         try:
             spec = ScenarioSpec.model_validate(data)
         except ValidationError as exc:

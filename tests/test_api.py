@@ -1,0 +1,220 @@
+"""The library as a notebook sees it: tables from every result, checked variants, provenance the
+caller owns, errors that name fields (never command-line flags), and the merge rules of extends."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+from sim import names
+from sim.errors import InputError, ScenarioError
+from sim.model.growth import assemble
+from sim.provenance import Provenance
+from sim.testing import assert_result_equal
+from tests.conftest import FOUNDING
+
+
+@pytest.fixture(scope="module")
+def founding():
+    return sim.load_scenario(FOUNDING)
+
+
+@pytest.fixture(scope="module")
+def results(founding):
+    small = founding.derive({"sensitivity.sobol_samples": 64})
+    return {
+        "projection": sim.project(founding),
+        "montecarlo": sim.simulate(founding, 2000, rng=np.random.default_rng(1)),
+        "sweep": sim.sweep(founding),
+        "sensitivity": sim.sensitivity(small, rng=np.random.default_rng(1)),
+        "solve": sim.solve(founding, 2030),
+        "backtest": sim.backtest(founding, range(2008, 2012), 5),
+    }
+
+
+def test_every_result_has_a_tidy_frame_that_matches_its_document(results):
+    proj = results["projection"].to_frame()
+    assert tuple(proj.columns) == names.PROJECTION_COLUMNS and len(proj) == 17 * 31
+    mc = results["montecarlo"]
+    frame = mc.to_frame()
+    assert tuple(frame.columns) == names.MONTECARLO_COLUMNS
+    doc = mc.to_document()
+    for year, p in doc["reach_probability"].items():
+        assert frame.set_index(names.YEAR).loc[int(year), names.REACH_PROBABILITY] == pytest.approx(p)
+    assert (frame[names.RANK_Q10] <= frame[names.RANK_Q90]).all()
+
+    sw = results["sweep"]
+    frame = sw.to_frame()
+    assert len(frame) == 21 * 5 and frame[names.POINT].nunique() == 105
+    first = sw.to_document()["points"][0]
+    row = frame.iloc[0]
+    assert row[names.REACH_YEAR] == first["reach_year"] and row[names.RANK] == first["target_rank_at_horizon"]
+    assert frame[names.REACH_YEAR].dtype == "Int64"
+
+    sens = results["sensitivity"].to_frame()
+    assert tuple(sens.columns) == names.SENSITIVITY_COLUMNS
+    assert list(sens[names.SWING]) == sorted(sens[names.SWING], reverse=True)
+
+    solve = results["solve"].to_frame()
+    assert tuple(solve.columns) == names.SOLVE_COLUMNS
+    assert solve.set_index(names.DEADLINE).loc[2030, names.REQUIRED] == results["solve"].required_pct
+
+    bt = results["backtest"]
+    frame = bt.to_frame()
+    assert tuple(frame.columns) == names.BACKTEST_COLUMNS and len(frame) == 4 * 31
+    err = (frame[names.PREDICTED_RANK] - frame[names.ACTUAL_RANK]).abs().mean()
+    assert err == pytest.approx(bt.model.rank_mae)
+
+
+def test_assert_result_equal_passes_on_reruns_and_fails_on_a_change(founding, results):
+    assert_result_equal(results["sweep"], sim.sweep(founding))
+    assert_result_equal(results["montecarlo"], sim.simulate(founding, 2000, rng=np.random.default_rng(1)))
+    faster = founding.derive({"provinces.Inner Mongolia.real_growth": 6.5})
+    with pytest.raises(AssertionError):
+        assert_result_equal(results["projection"], sim.project(faster))
+    with pytest.raises(AssertionError, match="different kinds"):
+        assert_result_equal(results["projection"], results["solve"])
+
+
+def test_derive_revalidates_and_names_the_field(founding):
+    for changes, field in (
+        ({"threshold_rank": 40}, "threshold_rank"),
+        ({"horizon": 2020}, "horizon"),
+        ({"others.half_life": -3}, "others.half_life"),
+        ({"target": "Atlantis"}, "target"),
+        ({"provinces.Atlantis.real_growth": 5}, "provinces.Atlantis.real_growth"),
+        ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.15.real_growth"),
+    ):
+        with pytest.raises(ScenarioError) as info:
+            founding.derive(changes)
+        assert info.value.field == field, changes
+        assert info.value.file is None  # the change was made in code: no file line to point at
+    variant = founding.derive({"provinces.内蒙古.real_growth": 7.0, "horizon": 2035})
+    assert variant.horizon == 2035 and variant.provinces[variant.target][0] == 7.0
+    assert founding.horizon == 2040  # the original is untouched
+
+
+def test_derive_equals_the_same_change_written_in_a_file(write, founding):
+    text = FOUNDING.read_text(encoding="utf-8").replace("real_growth: 6.0 ", "real_growth: 7.5 ")
+    from_file = sim.load_scenario(write("s.yaml", text))
+    from_code = founding.derive({"provinces.Inner Mongolia.real_growth": 7.5})
+    assert np.array_equal(assemble(from_file.growth).nominal, assemble(from_code.growth).nominal)
+    assert_result_equal(sim.project(from_file), sim.project(from_code), rtol=0)
+
+
+def test_provenance_is_what_the_caller_says(founding, results):
+    doc = results["montecarlo"].to_document()
+    assert doc["provenance"]["command"] is None and doc["provenance"]["seed"] is None
+    prov = Provenance.of(founding.files, seed=7, command=["notebook"])
+    doc = results["montecarlo"].to_document(prov)
+    assert doc["seed"] == 7 and doc["provenance"]["command"] == ["notebook"]
+    assert {f["path"] for f in doc["provenance"]["files"]} >= {str(FOUNDING)}
+
+
+def test_library_errors_name_fields_not_flags(founding):
+    cases = [
+        (lambda: sim.solve(founding, 2050), "by"),
+        (lambda: sim.solve(founding, 2030, probability=1.5), "probability"),
+        (lambda: sim.solve(founding, 2030, probability=0.5), "rng"),
+        (lambda: sim.backtest(founding, [], 5), "jump_offs"),
+        (lambda: sim.backtest(founding, [2020], 10), "jump_offs"),
+        (lambda: sim.sweep(founding, [("national.gdp", "set", [1.0])]), "items.0.param"),
+        (lambda: sim.simulate(founding, 0, rng=np.random.default_rng(0)), "paths"),
+    ]
+    for call, field in cases:
+        with pytest.raises(InputError) as info:
+            call()
+        assert info.value.field == field
+        assert "--" not in str(info.value)
+
+
+def test_cli_still_names_the_flag(cli):
+    res = cli("solve", FOUNDING, "--by", "2050")
+    assert res.code == 2 and res.err.startswith("--by: must be after the base year")
+    res = cli("backtest", "--from", "2020:2021", "--horizon", "10")
+    assert res.code == 2 and res.err.startswith("--from: no jump-off year")
+
+
+def test_report_from_python_is_the_report_the_cli_writes(cli, tmp_path, founding):
+    res = cli("run", FOUNDING, "--out", tmp_path, "--seed", "3")
+    assert res.code == 0, res.err
+    written = (tmp_path / "report.html").read_text(encoding="utf-8")
+    prov = Provenance.of(
+        founding.files,
+        seed=3,
+        command=["ranksim", "run", str(FOUNDING), "--out", str(tmp_path), "--seed", "3"],
+    )
+    html = sim.report(founding, rng=np.random.default_rng(3), provenance=prov)
+    assert html == written
+    assert written.count("Random seed: 3") == 1  # once, and in words
+
+
+def test_report_needs_rng_when_the_scenario_has_a_sensitivity_section(founding):
+    with pytest.raises(InputError, match="rng"):
+        sim.report(founding)
+
+
+# --------------------------------------------------------------------------- extends merge rules
+
+
+def test_year_map_in_child_replaces_the_parents_map(write):
+    write("p.yaml", "name: p\nnational: {deflator: {2025: -0.5, 2027: 1.0, 2030: 1.5}}\n")
+    child = sim.load_scenario(
+        write("c.yaml", "extends: p.yaml\nname: c\nnational: {deflator: {2026: 1.5}}\n")
+    )
+    assert child.national_written[1] == {2026: 1.5}
+    assert np.allclose(child.growth.national_deflator_pct, 1.5)  # the parent's points are gone
+
+
+def test_shipped_from_2022_runs_with_its_own_national_deflator():
+    sc = sim.load_scenario("scenarios/from_2022.yaml")
+    assert sc.national_written[1] == {2023: 1.5, 2030: 1.5}
+    assert np.allclose(sc.growth.national_deflator_pct, 1.5)
+
+
+def test_null_removes_an_inherited_key(write):
+    write(
+        "p.yaml",
+        "name: p\nprovinces: {Shanxi: {real_growth: 4}, Guangxi: {real_growth: 5, deflator: 1}}\n"
+        "sensitivity:\n  parameters:\n    national.real_growth: {shift: [-1, 1]}\n"
+        "    provinces.Shanxi.real_growth: [3, 5]\n",
+    )
+    c = write(
+        "c.yaml",
+        "extends: p.yaml\nname: c\nprovinces: {Shanxi: null, Guangxi: {deflator: null}}\n"
+        "sensitivity: {parameters: {provinces.Shanxi.real_growth: null}}\n"
+        "others: {half_life: null}\n",
+    )
+    sc = sim.load_scenario(c)
+    regions = sc.panel.regions
+    assert regions.find("Shanxi") not in sc.provinces
+    assert sc.provinces[regions.find("Guangxi")] == (5.0, None)
+    assert [r.param for r in sc.sensitivity.parameters] == ["national.real_growth"]
+    assert sc.others.half_life is None  # here null is a value: no decay
+
+
+def test_error_in_a_child_is_reported_at_the_child(write):
+    write("p.yaml", "name: p\nsweep:\n  - param: national.real_growth\n    values: [4, 5]\n")
+    child = write(
+        "c.yaml",
+        "extends: p.yaml\nname: c\nsweep:\n  - param: national.real_growth\n    range: [4, 5]\n",
+    )
+    with pytest.raises(ScenarioError) as info:
+        sim.load_scenario(child)
+    assert info.value.file == str(child) and info.value.line == 5  # the child's `range:` line
+    assert "range" in str(info.value) or "exactly one" in str(info.value)
+
+
+def test_public_api_frames_in_json_and_csv_round_trip(results, tmp_path):
+    for name, result in results.items():
+        frame = result.to_frame()
+        assert isinstance(frame, pd.DataFrame) and not frame.empty, name
+        path = tmp_path / f"{name}.csv"
+        frame.to_csv(path, index=False)
+        back = pd.read_csv(path, dtype={names.CODE: str})
+        assert list(back.columns) == [str(c) for c in frame.columns], name
+        json.dumps(result.to_document())  # documents stay JSON
