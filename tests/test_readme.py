@@ -1,0 +1,78 @@
+"""The README's terminal examples are real: every ``$ ranksim ...`` block, and the quick start's
+output of ``make run``, are re-run here and must print what the README shows."""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: What `make run` runs (Makefile), whose output the quick start shows.
+MAKE_RUN = "ranksim run scenarios/inner_mongolia_6pct.yaml --paths 20000 --seed 1"
+
+
+def _blocks(text: str) -> list[tuple[str, list[str]]]:
+    """(language, lines) of every fenced code block, fences paired in order."""
+    blocks: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if line.startswith("```"):
+            if current is None:
+                current = []
+                blocks.append((line[3:].strip(), current))
+            else:
+                current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def _console_examples() -> list[tuple[str, list[str]]]:
+    """(command, expected output lines) for every ``$ ranksim`` line in a plain code block."""
+    examples = []
+    for lang, lines in _blocks(README):
+        if lang or not lines or not lines[0].startswith("$ ranksim"):
+            continue
+        current: tuple[str, list[str]] | None = None
+        for line in lines:
+            if line.startswith("$ ranksim"):
+                current = (line[2:], [])
+                examples.append(current)
+            elif current is not None:
+                current[1].append(line)
+    return examples
+
+
+def _quick_start() -> list[str]:
+    return _blocks(README.split("`make run` prints the answer", 1)[1])[0][1]
+
+
+EXAMPLES = [(MAKE_RUN, _quick_start()), *_console_examples()]
+
+
+def test_the_readme_has_examples():
+    assert len(EXAMPLES) >= 5 and all(out for _, out in EXAMPLES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_example_prints_what_the_readme_shows(cli, monkeypatch, command, expected):
+    monkeypatch.chdir(ROOT)
+    argv = shlex.split(command)[1:]
+    res = cli(*argv, "--quiet") if "--paths" in argv or argv[0] == "sensitivity" else cli(*argv)
+    assert res.code == 0, res.err
+    got = [line.rstrip() for line in res.out.splitlines() if not line.startswith("wrote ")]
+    want = [line.rstrip() for line in expected]
+    for w, g in zip(want, got, strict=False):
+        if "..." in w:  # the README elides parts of a long line: the rest must appear in order
+            pieces = w.split("...")
+            assert g.startswith(pieces[0]) and g.endswith(pieces[-1]), (w, g)
+            at = len(pieces[0])
+            for piece in pieces[1:-1]:
+                at = g.index(piece, at) + len(piece)  # ValueError if missing or out of order
+        else:
+            assert g == w
+    assert len(got) == len(want), (got, want)
