@@ -35,9 +35,11 @@ class Provenance:
     def of(
         cls, files: Mapping[str, str], *, seed: int | None = None, command: Sequence[str] | None = None
     ) -> Provenance:
+        """Provenance of ``files`` (copied) under the installed version; ``command`` kept as a tuple."""
         return cls(dict(files), seed, tuple(command) if command is not None else None)
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``provenance`` block of the JSON documents; files as a list of path / sha256 pairs."""
         return {
             "ranksim_version": self.version,
             "files": [{"path": p, "sha256": h} for p, h in self.files.items()],

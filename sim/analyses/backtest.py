@@ -42,6 +42,7 @@ class Metrics:
     target_rank_mae: float
 
     def to_dict(self) -> dict[str, float]:
+        """Every metric by field name, rounded to 4 decimals."""
         return {k: round(float(v), 4) for k, v in self.__dict__.items()}
 
 
@@ -61,6 +62,7 @@ class BacktestResult:
     notes: list[str] = field(default_factory=list)
 
     def metrics(self, ranks: IntArray) -> Metrics:
+        """Accuracy of ``ranks`` ``(jump-offs, N)`` against the actual ranks; Spearman averaged."""
         err = np.abs(ranks - self.actual)
         rho = [spearmanr(r, a).statistic for r, a in zip(ranks, self.actual, strict=True)]
         t = self.scenario.target
@@ -70,13 +72,16 @@ class BacktestResult:
 
     @property
     def model(self) -> Metrics:
+        """Metrics of the model's predicted ranks."""
         return self.metrics(self.predicted)
 
     @property
     def naive_metrics(self) -> Metrics:
+        """Metrics of the naive forecast (every rank stays as in the jump-off year)."""
         return self.metrics(self.naive)
 
     def by_jump_off(self) -> list[dict[str, Any]]:
+        """Rank MAE over all regions of the model and of the naive forecast, one dict per jump-off year."""
         model = np.abs(self.predicted - self.actual).mean(axis=1)
         naive = np.abs(self.naive - self.actual).mean(axis=1)
         return [
@@ -104,6 +109,7 @@ class BacktestResult:
         )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        """The ``ranksim backtest --json`` document: metrics, coverage, errors by jump-off, provenance."""
         prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,

@@ -42,10 +42,12 @@ class MonteCarloResult:
 
     @property
     def scenario(self) -> Scenario:
+        """The scenario of the deterministic projection."""
         return self.projection.scenario
 
     @property
     def years(self) -> IntArray:
+        """``(T+1,)`` years, base year first."""
         return self.projection.years
 
     def reach_probability(self) -> FloatArray:
@@ -91,8 +93,8 @@ class MonteCarloResult:
         )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
-        prov = provenance or Provenance.of(self.scenario.files)
         """The ``ranksim montecarlo --json`` document (projected years only)."""
+        prov = provenance or Provenance.of(self.scenario.files)
         years = [str(int(y)) for y in self.years[1:]]
         reach, band = self.reach_probability()[1:], self.in_band_probability()[1:]
         rq = self.rank_quantiles()[1:]

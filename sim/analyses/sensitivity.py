@@ -30,6 +30,8 @@ CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
 class TornadoBar:
+    """The outcome with one parameter at its low and at its high value, the rest as in the scenario."""
+
     param: str
     mode: str
     low: float
@@ -39,11 +41,14 @@ class TornadoBar:
 
     @property
     def swing(self) -> float:
+        """Absolute outcome difference between the high and the low value."""
         return abs(self.outcome_high - self.outcome_low)
 
 
 @dataclass(frozen=True)
 class SobolIndex:
+    """First-order and total Sobol indices of one parameter, each with its 95 % BCa bootstrap interval."""
+
     param: str
     first_order: float
     first_order_ci: tuple[float, float]
@@ -53,6 +58,8 @@ class SobolIndex:
 
 @dataclass(frozen=True)
 class SensitivityResult:
+    """Tornado bars and Sobol indices of one outcome, and the outcome at the scenario's own values."""
+
     scenario: Scenario
     outcome: str
     base_outcome: float
@@ -75,6 +82,7 @@ class SensitivityResult:
         return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        """The ``ranksim sensitivity --json`` document: base outcome, tornado, Sobol indices, provenance."""
         prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,

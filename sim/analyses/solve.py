@@ -32,6 +32,9 @@ GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
 
 @dataclass(frozen=True)
 class SolveResult:
+    """Constant real growth of the target (percent) needed to reach the threshold by ``by``, and by
+    every deadline (``curve``); None where not reachable within the search range."""
+
     scenario: Scenario
     by: int
     probability: float | None
@@ -48,6 +51,7 @@ class SolveResult:
         return pd.DataFrame(rows, columns=list(names.SOLVE_COLUMNS))
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        """The ``ranksim solve --json`` document: required growth, reachability, curve, provenance."""
         prov = provenance or Provenance.of(self.scenario.files)
         return {
             "scenario": self.scenario.name,

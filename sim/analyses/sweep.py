@@ -39,6 +39,7 @@ class SweepResult:
     threshold_reach: np.ndarray  # (len(values[0]), len(thresholds)): reach year or NEVER
 
     def labels(self) -> list[str]:
+        """Column label per parameter: its path, or its key (" (shift)" added) where paths repeat."""
         paths = [p.path for p in self.parameters]
         return [p.path if paths.count(p.path) == 1 else p.key for p in self.parameters]
 
@@ -65,6 +66,7 @@ class SweepResult:
         return frame
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
+        """The ``ranksim sweep --json`` document: outcomes per grid point, thresholds table, provenance."""
         prov = provenance or Provenance.of(self.scenario.files)
         labels = self.labels()
         horizon = self.scenario.horizon
@@ -138,6 +140,10 @@ def sweep(
         )
         for i, (path, mode, _) in enumerate(items)
     )
+    keys = [p.key for p in params]
+    if len(set(keys)) < len(keys):
+        twice = next(k for k in keys if keys.count(k) > 1)
+        raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
     values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
     points = np.array(list(itertools.product(*values)), dtype=float)
     years = sorted({*(rank_years or []), scenario.horizon})

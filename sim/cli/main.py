@@ -518,6 +518,7 @@ def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits."""
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -642,6 +643,9 @@ def _with_flag(exc: InputError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``ranksim`` on ``argv`` (default ``sys.argv[1:]``) and return the exit status.
+
+    0 success, 2 bad input or argument (one line on stderr), 130 interrupted, 1 internal error."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
@@ -675,4 +679,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> NoReturn:
+    """Console-script entry point: exit with the status of :func:`main`."""
     raise SystemExit(main())

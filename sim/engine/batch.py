@@ -34,6 +34,7 @@ class Outcomes:
     gap_pct: FloatArray  # (B, Y): target GDP / GDP at threshold rank among the others - 1, in %
 
     def reach_or_none(self) -> list[int | None]:
+        """Reach year per scenario of the batch, None where never reached."""
         return [None if int(y) == NEVER else int(y) for y in self.reach_year]
 
 

@@ -27,6 +27,7 @@ class PassEvent:
     direction: Direction
 
     def to_dict(self) -> dict[str, Any]:
+        """The event as a JSON-ready dict: year, code and direction."""
         return {"year": self.year, "code": self.code, "direction": self.direction}
 
 
@@ -57,18 +58,22 @@ class Projection:
 
     @property
     def target(self) -> int:
+        """Index of the target region."""
         return self.scenario.target
 
     @property
     def threshold_rank(self) -> int:
+        """Rank the target must reach or beat (1 = largest GDP)."""
         return self.scenario.threshold_rank
 
     @property
     def codes(self) -> tuple[str, ...]:
+        """Region codes in column order."""
         return self.scenario.panel.regions.codes
 
     @property
     def target_rank(self) -> IntArray:
+        """``(T+1,)`` ranks of the target, base year first."""
         return self.ranks[:, self.target]
 
     @property
@@ -79,6 +84,7 @@ class Projection:
 
     @cached_property
     def passes(self) -> list[PassEvent]:
+        """Every change of order between the target and another region, by year (:func:`pass_events`)."""
         return pass_events(self.gdp, self.years, self.target, self.codes)
 
     def gap_pct(self) -> FloatArray:

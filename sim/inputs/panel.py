@@ -83,6 +83,7 @@ class Regions:
         return hit if hit is not None else self._lookup.get(key.casefold())
 
     def label(self, i: int, lang: str = "en") -> str:
+        """Name of region ``i``: Chinese for ``lang="zh"``, English otherwise."""
         return self.zh[i] if lang == "zh" else self.en[i]
 
 
@@ -99,6 +100,7 @@ class National:
 
     @cached_property
     def log_real(self) -> FloatArray:
+        """National real growth as ``ln(1+g)`` by year, ``(years,)``."""
         return pct_to_log(self.real_growth_pct)
 
     @cached_property
@@ -125,21 +127,26 @@ class Panel:
 
     @property
     def first_year(self) -> int:
+        """First data year."""
         return int(self.years[0])
 
     @property
     def last_year(self) -> int:
+        """Last data year."""
         return int(self.years[-1])
 
     @property
     def n_regions(self) -> int:
+        """Number of regions (columns of the arrays)."""
         return len(self.regions)
 
     def year_index(self, year: int) -> int:
+        """Row of ``year`` in the ``(year, region)`` arrays (not bounds-checked)."""
         return int(year) - self.first_year
 
     @cached_property
     def log_real(self) -> FloatArray:
+        """Real growth as ``ln(1+g)``, ``(year, region)``."""
         return pct_to_log(self.real_growth_pct)
 
     @cached_property
@@ -440,6 +447,7 @@ class Targets:
     texts: dict[tuple[str, int], str]
 
     def years(self) -> list[int]:
+        """Years with at least one announced target, ascending."""
         return sorted({y for _, y in self.values})
 
 

@@ -31,6 +31,7 @@ class Parameter:
 
     @property
     def key(self) -> str:
+        """The path, plus " (shift)" in shift mode: tells a set and a shift of one path apart."""
         return self.path if self.mode == "set" else f"{self.path} (shift)"
 
 

@@ -151,6 +151,7 @@ class SweepItem(_Model):
         return self
 
     def grid(self) -> list[float]:
+        """The values to sweep: ``range`` expanded (stop included) or ``values`` as given."""
         return grid_values(*self.range) if self.range is not None else list(self.values or [])
 
 
@@ -178,10 +179,12 @@ class RangeSpec(_Model):
 
     @property
     def mode(self) -> Literal["set", "shift"]:
+        """``"set"`` or ``"shift"``: whichever of the two pairs was given."""
         return "set" if self.set is not None else "shift"
 
     @property
     def bounds(self) -> tuple[float, float]:
+        """``(low, high)`` as floats, from whichever of ``set`` / ``shift`` was given."""
         pair = self.set if self.set is not None else self.shift
         assert pair is not None
         return float(pair[0]), float(pair[1])
@@ -236,6 +239,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def json_schema_text() -> str:
+    """:func:`json_schema` as indented JSON text (non-ASCII kept), ending in a newline."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -102,6 +102,7 @@ class GrowthModel:
 
     @property
     def n_regions(self) -> int:
+        """Number of regions N."""
         return int(self.spread_real.size)
 
 
@@ -115,6 +116,7 @@ class Growth:
 
     @property
     def nominal(self) -> FloatArray:
+        """Nominal log growth ``ln(1+g) + ln(1+pi)``, shaped like ``real``."""
         return self.real + self.deflator
 
 

@@ -123,10 +123,12 @@ class Scenario:
 
     @property
     def n_regions(self) -> int:
+        """Number of regions in the panel."""
         return self.panel.n_regions
 
     @property
     def target_code(self) -> str:
+        """Region code of the target."""
         return self.panel.regions.codes[self.target]
 
     @property
@@ -136,10 +138,12 @@ class Scenario:
 
     @property
     def files(self) -> dict[str, str]:
+        """Every input file used: path -> sha256."""
         return self.source.files
 
     @property
     def warnings(self) -> tuple[str, ...]:
+        """Warnings found while loading (e.g. real growth that looks like a fraction), with file and line."""
         return self.source.warnings
 
     def derive(self, changes: Mapping[str, Any] | None = None, *, panel: Panel | None = None) -> Scenario:

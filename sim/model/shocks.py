@@ -120,6 +120,7 @@ class IndexedDraws:
 
     @property
     def paths(self) -> int:
+        """Number of paths P."""
         return int(self.idx.shape[0])
 
     def totals(self) -> FloatArray:
@@ -137,9 +138,11 @@ class DenseDraws:
 
     @property
     def paths(self) -> int:
+        """Number of paths P."""
         return int(self.values.shape[0])
 
     def totals(self) -> FloatArray:
+        """Cumulative shock of every region at the last projected year, ``(P, N)``; 0 outside ``columns``."""
         out = np.zeros((self.paths, self.n_regions))
         out[:, self.columns] = self.values.sum(axis=1)
         return out
@@ -180,6 +183,7 @@ class Bootstrap(ShockModel):
     name = "bootstrap"
 
     def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        """Block-bootstrap rows of the relative-shock table, indices ``(paths, years)``."""
         idx = bootstrap_indices(rng, self.relative.shape[0], paths, years, self.block)
         return IndexedDraws(self.relative, idx)
 
@@ -198,9 +202,11 @@ class Normal(ShockModel):
 
     @property
     def shrinkage(self) -> float | None:
+        """Shrinkage intensity toward the diagonal of the fitted covariance, in [0, 1]."""
         return self._lam
 
     def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        """Independent shocks per path and year, every region but the reference: ``(paths, years, N-1)``."""
         z = rng.standard_normal((paths, years, self.columns.size)) @ self.chol.T
         return DenseDraws(np.ascontiguousarray(z), self.columns, self.relative.shape[1])
 
@@ -211,6 +217,7 @@ class NoShocks(ShockModel):
     name = "none"
 
     def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        """Zero shocks (no columns): every path is the deterministic projection."""
         n = self.relative.shape[1]
         return DenseDraws(np.zeros((paths, years, 0)), np.zeros(0, dtype=np.int64), n)
 

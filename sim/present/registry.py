@@ -26,9 +26,11 @@ class Chart:
 
     @property
     def draw(self) -> Callable[..., Any]:
+        """The drawing function ``(result, lang) -> go.Figure``, imported from sim.present.charts on use."""
         return getattr(import_module("sim.present.charts"), self.function)  # type: ignore[no-any-return]
 
     def title(self, lang: str) -> str:
+        """The chart's title in ``lang``."""
         return t(lang, f"chart_{self.name}")
 
 

@@ -54,9 +54,11 @@ class Report:
     _charts: int = 0
 
     def add_heading(self, text: str) -> None:
+        """Add a section heading (``<h2>``), escaped."""
         self.parts.append(f"<h2>{esc(text)}</h2>")
 
     def add_paragraph(self, text: str, css: str = "") -> None:
+        """Add an escaped paragraph, with CSS class ``css`` if given."""
         cls = f' class="{css}"' if css else ""
         self.parts.append(f"<p{cls}>{esc(text)}</p>")
 
@@ -65,6 +67,7 @@ class Report:
         self.parts.append(trusted_html)
 
     def add_table(self, header: Sequence[str], rows: Sequence[Sequence[Any]], css: str = "t") -> None:
+        """Add a table with CSS class ``css``; every header and cell is escaped."""
         head = "".join(f"<th>{esc(str(h))}</th>" for h in header)
         body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
         self.parts.append(f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
@@ -83,6 +86,7 @@ class Report:
         self.parts.append(f'<div class="chart" data-chart="{self._charts}" data-name="{label}">{div}</div>')
 
     def render(self) -> str:
+        """The whole self-contained HTML page, plotly.js embedded in its head."""
         lang = "zh-CN" if self.lang == "zh" else "en"
         return (
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -296,11 +300,13 @@ def add_sweep_section(report: Report, sw: SweepResult) -> None:
 
 
 def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
+    """Heading and the tornado and Sobol charts."""
     report.add_heading(t(report.lang, "sens_section"))
     add_charts(report, sens)
 
 
 def solve_sentence(sol: SolveResult, lang: str) -> str:
+    """The solve answer in one sentence: the required growth by the deadline, or that it is unreachable."""
     sc = sol.scenario
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
@@ -319,6 +325,7 @@ def solve_sentence(sol: SolveResult, lang: str) -> str:
 
 
 def add_solve_section(report: Report, sol: SolveResult) -> None:
+    """Heading, the solve sentence and the required-growth curve."""
     report.add_heading(t(report.lang, "solve_section"))
     report.add_html(
         '<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang)) + "</p></div>"

@@ -23,6 +23,9 @@ def _name(proj: Projection, code_or_idx: str | int, lang: str) -> str:
 
 
 def summary_years(proj: Projection, years: list[int] | None = None) -> list[int]:
+    """Years to show the target's rank for, sorted, within base year .. horizon.
+
+    ``years``, or by default the base year, 2025, 2027, 2030, 2035, 2040 and the horizon."""
     wanted = years or [proj.scenario.base_year, *DEFAULT_SUMMARY_YEARS, proj.scenario.horizon]
     return sorted({y for y in wanted if proj.scenario.base_year <= y <= proj.scenario.horizon})
 

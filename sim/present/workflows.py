@@ -19,6 +19,7 @@ SOLVE_DEADLINE = 2030
 
 
 def solve_deadline(scenario: Scenario) -> int:
+    """2030, or the horizon when that comes first or when the base year is 2030 or later."""
     return min(SOLVE_DEADLINE, scenario.horizon) if scenario.base_year < SOLVE_DEADLINE else scenario.horizon
 
 
