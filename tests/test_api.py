@@ -124,7 +124,7 @@ def test_library_errors_name_fields_not_flags(founding):
         (lambda: sim.backtest(founding, [2020], 10), "jump_offs"),
         (lambda: sim.sweep(founding, [("national.gdp", "set", [1.0])]), "items.0.param"),
         (lambda: sim.simulate(founding, 0, rng=np.random.default_rng(0)), "paths"),
-        (lambda: sim.sweep(founding, [("threshold_rank", "set", [15]), ("threshold_rank", "set", [16])]), "items"),
+        (lambda: sim.sweep(founding, [("threshold_rank", "set", [15])] * 2), "items"),
     ]
     for call, field in cases:
         with pytest.raises(InputError) as info:
