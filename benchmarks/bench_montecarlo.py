@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analyses.montecarlo import log_gaps, scenario_deviations, simulate
+from sim.analyses.montecarlo import log_gaps, scenario_shocks, simulate
 from sim.engine import kernels as _kernel
 from sim.engine.projection import project
 from sim.model.scenario import load_scenario
@@ -32,15 +32,15 @@ def naive_reference(scenario, paths: int, seed: int, chunk: int = 20_000) -> tup
     """Plain chunked numpy: draw indices, gather shocks, cumsum, compare every region."""
     proj = project(scenario)
     gap0 = log_gaps(proj)
-    shock = scenario_deviations(scenario).nominal
-    rel = shock - shock[:, [scenario.target]]
+    model = scenario_shocks(scenario)  # the scenario's method, window, scale and block
+    rel = model.relative
     rng = np.random.default_rng(seed)
     ranks = np.zeros((gap0.shape[0], gap0.shape[1] + 1), dtype=np.int64)
     reach = np.zeros(gap0.shape[0] + 1, dtype=np.int64)
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        idx = bootstrap_indices(rng, rel.shape[0], m, gap0.shape[0] - 1)
+        idx = bootstrap_indices(rng, rel.shape[0], m, gap0.shape[0] - 1, model.block)
         r, c = _kernel.rank_hist_numpy(gap0, rel, idx, scenario.threshold_rank)
         ranks += r
         reach += c
@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=30)
     args = parser.parse_args()
     base = load_scenario(ROOT / "scenarios" / "inner_mongolia_6pct.yaml")
-    sc = base.replace(horizon=base.base_year + args.years)
+    sc = base.derive({"horizon": base.base_year + args.years})
     n = sc.n_regions
     print(f"Monte Carlo benchmark: {args.paths:,} paths x {n} regions x {args.years} years, bootstrap")
     simulate(sc, 1000, rng=np.random.default_rng(0))  # compile / load the cached kernel

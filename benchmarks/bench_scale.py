@@ -20,8 +20,9 @@ import numpy as np
 from sim.analyses.montecarlo import simulate
 from sim.analyses.sweep import sweep
 from sim.engine.projection import project
-from sim.model.scenario import _cached_panel, load_scenario
-from sim.present.documents import run_document
+from sim.inputs.scenario_file import _cached_panel
+from sim.model.scenario import load_scenario
+from sim.provenance import Provenance
 
 HEADER = "province_code,province_en,province_zh,year,gdp_nominal_100m_yuan,real_growth_pct"
 
@@ -60,7 +61,8 @@ def scenario_file(panel: Path, n: int) -> Path:
 def full_run(path: Path) -> None:
     """Parse and validate the panel and scenario, project, build the run JSON (no report)."""
     _cached_panel.cache_clear()
-    run_document(project(load_scenario(path)), [])
+    sc = load_scenario(path)
+    project(sc).to_document(Provenance.of(sc.files, command=["ranksim", "run", str(path)]))
 
 
 def measure(fn, repeats: int) -> tuple[float, float]:

@@ -3,7 +3,9 @@
 1. ranksim's batched sweep (`sim.analyses.sweep.sweep`, fused kernel);
 2. EMA Workbench (ema-workbench, the `bench` extra) with the leanest numpy model function
    of the same projection;
-3. EMA Workbench wrapping ranksim's single-scenario Python API, as a user would.
+3. EMA Workbench wrapping ranksim's single-scenario Python API (`Scenario.derive` + `project`),
+   as a user would.
+(2 and 3 are skipped, with a note, when ema_workbench is not installed.)
 
 Also: 100,000 deterministic evaluations (31 provinces x 16 years, year-varying national path)
 and a 40 x 40 sweep, for the speed targets.
@@ -13,6 +15,7 @@ and a 40 x 40 sweep, for the speed targets.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import statistics
 import time
@@ -25,8 +28,8 @@ from sim.analyses.sweep import sweep
 from sim.engine.batch import NEVER, evaluate
 from sim.engine.projection import project
 from sim.inputs.params import parse_parameter
-from sim.model.growth import path_components
-from sim.model.scenario import NationalSpec, ProvinceSpec, load_scenario
+from sim.model.growth import assemble, decay_factors
+from sim.model.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_GROWTH = [round(3.0 + 0.05 * i, 2) for i in range(100)]
@@ -44,22 +47,21 @@ def median_time(fn, repeats: int) -> tuple[float, object]:
 
 def lean_model(sc):
     """The leanest numpy function of the same projection, for EMA's per-experiment calls."""
-    comp = path_components(sc)
+    g = sc.growth
     t = sc.target
     base_log = np.log(sc.panel.gdp[sc.panel.year_index(sc.base_year)])
-    defl, _ = comp.assemble()[1], None
+    defl = assemble(g).deflator
+    model_real = np.isnan(g.fixed_real_pct)
     decay_spread = np.where(
-        comp.model_real,
-        np.exp2(-(comp.years - comp.base_year) / comp.half_life)[:, None] * comp.spread_real,
-        0.0,
+        model_real, decay_factors(g.years, g.base_year, g.half_life)[:, None] * g.spread_real, 0.0
     )
-    fixed = np.log1p(np.nan_to_num(comp.fixed_real_pct) / 100)
+    fixed = np.log1p(np.nan_to_num(g.fixed_real_pct) / 100)
     years = np.arange(sc.base_year, sc.horizon + 1)
     k = sc.threshold_rank
 
     def model(target_growth: float = 6.0, national_shift: float = 0.0) -> dict[str, float]:
-        nat = np.log1p((comp.nat_real_pct + national_shift) / 100)[:, None]
-        real = np.where(comp.model_real, nat + decay_spread, fixed)
+        nat = np.log1p((g.national_real_pct + national_shift) / 100)[:, None]
+        real = np.where(model_real, nat + decay_spread, fixed)
         real[:, t] = np.log1p(target_growth / 100)
         logy = np.vstack([base_log, base_log + np.cumsum(real + defl, axis=0)])
         rank = 1 + (logy > logy[:, t : t + 1]).sum(axis=1)
@@ -70,8 +72,9 @@ def lean_model(sc):
 
 
 def wrapped_model(sc):
-    """What a user would write around ranksim's Python API: build a scenario, project it."""
-    nat_path = sc.spec.national.real_growth
+    """What a user would write around ranksim's Python API: derive a variant, project it."""
+    nat_path = sc.national_written[0]  # the national real path as the file wrote it
+    target = f"provinces.{sc.target_code}.real_growth"
 
     def model(target_growth: float = 6.0, national_shift: float = 0.0) -> dict[str, float]:
         shifted = (
@@ -79,12 +82,7 @@ def wrapped_model(sc):
             if isinstance(nat_path, dict)
             else nat_path + national_shift
         )
-        spec = sc.spec.model_copy(
-            update={"national": NationalSpec(real_growth=shifted, deflator=sc.spec.national.deflator)}
-        )
-        run = sc.replace(
-            spec=spec, provinces={**sc.provinces, sc.target: ProvinceSpec(real_growth=target_growth)}
-        )
+        run = sc.derive({"national.real_growth": shifted, target: target_growth})
         reach = project(run).reach_year
         return {"reach_year": float(reach) if reach is not None else float(NEVER)}
 
@@ -116,23 +114,27 @@ def main() -> None:
     t_ranksim, res = median_time(lambda: sweep(sc, items), 5)
     grid = [(g, s) for g in TARGET_GROWTH for s in NATIONAL_SHIFT]
     ours = res.outcomes.reach_year.astype(float)
-    t_lean, lean = run_ema(lean_model(sc), grid)
-    t_wrapped, wrapped = run_ema(wrapped_model(sc), grid)
     print(
         f"10,000-point sweep ({len(TARGET_GROWTH)} target growths x {len(NATIONAL_SHIFT)} national shifts), "
         f"31 provinces x {sc.horizon - sc.base_year} years"
     )
     print(f"  ranksim batched sweep:        {t_ranksim:8.3f} s (median of 5)")
-    print(
-        f"  EMA Workbench, lean numpy:    {t_lean:8.3f} s ({t_lean / len(grid) * 1e6:.0f} us per experiment)"
-    )
-    print(
-        f"  EMA Workbench, ranksim API:   {t_wrapped:8.3f} s "
-        f"({t_wrapped / len(grid) * 1e6:.0f} us per experiment)"
-    )
-    print(f"  ratio lean EMA / ranksim:     {t_lean / t_ranksim:8.1f}x   (goal >= 10x)")
-    print(f"  ratio wrapped EMA / ranksim:  {t_wrapped / t_ranksim:8.1f}x   (goal >= 100x)")
-    print(f"  outcomes agree: lean {np.array_equal(ours, lean)}, wrapped {np.array_equal(ours, wrapped)}")
+    if importlib.util.find_spec("ema_workbench") is None:
+        print('  EMA Workbench comparison skipped: ema_workbench not installed (pip install -e ".[bench]")')
+    else:
+        t_lean, lean = run_ema(lean_model(sc), grid)
+        t_wrapped, wrapped = run_ema(wrapped_model(sc), grid)
+        print(
+            f"  EMA Workbench, lean numpy:    {t_lean:8.3f} s "
+            f"({t_lean / len(grid) * 1e6:.0f} us per experiment)"
+        )
+        print(
+            f"  EMA Workbench, ranksim API:   {t_wrapped:8.3f} s "
+            f"({t_wrapped / len(grid) * 1e6:.0f} us per experiment)"
+        )
+        print(f"  ratio lean EMA / ranksim:     {t_lean / t_ranksim:8.1f}x   (goal >= 10x)")
+        print(f"  ratio wrapped EMA / ranksim:  {t_wrapped / t_ranksim:8.1f}x   (goal >= 100x)")
+        print(f"  outcomes agree: lean {np.array_equal(ours, lean)}, wrapped {np.array_equal(ours, wrapped)}")
 
     p = parse_parameter(sc.panel.regions, "provinces.Inner Mongolia.real_growth", "set")
     q = parse_parameter(sc.panel.regions, "national.real_growth", "shift")
