@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from sim.analyses.montecarlo import log_gaps, scenario_shocks, simulate
-from sim.engine import kernels as _kernel
+from sim.engine import twins
 from sim.engine.projection import project
 from sim.model.scenario import load_scenario
 from sim.model.shocks import bootstrap_indices
@@ -41,7 +41,7 @@ def naive_reference(scenario, paths: int, seed: int, chunk: int = 20_000) -> tup
     while done < paths:
         m = min(chunk, paths - done)
         idx = bootstrap_indices(rng, rel.shape[0], m, gap0.shape[0] - 1, model.block)
-        r, c = _kernel.rank_hist_numpy(gap0, rel, idx, scenario.threshold_rank)
+        r, c = twins.rank_hist_numpy(gap0, rel, idx, scenario.threshold_rank)
         ranks += r
         reach += c
         done += m

@@ -8,6 +8,7 @@ import pytest
 
 from sim.analyses.montecarlo import candidates, log_gaps, scenario_shocks, simulate
 from sim.engine import kernels as _kernel
+from sim.engine import twins
 from sim.engine.projection import project
 from sim.model.scenario import load_scenario
 from sim.model.shocks import bootstrap_indices, shrunk_covariance
@@ -47,7 +48,7 @@ def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block):
     gap0 = log_gaps(proj)
     rel = scenario_shocks(founding).relative
     idx = bootstrap_indices(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
-    ref = _kernel.rank_hist_numpy(gap0, rel, idx, 16)
+    ref = twins.rank_hist_numpy(gap0, rel, idx, 16)
     cand, fixed = candidates(gap0, rel, founding.target)
     assert 0 < cand.size < 30  # some regions are pruned, some are not
     pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, cand, fixed, 16, 2)
@@ -159,3 +160,28 @@ def test_run_with_paths_adds_montecarlo(cli, tmp_path):
     html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
     assert html.count('class="chart"') == 13 and 'id="mc-answer"' in html
     assert 'data-name="fan"' in html and 'data-name="rank_heatmap"' in html
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "normal", "none"])
+def test_numpy_twins_count_the_same_paths_as_the_kernels(founding, method):
+    sc = _with(founding, method=method, block=2)
+    fast = simulate(sc, 5000, rng=np.random.default_rng(11), compiled=True)
+    twin = simulate(sc, 5000, rng=np.random.default_rng(11), compiled=False)
+    assert np.array_equal(fast.rank_counts, twin.rank_counts)
+    assert np.array_equal(fast.reach_counts, twin.reach_counts)
+
+
+def test_small_runs_do_not_import_numba():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numpy as np, sim\n"
+        "sc = sim.load_scenario('scenarios/inner_mongolia_6pct.yaml')\n"
+        "sim.simulate(sc, 3000, rng=np.random.default_rng(0)); sim.solve(sc, 2030)\n"
+        "print(any(m.split('.')[0] == 'numba' for m in sys.modules))\n"
+    )
+    from tests.conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"

@@ -27,6 +27,10 @@ from sim.provenance import Provenance
 QUANTILES = (0.1, 0.5, 0.9)
 #: Paths per chunk: bounds memory (indices int16: chunk x years x 2 bytes).
 CHUNK_PATHS = 1 << 17
+#: Paths counted at once by the numpy twins (they hold paths x years x regions floats).
+CHUNK_PATHS_NUMPY = 1 << 11
+#: From this many paths on, the compiled kernels pay for importing numba; below, the twins.
+COMPILED_FROM = 100_000
 
 
 @dataclass(frozen=True)
@@ -152,20 +156,37 @@ def _workers() -> int:
     return max(1, int(numba.get_num_threads()))
 
 
-def rank_histograms(draws: Draws, gap0: FloatArray, target: int, threshold: int) -> tuple[IntArray, IntArray]:
-    """Target rank counts ``(T+1, N+1)`` and reach counts ``(T+2,)`` of a batch of drawn paths."""
-    from sim.engine import kernels
-
+def rank_histograms(
+    draws: Draws, gap0: FloatArray, target: int, threshold: int, *, compiled: bool = True
+) -> tuple[IntArray, IntArray]:
+    """Target rank counts ``(T+1, N+1)`` and reach counts ``(T+2,)`` of a batch of drawn paths,
+    by the compiled kernel for the draws' form or (``compiled=False``) its numpy twin."""
+    if not compiled and draws.paths > CHUNK_PATHS_NUMPY:  # the twins hold paths x years x regions
+        parts = [
+            rank_histograms(draws.rows(lo, lo + CHUNK_PATHS_NUMPY), gap0, target, threshold, compiled=False)
+            for lo in range(0, draws.paths, CHUNK_PATHS_NUMPY)
+        ]
+        return sum(r for r, _ in parts), sum(c for _, c in parts)  # type: ignore[return-value]
     if isinstance(draws, IndexedDraws):
+        if not compiled:
+            from sim.engine.twins import rank_hist_numpy
+
+            return rank_hist_numpy(gap0, draws.table, draws.idx, threshold)
+        from sim.engine.kernels import rank_hist_bootstrap
+
         cand, fixed_ahead = candidates(gap0, draws.table, target)
-        return kernels.rank_hist_bootstrap(
-            gap0, draws.table, draws.idx, cand, fixed_ahead, threshold, _workers()
-        )
+        return rank_hist_bootstrap(gap0, draws.table, draws.idx, cand, fixed_ahead, threshold, _workers())
     fixed = np.ones(gap0.shape[1], dtype=bool)
     fixed[draws.columns] = False
     fixed[target] = False
     fixed_ahead = ((gap0 > 0) & fixed[None, :]).sum(axis=1).astype(np.int64)
-    return kernels.rank_hist_dense(gap0, draws.values, draws.columns, fixed_ahead, threshold, _workers())
+    if not compiled:
+        from sim.engine.twins import rank_hist_dense_numpy
+
+        return rank_hist_dense_numpy(gap0, draws.values, draws.columns, fixed_ahead, threshold)
+    from sim.engine.kernels import rank_hist_dense
+
+    return rank_hist_dense(gap0, draws.values, draws.columns, fixed_ahead, threshold, _workers())
 
 
 def simulate(
@@ -173,10 +194,16 @@ def simulate(
     paths: int,
     *,
     rng: np.random.Generator,
-    chunk: int = CHUNK_PATHS,
+    chunk: int | None = None,
+    compiled: bool | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> MonteCarloResult:
-    """Run ``paths`` Monte Carlo paths of ``scenario``, drawing from ``rng``."""
+    """Run ``paths`` Monte Carlo paths of ``scenario``, drawing from ``rng``.
+
+    ``compiled`` chooses the numba kernels or their numpy twins (default: the kernels from
+    :data:`COMPILED_FROM` paths on); ``chunk`` paths are drawn at a time. The draws, and so
+    the result, are the same either way (tested).
+    """
     if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
         raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
     proj = project(scenario)
@@ -185,10 +212,14 @@ def simulate(
     t1, n = gap0.shape
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
     reach_total = np.zeros(t1 + 1, dtype=np.int64)
+    if compiled is None:
+        compiled = paths >= COMPILED_FROM
+    chunk = chunk or CHUNK_PATHS  # draws do not depend on which kernel counts them
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        r, c = rank_histograms(model.draw(rng, m, t1 - 1), gap0, scenario.target, scenario.threshold_rank)
+        draws = model.draw(rng, m, t1 - 1)
+        r, c = rank_histograms(draws, gap0, scenario.target, scenario.threshold_rank, compiled=compiled)
         ranks_total += r
         reach_total += c
         done += m

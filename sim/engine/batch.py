@@ -19,8 +19,10 @@ from sim.inputs.params import Parameter
 from sim.model.growth import Setting, assemble
 from sim.model.scenario import Scenario
 
-#: Scenarios assembled and evaluated per chunk: bounds memory (chunk x years x regions floats).
-CHUNK = 4096
+#: Growth cells (scenarios x years x regions) assembled at once: bounds memory to a few MiB.
+CHUNK_CELLS = 1 << 19
+#: From this many scenarios on, the compiled kernel pays for importing numba; below, the twin.
+COMPILED_FROM = 50_000
 NEVER = -1
 
 
@@ -71,14 +73,15 @@ def evaluate(
     settings: Sequence[tuple[Parameter, FloatArray]],
     *,
     rank_years: Sequence[int] | None = None,
-    chunk: int = CHUNK,
-    compiled: bool = True,
+    chunk: int | None = None,
+    compiled: bool | None = None,
 ) -> Outcomes:
     """Outcomes of B scenarios: ``scenario`` with each parameter set to its B values.
 
-    ``compiled=False`` runs the numpy twin of the kernel (tests compare the two).
+    ``chunk`` scenarios are assembled at a time (default: :data:`CHUNK_CELLS` growth cells);
+    ``compiled`` chooses the numba kernel (True) or its numpy twin (False); by default the
+    kernel from :data:`COMPILED_FROM` scenarios on. Both give the same outcomes (tested).
     """
-    from sim.engine import kernels
 
     checked, b_total, want, k = _prepare(scenario, settings, rank_years)
     base_log = np.log(scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)])
@@ -87,7 +90,13 @@ def evaluate(
     reach = np.empty(b_total, dtype=np.int64)
     ranks = np.empty((b_total, want.size), dtype=np.int64)
     gaps = np.empty((b_total, want.size))
-    kernel = kernels.batch_outcomes if compiled else kernels.batch_outcomes_numpy
+    if compiled is None:
+        compiled = b_total >= COMPILED_FROM
+    if compiled:
+        from sim.engine.kernels import batch_outcomes as kernel
+    else:
+        from sim.engine.twins import batch_outcomes_numpy as kernel
+    chunk = chunk or max(64, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
     for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
         r_out = np.empty(b, dtype=np.int64)
         k_out = np.empty((b, want.size), dtype=np.int64)

@@ -1,5 +1,7 @@
-"""Compiled kernels (numba), each with a numpy twin tested equal: batch outcomes and Monte Carlo
-rank histograms, without storing paths.
+"""Compiled kernels (numba): batch outcomes and Monte Carlo rank histograms, without storing paths.
+
+Each has a numpy twin in :mod:`sim.engine.twins` with the same arguments and outputs, tested
+equal; the twins serve small workloads (no compile, no numba import) and are the reference.
 
 The target's rank in a year is ``1 + #{j : gap_j > 0}`` with ``gap_j = ln Y_j - ln Y_target``.
 Along a path, ``gap[t] = gap0[t] + cumsum(rel_shock)`` where ``gap0`` is the deterministic
@@ -89,23 +91,6 @@ def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # p
     return ranks.sum(axis=0), reach.sum(axis=0)
 
 
-def rank_hist_numpy(
-    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshold: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Plain numpy reference (gather + cumsum + compare): same outputs, all regions, no pruning."""
-    t1, n = gap0.shape
-    gaps = np.empty((idx.shape[0], t1, n))
-    gaps[:, 0] = gap0[0]
-    gaps[:, 1:] = gap0[1:] + np.cumsum(rel[idx], axis=1)
-    rank = 1 + (gaps > 0).sum(axis=2)  # (P, T1)
-    ranks = np.zeros((t1, n + 1), dtype=np.int64)
-    for t in range(t1):
-        ranks[t] += np.bincount(rank[:, t], minlength=n + 1)
-    hit = rank <= threshold
-    first = np.where(hit.any(axis=1), hit.argmax(axis=1), t1)
-    return ranks, np.bincount(first, minlength=t1 + 1).astype(np.int64)
-
-
 @njit(cache=True, parallel=True, fastmath=False)
 def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_gap):  # pragma: no cover
     """Levels -> ranks -> outcomes of B scenarios from their nominal log growth ``growth`` (B, T, N).
@@ -144,24 +129,3 @@ def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_g
                 out_gap[b, y_pos] = np.expm1(mine - srt[n - 1 - k[b]]) * 100.0
                 y_pos += 1
         out_reach[b] = first
-
-
-def batch_outcomes_numpy(
-    base_log: np.ndarray,
-    growth: np.ndarray,
-    target: int,
-    k: np.ndarray,
-    want: np.ndarray,
-    out_reach: np.ndarray,
-    out_rank: np.ndarray,
-    out_gap: np.ndarray,
-) -> None:
-    """Numpy twin of :func:`batch_outcomes` (same arguments, same outputs)."""
-    from sim.engine.levels import gap_pct, project_log_levels
-    from sim.ranks import reach_index, target_rank
-
-    logy = project_log_levels(base_log, growth)  # (B, T+1, N)
-    trank = target_rank(logy, target)
-    out_reach[:] = reach_index(trank, k[:, None])
-    out_rank[:] = trank[:, want]
-    out_gap[:] = gap_pct(logy[:, want, :], target, k[:, None])

@@ -129,12 +129,17 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     order given (a second setting on the same column applies on top of the first).
     """
     b = batch if batch is not None else _batch_size(settings)
-    nat_r, nat_d, decay = _national_and_decay(model, settings, b)
+    varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
+    nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
     real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, model.spread_real)
     defl = _combine(model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator)
+    if b is not None and not varies:  # the same paths for every scenario of the batch
+        real = np.broadcast_to(real, (b, *real.shape))
+        defl = np.broadcast_to(defl, (b, *defl.shape))
     columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl")]
     if columns:
-        real, defl = real.copy(), defl.copy()
+        if not varies:
+            real, defl = real.copy(), defl.copy()
         for param, values in columns:
             arr = real if param.kind == "province_real" else defl
             j = int(param.region)  # type: ignore[arg-type]
@@ -152,9 +157,16 @@ def _batch_size(settings: Sequence[Setting]) -> int | None:
 
 
 def _combine(fixed_pct: FloatArray, nat_log: FloatArray, decay: FloatArray, spread: FloatArray) -> FloatArray:
-    """``national + decay * spread`` where the model applies, the fixed value elsewhere."""
-    model = nat_log[..., None] + decay[..., None] * spread
-    return np.where(np.isnan(fixed_pct), model, pct_to_log(np.nan_to_num(fixed_pct)))
+    """``national + decay * spread`` where the model applies, the fixed value elsewhere.
+
+    ``fixed_pct`` is ``(T, N)`` (NaN = model); the others carry the leading axes: the result is
+    ``(..., T, N)``, a new array."""
+    out = np.multiply(decay[..., None], spread)
+    out += nat_log[..., None]
+    fixed = ~np.isnan(fixed_pct)
+    if fixed.any():
+        out[..., fixed] = pct_to_log(fixed_pct[fixed])
+    return out
 
 
 def _national_and_decay(

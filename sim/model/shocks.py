@@ -127,6 +127,10 @@ class IndexedDraws:
         """Cumulative shock of every region at the last projected year, ``(P, N)``."""
         return self.table[self.idx].sum(axis=1)
 
+    def rows(self, lo: int, hi: int) -> IndexedDraws:
+        """Paths ``lo`` to ``hi`` of these draws."""
+        return IndexedDraws(self.table, self.idx[lo:hi])
+
 
 @dataclass(frozen=True)
 class DenseDraws:
@@ -142,10 +146,15 @@ class DenseDraws:
         return int(self.values.shape[0])
 
     def totals(self) -> FloatArray:
-        """Cumulative shock of every region at the last projected year, ``(P, N)``; 0 outside ``columns``."""
+        """Cumulative shock of every region at the last projected year, ``(P, N)``; 0 outside
+        ``columns``."""
         out = np.zeros((self.paths, self.n_regions))
         out[:, self.columns] = self.values.sum(axis=1)
         return out
+
+    def rows(self, lo: int, hi: int) -> DenseDraws:
+        """Paths ``lo`` to ``hi`` of these draws."""
+        return DenseDraws(self.values[lo:hi], self.columns, self.n_regions)
 
 
 Draws = IndexedDraws | DenseDraws

@@ -1,0 +1,69 @@
+"""Numpy twins of the compiled kernels in :mod:`sim.engine.kernels`: same arguments, same outputs.
+
+They are the reference the tests hold the kernels to, and they serve small workloads, where
+importing numba and loading (or compiling) the kernels costs more than the work itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.engine.levels import gap_pct, project_log_levels
+from sim.ranks import reach_index, target_rank
+
+
+def batch_outcomes_numpy(
+    base_log: np.ndarray,
+    growth: np.ndarray,
+    target: int,
+    k: np.ndarray,
+    want: np.ndarray,
+    out_reach: np.ndarray,
+    out_rank: np.ndarray,
+    out_gap: np.ndarray,
+) -> None:
+    """Numpy twin of :func:`batch_outcomes` (same arguments, same outputs)."""
+    logy = project_log_levels(base_log, growth)  # (B, T+1, N)
+    trank = target_rank(logy, target)
+    out_reach[:] = reach_index(trank, k[:, None])
+    out_rank[:] = trank[:, want]
+    out_gap[:] = gap_pct(logy[:, want, :], target, k[:, None])
+
+
+def rank_hist_numpy(
+    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshold: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
+    regions, no pruning (so it also checks that the kernel's pruning is exact)."""
+    t1, n = gap0.shape
+    gaps = np.empty((idx.shape[0], t1, n))
+    gaps[:, 0] = gap0[0]
+    gaps[:, 1:] = gap0[1:] + np.cumsum(rel[idx], axis=1)
+    return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
+
+
+def rank_hist_dense_numpy(
+    gap0: np.ndarray,
+    shocks: np.ndarray,
+    cand: np.ndarray,
+    fixed_ahead: np.ndarray,
+    threshold: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Twin of :func:`sim.engine.kernels.rank_hist_dense` (its ``n_workers`` argument aside)."""
+    t1, n = gap0.shape
+    gaps = np.empty((shocks.shape[0], t1, cand.size))
+    gaps[:, 0] = gap0[0, cand]
+    gaps[:, 1:] = gap0[1:, cand] + np.cumsum(shocks, axis=1)
+    rank = 1 + fixed_ahead[None, :] + (gaps > 0).sum(axis=2)  # (P, T1)
+    return _histograms(rank, n, threshold)
+
+
+def _histograms(rank: np.ndarray, n: int, threshold: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rank counts ``(T1, N+1)`` and first-reach counts ``(T1+1,)`` of ranks ``(P, T1)``."""
+    t1 = rank.shape[1]
+    ranks = np.zeros((t1, n + 1), dtype=np.int64)
+    for t in range(t1):
+        ranks[t] += np.bincount(rank[:, t], minlength=n + 1)
+    hit = rank <= threshold
+    first = np.where(hit.any(axis=1), hit.argmax(axis=1), t1)
+    return ranks, np.bincount(first, minlength=t1 + 1).astype(np.int64)
