@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -87,3 +88,10 @@ def run_subprocess(*argv: str, cwd: Path | None = None) -> CliResult:
 
 def panel_rows() -> list[str]:
     return DEFAULT_PANEL.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests (and the subprocesses they start) use their own scenario cache, never the user's."""
+    os.environ["RANKSIM_CACHE_DIR"] = str(tmp_path_factory.mktemp("ranksim-cache"))
+    yield

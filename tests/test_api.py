@@ -219,3 +219,50 @@ def test_public_api_frames_in_json_and_csv_round_trip(results, tmp_path):
         back = pd.read_csv(path, dtype={names.CODE: str})
         assert list(back.columns) == [str(c) for c in frame.columns], name
         json.dumps(result.to_document())  # documents stay JSON
+
+
+# --------------------------------------------------------------------------- scenario cache
+
+
+def test_cached_scenario_equals_the_parsed_one_and_follows_edits(write, tmp_path, monkeypatch):
+    from sim.inputs import scenario_file
+
+    monkeypatch.setenv("RANKSIM_CACHE_DIR", str(tmp_path / "cache"))
+    write("p.yaml", "name: p\nnational: {deflator: {2025: -0.5, 2030: 1.5}}  # assumption\n")
+    path = write("c.yaml", "extends: p.yaml\nname: c\nprovinces: {内蒙古: {real_growth: 6.5}}\n")
+    parsed = scenario_file.read_scenario_file(path)
+    cached = scenario_file._from_cache(path)
+    assert cached is not None
+    assert (cached.data, cached.locations, cached.comments, cached.written, cached.files) == (
+        parsed.data, parsed.locations, parsed.comments, parsed.written, parsed.files,
+    )  # fmt: skip
+    write("p.yaml", "name: p\nnational: {deflator: 2.0}\n")  # the parent changes
+    assert scenario_file._from_cache(path) is None
+    assert sim.load_scenario(path).national_written[1] == 2.0
+    scenario_file._cache_file(path).write_text("{not json", encoding="utf-8")  # a broken cache
+    assert sim.load_scenario(path).national_written[1] == 2.0
+
+
+def test_a_cached_run_needs_neither_yaml_parser_nor_validator(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\nfrom sim.cli.main import main\n"
+        "main(['run', 'scenarios/inner_mongolia_6pct.yaml', '--no-report'])\n"
+        "heavy = {'pydantic', 'ruamel', 'scipy', 'numba', 'plotly'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    env = {**os.environ, "RANKSIM_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.splitlines()[-1] == "['pydantic', 'ruamel']"  # first run parses and validates
+    assert runs[1].stdout.splitlines()[-1] == "[]"
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]

@@ -38,15 +38,16 @@ def _year(text: str) -> int:
 
 def _save(
     args: argparse.Namespace,
-    files: dict[str, str | bytes],
+    files: dict[str, str | bytes] | Callable[[], dict[str, str | bytes]],
     report: Callable[[], str] | None = None,
     report_name: str = "report.html",
 ) -> list[Path]:
-    """Write the outputs under --out (the report built only when wanted); nothing without --out."""
+    """Write the outputs under --out (files and report built only then); nothing without --out."""
     from sim.present.output import write_files
 
     if args.out is None:
         return []
+    files = files() if callable(files) else files
     if report is not None and not args.no_report:
         files[report_name] = report()
     return write_files(Path(args.out), files)
@@ -92,18 +93,24 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     _warn(scenario.warnings)
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
-    doc = proj.to_document(prov)
     mc = _montecarlo(scenario, args) if args.paths else None
-    if mc is not None:
-        doc["montecarlo"] = mc.to_document(prov)
-    files: dict[str, str | bytes] = {
-        "projection.csv": proj.to_frame(history=True).to_csv(index=False),
-        "passes.csv": proj.passes_frame().to_csv(index=False),
-        "run.json": dumps(doc),
-    }
+
+    def document() -> dict[str, Any]:
+        doc = proj.to_document(prov)
+        if mc is not None:
+            doc["montecarlo"] = mc.to_document(prov)
+        return doc
+
+    def files() -> dict[str, str | bytes]:
+        return {
+            "projection.csv": proj.to_frame(history=True).to_csv(index=False),
+            "passes.csv": proj.passes_frame().to_csv(index=False),
+            "run.json": dumps(document()),
+        }
+
     written = _save(args, files, lambda: _full_report(scenario, args, prov, mc))
     if args.json:
-        return _print_json(doc)
+        return _print_json(document())
     print(summary_text(proj, years=args.years, lang=args.lang))
     if mc is not None:
         print(_mc_line(mc, args.seed))

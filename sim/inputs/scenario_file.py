@@ -16,17 +16,21 @@ Merging a child over its parent(s):
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sim.errors import Location, ScenarioError
 from sim.inputs.panel import DEFAULT_PANEL, Panel, load_panel, sha256_of
-from sim.inputs.schema import Key, ScenarioSpec, pydantic_error
-from sim.inputs.yamlio import YamlDoc, load_yaml
+
+if TYPE_CHECKING:
+    from sim.inputs.yamlio import YamlDoc
+
+Key = tuple[str, ...]
 
 #: Keys whose ``null`` is a value (not "remove the inherited key").
 NULL_IS_A_VALUE = {("others", "half_life")}
@@ -36,7 +40,7 @@ NULL_IS_A_VALUE = {("others", "half_life")}
 class ScenarioFile:
     """A validated scenario file (with its ``extends`` chain merged) and where each key came from."""
 
-    spec: ScenarioSpec  # provinces keyed by region code
+    data: dict[str, Any]  # the validated file model as plain data; provinces keyed by region code
     panel: Panel
     path: Path
     files: dict[str, str]  # every scenario and data file used -> sha256
@@ -47,6 +51,8 @@ class ScenarioFile:
 
 def _chain(path: Path) -> list[YamlDoc]:
     """The file and its `extends` ancestors, root first; cycles and missing files are errors."""
+    from sim.inputs.yamlio import load_yaml  # ruamel only when a file is parsed
+
     docs: list[YamlDoc] = []
     seen: list[Path] = []
     current, origin = path, None
@@ -210,9 +216,35 @@ def _merge_provinces(
     return merged
 
 
+def validate(data: dict[str, Any], locs: dict[Key, Location], fallback: Path | None) -> dict[str, Any]:
+    """``data`` checked against the scenario format (pydantic), defaults filled, as plain data;
+    a problem is a ScenarioError located through ``locs`` (else at ``fallback``)."""
+    from pydantic import ValidationError
+
+    from sim.inputs.schema import ScenarioSpec, pydantic_error
+
+    try:
+        return ScenarioSpec.model_validate(data).model_dump()
+    except ValidationError as exc:
+        raise pydantic_error(exc, locs, fallback) from None
+
+
 def read_scenario_file(path: str | Path) -> ScenarioFile:
-    """Read, merge (``extends``) and validate a scenario file; every problem a located error."""
+    """Read, merge (``extends``) and validate a scenario file; every problem a located error.
+
+    A file read before, unchanged (it, its ``extends`` chain and its data file have the same
+    sha256) and read by the same ranksim, comes from a small cache (:func:`cache_dir`) without
+    parsing YAML or importing the validator: the everyday run starts faster."""
     path = Path(path)
+    cached = _from_cache(path)
+    if cached is not None:
+        return cached
+    sf = _read(path)
+    _to_cache(sf)
+    return sf
+
+
+def _read(path: Path) -> ScenarioFile:
     docs = _chain(path)
     locs: dict[Key, Location] = {}
     comments: dict[Key, str] = {}
@@ -230,12 +262,85 @@ def read_scenario_file(path: str | Path) -> ScenarioFile:
     written: dict[str, str] = {}
     merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written)
     try:
-        spec = ScenarioSpec.model_validate(merged)
-    except ValidationError as exc:
-        err = pydantic_error(exc, locs, path)
+        data = validate(merged, locs, path)
+    except ScenarioError as err:
         parts = (err.field or "").split(".")
         if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
             parts[1] = written[parts[1]]  # name the province as the file wrote it
         raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
     files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
-    return ScenarioFile(spec, panel, path, files, locs, comments, written)
+    return ScenarioFile(data, panel, path, files, locs, comments, written)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """Where validated scenario files are cached: ``$RANKSIM_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/ranksim``, else ``~/.cache/ranksim``. Safe to delete at any time."""
+    if os.environ.get("RANKSIM_CACHE_DIR"):
+        return Path(os.environ["RANKSIM_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ranksim"
+
+
+@lru_cache(maxsize=1)
+def _format_fingerprint() -> str:
+    """Changes whenever the code that reads and validates scenario files changes."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("scenario_file.py", "schema.py", "yamlio.py", "params.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
+def _cache_file(path: Path) -> Path:
+    return cache_dir() / f"scenario-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.json"
+
+
+def _from_cache(path: Path) -> ScenarioFile | None:
+    try:
+        entry = json.loads(_cache_file(path).read_text(encoding="utf-8"))
+        if entry["format"] != _format_fingerprint() or entry["path"] != str(path):
+            return None
+        for file, digest in entry["files"].items():
+            if sha256_of(Path(file)) != digest:
+                return None
+        panel = panel_for(Path(entry["panel"]))
+        locs = {tuple(k): Location(f, line) for k, f, line in entry["locations"]}
+        comments = {tuple(k): note for k, note in entry["comments"]}
+        data = _int_years(entry["data"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return ScenarioFile(data, panel, path, entry["files"], locs, comments, entry["written"])
+
+
+def _to_cache(sf: ScenarioFile) -> None:
+    entry = {
+        "format": _format_fingerprint(),
+        "path": str(sf.path),
+        "files": sf.files,
+        "panel": str(sf.panel.path),
+        "data": sf.data,
+        "locations": [[list(k), loc.file, loc.line] for k, loc in sf.locations.items()],
+        "comments": [[list(k), note] for k, note in sf.comments.items()],
+        "written": sf.written,
+    }
+    target = _cache_file(sf.path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a cache that cannot be written is no cache; never an error
+
+
+def _int_years(node: Any) -> Any:
+    """JSON made year keys strings: a mapping of numbers keyed by years gets its int keys back."""
+    if isinstance(node, dict):
+        if is_year_map(node) and all(isinstance(v, int | float) for v in node.values()):
+            return {int(k): v for k, v in node.items()}
+        return {k: _int_years(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_int_years(v) for v in node]
+    return node

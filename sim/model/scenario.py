@@ -12,20 +12,19 @@ A variant (a backtest's re-based scenario, a solve candidate, a notebook's what-
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import ValidationError
 
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError, Location, ScenarioError
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
-from sim.inputs.params import parse_outcome, parse_parameter
-from sim.inputs.scenario_file import ScenarioFile, panel_for, read_scenario_file
-from sim.inputs.schema import Key, ScenarioSpec, pydantic_error
+from sim.inputs.params import grid_values, parse_outcome, parse_parameter
+from sim.inputs.scenario_file import Key, ScenarioFile, panel_for, read_scenario_file, validate
 from sim.model.growth import GrowthModel, estimate_spreads, path_pct, targets_pct, trailing_mean
 from sim.units import log_to_pct
 
@@ -118,7 +117,7 @@ class Scenario:
     sensitivity: SensitivitySettings | None
     targets: Targets | None
     source: Source
-    _spec: ScenarioSpec = field(repr=False, compare=False)
+    _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
 
     @property
@@ -151,7 +150,7 @@ class Scenario:
         (``{"provinces.Inner Mongolia.real_growth": 7.0, "horizon": 2035}``; ``None`` removes a
         key), on ``panel`` if given. The variant is validated and resolved again, so a bad value
         is a :class:`~sim.errors.ScenarioError` naming the field."""
-        data = self._spec.model_dump(exclude_none=False)
+        data = copy.deepcopy(self._data)
         touched: list[Key] = []
         for dotted, value in (changes or {}).items():
             key = _key_of(dotted, panel or self.panel)
@@ -163,11 +162,8 @@ class Scenario:
             for k, v in self._locs.items()
             if not any(k[: len(t)] == t or t[: len(k)] == k for t in touched)
         }
-        try:
-            spec = ScenarioSpec.model_validate(data)
-        except ValidationError as exc:
-            raise pydantic_error(exc, locs, None) from None
-        source = ScenarioFile(spec, panel or self.panel, self.source.path, self.source.files, locs)
+        checked = validate(data, locs, None)
+        source = ScenarioFile(checked, panel or self.panel, self.source.path, self.source.files, locs)
         return resolve(source, comments=self.source.comments, derived=True)
 
 
@@ -206,9 +202,9 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def default_scenario() -> Scenario:
     """The default model on the bundled panel (Inner Mongolia, median threshold), no file needed."""
-    spec = ScenarioSpec.model_validate({"name": "ranksim default model"})
     panel = panel_for(DEFAULT_PANEL)
-    return resolve(ScenarioFile(spec, panel, Path("<default>"), dict(panel.files)))
+    data = validate({"name": "ranksim default model"}, {}, None)
+    return resolve(ScenarioFile(data, panel, Path("<default>"), dict(panel.files)))
 
 
 def _err(msg: str, key: Key, locs: Mapping[Key, Location], path: Path | None) -> ScenarioError:
@@ -229,7 +225,7 @@ def resolve(
 
     ``derived``: a variant made in code, whose changed fields have no file line (errors then
     name the field alone)."""
-    spec, panel, locs = file.spec, file.panel, file.locations
+    spec, panel, locs = file.data, file.panel, file.locations
     where = None if derived else file.path
 
     def fail(msg: str, *key: str) -> ScenarioError:
@@ -237,39 +233,41 @@ def resolve(
 
     target = _target(spec, panel, fail)
     n = panel.n_regions
-    threshold = spec.threshold_rank if spec.threshold_rank is not None else (n + 1) // 2
+    threshold = spec["threshold_rank"] if spec["threshold_rank"] is not None else (n + 1) // 2
     if not 1 <= threshold <= n - 1:
         raise fail(
             f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank"
         )
-    base = spec.base_year if spec.base_year is not None else panel.last_year
+    base = spec["base_year"] if spec["base_year"] is not None else panel.last_year
     if not panel.first_year + 1 <= base <= panel.last_year:
         raise fail(
             f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year"
         )
-    horizon = spec.horizon if spec.horizon is not None else base + DEFAULT_HORIZON_YEARS
+    horizon = spec["horizon"] if spec["horizon"] is not None else base + DEFAULT_HORIZON_YEARS
     if horizon <= base:
         raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
     if horizon > base + 100:
         raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
-    o, u = spec.others, spec.uncertainty
-    window = tuple(o.window) if o.window is not None else panel.default_window(base)
-    _check_window(window, o.exclude_years, panel, base, fail, "others")
-    u_window = tuple(u.window) if u.window is not None else (panel.first_year + 1, base)
-    _check_window(u_window, u.exclude_years, panel, base, fail, "uncertainty")
-    length = o.window[1] - o.window[0] + 1 if o.window is not None else None
-    others = Others(o.model, (int(window[0]), int(window[1])), tuple(o.exclude_years), o.half_life, length)
+    o, u = spec["others"], spec["uncertainty"]
+    window = tuple(o["window"]) if o["window"] is not None else panel.default_window(base)
+    _check_window(window, o["exclude_years"], panel, base, fail, "others")
+    u_window = tuple(u["window"]) if u["window"] is not None else (panel.first_year + 1, base)
+    _check_window(u_window, u["exclude_years"], panel, base, fail, "uncertainty")
+    length = window[1] - window[0] + 1 if o["window"] is not None else None
+    others = Others(
+        o["model"], (int(window[0]), int(window[1])), tuple(o["exclude_years"]), o["half_life"], length
+    )
     sweep, sensitivity = _analyses(spec, panel, base, horizon, others.half_life, fail)
     provinces = {
-        int(panel.regions.find(code)): (p.real_growth, p.deflator)  # type: ignore[arg-type]
-        for code, p in spec.provinces.items()
+        int(panel.regions.find(code)): (p["real_growth"], p["deflator"])  # type: ignore[arg-type]
+        for code, p in spec["provinces"].items()
     }
     files = dict(file.files)
-    targets = load_targets() if o.model == "targets" else None
+    targets = load_targets() if o["model"] == "targets" else None
     if targets is not None:
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
-    national = (spec.national.real_growth, spec.national.deflator)
+    national = (spec["national"]["real_growth"], spec["national"]["deflator"])
     growth = _growth_model(panel, years, base, national, others, provinces, targets)
     notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
     source = Source(
@@ -280,8 +278,8 @@ def resolve(
         tuple(_fraction_warnings(spec, locs, file.path)),
     )
     return Scenario(
-        spec.name,
-        spec.description,
+        spec["name"],
+        spec["description"],
         panel,
         target,
         threshold,
@@ -292,7 +290,11 @@ def resolve(
         national,
         provinces,
         UncertaintySettings(
-            u.method, (int(u_window[0]), int(u_window[1])), tuple(u.exclude_years), u.block, u.scale
+            u["method"],
+            (int(u_window[0]), int(u_window[1])),
+            tuple(u["exclude_years"]),
+            u["block"],
+            u["scale"],
         ),
         sweep,
         sensitivity,
@@ -303,15 +305,17 @@ def resolve(
     )
 
 
-def _target(spec: ScenarioSpec, panel: Panel, fail: Any) -> int:
-    if spec.target is None:
+def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
+    if spec["target"] is None:
         if panel.path.resolve() != DEFAULT_PANEL.resolve():
             raise fail("required for a panel other than the bundled one", "target")
         target = panel.regions.find("15")
     else:
-        target = panel.regions.find(spec.target)
+        target = panel.regions.find(spec["target"])
     if target is None:
-        raise fail(f"unknown province {spec.target!r} (use an English or Chinese name or a code)", "target")
+        raise fail(
+            f"unknown province {spec['target']!r} (use an English or Chinese name or a code)", "target"
+        )
     return target
 
 
@@ -362,24 +366,28 @@ def _growth_model(
 
 
 def _analyses(
-    spec: ScenarioSpec, panel: Panel, base: int, horizon: int, half_life: float | None, fail: Any
+    spec: dict[str, Any], panel: Panel, base: int, horizon: int, half_life: float | None, fail: Any
 ) -> tuple[tuple[SweepAxis, ...], SensitivitySettings | None]:
     """The `sweep` and `sensitivity` sections, with parameter paths and outcome checked."""
-    sweep = tuple(SweepAxis(i.param, i.mode, tuple(i.grid())) for i in spec.sweep or [])
+    sweep = tuple(
+        SweepAxis(i["param"], i["mode"], tuple(grid_values(*i["range"]) if i["range"] else i["values"]))
+        for i in spec["sweep"] or []
+    )
     checks = [(a.param, a.mode, ("sweep", str(i), "param")) for i, a in enumerate(sweep)]
     sens = None
-    if spec.sensitivity is not None:
-        s = spec.sensitivity
-        outcome = s.outcome or f"gap_{horizon}"
+    if spec["sensitivity"] is not None:
+        s = spec["sensitivity"]
+        outcome = s["outcome"] or f"gap_{horizon}"
         try:
             parse_outcome(outcome, base, horizon)
         except ValueError as exc:
             raise fail(str(exc), "sensitivity", "outcome") from None
         ranges = tuple(
-            ParameterRange(path, r.mode, *r.bounds, distribution=r.distribution)
-            for path, r in s.parameters.items()
-        )
-        sens = SensitivitySettings(outcome, ranges, s.sobol_samples)
+            ParameterRange(path, "set" if r["set"] is not None else "shift", *(r["set"] or r["shift"]),
+                           distribution=r["distribution"])
+            for path, r in s["parameters"].items()
+        )  # fmt: skip
+        sens = SensitivitySettings(outcome, ranges, s["sobol_samples"])
         checks += [(r.param, r.mode, ("sensitivity", "parameters", r.param)) for r in ranges]
     for path, mode, key in checks:
         try:
@@ -416,11 +424,11 @@ def _looks_like_fraction(value: Any) -> list[float]:
     return nums if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums) else []
 
 
-def _fraction_warnings(spec: ScenarioSpec, locs: Mapping[Key, Location], path: Path) -> list[str]:
+def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path: Path) -> list[str]:
     """Real growth written like a fraction (0.06): refused when every real growth in the file
     looks like one (clearly fractions), otherwise a warning naming file, line and field."""
-    items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec.national.real_growth)]
-    items += [(("provinces", c, "real_growth"), p.real_growth) for c, p in spec.provinces.items()]
+    items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec["national"]["real_growth"])]
+    items += [(("provinces", c, "real_growth"), p["real_growth"]) for c, p in spec["provinces"].items()]
     items = [(k, v) for k, v in items if v is not None and v != "trailing"]
     flagged = [(k, nums) for k, v in items if (nums := _looks_like_fraction(v))]
     if not flagged:
