@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import warnings
+
 import numpy as np
 import pytest
 from scipy import stats
@@ -287,3 +291,137 @@ def test_own_saltelli_estimator_equals_scipy():
     res = stats.sobol_indices(func={"f_A": f_a[None], "f_B": f_b[None], "f_AB": f_ab[:, None]}, n=256)
     first, total = saltelli_2010(f_a, f_b, f_ab)
     assert np.allclose(first, np.ravel(res.first_order)) and np.allclose(total, np.ravel(res.total_order))
+
+
+def _sobol_outputs(model, n, d, seed):
+    """f_A, f_B, f_AB of ``model`` on random points in [0, 1]^d (what sobol_analysis evaluates)."""
+    rng = np.random.default_rng(seed)
+    a, b = rng.random((d, n)), rng.random((d, n))
+    ab = np.repeat(a[None], d, axis=0)
+    ab[np.arange(d), np.arange(d)] = b
+    return model(a), model(b), np.stack([model(x) for x in ab])
+
+
+MODELS = {
+    "additive": lambda x: x[0] + 2 * x[1],
+    "interaction": lambda x: x[0] + x[1] + 3 * x[0] * x[1] ** 2,
+}
+
+
+@pytest.mark.parametrize("batch", [None, 7 * 256], ids=["one_batch", "batches_of_7"])
+@pytest.mark.parametrize("model", list(MODELS))
+def test_bca_interval_equals_scipy_bootstrap(monkeypatch, model, batch):
+    from sim.analyses import sensitivity
+    from sim.analyses.sensitivity import BOOTSTRAP_RESAMPLES, CONFIDENCE, bca_interval, saltelli_2010
+
+    if batch is not None:  # resamples drawn 7 rows at a time must be the same draws
+        monkeypatch.setattr(sensitivity, "_BATCH_ELEMENTS", batch)
+    f_a, f_b, f_ab = _sobol_outputs(MODELS[model], 256, 2, seed=5)
+
+    def statistic(idx):
+        return np.concatenate(saltelli_2010(f_a[idx], f_b[idx], f_ab[:, idx]))
+
+    ref_rng, own_rng = np.random.default_rng(11), np.random.default_rng(11)
+    ref = stats.bootstrap(
+        (np.arange(256),), statistic, method="BCa", n_resamples=BOOTSTRAP_RESAMPLES,
+        confidence_level=CONFIDENCE, vectorized=False, rng=ref_rng,
+    )  # fmt: skip
+    low, high = bca_interval(f_a, f_b, f_ab, rng=own_rng)
+    np.testing.assert_allclose(low, ref.confidence_interval.low, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(high, ref.confidence_interval.high, rtol=0, atol=1e-12)
+    assert own_rng.bit_generator.state == ref_rng.bit_generator.state  # later draws unchanged
+
+
+def test_bca_interval_odd_sample_in_odd_batches_equals_scipy(monkeypatch):
+    # n = 37 draws 37 32-bit values a row (with rejections): batches of 3 rows end mid-word
+    from sim.analyses import sensitivity
+    from sim.analyses.sensitivity import bca_interval, saltelli_2010
+
+    monkeypatch.setattr(sensitivity, "_BATCH_ELEMENTS", 3 * 37)
+    f_a, f_b, f_ab = _sobol_outputs(MODELS["interaction"], 37, 2, seed=6)
+
+    def statistic(idx):
+        return np.concatenate(saltelli_2010(f_a[idx], f_b[idx], f_ab[:, idx]))
+
+    ref_rng, own_rng = np.random.default_rng(12), np.random.default_rng(12)
+    ref_rng.random(1)  # start from an odd place in the stream too
+    own_rng.random(1)
+    ref = stats.bootstrap(
+        (np.arange(37),), statistic, method="BCa", n_resamples=200, confidence_level=0.9,
+        vectorized=False, rng=ref_rng,
+    )  # fmt: skip
+    low, high = bca_interval(f_a, f_b, f_ab, rng=own_rng, n_resamples=200, confidence_level=0.9)
+    np.testing.assert_allclose(low, ref.confidence_interval.low, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(high, ref.confidence_interval.high, rtol=0, atol=1e-12)
+    assert own_rng.bit_generator.state == ref_rng.bit_generator.state
+
+
+def test_saltelli_sums_helper_equals_saltelli_2010():
+    from sim.analyses.sensitivity import _saltelli_from_sums, _saltelli_terms, saltelli_2010
+
+    rng = np.random.default_rng(8)
+    f_a, f_b, f_ab = _sobol_outputs(MODELS["interaction"], 64, 2, seed=7)
+    f_a, f_b, f_ab = f_a + 2030.0, f_b + 2030.0, f_ab + 2030.0  # a large mean, as reach years have
+    terms = _saltelli_terms(f_a, f_b, f_ab)
+    np.testing.assert_allclose(
+        _saltelli_from_sums(terms.sum(axis=0), 64), np.concatenate(saltelli_2010(f_a, f_b, f_ab)), atol=1e-12
+    )
+    idx = rng.integers(0, 64, 64)  # a bootstrap resample, as counts
+    counts = np.bincount(idx, minlength=64).astype(float)
+    np.testing.assert_allclose(
+        _saltelli_from_sums(counts @ terms, 64),
+        np.concatenate(saltelli_2010(f_a[idx], f_b[idx], f_ab[:, idx])),
+        atol=1e-12,
+    )
+    keep = np.arange(64) != 5  # a leave-one-out set
+    np.testing.assert_allclose(
+        _saltelli_from_sums(terms.sum(axis=0) - terms[5], 63),
+        np.concatenate(saltelli_2010(f_a[keep], f_b[keep], f_ab[:, keep])),
+        atol=1e-12,
+    )
+
+
+def test_sobol_of_an_outcome_that_does_not_vary_is_zero():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no division warnings either
+        res = sobol_analysis(
+            lambda x: np.full(x.shape[1], 3.7),
+            ["a", "b"],
+            [stats.uniform(0, 1)] * 2,
+            256,
+            rng=np.random.default_rng(0),
+        )
+    for s in res:
+        assert (s.first_order, s.first_order_ci, s.total_order, s.total_order_ci) == (0, (0, 0), 0, (0, 0))
+
+
+def test_sobol_of_a_single_parameter():
+    # Y = X^2, X ~ U(0, 1): all variance is X's, first-order = total = 1
+    res = sobol_analysis(
+        lambda x: x[0] ** 2, ["a"], [stats.uniform(0, 1)], 1024, rng=np.random.default_rng(2)
+    )
+    (s,) = res
+    assert s.first_order == pytest.approx(1, abs=0.05) and s.total_order == pytest.approx(1, abs=0.05)
+    assert s.first_order_ci[0] <= s.first_order <= s.first_order_ci[1]
+    assert s.total_order_ci[0] <= s.total_order <= s.total_order_ci[1]
+
+
+def test_sensitivity_of_one_parameter_from_the_cli(write, cli):
+    path = write(
+        "one.yaml",
+        BASE.format(
+            extra="sensitivity:\n  parameters: {national.real_growth: [3, 6]}\n  sobol_samples: 256\n"
+        ),
+    )
+    res = cli("sensitivity", path, "--json")
+    assert res.code == 0, res.err
+    (s,) = res.json()["sobol"]
+    assert s["param"] == "national.real_growth"
+    assert 0.5 < s["total_order"] < 1.5  # all variance is this parameter's (an estimate from 256 points)
+    assert s["total_order_ci"][0] <= s["total_order"] <= s["total_order_ci"][1]
+
+
+def test_importing_sensitivity_does_not_import_scipy_stats():
+    code = "import sys, sim.analyses.sensitivity; print('scipy.stats' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

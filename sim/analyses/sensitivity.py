@@ -14,10 +14,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from sim import names
-from sim._typing import FloatArray, IntArray
+from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_outcome, parse_parameter
@@ -126,6 +125,8 @@ def outcome_values(outcomes: Outcomes, kind: str, year: int | None, horizon: int
 
 
 def _dist(r: ParameterRange) -> Any:
+    from scipy import stats
+
     lo, hi = r.low, r.high
     if r.distribution == "triangular":
         return stats.triang(c=0.5, loc=lo, scale=hi - lo)
@@ -206,47 +207,141 @@ def saltelli_2010(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> tuple[F
     return first, total
 
 
+def _saltelli_terms(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> FloatArray:
+    """Per-point terms ``(n, 2 + 3d)`` whose weighted sums give :func:`saltelli_2010` of a
+    weighted set of the points (a bootstrap resample, a leave-one-out set): ``a + b``,
+    ``a**2 + b**2``, ``D_i``, ``b * D_i``, ``D_i**2``, with ``a``, ``b`` centred at the mean of
+    all ``2n`` outcomes and ``D_i = f_ab[i] - f_a``. See :func:`_saltelli_from_sums`."""
+    centre = np.mean(np.concatenate([f_a, f_b]))
+    a, b = f_a - centre, f_b - centre
+    diff = (f_ab - f_a).T  # (n, d); centring cancels in the difference
+    return np.column_stack([a + b, a * a + b * b, diff, b[:, None] * diff, diff * diff])
+
+
+def _saltelli_from_sums(sums: FloatArray, count: float) -> FloatArray:
+    """:func:`saltelli_2010` from sums of :func:`_saltelli_terms` over ``count`` points (with
+    repeats), ``(..., 2 + 3d)`` to ``(..., 2d)``: first-order indices, then total indices.
+
+    The resample's own mean ``m`` (relative to the full-sample centre) re-centres the
+    outcomes: ``var = E[a**2 + b**2] / 2 - m**2`` and ``E[(b - m) D] = E[b D] - m E[D]``."""
+    d = (sums.shape[-1] - 2) // 3
+    mean = sums[..., :2] / count
+    shift = mean[..., 0:1] / 2
+    var = mean[..., 1:2] / 2 - shift * shift
+    diff = sums[..., 2 : 2 + d] / count
+    cross = sums[..., 2 + d : 2 + 2 * d] / count
+    square = sums[..., 2 + 2 * d :] / count
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.concatenate([(cross - shift * diff) / var, 0.5 * square / var], axis=-1)
+
+
+_BATCH_ELEMENTS = 1 << 19  # resample counts held at once: 4 MiB of int64 (and as many float64)
+
+
+def bca_interval(
+    f_a: FloatArray,
+    f_b: FloatArray,
+    f_ab: FloatArray,
+    *,
+    rng: np.random.Generator,
+    n_resamples: int = BOOTSTRAP_RESAMPLES,
+    confidence_level: float = CONFIDENCE,
+) -> tuple[FloatArray, FloatArray]:
+    """BCa bootstrap intervals ``(low, high)``, each ``(2d,)`` (first-order indices, then
+    total), of :func:`saltelli_2010` resampling the ``n`` points: the numbers
+    ``scipy.stats.bootstrap((np.arange(n),), statistic, method="BCa", vectorized=False)``
+    gives with the same ``rng`` (to rounding), from the same draws of ``rng``.
+
+    scipy draws ``rng.integers(0, n, (n_resamples, n))`` in one call; drawing it in row
+    batches gives the same numbers (for ``n <= 2**32`` each bounded draw takes whole
+    ``next_uint32`` values, and the bit generator keeps a half-used 64-bit word between
+    calls), so a batch's resamples become counts and the statistic comes from
+    ``counts @ terms``. The jackknife
+    uses the leave-one-out sums ``total - terms[i]``. z0 counts ties as half (scipy's
+    ``_percentile_of_score``); the percentiles are ``scipy.stats.quantile``'s "linear"
+    (Hyndman and Fan type 7). Entries whose interval is undefined (no variance) are NaN.
+    """
+    from scipy.special import ndtr, ndtri
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        theta_hat = np.concatenate(saltelli_2010(f_a, f_b, f_ab))  # scipy's statistic(np.arange(n))
+    terms = _saltelli_terms(f_a, f_b, f_ab)
+    n = terms.shape[0]
+    theta_b = np.empty((theta_hat.size, n_resamples))
+    batch = max(1, _BATCH_ELEMENTS // n)
+    for start in range(0, n_resamples, batch):
+        m = min(batch, n_resamples - start)
+        idx = rng.integers(0, n, (m, n), dtype=np.int64)
+        idx += np.arange(0, m * n, n)[:, None]
+        counts = np.bincount(idx.ravel(), minlength=m * n).reshape(m, n).astype(float)
+        theta_b[:, start : start + m] = _saltelli_from_sums(counts @ terms, n).T
+
+    # bias correction: share of resamples below theta_hat, ties counting one half
+    below = np.count_nonzero(theta_b < theta_hat[:, None], axis=-1)
+    below += np.count_nonzero(theta_b <= theta_hat[:, None], axis=-1)
+    z0 = ndtri(below / (2 * n_resamples))
+
+    # acceleration from the jackknife (leave-one-out sums in closed form)
+    theta_i = _saltelli_from_sums(terms.sum(axis=0) - terms, n - 1).T  # (2d, n)
+    u = (n - 1) * (np.mean(theta_i, axis=-1, keepdims=True) - theta_i)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        accel = 1 / 6 * (np.sum(u**3, axis=-1) / n**3) / (np.sum(u**2, axis=-1) / n**2) ** 1.5
+        z_alpha = float(ndtri((1 - confidence_level) / 2))
+        num1 = z0 + z_alpha
+        num2 = z0 - z_alpha
+        p = np.stack([ndtr(z0 + num1 / (1 - accel * num1)), ndtr(z0 + num2 / (1 - accel * num2))], axis=-1)
+    ci = _quantile_linear(np.sort(theta_b, axis=-1), p)
+    return ci[:, 0], ci[:, 1]
+
+
+def _quantile_linear(y: FloatArray, p: FloatArray) -> FloatArray:
+    """``scipy.stats.quantile(y, p, axis=-1)`` ("linear") of rows ``y`` sorted ascending,
+    ``p`` ``(rows, k)``; NaN for a row holding NaN or a ``p`` outside [0, 1]."""
+    count = y.shape[-1]
+    bad = np.isnan(p) | (p < 0) | (p > 1) | np.isnan(y).any(axis=-1, keepdims=True)
+    p = np.where(bad, 0.5, p)
+    jg = p * count + (1 - p)
+    jp1 = jg // 1
+    j = jp1 - 1
+    g = np.where(j < 0, 0.0, jg % 1)
+    j = np.clip(j, 0, count - 1).astype(np.int64)
+    jp1 = np.clip(jp1, 0, count - 1).astype(np.int64)
+    res = (1 - g) * np.take_along_axis(y, j, axis=-1) + g * np.take_along_axis(y, jp1, axis=-1)
+    return np.where(bad, np.nan, res)
+
+
 def sobol_analysis(
     func: Any, names: Sequence[str], dists: Sequence[Any], n: int, *, rng: np.random.Generator
 ) -> tuple[SobolIndex, ...]:
     """First-order and total Sobol indices with seeded BCa bootstrap intervals.
 
     A and B are scrambled Sobol' points (``scipy.stats.qmc.Sobol``) mapped through the
-    distributions; the indices come from ``scipy.stats.sobol_indices`` on those evaluations.
-    The intervals are bootstrapped here with ``rng`` (``SobolResult.bootstrap`` draws from an
-    unseeded generator, which would break byte-identical output). ``func`` maps ``(d, m)``
-    parameter values to ``(m,)`` outcomes; it is called three times.
+    distributions; the indices are :func:`saltelli_2010` on those evaluations (the numbers
+    ``scipy.stats.sobol_indices`` gives). The intervals are the BCa intervals of
+    ``scipy.stats.bootstrap`` over the ``n`` points with ``rng`` (see :func:`bca_interval`;
+    ``SobolResult.bootstrap`` draws from an unseeded generator, which would break
+    byte-identical output). ``func`` maps ``(d, m)`` parameter values to ``(m,)`` outcomes;
+    it is called three times. An outcome that does not vary has all indices 0.
     """
+    from scipy.stats import qmc
+
     d = len(dists)
-    base = stats.qmc.Sobol(d=2 * d, scramble=True, rng=rng).random(n)
+    base = qmc.Sobol(d=2 * d, scramble=True, rng=rng).random(n)
     a = np.stack([dist.ppf(base[:, i]) for i, dist in enumerate(dists)])
     b = np.stack([dist.ppf(base[:, d + i]) for i, dist in enumerate(dists)])
     ab = np.repeat(a[None], d, axis=0)
     ab[np.arange(d), np.arange(d)] = b
     f_a, f_b = np.asarray(func(a), dtype=float), np.asarray(func(b), dtype=float)
     f_ab = np.asarray(func(np.concatenate(list(ab), axis=1)), dtype=float).reshape(d, n)
-    res = stats.sobol_indices(func={"f_A": f_a[None], "f_B": f_b[None], "f_AB": f_ab[:, None]}, n=n)
-
-    def statistic(idx: IntArray) -> FloatArray:
-        first, total = saltelli_2010(f_a[idx], f_b[idx], f_ab[:, idx])
-        return np.concatenate([first, total])
-
-    boot = stats.bootstrap(
-        (np.arange(n),),
-        statistic,
-        method="BCa",
-        n_resamples=BOOTSTRAP_RESAMPLES,
-        confidence_level=CONFIDENCE,
-        vectorized=False,
-        rng=rng,
-    )
-    lo, hi = boot.confidence_interval.low, boot.confidence_interval.high
+    with np.errstate(divide="ignore", invalid="ignore"):
+        first, total = saltelli_2010(f_a, f_b, f_ab)
+    lo, hi = bca_interval(f_a, f_b, f_ab, rng=rng)
     return tuple(
         SobolIndex(
             name,
-            _num(np.ravel(res.first_order)[i]),
+            _num(first[i]),
             (_num(lo[i]), _num(hi[i])),
-            _num(np.ravel(res.total_order)[i]),
+            _num(total[i]),
             (_num(lo[d + i]), _num(hi[d + i])),
         )
         for i, name in enumerate(names)
