@@ -9,6 +9,7 @@ target's rank per year and of the reach year; no path is stored.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -201,8 +202,8 @@ def simulate(
     """Run ``paths`` Monte Carlo paths of ``scenario``, drawing from ``rng``.
 
     ``compiled`` chooses the numba kernels or their numpy twins (default: the kernels from
-    :data:`COMPILED_FROM` paths on); ``chunk`` paths are drawn at a time. The draws, and so
-    the result, are the same either way (tested).
+    :data:`COMPILED_FROM` paths on, or once numba is loaded); ``chunk`` paths are drawn at a
+    time. The draws, and so the result, are the same either way (tested).
     """
     if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
         raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
@@ -213,7 +214,7 @@ def simulate(
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
     reach_total = np.zeros(t1 + 1, dtype=np.int64)
     if compiled is None:
-        compiled = paths >= COMPILED_FROM
+        compiled = paths >= COMPILED_FROM or "numba" in sys.modules  # then the kernels are nearly free
     chunk = chunk or CHUNK_PATHS  # draws do not depend on which kernel counts them
     done = 0
     while done < paths:

@@ -7,7 +7,6 @@ reach year for thresholds 10 through 20 against the first parameter's values.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -122,6 +121,7 @@ def sweep(
     items: Sequence[SweepAxis | tuple[str, str, Sequence[float]]] | None = None,
     *,
     rank_years: Sequence[int] | None = None,
+    compiled: bool | None = None,
 ) -> SweepResult:
     """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters); default the
     scenario's own ``sweep:`` section."""
@@ -145,13 +145,20 @@ def sweep(
         twice = next(k for k in keys if keys.count(k) > 1)
         raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
     values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
-    points = np.array(list(itertools.product(*values)), dtype=float)
+    grids = np.meshgrid(*[np.array(v, dtype=float) for v in values], indexing="ij")
+    points = np.stack(grids, axis=-1).reshape(-1, len(values))  # first parameter slowest
     years = sorted({*(rank_years or []), scenario.horizon})
-    outcomes = evaluate(scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years)
+    outcomes = evaluate(
+        scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years, compiled=compiled
+    )
     thresholds = tuple(k for k in THRESHOLDS if k <= scenario.n_regions - 1)
     first = np.repeat(np.array(values[0]), len(thresholds))
     ks = np.tile(np.array(thresholds, dtype=float), len(values[0]))
-    table = evaluate(scenario, [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)])
+    table = evaluate(
+        scenario,
+        [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)],
+        compiled=compiled,
+    )
     return SweepResult(
         scenario,
         params,

@@ -8,6 +8,7 @@ chunk's growth into levels, ranks and outcomes. No YAML is re-read per point.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from sim.model.scenario import Scenario
 #: Growth cells (scenarios x years x regions) assembled at once: bounds memory to a few MiB.
 CHUNK_CELLS = 1 << 19
 #: From this many scenarios on, the compiled kernel pays for importing numba; below, the twin.
-COMPILED_FROM = 50_000
+COMPILED_FROM = 20_000
 NEVER = -1
 
 
@@ -80,7 +81,8 @@ def evaluate(
 
     ``chunk`` scenarios are assembled at a time (default: :data:`CHUNK_CELLS` growth cells);
     ``compiled`` chooses the numba kernel (True) or its numpy twin (False); by default the
-    kernel from :data:`COMPILED_FROM` scenarios on. Both give the same outcomes (tested).
+    kernel from :data:`COMPILED_FROM` scenarios on, or once numba is loaded in the process. Both
+    give the same outcomes (tested).
     """
 
     checked, b_total, want, k = _prepare(scenario, settings, rank_years)
@@ -91,7 +93,7 @@ def evaluate(
     ranks = np.empty((b_total, want.size), dtype=np.int64)
     gaps = np.empty((b_total, want.size))
     if compiled is None:
-        compiled = b_total >= COMPILED_FROM
+        compiled = b_total >= COMPILED_FROM or "numba" in sys.modules  # then the kernel is nearly free
     if compiled:
         from sim.engine.kernels import batch_outcomes as kernel
     else:
