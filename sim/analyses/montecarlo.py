@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from sim import names
-from sim._typing import FloatArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.model.scenario import Scenario
@@ -143,7 +143,7 @@ def candidates(gap0: FloatArray, rel: FloatArray, target: int) -> tuple[IntArray
     """
     t = np.arange(gap0.shape[0])[:, None]
     bound = t * np.abs(rel).max(axis=0)[None, :] if rel.size else np.zeros_like(gap0)
-    movable = (np.abs(gap0) <= bound).any(axis=0)
+    movable: BoolArray = np.asarray((np.abs(gap0) <= bound).any(axis=0))
     movable[target] = False
     fixed = ~movable
     fixed[target] = False

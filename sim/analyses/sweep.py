@@ -56,7 +56,7 @@ class SweepResult:
         o = self.outcomes
         n_years = o.rank_years.size
         frame = pd.DataFrame(np.repeat(self.points, n_years, axis=0), columns=self.labels())
-        reach = pd.array(np.where(o.reach_year == NEVER, None, o.reach_year), dtype="Int64")
+        reach = pd.array([None if y == NEVER else int(y) for y in o.reach_year], dtype="Int64")
         frame[names.POINT] = np.repeat(np.arange(len(self.points)), n_years)
         frame[names.REACH_YEAR] = np.repeat(reach, n_years)
         frame[names.YEAR] = np.tile(o.rank_years, len(self.points))
@@ -125,11 +125,12 @@ def sweep(
 ) -> SweepResult:
     """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters); default the
     scenario's own ``sweep:`` section."""
-    if items is None:
-        items = scenario.sweep
-    items = [(i.param, i.mode, i.values) if isinstance(i, SweepAxis) else i for i in items]
-    if not 1 <= len(items) <= 3:
-        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(items)}", field="items")
+    given = scenario.sweep if items is None else items
+    axes: list[tuple[str, str, Sequence[float]]] = [
+        (i.param, i.mode, i.values) if isinstance(i, SweepAxis) else i for i in given
+    ]
+    if not 1 <= len(axes) <= 3:
+        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(axes)}", field="items")
     params = tuple(
         parse_parameter(
             scenario.panel.regions,
@@ -138,13 +139,13 @@ def sweep(
             decays=scenario.others.half_life is not None,
             where={"field": f"items.{i}.param"},
         )
-        for i, (path, mode, _) in enumerate(items)
+        for i, (path, mode, _) in enumerate(axes)
     )
     keys = [p.key for p in params]
     if len(set(keys)) < len(keys):
         twice = next(k for k in keys if keys.count(k) > 1)
         raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
-    values = tuple(tuple(float(v) for v in vals) for _, _, vals in items)
+    values = tuple(tuple(float(v) for v in vals) for _, _, vals in axes)
     grids = np.meshgrid(*[np.array(v, dtype=float) for v in values], indexing="ij")
     points = np.stack(grids, axis=-1).reshape(-1, len(values))  # first parameter slowest
     years = sorted({*(rank_years or []), scenario.horizon})

@@ -246,8 +246,9 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     try:
         result = sweep(scenario, items, rank_years=args.years)
     except InputError as exc:
-        if exc.file is None and (exc.field or "").startswith("items."):
-            flag = f"--{items[int(exc.field.split('.')[1])][1]}" if args.params else "sweep"
+        field = exc.field or ""
+        if exc.file is None and field.startswith("items."):
+            flag = f"--{items[int(field.split('.')[1])][1]}" if args.params else "sweep"
             raise InputError(exc.message, field=flag) from None
         raise
     prov = _provenance(scenario, argv)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -94,6 +95,7 @@ def evaluate(
     gaps = np.empty((b_total, want.size))
     if compiled is None:
         compiled = b_total >= COMPILED_FROM or "numba" in sys.modules  # then the kernel is nearly free
+    kernel: Any
     if compiled:
         from sim.engine.kernels import batch_outcomes as kernel
     else:

@@ -382,11 +382,7 @@ def _analyses(
             parse_outcome(outcome, base, horizon)
         except ValueError as exc:
             raise fail(str(exc), "sensitivity", "outcome") from None
-        ranges = tuple(
-            ParameterRange(path, "set" if r["set"] is not None else "shift", *(r["set"] or r["shift"]),
-                           distribution=r["distribution"])
-            for path, r in s["parameters"].items()
-        )  # fmt: skip
+        ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
         sens = SensitivitySettings(outcome, ranges, s["sobol_samples"])
         checks += [(r.param, r.mode, ("sensitivity", "parameters", r.param)) for r in ranges]
     for path, mode, key in checks:
@@ -395,6 +391,13 @@ def _analyses(
         except InputError as exc:
             raise fail(exc.message, *key) from None
     return sweep, sens
+
+
+def _range(path: str, r: dict[str, Any]) -> ParameterRange:
+    """A sensitivity range as validated (``set`` or ``shift`` bounds) into its resolved form."""
+    mode: Literal["set", "shift"] = "set" if r["set"] is not None else "shift"
+    low, high = r[mode]
+    return ParameterRange(path, mode, float(low), float(high), r["distribution"])
 
 
 def _check_window(
