@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=30)
     args = parser.parse_args()
     base = load_scenario(ROOT / "scenarios" / "inner_mongolia_6pct.yaml")
-    sc = base.derive({"horizon": base.base_year + args.years})
+    sc = base.with_changes({"horizon": base.base_year + args.years})
     n = sc.n_regions
     print(f"Monte Carlo benchmark: {args.paths:,} paths x {n} regions x {args.years} years, bootstrap")
     simulate(sc, 1000, rng=np.random.default_rng(0))  # compile / load the cached kernel

@@ -12,7 +12,7 @@ Notebook use::
     mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7))
     mc.to_frame()                            # by year: reach probability, rank quantiles
     sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
-    variant = scenario.derive({"provinces.Inner Mongolia.real_growth": 7.0})
+    variant = scenario.with_changes({"provinces.Inner Mongolia.real_growth": 7.0})
     html = sim.report(scenario, rng=np.random.default_rng(7))  # the report `ranksim run` writes
 
 Every result has ``to_frame()`` (column names in :mod:`sim.names`) and ``to_document()``
@@ -53,6 +53,10 @@ _EXPORTS = {
     "default_scenario": "sim.model.scenario",
     "load_scenario": "sim.model.scenario",
     "summary_text": "sim.present.text",
+    "summary": "sim.present.text",
+    "to_html": "sim.present.workflows",
+    "evaluate": "sim.analyses.design",
+    "RanksimWarning": "sim.errors",
     "report": "sim.present.workflows",
     "Provenance": "sim.provenance",
 }
@@ -66,6 +70,7 @@ __all__ = [
     "Projection",
     "Provenance",
     "RanksimError",
+    "RanksimWarning",
     "Scenario",
     "ScenarioError",
     "SensitivityResult",
@@ -73,6 +78,7 @@ __all__ = [
     "SweepResult",
     "backtest",
     "default_scenario",
+    "evaluate",
     "load_panel",
     "load_scenario",
     "load_targets",
@@ -81,8 +87,10 @@ __all__ = [
     "sensitivity",
     "simulate",
     "solve",
+    "summary",
     "summary_text",
     "sweep",
+    "to_html",
 ]
 
 
@@ -100,14 +108,15 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from sim.analyses.backtest import BacktestResult, backtest
+    from sim.analyses.design import evaluate
     from sim.analyses.montecarlo import MonteCarloResult, simulate
     from sim.analyses.sensitivity import SensitivityResult, sensitivity
     from sim.analyses.solve import SolveResult, solve
     from sim.analyses.sweep import SweepResult, sweep
     from sim.engine.projection import PassEvent, Projection, project
-    from sim.errors import DataError, InputError, RanksimError, ScenarioError
+    from sim.errors import DataError, InputError, RanksimError, RanksimWarning, ScenarioError
     from sim.inputs.panel import Panel, load_panel, load_targets
     from sim.model.scenario import Scenario, default_scenario, load_scenario
-    from sim.present.text import summary_text
-    from sim.present.workflows import report
+    from sim.present.text import summary, summary_text
+    from sim.present.workflows import report, to_html
     from sim.provenance import Provenance

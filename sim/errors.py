@@ -63,3 +63,8 @@ class ScenarioError(InputError):
 
 class ArgumentError(InputError):
     """A bad command-line argument."""
+
+
+class RanksimWarning(UserWarning):
+    """Something in a scenario that is allowed but probably not meant (e.g. ``real_growth: 0.06``,
+    read as 0.06 % a year). Issued through :func:`warnings.warn`; the CLI prints it as one line."""

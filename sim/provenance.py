@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 
 def version() -> str:
     """The installed ranksim version ("0+unknown" when running from a bare source tree)."""
@@ -27,16 +29,22 @@ class Provenance:
     """Version, input files (path -> sha256), the seed actually used, the caller's command."""
 
     files: Mapping[str, str]
-    seed: int | None = None
+    seed: int | str | None = None  # the seed used, "generator supplied", or None (nothing random)
     command: tuple[str, ...] | None = None
+    changes: tuple[tuple[str, str], ...] = ()  # (dotted key, value) changed in code
     version: str = field(default_factory=version)
 
     @classmethod
     def of(
-        cls, files: Mapping[str, str], *, seed: int | None = None, command: Sequence[str] | None = None
+        cls,
+        files: Mapping[str, str],
+        *,
+        seed: int | str | None = None,
+        command: Sequence[str] | None = None,
+        changes: Sequence[tuple[str, str]] = (),
     ) -> Provenance:
         """Provenance of ``files`` (copied) under the installed version; ``command`` kept as a tuple."""
-        return cls(dict(files), seed, tuple(command) if command is not None else None)
+        return cls(dict(files), seed, tuple(command) if command is not None else None, tuple(changes))
 
     def to_dict(self) -> dict[str, Any]:
         """The ``provenance`` block of the JSON documents; files as a list of path / sha256 pairs."""
@@ -45,4 +53,27 @@ class Provenance:
             "files": [{"path": p, "sha256": h} for p, h in self.files.items()],
             "seed": self.seed,
             "command": list(self.command) if self.command is not None else None,
+            "changes": [{"key": k, "value": v} for k, v in self.changes],
         }
+
+
+def random_source(seed: int | None, rng: np.random.Generator | None) -> tuple[np.random.Generator, int | str]:
+    """The generator a stochastic function draws from, and what to record as its seed.
+
+    Give ``seed`` (an int >= 0) or ``rng`` (a ``numpy.random.Generator``), not both. With neither,
+    a fresh seed is drawn from the operating system and recorded, so the numbers can be
+    reproduced with ``seed=<recorded>``. A supplied generator is recorded as "generator supplied".
+    """
+    from sim.errors import InputError
+
+    if seed is not None and rng is not None:
+        raise InputError("give seed or rng, not both", field="seed")
+    if rng is not None:
+        if not isinstance(rng, np.random.Generator):
+            raise InputError(f"must be a numpy.random.Generator, got {type(rng).__name__}", field="rng")
+        return rng, "generator supplied"
+    if seed is None:
+        seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise InputError(f"must be a whole number of at least 0, got {seed!r}", field="seed")
+    return np.random.default_rng(int(seed)), int(seed)

@@ -25,7 +25,7 @@ def founding():
 
 @pytest.fixture(scope="module")
 def results(founding):
-    small = founding.derive({"sensitivity.sobol_samples": 64})
+    small = founding.with_changes({"sensitivity.sobol_samples": 64})
     return {
         "projection": sim.project(founding),
         "montecarlo": sim.simulate(founding, 2000, rng=np.random.default_rng(1)),
@@ -73,14 +73,14 @@ def test_every_result_has_a_tidy_frame_that_matches_its_document(results):
 def test_assert_result_equal_passes_on_reruns_and_fails_on_a_change(founding, results):
     assert_result_equal(results["sweep"], sim.sweep(founding))
     assert_result_equal(results["montecarlo"], sim.simulate(founding, 2000, rng=np.random.default_rng(1)))
-    faster = founding.derive({"provinces.Inner Mongolia.real_growth": 6.5})
+    faster = founding.with_changes({"provinces.Inner Mongolia.real_growth": 6.5})
     with pytest.raises(AssertionError):
         assert_result_equal(results["projection"], sim.project(faster))
     with pytest.raises(AssertionError, match="different kinds"):
         assert_result_equal(results["projection"], results["solve"])
 
 
-def test_derive_revalidates_and_names_the_field(founding):
+def test_with_changes_revalidates_and_names_the_field(founding):
     for changes, field in (
         ({"threshold_rank": 40}, "threshold_rank"),
         ({"horizon": 2020}, "horizon"),
@@ -90,25 +90,26 @@ def test_derive_revalidates_and_names_the_field(founding):
         ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.15.real_growth"),
     ):
         with pytest.raises(ScenarioError) as info:
-            founding.derive(changes)
+            founding.with_changes(changes)
         assert info.value.field == field, changes
         assert info.value.file is None  # the change was made in code: no file line to point at
-    variant = founding.derive({"provinces.内蒙古.real_growth": 7.0, "horizon": 2035})
+    variant = founding.with_changes({"provinces.内蒙古.real_growth": 7.0, "horizon": 2035})
     assert variant.horizon == 2035 and variant.provinces[variant.target][0] == 7.0
     assert founding.horizon == 2040  # the original is untouched
 
 
-def test_derive_equals_the_same_change_written_in_a_file(write, founding):
+def test_with_changes_equals_the_same_change_written_in_a_file(write, founding):
     text = FOUNDING.read_text(encoding="utf-8").replace("real_growth: 6.0 ", "real_growth: 7.5 ")
     from_file = sim.load_scenario(write("s.yaml", text))
-    from_code = founding.derive({"provinces.Inner Mongolia.real_growth": 7.5})
+    from_code = founding.with_changes({"provinces.Inner Mongolia.real_growth": 7.5})
     assert np.array_equal(assemble(from_file.growth).nominal, assemble(from_code.growth).nominal)
     assert_result_equal(sim.project(from_file), sim.project(from_code), rtol=0)
 
 
 def test_provenance_is_what_the_caller_says(founding, results):
     doc = results["montecarlo"].to_document()
-    assert doc["provenance"]["command"] is None and doc["provenance"]["seed"] is None
+    assert doc["provenance"]["command"] is None  # the library never invents a command line
+    assert doc["provenance"]["seed"] == "generator supplied"
     prov = Provenance.of(founding.files, seed=7, command=["notebook"])
     doc = results["montecarlo"].to_document(prov)
     assert doc["seed"] == 7 and doc["provenance"]["command"] == ["notebook"]
@@ -119,7 +120,9 @@ def test_library_errors_name_fields_not_flags(founding):
     cases = [
         (lambda: sim.solve(founding, 2050), "by"),
         (lambda: sim.solve(founding, 2030, probability=1.5), "probability"),
-        (lambda: sim.solve(founding, 2030, probability=0.5), "rng"),
+        (lambda: sim.solve(founding, 2030, probability=0.5, seed=1, rng=np.random.default_rng(1)), "seed"),
+        (lambda: sim.simulate(founding, 10, seed=-1), "seed"),
+        (lambda: sim.simulate(founding, 10, rng=7), "rng"),
         (lambda: sim.backtest(founding, [], 5), "jump_offs"),
         (lambda: sim.backtest(founding, [2020], 10), "jump_offs"),
         (lambda: sim.sweep(founding, [("national.gdp", "set", [1.0])]), "items.0.param"),
@@ -154,9 +157,17 @@ def test_report_from_python_is_the_report_the_cli_writes(cli, tmp_path, founding
     assert written.count("Random seed: 3") == 1  # once, and in words
 
 
-def test_report_needs_rng_when_the_scenario_has_a_sensitivity_section(founding):
-    with pytest.raises(InputError, match="rng"):
-        sim.report(founding)
+def test_seed_or_rng_and_what_is_recorded(founding):
+    by_seed = sim.simulate(founding, 3000, seed=5)
+    by_rng = sim.simulate(founding, 3000, rng=np.random.default_rng(5))
+    assert_result_equal(by_seed, by_rng, rtol=0)  # the same numbers
+    assert by_seed.seed == 5 and by_seed.to_document()["seed"] == 5
+    assert by_rng.seed == "generator supplied"
+    fresh = sim.simulate(founding, 3000)  # neither: a fresh seed, recorded, reproducible
+    assert isinstance(fresh.seed, int)
+    assert_result_equal(fresh, sim.simulate(founding, 3000, seed=fresh.seed), rtol=0)
+    html = sim.report(founding)  # the Sobol sample too
+    assert "Random seed: " in html
 
 
 # --------------------------------------------------------------------------- extends merge rules
@@ -266,3 +277,44 @@ def test_a_cached_run_needs_neither_yaml_parser_nor_validator(tmp_path):
     assert runs[0].stdout.splitlines()[-1] == "['pydantic', 'ruamel']"  # first run parses and validates
     assert runs[1].stdout.splitlines()[-1] == "[]"
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
+
+
+# --------------------------------------------------------------------------- scenarios from code
+
+
+def test_with_changes_renames_records_and_shows_the_change(founding):
+    v = founding.with_changes({"provinces.Inner Mongolia.real_growth": 7, "national.real_growth": {2025: 4}})
+    assert v.name == "Inner Mongolia at 6% real from 2024 with 2 changes"
+    assert v.source.changes == (("provinces.15.real_growth", "7"), ("national.real_growth", "2025: 4"))
+    w = v.with_changes({"horizon": 2035})
+    assert w.name == "Inner Mongolia at 6% real from 2024 with 3 changes"
+    doc = sim.project(w).to_document()
+    assert {"key": "horizon", "value": "2035"} in doc["provenance"]["changes"]
+    rows = sim.present.report.assumptions_rows(sim.project(v), "en")
+    real = next(r for r in rows if r[0] == "Inner Mongolia: real growth")
+    assert real[1] == "7%" and real[2] == "changed in code: 7"  # not the file's "6%左右" comment
+    assert "target 6" not in real[2]
+    assert founding.with_changes({"name": "mine", "horizon": 2035}).name == "mine"
+
+
+def test_a_mapping_is_checked_like_a_file(tmp_path):
+    sc = sim.load_scenario(
+        {"name": "m", "provinces": {"内蒙古": {"real_growth": np.float64(6.5)}}, "horizon": 2035}
+    )
+    assert sc.provinces[sc.target] == (6.5, None) and sc.horizon == 2035
+    with pytest.raises(ScenarioError) as info:
+        sim.load_scenario({"name": "m", "nationl": {"real_growth": 5}})
+    assert info.value.field == "nationl" and "did you mean 'national'" in str(info.value)
+    with pytest.raises(ScenarioError) as info:
+        sim.load_scenario({"name": "m", "provinces": {"Inner Mongolia": {"real_growth": "6%"}}})
+    assert info.value.field == "provinces.Inner Mongolia.real_growth" and "write 6" in str(info.value)
+    child = sim.load_scenario({"name": "c", "extends": "inner_mongolia_6pct.yaml"}, base_dir=FOUNDING.parent)
+    assert child.provinces == sim.load_scenario(FOUNDING).provinces
+    with pytest.raises(ScenarioError, match="file not found"):
+        sim.load_scenario({"name": "c", "extends": "missing.yaml"}, base_dir=tmp_path)
+
+
+def test_scenario_and_results_have_short_reprs(founding, results):
+    assert len(repr(founding)) < 200
+    for result in results.values():
+        assert len(repr(result)) < 300, type(result).__name__

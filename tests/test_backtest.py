@@ -33,7 +33,7 @@ def test_no_data_after_jump_off_is_used(scenario):
     )
     corrupted = dataclasses.replace(panel, gdp=gdp, real_growth_pct=real, national=nat)
     original = backtest(scenario, [b], 5)
-    spoiled = backtest(scenario.derive(panel=corrupted), [b], 5)
+    spoiled = backtest(scenario.with_changes(panel=corrupted), [b], 5)
     assert np.array_equal(original.predicted, spoiled.predicted)
     assert not np.array_equal(original.actual, spoiled.actual)
 

@@ -106,7 +106,7 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
     from sim.present.registry import REGISTRY, charts_for
 
     sc = proj.scenario
-    small = sc.derive({"sensitivity.sobol_samples": 64})
+    small = sc.with_changes({"sensitivity.sobol_samples": 64})
     results = [
         proj,
         sim.simulate(sc, 500, rng=np.random.default_rng(0)),

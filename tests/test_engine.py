@@ -66,7 +66,7 @@ def test_more_target_growth_never_worsens_rank_or_delays_reach():
     sc = load_scenario("scenarios/inner_mongolia_6pct.yaml")
     ranks, reach = [], []
     for g in np.arange(3.0, 12.01, 0.5):
-        p = project(sc.derive({f"provinces.{sc.target_code}.real_growth": float(g)}))
+        p = project(sc.with_changes({f"provinces.{sc.target_code}.real_growth": float(g)}))
         ranks.append(p.target_rank)
         reach.append(p.reach_year if p.reach_year is not None else 10_000)
     ranks = np.array(ranks)

@@ -22,7 +22,7 @@ def founding():
 
 
 def _with(sc, **uncertainty):
-    return sc.derive({"uncertainty": uncertainty})
+    return sc.with_changes({"uncertainty": uncertainty})
 
 
 @pytest.mark.parametrize("method", ["bootstrap", "normal"])

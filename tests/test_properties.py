@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from sim.analyses.montecarlo import simulate
-from sim.engine.batch import evaluate
+from sim.engine.batch import evaluate_batch
 from sim.engine.levels import project_log_levels
 from sim.engine.projection import project
 from sim.inputs.params import Parameter
@@ -26,14 +26,14 @@ target_paths = st.dictionaries(st.sampled_from(YEARS), growth, min_size=1, max_s
 
 
 def _with_target(path: dict[int, float] | float, sc=BASE):
-    return sc.derive({f"provinces.{sc.target_code}.real_growth": path})
+    return sc.with_changes({f"provinces.{sc.target_code}.real_growth": path})
 
 
 @PROPS
 @given(target_paths, st.floats(min_value=-2, max_value=2), st.floats(min_value=0.5, max_value=30))
 def test_ranks_are_a_permutation_every_year(path, shift, half_life):
     nat = {"real_growth": 4.0 + shift, "deflator": 1.0}
-    sc = _with_target(path).derive({"others.half_life": half_life, "national": nat})
+    sc = _with_target(path).with_changes({"others.half_life": half_life, "national": nat})
     ranks = project(sc).ranks
     assert (np.sort(ranks, axis=1) == np.arange(1, sc.n_regions + 1)).all()
 
@@ -79,10 +79,10 @@ def test_equal_shift_of_every_growth_keeps_ranks(growth_log, base_log, shift):
 @PROPS
 @given(st.floats(min_value=-2.0, max_value=2.0))
 def test_national_shift_leaves_ranks_when_everyone_follows_it(shift):
-    sc = load_scenario(FOUNDING).derive({"provinces": {}})
+    sc = load_scenario(FOUNDING).with_changes({"provinces": {}})
     base = project(sc)
     real = sc.national_written[0]
-    after = project(sc.derive({"national.real_growth": {y: v + shift for y, v in real.items()}}))
+    after = project(sc.with_changes({"national.real_growth": {y: v + shift for y, v in real.items()}}))
     assert np.array_equal(base.ranks, after.ranks)
 
 
@@ -90,7 +90,7 @@ def test_national_shift_leaves_ranks_when_everyone_follows_it(shift):
 @given(st.lists(st.floats(min_value=-5, max_value=15), min_size=1, max_size=20))
 def test_batch_equals_each_run_alone(values):
     p = Parameter("provinces.15.real_growth", "set", "province_real", BASE.target)
-    batch = evaluate(BASE, [(p, np.array(values))], rank_years=[2030, BASE.horizon])
+    batch = evaluate_batch(BASE, [(p, np.array(values))], rank_years=[2030, BASE.horizon])
     for i, v in enumerate(values):
         proj = project(_with_target(float(v)))
         assert batch.reach_or_none()[i] == proj.reach_year
@@ -104,7 +104,7 @@ def test_batch_equals_each_run_alone(values):
 @given(growth, st.sampled_from(["bootstrap", "normal"]))
 def test_montecarlo_with_zero_shocks_equals_deterministic(g, method):
     sc = _with_target(g)
-    sc = sc.derive({"uncertainty": {"method": method, "scale": 0.0}})
+    sc = sc.with_changes({"uncertainty": {"method": method, "scale": 0.0}})
     mc = simulate(sc, 64, rng=np.random.default_rng(0))
     proj = project(sc)
     assert (mc.rank_counts[np.arange(proj.years.size), proj.target_rank] == 64).all()

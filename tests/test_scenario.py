@@ -77,9 +77,12 @@ def test_half_life_omitted_is_default_and_null_is_no_decay(write):
 
 
 def test_fraction_like_growth_warns_when_other_values_are_percent(write):
-    sc = load_scenario(
-        write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n")
-    )
+    from sim.errors import RanksimWarning
+
+    with pytest.warns(RanksimWarning, match="0.06 is read as 0.06 %"):
+        sc = load_scenario(
+            write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n")
+        )
     assert len(sc.warnings) == 1
     assert "w.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in sc.warnings[0]
 

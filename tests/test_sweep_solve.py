@@ -13,7 +13,7 @@ from scipy import stats
 from sim.analyses.sensitivity import sobol_analysis
 from sim.analyses.solve import solve
 from sim.analyses.sweep import sweep
-from sim.engine.batch import evaluate
+from sim.engine.batch import evaluate_batch
 from sim.engine.projection import project
 from sim.inputs.params import parse_parameter
 from sim.model.scenario import load_scenario
@@ -110,8 +110,8 @@ def test_compiled_kernel_equals_numpy_twin_on_mixed_parameters():
         rng.uniform(-1, 3, b),
     ]
     settings = list(zip(params, values, strict=True))
-    fast = evaluate(sc, settings, rank_years=[2040, 2026, 2030])
-    ref = evaluate(sc, settings, rank_years=[2040, 2026, 2030], compiled=False, chunk=1000)
+    fast = evaluate_batch(sc, settings, rank_years=[2040, 2026, 2030])
+    ref = evaluate_batch(sc, settings, rank_years=[2040, 2026, 2030], compiled=False, chunk=1000)
     assert np.array_equal(fast.reach_year, ref.reach_year)
     assert np.array_equal(fast.ranks, ref.ranks)
     assert np.allclose(fast.gap_pct, ref.gap_pct, atol=1e-9)
@@ -120,8 +120,8 @@ def test_compiled_kernel_equals_numpy_twin_on_mixed_parameters():
 def test_batch_equals_each_run_alone(founding):
     p = parse_parameter(founding.panel.regions, "provinces.Inner Mongolia.real_growth", "set")
     values = np.array([3.0, 5.5, 8.0, 11.0])
-    batch = evaluate(founding, [(p, values)])
-    alone = [evaluate(founding, [(p, values[i : i + 1])]) for i in range(4)]
+    batch = evaluate_batch(founding, [(p, values)])
+    alone = [evaluate_batch(founding, [(p, values[i : i + 1])]) for i in range(4)]
     assert batch.reach_year.tolist() == [a.reach_year[0] for a in alone]
     assert batch.gap_pct[:, 0].tolist() == [a.gap_pct[0, 0] for a in alone]
 

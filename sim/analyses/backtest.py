@@ -11,7 +11,7 @@ forecast that every rank stays as in b.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -24,8 +24,9 @@ from sim.engine.projection import project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS, Panel
 from sim.model.scenario import Scenario
-from sim.provenance import Provenance
+from sim.provenance import Provenance, random_source
 from sim.ranks import rank_levels
+from sim.results import ResultView
 from sim.units import log_to_pct
 
 NationalMode = Literal["trailing", "actual"]
@@ -46,8 +47,8 @@ class Metrics:
         return {k: round(float(v), 4) for k, v in self.__dict__.items()}
 
 
-@dataclass(frozen=True)
-class BacktestResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class BacktestResult(ResultView):
     """Predicted, naive and actual ranks ``(jump-offs, N)`` and their metrics."""
 
     scenario: Scenario
@@ -59,7 +60,15 @@ class BacktestResult:
     actual: IntArray
     coverage: dict[float, float] | None = None
     paths: int | None = None
-    notes: list[str] = field(default_factory=list)
+    seed: int | str | None = None  # coverage draws: the seed, or "generator supplied"
+
+    def headline(self) -> str:
+        """Horizon, jump-offs and the rank error against "ranks stay"."""
+        years = self.jump_off_years
+        return (
+            f"horizon {self.horizon}, jump-offs {int(years[0])}-{int(years[-1])}: rank MAE "
+            f"{self.model.rank_mae:.3f} (naive {self.naive_metrics.rank_mae:.3f})"
+        )
 
     def metrics(self, ranks: IntArray) -> Metrics:
         """Accuracy of ``ranks`` ``(jump-offs, N)`` against the actual ranks; Spearman averaged."""
@@ -110,7 +119,7 @@ class BacktestResult:
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim backtest --json`` document: metrics, coverage, errors by jump-off, provenance."""
-        prov = provenance or Provenance.of(self.scenario.files)
+        prov = provenance or self.scenario.provenance(seed=self.seed)
         return {
             "scenario": self.scenario.name,
             "horizon": self.horizon,
@@ -159,7 +168,7 @@ def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode =
         "sweep": None,
         "sensitivity": None,
     }
-    return scenario.derive(changes, panel=panel)
+    return scenario.with_changes(changes, panel=panel)
 
 
 def _coverage_hits(
@@ -189,6 +198,7 @@ def backtest(
     *,
     national: NationalMode = "trailing",
     paths: int | None = None,
+    seed: int | None = None,
     rng: np.random.Generator | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> BacktestResult:
@@ -205,8 +215,7 @@ def backtest(
             f"(data {panel.first_year}-{panel.last_year})",
             field="jump_offs",
         )
-    if paths is not None and rng is None:
-        raise InputError("Monte Carlo coverage needs a random generator: pass rng=", field="rng")
+    generator, used = random_source(seed, rng) if paths else (None, None)
     pred, naive, actual = [], [], []
     hits: dict[float, list[BoolArray]] = {lv: [] for lv in COVERAGE_LEVELS}
     for b in usable:
@@ -216,8 +225,8 @@ def backtest(
         act = panel.ranks[panel.year_index(b + horizon)]
         actual.append(act)
         if paths:
-            assert rng is not None
-            for lv, hit in _coverage_hits(sc, paths, rng, act).items():
+            assert generator is not None
+            for lv, hit in _coverage_hits(sc, paths, generator, act).items():
                 hits[lv].append(hit)
         if progress is not None:
             progress(1)
@@ -232,4 +241,5 @@ def backtest(
         np.array(actual),
         coverage,
         paths,
+        used,
     )

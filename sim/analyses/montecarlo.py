@@ -21,9 +21,11 @@ from sim import names
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
+from sim.inputs.params import Parameter
 from sim.model.scenario import Scenario
 from sim.model.shocks import Draws, IndexedDraws, ShockModel, shock_model
-from sim.provenance import Provenance
+from sim.provenance import Provenance, random_source
+from sim.results import ResultView
 
 QUANTILES = (0.1, 0.5, 0.9)
 #: Paths per chunk: bounds memory (indices int16: chunk x years x 2 bytes).
@@ -34,8 +36,8 @@ CHUNK_PATHS_NUMPY = 1 << 11
 COMPILED_FROM = 100_000
 
 
-@dataclass(frozen=True)
-class MonteCarloResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class MonteCarloResult(ResultView):
     """Histograms of the target's rank by year and of the reach year over ``paths`` paths."""
 
     projection: Projection  # the deterministic run the shocks perturb
@@ -44,6 +46,16 @@ class MonteCarloResult:
     rank_counts: IntArray  # (T+1, N+1): paths with target rank r in each year (column 0 unused)
     reach_counts: IntArray  # (T+2,): paths first reaching in each year; last = never
     shrinkage: float | None = None  # normal method: shrinkage intensity toward the diagonal
+    seed: int | str | None = None  # the seed that produced the draws, or "generator supplied"
+
+    def headline(self) -> str:
+        """Paths, method, P(reach) by the horizon and the median reach year."""
+        q = self.reach_year_quantiles((0.5,))[0.5]
+        p = float(self.reach_probability()[-1])
+        return (
+            f"{self.paths:,} paths ({self.method}): P(reach by {self.scenario.horizon}) = {p:.1%}, "
+            f"median reach year {q if q is not None else 'not by ' + str(self.scenario.horizon)}"
+        )
 
     @property
     def scenario(self) -> Scenario:
@@ -99,7 +111,7 @@ class MonteCarloResult:
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim montecarlo --json`` document (projected years only)."""
-        prov = provenance or Provenance.of(self.scenario.files)
+        prov = provenance or self.scenario.provenance(seed=self.seed)
         years = [str(int(y)) for y in self.years[1:]]
         reach, band = self.reach_probability()[1:], self.in_band_probability()[1:]
         rq = self.rank_quantiles()[1:]
@@ -194,12 +206,25 @@ def simulate(
     scenario: Scenario,
     paths: int,
     *,
-    rng: np.random.Generator,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
     chunk: int | None = None,
     compiled: bool | None = None,
+    settings: Sequence[tuple[Parameter, float]] = (),
     progress: Callable[[int], None] | None = None,
 ) -> MonteCarloResult:
-    """Run ``paths`` Monte Carlo paths of ``scenario``, drawing from ``rng``.
+    """Run ``paths`` Monte Carlo paths of ``scenario``.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    paths : int
+        Number of simulated paths (at least 1).
+    seed, rng : int or numpy.random.Generator, optional
+        Where the random draws come from: give one, not both; with neither a fresh seed is drawn
+        and recorded. The result records the seed (``result.seed``), or "generator supplied".
+    settings : sequence of (Parameter, value), optional
+        Growth parameters set or shifted for this run (one row of a design).
 
     ``compiled`` chooses the numba kernels or their numpy twins (default: the kernels from
     :data:`COMPILED_FROM` paths on, or once numba is loaded); ``chunk`` paths are drawn at a
@@ -207,7 +232,8 @@ def simulate(
     """
     if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
         raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
-    proj = project(scenario)
+    generator, used = random_source(seed, rng)
+    proj = project(scenario, settings)
     model = scenario_shocks(scenario)
     gap0 = log_gaps(proj)
     t1, n = gap0.shape
@@ -219,11 +245,11 @@ def simulate(
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        draws = model.draw(rng, m, t1 - 1)
+        draws = model.draw(generator, m, t1 - 1)
         r, c = rank_histograms(draws, gap0, scenario.target, scenario.threshold_rank, compiled=compiled)
         ranks_total += r
         reach_total += c
         done += m
         if progress is not None:
             progress(m)
-    return MonteCarloResult(proj, int(paths), model.name, ranks_total, reach_total, model.shrinkage)
+    return MonteCarloResult(proj, int(paths), model.name, ranks_total, reach_total, model.shrinkage, used)

@@ -17,11 +17,12 @@ import pandas as pd
 
 from sim import names
 from sim._typing import FloatArray
-from sim.engine.batch import NEVER, Outcomes, evaluate
+from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_outcome, parse_parameter
 from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings
-from sim.provenance import Provenance
+from sim.provenance import Provenance, random_source
+from sim.results import ResultView
 
 BOOTSTRAP_RESAMPLES = 999
 CONFIDENCE = 0.95
@@ -55,8 +56,8 @@ class SobolIndex:
     total_order_ci: tuple[float, float]
 
 
-@dataclass(frozen=True)
-class SensitivityResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class SensitivityResult(ResultView):
     """Tornado bars and Sobol indices of one outcome, and the outcome at the scenario's own values."""
 
     scenario: Scenario
@@ -66,6 +67,13 @@ class SensitivityResult:
     sobol: tuple[SobolIndex, ...]
     samples: int  # Sobol base sample size n (evaluations: n * (d + 2))
     censored_share: float | None  # reach_year only: share of Sobol points never reaching
+    seed: int | str | None = None  # the seed of the Sobol sample and bootstrap, or "generator supplied"
+
+    def headline(self) -> str:
+        """The outcome and the assumption with the largest swing."""
+        top = self.tornado[0] if self.tornado else None
+        lead = f"; largest swing: {top.param} ({top.swing:.2f})" if top else ""
+        return f"{self.outcome} = {self.base_outcome:.2f} in the scenario{lead}"
 
     def to_frame(self) -> pd.DataFrame:
         """One row a parameter, in tornado order (largest swing first): the swing from low to
@@ -82,7 +90,7 @@ class SensitivityResult:
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sensitivity --json`` document: base outcome, tornado, Sobol indices, provenance."""
-        prov = provenance or Provenance.of(self.scenario.files)
+        prov = provenance or self.scenario.provenance(seed=self.seed)
         return {
             "scenario": self.scenario.name,
             "outcome": self.outcome,
@@ -137,12 +145,14 @@ def sensitivity(
     scenario: Scenario,
     settings: SensitivitySettings | None = None,
     *,
-    rng: np.random.Generator,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> SensitivityResult:
     """Tornado (low/high one at a time from the scenario's own values) and Sobol indices.
 
     ``settings`` default to the scenario's own ``sensitivity:`` section."""
+    generator, used = random_source(seed, rng)
     spec = settings if settings is not None else scenario.sensitivity
     if spec is None:
         raise InputError("the scenario has no `sensitivity:` section", field="sensitivity")
@@ -165,7 +175,9 @@ def sensitivity(
     years = [year] if year is not None else None
 
     def run(settings: list[tuple[Parameter, FloatArray]]) -> FloatArray:
-        return outcome_values(evaluate(scenario, settings, rank_years=years), kind, year, scenario.horizon)
+        return outcome_values(
+            evaluate_batch(scenario, settings, rank_years=years), kind, year, scenario.horizon
+        )
 
     base = float(run([])[0])
     bars = []
@@ -186,11 +198,11 @@ def sensitivity(
         return y
 
     sobol = sobol_analysis(
-        func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=rng
+        func, [p.path for p in params], [_dist(r) for r in ranges], spec.sobol_samples, rng=generator
     )
     tick(1)
     share = float(np.mean(censored)) if censored else None
-    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share)
+    return SensitivityResult(scenario, outcome, base, tuple(bars), sobol, spec.sobol_samples, share, used)
 
 
 def saltelli_2010(f_a: FloatArray, f_b: FloatArray, f_ab: FloatArray) -> tuple[FloatArray, FloatArray]:

@@ -18,20 +18,21 @@ import numpy as np
 import pandas as pd
 
 from sim import names
-from sim.engine.batch import NEVER, evaluate
+from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.model.growth import assemble
 from sim.model.scenario import Scenario
-from sim.provenance import Provenance
+from sim.provenance import Provenance, random_source
+from sim.results import ResultView
 from sim.units import log_to_pct
 
 LOW, HIGH, STEP = -10.0, 30.0, 0.01
 GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
 
 
-@dataclass(frozen=True)
-class SolveResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class SolveResult(ResultView):
     """Constant real growth of the target (percent) needed to reach the threshold by ``by``, and by
     every deadline (``curve``); None where not reachable within the search range."""
 
@@ -42,6 +43,14 @@ class SolveResult:
     curve: tuple[tuple[int, float | None], ...]  # (deadline, required growth) base+1 .. horizon
     own_growth_pct: list[float] | None  # the scenario's own target real growth, per projected year
     paths: int | None = None
+    seed: int | str | None = None  # probability mode: the seed of the draws, or "generator supplied"
+    curve_probability: bool = False  # the curve is the probabilistic one (else deterministic)
+
+    def headline(self) -> str:
+        """The required growth by the deadline (and probability)."""
+        g = f"{self.required_pct:.2f} %" if self.required_pct is not None else "not reachable in -10..30 %"
+        prob = f" with probability {self.probability:g}" if self.probability is not None else ""
+        return f"by {self.by}{prob}: {g} real a year"
 
     def to_frame(self) -> pd.DataFrame:
         """One row a deadline: by, required_real_growth_pct (NaN where unreachable in the search
@@ -52,7 +61,7 @@ class SolveResult:
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim solve --json`` document: required growth, reachability, curve, provenance."""
-        prov = provenance or Provenance.of(self.scenario.files)
+        prov = provenance or self.scenario.provenance(seed=self.seed)
         return {
             "scenario": self.scenario.name,
             "by": self.by,
@@ -72,7 +81,7 @@ def _target_param(scenario: Scenario) -> Parameter:
 
 def required_curve(scenario: Scenario) -> dict[int, float | None]:
     """Smallest grid growth reaching by each deadline (base+1 .. horizon), deterministically."""
-    reach = evaluate(scenario, [(_target_param(scenario), GRID)]).reach_year
+    reach = evaluate_batch(scenario, [(_target_param(scenario), GRID)]).reach_year
     out: dict[int, float | None] = {}
     for deadline in range(scenario.base_year + 1, scenario.horizon + 1):
         ok = (reach != NEVER) & (reach <= deadline)
@@ -115,7 +124,7 @@ def probability_curve(
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
-            sc = scenario.derive({key: float(GRID[i])})
+            sc = scenario.with_changes({key: float(GRID[i])})
             same = np.random.Generator(type(rng.bit_generator)())
             same.bit_generator.state = state
             cache[i] = simulate(sc, paths, rng=same).reach_probability()
@@ -139,6 +148,7 @@ def solve(
     *,
     probability: float | None = None,
     paths: int = 10_000,
+    seed: int | None = None,
     rng: np.random.Generator | None = None,
     curve_probability: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -155,15 +165,14 @@ def solve(
         )
     if probability is not None and not 0 < probability <= 1:
         raise InputError(f"must be in (0, 1], got {probability}", field="probability")
-    if probability is not None and rng is None:
-        raise InputError("a probability needs a random generator: pass rng=", field="rng")
+    generator, used = random_source(seed, rng) if probability is not None else (None, None)
     deterministic = required_curve(scenario)
     if probability is None:
         required, curve = deterministic[by], deterministic
     else:
         deadlines = list(deterministic) if curve_probability else [by]
-        assert rng is not None
-        curve = probability_curve(scenario, probability, paths, rng, deadlines, progress)
+        assert generator is not None
+        curve = probability_curve(scenario, probability, paths, generator, deadlines, progress)
         required = curve[by]
         if not curve_probability:
             curve = deterministic
@@ -176,4 +185,6 @@ def solve(
         tuple(curve.items()),
         own,
         paths if probability is not None else None,
+        used,
+        probability is not None and curve_probability,
     )

@@ -16,17 +16,18 @@ import pandas as pd
 
 from sim import names
 from sim._typing import FloatArray
-from sim.engine.batch import NEVER, Outcomes, evaluate
+from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter
 from sim.model.scenario import Scenario, SweepAxis
 from sim.provenance import Provenance
+from sim.results import ResultView
 
 THRESHOLDS = tuple(range(10, 21))
 
 
-@dataclass(frozen=True)
-class SweepResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class SweepResult(ResultView):
     """A full-grid sweep: parameters, their values, and outcomes per grid point."""
 
     scenario: Scenario
@@ -36,6 +37,10 @@ class SweepResult:
     outcomes: Outcomes
     thresholds: tuple[int, ...]
     threshold_reach: np.ndarray  # (len(values[0]), len(thresholds)): reach year or NEVER
+
+    def headline(self) -> str:
+        """Grid size and the parameters swept."""
+        return f"{len(self.points):,} points over {', '.join(self.labels())}"
 
     def labels(self) -> list[str]:
         """Column label per parameter: its path, or its key (" (shift)" added) where paths repeat."""
@@ -66,7 +71,7 @@ class SweepResult:
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sweep --json`` document: outcomes per grid point, thresholds table, provenance."""
-        prov = provenance or Provenance.of(self.scenario.files)
+        prov = provenance or self.scenario.provenance()
         labels = self.labels()
         horizon = self.scenario.horizon
         col = list(self.outcomes.rank_years).index(horizon)
@@ -121,10 +126,22 @@ def sweep(
     items: Sequence[SweepAxis | tuple[str, str, Sequence[float]]] | None = None,
     *,
     rank_years: Sequence[int] | None = None,
+    thresholds: bool = True,
     compiled: bool | None = None,
 ) -> SweepResult:
-    """Full grid over ``items`` = [(path, mode, values), ...] (1 to 3 parameters); default the
-    scenario's own ``sweep:`` section."""
+    """Full grid over 1 to 3 parameters (:func:`sim.evaluate` takes designs of any shape).
+
+    Parameters
+    ----------
+    items : sequence of (path, mode, values), optional
+        Dotted parameter paths as in ``--set``, ``"set"`` or ``"shift"``, and their values
+        (percent a year, percentage points, years or ranks); default the scenario's ``sweep:``.
+    rank_years : sequence of int, optional
+        Years to report the target's rank and gap for (the horizon always).
+    thresholds : bool
+        Also compute the "which midfield?" table: reach year for threshold ranks 10-20 against
+        the first parameter.
+    """
     given = scenario.sweep if items is None else items
     axes: list[tuple[str, str, Sequence[float]]] = [
         (i.param, i.mode, i.values) if isinstance(i, SweepAxis) else i for i in given
@@ -145,27 +162,44 @@ def sweep(
     if len(set(keys)) < len(keys):
         twice = next(k for k in keys if keys.count(k) > 1)
         raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
-    values = tuple(tuple(float(v) for v in vals) for _, _, vals in axes)
+    values = tuple(_numbers(vals, i) for i, (_, _, vals) in enumerate(axes))
     grids = np.meshgrid(*[np.array(v, dtype=float) for v in values], indexing="ij")
     points = np.stack(grids, axis=-1).reshape(-1, len(values))  # first parameter slowest
     years = sorted({*(rank_years or []), scenario.horizon})
-    outcomes = evaluate(
+    outcomes = evaluate_batch(
         scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years, compiled=compiled
     )
-    thresholds = tuple(k for k in THRESHOLDS if k <= scenario.n_regions - 1)
-    first = np.repeat(np.array(values[0]), len(thresholds))
-    ks = np.tile(np.array(thresholds, dtype=float), len(values[0]))
-    table = evaluate(
-        scenario,
-        [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)],
-        compiled=compiled,
+    ranks = tuple(k for k in THRESHOLDS if k <= scenario.n_regions - 1) if thresholds else ()
+    first = np.repeat(np.array(values[0]), len(ranks))
+    ks = np.tile(np.array(ranks, dtype=float), len(values[0]))
+    table = (
+        evaluate_batch(
+            scenario,
+            [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)],
+            compiled=compiled,
+        ).reach_year
+        if ranks
+        else np.zeros(0, dtype=np.int64)
     )
     return SweepResult(
-        scenario,
-        params,
-        values,
-        points,
-        outcomes,
-        thresholds,
-        table.reach_year.reshape(len(values[0]), len(thresholds)),
+        scenario, params, values, points, outcomes, ranks, table.reshape(len(values[0]), len(ranks))
     )
+
+
+def _numbers(values: Sequence[Any], i: int) -> tuple[float, ...]:
+    """A sweep axis's values as finite floats; anything else is an error naming the axis."""
+    out = []
+    for v in values:
+        try:
+            number = float(v)
+        except (TypeError, ValueError):
+            raise InputError(
+                f"{v!r} is not a number (growth in percent per year: write 6, not '6%')",
+                field=f"items.{i}.values",
+            ) from None
+        if not np.isfinite(number):
+            raise InputError(f"{v!r} is not a finite number", field=f"items.{i}.values")
+        out.append(number)
+    if not out:
+        raise InputError("no values", field=f"items.{i}.values")
+    return tuple(out)

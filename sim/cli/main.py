@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sim.errors import ArgumentError, InputError
+from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
-from sim.present.text import summary_text
+from sim.present.text import montecarlo_line, summary, summary_text, sweep_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
@@ -67,9 +68,7 @@ def _print_written(written: list[Path]) -> None:
 
 def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> Any:
     """The provenance of this command: input files, the seed it used, its command line."""
-    from sim.provenance import Provenance
-
-    return Provenance.of(scenario.files, seed=seed, command=["ranksim", *argv])
+    return scenario.provenance(seed=seed, command=["ranksim", *argv])
 
 
 def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:
@@ -113,44 +112,26 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return _print_json(document())
     print(summary_text(proj, years=args.years, lang=args.lang))
     if mc is not None:
-        print(_mc_line(mc, args.seed))
+        print(montecarlo_line(mc))
     _print_written(written)
     return 0
 
 
 def _full_report(scenario: Any, args: argparse.Namespace, prov: Any, mc: Any) -> str:
     """The run report with every analysis the scenario asks for (solve curve always)."""
-    import numpy as np
 
     from sim.present.workflows import report
 
-    rng = np.random.default_rng(args.seed)
-    return report(scenario, lang=args.lang, montecarlo=mc, rng=rng, provenance=prov)
+    return report(scenario, lang=args.lang, montecarlo=mc, seed=args.seed, provenance=prov)
 
 
 def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
-    import numpy as np
 
     from sim.analyses.montecarlo import simulate
     from sim.cli.progress import progress_bar
 
     with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
-        return simulate(scenario, args.paths, rng=np.random.default_rng(args.seed), progress=advance)
-
-
-def _mc_line(mc: Any, seed: int) -> str:
-    doc = mc.to_document()
-    probs = doc["reach_probability"]
-    years = sorted({2027, 2030, 2035, mc.scenario.horizon})
-    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in years if str(y) in probs)
-    q = {
-        k: v if v is not None else f"not by {mc.scenario.horizon}"
-        for k, v in doc["reach_year_quantiles"].items()
-    }
-    return (
-        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {seed}): P(reach) {shown}; "
-        f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}"
-    )
+        return simulate(scenario, args.paths, seed=args.seed, progress=advance)
 
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -165,8 +146,7 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
     written = _save(args, {"montecarlo.json": dumps(doc)}, _run_report(scenario, args, prov, mc=mc))
     if args.json:
         return _print_json(doc)
-    print(summary_text(mc.projection, lang=args.lang))
-    print(_mc_line(mc, args.seed))
+    print(summary(mc, args.lang))
     _print_written(written)
     return 0
 
@@ -256,30 +236,12 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     written = _save(args, {"sweep.json": dumps(doc)}, _run_report(scenario, args, prov, sweep=result))
     if args.json:
         return _print_json(doc)
-    labels = result.labels()
-    print(
-        f"Sweep of {scenario.name}: {len(doc['points']):,} points; threshold rank {scenario.threshold_rank}"
-    )
-    print(
-        "  "
-        + "  ".join(f"{lab:>24}" for lab in labels)
-        + f"{'reach year':>12}{'rank ' + str(scenario.horizon):>11}"
-        f"{'gap %':>9}"
-    )
-    for point in doc["points"][: args.max_rows]:
-        vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
-        reach = point["reach_year"] if point["reach_year"] is not None else "never"
-        print(
-            f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}"
-        )
-    if len(doc["points"]) > args.max_rows:
-        print(f"  ... {len(doc['points']) - args.max_rows:,} more points (use --json or --out)")
+    print(sweep_text(result, args.max_rows))
     _print_written(written)
     return 0
 
 
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    import numpy as np
 
     from sim.analyses.sensitivity import sensitivity
     from sim.model.scenario import load_scenario
@@ -297,30 +259,14 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.cli.progress import progress_bar
 
     with progress_bar(2, "Sensitivity (tornado, Sobol)", quiet=args.quiet) as advance:
-        result = sensitivity(scenario, spec, rng=np.random.default_rng(args.seed), progress=advance)
+        result = sensitivity(scenario, spec, seed=args.seed, progress=advance)
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
     report = _run_report(scenario, args, prov, sensitivity=result)
     written = _save(args, {"sensitivity.json": dumps(doc)}, report)
     if args.json:
         return _print_json(doc)
-    print(f"Sensitivity of {doc['outcome']} ({scenario.name}); scenario value {doc['base_outcome']:g}")
-    print(f"  {'parameter':44}{'low':>8}{'high':>8}{'outcome low':>13}{'outcome high':>14}")
-    for b in doc["tornado"]:
-        name = b["param"] + (" (shift)" if b["mode"] == "shift" else "")
-        print(f"  {name:44}{b['low']:>8g}{b['high']:>8g}{b['outcome_low']:>13.2f}{b['outcome_high']:>14.2f}")
-    print(f"  Sobol indices (n = {spec.sobol_samples}, 95% bootstrap intervals):")
-    for x in doc["sobol"]:
-        print(
-            f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
-            f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
-            f"{x['total_order_ci'][1]:.3f}]"
-        )
-    if doc["censored_share"]:
-        print(
-            f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
-            f"{scenario.horizon + 1}; a gap_<year> outcome avoids this censoring"
-        )
+    print(summary(result))
     _print_written(written)
     return 0
 
@@ -336,12 +282,10 @@ def _probability(text: str) -> float:
 
 
 def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    import numpy as np
 
     from sim.analyses.solve import solve
     from sim.model.scenario import load_scenario
     from sim.present.output import dumps
-    from sim.present.report import solve_sentence
 
     scenario = load_scenario(args.scenario)
     _warn(scenario.warnings)
@@ -354,7 +298,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             args.by,
             probability=args.probability,
             paths=args.paths or 10_000,
-            rng=np.random.default_rng(args.seed),
+            seed=args.seed,
             curve_probability=args.curve,
             progress=advance,
         )
@@ -363,16 +307,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     written = _save(args, {"solve.json": dumps(doc)}, _run_report(scenario, args, prov, solve=result))
     if args.json:
         return _print_json(doc)
-    print(solve_sentence(result, args.lang))
-    kind = (
-        f"with probability {args.probability:g}"
-        if args.probability is not None and args.curve
-        else "deterministic"
-    )
-    print(
-        f"  required growth by deadline ({kind}): "
-        + ", ".join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in result.curve)
-    )
+    print(summary(result, args.lang))
     _print_written(written)
     return 0
 
@@ -389,7 +324,6 @@ def _year_range(text: str) -> list[int]:
 
 
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    import numpy as np
 
     from sim.analyses.backtest import backtest
     from sim.model.scenario import default_scenario, load_scenario
@@ -397,7 +331,6 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
     _warn(scenario.warnings)
-    rng = np.random.default_rng(args.seed) if args.paths else None
     from sim.cli.progress import progress_bar
 
     with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
@@ -407,7 +340,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             args.horizon,
             national=args.national,
             paths=args.paths,
-            rng=rng,
+            seed=args.seed if args.paths else None,
             progress=advance,
         )
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
@@ -418,22 +351,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     written = _save(args, {"backtest.json": dumps(doc)}, report, "backtest.html")
     if args.json:
         return _print_json(doc)
-    m, v = doc["model"], doc["naive"]
-    print(
-        f"Backtest of {scenario.name}: horizon {args.horizon}, jump-offs "
-        f"{doc['jump_off_years'][0]}-{doc['jump_off_years'][-1]} ({len(doc['jump_off_years'])}), "
-        f"national {args.national}"
-    )
-    print(f"  {'':14}{'model':>8}{'naive':>8}")
-    for key in m:
-        print(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}")
-    verdict = "beats" if m["rank_mae"] < v["rank_mae"] else "does NOT beat"
-    print(f"  the model {verdict} the naive forecast (ranks stay) on mean absolute rank error")
-    if doc["coverage"] is not None:
-        print(
-            f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
-            f"80% interval {doc['coverage']['0.8']:.0%}"
-        )
+    print(summary(result))
     _print_written(written)
     return 0
 
@@ -655,6 +573,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 success, 2 bad input or argument (one line on stderr), 130 interrupted, 1 internal error."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RanksimWarning)  # the CLI prints each one as a single line
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.version:

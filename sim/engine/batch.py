@@ -70,7 +70,7 @@ def _chunks(scenario: Scenario, settings: list[Setting], b_total: int, chunk: in
         yield lo, b, np.ascontiguousarray(assemble(scenario.growth, part, batch=b).nominal)
 
 
-def evaluate(
+def evaluate_batch(
     scenario: Scenario,
     settings: Sequence[tuple[Parameter, FloatArray]],
     *,

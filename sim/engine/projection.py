@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -11,11 +12,13 @@ import pandas as pd
 
 from sim._typing import Direction, FloatArray, IntArray
 from sim.engine.levels import gap_pct, project_log_levels
+from sim.inputs.params import Parameter
 from sim.model.growth import Growth, assemble
 from sim.model.scenario import Scenario
 from sim.names import CODE, EN, GDP, PROJECTED, PROJECTION_COLUMNS, RANK, YEAR, ZH
 from sim.provenance import Provenance
 from sim.ranks import rank_levels, reach_index
+from sim.results import ResultView
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ def pass_events(gdp: FloatArray, years: IntArray, target: int, codes: tuple[str,
     return sorted(events, key=lambda e: (e.year, e.direction, e.code))
 
 
-@dataclass(frozen=True)
-class Projection:
+@dataclass(frozen=True, eq=False, repr=False)
+class Projection(ResultView):
     """Levels and ranks of every region from the base year to the horizon, plus history."""
 
     scenario: Scenario
@@ -55,6 +58,14 @@ class Projection:
     years: IntArray  # base .. horizon
     gdp: FloatArray  # (T+1, N) nominal, 100m yuan
     ranks: IntArray  # (T+1, N)
+
+    def headline(self) -> str:
+        """Target, threshold and the reach year in one line."""
+        sc = self.scenario
+        reach = self.reach_year if self.reach_year is not None else f"not by {sc.horizon}"
+        who = sc.panel.regions.en[sc.target]
+        start = int(self.target_rank[0])
+        return f"{who} rank {start} in {sc.base_year}; reaches rank <= {sc.threshold_rank}: {reach}"
 
     @property
     def target(self) -> int:
@@ -146,7 +157,7 @@ class Projection:
                 {YEAR: int(y), CODE: c, GDP: round(float(g), 2), RANK: int(k)}
                 for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
             ],
-            "provenance": (provenance or Provenance.of(sc.files)).to_dict(),
+            "provenance": (provenance or sc.provenance()).to_dict(),
         }
 
     def passes_frame(self) -> pd.DataFrame:
@@ -188,9 +199,17 @@ def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, proje
     )
 
 
-def project(scenario: Scenario) -> Projection:
-    """Project every region from the base year to the horizon under ``scenario``."""
-    growth = assemble(scenario.growth)
+def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()) -> Projection:
+    """Project every region from the base year to the horizon under ``scenario``.
+
+    ``settings``: growth parameters set or shifted for this run, ``(parameter, value)`` as a batch
+    of one (what one row of a design or one grid point of a sweep means)."""
+    if settings:
+        one = [(p, np.array([float(v)])) for p, v in settings]
+        batch = assemble(scenario.growth, one)
+        growth = Growth(batch.years, batch.real[0], batch.deflator[0])
+    else:
+        growth = assemble(scenario.growth)
     base = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
     log_levels = project_log_levels(np.log(base), growth.nominal)
     gdp = np.exp(log_levels)

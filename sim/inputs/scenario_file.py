@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -244,8 +245,40 @@ def read_scenario_file(path: str | Path) -> ScenarioFile:
     return sf
 
 
+def read_scenario_mapping(mapping: Mapping[str, Any], base_dir: Path) -> ScenarioFile:
+    """A scenario given as a mapping (same format, same checks and messages as a file);
+    its ``data`` and ``extends`` paths are relative to ``base_dir``."""
+    from sim.inputs.yamlio import YamlDoc
+
+    where = base_dir / "<mapping>"
+    data = _plain_mapping(mapping, ())
+    doc = YamlDoc(where, data)
+    parent = data.get("extends")
+    if parent is not None and (not isinstance(parent, str) or not parent.strip()):
+        raise ScenarioError("must be a relative path to another scenario file", field="extends")
+    docs = [*(_chain(base_dir / parent) if parent else []), doc]
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return _from_docs(docs, where, {str(where): digest})
+
+
+def _plain_mapping(node: Any, key: Key) -> Any:
+    """Plain data with text keys, as a YAML file would give; anything else is a located error."""
+    if isinstance(node, Mapping):
+        return {str(k): _plain_mapping(v, (*key, str(k))) for k, v in node.items()}
+    if isinstance(node, list | tuple):
+        return [_plain_mapping(v, (*key, str(i))) for i, v in enumerate(node)]
+    if node is None or isinstance(node, bool | int | float | str):
+        return node
+    if hasattr(node, "item") and callable(node.item):  # numpy scalars
+        return node.item()
+    raise ScenarioError(f"unsupported value of type {type(node).__name__}", field=".".join(key) or None)
+
+
 def _read(path: Path) -> ScenarioFile:
-    docs = _chain(path)
+    return _from_docs(_chain(path), path)
+
+
+def _from_docs(docs: list[YamlDoc], path: Path, extra_files: dict[str, str] | None = None) -> ScenarioFile:
     locs: dict[Key, Location] = {}
     comments: dict[Key, str] = {}
     merged: dict[str, Any] = {}
@@ -268,8 +301,8 @@ def _read(path: Path) -> ScenarioFile:
         if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
             parts[1] = written[parts[1]]  # name the province as the file wrote it
         raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
-    files = {str(d.path): sha256_of(d.path) for d in docs} | panel.files
-    return ScenarioFile(data, panel, path, files, locs, comments, written)
+    files = {str(d.path): sha256_of(d.path) for d in docs if d.path.is_file()} | (extra_files or {})
+    return ScenarioFile(data, panel, path, files | panel.files, locs, comments, written)
 
 
 # --------------------------------------------------------------------------- cache

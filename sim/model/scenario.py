@@ -7,13 +7,14 @@ announced targets placed, analysis settings (sweep, sensitivity, uncertainty) ty
 below this layer reads the file model again.
 
 A variant (a backtest's re-based scenario, a solve candidate, a notebook's what-if) comes from
-:meth:`Scenario.derive`, which changes the file model and resolves and validates it again.
+:meth:`Scenario.with_changes`, which changes the file model and resolves and validates it again.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,11 +22,19 @@ from typing import Any, Literal
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.errors import InputError, Location, ScenarioError
+from sim.errors import InputError, Location, RanksimWarning, ScenarioError
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import grid_values, parse_outcome, parse_parameter
-from sim.inputs.scenario_file import Key, ScenarioFile, panel_for, read_scenario_file, validate
+from sim.inputs.scenario_file import (
+    Key,
+    ScenarioFile,
+    panel_for,
+    read_scenario_file,
+    read_scenario_mapping,
+    validate,
+)
 from sim.model.growth import GrowthModel, estimate_spreads, path_pct, targets_pct, trailing_mean
+from sim.provenance import Provenance
 from sim.units import log_to_pct
 
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
@@ -95,6 +104,7 @@ class Source:
     comments: dict[str, str] = field(default_factory=dict)  # dotted key -> YAML comment
     locations: dict[str, Location] = field(default_factory=dict)  # dotted key -> file:line
     warnings: tuple[str, ...] = ()
+    changes: tuple[tuple[str, str], ...] = ()  # (dotted key, new value) made in code, in order
 
 
 @dataclass(frozen=True)
@@ -145,17 +155,40 @@ class Scenario:
         """Warnings found while loading (e.g. real growth that looks like a fraction), with file and line."""
         return self.source.warnings
 
-    def derive(self, changes: Mapping[str, Any] | None = None, *, panel: Panel | None = None) -> Scenario:
-        """A variant: ``changes`` maps dotted keys of the scenario format to new values
-        (``{"provinces.Inner Mongolia.real_growth": 7.0, "horizon": 2035}``; ``None`` removes a
-        key), on ``panel`` if given. The variant is validated and resolved again, so a bad value
-        is a :class:`~sim.errors.ScenarioError` naming the field."""
+    def with_changes(
+        self, changes: Mapping[str, Any] | None = None, *, panel: Panel | None = None, rename: bool = True
+    ) -> Scenario:
+        """A variant of this scenario, validated and resolved again.
+
+        Parameters
+        ----------
+        changes : mapping of dotted key -> value
+            Keys of the scenario format, as ``--set`` paths: ``"provinces.Inner
+            Mongolia.real_growth"`` (percent a year), ``"national.real_growth"`` (a number or
+            ``{year: percent}``), ``"horizon"``, ``"others.half_life"`` (years) ... ``None``
+            removes a key. A province may be named in English, Chinese or by code.
+        panel : Panel, optional
+            Another panel to resolve against (a backtest's data as known at its jump-off).
+        rename : bool
+            Name the variant "<name> with N changes" (unless ``changes`` sets ``name``).
+
+        The changes are recorded (``scenario.source.changes``), in the provenance and as the
+        source of the changed values in the report's assumptions table. A bad value is a
+        :class:`~sim.errors.ScenarioError` naming the field; warnings go through
+        :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
+        """
         data = copy.deepcopy(self._data)
         touched: list[Key] = []
+        made: list[tuple[str, str]] = []
         for dotted, value in (changes or {}).items():
             key = _key_of(dotted, panel or self.panel)
-            _set_in(data, key, value)
+            _set_in(data, key, _plain(value, dotted))
             touched.append(key)
+            made.append((".".join(key), "removed" if value is None else _shown(value)))
+        if rename and made and not (changes or {}).get("name"):
+            n = len(self.source.changes) + len(made)
+            base = self.name.split(" with ", 1)[0] if self.source.changes else self.name
+            data["name"] = f"{base} with {n} change{'s' if n > 1 else ''}"
         # A changed key, what lies under it and what contains it have no file line any more.
         locs = {
             k: v
@@ -163,8 +196,25 @@ class Scenario:
             if not any(k[: len(t)] == t or t[: len(k)] == k for t in touched)
         }
         checked = validate(data, locs, None)
+        comments = dict(self.source.comments)
+        for dotted, shown in made:
+            comments = {k: v for k, v in comments.items() if k != dotted and not k.startswith(dotted + ".")}
+            comments[dotted] = f"changed in code: {shown}"
         source = ScenarioFile(checked, panel or self.panel, self.source.path, self.source.files, locs)
-        return resolve(source, comments=self.source.comments, derived=True)
+        return resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
+
+    def provenance(
+        self, *, seed: int | str | None = None, command: Sequence[str] | None = None
+    ) -> Provenance:
+        """What produced a result of this scenario: its files, changes made in code, the seed."""
+        return Provenance.of(self.files, seed=seed, command=command, changes=self.source.changes)
+
+    def __repr__(self) -> str:
+        r = self.panel.regions
+        return (
+            f"<Scenario {self.name!r}: target {r.en[self.target]} ({self.target_code}), rank <= "
+            f"{self.threshold_rank} of {self.n_regions}, {self.base_year}-{self.horizon}>"
+        )
 
 
 def _key_of(dotted: str, panel: Panel) -> Key:
@@ -195,9 +245,54 @@ def _set_in(data: dict[str, Any], key: Key, value: Any) -> None:
 # --------------------------------------------------------------------------- loading
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read, merge (``extends``), validate and resolve a scenario file."""
-    return resolve(read_scenario_file(path))
+def load_scenario(source: str | Path | Mapping[str, Any], *, base_dir: str | Path | None = None) -> Scenario:
+    """Read, merge (``extends``), validate and resolve a scenario.
+
+    Parameters
+    ----------
+    source : path or mapping
+        A YAML scenario file, or the same content as a mapping (``{"name": ..., "provinces":
+        {"Inner Mongolia": {"real_growth": 6.0}}}``); growth in percent a year.
+    base_dir : path, optional
+        For a mapping: where its ``data`` and ``extends`` paths are relative to (default: the
+        current directory).
+
+    Problems are :class:`~sim.errors.ScenarioError` naming file, line (for files) and field;
+    warnings go through :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
+    """
+    if isinstance(source, Mapping):
+        scenario = resolve(
+            read_scenario_mapping(source, Path(base_dir) if base_dir is not None else Path.cwd())
+        )
+    else:
+        scenario = resolve(read_scenario_file(source))
+    _warn(scenario)
+    return scenario
+
+
+def _warn(scenario: Scenario) -> None:
+    for text in scenario.warnings:
+        warnings.warn(text, RanksimWarning, stacklevel=3)
+
+
+def _plain(value: Any, field: str) -> Any:
+    """A value given in code as plain data (numpy numbers become Python numbers)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, Mapping):
+        return {k: _plain(v, field) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v, field) for v in value]
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A changed value as the assumptions table shows it."""
+    if isinstance(value, Mapping):
+        return ", ".join(
+            f"{k}: {v:g}" if isinstance(v, float | int) else f"{k}: {v}" for k, v in value.items()
+        )
+    return f"{value:g}" if isinstance(value, float | int) and not isinstance(value, bool) else str(value)
 
 
 def default_scenario() -> Scenario:
@@ -219,7 +314,11 @@ def _err(msg: str, key: Key, locs: Mapping[Key, Location], path: Path | None) ->
 
 
 def resolve(
-    file: ScenarioFile, *, comments: Mapping[str, str] | None = None, derived: bool = False
+    file: ScenarioFile,
+    *,
+    comments: Mapping[str, str] | None = None,
+    derived: bool = False,
+    changes: tuple[tuple[str, str], ...] = (),
 ) -> Scenario:
     """Resolve a validated file model against its panel: arrays, defaults, checks, warnings.
 
@@ -276,6 +375,7 @@ def resolve(
         dict(notes),
         {".".join(k): v for k, v in locs.items()},
         tuple(_fraction_warnings(spec, locs, file.path)),
+        changes,
     )
     return Scenario(
         spec["name"],

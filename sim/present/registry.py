@@ -47,7 +47,7 @@ REGISTRY: tuple[Chart, ...] = (
     Chart("solve_curve", "solve_curve_chart", "SolveResult"),
     Chart("sweep_line", "sweep_line_chart", "SweepResult", lambda sw: len(sw.parameters) == 1),
     Chart("sweep_heatmap", "sweep_heatmap", "SweepResult", lambda sw: len(sw.parameters) > 1),
-    Chart("thresholds", "thresholds_chart", "SweepResult"),
+    Chart("thresholds", "thresholds_chart", "SweepResult", lambda sw: bool(sw.thresholds)),
     Chart("tornado", "tornado_chart", "SensitivityResult"),
     Chart("sobol", "sobol_chart", "SensitivityResult"),
     Chart("backtest_error", "backtest_error_chart", "BacktestResult"),

@@ -27,7 +27,7 @@ from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import t
 from sim.present.registry import charts_for
-from sim.present.text import answer_sentence, passed_by_sentence, summary_years
+from sim.present.text import answer_sentence, passed_by_sentence, solve_sentence, summary_years
 from sim.provenance import Provenance
 
 esc = html.escape
@@ -241,7 +241,7 @@ def _pct(p: float) -> str:
     return f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%"
 
 
-def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | None = None) -> None:
+def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | str | None = None) -> None:
     """Probabilities in a sentence, the shock model, and fan / reach / heatmap charts."""
     lang, sc = report.lang, mc.scenario
     prob = mc.reach_probability()
@@ -305,25 +305,6 @@ def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
     add_charts(report, sens)
 
 
-def solve_sentence(sol: SolveResult, lang: str) -> str:
-    """The solve answer in one sentence: the required growth by the deadline, or that it is unreachable."""
-    sc = sol.scenario
-    who = sc.panel.regions.label(sc.target, lang)
-    prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
-    if sol.required_pct is None:
-        return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
-    return t(
-        lang,
-        "solve_sentence",
-        who=who,
-        k=sc.threshold_rank,
-        by=sol.by,
-        prob=prob,
-        g=f"{sol.required_pct:.2f}%",
-        b1=sc.base_year + 1,
-    )
-
-
 def add_solve_section(report: Report, sol: SolveResult) -> None:
     """Heading, the solve sentence and the required-growth curve."""
     report.add_heading(t(report.lang, "solve_section"))
@@ -335,7 +316,7 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
 
 def add_provenance(report: Report, scenario: Scenario, provenance: Provenance | None = None) -> None:
     """Input files with their sha256, the data's last year, version, seed and command."""
-    prov = provenance or Provenance.of(scenario.files)
+    prov = provenance or scenario.provenance()
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
     report.add_paragraph(

@@ -6,11 +6,17 @@ worded once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from sim.present.i18n import t
 
 if TYPE_CHECKING:
+    from sim.analyses.backtest import BacktestResult
+    from sim.analyses.montecarlo import MonteCarloResult
+    from sim.analyses.sensitivity import SensitivityResult
+    from sim.analyses.solve import SolveResult
+    from sim.analyses.sweep import SweepResult
     from sim.engine.projection import Projection
 
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
@@ -77,3 +83,135 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     shown = reach if reach is not None else t(lang, "sum_never", h=sc.horizon)
     lines.append(f"  {t(lang, 'sum_reach')}: {shown}")
     return "\n".join(lines)
+
+
+def montecarlo_line(mc: MonteCarloResult) -> str:
+    """The Monte Carlo line of ``ranksim run --paths`` / ``montecarlo``: P(reach) by milestone
+    years and the reach-year quantiles."""
+    doc = mc.to_document()
+    probs = doc["reach_probability"]
+    years = sorted({2027, 2030, 2035, mc.scenario.horizon})
+    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in years if str(y) in probs)
+    q = {
+        k: v if v is not None else f"not by {mc.scenario.horizon}"
+        for k, v in doc["reach_year_quantiles"].items()
+    }
+    return (
+        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
+        f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}"
+    )
+
+
+def sweep_text(sw: SweepResult, max_rows: int = 40) -> str:
+    """The table ``ranksim sweep`` prints: every point's values, reach year, rank and gap."""
+    sc = sw.scenario
+    doc = sw.to_document()
+    labels = sw.labels()
+    lines = [
+        f"Sweep of {sc.name}: {len(doc['points']):,} points; threshold rank {sc.threshold_rank}",
+        "  "
+        + "  ".join(f"{lab:>24}" for lab in labels)
+        + f"{'reach year':>12}{'rank ' + str(sc.horizon):>11}{'gap %':>9}",
+    ]
+    for point in doc["points"][:max_rows]:
+        vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
+        reach = point["reach_year"] if point["reach_year"] is not None else "never"
+        lines.append(
+            f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}"
+        )
+    if len(doc["points"]) > max_rows:
+        lines.append(f"  ... {len(doc['points']) - max_rows:,} more points (use --json or --out)")
+    return "\n".join(lines)
+
+
+def sensitivity_text(sens: SensitivityResult) -> str:
+    """The tornado and Sobol tables ``ranksim sensitivity`` prints."""
+    sc = sens.scenario
+    doc = sens.to_document()
+    lines = [
+        f"Sensitivity of {doc['outcome']} ({sc.name}); scenario value {doc['base_outcome']:g}",
+        f"  {'parameter':44}{'low':>8}{'high':>8}{'outcome low':>13}{'outcome high':>14}",
+    ]
+    for b in doc["tornado"]:
+        name = b["param"] + (" (shift)" if b["mode"] == "shift" else "")
+        lines.append(
+            f"  {name:44}{b['low']:>8g}{b['high']:>8g}{b['outcome_low']:>13.2f}{b['outcome_high']:>14.2f}"
+        )
+    lines.append(f"  Sobol indices (n = {sens.samples}, 95% bootstrap intervals):")
+    for x in doc["sobol"]:
+        lines.append(
+            f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
+            f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
+            f"{x['total_order_ci'][1]:.3f}]"
+        )
+    if doc["censored_share"]:
+        lines.append(
+            f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
+            f"{sc.horizon + 1}; a gap_<year> outcome avoids this censoring"
+        )
+    return "\n".join(lines)
+
+
+def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
+    """The answer of ``ranksim solve`` in one sentence."""
+    sc = sol.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    if sol.required_pct is None:
+        return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+    return t(
+        lang,
+        "solve_sentence",
+        who=who,
+        k=sc.threshold_rank,
+        by=sol.by,
+        prob=prob,
+        g=f"{sol.required_pct:.2f}%",
+        b1=sc.base_year + 1,
+    )
+
+
+def solve_text(sol: SolveResult, lang: str = "en") -> str:
+    """The sentence and the curve of required growth by deadline that ``ranksim solve`` prints."""
+    kind = f"with probability {sol.probability:g}" if sol.curve_probability else "deterministic"
+    curve = ", ".join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
+    return solve_sentence(sol, lang) + f"\n  required growth by deadline ({kind}): " + curve
+
+
+def backtest_text(bt: BacktestResult) -> str:
+    """The metrics table ``ranksim backtest`` prints, model against "ranks stay"."""
+    doc = bt.to_document()
+    m, v = doc["model"], doc["naive"]
+    years = doc["jump_off_years"]
+    lines = [
+        f"Backtest of {bt.scenario.name}: horizon {bt.horizon}, jump-offs "
+        f"{years[0]}-{years[-1]} ({len(years)}), national {bt.national}",
+        f"  {'':14}{'model':>8}{'naive':>8}",
+        *(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
+    ]
+    verdict = "beats" if m["rank_mae"] < v["rank_mae"] else "does NOT beat"
+    lines.append(f"  the model {verdict} the naive forecast (ranks stay) on mean absolute rank error")
+    if doc["coverage"] is not None:
+        lines.append(
+            f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
+            f"80% interval {doc['coverage']['0.8']:.0%}"
+        )
+    return "\n".join(lines)
+
+
+def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) -> str:
+    """The text ``ranksim`` prints for ``result`` (a projection or any analysis result)."""
+    kind = type(result).__name__
+    if kind == "Projection":
+        return summary_text(result, years=years, lang=lang)
+    if kind == "MonteCarloResult":
+        return summary_text(result.projection, years=years, lang=lang) + "\n" + montecarlo_line(result)
+    texts: dict[str, Callable[[Any], str]] = {
+        "SweepResult": sweep_text,
+        "SensitivityResult": sensitivity_text,
+        "BacktestResult": backtest_text,
+        "SolveResult": lambda r: solve_text(r, lang),
+    }
+    if kind not in texts:
+        raise TypeError(f"no summary for {kind}; give a projection or an analysis result")
+    return texts[kind](result)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 
 from sim.analyses.montecarlo import MonteCarloResult
@@ -9,7 +12,6 @@ from sim.analyses.sensitivity import sensitivity
 from sim.analyses.solve import solve
 from sim.analyses.sweep import sweep
 from sim.engine.projection import project
-from sim.errors import InputError
 from sim.model.scenario import Scenario
 from sim.present.report import run_report
 from sim.provenance import Provenance
@@ -28,24 +30,23 @@ def report(
     *,
     lang: str = "en",
     montecarlo: MonteCarloResult | None = None,
+    seed: int | None = None,
     rng: np.random.Generator | None = None,
     provenance: Provenance | None = None,
 ) -> str:
     """The full run report (one HTML string), as ``ranksim run`` writes it.
 
     The projection, the Monte Carlo section when ``montecarlo`` is given, the solve curve, and
-    the scenario's own ``sweep:`` and ``sensitivity:`` sections (the Sobol sample draws from
-    ``rng``, which a scenario with a sensitivity section needs).
+    the scenario's own ``sweep:`` and ``sensitivity:`` sections. The Sobol sample of the
+    sensitivity section draws from ``seed`` or ``rng`` (one, not both; with neither, a fresh
+    seed, recorded in the report's provenance unless ``provenance`` is given).
     """
-    if scenario.sensitivity is not None and rng is None:
-        raise InputError(
-            "the scenario has a sensitivity section, whose Sobol sample needs a random generator: "
-            "pass rng=np.random.default_rng(seed)",
-            field="rng",
-        )
     sol = solve(scenario, solve_deadline(scenario))
     sw = sweep(scenario) if scenario.sweep else None
-    sens = sensitivity(scenario, rng=rng) if scenario.sensitivity is not None and rng is not None else None
+    sens = sensitivity(scenario, seed=seed, rng=rng) if scenario.sensitivity is not None else None
+    if provenance is None:
+        random = sens.seed if sens is not None else montecarlo.seed if montecarlo is not None else None
+        provenance = scenario.provenance(seed=random)
     return run_report(
         project(scenario),
         lang=lang,
@@ -55,3 +56,38 @@ def report(
         sweep=sw,
         sensitivity=sens,
     )
+
+
+def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Provenance | None = None) -> Path:
+    """Write the report of one result (a projection or any analysis result) to ``path``, atomically.
+
+    A projection gets the run report; an analysis gets the run report of its scenario with that
+    analysis's section; a backtest gets the backtest report. Returns the path written."""
+    from sim.analyses.backtest import BacktestResult
+    from sim.analyses.sensitivity import SensitivityResult
+    from sim.analyses.solve import SolveResult
+    from sim.analyses.sweep import SweepResult
+    from sim.engine.projection import Projection
+    from sim.present.output import atomic_write
+    from sim.present.report import backtest_report
+
+    if isinstance(result, BacktestResult):
+        page = backtest_report(result, lang=lang, provenance=provenance)
+    elif isinstance(result, Projection):
+        page = run_report(result, lang=lang, provenance=provenance)
+    else:
+        sections = {
+            MonteCarloResult: "mc",
+            SweepResult: "sweep",
+            SensitivityResult: "sensitivity",
+            SolveResult: "solve",
+        }
+        key = next((k for cls, k in sections.items() if isinstance(result, cls)), None)
+        if key is None:
+            raise TypeError(f"no report for {type(result).__name__}")
+        scenario = result.scenario
+        prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
+        page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
+    target = Path(path)
+    atomic_write(target, page)
+    return target
