@@ -318,3 +318,74 @@ def test_scenario_and_results_have_short_reprs(founding, results):
     assert len(repr(founding)) < 200
     for result in results.values():
         assert len(repr(result)) < 300, type(result).__name__
+
+
+# --------------------------------------------------------------------------- designs of any shape
+
+
+def test_design_rows_equal_single_runs_and_sweep_points(founding):
+    design = pd.DataFrame(
+        {
+            "variant": ["low", "mid", "high"],
+            "provinces.Inner Mongolia.real_growth": [4.5, 6.0, 8.0],
+            "national.real_growth": [-0.5, 0.0, 0.5],
+        },
+        index=[10, 11, 12],
+    )
+    out = sim.evaluate(founding, design, modes={"national.real_growth": "shift"}, years=[2030])
+    assert list(out.index) == [10, 11, 12] and list(out["variant"]) == ["low", "mid", "high"]
+    assert out[names.REACH_YEAR].dtype == "Int64"
+    for _, row in out.iterrows():
+        nat = founding.national_written[0]
+        single = sim.project(
+            founding.with_changes(
+                {
+                    "provinces.Inner Mongolia.real_growth": row["provinces.Inner Mongolia.real_growth"],
+                    "national.real_growth": {y: v + row["national.real_growth"] for y, v in nat.items()},
+                }
+            )
+        )
+        reach = single.reach_year
+        assert (pd.isna(row[names.REACH_YEAR]) and reach is None) or row[names.REACH_YEAR] == reach
+        assert row["rank_2030"] == single.target_rank[2030 - founding.base_year]
+        assert row["gap_pct_2030"] == pytest.approx(single.gap_pct()[2030 - founding.base_year], abs=1e-9)
+    sw = sim.sweep(
+        founding, [("provinces.Inner Mongolia.real_growth", "set", [4.5, 6.0, 8.0])], thresholds=False
+    )
+    grid = sim.evaluate(founding, {"provinces.Inner Mongolia.real_growth": [4.5, 6.0, 8.0]})
+    assert list(grid[names.REACH_YEAR]) == [
+        None if r is None else r for r in sw.outcomes.reach_or_none()
+    ] or (grid[names.REACH_YEAR].isna().tolist() == [r is None for r in sw.outcomes.reach_or_none()])
+    assert sw.thresholds == () and "thresholds" not in [c.name for c in sim.present.registry.charts_for(sw)]
+
+
+def test_design_probabilities_use_common_random_numbers(founding):
+    out = sim.evaluate(founding, {"provinces.Inner Mongolia.real_growth": [6.0, 7.0]}, paths=3000, seed=4)
+    alone = sim.simulate(founding.with_changes({"provinces.Inner Mongolia.real_growth": 7.0}), 3000, seed=4)
+    assert out[f"p_reach_{founding.horizon}"].iloc[1] == pytest.approx(float(alone.reach_probability()[-1]))
+    assert out[f"p_reach_{founding.horizon}"].iloc[0] <= out[f"p_reach_{founding.horizon}"].iloc[1]
+
+
+def test_design_and_sweep_values_are_checked(founding):
+    for bad in (["6%"], [float("nan")], [float("inf")]):
+        with pytest.raises(InputError) as info:
+            sim.evaluate(founding, {"provinces.Inner Mongolia.real_growth": bad})
+        assert info.value.field == "provinces.Inner Mongolia.real_growth"
+        with pytest.raises(InputError) as info:
+            sim.sweep(founding, [("provinces.Inner Mongolia.real_growth", "set", bad)])
+        assert info.value.field == "items.0.values"
+    with pytest.raises(InputError, match="no parameter column"):
+        sim.evaluate(founding, {"label": ["a"]})
+
+
+def test_results_behave_in_a_notebook(founding, results, tmp_path):
+    for name, result in results.items():
+        assert result == result and result != object()  # identity, never an exception
+        html = result._repr_html_()
+        assert html.startswith("<p><b>") and "<table" in html, name
+        text = sim.summary(result)
+        assert text and "\n" in text or name == "solve", name
+        path = sim.to_html(result, tmp_path / f"{name}.html")
+        assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"), name
+    assert sim.summary(results["projection"]).splitlines()[0] == founding.name
+    assert sim.project(founding) != results["projection"]  # two runs are two objects
