@@ -202,9 +202,30 @@ def backtest(
     rng: np.random.Generator | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> BacktestResult:
-    """Backtest ``scenario``'s growth model from each jump-off year over ``horizon`` years.
+    """Would the growth model have been right? Project from past jump-off years and compare.
 
-    ``progress(1)`` is called after each jump-off year."""
+    Parameters
+    ----------
+    scenario : Scenario
+        Its growth model (others model, windows' length, half-life, uncertainty) is re-based at
+        every jump-off on the data as known then; its province paths are dropped.
+    jump_offs : sequence of int
+        Jump-off years; those without ``horizon`` years of data after them are skipped.
+    horizon : int
+        Years ahead (1 and up).
+    national : "trailing" or "actual"
+        National growth: the 5-year trailing mean known at the jump-off, or the realised path.
+    paths : int, optional
+        Also a Monte Carlo of this many paths per jump-off (``seed`` or ``rng``), to report how
+        often the actual rank fell inside the central 50 % and 80 % intervals.
+    progress : callable, optional
+        Called with 1 after each jump-off year.
+
+    Returns
+    -------
+    BacktestResult
+        Predicted, naive ("ranks stay") and actual ranks ``(jump-offs, regions)`` and metrics.
+    """
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not jump_offs:

@@ -149,9 +149,25 @@ def sensitivity(
     rng: np.random.Generator | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> SensitivityResult:
-    """Tornado (low/high one at a time from the scenario's own values) and Sobol indices.
+    """Which assumptions matter most: a tornado and Sobol indices.
 
-    ``settings`` default to the scenario's own ``sensitivity:`` section."""
+    Parameters
+    ----------
+    scenario : Scenario
+    settings : SensitivitySettings, optional
+        Outcome (``reach_year``, ``rank_<year>`` or ``gap_<year>``, the gap in percent),
+        parameter ranges (percent a year when set, percentage points when shifted) and the
+        Sobol base sample size; default the scenario's own ``sensitivity:`` section.
+    seed, rng : optional
+        Where the Sobol sample and the bootstrap draw from (one, not both).
+
+    Returns
+    -------
+    SensitivityResult
+        The tornado (each parameter at its low and high bound, the others as in the scenario,
+        largest swing first) and first-order and total Sobol indices with 95 % BCa intervals
+        (``n (d + 2)`` evaluations).
+    """
     generator, used = random_source(seed, rng)
     spec = settings if settings is not None else scenario.sensitivity
     if spec is None:

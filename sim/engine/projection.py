@@ -202,8 +202,19 @@ def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, proje
 def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()) -> Projection:
     """Project every region from the base year to the horizon under ``scenario``.
 
-    ``settings``: growth parameters set or shifted for this run, ``(parameter, value)`` as a batch
-    of one (what one row of a design or one grid point of a sweep means)."""
+    Parameters
+    ----------
+    scenario : Scenario
+    settings : sequence of (Parameter, value), optional
+        Growth parameters set or shifted for this run (what one row of a design or one grid point
+        of a sweep means).
+
+    Returns
+    -------
+    Projection
+        Nominal GDP (100 million yuan) and ranks of every region, base year to horizon, the
+        reach year and the pass events; ``to_frame(history=True)`` adds the data's history.
+    """
     if settings:
         one = [(p, np.array([float(v)])) for p, v in settings]
         batch = assemble(scenario.growth, one)
