@@ -173,7 +173,6 @@ def main() -> None:
                 "national.real_growth": -1 + 2 * u[:, 1],
             }
         )
-        modes = {"national.real_growth": "shift"}
         sim.evaluate(sc, design, modes=MODES, compiled=True)
         t_design, _ = median_time(lambda d=design: sim.evaluate(sc, d, modes=MODES, compiled=True), 5)
         print(f"sim.evaluate, {rows:,}-row Latin hypercube: {t_design:.3f} s (median of 5)", end="")
