@@ -94,7 +94,13 @@ __all__ = [
 ]
 
 
+#: Submodules a notebook reaches as attributes (``sim.testing.assert_result_equal``).
+_SUBMODULES = ("names", "testing")
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return import_module(f"sim.{name}")
     if name in _EXPORTS:
         value = getattr(import_module(_EXPORTS[name]), name)
         globals()[name] = value

@@ -389,3 +389,12 @@ def test_results_behave_in_a_notebook(founding, results, tmp_path):
         assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"), name
     assert sim.summary(results["projection"]).splitlines()[0] == founding.name
     assert sim.project(founding) != results["projection"]  # two runs are two objects
+
+
+def test_submodules_a_notebook_reaches_from_import_sim():
+    import subprocess
+    import sys
+
+    code = "import sim; print(callable(sim.testing.assert_result_equal), sim.names.YEAR)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "year"]

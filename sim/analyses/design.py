@@ -16,7 +16,7 @@ import pandas as pd
 from sim import names
 from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter, parse_parameter
+from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
 from sim.model.scenario import Scenario
 from sim.provenance import random_source
 
@@ -49,7 +49,7 @@ def evaluate(
     modes : mapping of column -> "set" or "shift", optional
         ``set`` (default) replaces the value in every year; ``shift`` adds to every year.
     years : sequence of int, optional
-        Years to report the target's rank and gap for (default: the horizon).
+        Years to report the target's rank and gap for (default: the horizon alone).
     paths : int, optional
         Also run a Monte Carlo of this many paths per row (``seed`` or ``rng``, one, not both;
         the same draws for every row) and report P(reach by each of ``years``).
@@ -64,7 +64,7 @@ def evaluate(
     """
     frame = pd.DataFrame(design).copy()
     params, values = _columns(scenario, frame, modes or {})
-    want = sorted({*(years or []), scenario.horizon})
+    want = sorted(set(years)) if years else [scenario.horizon]
     out = evaluate_batch(scenario, list(zip(params, values, strict=True)), rank_years=want, compiled=compiled)
     frame[names.REACH_YEAR] = pd.array(
         [None if y == NEVER else int(y) for y in out.reach_year], dtype="Int64"
@@ -107,6 +107,7 @@ def _columns(
                 "(growth in percent per year: write 6, not '6%' or 0.06)",
                 field=text,
             )
+        warn_if_fractions(param, list(numbers), text)
         params.append(param)
         values.append(numbers)
     if not params:

@@ -18,7 +18,7 @@ from sim import names
 from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter, parse_parameter
+from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
 from sim.model.scenario import Scenario, SweepAxis
 from sim.provenance import Provenance
 from sim.results import ResultView
@@ -163,6 +163,8 @@ def sweep(
         twice = next(k for k in keys if keys.count(k) > 1)
         raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
     values = tuple(_numbers(vals, i) for i, (_, _, vals) in enumerate(axes))
+    for p, vals in zip(params, values, strict=True):
+        warn_if_fractions(p, vals, p.path)
     grids = np.meshgrid(*[np.array(v, dtype=float) for v in values], indexing="ij")
     points = np.stack(grids, axis=-1).reshape(-1, len(values))  # first parameter slowest
     years = sorted({*(rank_years or []), scenario.horizon})

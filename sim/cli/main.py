@@ -89,7 +89,6 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
     mc = _montecarlo(scenario, args) if args.paths else None
@@ -139,7 +138,6 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     mc = _montecarlo(scenario, args)
     prov = _provenance(scenario, argv, args.seed)
     doc = mc.to_document(prov)
@@ -163,7 +161,6 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if suffix not in (".html", ".png", ".svg"):
         raise ArgumentError(f"must end in .html, .png or .svg, got {out.name!r}", field="--out")
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     fig = CHARTS[args.kind].draw(project(scenario), args.lang)
     if suffix == ".html":
         page = Report(title=f"{scenario.name} — {args.kind}", lang=args.lang)
@@ -214,7 +211,6 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     if args.params:
         items = _sweep_items(args.params)
     elif scenario.sweep:
@@ -248,7 +244,6 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     spec = scenario.sensitivity
     if spec is None:
         raise ArgumentError(
@@ -288,7 +283,6 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
-    _warn(scenario.warnings)
     from sim.cli.progress import progress_bar
 
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
@@ -330,7 +324,6 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
-    _warn(scenario.warnings)
     from sim.cli.progress import progress_bar
 
     with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
@@ -389,19 +382,23 @@ def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
     bad = 0
     for path in args.scenarios:
         try:
-            scenario = load_scenario(path)
+            load_scenario(path)
         except InputError as exc:
             print(str(exc), file=sys.stderr)
             bad += 1
             continue
-        _warn(scenario.warnings)
         print(f"{path}: ok")
     return 2 if bad else 0
 
 
-def _warn(warnings: Sequence[str]) -> None:
-    for w in warnings:
-        print(w, file=sys.stderr)
+def _show_warning(
+    message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None
+) -> None:
+    """RanksimWarnings as one plain line on stderr (they already name file, line and field)."""
+    if issubclass(category, RanksimWarning):
+        print(str(message), file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _positive_int(text: str) -> int:
@@ -574,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     0 success, 2 bad input or argument (one line on stderr), 130 interrupted, 1 internal error."""
     argv = list(sys.argv[1:] if argv is None else argv)
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RanksimWarning)  # the CLI prints each one as a single line
+        warnings.simplefilter("always", RanksimWarning)
+        warnings.showwarning = _show_warning  # restored when the block ends
         return _main(argv)
 
 

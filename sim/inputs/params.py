@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sim.errors import InputError
+from sim.errors import InputError, RanksimWarning
 from sim.inputs.panel import Regions
 
 Mode = Literal["set", "shift"]
@@ -109,3 +111,21 @@ def grid_values(start: float, stop: float, step: float) -> list[float]:
     if count > 100_001:
         raise ValueError(f"{count:,} values; at most 100,001 per parameter")
     return [round(start + i * step, 10) for i in range(count)]
+
+
+#: Set growth values all below this in absolute value look like fractions (0.06 for 6 %).
+FRACTION_BELOW = 0.25
+
+
+def warn_if_fractions(param: Parameter, values: Sequence[float], field: str) -> None:
+    """Warn (:class:`~sim.errors.RanksimWarning`) when every value set for a growth parameter
+    looks like a fraction: ``0.06`` is read as 0.06 % a year, not 6 %."""
+    if param.mode != "set" or param.kind not in ("province_real", "national_real"):
+        return
+    if values and all(0 < abs(float(v)) < FRACTION_BELOW for v in values):
+        v = float(values[0])
+        warnings.warn(
+            f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}",
+            RanksimWarning,
+            stacklevel=3,
+        )
