@@ -8,14 +8,68 @@ Along a path, ``gap[t] = gap0[t] + cumsum(rel_shock)`` where ``gap0`` is the det
 projection. Only candidate regions (whose order with the target can change in some path)
 are tracked; the others are counted from ``gap0`` once (``fixed_ahead``). Each worker keeps
 its own histograms, so nothing of size paths x years x regions is ever held.
+
+Fork and threads: numba runs ``parallel=True`` kernels on one process-wide threading layer,
+chosen when the first parallel kernel runs. Without TBB it picks GNU OpenMP on Linux, which is
+not fork-safe: a child forked (``multiprocessing`` / ``ProcessPoolExecutor`` default on Linux)
+from a parent that has run a kernel dies or hangs when it runs one. Importing this module
+therefore asks numba for its ``"forksafe"`` layer (TBB if it loads, else ``workqueue`` on Linux;
+Intel OpenMP elsewhere) unless the user chose a layer (``NUMBA_THREADING_LAYER``, numba's config
+file, or ``numba.config.THREADING_LAYER`` set before this import). ``workqueue`` is not
+thread-safe (concurrent launches abort the process), so every kernel call goes through one
+process-wide lock: calls from several Python threads run one after another, each on all cores.
+A layer numba has already started before this import stays as it is.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numba import njit, prange
+from numba.core import config as _config
+
+_numba_config: Any = _config  # its settings are module globals made at run time
 
 
+def _prefer_fork_safe_threading_layer() -> None:
+    """Ask numba for a fork-safe threading layer unless the user chose one."""
+    if "NUMBA_THREADING_LAYER" in os.environ or _numba_config.THREADING_LAYER != "default":
+        return
+    _numba_config.THREADING_LAYER = "forksafe"
+
+
+_prefer_fork_safe_threading_layer()  # before any kernel below compiles or runs
+
+_LOCK = threading.Lock()
+
+
+def _new_lock_in_child() -> None:
+    """A child forked while another thread of the parent held the lock gets a free one."""
+    global _LOCK
+    _LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX only
+    os.register_at_fork(after_in_child=_new_lock_in_child)
+
+
+def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
+    """The compiled ``kernel`` behind the process-wide lock (``__wrapped__`` is the dispatcher)."""
+
+    @functools.wraps(kernel, updated=())
+    def call(*args: Any) -> Any:
+        with _LOCK:
+            return kernel(*args)
+
+    return call
+
+
+@_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
 def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers):  # pragma: no cover
     """Histograms from resampled historical years.
@@ -60,6 +114,7 @@ def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers)
     return ranks.sum(axis=0), reach.sum(axis=0)
 
 
+@_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
 def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # pragma: no cover
     """Same histograms from explicit relative shocks ``shocks`` (P, T1-1, J) of the candidates."""
@@ -91,6 +146,7 @@ def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # p
     return ranks.sum(axis=0), reach.sum(axis=0)
 
 
+@_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
 def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_gap):  # pragma: no cover
     """Levels -> ranks -> outcomes of B scenarios from their nominal log growth ``growth`` (B, T, N).
