@@ -35,7 +35,7 @@ def test_founding_defaults_and_comments():
     assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2024, 2040)
     assert sc.others.window == (2020, 2024)
     assert "T23_IMRB" in sc.source.comments["provinces.15.real_growth"]
-    assert sc.source.locations["threshold_rank"].line == 12
+    assert sc.source.locations["threshold_rank"].line == 14
     assert set(sc.files) >= {str(FOUNDING)}
 
 

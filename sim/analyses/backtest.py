@@ -19,10 +19,11 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from sim import names
-from sim._typing import BoolArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS, Panel
+from sim.model.prices import RESOURCE_CODES
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
 from sim.ranks import rank_levels
@@ -61,6 +62,9 @@ class BacktestResult(ResultView):
     coverage: dict[float, float] | None = None
     paths: int | None = None
     seed: int | str | None = None  # coverage draws: the seed, or "generator supplied"
+    predicted_share: FloatArray | None = None  # (J, N) share of the regions' total nominal GDP
+    actual_share: FloatArray | None = None
+    naive_share: FloatArray | None = None  # the share at the jump-off ("shares stay")
 
     def headline(self) -> str:
         """Horizon, jump-offs and the rank error against "ranks stay"."""
@@ -78,6 +82,20 @@ class BacktestResult(ResultView):
         return Metrics(
             float(err.mean()), float(np.mean(rho)), float((err == 0).mean()), float(err[:, t].mean())
         )
+
+    def share_error(self, which: str = "model", codes: tuple[str, ...] | None = None) -> float:
+        """Mean absolute error of the regions' shares of total nominal GDP at the horizon, in
+        percent of the share (``|ln(predicted / actual)|`` x 100): the nominal level, with the
+        national path's own error taken out. ``which``: "model" or "naive" (shares stay);
+        ``codes``: only these regions."""
+        assert self.predicted_share is not None and self.actual_share is not None
+        pred = self.predicted_share if which == "model" else self.naive_share
+        assert pred is not None
+        err = np.abs(np.log(pred / self.actual_share)) * 100
+        if codes is not None:
+            all_codes = self.scenario.panel.regions.codes
+            err = err[:, [all_codes.index(c) for c in codes if c in all_codes]]
+        return float(err.mean())
 
     @property
     def model(self) -> Metrics:
@@ -130,6 +148,12 @@ class BacktestResult(ResultView):
             "coverage": None
             if self.coverage is None
             else {str(k): round(v, 4) for k, v in self.coverage.items()},
+            "share_error_pct": {
+                "model": round(self.share_error("model"), 4),
+                "naive": round(self.share_error("naive"), 4),
+                "model_resource": round(self.share_error("model", RESOURCE_CODES), 4),
+                "naive_resource": round(self.share_error("naive", RESOURCE_CODES), 4),
+            },
             "by_jump_off": self.by_jump_off(),
             "paths": self.paths,
             "provenance": prov.to_dict(),
@@ -238,10 +262,16 @@ def backtest(
         )
     generator, used = random_source(seed, rng) if paths else (None, None)
     pred, naive, actual = [], [], []
+    shares: dict[str, list[FloatArray]] = {"pred": [], "actual": [], "naive": []}
     hits: dict[float, list[BoolArray]] = {lv: [] for lv in COVERAGE_LEVELS}
     for b in usable:
         sc = rebase(scenario, b, horizon, national)
-        pred.append(project(sc).ranks[-1])
+        proj = project(sc)
+        pred.append(proj.ranks[-1])
+        shares["pred"].append(proj.gdp[-1] / proj.gdp[-1].sum())
+        for key, year in (("actual", b + horizon), ("naive", b)):
+            level = panel.gdp[panel.year_index(year)]
+            shares[key].append(level / level.sum())
         naive.append(panel.ranks[panel.year_index(b)])
         act = panel.ranks[panel.year_index(b + horizon)]
         actual.append(act)
@@ -263,4 +293,7 @@ def backtest(
         coverage,
         paths,
         used,
+        np.array(shares["pred"]),
+        np.array(shares["actual"]),
+        np.array(shares["naive"]),
     )

@@ -356,6 +356,11 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     panel = load_panel(args.data)
     year = args.year if args.year is not None else panel.last_year
+    if args.model:
+        from sim.present.text import price_model_text
+
+        print(price_model_text(panel, year))
+        return 0
     doc = data_document(panel, year)
     if args.json:
         sys.stdout.write(dumps(doc))
@@ -536,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--year", type=_year)
     data.add_argument("--data", type=Path, help="panel CSV (default: the bundled provincial panel)")
     data.add_argument("--json", action="store_true")
+    data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
     data.set_defaults(handler=_cmd_data)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")

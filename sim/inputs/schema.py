@@ -27,6 +27,9 @@ from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 3.0
+#: Default deflator model and speed grouping, chosen by the nominal-level backtest (README).
+DEFAULT_DEFLATOR_MODEL: Literal["resource_neutral"] = "resource_neutral"
+DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]
 
@@ -115,6 +118,28 @@ class OthersSpec(_Model):
         DEFAULT_HALF_LIFE,
         gt=0,
         description="years for a spread to halve; null = no decay; omitted = backtest default",
+    )
+    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = Field(
+        DEFAULT_DEFLATOR_MODEL,
+        description="deflator spreads over the nation: resource_neutral (the window's decaying mean "
+        "spread, but none for the coal and energy regions), mean_spread (version 0.1: for every "
+        "region), error_correction (relative price levels return to each region's long-run level) "
+        "or national (no spread); every model adds the commodity path times each region's loading",
+    )
+    price_speed: Literal["pooled", "by_group"] = Field(
+        DEFAULT_PRICE_SPEED,
+        description="error_correction: one speed of return for all regions, or one for the resource "
+        "regions and one for the others",
+    )
+
+
+class PricesSpec(_Model):
+    """Commodity prices: the path of the resource regions' common price factor."""
+
+    commodity: GrowthPath = Field(
+        0.0,
+        description="resource regions' mean deflator spread over the nation, percentage points a "
+        "year (0 = average conditions; -5 = a coal slump): a number or {year: value}",
     )
 
 
@@ -225,6 +250,7 @@ class ScenarioSpec(_Model):
     national: NationalSpec = Field(default_factory=NationalSpec)
     others: OthersSpec = Field(default_factory=lambda: OthersSpec())
     provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)
+    prices: PricesSpec = Field(default_factory=lambda: PricesSpec())
     uncertainty: UncertaintySpec = Field(default_factory=lambda: UncertaintySpec())
     sweep: list[SweepItem] | None = Field(None, max_length=3)
     sensitivity: SensitivitySpec | None = None
@@ -272,7 +298,7 @@ _BOUNDS = {
 def _field_names() -> frozenset[str]:
     models: list[type[BaseModel]] = [
         ScenarioSpec, NationalSpec, OthersSpec, ProvinceSpec, UncertaintySpec, SweepItem,
-        SensitivitySpec, RangeSpec,
+        SensitivitySpec, RangeSpec, PricesSpec,
     ]  # fmt: skip
     return frozenset(n for m in models for n in m.model_fields)
 
@@ -328,6 +354,7 @@ def _suggest(keys: list[str]) -> str:
             "uncertainty": [UncertaintySpec],
             "sweep": [SweepItem],
             "sensitivity": [SensitivitySpec, RangeSpec],
+            "prices": [PricesSpec],
         }
         models = sections.get(keys[0], [])
     names = [n for m in models for n in m.model_fields]

@@ -99,6 +99,7 @@ class GrowthModel:
     fixed_deflator_pct: FloatArray
     source_real: tuple[str, ...]  # per region: scenario | national | spread | targets
     source_deflator: tuple[str, ...]
+    deflator_path: FloatArray | None = None  # (T, N) log spreads of a price model, added to model cells
 
     @property
     def n_regions(self) -> int:
@@ -132,7 +133,9 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
     real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, model.spread_real)
-    defl = _combine(model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator)
+    defl = _combine(
+        model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator, model.deflator_path
+    )
     if b is not None and not varies:  # the same paths for every scenario of the batch
         real = np.broadcast_to(real, (b, *real.shape))
         defl = np.broadcast_to(defl, (b, *defl.shape))
@@ -156,13 +159,21 @@ def _batch_size(settings: Sequence[Setting]) -> int | None:
     return sizes.pop() if sizes else None
 
 
-def _combine(fixed_pct: FloatArray, nat_log: FloatArray, decay: FloatArray, spread: FloatArray) -> FloatArray:
-    """``national + decay * spread`` where the model applies, the fixed value elsewhere.
+def _combine(
+    fixed_pct: FloatArray,
+    nat_log: FloatArray,
+    decay: FloatArray,
+    spread: FloatArray,
+    path: FloatArray | None = None,
+) -> FloatArray:
+    """``national + decay * spread (+ path)`` where the model applies, the fixed value elsewhere.
 
-    ``fixed_pct`` is ``(T, N)`` (NaN = model); the others carry the leading axes: the result is
-    ``(..., T, N)``, a new array."""
+    ``fixed_pct`` and ``path`` are ``(T, N)`` (NaN = model); the others carry the leading axes:
+    the result is ``(..., T, N)``, a new array."""
     out = np.multiply(decay[..., None], spread)
     out += nat_log[..., None]
+    if path is not None:
+        out += path
     fixed = ~np.isnan(fixed_pct)
     if fixed.any():
         out[..., fixed] = pct_to_log(fixed_pct[fixed])

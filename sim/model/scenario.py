@@ -34,6 +34,8 @@ from sim.inputs.scenario_file import (
     validate,
 )
 from sim.model.growth import GrowthModel, estimate_spreads, path_pct, targets_pct, trailing_mean
+from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings
+from sim.model.prices import estimate as estimate_prices
 from sim.provenance import Provenance
 from sim.units import log_to_pct
 
@@ -53,6 +55,10 @@ class Others:
     exclude_years: tuple[int, ...]
     half_life: float | None
     window_length: int | None = None  # years of a window the scenario set; None = the default
+    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = (
+        "resource_neutral"
+    )
+    price_speed: Literal["pooled", "by_group"] = "pooled"
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,8 @@ class Scenario:
     sensitivity: SensitivitySettings | None
     targets: Targets | None
     source: Source
+    prices: PriceModel | None  # the estimated deflator model (error_correction), else None
+    commodity_pct: FloatArray  # (T,) commodity factor path, percentage points a year
     _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
 
@@ -354,7 +362,13 @@ def resolve(
     _check_window(u_window, u["exclude_years"], panel, base, fail, "uncertainty")
     length = window[1] - window[0] + 1 if o["window"] is not None else None
     others = Others(
-        o["model"], (int(window[0]), int(window[1])), tuple(o["exclude_years"]), o["half_life"], length
+        o["model"],
+        (int(window[0]), int(window[1])),
+        tuple(o["exclude_years"]),
+        o["half_life"],
+        length,
+        o["deflator_model"],
+        o["price_speed"],
     )
     sweep, sensitivity = _analyses(spec, panel, base, horizon, others.half_life, fail)
     provinces = {
@@ -367,7 +381,13 @@ def resolve(
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
     national = (spec["national"]["real_growth"], spec["national"]["deflator"])
-    growth = _growth_model(panel, years, base, national, others, provinces, targets)
+    commodity = path_pct(spec["prices"]["commodity"], years)
+    prices = (
+        estimate_prices(panel, base, separate_speed=others.price_speed == "by_group")
+        if others.deflator_model == "error_correction" and others.model != "national"
+        else None
+    )
+    growth = _growth_model(panel, years, base, national, others, provinces, targets, prices, commodity)
     notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
     source = Source(
         file.path,
@@ -400,6 +420,8 @@ def resolve(
         sensitivity,
         targets,
         source,
+        prices,
+        commodity,
         spec,
         dict(locs),
     )
@@ -437,6 +459,8 @@ def _growth_model(
     others: Others,
     provinces: dict[int, tuple[PathValue | None, PathValue | None]],
     targets: Targets | None,
+    prices: PriceModel | None,
+    commodity_pct: FloatArray,
 ) -> GrowthModel:
     n = panel.n_regions
     nat = panel.national
@@ -446,6 +470,9 @@ def _growth_model(
         spread_r, spread_d = np.zeros(n), np.zeros(n)
     else:
         spread_r, spread_d = estimate_spreads(panel, others.window, others.exclude_years)
+    path_d = None
+    if others.model != "national":
+        spread_d, path_d = _deflator_spreads(panel, base, years, others, spread_d, prices, commodity_pct)
     base_src = "national" if others.model == "national" else "spread"
     fixed_r, fixed_d = np.full((years.size, n), np.nan), np.full((years.size, n), np.nan)
     src_r, src_d = [base_src] * n, [base_src] * n
@@ -461,8 +488,37 @@ def _growth_model(
             src_d[i] = "scenario"
     return GrowthModel(
         years, base, nat_real, nat_defl, spread_r, spread_d, others.half_life, fixed_r, fixed_d,
-        tuple(src_r), tuple(src_d),
+        tuple(src_r), tuple(src_d), path_d,
     )  # fmt: skip
+
+
+def _deflator_spreads(
+    panel: Panel,
+    base: int,
+    years: IntArray,
+    others: Others,
+    window_mean: FloatArray,
+    prices: PriceModel | None,
+    commodity_pct: FloatArray,
+) -> tuple[FloatArray, FloatArray]:
+    """(decaying spread ``(N,)``, added path ``(T, N)``) of every region's deflator over the nation.
+
+    ``mean_spread``: the window's mean spread, decaying; ``resource_neutral``: the same for every
+    region but the resource ones, whose relative prices carry nothing forward (spread 0);
+    ``national``: no spread; ``error_correction``: the price model's path. Every model adds each
+    region's loading times the scenario's commodity path (percentage points a year)."""
+    n = panel.n_regions
+    spread = window_mean.copy()
+    if others.deflator_model == "resource_neutral":
+        codes = panel.regions.codes
+        spread[[codes.index(c) for c in RESOURCE_CODES if c in codes]] = 0.0
+    elif others.deflator_model in ("national", "error_correction"):
+        spread = np.zeros(n)
+    c = commodity_pct / 100.0
+    if prices is not None:
+        return spread, prices.project(years.size, c)
+    loading = commodity_loadings(panel, base)[0] if np.any(c) else np.zeros(n)
+    return spread, np.outer(c, loading)
 
 
 def _analyses(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sim.analyses.solve import SolveResult
     from sim.analyses.sweep import SweepResult
     from sim.engine.projection import Projection
+    from sim.inputs.panel import Panel
 
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 
@@ -215,3 +216,39 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     if kind not in texts:
         raise TypeError(f"no summary for {kind}; give a projection or an analysis result")
     return texts[kind](result)
+
+
+def price_model_text(panel: Panel, last_year: int) -> str:
+    """``ranksim data --model``: the error-correction price model (both speed groupings) with
+    standard errors and estimation years, and every resource region's commodity loading."""
+    from sim.model.prices import RESOURCE_CODES, commodity_loadings, estimate
+
+    lines = [f"Deflator spread models estimated on {panel.path.name}, years up to {last_year}"]
+    for separate in (False, True):
+        m = estimate(panel, last_year, separate_speed=separate)
+        kind = "by group (coal/energy, others)" if separate else "pooled"
+        speed = (
+            f"b = {m.speed_resource:.3f} (se {m.speed_resource_se:.3f}) coal/energy, "
+            f"{m.speed:.3f} (se {m.speed_se:.3f}) others"
+            if separate
+            else f"b = {m.speed:.3f} (se {m.speed_se:.3f})"
+        )
+        lines.append(
+            f"  error correction, {kind}: {speed}; years {int(m.years[0])}-{int(m.years[-1])}, "
+            f"{m.n_obs} observations, R2 {m.r2:.2f}"
+        )
+    loading, se = commodity_loadings(panel, last_year)
+    codes = panel.regions.codes
+    lines.append(
+        "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:"
+    )
+    for c in RESOURCE_CODES:
+        if c in codes:
+            i = codes.index(c)
+            lines.append(f"    {panel.regions.en[i]:<16}{loading[i]:>7.2f} (se {se[i]:.2f})")
+    others = [i for i in range(len(codes)) if codes[i] not in RESOURCE_CODES]
+    lines.append(
+        f"    others: mean {loading[others].mean():.2f}, range {loading[others].min():.2f} to "
+        f"{loading[others].max():.2f}"
+    )
+    return "\n".join(lines)
