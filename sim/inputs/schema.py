@@ -70,6 +70,51 @@ def _growth_path(value: Any) -> float | dict[int, float]:
     return _growth_number(value)
 
 
+def _plan_path(value: Any) -> float | dict[int, float] | dict[str, Any]:
+    """A province path: a number, ``{year: value}``, or ``{lead: number or {year: value}}``
+    (percentage points over the national path)."""
+    if isinstance(value, dict) and "lead" in value:
+        if len(value) > 1:
+            extra = ", ".join(repr(k) for k in value if k != "lead")
+            raise ValueError(f"a lead is written alone, {{lead: 1.0}}; remove {extra}")
+        lead = value["lead"]
+        if isinstance(lead, dict):
+            return {"lead": _year_map(lead, "pp")}
+        return {"lead": _number(lead, "pp")}
+    return _growth_path(value)
+
+
+def _number(value: Any, unit: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"must be a finite number ({unit}), got {value!r}")
+    return float(value)
+
+
+def _year_map(value: Any, unit: str) -> dict[int, float]:
+    """``{year: number}`` with the years sorted (no interpolation implied)."""
+    if not isinstance(value, dict) or not value:
+        raise ValueError(f"write {{year: value}} ({unit}), e.g. {{2025: -3, 2026: -3}}")
+    out: dict[int, float] = {}
+    for key, val in value.items():
+        try:
+            year = int(str(key))
+        except ValueError:
+            raise ValueError(f"{key!r} is not a year; write {{2025: -3}}") from None
+        try:
+            out[year] = _number(val, unit)
+        except ValueError as exc:
+            raise ValueError(f"year {year}: {exc}") from None
+    return dict(sorted(out.items()))
+
+
+def _levels(value: Any) -> dict[int, float]:
+    out = _year_map(value, "100 million yuan")
+    bad = [y for y, v in out.items() if v <= 0]
+    if bad:
+        raise ValueError(f"year {bad[0]}: GDP must be positive (100 million yuan, e.g. 26700)")
+    return out
+
+
 def _national_path(value: Any) -> float | dict[int, float] | str:
     if value == "trailing":
         return "trailing"
@@ -92,11 +137,43 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+PlanPath = Annotated[
+    float | dict[int, float] | dict[str, float | dict[int, float]],
+    BeforeValidator(_plan_path),
+    Field(
+        description="percent per year: a number, {year: value} interpolated linearly, or "
+        "{lead: pp} / {lead: {year: pp}} = the national path plus that many percentage points"
+    ),
+]
+YearShifts = Annotated[
+    dict[int, float],
+    BeforeValidator(lambda v: _year_map(v, "percentage points")),
+    Field(description="{year: percentage points} added in those years only"),
+]
+Levels = Annotated[
+    dict[int, float],
+    BeforeValidator(_levels),
+    Field(
+        description="{year: nominal GDP, 100 million yuan}: a preliminary figure the projection "
+        "passes through"
+    ),
+]
+
+
+class ShiftSpec(_Model):
+    """Temporary shifts: percentage points added to a path in the listed years only."""
+
+    real_growth: YearShifts | None = None
+    deflator: YearShifts | None = None
+
+
 class ProvinceSpec(_Model):
     """Paths set for one province; a missing path comes from the `others` model."""
 
-    real_growth: GrowthPath | None = None
-    deflator: GrowthPath | None = None
+    real_growth: PlanPath | None = None
+    deflator: PlanPath | None = None
+    shift: ShiftSpec | None = None
+    gdp: Levels | None = None
 
 
 class NationalSpec(_Model):
@@ -104,6 +181,7 @@ class NationalSpec(_Model):
 
     real_growth: NationalPath = "trailing"
     deflator: NationalPath = "trailing"
+    gdp: Levels | None = None
 
 
 class OthersSpec(_Model):
@@ -298,7 +376,7 @@ _BOUNDS = {
 def _field_names() -> frozenset[str]:
     models: list[type[BaseModel]] = [
         ScenarioSpec, NationalSpec, OthersSpec, ProvinceSpec, UncertaintySpec, SweepItem,
-        SensitivitySpec, RangeSpec, PricesSpec,
+        SensitivitySpec, RangeSpec, PricesSpec, ShiftSpec,
     ]  # fmt: skip
     return frozenset(n for m in models for n in m.model_fields)
 
@@ -350,7 +428,7 @@ def _suggest(keys: list[str]) -> str:
         sections: dict[str, list[type[BaseModel]]] = {
             "national": [NationalSpec],
             "others": [OthersSpec],
-            "provinces": [ProvinceSpec],
+            "provinces": [ProvinceSpec, ShiftSpec],
             "uncertainty": [UncertaintySpec],
             "sweep": [SweepItem],
             "sensitivity": [SensitivitySpec, RangeSpec],

@@ -100,6 +100,11 @@ class GrowthModel:
     source_real: tuple[str, ...]  # per region: scenario | national | spread | targets
     source_deflator: tuple[str, ...]
     deflator_path: FloatArray | None = None  # (T, N) log spreads of a price model, added to model cells
+    lead_real_pct: FloatArray | None = None  # (T, N) pp over the national path where a lead is set, else NaN
+    lead_deflator_pct: FloatArray | None = None
+    shift_real_pct: FloatArray | None = None  # (T, N) pp added in listed years (0 elsewhere)
+    shift_deflator_pct: FloatArray | None = None
+    pinned_nominal: FloatArray | None = None  # (T, N) log nominal growth fixed by a preliminary GDP, else NaN
 
     @property
     def n_regions(self) -> int:
@@ -133,9 +138,11 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
     real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, model.spread_real)
+    _lead(real, nat_r, model.lead_real_pct)
     defl = _combine(
         model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator, model.deflator_path
     )
+    _lead(defl, nat_d, model.lead_deflator_pct)
     if b is not None and not varies:  # the same paths for every scenario of the batch
         real = np.broadcast_to(real, (b, *real.shape))
         defl = np.broadcast_to(defl, (b, *defl.shape))
@@ -149,7 +156,27 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
             pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
             _check_growth(pct, param)
             arr[:, :, j] = pct_to_log(pct)
+    real, defl = _shift(real, model.shift_real_pct), _shift(defl, model.shift_deflator_pct)
+    if model.pinned_nominal is not None:  # a preliminary GDP: nominal growth known, prices implied
+        pinned = np.isfinite(model.pinned_nominal)
+        defl = np.where(pinned, model.pinned_nominal - real, defl)
     return Growth(model.years, real, defl)
+
+
+def _lead(out: FloatArray, nat_pct: FloatArray, lead_pct: FloatArray | None) -> None:
+    """Cells with a lead follow the national path plus the lead, in percent (in place)."""
+    if lead_pct is None:
+        return
+    t, i = np.nonzero(np.isfinite(lead_pct))
+    if t.size:
+        out[..., t, i] = pct_to_log(nat_pct[..., t] + lead_pct[t, i])
+
+
+def _shift(arr: FloatArray, shift_pct: FloatArray | None) -> FloatArray:
+    """Percentage points added to a path in the listed years (a new array where any apply)."""
+    if shift_pct is None or not np.any(shift_pct):
+        return arr
+    return pct_to_log(log_to_pct(arr) + shift_pct)
 
 
 def _batch_size(settings: Sequence[Setting]) -> int | None:

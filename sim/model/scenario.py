@@ -387,7 +387,11 @@ def resolve(
         if others.deflator_model == "error_correction" and others.model != "national"
         else None
     )
-    growth = _growth_model(panel, years, base, national, others, provinces, targets, prices, commodity)
+    plans = _plans(spec, panel, base, years, fail)
+    growth = _growth_model(
+        panel, years, base, national, others, provinces, targets, prices, commodity, plans,
+        spec["national"].get("gdp"), fail,
+    )  # fmt: skip
     notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
     source = Source(
         file.path,
@@ -461,11 +465,19 @@ def _growth_model(
     targets: Targets | None,
     prices: PriceModel | None,
     commodity_pct: FloatArray,
+    plans: tuple[FloatArray, FloatArray, FloatArray],
+    national_gdp: dict[int, float] | None,
+    fail: Any,
 ) -> GrowthModel:
     n = panel.n_regions
     nat = panel.national
     nat_real = national_pct(national[0], nat.log_real, panel, base, years)
     nat_defl = national_pct(national[1], nat.log_deflator, panel, base, years)
+    if national_gdp:  # a preliminary national figure: nominal growth known, the deflator implied
+        start = float(nat.gdp[np.searchsorted(nat.years, base)])
+        grown = _pinned_growth(national_gdp, start, years, fail, ("national", "gdp"))
+        known = np.isfinite(grown)
+        nat_defl[known] = np.expm1(grown[known] - np.log1p(nat_real[known] / 100)) * 100
     if others.model == "national":
         spread_r, spread_d = np.zeros(n), np.zeros(n)
     else:
@@ -479,17 +491,57 @@ def _growth_model(
     if targets is not None:
         fixed_r = targets_pct(targets.values, panel.regions.codes, years, NATIONAL_CODE)
         src_r = ["targets" if np.isfinite(fixed_r[:, i]).any() else "spread" for i in range(n)]
+    lead_r, lead_d = np.full((years.size, n), np.nan), np.full((years.size, n), np.nan)
     for i, (real, defl) in provinces.items():
-        if real is not None:
-            fixed_r[:, i] = path_pct(real, years)  # type: ignore[arg-type]
-            src_r[i] = "scenario"
-        if defl is not None:
-            fixed_d[:, i] = path_pct(defl, years)  # type: ignore[arg-type]
-            src_d[i] = "scenario"
+        for value, fixed, lead, src in ((real, fixed_r, lead_r, src_r), (defl, fixed_d, lead_d, src_d)):
+            if isinstance(value, dict) and "lead" in value:
+                lead[:, i] = path_pct(value["lead"], years)  # type: ignore[index]
+                src[i] = "lead"
+            elif value is not None:
+                fixed[:, i] = path_pct(value, years)  # type: ignore[arg-type]
+                src[i] = "scenario"
     return GrowthModel(
         years, base, nat_real, nat_defl, spread_r, spread_d, others.half_life, fixed_r, fixed_d,
-        tuple(src_r), tuple(src_d), path_d,
+        tuple(src_r), tuple(src_d), path_d, lead_r, lead_d, *plans,
     )  # fmt: skip
+
+
+def _plans(
+    spec: dict[str, Any], panel: Panel, base: int, years: IntArray, fail: Any
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Temporary shifts (pp in listed years) and preliminary GDP figures as arrays: (real shift,
+    deflator shift, pinned log nominal growth, NaN where none), ``(T, N)`` each."""
+    n = panel.n_regions
+    shift_r, shift_d = np.zeros((years.size, n)), np.zeros((years.size, n))
+    pinned = np.full((years.size, n), np.nan)
+    base_gdp = panel.gdp[panel.year_index(base)]
+    for code, p in spec["provinces"].items():
+        i = int(panel.regions.find(code))  # type: ignore[arg-type]
+        for attr, arr in (("real_growth", shift_r), ("deflator", shift_d)):
+            for year, pp in ((p.get("shift") or {}).get(attr) or {}).items():
+                if not years[0] <= year <= years[-1]:
+                    raise fail(f"year {year} is outside the projection ({years[0]}-{years[-1]})",
+                               "provinces", code, "shift", attr)  # fmt: skip
+                arr[year - years[0], i] = pp
+        gdp = p.get("gdp") or {}
+        if gdp:
+            pinned[:, i] = _pinned_growth(gdp, base_gdp[i], years, fail, ("provinces", code, "gdp"))
+    return shift_r, shift_d, pinned
+
+
+def _pinned_growth(gdp: dict[int, float], start: float, years: IntArray, fail: Any, key: Key) -> FloatArray:
+    """Log nominal growth ``(T,)`` implied by preliminary levels for consecutive years from base+1."""
+    want = list(range(int(years[0]), int(years[0]) + len(gdp)))
+    if sorted(gdp) != want:
+        raise fail(
+            f"preliminary figures must be consecutive years from {years[0]} (the first projected "
+            f"year), got {sorted(gdp)}",
+            *key,
+        )
+    levels = np.log(np.array([start, *(gdp[y] for y in want)]))
+    out = np.full(years.size, np.nan)
+    out[: len(want)] = np.diff(levels)
+    return out
 
 
 def _deflator_spreads(
