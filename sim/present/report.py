@@ -124,13 +124,16 @@ def figure_image(fig: go.Figure, fmt: str) -> bytes:
         ) from None
 
 
-def _path_text(value: float | dict[int, float] | str, lang: str, scenario: Scenario, resolved: Any) -> str:
-    """A path as the file wrote it; "trailing" with the value it resolved to."""
+def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: str = "%") -> str:
+    """A path as the file wrote it; "trailing" with the value it resolved to; a lead over the
+    national path in percentage points."""
     if value == "trailing":
         return t(lang, "trailing", b=scenario.base_year, v=float(resolved[0]))
+    if isinstance(value, dict) and "lead" in value:
+        return t(lang, "lead_text", lead=_path_text(value["lead"], lang, scenario, resolved, " pp"))
     if isinstance(value, dict):
-        return " → ".join(f"{y}: {v:g}%" for y, v in value.items())
-    return f"{float(value):g}%"
+        return " → ".join(f"{y}: {v:g}{unit}" for y, v in value.items())
+    return f"{float(value):g}{unit}"
 
 
 def _model_text(scenario: Scenario, lang: str) -> str:
