@@ -135,6 +135,30 @@ class Projection(ResultView):
             )
         return rows
 
+    def rivals(self) -> list[int]:
+        """Regions the target must pass: those it passes in the projection, else (when it never
+        gets there) those ranked from the threshold to just above it in the base year."""
+        passed = [self.codes.index(e.code) for e in self.passes if e.direction == "passed"]
+        if passed:
+            return list(dict.fromkeys(passed))
+        start = int(self.target_rank[0])
+        return [j for j in range(len(self.codes)) if self.threshold_rank <= self.ranks[0, j] < start]
+
+    def assumptions(self) -> dict[str, Any]:
+        """What the answer assumes, as mean growth over the projected years (percent a year): the
+        target's real, deflator and nominal growth, and the nominal growth of its rivals."""
+        t = self.target
+        mean = lambda x: round(float(np.expm1(np.mean(x)) * 100), 2)  # noqa: E731
+        rivals = self.rivals()
+        nominal = self.growth.nominal
+        return {
+            "target_real_pct": mean(self.growth.real[:, t]),
+            "target_deflator_pct": mean(self.growth.deflator[:, t]),
+            "target_nominal_pct": mean(nominal[:, t]),
+            "rivals": [self.codes[j] for j in rivals],
+            "rivals_nominal_pct": mean(nominal[:, rivals].mean(axis=1)) if rivals else None,
+        }
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim run --json`` document."""
         sc = self.scenario
@@ -153,6 +177,7 @@ class Projection(ResultView):
             },
             "passes": [e.to_dict() for e in self.passes],
             "actual_check": self.actual_check(),
+            "assumption_summary": self.assumptions(),
             "projection": [
                 {YEAR: int(y), CODE: c, GDP: round(float(g), 2), RANK: int(k)}
                 for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)

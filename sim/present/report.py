@@ -27,7 +27,13 @@ from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import t
 from sim.present.registry import charts_for
-from sim.present.text import answer_sentence, passed_by_sentence, solve_sentence, summary_years
+from sim.present.text import (
+    answer_sentence,
+    assumption_sentence,
+    passed_by_sentence,
+    solve_sentence,
+    summary_years,
+)
 from sim.provenance import Provenance
 
 esc = html.escape
@@ -203,7 +209,8 @@ def add_run_sections(report: Report, proj: Projection) -> None:
         report.add_paragraph(sc.description.strip(), "muted")
     report.add_html(
         f'<div class="answer" id="answer"><p>{esc(answer_sentence(proj, lang))}</p>'
-        f"<p>{esc(passed_by_sentence(proj, lang))}</p></div>"
+        f"<p>{esc(passed_by_sentence(proj, lang))}</p>"
+        f'<p class="muted">{esc(assumption_sentence(proj, lang))}</p></div>'
     )
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
     report.add_paragraph(t(lang, "midfield", k=sc.threshold_rank, n=sc.n_regions, median=median))

@@ -60,6 +60,31 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
     return head + body
 
 
+def assumption_sentence(proj: Projection, lang: str = "en") -> str:
+    """The answer's assumptions in one sentence: the target's real growth, prices and nominal
+    growth against its rivals' nominal growth (means over the projection)."""
+    a = proj.assumptions()
+    n = len(a["rivals"])
+    if a["rivals_nominal_pct"] is None:
+        return t(
+            lang,
+            "assume_alone",
+            r=a["target_real_pct"],
+            d=a["target_deflator_pct"],
+            g=a["target_nominal_pct"],
+        )
+    return t(
+        lang,
+        "assume",
+        r=a["target_real_pct"],
+        d=a["target_deflator_pct"],
+        g=a["target_nominal_pct"],
+        rg=a["rivals_nominal_pct"],
+        n=n,
+        regions=t(lang, "region_one") if n == 1 else t(lang, "region_many", n=n),
+    )
+
+
 def passed_by_sentence(proj: Projection, lang: str = "en") -> str:
     """Who passes the target, with years; or that nobody does."""
     by = [(_name(proj, e.code, lang), e.year) for e in proj.passes if e.direction == "passed_by"]
@@ -77,6 +102,7 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
         f"  {t(lang, 'sum_target')}: {who.en[i]} / {who.zh[i]} ({who.codes[i]}); {where}",
         "  " + answer_sentence(proj, lang),
         "  " + passed_by_sentence(proj, lang),
+        "  " + assumption_sentence(proj, lang),
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  {t(lang, 'sum_rank')}  {ranks}")
