@@ -166,3 +166,32 @@ def test_solve_keeps_the_preliminary_year(plans):
 def test_design_frame_keeps_labels(plans):
     out = sim.evaluate(plans, pd.DataFrame({"name": ["a"], "national.real_growth": [4.0]}))
     assert list(out["name"]) == ["a"]
+
+
+def test_implausible_paths_warn_and_strict_refuses(write, cli):
+    path = write("wild.yaml", "name: w\nprovinces:\n  Inner Mongolia: {real_growth: 12, deflator: 25}\n")
+    with pytest.warns(sim.RanksimWarning) as caught:
+        sc = sim.load_scenario(path)
+    texts = [str(w.message) for w in caught]
+    assert any("provinces.15.real_growth: warning: a real-growth lead of +7.2 points" in t for t in texts)
+    assert any("provinces.15.deflator: warning: a deflator of 25.0 %" in t for t in texts)
+    rows = sim.present.report.assumptions_rows(sim.project(sc), "en")
+    assert sum(r[0] == "⚠ Check this assumption" for r in rows) == 2
+    res = cli("run", path, "--strict")
+    assert res.code == 2 and res.err.count("\n") == 1 and "an error with --strict" in res.err
+    assert cli("run", FOUNDING, "--strict").code == 0  # the shipped scenarios are plausible
+
+
+def test_targets_carry_their_record(write):
+    sc = sim.load_scenario("scenarios/official_targets.yaml")
+    from sim.inputs.panel import load_targets
+    from sim.model.growth import target_shortfalls
+
+    p = sc.panel
+    short = target_shortfalls(load_targets().values, p.regions.codes, p.real_growth_pct, p.years)
+    assert 0.4 < short.mean() < 0.8  # provinces missed their 2023-2024 targets by about half a point
+    zj = p.regions.find("Zhejiang")
+    target_2025 = load_targets().values[("33", 2025)]
+    assert pct(assemble(sc.growth).real[0, zj]) == pytest.approx(target_2025 - short[zj])
+    plain = sc.with_changes({"others.target_record": False})
+    assert pct(assemble(plain.growth).real[0, zj]) == pytest.approx(target_2025)

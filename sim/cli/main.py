@@ -550,6 +550,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files without running them")
     validate.add_argument("scenarios", type=Path, nargs="+")
     validate.set_defaults(handler=_cmd_validate)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"
+        )
     return parser
 
 
@@ -585,6 +589,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if getattr(args, "strict", False):
+            warnings.simplefilter("error", RanksimWarning)
         if args.version:
             from sim.provenance import version
 
@@ -595,6 +601,9 @@ def _main(argv: list[str]) -> int:
         return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc), file=sys.stderr)
+        return 2
+    except RanksimWarning as exc:  # --strict
+        print(f"{exc} (an error with --strict)", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os

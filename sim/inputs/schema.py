@@ -204,6 +204,11 @@ class OthersSpec(_Model):
         "region), error_correction (relative price levels return to each region's long-run level) "
         "or national (no spread); every model adds the commodity path times each region's loading",
     )
+    target_record: bool = Field(
+        True,
+        description="model targets: subtract each region's record of missing its announced targets "
+        "(mean target - actual, shrunk toward the all-region mean)",
+    )
     price_speed: Literal["pooled", "by_group"] = Field(
         DEFAULT_PRICE_SPEED,
         description="error_correction: one speed of return for all regions, or one for the resource "

@@ -251,3 +251,28 @@ def targets_pct(
             continue
         out[year - int(years[0]), list(codes).index(code)] = pct
     return out
+
+
+#: Weight, in years, of the all-region mean in a region's shrunk target shortfall.
+SHORTFALL_PRIOR_YEARS = 2.0
+
+
+def target_shortfalls(
+    targets: dict[tuple[str, int], float], codes: Sequence[str], actual_pct: FloatArray, years: IntArray
+) -> FloatArray:
+    """Each region's record of missing its announced real-growth targets, in points: the mean of
+    ``target - actual`` over the years that have both, shrunk toward the mean over all regions
+    and years (``n / (n + 2)`` on its own record). ``actual_pct`` is ``(Y, N)`` over ``years``."""
+    gaps: dict[int, list[float]] = {}
+    for (code, year), pct in targets.items():
+        if code in codes and years[0] <= year <= years[-1]:
+            i = list(codes).index(code)
+            gaps.setdefault(i, []).append(pct - float(actual_pct[year - int(years[0]), i]))
+    everything = [g for v in gaps.values() for g in v]
+    overall = float(np.mean(everything)) if everything else 0.0
+    out = np.full(len(codes), overall)
+    for i, v in gaps.items():
+        out[i] = (len(v) * float(np.mean(v)) + SHORTFALL_PRIOR_YEARS * overall) / (
+            len(v) + SHORTFALL_PRIOR_YEARS
+        )
+    return out

@@ -33,7 +33,15 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
-from sim.model.growth import GrowthModel, estimate_spreads, path_pct, targets_pct, trailing_mean
+from sim.model.growth import (
+    GrowthModel,
+    assemble,
+    estimate_spreads,
+    path_pct,
+    target_shortfalls,
+    targets_pct,
+    trailing_mean,
+)
 from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings
 from sim.model.prices import estimate as estimate_prices
 from sim.provenance import Provenance
@@ -58,6 +66,7 @@ class Others:
     deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = (
         "resource_neutral"
     )
+    target_record: bool = True
     price_speed: Literal["pooled", "by_group"] = "pooled"
 
 
@@ -367,8 +376,9 @@ def resolve(
         tuple(o["exclude_years"]),
         o["half_life"],
         length,
-        o["deflator_model"],
-        o["price_speed"],
+        deflator_model=o["deflator_model"],
+        price_speed=o["price_speed"],
+        target_record=o["target_record"],
     )
     sweep, sensitivity = _analyses(spec, panel, base, horizon, others.half_life, fail)
     provinces = {
@@ -398,7 +408,10 @@ def resolve(
         files,
         dict(notes),
         {".".join(k): v for k, v in locs.items()},
-        tuple(_fraction_warnings(spec, locs, file.path)),
+        (
+            *_fraction_warnings(spec, locs, file.path),
+            *_plausibility(panel, growth, provinces, locs, file.path),
+        ),
         changes,
     )
     return Scenario(
@@ -490,6 +503,9 @@ def _growth_model(
     src_r, src_d = [base_src] * n, [base_src] * n
     if targets is not None:
         fixed_r = targets_pct(targets.values, panel.regions.codes, years, NATIONAL_CODE)
+        if others.target_record:
+            short = target_shortfalls(targets.values, panel.regions.codes, panel.real_growth_pct, panel.years)
+            fixed_r = fixed_r - short[None, :]
         src_r = ["targets" if np.isfinite(fixed_r[:, i]).any() else "spread" for i in range(n)]
     lead_r, lead_d = np.full((years.size, n), np.nan), np.full((years.size, n), np.nan)
     for i, (real, defl) in provinces.items():
@@ -666,3 +682,59 @@ def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path:
         )
         for k, n in flagged
     ]
+
+
+#: Years over which a scenario's lead over the nation is compared with history.
+LEAD_YEARS = 5
+
+
+def historical_leads(panel: Panel, years: int = LEAD_YEARS) -> FloatArray:
+    """Every region's mean real-growth lead over the nation (points) in every run of ``years``
+    consecutive years of the data, ``(windows, N)``."""
+    lead = panel.real_growth_pct - panel.national.real_growth_pct[:, None]
+    kernel = np.ones(years) / years
+    return np.stack([np.convolve(lead[:, i], kernel, mode="valid") for i in range(lead.shape[1])], axis=1)
+
+
+def _plausibility(
+    panel: Panel,
+    growth: GrowthModel,
+    provinces: dict[int, tuple[PathValue | None, PathValue | None]],
+    locs: Mapping[Key, Location],
+    path: Path,
+) -> list[str]:
+    """Warnings for paths a planner set that history has not seen: a real-growth lead over the
+    nation outside the region's own 5th-95th percentile of 5-year leads, or a deflator outside
+    the range of every region's derived deflator in the data."""
+    out: list[str] = []
+    if not provinces:
+        return out
+    assembled = assemble(growth)
+    real = np.expm1(assembled.real) * 100
+    defl = np.expm1(assembled.deflator) * 100
+    leads = historical_leads(panel)
+    seen = np.expm1(panel.log_deflator[np.isfinite(panel.log_deflator)]) * 100
+    lo_d, hi_d = float(seen.min()), float(seen.max())
+    first = slice(0, min(LEAD_YEARS, growth.years.size))
+    span = f"{int(growth.years[0])}-{int(growth.years[first.stop - 1])}"
+    for i, (r, d) in provinces.items():
+        code, who = panel.regions.codes[i], panel.regions.en[i]
+        if r is not None:
+            lead = float((real[first, i] - growth.national_real_pct[first]).mean())
+            lo, hi = np.percentile(leads[:, i], [5, 95])
+            if not lo <= lead <= hi:
+                msg = (
+                    f"warning: a real-growth lead of {lead:+.1f} points over the nation in {span} is outside "
+                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.1f} to "
+                    f"{hi:+.1f})"
+                )
+                out.append(str(_err(msg, ("provinces", code, "real_growth"), locs, path)))
+        if d is not None:
+            worst = float(defl[:, i][np.argmax(np.abs(defl[:, i] - (lo_d + hi_d) / 2))])
+            if not lo_d <= worst <= hi_d:
+                msg = (
+                    f"warning: a deflator of {worst:.1f} % is outside every region's derived deflator in "
+                    f"the data ({lo_d:.1f} to {hi_d:.1f} %)"
+                )
+                out.append(str(_err(msg, ("provinces", code, "deflator"), locs, path)))
+    return out

@@ -198,6 +198,10 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         )
     )
     rows.append((t(lang, "a_others"), model, others_note))
+    for warning in sc.warnings:  # implausible or ambiguous values, as the terminal printed them
+        rows.append(
+            (t(lang, "a_warning"), warning.split(": warning: ", 1)[-1], warning.split(": warning: ")[0])
+        )
     return rows
 
 
