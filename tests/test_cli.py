@@ -115,3 +115,16 @@ def test_projection_checked_against_actuals_when_data_exists(cli):
 def test_chinese_summary(cli):
     res = cli("run", FOUNDING, "--lang", "zh", "--no-report")
     assert "达到年份:" in res.out and "目标地区名次" in res.out and "进入前16位" in res.out
+
+
+def test_years_outside_the_projection_folders_and_shift_labels(cli, tmp_path):
+    from tests.conftest import FOUNDING
+
+    res = cli("run", FOUNDING, "--years", "2030", "2050")
+    assert res.code == 2 and res.err == "--years: 2050 is outside the projection (2024-2040)\n"
+    res = cli("sweep", FOUNDING, "--set", "threshold_rank=15:16:1", "--years", "2019")
+    assert res.code == 2 and res.err.startswith("--years: 2019 is outside")
+    res = cli("run", FOUNDING.parent)
+    assert res.code == 2 and "is a folder, not a scenario file" in res.err
+    res = cli("sweep", FOUNDING, "--shift", "provinces.Inner Mongolia.deflator=-1:0:1", "--no-report")
+    assert res.code == 0 and "provinces.Inner Mongolia.deflator (shift)" in res.out

@@ -43,9 +43,9 @@ class SweepResult(ResultView):
         return f"{len(self.points):,} points over {', '.join(self.labels())}"
 
     def labels(self) -> list[str]:
-        """Column label per parameter: its path, or its key (" (shift)" added) where paths repeat."""
-        paths = [p.path for p in self.parameters]
-        return [p.path if paths.count(p.path) == 1 else p.key for p in self.parameters]
+        """Column label per parameter: its path, with " (shift)" for a shifted one (its values are
+        percentage points added to the path, not values set)."""
+        return [p.key for p in self.parameters]
 
     def reach_grid(self) -> np.ndarray:
         """Reach years shaped like the grid, NaN where never reached."""

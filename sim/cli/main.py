@@ -30,6 +30,16 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
+def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
+    """Every year asked for must be in the projection (base year to horizon)."""
+    outside = [y for y in years or [] if not scenario.base_year <= y <= scenario.horizon]
+    if outside:
+        raise ArgumentError(
+            f"{outside[0]} is outside the projection ({scenario.base_year}-{scenario.horizon})",
+            field="--years",
+        )
+
+
 def _year(text: str) -> int:
     try:
         return int(text)
@@ -89,6 +99,11 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
+    _check_years(args.years, scenario)
+    if args.out is not None:
+        from sim.present.output import prepare_dir
+
+        prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
     mc = _montecarlo(scenario, args) if args.paths else None
@@ -220,6 +235,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
             "give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario", field="--set"
         )
     try:
+        _check_years(args.years, scenario)
         result = sweep(scenario, items, rank_years=args.years)
     except InputError as exc:
         field = exc.field or ""

@@ -88,6 +88,8 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
 
 def load_yaml(path: Path) -> YamlDoc:
     """Parse one YAML mapping file into a :class:`YamlDoc`; any problem is a ScenarioError."""
+    if path.is_dir():
+        raise ScenarioError("is a folder, not a scenario file (give a .yaml file in it)", file=path)
     if not path.is_file():
         raise ScenarioError("file not found", file=path)
     try:
