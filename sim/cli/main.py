@@ -64,6 +64,26 @@ def _save(
     return write_files(Path(args.out), files)
 
 
+def _finish(
+    args: argparse.Namespace,
+    name: str,
+    doc: dict[str, Any],
+    report: Callable[[], str],
+    text: str,
+    report_name: str = "report.html",
+) -> int:
+    """What every analysis command does last: write ``<name>.json`` (and the report) under --out,
+    then print the JSON document (--json) or the text."""
+    from sim.present.output import dumps
+
+    written = _save(args, {f"{name}.json": dumps(doc)}, report, report_name)
+    if args.json:
+        return _print_json(doc)
+    print(text)
+    _print_written(written)
+    return 0
+
+
 def _print_json(doc: dict[str, Any]) -> int:
     from sim.present.output import dumps
 
@@ -150,18 +170,17 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.model.scenario import load_scenario
-    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     mc = _montecarlo(scenario, args)
     prov = _provenance(scenario, argv, args.seed)
-    doc = mc.to_document(prov)
-    written = _save(args, {"montecarlo.json": dumps(doc)}, _run_report(scenario, args, prov, mc=mc))
-    if args.json:
-        return _print_json(doc)
-    print(summary(mc, args.lang))
-    _print_written(written)
-    return 0
+    return _finish(
+        args,
+        "montecarlo",
+        mc.to_document(prov),
+        _run_report(scenario, args, prov, mc=mc),
+        summary(mc, args.lang),
+    )
 
 
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -223,7 +242,6 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
 def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.sweep import sweep
     from sim.model.scenario import load_scenario
-    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     if args.params:
@@ -244,20 +262,14 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
             raise InputError(exc.message, field=flag) from None
         raise
     prov = _provenance(scenario, argv)
-    doc = result.to_document(prov)
-    written = _save(args, {"sweep.json": dumps(doc)}, _run_report(scenario, args, prov, sweep=result))
-    if args.json:
-        return _print_json(doc)
-    print(sweep_text(result, args.max_rows))
-    _print_written(written)
-    return 0
+    report = _run_report(scenario, args, prov, sweep=result)
+    return _finish(args, "sweep", result.to_document(prov), report, sweep_text(result, args.max_rows))
 
 
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.sensitivity import sensitivity
     from sim.model.scenario import load_scenario
-    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     spec = scenario.sensitivity
@@ -274,12 +286,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
     report = _run_report(scenario, args, prov, sensitivity=result)
-    written = _save(args, {"sensitivity.json": dumps(doc)}, report)
-    if args.json:
-        return _print_json(doc)
-    print(summary(result))
-    _print_written(written)
-    return 0
+    return _finish(args, "sensitivity", doc, report, summary(result))
 
 
 def _probability(text: str) -> float:
@@ -296,7 +303,6 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.solve import solve
     from sim.model.scenario import load_scenario
-    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario)
     from sim.cli.progress import progress_bar
@@ -313,13 +319,8 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
-    doc = result.to_document(prov)
-    written = _save(args, {"solve.json": dumps(doc)}, _run_report(scenario, args, prov, solve=result))
-    if args.json:
-        return _print_json(doc)
-    print(summary(result, args.lang))
-    _print_written(written)
-    return 0
+    report = _run_report(scenario, args, prov, solve=result)
+    return _finish(args, "solve", result.to_document(prov), report, summary(result, args.lang))
 
 
 def _year_range(text: str) -> list[int]:
@@ -337,7 +338,6 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.backtest import backtest
     from sim.model.scenario import default_scenario, load_scenario
-    from sim.present.output import dumps
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
     from sim.cli.progress import progress_bar
@@ -357,12 +357,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
-    written = _save(args, {"backtest.json": dumps(doc)}, report, "backtest.html")
-    if args.json:
-        return _print_json(doc)
-    print(summary(result))
-    _print_written(written)
-    return 0
+    return _finish(args, "backtest", doc, report, summary(result), report_name="backtest.html")
 
 
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:

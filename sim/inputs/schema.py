@@ -56,17 +56,7 @@ def _growth_path(value: Any) -> float | dict[int, float]:
     if isinstance(value, dict):
         if not value:
             raise ValueError("an empty {year: value} mapping; give at least one year")
-        out: dict[int, float] = {}
-        for key, val in value.items():
-            try:
-                year = int(str(key))
-            except ValueError:
-                raise ValueError(f"{key!r} is not a year; write {{2025: 5.0, 2030: 4.0}}") from None
-            try:
-                out[year] = _growth_number(val)
-            except ValueError as exc:
-                raise ValueError(f"year {year}: {exc}") from None
-        return dict(sorted(out.items()))
+        return _year_map(value, "percent per year", _growth_number)
     return _growth_number(value)
 
 
@@ -90,18 +80,20 @@ def _number(value: Any, unit: str) -> float:
     return float(value)
 
 
-def _year_map(value: Any, unit: str) -> dict[int, float]:
-    """``{year: number}`` with the years sorted (no interpolation implied)."""
+def _year_map(value: Any, unit: str, number: Any = None) -> dict[int, float]:
+    """``{year: number}`` with the years sorted; ``number(value)`` checks each value (default: a
+    finite number in ``unit``)."""
     if not isinstance(value, dict) or not value:
         raise ValueError(f"write {{year: value}} ({unit}), e.g. {{2025: -3, 2026: -3}}")
+    check = number or (lambda v: _number(v, unit))
     out: dict[int, float] = {}
     for key, val in value.items():
         try:
             year = int(str(key))
         except ValueError:
-            raise ValueError(f"{key!r} is not a year; write {{2025: -3}}") from None
+            raise ValueError(f"{key!r} is not a year; write {{2025: 5.0, 2030: 4.0}}") from None
         try:
-            out[year] = _number(val, unit)
+            out[year] = check(val)
         except ValueError as exc:
             raise ValueError(f"year {year}: {exc}") from None
     return dict(sorted(out.items()))
