@@ -112,7 +112,7 @@ def _columns(
         values.append(numbers)
     if not params:
         raise InputError("no parameter column (e.g. 'provinces.Inner Mongolia.real_growth')", field="design")
-    if len({p.key for p in params}) < len(params):
+    if len({(p.kind, p.region) for p in params}) < len(params):
         raise InputError("a parameter appears twice", field="design")
     return params, values
 

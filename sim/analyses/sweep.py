@@ -158,9 +158,9 @@ def sweep(
         )
         for i, (path, mode, _) in enumerate(axes)
     )
-    keys = [p.key for p in params]
-    if len(set(keys)) < len(keys):
-        twice = next(k for k in keys if keys.count(k) > 1)
+    same = [(p.kind, p.region) for p in params]  # the same province by another name is the same
+    if len(set(same)) < len(same):
+        twice = next(p.key for p, k in zip(params, same, strict=True) if same.count(k) > 1)
         raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
     values = tuple(_numbers(vals, i) for i, (_, _, vals) in enumerate(axes))
     for p, vals in zip(params, values, strict=True):

@@ -136,13 +136,11 @@ class Projection(ResultView):
         return rows
 
     def rivals(self) -> list[int]:
-        """Regions the target must pass: those it passes in the projection, else (when it never
-        gets there) those ranked from the threshold to just above it in the base year."""
-        passed = [self.codes.index(e.code) for e in self.passes if e.direction == "passed"]
-        if passed:
-            return list(dict.fromkeys(passed))
+        """Regions the target must pass to reach the threshold: those ranked from the threshold
+        to just above it in the base year (none when it is already inside)."""
         start = int(self.target_rank[0])
-        return [j for j in range(len(self.codes)) if self.threshold_rank <= self.ranks[0, j] < start]
+        ahead = [j for j in range(len(self.codes)) if self.threshold_rank <= self.ranks[0, j] < start]
+        return sorted(ahead, key=lambda j: int(self.ranks[0, j]))
 
     def assumptions(self) -> dict[str, Any]:
         """What the answer assumes, as mean growth over the projected years (percent a year): the

@@ -144,6 +144,8 @@ class Scenario:
     source: Source
     prices: PriceModel | None  # the estimated deflator model (error_correction), else None
     commodity_pct: FloatArray  # (T,) commodity factor path, percentage points a year
+    plans: dict[int, dict[str, Any]]  # region -> {"shift": {...}, "gdp": {...}} as written
+    national_gdp: dict[int, float] | None  # preliminary national figures as written
     _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
 
@@ -439,6 +441,12 @@ def resolve(
         source,
         prices,
         commodity,
+        {
+            int(panel.regions.find(code)): {k: p[k] for k in ("shift", "gdp") if p.get(k)}  # type: ignore[arg-type]
+            for code, p in spec["provinces"].items()
+            if p.get("shift") or p.get("gdp")
+        },
+        spec["national"].get("gdp"),
         spec,
         dict(locs),
     )
@@ -707,7 +715,7 @@ def _plausibility(
     nation outside the region's own 5th-95th percentile of 5-year leads, or a deflator outside
     the range of every region's derived deflator in the data."""
     out: list[str] = []
-    if not provinces:
+    if not provinces and growth.pinned_nominal is None and growth.shift_deflator_pct is None:
         return out
     assembled = assemble(growth)
     real = np.expm1(assembled.real) * 100
@@ -717,8 +725,17 @@ def _plausibility(
     lo_d, hi_d = float(seen.min()), float(seen.max())
     first = slice(0, min(LEAD_YEARS, growth.years.size))
     span = f"{int(growth.years[0])}-{int(growth.years[first.stop - 1])}"
+    pinned: set[int] = set()
+    shifted: set[int] = set()
+    if growth.pinned_nominal is not None:
+        pinned = {int(k) for k in np.flatnonzero(np.isfinite(growth.pinned_nominal).any(axis=0))}
+    if growth.shift_deflator_pct is not None:
+        shifted = {int(k) for k in np.flatnonzero(growth.shift_deflator_pct.any(axis=0))}
+    provinces = {**{k: (None, None) for k in sorted(pinned | shifted)}, **provinces}
     for i, (r, d) in provinces.items():
         code, who = panel.regions.codes[i], panel.regions.en[i]
+        if i in pinned or i in shifted:
+            d = d if d is not None else "implied"
         if r is not None:
             lead = float((real[first, i] - growth.national_real_pct[first]).mean())
             lo, hi = np.percentile(leads[:, i], [5, 95])
@@ -736,5 +753,6 @@ def _plausibility(
                     f"warning: a deflator of {worst:.1f} % is outside every region's derived deflator in "
                     f"the data ({lo_d:.1f} to {hi_d:.1f} %)"
                 )
-                out.append(str(_err(msg, ("provinces", code, "deflator"), locs, path)))
+                field = "deflator" if d != "implied" else ("gdp" if i in pinned else "shift")
+                out.append(str(_err(msg, ("provinces", code, field), locs, path)))
     return out

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
@@ -142,12 +143,22 @@ def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: s
     return f"{float(value):g}{unit}"
 
 
+def _levels_text(levels: dict[int, float]) -> str:
+    return ", ".join(f"{y}: {v:,.1f}" for y, v in levels.items())
+
+
 def _model_text(scenario: Scenario, lang: str) -> str:
     o = scenario.others
     ex = t(lang, "excl", y=", ".join(map(str, o.exclude_years))) if o.exclude_years else ""
     decay = t(lang, "decay", h=o.half_life) if o.half_life else t(lang, "no_decay")
     w0, w1 = o.window
-    return t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay)
+    text = t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay)
+    if o.model == "national":
+        return text
+    if scenario.prices is not None:
+        b = scenario.prices.speed
+        return text + t(lang, "dm_error_correction", b=b, y0=int(scenario.prices.years[0]), y1=w1)
+    return text + t(lang, f"dm_{o.deflator_model}")
 
 
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
@@ -170,8 +181,14 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
             com.get("national.deflator", ""),
         ),
     ]
+    if sc.national_gdp:
+        rows.append((t(lang, "a_nat_gdp"), _levels_text(sc.national_gdp), com.get("national.gdp", "")))
+    if np.any(sc.commodity_pct):
+        path = ", ".join(f"{y}: {v:+g} pp" for y, v in zip(sc.years, sc.commodity_pct, strict=True) if v)
+        rows.append((t(lang, "a_commodity"), path, com.get("prices.commodity", "")))
     model = _model_text(sc, lang)
-    listed = [sc.target, *[i for i in sc.provinces if i != sc.target]]
+    listed = [sc.target, *[i for i in [*sc.provinces, *sc.plans] if i != sc.target]]
+    listed = list(dict.fromkeys(listed))
     for i in listed:
         who = regions.label(i, lang)
         code = regions.codes[i]
@@ -191,6 +208,17 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
                     text,
                     com.get(f"provinces.{code}.{attr}", "") or com.get(f"provinces.{code}", ""),
                 )
+            )
+        plan = sc.plans.get(i, {})
+        for attr, shifts in (plan.get("shift") or {}).items():
+            if shifts:
+                text = ", ".join(f"{y}: {v:+g} pp" for y, v in shifts.items())
+                rows.append(
+                    (t(lang, "a_shift", who=who, what=attr), text, com.get(f"provinces.{code}.shift", ""))
+                )
+        if plan.get("gdp"):
+            rows.append(
+                (t(lang, "a_gdp", who=who), _levels_text(plan["gdp"]), com.get(f"provinces.{code}.gdp", ""))
             )
     others_note = "; ".join(
         filter(
