@@ -59,3 +59,20 @@ def test_bad_input(case, corpus, tmp_path):
     assert case["expect"] in res.err, res.err
     assert _snapshot(out) == before  # nothing created or changed in --out
     assert _snapshot(corpus) == corpus_before  # inputs untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("name: fw\ntarget： Guangxi\n", 2, "full-width '：' (typed with a Chinese input method); use ':'"),
+        ("name: fw\nprovinces:\n  广西： {real_growth: 6}\n", 3, "contains full-width punctuation"),
+        ("name: s\nprovinces:\n  Inner Mongolai: {real_growth: 6}\n", 3, "did you mean 'Inner Mongolia'?"),
+        ("name: s\ntarget: 内蒙\n", 2, "did you mean '内蒙古'?"),
+    ],
+)
+def test_chinese_input_method_and_misspelt_regions(tmp_path, text, line, fragment):
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    res = run_subprocess("run", path)
+    assert res.code == 2 and res.err.count("\n") == 1, res.err
+    assert res.err.startswith(f"{path}:{line}: ") and fragment in res.err, res.err

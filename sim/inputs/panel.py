@@ -82,6 +82,22 @@ class Regions:
         hit = self._lookup.get(key)
         return hit if hit is not None else self._lookup.get(key.casefold())
 
+    def suggest(self, name: str | int) -> str:
+        """ " (did you mean 'X'?)" for a misspelt region (English or Chinese, prefix or close
+        spelling), or ""."""
+        import difflib
+
+        key = str(name).strip()
+        names = [*self.en, *self.zh]
+        prefix = [n for n in names if key and (n.casefold().startswith(key.casefold()) or key in n)]
+        close = prefix or difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(
+                key.casefold(), [n.casefold() for n in self.en], n=1, cutoff=0.6
+            )
+            close = [self.en[[n.casefold() for n in self.en].index(close[0])]] if close else []
+        return f" (did you mean {close[0]!r}?)" if len(set(close)) >= 1 and len(prefix) <= 1 else ""
+
     def label(self, i: int, lang: str = "en") -> str:
         """Name of region ``i``: Chinese for ``lang="zh"``, English otherwise."""
         return self.zh[i] if lang == "zh" else self.en[i]

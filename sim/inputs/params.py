@@ -61,7 +61,7 @@ def parse_parameter(
         name, attr = m.group(1), m.group(2)
         region = regions.find(name)
         if region is None:
-            raise fail(f"unknown province {name!r} in parameter {text!r}")
+            raise fail(f"unknown province {name!r} in parameter {text!r}{regions.suggest(name)}")
         if attr not in _ATTR:
             raise fail(f"{text!r}: a province has real_growth and deflator, not {attr!r}")
         kind: Kind = "province_real" if attr == "real_growth" else "province_defl"

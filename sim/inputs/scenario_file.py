@@ -33,6 +33,29 @@ if TYPE_CHECKING:
 
 Key = tuple[str, ...]
 
+#: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
+FULL_WIDTH = {
+    "：": "':'",
+    "，": "','",
+    "（": "'('",
+    "）": "')'",
+    "【": "'['",
+    "】": "']'",
+    "\u3000": "a space",
+}
+
+
+def full_width_hint(text: str) -> tuple[int, str] | None:
+    """The first line (1-based) with full-width punctuation outside a comment, and the advice."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        code = line.split("#", 1)[0]
+        for char, plain in FULL_WIDTH.items():
+            if char in code:
+                shown = "a full-width space" if char == "\u3000" else f"full-width '{char}'"
+                return number, f"{shown} (typed with a Chinese input method); use {plain}"
+    return None
+
+
 #: Keys whose ``null`` is a value (not "remove the inherited key").
 NULL_IS_A_VALUE = {("others", "half_life")}
 
@@ -179,10 +202,18 @@ def _merge_provinces(
         for name, value in block.items():
             loc = doc.loc(("provinces", name))
             idx = panel.regions.find(name)
+            if idx is None and any(c in name for c in FULL_WIDTH):
+                raise ScenarioError(
+                    f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
+                    "use ASCII ':' ',' and spaces",
+                    file=loc.file,
+                    line=loc.line,
+                    field=f"provinces.{name}",
+                )
             if idx is None:
                 raise ScenarioError(
-                    f"unknown province {name!r} (use an English or Chinese name or a code; "
-                    "`ranksim data` lists them)",
+                    f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or Chinese "
+                    "name or a code; `ranksim data` lists them)",
                     file=loc.file,
                     line=loc.line,
                     field=f"provinces.{name}",

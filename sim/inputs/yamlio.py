@@ -101,6 +101,12 @@ def load_yaml(path: Path) -> YamlDoc:
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
+        from sim.inputs.scenario_file import full_width_hint
+
+        full_width = full_width_hint(text)
+        if full_width is not None:
+            line_no, hint = full_width
+            raise ScenarioError(f"YAML syntax: {hint}", file=path, line=line_no) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"

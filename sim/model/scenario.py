@@ -242,7 +242,9 @@ def _key_of(dotted: str, panel: Panel) -> Key:
     if parts[0] == "provinces" and len(parts) > 1:
         idx = panel.regions.find(parts[1])
         if idx is None:
-            raise ScenarioError(f"unknown province {parts[1]!r}", field=dotted)
+            raise ScenarioError(
+                f"unknown province {parts[1]!r}{panel.regions.suggest(parts[1])}", field=dotted
+            )
         parts = ("provinces", panel.regions.codes[idx], *parts[2:])
     return parts
 
@@ -461,7 +463,9 @@ def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
         target = panel.regions.find(spec["target"])
     if target is None:
         raise fail(
-            f"unknown province {spec['target']!r} (use an English or Chinese name or a code)", "target"
+            f"unknown province {spec['target']!r}{panel.regions.suggest(spec['target'])} "
+            "(use an English or Chinese name or a code)",
+            "target",
         )
     return target
 
