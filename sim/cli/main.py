@@ -84,6 +84,14 @@ def _finish(
     return 0
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def _print_json(doc: dict[str, Any]) -> int:
     from sim.present.output import dumps
 
@@ -146,7 +154,7 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return _print_json(document())
     print(summary_text(proj, years=args.years, lang=args.lang))
     if mc is not None:
-        print(montecarlo_line(mc))
+        print(montecarlo_line(mc, args.lang))
     _print_written(written)
     return 0
 
@@ -379,7 +387,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     print(f"Ranking by nominal GDP, {year} (100m yuan; real growth %)")
     for row in doc["provinces"]:
         print(
-            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {row['zh']:<6}"
+            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {_pad(row['zh'], 8)}"
             f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
         )
     return 0

@@ -112,21 +112,23 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     return "\n".join(lines)
 
 
-def montecarlo_line(mc: MonteCarloResult) -> str:
+def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
     """The Monte Carlo line of ``ranksim run --paths`` / ``montecarlo``: P(reach) by milestone
     years and the reach-year quantiles."""
     doc = mc.to_document()
     probs = doc["reach_probability"]
-    years = sorted({2027, 2030, 2035, mc.scenario.horizon})
-    shown = ", ".join(f"by {y}: {probs[str(y)]:.1%}" for y in years if str(y) in probs)
+    horizon = mc.scenario.horizon
+    years = sorted({2027, 2030, 2035, horizon})
+    shown = t(lang, "list_sep").join(t(lang, "mc_by", y=y, p=probs[str(y)]) for y in years if str(y) in probs)
     q = {
-        k: v if v is not None else f"not by {mc.scenario.horizon}"
+        k: v if v is not None else t(lang, "sum_never", h=horizon)
         for k, v in doc["reach_year_quantiles"].items()
     }
-    return (
-        f"  Monte Carlo ({mc.paths:,} paths, {mc.method}, seed {mc.seed}): P(reach) {shown}; "
-        f"reach year 10/50/90%: {q['0.1']} / {q['0.5']} / {q['0.9']}"
-    )
+    paths = t(lang, "mc_path_one") if mc.paths == 1 else t(lang, "mc_paths", n=mc.paths)
+    return "  " + t(
+        lang, "mc_line", paths=paths, method=mc.method, seed=mc.seed, shown=shown,
+        q10=q["0.1"], q50=q["0.5"], q90=q["0.9"],
+    )  # fmt: skip
 
 
 def sweep_text(sw: SweepResult, max_rows: int = 40) -> str:
@@ -162,7 +164,8 @@ def sensitivity_text(sens: SensitivityResult) -> str:
     for b in doc["tornado"]:
         name = b["param"] + (" (shift)" if b["mode"] == "shift" else "")
         lines.append(
-            f"  {name:44}{b['low']:>8g}{b['high']:>8g}{b['outcome_low']:>13.2f}{b['outcome_high']:>14.2f}"
+            f"  {name:44}{b['low']:>8g}{b['high']:>8g}{_outcome(b['outcome_low'], doc):>13}"
+            f"{_outcome(b['outcome_high'], doc):>14}"
         )
     lines.append(f"  Sobol indices (n = {sens.samples}, 95% bootstrap intervals):")
     for x in doc["sobol"]:
@@ -177,6 +180,11 @@ def sensitivity_text(sens: SensitivityResult) -> str:
             f"{sc.horizon + 1}; a gap_<year> outcome avoids this censoring"
         )
     return "\n".join(lines)
+
+
+def _outcome(value: float, doc: dict[str, Any]) -> str:
+    """A tornado outcome: a year as a year, a rank or gap with two decimals."""
+    return f"{value:.0f}" if doc["outcome"] == "reach_year" else f"{value:.2f}"
 
 
 def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
@@ -232,7 +240,7 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     if kind == "Projection":
         return summary_text(result, years=years, lang=lang)
     if kind == "MonteCarloResult":
-        return summary_text(result.projection, years=years, lang=lang) + "\n" + montecarlo_line(result)
+        return summary_text(result.projection, years=years, lang=lang) + "\n" + montecarlo_line(result, lang)
     texts: dict[str, Callable[[Any], str]] = {
         "SweepResult": sweep_text,
         "SensitivityResult": sensitivity_text,
