@@ -76,3 +76,17 @@ def test_readme_example_prints_what_the_readme_shows(cli, monkeypatch, command, 
         else:
             assert g == w
     assert len(got) == len(want), (got, want)
+
+
+@pytest.mark.slow
+def test_the_python_api_example_runs(tmp_path, monkeypatch):
+    """The README's Python API block, executed as a notebook would (in a scratch folder)."""
+    block = _blocks(README.split("## Python API", 1)[1])[0]
+    assert block[0] == "python"
+    (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
+    monkeypatch.chdir(tmp_path)
+    code = "\n".join(block[1]).replace("paths=10_000", "paths=500").replace("100_000", "2_000")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
+    assert (tmp_path / "out" / "mc.html").stat().st_size > 0
+    assert namespace["faster"].name.endswith("with 2 changes")  # type: ignore[attr-defined]

@@ -89,5 +89,6 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
         page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, page)
     return target
