@@ -202,22 +202,15 @@ def _merge_provinces(
         for name, value in block.items():
             loc = doc.loc(("provinces", name))
             idx = panel.regions.find(name)
-            if idx is None and any(c in name for c in FULL_WIDTH):
-                raise ScenarioError(
-                    f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
-                    "use ASCII ':' ',' and spaces",
-                    file=loc.file,
-                    line=loc.line,
-                    field=f"provinces.{name}",
-                )
             if idx is None:
-                raise ScenarioError(
-                    f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or Chinese "
-                    "name or a code; `ranksim data` lists them)",
-                    file=loc.file,
-                    line=loc.line,
-                    field=f"provinces.{name}",
+                why = (
+                    f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
+                    "use ASCII ':' ',' and spaces"
+                    if any(c in name for c in FULL_WIDTH)
+                    else f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or "
+                    "Chinese name or a code; `ranksim data` lists them)"
                 )
+                raise ScenarioError(why, file=loc.file, line=loc.line, field=f"provinces.{name}")
             if idx in names:
                 raise ScenarioError(
                     f"{name!r} and {names[idx]!r} are the same province; give it once",
