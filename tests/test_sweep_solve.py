@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+import sim
 from sim.analyses.sensitivity import sobol_analysis
 from sim.analyses.solve import solve
 from sim.analyses.sweep import sweep
@@ -425,3 +426,23 @@ def test_importing_sensitivity_does_not_import_scipy_stats():
     code = "import sys, sim.analyses.sensitivity; print('scipy.stats' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_probabilistic_sweep_point_equals_a_single_montecarlo_run(founding, cli):
+    values = [5.0, 6.0, 7.0]
+    sw = sweep(founding, [("provinces.Inner Mongolia.real_growth", "set", values)], paths=3000, seed=9)
+    for i, g in enumerate(values):
+        alone = sim.simulate(founding.with_changes({"provinces.Inner Mongolia.real_growth": g}), 3000, seed=9)
+        assert sw.probability[i, -1] == pytest.approx(float(alone.reach_probability()[-1]))
+    assert list(sw.probability[:, -1]) == sorted(sw.probability[:, -1])  # common random numbers
+    res = cli(
+        "sweep",
+        FOUNDING,
+        "--set",
+        "provinces.Inner Mongolia.real_growth=6:7:1",
+        "--paths",
+        "2000",
+        "--seed",
+        "1",
+    )
+    assert res.code == 0 and "P(by 2040)" in res.out

@@ -73,7 +73,8 @@ def evaluate(
         frame[f"{RANK_PREFIX}{year}"] = out.ranks[:, i]
         frame[f"{GAP_PREFIX}{year}"] = out.gap_pct[:, i]
     if paths is not None:
-        probs = _probabilities(scenario, params, values, want, paths, seed, rng)
+        generator, _ = random_source(seed, rng)
+        probs = probabilities(scenario, params, values, want, paths, generator)
         for j, year in enumerate(want):
             frame[f"{PROB_PREFIX}{year}"] = probs[:, j]
     return frame
@@ -117,19 +118,18 @@ def _columns(
     return params, values
 
 
-def _probabilities(
+def probabilities(
     scenario: Scenario,
     params: list[Parameter],
     values: list[np.ndarray],
     years: list[int],
     paths: int,
-    seed: int | None,
-    rng: np.random.Generator | None,
+    generator: np.random.Generator,
 ) -> np.ndarray:
-    """P(reach by each year) per row; every row simulated from the same generator state."""
+    """P(reached by each year) ``(rows, years)``; every row simulated from ``generator``'s state at
+    the call (common random numbers)."""
     from sim.analyses.montecarlo import simulate
 
-    generator, _ = random_source(seed, rng)
     state = generator.bit_generator.state
     cols = [y - scenario.base_year for y in years]
     out = np.empty((values[0].size, len(years)))

@@ -20,7 +20,7 @@ from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
 from sim.model.scenario import Scenario, SweepAxis
-from sim.provenance import Provenance
+from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
 THRESHOLDS = tuple(range(10, 21))
@@ -37,6 +37,9 @@ class SweepResult(ResultView):
     outcomes: Outcomes
     thresholds: tuple[int, ...]
     threshold_reach: np.ndarray  # (len(values[0]), len(thresholds)): reach year or NEVER
+    probability: FloatArray | None = None  # (B, Y) P(reached by each of outcomes.rank_years)
+    paths: int | None = None
+    seed: int | str | None = None
 
     def headline(self) -> str:
         """Grid size and the parameters swept."""
@@ -71,7 +74,7 @@ class SweepResult(ResultView):
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sweep --json`` document: outcomes per grid point, thresholds table, provenance."""
-        prov = provenance or self.scenario.provenance()
+        prov = provenance or self.scenario.provenance(seed=self.seed)
         labels = self.labels()
         horizon = self.scenario.horizon
         col = list(self.outcomes.rank_years).index(horizon)
@@ -94,6 +97,12 @@ class SweepResult(ResultView):
                     str(int(y)): int(r) for y, r in zip(self.outcomes.rank_years, ranks, strict=True)
                 }
             points.append(point)
+        if self.probability is not None:
+            for point, probs in zip(points, self.probability, strict=True):
+                point["reach_probability"] = {
+                    str(int(y)): round(float(q), 6)
+                    for y, q in zip(self.outcomes.rank_years, probs, strict=True)
+                }
         first = self.parameters[0]
         return {
             "scenario": self.scenario.name,
@@ -127,6 +136,9 @@ def sweep(
     *,
     rank_years: Sequence[int] | None = None,
     thresholds: bool = True,
+    paths: int | None = None,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
     compiled: bool | None = None,
 ) -> SweepResult:
     """Full grid over 1 to 3 parameters (:func:`sim.evaluate` takes designs of any shape).
@@ -141,6 +153,9 @@ def sweep(
     thresholds : bool
         Also compute the "which midfield?" table: reach year for threshold ranks 10-20 against
         the first parameter.
+    paths, seed, rng : optional
+        Also a Monte Carlo of ``paths`` paths at every grid point, the same draws for every point
+        (common random numbers, from ``seed`` or ``rng``): P(reached by each reported year).
     """
     given = scenario.sweep if items is None else items
     axes: list[tuple[str, str, Sequence[float]]] = [
@@ -183,9 +198,17 @@ def sweep(
         if ranks
         else np.zeros(0, dtype=np.int64)
     )
+    probability, used = None, None
+    if paths is not None:
+        from sim.analyses.design import probabilities
+
+        generator, used = random_source(seed, rng)
+        columns = [points[:, i] for i in range(len(params))]
+        probability = probabilities(scenario, list(params), columns, years, paths, generator)
     return SweepResult(
-        scenario, params, values, points, outcomes, ranks, table.reshape(len(values[0]), len(ranks))
-    )
+        scenario, params, values, points, outcomes, ranks, table.reshape(len(values[0]), len(ranks)),
+        probability, paths, used,
+    )  # fmt: skip
 
 
 def _numbers(values: Sequence[Any], i: int) -> tuple[float, ...]:

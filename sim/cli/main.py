@@ -262,14 +262,16 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
     try:
         _check_years(args.years, scenario)
-        result = sweep(scenario, items, rank_years=args.years)
+        result = sweep(
+            scenario, items, rank_years=args.years, paths=args.paths, seed=args.seed if args.paths else None
+        )
     except InputError as exc:
         field = exc.field or ""
         if exc.file is None and field.startswith("items."):
             flag = f"--{items[int(field.split('.')[1])][1]}" if args.params else "sweep"
             raise InputError(exc.message, field=flag) from None
         raise
-    prov = _provenance(scenario, argv)
+    prov = _provenance(scenario, argv, args.seed if args.paths else None)
     report = _run_report(scenario, args, prov, sweep=result)
     return _finish(args, "sweep", result.to_document(prov), report, sweep_text(result, args.max_rows))
 
@@ -525,6 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--years", type=_year, nargs="+", help="years to report the target's rank for")
     _output_args(sw, "sweep.json and report.html")
     sw.add_argument("--max-rows", type=_positive_int, default=40, help="rows printed (default 40)")
+    _mc_args(sw, default_paths=0)
     sw.set_defaults(handler=_cmd_sweep, params=None)
 
     se = sub.add_parser(

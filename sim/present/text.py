@@ -136,18 +136,20 @@ def sweep_text(sw: SweepResult, max_rows: int = 40) -> str:
     sc = sw.scenario
     doc = sw.to_document()
     labels = sw.labels()
+    prob_years = [str(int(y)) for y in sw.outcomes.rank_years] if sw.probability is not None else []
     lines = [
         f"Sweep of {sc.name}: {len(doc['points']):,} points; threshold rank {sc.threshold_rank}",
         "  "
         + "  ".join(f"{lab:>24}" for lab in labels)
-        + f"{'reach year':>12}{'rank ' + str(sc.horizon):>11}{'gap %':>9}",
+        + f"{'reach year':>12}{'rank ' + str(sc.horizon):>11}{'gap %':>9}"
+        + "".join(f"{'P(by ' + y + ')':>12}" for y in prob_years),
     ]
     for point in doc["points"][:max_rows]:
         vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
         reach = point["reach_year"] if point["reach_year"] is not None else "never"
-        lines.append(
-            f"  {vals}{reach!s:>12}{point['target_rank_at_horizon']:>11}{point['gap_pct_at_horizon']:>9.1f}"
-        )
+        probs = "".join(f"{point['reach_probability'][y]:>12.1%}" for y in prob_years)
+        rank, gap = point["target_rank_at_horizon"], point["gap_pct_at_horizon"]
+        lines.append(f"  {vals}{reach!s:>12}{rank:>11}{gap:>9.1f}{probs}")
     if len(doc["points"]) > max_rows:
         lines.append(f"  ... {len(doc['points']) - max_rows:,} more points (use --json or --out)")
     return "\n".join(lines)
