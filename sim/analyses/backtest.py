@@ -65,6 +65,7 @@ class BacktestResult(ResultView):
     predicted_share: FloatArray | None = None  # (J, N) share of the regions' total nominal GDP
     actual_share: FloatArray | None = None
     naive_share: FloatArray | None = None  # the share at the jump-off ("shares stay")
+    coverage_level: dict[float, float] | None = None  # the same intervals on shares of nominal GDP
 
     def headline(self) -> str:
         """Horizon, jump-offs and the rank error against "ranks stay"."""
@@ -148,6 +149,9 @@ class BacktestResult(ResultView):
             "coverage": None
             if self.coverage is None
             else {str(k): round(v, 4) for k, v in self.coverage.items()},
+            "coverage_level": None
+            if self.coverage_level is None
+            else {str(k): round(v, 4) for k, v in self.coverage_level.items()},
             "share_error_pct": {
                 "model": round(self.share_error("model"), 4),
                 "naive": round(self.share_error("naive"), 4),
@@ -196,22 +200,28 @@ def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode =
 
 
 def _coverage_hits(
-    sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray
-) -> dict[float, BoolArray]:
-    """Per region, is the actual rank inside the central 50% / 80% Monte Carlo interval?
+    sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray, actual_share: FloatArray
+) -> dict[tuple[str, float], BoolArray]:
+    """Per region, is the actual rank, and the actual share of total nominal GDP (a continuous
+    quantity: ranks are integers and over-cover by construction), inside the central 50% / 80%
+    Monte Carlo interval? Keys ("rank" | "level", level).
 
     Shocks come from the scenario's own uncertainty method (the one Monte Carlo uses)."""
     from sim.analyses.montecarlo import scenario_shocks
 
     proj = project(sc)
     draws = scenario_shocks(sc).draw(rng, paths, proj.years.size - 1)
-    final = np.log(proj.gdp[-1]) + draws.totals()  # (paths, N)
+    final = np.log(proj.gdp[-1]) + draws.totals()  # (paths, N), relative to the target: shares hold
     ranks = rank_levels(final)
-    hits: dict[float, BoolArray] = {}
+    top = final.max(axis=1, keepdims=True)
+    log_share = final - top - np.log(np.exp(final - top).sum(axis=1, keepdims=True))
+    hits: dict[tuple[str, float], BoolArray] = {}
     for level in COVERAGE_LEVELS:
-        lo = np.quantile(ranks, (1 - level) / 2, axis=0, method="inverted_cdf")
-        hi = np.quantile(ranks, 1 - (1 - level) / 2, axis=0, method="inverted_cdf")
-        hits[level] = (actual >= lo) & (actual <= hi)
+        q = ((1 - level) / 2, 1 - (1 - level) / 2)
+        lo, hi = np.quantile(ranks, q, axis=0, method="inverted_cdf")
+        hits[("rank", level)] = (actual >= lo) & (actual <= hi)
+        lo_s, hi_s = np.quantile(log_share, q, axis=0)
+        hits[("level", level)] = (np.log(actual_share) >= lo_s) & (np.log(actual_share) <= hi_s)
     return hits
 
 
@@ -263,7 +273,7 @@ def backtest(
     generator, used = random_source(seed, rng) if paths else (None, None)
     pred, naive, actual = [], [], []
     shares: dict[str, list[FloatArray]] = {"pred": [], "actual": [], "naive": []}
-    hits: dict[float, list[BoolArray]] = {lv: [] for lv in COVERAGE_LEVELS}
+    hits: dict[tuple[str, float], list[BoolArray]] = {}
     for b in usable:
         sc = rebase(scenario, b, horizon, national)
         proj = project(sc)
@@ -277,11 +287,12 @@ def backtest(
         actual.append(act)
         if paths:
             assert generator is not None
-            for lv, hit in _coverage_hits(sc, paths, generator, act).items():
-                hits[lv].append(hit)
+            for which, hit in _coverage_hits(sc, paths, generator, act, shares["actual"][-1]).items():
+                hits.setdefault(which, []).append(hit)
         if progress is not None:
             progress(1)
-    coverage = {lv: float(np.mean(h)) for lv, h in hits.items()} if paths else None
+    coverage = {lv: float(np.mean(h)) for (kind, lv), h in hits.items() if kind == "rank"} if paths else None
+    level = {lv: float(np.mean(h)) for (kind, lv), h in hits.items() if kind == "level"} if paths else None
     return BacktestResult(
         scenario,
         horizon,
@@ -296,4 +307,5 @@ def backtest(
         np.array(shares["pred"]),
         np.array(shares["actual"]),
         np.array(shares["naive"]),
+        level,
     )
