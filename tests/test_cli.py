@@ -128,3 +128,18 @@ def test_years_outside_the_projection_folders_and_shift_labels(cli, tmp_path):
     assert res.code == 2 and "is a folder, not a scenario file" in res.err
     res = cli("sweep", FOUNDING, "--shift", "provinces.Inner Mongolia.deflator=-1:0:1", "--no-report")
     assert res.code == 0 and "provinces.Inner Mongolia.deflator (shift)" in res.out
+
+
+def test_a_failed_write_leaves_the_old_results_whole(cli, tmp_path):
+    from tests.conftest import FOUNDING
+
+    out = tmp_path / "o"
+    assert cli("run", FOUNDING, "--out", out, "--no-report").code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "run.json").unlink()
+    (out / "run.json").mkdir()  # run.json cannot be written now
+    res = cli("run", FOUNDING, "--out", out, "--no-report", "--years", "2030")
+    assert res.code == 2 and res.err.endswith("run.json: a folder has that name\n"), res.err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == {k: v for k, v in before.items() if k != "run.json"}  # nothing half-replaced
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

@@ -35,16 +35,26 @@ def prepare_dir(out: Path) -> Path:
 
 def atomic_write(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file and a rename."""
+    tmp = _stage(path, content)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _stage(path: Path, content: str | bytes) -> Path:
+    """``content`` in a temporary file beside ``path`` (removed again if writing fails)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:
@@ -54,14 +64,27 @@ def _umask() -> int:
 
 
 def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
-    """Write every named file under ``out`` atomically; returns the paths written."""
+    """Write every named file under ``out``, all or none: every file is first written in full
+    beside its target, and only when all are ready are they renamed into place (a failure
+    leaves the folder as it was, never a mix of old and new results). Returns the paths."""
     prepare_dir(out)
-    written = []
-    for name, content in files.items():
-        target = out / name
-        try:
-            atomic_write(target, content)
-        except OSError as exc:
-            raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
-        written.append(target)
-    return written
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, content in files.items():
+            target = out / name
+            try:
+                staged.append((_stage(target, content), target))
+            except OSError as exc:
+                raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
+        for _, target in staged:  # what would stop a rename, found before any file is replaced
+            if target.is_dir():
+                raise ArgumentError(f"cannot write {target}: a folder has that name", field="--out")
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [target for _, target in staged]
