@@ -185,3 +185,23 @@ def test_small_runs_do_not_import_numba():
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_interrupt_inside_a_compiled_kernel_is_an_interrupt_again():
+    """Ctrl-C in numba code surfaces as SystemError chained to KeyboardInterrupt; the kernel
+    wrapper turns it back, so the CLI prints "interrupted" (exit 130), not "internal error"."""
+
+    def kernel():
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as inner:
+            raise SystemError("returned a result with an exception set") from inner
+
+    with pytest.raises(KeyboardInterrupt):
+        _kernel._one_at_a_time(kernel)()
+
+    def broken():
+        raise SystemError("something else")
+
+    with pytest.raises(SystemError):
+        _kernel._one_at_a_time(broken)()

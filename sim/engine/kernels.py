@@ -59,12 +59,21 @@ if hasattr(os, "register_at_fork"):  # POSIX only
 
 
 def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
-    """The compiled ``kernel`` behind the process-wide lock (``__wrapped__`` is the dispatcher)."""
+    """The compiled ``kernel`` behind the process-wide lock (``__wrapped__`` is the dispatcher); an
+    interrupt inside it is a KeyboardInterrupt again (the CLI then prints "interrupted", exit 130)."""
 
     @functools.wraps(kernel, updated=())
     def call(*args: Any) -> Any:
         with _LOCK:
-            return kernel(*args)
+            try:
+                return kernel(*args)
+            except SystemError as exc:  # Ctrl-C inside compiled code reaches Python this way
+                cause: BaseException | None = exc
+                while cause is not None and not isinstance(cause, KeyboardInterrupt):
+                    cause = cause.__cause__ or cause.__context__
+                if cause is not None:
+                    raise KeyboardInterrupt from None
+                raise
 
     return call
 
