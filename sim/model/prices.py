@@ -47,8 +47,7 @@ class PriceModel:
     intercept: FloatArray  # (N,) a_i
     loading: FloatArray  # (N,) l_i
     loading_se: FloatArray  # (N,)
-    factor_years: IntArray  # years of the commodity factor history
-    factor: FloatArray  # (H,) c[t], centred, log points
+    factor: FloatArray  # (len(years),) c[t] in those years, centred, log points
     factor_mean: float  # the mean removed (log points)
     level: FloatArray  # (N,) P at the last estimation year
     n_obs: int
@@ -125,7 +124,6 @@ def estimate(panel: Panel, last_year: int, *, separate_speed: bool = False) -> P
         intercept=np.asarray(beta[:n], dtype=np.float64),
         loading=np.asarray(beta[k:], dtype=np.float64),
         loading_se=se[k:],
-        factor_years=years[obs],
         factor=factor[obs],
         factor_mean=mean,
         level=level[-1],
