@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import FOUNDING, SCENARIOS, run_subprocess
 
 RUN_KEYS = {
@@ -143,3 +145,22 @@ def test_a_failed_write_leaves_the_old_results_whole(cli, tmp_path):
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == {k: v for k, v in before.items() if k != "run.json"}  # nothing half-replaced
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["backtest", "--horizon", "3"], "回测："),
+        (["sweep", "{founding}", "--set", "threshold_rank=15:16:1", "--no-report"], "参数扫描："),
+        (["solve", "{founding}", "--by", "2030"], "各截止年份所需增速（确定性）"),
+        (["montecarlo", "{founding}", "--paths", "500", "--quiet"], "蒙特卡洛（500条路径"),
+    ],
+)
+def test_console_speaks_chinese_with_lang_zh(cli, argv, fragment):
+    from tests.conftest import FOUNDING
+
+    res = cli(*[str(FOUNDING) if a == "{founding}" else a for a in argv], "--lang", "zh")
+    assert res.code == 0, res.err
+    assert fragment in res.out
+    for english in ("Sweep of", "Backtest of", "required growth by deadline", "Monte Carlo ("):
+        assert english not in res.out

@@ -273,7 +273,9 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         raise
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
     report = _run_report(scenario, args, prov, sweep=result)
-    return _finish(args, "sweep", result.to_document(prov), report, sweep_text(result, args.max_rows))
+    return _finish(
+        args, "sweep", result.to_document(prov), report, sweep_text(result, args.max_rows, args.lang)
+    )
 
 
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -296,7 +298,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
     report = _run_report(scenario, args, prov, sensitivity=result)
-    return _finish(args, "sensitivity", doc, report, summary(result))
+    return _finish(args, "sensitivity", doc, report, summary(result, args.lang))
 
 
 def _probability(text: str) -> float:
@@ -367,7 +369,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
-    return _finish(args, "backtest", doc, report, summary(result), report_name="backtest.html")
+    return _finish(args, "backtest", doc, report, summary(result, args.lang), report_name="backtest.html")
 
 
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:

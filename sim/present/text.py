@@ -131,56 +131,75 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
     )  # fmt: skip
 
 
-def sweep_text(sw: SweepResult, max_rows: int = 40) -> str:
+def _rjust(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return " " * max(0, width - used) + text
+
+
+def _ljust(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns."""
+    stripped = _rjust(text, width).lstrip(" ")
+    return stripped + " " * (len(_rjust(text, width)) - len(stripped))
+
+
+def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
     """The table ``ranksim sweep`` prints: every point's values, reach year, rank and gap."""
     sc = sw.scenario
     doc = sw.to_document()
     labels = sw.labels()
     prob_years = [str(int(y)) for y in sw.outcomes.rank_years] if sw.probability is not None else []
     lines = [
-        f"Sweep of {sc.name}: {len(doc['points']):,} points; threshold rank {sc.threshold_rank}",
+        t(lang, "sweep_head", name=sc.name, n=len(doc["points"]), k=sc.threshold_rank),
         "  "
         + "  ".join(f"{lab:>24}" for lab in labels)
-        + f"{'reach year':>12}{'rank ' + str(sc.horizon):>11}{'gap %':>9}"
-        + "".join(f"{'P(by ' + y + ')':>12}" for y in prob_years),
+        + _rjust(t(lang, "col_reach"), 12)
+        + _rjust(t(lang, "col_rank", y=sc.horizon), 11)
+        + _rjust(t(lang, "col_gap"), 9)
+        + "".join(_rjust(t(lang, "col_prob", y=y), 14) for y in prob_years),
     ]
     for point in doc["points"][:max_rows]:
         vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
-        reach = point["reach_year"] if point["reach_year"] is not None else "never"
-        probs = "".join(f"{point['reach_probability'][y]:>12.1%}" for y in prob_years)
+        reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
+        probs = "".join(f"{point['reach_probability'][y]:>14.1%}" for y in prob_years)
         rank, gap = point["target_rank_at_horizon"], point["gap_pct_at_horizon"]
-        lines.append(f"  {vals}{reach!s:>12}{rank:>11}{gap:>9.1f}{probs}")
+        lines.append(f"  {vals}{_rjust(reach, 12)}{rank:>11}{gap:>9.1f}{probs}")
     if len(doc["points"]) > max_rows:
-        lines.append(f"  ... {len(doc['points']) - max_rows:,} more points (use --json or --out)")
+        lines.append(t(lang, "sweep_more", n=len(doc["points"]) - max_rows))
     return "\n".join(lines)
 
 
-def sensitivity_text(sens: SensitivityResult) -> str:
+def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     """The tornado and Sobol tables ``ranksim sensitivity`` prints."""
     sc = sens.scenario
     doc = sens.to_document()
     lines = [
-        f"Sensitivity of {doc['outcome']} ({sc.name}); scenario value {doc['base_outcome']:g}",
-        f"  {'parameter':44}{'low':>8}{'high':>8}{'outcome low':>13}{'outcome high':>14}",
+        t(lang, "sens_head", outcome=doc["outcome"], name=sc.name, v=f"{doc['base_outcome']:g}"),
+        "  "
+        + _ljust(t(lang, "col_param"), 44)
+        + _rjust(t(lang, "col_low"), 8)
+        + _rjust(t(lang, "col_high"), 8)
+        + _rjust(t(lang, "col_out_low"), 13)
+        + _rjust(t(lang, "col_out_high"), 14),
     ]
     for b in doc["tornado"]:
-        name = b["param"] + (" (shift)" if b["mode"] == "shift" else "")
+        name = b["param"] + (t(lang, "shift_mark") if b["mode"] == "shift" else "")
         lines.append(
             f"  {name:44}{b['low']:>8g}{b['high']:>8g}{_outcome(b['outcome_low'], doc):>13}"
             f"{_outcome(b['outcome_high'], doc):>14}"
         )
-    lines.append(f"  Sobol indices (n = {sens.samples}, 95% bootstrap intervals):")
+    lines.append(t(lang, "sens_sobol", n=sens.samples))
+    first, total = t(lang, "sobol_first"), t(lang, "sobol_total")
     for x in doc["sobol"]:
         lines.append(
-            f"  {x['param']:44} first {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
-            f"{x['first_order_ci'][1]:.3f}]  total {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
+            f"  {x['param']:44} {first} {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
+            f"{x['first_order_ci'][1]:.3f}]  {total} {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
             f"{x['total_order_ci'][1]:.3f}]"
         )
     if doc["censored_share"]:
-        lines.append(
-            f"  note: {doc['censored_share']:.0%} of points never reach the threshold and count as "
-            f"{sc.horizon + 1}; a gap_<year> outcome avoids this censoring"
-        )
+        lines.append(t(lang, "sens_censored", share=doc["censored_share"], y=sc.horizon + 1))
     return "\n".join(lines)
 
 
@@ -210,29 +229,27 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
 
 def solve_text(sol: SolveResult, lang: str = "en") -> str:
     """The sentence and the curve of required growth by deadline that ``ranksim solve`` prints."""
-    kind = f"with probability {sol.probability:g}" if sol.curve_probability else "deterministic"
-    curve = ", ".join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
-    return solve_sentence(sol, lang) + f"\n  required growth by deadline ({kind}): " + curve
+    kind = (
+        t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
+    )
+    curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
+    return solve_sentence(sol, lang) + "\n" + t(lang, "solve_curve", kind=kind) + curve
 
 
-def backtest_text(bt: BacktestResult) -> str:
+def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     """The metrics table ``ranksim backtest`` prints, model against "ranks stay"."""
     doc = bt.to_document()
     m, v = doc["model"], doc["naive"]
     years = doc["jump_off_years"]
     lines = [
-        f"Backtest of {bt.scenario.name}: horizon {bt.horizon}, jump-offs "
-        f"{years[0]}-{years[-1]} ({len(years)}), national {bt.national}",
-        f"  {'':14}{'model':>8}{'naive':>8}",
+        t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
+          nat=bt.national),
+        "  " + " " * 14 + _rjust(t(lang, "bt_col_model"), 8) + _rjust(t(lang, "bt_col_naive"), 8),
         *(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
-    ]
-    verdict = "beats" if m["rank_mae"] < v["rank_mae"] else "does NOT beat"
-    lines.append(f"  the model {verdict} the naive forecast (ranks stay) on mean absolute rank error")
+        t(lang, "bt_verdict_yes" if m["rank_mae"] < v["rank_mae"] else "bt_verdict_no"),
+    ]  # fmt: skip
     if doc["coverage"] is not None:
-        lines.append(
-            f"  Monte Carlo coverage: 50% interval {doc['coverage']['0.5']:.0%}, "
-            f"80% interval {doc['coverage']['0.8']:.0%}"
-        )
+        lines.append(t(lang, "bt_coverage", c50=doc["coverage"]["0.5"], c80=doc["coverage"]["0.8"]))
     return "\n".join(lines)
 
 
@@ -244,9 +261,9 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     if kind == "MonteCarloResult":
         return summary_text(result.projection, years=years, lang=lang) + "\n" + montecarlo_line(result, lang)
     texts: dict[str, Callable[[Any], str]] = {
-        "SweepResult": sweep_text,
-        "SensitivityResult": sensitivity_text,
-        "BacktestResult": backtest_text,
+        "SweepResult": lambda r: sweep_text(r, lang=lang),
+        "SensitivityResult": lambda r: sensitivity_text(r, lang),
+        "BacktestResult": lambda r: backtest_text(r, lang),
         "SolveResult": lambda r: solve_text(r, lang),
     }
     if kind not in texts:
