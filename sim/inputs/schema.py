@@ -231,6 +231,14 @@ class UncertaintySpec(_Model):
     block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
     scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
 
+    @model_validator(mode="after")
+    def _block_is_for_the_bootstrap(self) -> UncertaintySpec:
+        if self.block != 1 and self.method != "bootstrap":
+            raise ValueError(
+                f"block applies to the bootstrap only; remove it or use method: bootstrap (got {self.method})"
+            )
+        return self
+
 
 class SweepItem(_Model):
     """One swept parameter: a dotted path, set or shift, and a range or a list of values."""

@@ -356,13 +356,19 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
     add_charts(report, sol)
 
 
-def add_provenance(report: Report, scenario: Scenario, provenance: Provenance | None = None) -> None:
-    """Input files with their sha256, the data's last year, version, seed and command."""
+def add_provenance(
+    report: Report, scenario: Scenario, provenance: Provenance | None = None, *, projection: bool = True
+) -> None:
+    """Input files with their sha256, the data's last year (and the projection's base year and
+    horizon, for a report of a projection), version, seed and command."""
     prov = provenance or scenario.provenance()
     lang = report.lang
     report.add_heading(t(lang, "provenance"))
+    last = scenario.panel.last_year
     report.add_paragraph(
-        t(lang, "data_last_year", y=scenario.panel.last_year, b=scenario.base_year, h=scenario.horizon)
+        t(lang, "data_last_year", y=last, b=scenario.base_year, h=scenario.horizon)
+        if projection
+        else t(lang, "data_last_year_only", y=last)
     )
     report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in prov.files.items()])
     command = " ".join(prov.command) if prov.command else "–"
@@ -405,7 +411,7 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
         [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],
     )
     add_charts(report, bt)
-    add_provenance(report, sc, provenance)
+    add_provenance(report, sc, provenance, projection=False)
     return report.render()
 
 
