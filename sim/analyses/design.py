@@ -148,10 +148,4 @@ def probabilities(
     return out
 
 
-def grid(axes: Sequence[tuple[str, Sequence[float]]]) -> pd.DataFrame:
-    """A full-grid design: every combination of the axes' values, the first axis slowest."""
-    mesh = np.meshgrid(*[np.asarray(v, dtype=float) for _, v in axes], indexing="ij")
-    return pd.DataFrame({name: m.reshape(-1) for (name, _), m in zip(axes, mesh, strict=True)})
-
-
-__all__ = ["evaluate", "grid"]
+__all__ = ["evaluate", "probabilities"]

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
-from sim.present.text import montecarlo_line, summary, summary_text, sweep_text
+from sim.present.text import montecarlo_line, pad, summary, summary_text, sweep_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
@@ -82,14 +82,6 @@ def _finish(
     print(text)
     _print_written(written)
     return 0
-
-
-def _pad(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
-    import unicodedata
-
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - used)
 
 
 def _print_json(doc: dict[str, Any]) -> int:
@@ -391,7 +383,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     print(f"Ranking by nominal GDP, {year} (100m yuan; real growth %)")
     for row in doc["provinces"]:
         print(
-            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {_pad(row['zh'], 8)}"
+            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {pad(row['zh'], 8, 'left')}"
             f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
         )
     return 0

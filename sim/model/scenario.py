@@ -26,6 +26,7 @@ from sim.errors import InputError, Location, RanksimWarning, ScenarioError
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
+    NULL_IS_A_VALUE,
     Key,
     ScenarioFile,
     panel_for,
@@ -257,7 +258,7 @@ def _set_in(data: dict[str, Any], key: Key, value: Any) -> None:
             child = {}
             node[part] = child
         node = child
-    if value is None and key != ("others", "half_life"):
+    if value is None and key not in NULL_IS_A_VALUE:
         node.pop(key[-1], None)
     else:
         node[key[-1]] = value

@@ -65,24 +65,11 @@ def assumption_sentence(proj: Projection, lang: str = "en") -> str:
     growth against its rivals' nominal growth (means over the projection)."""
     a = proj.assumptions()
     n = len(a["rivals"])
+    own = {"r": a["target_real_pct"], "d": a["target_deflator_pct"], "g": a["target_nominal_pct"]}
     if a["rivals_nominal_pct"] is None:
-        return t(
-            lang,
-            "assume_alone",
-            r=a["target_real_pct"],
-            d=a["target_deflator_pct"],
-            g=a["target_nominal_pct"],
-        )
-    return t(
-        lang,
-        "assume",
-        r=a["target_real_pct"],
-        d=a["target_deflator_pct"],
-        g=a["target_nominal_pct"],
-        rg=a["rivals_nominal_pct"],
-        n=n,
-        regions=t(lang, "region_one") if n == 1 else t(lang, "region_many", n=n),
-    )
+        return t(lang, "assume_alone", **own)
+    regions = t(lang, "region_one") if n == 1 else t(lang, "region_many", n=n)
+    return t(lang, "assume", **own, rg=a["rivals_nominal_pct"], n=n, regions=regions)
 
 
 def passed_by_sentence(proj: Projection, lang: str = "en") -> str:
@@ -131,18 +118,14 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
     )  # fmt: skip
 
 
-def _rjust(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` terminal columns (a Chinese character takes two)."""
+def pad(text: str, width: int, align: str = "right") -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two), aligned
+    "right" or "left"."""
     import unicodedata
 
     used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return " " * max(0, width - used) + text
-
-
-def _ljust(text: str, width: int) -> str:
-    """``text`` left-aligned in ``width`` terminal columns."""
-    stripped = _rjust(text, width).lstrip(" ")
-    return stripped + " " * (len(_rjust(text, width)) - len(stripped))
+    space = " " * max(0, width - used)
+    return space + text if align == "right" else text + space
 
 
 def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
@@ -155,17 +138,17 @@ def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
         t(lang, "sweep_head", name=sc.name, n=len(doc["points"]), k=sc.threshold_rank),
         "  "
         + "  ".join(f"{lab:>24}" for lab in labels)
-        + _rjust(t(lang, "col_reach"), 12)
-        + _rjust(t(lang, "col_rank", y=sc.horizon), 11)
-        + _rjust(t(lang, "col_gap"), 9)
-        + "".join(_rjust(t(lang, "col_prob", y=y), 14) for y in prob_years),
+        + pad(t(lang, "col_reach"), 12)
+        + pad(t(lang, "col_rank", y=sc.horizon), 11)
+        + pad(t(lang, "col_gap"), 9)
+        + "".join(pad(t(lang, "col_prob", y=y), 14) for y in prob_years),
     ]
     for point in doc["points"][:max_rows]:
         vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
         reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
         probs = "".join(f"{point['reach_probability'][y]:>14.1%}" for y in prob_years)
         rank, gap = point["target_rank_at_horizon"], point["gap_pct_at_horizon"]
-        lines.append(f"  {vals}{_rjust(reach, 12)}{rank:>11}{gap:>9.1f}{probs}")
+        lines.append(f"  {vals}{pad(reach, 12)}{rank:>11}{gap:>9.1f}{probs}")
     if len(doc["points"]) > max_rows:
         lines.append(t(lang, "sweep_more", n=len(doc["points"]) - max_rows))
     return "\n".join(lines)
@@ -178,11 +161,11 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     lines = [
         t(lang, "sens_head", outcome=doc["outcome"], name=sc.name, v=f"{doc['base_outcome']:g}"),
         "  "
-        + _ljust(t(lang, "col_param"), 44)
-        + _rjust(t(lang, "col_low"), 8)
-        + _rjust(t(lang, "col_high"), 8)
-        + _rjust(t(lang, "col_out_low"), 13)
-        + _rjust(t(lang, "col_out_high"), 14),
+        + pad(t(lang, "col_param"), 44, "left")
+        + pad(t(lang, "col_low"), 8)
+        + pad(t(lang, "col_high"), 8)
+        + pad(t(lang, "col_out_low"), 13)
+        + pad(t(lang, "col_out_high"), 14),
     ]
     for b in doc["tornado"]:
         name = b["param"] + (t(lang, "shift_mark") if b["mode"] == "shift" else "")
@@ -244,7 +227,7 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     lines = [
         t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
           nat=bt.national),
-        "  " + " " * 14 + _rjust(t(lang, "bt_col_model"), 8) + _rjust(t(lang, "bt_col_naive"), 8),
+        "  " + " " * 14 + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
         *(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
         t(lang, "bt_verdict_yes" if m["rank_mae"] < v["rank_mae"] else "bt_verdict_no"),
     ]  # fmt: skip
