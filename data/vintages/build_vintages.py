@@ -45,9 +45,13 @@ def build(shared: Path) -> dict[str, pd.DataFrame]:
             old.update(part.set_index(["year", "province_code"])["compare_value"])
         keep = old.notna().to_numpy()
         rows.loc[keep, "gdp_nominal_100m_yuan"] = old[keep].to_numpy()
-        gdp_src = [gdp_id if k else s.split("|")[0].split(":")[1] for k, s in zip(keep, rows.source, strict=True)]
+        gdp_src = [
+            gdp_id if k else s.split("|")[0].split(":")[1] for k, s in zip(keep, rows.source, strict=True)
+        ]
         rg = [nv_idx.get(k) for k in key]
-        rows["real_growth_pct"] = [v if v is not None else r for v, r in zip(rg, rows.real_growth_pct, strict=True)]
+        rows["real_growth_pct"] = [
+            v if v is not None else r for v, r in zip(rg, rows.real_growth_pct, strict=True)
+        ]
         rg_src = [
             "NBS20" if v is not None else s.split("|")[1].split(":")[1]
             for v, s in zip(rg, rows.source, strict=True)
