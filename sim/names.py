@@ -38,6 +38,7 @@ POINT = "point"
 REACH_YEAR = "reach_year"  # nullable: never reached by the horizon
 GAP_PCT = "gap_pct"  # target GDP / GDP at the threshold rank among the others - 1, in %
 SWEEP_OUTCOME_COLUMNS = (POINT, REACH_YEAR, YEAR, RANK, GAP_PCT)
+THRESHOLD = "threshold_rank"  # the "which midfield?" table: reach year by threshold rank
 
 # Sensitivity (one row a parameter, tornado order)
 PARAM, MODE = "param", "mode"
