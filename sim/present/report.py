@@ -17,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from sim._typing import FloatArray
 from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sensitivity import SensitivityResult
@@ -311,16 +312,18 @@ def growth_table_html(proj: Projection, regions: Sequence[int], lang: str, table
     for j in regions:
         target = ' class="target"' if j == proj.target else ""
         nominal_src = ["preliminary" if s == "preliminary" else "computed" for s in src.deflator[:, j]]
-        for k, (name, values, labels) in enumerate(
-            (("at_real", real, src.real[:, j]), ("at_defl", defl, src.deflator[:, j]),
-             ("at_nominal", nominal, nominal_src))
-        ):  # fmt: skip
+        paths: list[tuple[str, FloatArray, list[str]]] = [
+            ("at_real", real, [str(x) for x in src.real[:, j]]),
+            ("at_defl", defl, [str(x) for x in src.deflator[:, j]]),
+            ("at_nominal", nominal, nominal_src),
+        ]
+        for k, (name, values, labels) in enumerate(paths):
             who = (
                 f'<td rowspan="3"{target}>{esc(label(j, lang))}</td><td rowspan="3">{int(proj.ranks[0, j])}</td>'
                 if k == 0
                 else ""
             )
-            sources = _source_runs(list(labels), years, lang)
+            sources = _source_runs(labels, years, lang)
             cells = "".join(
                 f'<td title="{esc(_source_label(s, lang))}">{v:.2f}</td>'
                 for v, s in zip(values[:, j], labels, strict=True)
