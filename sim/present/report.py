@@ -310,7 +310,7 @@ def growth_table_html(proj: Projection, regions: Sequence[int], lang: str, table
     rows = []
     label = proj.scenario.panel.regions.label
     for j in regions:
-        target = ' class="target"' if j == proj.target else ""
+        target = ' class="region target"' if j == proj.target else ' class="region"'
         nominal_src = ["preliminary" if s == "preliminary" else "computed" for s in src.deflator[:, j]]
         paths: list[tuple[str, FloatArray, list[str]]] = [
             ("at_real", real, [str(x) for x in src.real[:, j]]),
