@@ -81,8 +81,7 @@ def test_readme_example_prints_what_the_readme_shows(cli, monkeypatch, command, 
 @pytest.mark.slow
 def test_the_python_api_example_runs(tmp_path, monkeypatch):
     """The README's Python API block, executed as a notebook would (in a scratch folder)."""
-    block = _blocks(README.split("## Python API", 1)[1])[0]
-    assert block[0] == "python"
+    block = next(b for b in _blocks(README.split("## Python API", 1)[1]) if b[0] == "python")
     (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
     monkeypatch.chdir(tmp_path)
     code = "\n".join(block[1]).replace("paths=10_000", "paths=500").replace("100_000", "2_000")
@@ -90,3 +89,22 @@ def test_the_python_api_example_runs(tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
     assert (tmp_path / "out" / "mc.html").stat().st_size > 0
     assert namespace["faster"].name.endswith("with 2 changes")  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_the_notebook_session_prints_what_the_readme_shows(tmp_path, monkeypatch):
+    """The README's notebook session, run as a doctest: every ``to_frame()`` table, the solve
+    answer and the files ``sim.report`` and ``sim.to_excel`` write."""
+    import doctest
+
+    text = "\n".join(next(b for b in _blocks(README.split("## Python API", 1)[1]) if b[0] == "pycon")[1])
+    (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
+    monkeypatch.chdir(tmp_path)
+    test = doctest.DocTestParser().get_doctest(text, {}, "README.md", "README.md", 0)
+    assert len(test.examples) >= 12
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    page = (tmp_path / "out" / "run.html").read_text(encoding="utf-8")
+    assert "Monte Carlo (20,000 paths, seed 1): P(reached) by 2027" in page
+    assert (tmp_path / "out" / "montecarlo.xlsx").stat().st_size > 0
