@@ -357,6 +357,8 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
             vintage=args.vintage,
         )
+        if args.paths:  # the report's coverage by horizon, 1 to 10 years
+            result = result.with_coverage_by_horizon()
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)

@@ -55,9 +55,9 @@ DEFAULT_HORIZON_YEARS = 16
 #: the nominal-level bands, rolling origin (README "Honest uncertainty"; docs/calibration.py).
 DEFAULT_BLOCK = 2
 #: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
-DEFAULT_PARAMETER_SCALE = 4.0
+DEFAULT_PARAMETER_SCALE = 3.0
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
-DEFAULT_PARAMETER_HALF_LIFE = 5.0
+DEFAULT_PARAMETER_HALF_LIFE = 8.0
 #: Multiplier of the yearly shocks (chosen the same way).
 DEFAULT_SCALE = 0.6
 
