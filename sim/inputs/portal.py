@@ -49,6 +49,8 @@ CENSUS_VINTAGE = {"四": "NBS20", "五": "NBS25"}
 META = re.compile(r"^(数据库|指标|时间|地区)\s*[：:]\s*(.*)$")
 YEAR_CELL = re.compile(r"^(\d{4})\s*年?$")
 CENSUS_NOTE = re.compile(r"第([一二三四五六七八九十]+)次全国经济普查后")
+#: Words every portal export has; none of them in GB18030-decoded text means another encoding.
+PORTAL_WORDS = ("地区", "指标", "省份", "年份", "数据库")
 LAYOUT_HELP = (
     "not a portal export this version can read: expected a table starting with 地区 (regions by "
     "indicator or by year), 指标 (indicators by year) or 省份编码/省份, 年份 (one row a region-year)"
@@ -404,6 +406,14 @@ def read_export(path: str | Path, regions: Regions) -> Export:
         raise DataError("no table in the file", file=path, line=1)
     line, header = rows[0]
     layout = _layout(header)
+    if layout is None and encoding == "GB18030" and not any(w in text for w in PORTAL_WORDS):
+        first = ",".join(header)[:24]
+        raise DataError(
+            f"neither UTF-8 nor GB18030 text, as far as can be told (the first line reads {first!r}); "
+            "export the file again from the portal or save it as 'CSV UTF-8'",
+            file=path,
+            line=line,
+        )
     if layout is None:
         raise DataError(LAYOUT_HELP, file=path, line=line)
     reader = _Reader(path, regions, meta, [], [], [], {})
