@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise ArgumentError(
-            f"{message} (see `ranksim {self.prog.split()[-1]} --help`)"
+            f"{message} (see `{self.prog} --help`)"
             if " " in self.prog
             else f"{message} (see `ranksim --help`)"
         )
@@ -621,7 +621,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _data_import_parser(data: argparse.ArgumentParser) -> None:
     """`ranksim data import FILE...`: the NBS portal's exports into a panel."""
-    sub = data.add_subparsers(dest="data_command", parser_class=_Parser, metavar="ACTION")
+    sub = data.add_subparsers(dest="data_command", parser_class=_Parser, metavar="[import]")
     imp = sub.add_parser("import", help="merge NBS data-portal exports (CSV) into a panel")
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE", help="portal exports; a later file wins")
     imp.add_argument("--into", type=Path, help="panel CSV to update or create (default: the bundled panel)")
