@@ -348,3 +348,14 @@ def test_missing_file_and_misspelt_region_suggestion(cli, tmp_path):
 def test_json_of_vintages_is_one_document(cli):
     out = cli("data", "--vintages", "--year", "2015", "--json").out
     assert json.loads(out)["year"] == 2015
+
+
+def test_a_smaller_panel_takes_its_own_regions_and_names_the_others(tmp_path):
+    """A two-region panel: the export's other 29 provinces are left out with a note, not errors."""
+    rows = DEFAULT_PANEL.read_text(encoding="utf-8").splitlines()
+    target = tmp_path / "two.csv"
+    target.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.split(",")[0] in ("11", "15"))]) + "\n")
+    plan = plan_import([RJ], target, today=TODAY)
+    assert plan.unchanged == 2 * 19 and not plan.changed
+    note = next(n for n in plan.notes if n.key == "not_in_panel")
+    assert note.values["n"] == 29 and "天津" in note.values["names"] and "内蒙古" not in note.values["names"]

@@ -324,18 +324,7 @@ def plan_import(
     reference = _union(own, bundled)
     exports = tuple(read_export(f, reference) for f in files)
     chosen, conflicts = _choose(exports)
-    notes: list[Note] = []
-    outside = sorted({own_code for own_code, _, _ in chosen if own_code != NATIONAL_CODE} - set(own.codes))
-    if outside:
-        notes.append(
-            Note(
-                "not_in_panel",
-                {
-                    "n": len(outside),
-                    "names": ", ".join(reference.label(reference.codes.index(c), "zh") for c in outside),
-                },
-            )
-        )
+    notes = _not_in_panel(chosen, own, reference)
     is_bundled = target.resolve() == DEFAULT_PANEL.resolve()
     national = _read_table(DEFAULT_NATIONAL, NATIONAL_COLUMNS, national=True) if is_bundled else None
     has_national = any(code == NATIONAL_CODE for code, _, _ in chosen)
@@ -365,6 +354,15 @@ def plan_import(
         notes=tuple(notes),
         files=out,
     )
+
+
+def _not_in_panel(chosen: dict[tuple[str, int, str], Any], own: Regions, reference: Regions) -> list[Note]:
+    """A note naming the exports' regions that the target panel does not have (left out)."""
+    outside = sorted({code for code, _, _ in chosen if code != NATIONAL_CODE} - set(own.codes))
+    if not outside:
+        return []
+    names = ", ".join(reference.label(reference.codes.index(c), "zh") for c in outside)
+    return [Note("not_in_panel", {"n": len(outside), "names": names})]
 
 
 def _ignored(exports: Sequence[Export]) -> list[Note]:
