@@ -359,3 +359,9 @@ def test_a_smaller_panel_takes_its_own_regions_and_names_the_others(tmp_path):
     assert plan.unchanged == 2 * 19 and not plan.changed
     note = next(n for n in plan.notes if n.key == "not_in_panel")
     assert note.values["n"] == 29 and "天津" in note.values["names"] and "内蒙古" not in note.values["names"]
+
+
+def test_the_pre2018_export_confirms_the_bundled_pre2018_vintage():
+    """The TB export holds exactly the bundled pre2018 vintage's GDP (2000-2017: 558 values)."""
+    plan = plan_import([TB], vintage_target(None, "pre2018"), today=TODAY)
+    assert (plan.unchanged, len(plan.restated), len(plan.added)) == (558, 0, 217)  # + 1993-1999
