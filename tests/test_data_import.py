@@ -257,6 +257,8 @@ def test_vintages_text_and_a_year_only_some_vintages_hold(cli):
     zh = cli("data", "--vintages", "--lang", "zh")
     assert "2017年地区生产总值排名" in zh.out and "内蒙古" in zh.out
     assert cli("data", "--vintages", "--year", "1990").code == 2
+    other = cli("data", "--vintages", "--data", DEFAULT_PANEL)
+    assert other.code == 2 and other.err.startswith("--data: --vintages compares the bundled vintages")
 
 
 # --------------------------------------------------------------------------- bad files
@@ -365,3 +367,28 @@ def test_the_pre2018_export_confirms_the_bundled_pre2018_vintage():
     """The TB export holds exactly the bundled pre2018 vintage's GDP (2000-2017: 558 values)."""
     plan = plan_import([TB], vintage_target(None, "pre2018"), today=TODAY)
     assert (plan.unchanged, len(plan.restated), len(plan.added)) == (558, 0, 217)  # + 1993-1999
+
+
+def test_json_of_an_import_lists_every_change_and_what_was_written(cli, tmp_path):
+    target = tmp_path / "panel.csv"
+    shutil.copy(DEFAULT_PANEL, target)
+    doc = cli("data", "import", TB, "--into", target, "--dry-run", "--json").json()
+    assert (doc["rows_added"], len(doc["added"]), len(doc["restated"]), doc["unchanged"]) == (
+        217,
+        217,
+        552,
+        6,
+    )
+    assert doc["written"] == [] and doc["files"][0]["encoding"] == "GB18030"
+    top = max(doc["restated"], key=lambda c: abs(c["change"]))
+    assert (top["code"], top["year"], top["old"], top["new"], round(top["change"], 1)) == (
+        "12",
+        2016,
+        "11487.0",
+        "17885.39",
+        55.7,
+    )
+    wrote = cli(
+        "data", "import", PORTAL / "LA" / "分省年度数据2024.csv", "--into", tmp_path / "new.csv", "--json"
+    ).json()
+    assert wrote["created"] and wrote["written"] == [str(tmp_path / "new.csv")] and len(wrote["added"]) == 31

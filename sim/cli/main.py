@@ -416,9 +416,10 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
     plan = plan_import(args.files, target)
-    print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
+    if not args.json:
+        print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
     if args.dry_run or not plan.changed:
-        return 0
+        return _print_json({**plan.to_document(), "written": []}) if args.json else 0
     written: list[Path] = []
     try:
         for folder in dict.fromkeys(path.parent for path in plan.files):
@@ -426,6 +427,8 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
             written += write_files(folder, files)
     except ArgumentError as exc:
         raise ArgumentError(exc.message, field="--into") from None
+    if args.json:
+        return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
     _print_written(written)
     return 0
 
@@ -628,6 +631,7 @@ def _data_import_parser(data: argparse.ArgumentParser) -> None:
     imp.add_argument("--vintage", metavar="NAME", help="write vintages/NAME.csv beside the panel instead")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     imp.add_argument("--all", action="store_true", help="list every restatement and conflict")
+    imp.add_argument("--json", action="store_true", help="print one JSON document instead (every change)")
     imp.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report")
     imp.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
     imp.set_defaults(handler=_cmd_data_import)

@@ -118,6 +118,54 @@ class ImportPlan:
         """Whether writing would change any file."""
         return bool(self.added or self.restated)
 
+    def to_document(self) -> dict[str, Any]:
+        """The ``ranksim data import --json`` document (every restatement and conflict)."""
+
+        def cell(c: Change) -> dict[str, Any]:
+            return {
+                "code": c.code,
+                "year": c.year,
+                "field": c.field,
+                "old": c.old,
+                "new": c.new,
+                "file": str(c.file),
+            }
+
+        return {
+            "target": str(self.target),
+            "created": self.created,
+            "files": [
+                {
+                    "path": str(e.path),
+                    "sha256": e.sha256,
+                    "encoding": e.encoding,
+                    "layout": e.layout,
+                    "vintage": e.vintage or None,
+                    "fields": list(e.indicators),
+                    "values": len(e.values),
+                    "ignored_indicators": list(e.ignored_indicators),
+                    "ignored_regions": list(e.ignored_regions),
+                }  # fmt: skip
+                for e in self.exports
+            ],
+            "rows_added": self.rows_added,
+            "unchanged": self.unchanged,
+            "added": [cell(c) for c in self.added],
+            "restated": [
+                {**cell(c), "change": None if c.change is None else round(c.change, 4)} for c in self.restated
+            ],
+            "conflicts": [
+                {
+                    "code": c.code,
+                    "year": c.year,
+                    "field": c.field,
+                    "values": [{"file": str(f), "value": v} for f, v in c.values],
+                }
+                for c in self.conflicts
+            ],
+            "notes": [{"key": n.key, **n.values} for n in self.notes],
+        }
+
     def name(self, code: str, lang: str = "en") -> str:
         """Region label of ``code`` (the nation for ``"00"``)."""
         if code == NATIONAL_CODE:
