@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise ArgumentError(
-            f"{message} (see `ranksim {self.prog.split()[-1]} --help`)"
+            f"{message} (see `{self.prog} --help`)"
             if " " in self.prog
             else f"{message} (see `ranksim --help`)"
         )
@@ -375,6 +375,8 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.documents import data_document
     from sim.present.output import dumps
 
+    if args.vintages:
+        return _data_vintages(args)
     panel = load_panel(args.data)
     year = args.year if args.year is not None else panel.last_year
     if args.model:
@@ -392,6 +394,48 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
             f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {pad(row['zh'], 8, 'left')}"
             f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
         )
+    return 0
+
+
+def _data_vintages(args: argparse.Namespace) -> int:
+    """`ranksim data --vintages`: one year's ranking in every bundled vintage, the largest restatements."""
+    from sim.analyses.vintages import compare_vintages
+    from sim.inputs.panel import load_vintage, vintage_names
+    from sim.present.data_text import vintages_text
+
+    if args.data is not None:
+        raise ArgumentError(
+            "--vintages compares the bundled vintages (data/vintages/); leave out --data", field="--data"
+        )
+    result = compare_vintages({name: load_vintage(name) for name in vintage_names()}, args.year)
+    if args.json:
+        return _print_json(result.to_document())
+    print(vintages_text(result, lang=args.lang))
+    return 0
+
+
+def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """`ranksim data import`: report what the exports change, then write the panel (all or none)."""
+    from sim.inputs.panel_import import plan_import, vintage_target
+    from sim.present.data_text import import_text
+    from sim.present.output import write_files
+
+    target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
+    plan = plan_import(args.files, target)
+    if not args.json:
+        print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
+    if args.dry_run or not plan.changed:
+        return _print_json({**plan.to_document(), "written": []}) if args.json else 0
+    written: list[Path] = []
+    try:
+        for folder in dict.fromkeys(path.parent for path in plan.files):
+            files = {path.name: text for path, text in plan.files.items() if path.parent == folder}
+            written += write_files(folder, files)
+    except ArgumentError as exc:
+        raise ArgumentError(exc.message, field="--into") from None
+    if args.json:
+        return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
+    _print_written(written)
     return 0
 
 
@@ -570,7 +614,12 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--data", type=Path, help="panel CSV (default: the bundled provincial panel)")
     data.add_argument("--json", action="store_true")
     data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
+    data.add_argument(
+        "--vintages", action="store_true", help="one year's ranking in every vintage, largest restatements"
+    )
+    data.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the texts")
     data.set_defaults(handler=_cmd_data)
+    _data_import_parser(data)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(handler=_cmd_schema)
@@ -583,6 +632,21 @@ def build_parser() -> argparse.ArgumentParser:
             "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"
         )
     return parser
+
+
+def _data_import_parser(data: argparse.ArgumentParser) -> None:
+    """`ranksim data import FILE...`: the NBS portal's exports into a panel."""
+    sub = data.add_subparsers(dest="data_command", parser_class=_Parser, metavar="[import]")
+    imp = sub.add_parser("import", help="merge NBS data-portal exports (CSV) into a panel")
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE", help="portal exports; a later file wins")
+    imp.add_argument("--into", type=Path, help="panel CSV to update or create (default: the bundled panel)")
+    imp.add_argument("--vintage", metavar="NAME", help="write vintages/NAME.csv beside the panel instead")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    imp.add_argument("--all", action="store_true", help="list every restatement and conflict")
+    imp.add_argument("--json", action="store_true", help="print one JSON document instead (every change)")
+    imp.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report")
+    imp.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
+    imp.set_defaults(handler=_cmd_data_import)
 
 
 #: Library fields and the flags a planner typed for them (library errors name fields only).

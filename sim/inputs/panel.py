@@ -320,7 +320,8 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
 def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
     if SOURCE not in frame.columns:
         return pd.Series("", index=frame.index)
-    return frame[SOURCE].str.extract(rf"(?:^|\|){key}:([^|]*)", expand=False).fillna("")
+    # the vintage is the id up to any "@" (what follows names an imported file: sim/inputs/panel_import.py)
+    return frame[SOURCE].str.extract(rf"(?:^|\|){key}:([^|@]*)", expand=False).fillna("")
 
 
 def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, list[str], IntArray, IntArray]:
