@@ -51,7 +51,12 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
         best, gap = int(proj.target_rank.min()), float(proj.gap_pct()[-1])
         body = t(lang, "ans_never", k=k, h=sc.horizon, best=best, share=100 + gap)
     elif reach == sc.base_year:
-        body = t(lang, "ans_already", k=k)
+        until = proj.stays_until
+        body = (
+            t(lang, "ans_stays_through", k=k, b=sc.base_year, h=sc.horizon)
+            if until == sc.horizon
+            else t(lang, "ans_stays", k=k, b=sc.base_year, y=until)
+        )
     else:
         body = t(lang, "ans_reach", k=k, y=reach)
     passed = [(_name(proj, e.code, lang), e.year) for e in proj.passes if e.direction == "passed"]
@@ -93,10 +98,18 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  {t(lang, 'sum_rank')}  {ranks}")
-    reach = proj.reach_year
-    shown = reach if reach is not None else t(lang, "sum_never", h=sc.horizon)
-    lines.append(f"  {t(lang, 'sum_reach')}: {shown}")
+    lines.append(f"  {t(lang, 'sum_reach')}: {_reach_shown(proj, lang)}")
     return "\n".join(lines)
+
+
+def _reach_shown(proj: Projection, lang: str) -> str:
+    """The reach year, "not reached by H", or for a target inside in the base year how long it stays."""
+    sc = proj.scenario
+    reach, until = proj.reach_year, proj.stays_until
+    if until is not None:
+        key = "sum_already_through" if until == sc.horizon else "sum_already"
+        return t(lang, key, b=sc.base_year, y=until, h=sc.horizon)
+    return str(reach) if reach is not None else t(lang, "sum_never", h=sc.horizon)
 
 
 def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
@@ -106,12 +119,18 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
     probs = doc["reach_probability"]
     horizon = mc.scenario.horizon
     years = sorted({2027, 2030, 2035, horizon})
+    paths = t(lang, "mc_path_one") if mc.paths == 1 else t(lang, "mc_paths", n=mc.paths)
+    if mc.inside_at_base:  # reaching is certain; the question is staying inside
+        stay = doc["stay_probability"]
+        through = [t(lang, "mc_through", y=y, p=stay[str(y)]) for y in years if str(y) in stay]
+        b = mc.scenario.base_year
+        shown = t(lang, "list_sep").join(through)
+        return "  " + t(lang, "mc_stay_line", paths=paths, method=mc.method, seed=mc.seed, b=b, shown=shown)
     shown = t(lang, "list_sep").join(t(lang, "mc_by", y=y, p=probs[str(y)]) for y in years if str(y) in probs)
     q = {
         k: v if v is not None else t(lang, "sum_never", h=horizon)
         for k, v in doc["reach_year_quantiles"].items()
     }
-    paths = t(lang, "mc_path_one") if mc.paths == 1 else t(lang, "mc_paths", n=mc.paths)
     return "  " + t(
         lang, "mc_line", paths=paths, method=mc.method, seed=mc.seed, shown=shown,
         q10=q["0.1"], q50=q["0.5"], q90=q["0.9"],
@@ -196,11 +215,14 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     sc = sol.scenario
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    stay = "stay_" if sol.question == "stay" else ""
     if sol.required_pct is None:
-        return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+        return t(lang, f"solve_{stay}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+    if sol.at_low_bound:
+        return t(lang, f"solve_{stay}low_bound", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
     return t(
         lang,
-        "solve_sentence",
+        f"solve_{stay}sentence",
         who=who,
         k=sc.threshold_rank,
         by=sol.by,
@@ -216,7 +238,8 @@ def solve_text(sol: SolveResult, lang: str = "en") -> str:
         t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
     )
     curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
-    return solve_sentence(sol, lang) + "\n" + t(lang, "solve_curve", kind=kind) + curve
+    head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
+    return solve_sentence(sol, lang) + "\n" + head + curve
 
 
 def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
