@@ -29,6 +29,24 @@ class _Parser(argparse.ArgumentParser):
             else f"{message} (see `ranksim --help`)"
         )
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """As argparse, but an unknown option names the command's help and the closest option."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(ns, "command", None)
+            known: list[str] = []
+            for action in self._actions:
+                if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                    known = list(action.choices[command]._option_string_actions)
+            import difflib
+
+            bare = {k.lstrip("-"): k for k in known}
+            close = difflib.get_close_matches(extras[0].lstrip("-"), bare, n=1, cutoff=0.75)
+            hint = f"did you mean {bare[close[0]]!r}? " if close and extras[0].startswith("-") else ""
+            where = f"ranksim {command} --help" if command else "ranksim --help"
+            raise ArgumentError(f"unrecognized arguments: {' '.join(extras)} ({hint}see `{where}`)")
+        return ns
+
 
 def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
     """Every year asked for must be in the projection (base year to horizon)."""
@@ -591,6 +609,15 @@ def _with_flag(exc: InputError) -> str:
     return str(exc)
 
 
+def _check_out(args: argparse.Namespace) -> None:
+    """An --out that could not be written fails before any computation (and creates nothing)."""
+    from sim.present.output import check_dir
+
+    out = getattr(args, "out", None)
+    if out is not None:
+        check_dir(out.parent if args.command == "chart" else out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ranksim`` on ``argv`` (default ``sys.argv[1:]``) and return the exit status.
 
@@ -614,6 +641,7 @@ def _main(argv: list[str]) -> int:
             return 0
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
+        _check_out(args)
         return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc), file=sys.stderr)
@@ -640,5 +668,10 @@ def _main(argv: list[str]) -> int:
 
 
 def entry() -> NoReturn:
-    """Console-script entry point: exit with the status of :func:`main`."""
-    raise SystemExit(main())
+    """Console-script entry point: exit with the status of :func:`main` (130 for a Ctrl-C that
+    arrives after :func:`main` has finished its work, without a traceback)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = 130
+    raise SystemExit(code)
