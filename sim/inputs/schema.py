@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from sim.errors import Location, ScenarioError
+from sim.errors import InputError, InputErrors, Location, ScenarioError
 from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
@@ -391,10 +391,23 @@ _FIELDS = _field_names()
 
 
 def pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path | None) -> ScenarioError:
-    """The first validation error as one located line (file, line, dotted field, plain words)."""
-    # A misspelt key also makes a required one "missing": report the misspelling first.
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    err = errors[0]
+    """Every validation error as one located line (file, line, dotted field, plain words): one
+    :class:`ScenarioError`, or :class:`InputErrors` in line order for several. One line per field;
+    a misspelt key's block does not also report the required key it misses."""
+    raw = exc.errors()
+    misspelt = {tuple(e["loc"][:-1]) for e in raw if e["type"] == "extra_forbidden"}
+    out: list[InputError] = []
+    for err in raw:
+        if err["type"] == "missing" and tuple(err["loc"][:-1]) in misspelt:
+            continue
+        one = _one_error(err, locs, fallback)
+        if all(one.field != seen.field for seen in out):
+            out.append(one)
+    return out[0] if len(out) == 1 else InputErrors(out)  # type: ignore[return-value]
+
+
+def _one_error(err: Any, locs: dict[Key, Location], fallback: Path | None) -> ScenarioError:
+    """One pydantic error as a located ScenarioError."""
     keys = tuple(str(k) for k in err["loc"])
     # Drop pydantic's own branch names from union errors: keep keys the file has.
     data_keys: list[str] = []
