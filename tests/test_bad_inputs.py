@@ -67,7 +67,7 @@ def test_bad_input(case, corpus, tmp_path):
         ("name: fw\ntarget： Guangxi\n", 2, "full-width '：' at column 7 (typed with a Chinese input method); use ':'"),
         ("name: fw\nprovinces:\n  广西： {real_growth: 6}\n", 3, "contains full-width punctuation"),
         ("name: s\nprovinces:\n  Inner Mongolai: {real_growth: 6}\n", 3, "did you mean 'Inner Mongolia'?"),
-        ("name: s\ntarget: 内蒙\n", 2, "did you mean '内蒙古'?"),
+        ("name: s\ntarget: 内蒙股\n", 2, "did you mean '内蒙古'?"),
     ],
 )
 def test_chinese_input_method_and_misspelt_regions(tmp_path, text, line, fragment):

@@ -34,6 +34,22 @@ DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 Key = tuple[str, ...]
 
 
+#: Hard limit on every growth, deflator, lead and shift in a scenario file (percent or points a
+#: year, either sign). The bundled panel's provinces grew between -5.4 and 19.6 % a year in real
+#: terms (-5.6 and 29.9 % nominal); values beyond the plausibility warnings but within this limit
+#: are allowed with a warning, values beyond it are refused (README, Scenario files).
+HARD_LIMIT_PCT = 30.0
+
+
+def _within_limit(number: float, unit: str) -> float:
+    if abs(number) > HARD_LIMIT_PCT:
+        raise ValueError(
+            f"must be between -{HARD_LIMIT_PCT:g} and {HARD_LIMIT_PCT:g} ({unit}), got {number:g}: the hard "
+            "limit (in the data provinces' real growth ran from -5.4 to 19.6 % a year)"
+        )
+    return number
+
+
 def _growth_number(value: Any) -> float:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"must be a number in percent per year, got {value!r}")
@@ -47,9 +63,7 @@ def _growth_number(value: Any) -> float:
     number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"must be a finite number, got {number}")
-    if number <= -100.0:
-        raise ValueError(f"growth must be greater than -100 %, got {number:g}")
-    return number
+    return _within_limit(number, "percent per year")
 
 
 def _growth_path(value: Any) -> float | dict[int, float]:
@@ -77,7 +91,7 @@ def _plan_path(value: Any) -> float | dict[int, float] | dict[str, Any]:
 def _number(value: Any, unit: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"must be a finite number ({unit}), got {value!r}")
-    return float(value)
+    return _within_limit(float(value), unit) if unit in ("pp", "percentage points") else float(value)
 
 
 def _year_map(value: Any, unit: str, number: Any = None) -> dict[int, float]:
