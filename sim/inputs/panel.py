@@ -71,7 +71,7 @@ NAME_SUFFIXES = (
 def _without_suffix(name: str) -> list[str]:
     """``name`` without the ending of an official full name (none if it has none)."""
     low = name.casefold()
-    return [name[: len(name) - len(end)] for end in NAME_SUFFIXES if low.endswith(end) and len(low) > len(end)]
+    return [name[: -len(end)] for end in NAME_SUFFIXES if low.endswith(end) and len(low) > len(end)]
 
 
 @dataclass(frozen=True)

@@ -148,26 +148,35 @@ def pad(text: str, width: int, align: str = "right") -> str:
 
 
 def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
-    """The table ``ranksim sweep`` prints: every point's values, reach year, rank and gap."""
+    """The table ``ranksim sweep`` prints: every point's values (a shifted parameter's as signed
+    points, "+1 pp"), reach year, the target's rank in every year asked (and the horizon), gap."""
     sc = sw.scenario
     doc = sw.to_document()
     labels = sw.labels()
+    shifted = [p.mode == "shift" for p in sw.parameters]
+    widths = [max(24, len(lab)) for lab in labels]
+    rank_years = sorted(int(y) for y in sw.outcomes.rank_years)
     prob_years = [str(int(y)) for y in sw.outcomes.rank_years] if sw.probability is not None else []
     lines = [
         t(lang, "sweep_head", name=sc.name, n=len(doc["points"]), k=sc.threshold_rank),
         "  "
-        + "  ".join(f"{lab:>24}" for lab in labels)
+        + "  ".join(f"{lab:>{w}}" for lab, w in zip(labels, widths, strict=True))
         + pad(t(lang, "col_reach"), 12)
-        + pad(t(lang, "col_rank", y=sc.horizon), 11)
+        + "".join(pad(t(lang, "col_rank", y=y), 11) for y in rank_years)
         + pad(t(lang, "col_gap"), 9)
         + "".join(pad(t(lang, "col_prob", y=y), 14) for y in prob_years),
     ]
     for point in doc["points"][:max_rows]:
-        vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
+        vals = "  ".join(
+            f"{point['values'][lab]:>+{w - 3}g} pp" if shift else f"{point['values'][lab]:>{w}g}"
+            for lab, shift, w in zip(labels, shifted, widths, strict=True)
+        )
         reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
         probs = "".join(f"{point['reach_probability'][y]:>14.1%}" for y in prob_years)
-        rank, gap = point["target_rank_at_horizon"], point["gap_pct_at_horizon"]
-        lines.append(f"  {vals}{pad(reach, 12)}{rank:>11}{gap:>9.1f}{probs}")
+        by_year = point.get("target_rank", {str(sc.horizon): point["target_rank_at_horizon"]})
+        ranks = "".join(f"{by_year[str(y)]:>11}" for y in rank_years)
+        gap = point["gap_pct_at_horizon"]
+        lines.append(f"  {vals}{pad(reach, 12)}{ranks}{gap:>9.1f}{probs}")
     if len(doc["points"]) > max_rows:
         lines.append(t(lang, "sweep_more", n=len(doc["points"]) - max_rows))
     return "\n".join(lines)
