@@ -198,8 +198,9 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     for b in doc["tornado"]:
         name = b["param"] + (t(lang, "shift_mark") if b["mode"] == "shift" else "")
         lines.append(
-            f"  {name:44}{b['low']:>8g}{b['high']:>8g}{_outcome(b['outcome_low'], doc):>13}"
-            f"{_outcome(b['outcome_high'], doc):>14}"
+            f"  {pad(name, 44, 'left')}{b['low']:>8g}{b['high']:>8g}"
+            f"{pad(_outcome(b['outcome_low'], doc, sc.horizon, lang), 13)}"
+            f"{pad(_outcome(b['outcome_high'], doc, sc.horizon, lang), 14)}"
         )
     lines.append(t(lang, "sens_sobol", n=sens.samples))
     first, total = t(lang, "sobol_first"), t(lang, "sobol_total")
@@ -214,9 +215,12 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _outcome(value: float, doc: dict[str, Any]) -> str:
-    """A tornado outcome: a year as a year, a rank or gap with two decimals."""
-    return f"{value:.0f}" if doc["outcome"] == "reach_year" else f"{value:.2f}"
+def _outcome(value: float, doc: dict[str, Any], horizon: int | None = None, lang: str = "en") -> str:
+    """A tornado outcome: a year as a year ("never" for a censored one after ``horizon``), a rank
+    or gap with two decimals."""
+    if doc["outcome"] != "reach_year":
+        return f"{value:.2f}"
+    return t(lang, "never_short") if horizon is not None and value > horizon else f"{value:.0f}"
 
 
 def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
@@ -256,11 +260,12 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     doc = bt.to_document()
     m, v = doc["model"], doc["naive"]
     years = doc["jump_off_years"]
+    width = max(len(key) for key in m) + 2
     lines = [
         t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
           nat=bt.national),
-        "  " + " " * 14 + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
-        *(f"  {key:14}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
+        "  " + " " * width + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
+        *(f"  {key:{width}}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
         t(lang, "bt_verdict_yes" if m["rank_mae"] < v["rank_mae"] else "bt_verdict_no"),
     ]  # fmt: skip
     if doc["coverage"] is not None:
