@@ -51,6 +51,7 @@ def test_solve_answers_the_stay_inside_question(liaoning):
     assert first.startswith("To stay within rank 16 in every year through 2035, Liaoning needs a constant")
     assert "-10.00%" not in res.out  # the bottom of the search range is never printed as an answer
     required = float(re.search(r"at least (-?[\d.]+)%", first).group(1))
+    assert required == 4.56  # the README's figure
     # round trip: that growth keeps it inside every year through 2035, 0.01 less does not
     sc = load_scenario(liaoning)
     key = "provinces.Liaoning.real_growth"
@@ -84,6 +85,7 @@ def test_run_says_already_inside_and_how_long_it_stays(liaoning):
     proj = project(load_scenario(liaoning))
     ranks = dict(zip(proj.years.tolist(), proj.target_rank.tolist(), strict=True))
     until = proj.stays_until
+    assert until == 2025  # the README's figure
     assert ranks[2024] <= 16 and ranks[until] <= 16 and ranks[until + 1] > 16
     assert f"is already within rank 16 in 2024; it stays inside until {until}, then drops out." in res.out
     assert f"reach year: already inside in 2024; stays inside until {until}" in res.out
