@@ -112,16 +112,18 @@ def test_montecarlo_reports_staying_inside_not_a_certain_reach(liaoning):
 
 def test_stay_probability_counts_paths_exactly(liaoning):
     """The mirrored count (first year outside) equals a direct count over explicit paths."""
-    from sim.analyses.montecarlo import log_gaps, scenario_shocks
+    from sim.analyses.montecarlo import draw_paths, log_gaps
 
     sc = load_scenario(liaoning)
     mc = simulate(sc, 3000, seed=11, compiled=False)
     twin = simulate(sc, 3000, seed=11, compiled=True)
     np.testing.assert_array_equal(mc.exit_counts, twin.exit_counts)
-    draws = scenario_shocks(sc).draw(np.random.default_rng(11), 3000, sc.horizon - sc.base_year)
+    draws = draw_paths(sc, np.random.default_rng(11))(3000)
     gap0 = log_gaps(project(sc))
     shocks = np.cumsum(draws.table[draws.idx], axis=1)  # (P, T, N) relative to the target
     gaps = np.concatenate([np.broadcast_to(gap0[0], (3000, 1, gap0.shape[1])), gap0[1:] + shocks], axis=1)
+    if draws.offsets is not None:  # per-path offsets (estimated spreads, national path)
+        gaps = gaps + draws.offsets.table[draws.offsets.idx]
     ranks = 1 + (gaps > 0).sum(axis=2)
     inside_all = np.cumprod(ranks <= sc.threshold_rank, axis=1).mean(axis=0)
     np.testing.assert_allclose(mc.stay_probability(), inside_all)
