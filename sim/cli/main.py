@@ -678,10 +678,26 @@ def _main(argv: list[str]) -> int:
 
 
 def entry() -> NoReturn:
-    """Console-script entry point: exit with the status of :func:`main` (130 for a Ctrl-C that
-    arrives after :func:`main` has finished its work, without a traceback)."""
+    """Console-script entry point: exit with the status of :func:`main` (130 after a Ctrl-C,
+    wherever it arrived, without a traceback)."""
     try:
         code = main()
     except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
         code = 130
+    if code == 130:
+        _exit_now(code)
     raise SystemExit(code)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Leave at once after an interrupt: a compiled parallel kernel's worker threads may still be
+    finishing their share, and tearing the interpreter down under them can crash (SIGSEGV) or
+    meet a second Ctrl-C. Nothing is lost: outputs are written all or none, before this point."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
