@@ -29,6 +29,24 @@ class _Parser(argparse.ArgumentParser):
             else f"{message} (see `ranksim --help`)"
         )
 
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """As argparse, but an unknown option names the command's help and the closest option."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(ns, "command", None)
+            known: list[str] = []
+            for action in self._actions:
+                if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                    known = list(action.choices[command]._option_string_actions)
+            import difflib
+
+            bare = {k.lstrip("-"): k for k in known}
+            close = difflib.get_close_matches(extras[0].lstrip("-"), bare, n=1, cutoff=0.75)
+            hint = f"did you mean {bare[close[0]]!r}? " if close and extras[0].startswith("-") else ""
+            where = f"ranksim {command} --help" if command else "ranksim --help"
+            raise ArgumentError(f"unrecognized arguments: {' '.join(extras)} ({hint}see `{where}`)")
+        return ns
+
 
 def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
     """Every year asked for must be in the projection (base year to horizon)."""
@@ -667,6 +685,15 @@ def _with_flag(exc: InputError) -> str:
     return str(exc)
 
 
+def _check_out(args: argparse.Namespace) -> None:
+    """An --out that could not be written fails before any computation (and creates nothing)."""
+    from sim.present.output import check_dir
+
+    out = getattr(args, "out", None)
+    if out is not None:
+        check_dir(out.parent if args.command == "chart" else out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ranksim`` on ``argv`` (default ``sys.argv[1:]``) and return the exit status.
 
@@ -690,6 +717,7 @@ def _main(argv: list[str]) -> int:
             return 0
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
+        _check_out(args)
         return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc), file=sys.stderr)
@@ -716,5 +744,26 @@ def _main(argv: list[str]) -> int:
 
 
 def entry() -> NoReturn:
-    """Console-script entry point: exit with the status of :func:`main`."""
-    raise SystemExit(main())
+    """Console-script entry point: exit with the status of :func:`main` (130 after a Ctrl-C,
+    wherever it arrived, without a traceback)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        code = 130
+    if code == 130:
+        _exit_now(code)
+    raise SystemExit(code)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Leave at once after an interrupt: a compiled parallel kernel's worker threads may still be
+    finishing their share, and tearing the interpreter down under them can crash (SIGSEGV) or
+    meet a second Ctrl-C. Nothing is lost: outputs are written all or none, before this point."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

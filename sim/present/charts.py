@@ -715,7 +715,7 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         height=440,
         margin=dict(l=70, r=70, t=60, b=50),
     )
-    fig.update_xaxes(title=label)
+    fig.update_xaxes(title=label, **_shift_ticks(sw, 0))
     fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
     fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
     return fig
@@ -814,9 +814,14 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=80, r=40, t=60, b=60),
         legend=dict(orientation="h", y=-0.18),
     )
-    fig.update_xaxes(title=labels[0])
-    fig.update_yaxes(title=labels[1])
+    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0))
+    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1))
     return fig
+
+
+def _shift_ticks(sw: SweepResult, axis: int) -> dict[str, str]:
+    """Tick labels of a shifted parameter as signed points (+1 pp), so they never read as values set."""
+    return {"tickformat": "+~g", "ticksuffix": " pp"} if sw.parameters[axis].mode == "shift" else {}
 
 
 def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
@@ -824,7 +829,8 @@ def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     reach = sw.threshold_reach.astype(float)
     reach[reach < 0] = np.nan
     text = [[str(int(v)) if np.isfinite(v) else t(lang, "never") for v in row] for row in reach]
-    y = [f"{v:g}" for v in sw.values[0]]
+    shift = sw.parameters[0].mode == "shift"
+    y = [f"{v:+g} pp" if shift else f"{v:g}" for v in sw.values[0]]
     fig = go.Figure(
         go.Heatmap(
             x=[str(k) for k in sw.thresholds],

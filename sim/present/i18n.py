@@ -562,3 +562,38 @@ TEXT["zh"].update(
         "vin_none": "  无：含 {year} 年的各版本数值相同",
     }
 )
+
+
+# --------------------------------------------------------------------------- issue 14: hardening
+#: Texts added by the hardening work (a target already inside, search bounds, messages); kept
+#: in a block of their own and merged into TEXT below.
+HARDENING_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "ans_stays": " is already within rank {k} in {b}; it stays inside until {y}, then drops out.",
+        "ans_stays_through": " is already within rank {k} in {b} and stays inside through {h}.",
+        "sum_already": "already inside in {b}; stays inside until {y}",
+        "sum_already_through": "already inside in {b}; stays inside through {h}",
+        "mc_stay_line": "Monte Carlo ({paths}, {method}, seed {seed}): already inside in {b}; P(inside every year) {shown}",
+        "mc_through": "through {y}: {p:.1%}",
+        "solve_stay_sentence": "To stay within rank {k} in every year through {by}{prob}, {who} needs a constant real growth of at least {g} a year from {b1}, everything else as in the scenario.",
+        "solve_stay_unreachable": "Within -10% to 30% real growth a year, {who} cannot stay within rank {k} in every year through {by}{prob}.",
+        "solve_low_bound": "{who} reaches rank {k} by {by}{prob} even at -10% real growth a year, the bottom of the range searched (-10% to 30%): the answer does not depend on its own growth in that range.",
+        "solve_stay_low_bound": "{who} stays within rank {k} in every year through {by}{prob} even at -10% real growth a year, the bottom of the range searched (-10% to 30%).",
+        "solve_stay_curve": "  growth needed to stay inside through each year ({kind}): ",
+    },
+    "zh": {
+        "ans_stays": "在{b}年已处于前{k}位；保持在前{k}位至{y}年，之后跌出。",
+        "ans_stays_through": "在{b}年已处于前{k}位，并一直保持到{h}年。",
+        "sum_already": "{b}年已在门槛内；保持至{y}年",
+        "sum_already_through": "{b}年已在门槛内；一直保持到{h}年",
+        "mc_stay_line": "蒙特卡洛（{paths}，{method}，随机种子{seed}）：{b}年已在门槛内；每年都保持在门槛内的概率 {shown}",
+        "mc_through": "至{y}年 {p:.1%}",
+        "solve_stay_sentence": "要在{by}年前每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年至少保持{g}的实际增速，其他条件同情景。",
+        "solve_stay_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前每年都保持在前{k}位{prob}。",
+        "solve_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前进入前{k}位{prob}：在此范围内结果与其自身增速无关。",
+        "solve_stay_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前每年都保持在前{k}位{prob}。",
+        "solve_stay_curve": "  各截止年份前保持在门槛内所需增速（{kind}）：",
+    },
+}
+for _lang, _table in HARDENING_TEXT.items():
+    TEXT[_lang].update(_table)
