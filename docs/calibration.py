@@ -38,7 +38,7 @@ NOW = 2024
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paths", type=int, default=1000)
+    ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--skip-coverage", action="store_true")
     args = ap.parse_args(argv)

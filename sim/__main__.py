@@ -1,3 +1,3 @@
-from sim.cli.main import main
+from sim.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -68,3 +68,34 @@ class ArgumentError(InputError):
 class RanksimWarning(UserWarning):
     """Something in a scenario that is allowed but probably not meant (e.g. ``real_growth: 0.06``,
     read as 0.06 % a year). Issued through :func:`warnings.warn`; the CLI prints it as one line."""
+
+
+class InputErrors(ScenarioError):
+    """Several problems found in one input, each a located :class:`InputError`, kept in line order
+    (files in the order first met). ``str()`` is one line per problem; the attributes of the
+    first problem are the error's own ``file``, ``line``, ``field`` and ``message``."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors: tuple[InputError, ...] = ()
+        flat: list[InputError] = []
+        for err in errors:
+            for one in err.errors if isinstance(err, InputErrors) else [err]:
+                if all(str(one) != str(seen) for seen in flat):
+                    flat.append(one)
+        if not flat:
+            raise ValueError("InputErrors needs at least one error")
+        files = list(dict.fromkeys(e.file or "" for e in flat))
+        self.errors = tuple(sorted(flat, key=lambda e: (files.index(e.file or ""), e.line or 0)))
+        first = self.errors[0]
+        super().__init__(first.message, file=first.file, line=first.line, field=first.field)
+
+    def __str__(self) -> str:
+        return "\n".join(InputError.__str__(e) for e in self.errors)
+
+
+def raise_all(errors: list[InputError]) -> None:
+    """Raise nothing for no errors, the error itself for one, :class:`InputErrors` for several."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)

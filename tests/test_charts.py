@@ -113,6 +113,13 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
         sim.solve(sc, 2030),
         sim.sweep(sc),
         sim.sweep(sc, [("national.real_growth", "shift", [-1.0, 0.0, 1.0])]),
+        sim.sweep(sc, [("national.real_growth", "shift", [-1.0, 1.0])], paths=200, seed=0),
+        sim.sweep(
+            sc,
+            [("national.real_growth", "shift", [-1.0, 1.0]), ("provinces.15.real_growth", "set", [5.0, 7.0])],
+            paths=200,
+            seed=0,
+        ),
         sim.sensitivity(small, rng=np.random.default_rng(0)),
         sim.backtest(sc, [2010, 2011], 5, paths=100, rng=np.random.default_rng(0)),
     ]

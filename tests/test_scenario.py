@@ -129,7 +129,7 @@ ERRORS = [
     ),
     ("horizon: 2020\n", 2, "horizon", "after the base year"),
     ("base_year: 1999\n", 2, "base_year", "within the data"),
-    ("national: {real_growth: -100}\n", 2, "national.real_growth", "greater than -100"),
+    ("national: {real_growth: -100}\n", 2, "national.real_growth", "between -30 and 30 (percent per year)"),
     ("national: {real_growth: .inf}\n", 2, "national.real_growth", "finite"),
     ("national: {real_growth: {2025: abc}}\n", 2, "national.real_growth", "year 2025"),
     ("others: {window: [2024, 2016]}\n", 2, "others.window", "out of order"),

@@ -156,3 +156,17 @@ def test_as_published_refuses_a_panel_without_vintages(write, cli, tmp_path):
     )
     res = cli("backtest", str(sc), "--from", "2012:2014", "--vintage", "as-published")
     assert res.code == 2 and "vintages are bundled for the provincial panel only" in res.err
+
+
+def test_coverage_by_horizon_and_pit_are_reported_and_drawn(founding):
+    from sim.present.charts import coverage_chart, pit_chart
+
+    r = backtest(founding, range(2010, 2016), 3, paths=300, seed=2).with_coverage_by_horizon((1, 2, 9))
+    assert set(r.coverage_by_horizon) == {1, 2, 9}  # 9 years only from 2010-2015 jump-offs
+    one = backtest(founding, range(2010, 2016), 1, paths=300, seed=2)
+    assert r.coverage_by_horizon[1] == one.coverage_level  # same jump-offs, paths and seed
+    hist = r.pit_histogram()
+    assert hist.size == 10 and hist.sum() == pytest.approx(1.0, abs=1e-3)
+    doc = r.to_document()
+    assert set(doc["coverage_level_by_horizon"]) == {"1", "2", "9"} and len(doc["pit_histogram"]) == 10
+    assert len(coverage_chart(r, "zh").data) == 2 and len(pit_chart(r).data) == 1

@@ -74,6 +74,7 @@ class BacktestResult(ResultView):
     vintage: VintageMode = "final"
     vintages_used: tuple[str, ...] = ()  # per jump-off, the vintage projected from
     naive_final: IntArray | None = None  # as-published: "ranks stay" on today's data, for comparison
+    coverage_by_horizon: dict[int, dict[float, float]] | None = None  # level coverage at horizons 1..10
 
     def headline(self) -> str:
         """Horizon, jump-offs and the rank error against "ranks stay"."""
@@ -115,6 +116,39 @@ class BacktestResult(ResultView):
     def naive_metrics(self) -> Metrics:
         """Metrics of the naive forecast (every rank stays as in the jump-off year)."""
         return self.metrics(self.naive)
+
+    def pit_histogram(self, bins: int = 10) -> FloatArray:
+        """Share of (jump-off, region) cases whose actual share of nominal GDP fell in each tenth
+        of its Monte Carlo distribution (probability integral transform); flat = calibrated."""
+        assert self.pit is not None
+        counts, _ = np.histogram(self.pit.reshape(-1), bins=bins, range=(0.0, 1.0))
+        return np.round(counts / counts.sum(), 4)
+
+    def with_coverage_by_horizon(self, horizons: Sequence[int] = tuple(range(1, 11))) -> BacktestResult:
+        """This result plus the level coverage at every horizon in ``horizons`` (same jump-offs
+        where they have the data, same paths and seed): what the report's coverage chart shows."""
+        import dataclasses
+
+        if self.paths is None:
+            raise InputError("coverage by horizon needs Monte Carlo paths", field="paths")
+        seed = self.seed if isinstance(self.seed, int) else 0
+        out: dict[int, dict[float, float]] = {}
+        for h in horizons:
+            use = [int(b) for b in self.jump_off_years if b + h <= self.scenario.panel.last_year]
+            if not use:
+                continue
+            r = backtest(
+                self.scenario,
+                use,
+                h,
+                national=self.national,
+                paths=self.paths,
+                seed=seed,
+                vintage=self.vintage,
+            )
+            assert r.coverage_level is not None
+            out[int(h)] = r.coverage_level
+        return dataclasses.replace(self, coverage_by_horizon=out)
 
     def revisions(self) -> dict[str, Any] | None:
         """As-published only: how much of the error revisions alone cause. "Ranks stay" scored on
@@ -179,6 +213,13 @@ class BacktestResult(ResultView):
             "coverage_level": None
             if self.coverage_level is None
             else {str(k): round(v, 4) for k, v in self.coverage_level.items()},
+            "coverage_level_by_horizon": None
+            if self.coverage_by_horizon is None
+            else {
+                str(h): {str(k): round(v, 4) for k, v in c.items()}
+                for h, c in self.coverage_by_horizon.items()
+            },
+            "pit_histogram": None if self.pit is None else self.pit_histogram().tolist(),
             "share_error_pct": {
                 "model": round(self.share_error("model"), 4),
                 "naive": round(self.share_error("naive"), 4),

@@ -27,8 +27,8 @@ HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
 SCALES = (0.5, 0.6, 0.7)
-PARAMETER_MULTIPLIERS = (0.0, 2.0, 3.0, 4.0, 5.0)
-PARAMETER_HALF_LIVES = (3.0, 5.0, 8.0)
+PARAMETER_MULTIPLIERS = (0.0, 2.0, 2.5, 3.0, 4.0, 5.0)
+PARAMETER_HALF_LIVES = (3.0, 5.0, 6.0, 8.0)
 #: Horizons over which band coverage is judged.
 COVERAGE_HORIZONS = (1, 3, 5, 10)
 
@@ -100,9 +100,6 @@ class CoverageChoice(RollingChoice):
             h: {lv: float(np.nanmean(self.inside[candidate, k, cols, i])) for i, lv in enumerate(self.levels)}
             for k, h in enumerate(self.horizons)
         }
-
-    def honest(self, tested: Sequence[int], horizon_index: int = 0) -> float:  # noqa: D102
-        raise NotImplementedError("use honest_coverage")
 
 
 def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:

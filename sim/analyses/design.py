@@ -126,25 +126,32 @@ def probabilities(
     paths: int,
     generator: np.random.Generator,
 ) -> np.ndarray:
-    """P(reached by each year) ``(rows, years)``; every row simulated from ``generator``'s state at
-    the call (common random numbers)."""
-    from sim.analyses.montecarlo import simulate
+    """P(reached by each year) ``(rows, years)``, every row on the same draws (common random
+    numbers): the draws a single :func:`~sim.analyses.montecarlo.simulate` would make from
+    ``generator``'s state at the call, drawn once and counted against each row's projection."""
+    import sys
 
-    state = generator.bit_generator.state
+    from sim.analyses.montecarlo import CHUNK_PATHS, COMPILED_FROM, draw_paths, log_gaps, rank_histograms
+    from sim.engine.projection import project
+
+    same = np.random.Generator(type(generator.bit_generator)())
+    same.bit_generator.state = generator.bit_generator.state
+    draw = draw_paths(scenario, same)
+    chunks = [draw(min(CHUNK_PATHS, paths - lo)) for lo in range(0, paths, CHUNK_PATHS)]
+    rows = values[0].size
+    compiled = paths * rows >= COMPILED_FROM or "numba" in sys.modules
     cols = [y - scenario.base_year for y in years]
-    out = np.empty((values[0].size, len(years)))
+    out = np.empty((rows, len(years)))
     growth = [(p, v) for p, v in zip(params, values, strict=True) if p.kind != "threshold"]
     threshold = next(((p, v) for p, v in zip(params, values, strict=True) if p.kind == "threshold"), None)
-    for row in range(values[0].size):
-        sc = scenario
+    for row in range(rows):
+        k = scenario.threshold_rank
         if threshold is not None:
             p, v = threshold
-            k = v[row] if p.mode == "set" else scenario.threshold_rank + v[row]
-            sc = scenario.with_changes({"threshold_rank": int(round(k))}, rename=False)
-        same = np.random.Generator(type(generator.bit_generator)())
-        same.bit_generator.state = state
-        mc = simulate(sc, paths, rng=same, settings=[(p, float(v[row])) for p, v in growth])
-        out[row] = mc.reach_probability()[cols]
+            k = int(round(v[row] if p.mode == "set" else scenario.threshold_rank + v[row]))
+        gap0 = log_gaps(project(scenario, [(p, float(v[row])) for p, v in growth]))
+        reach = sum(rank_histograms(d, gap0, scenario.target, k, compiled=compiled)[1] for d in chunks)
+        out[row] = (np.cumsum(reach[:-1]) / paths)[cols]  # type: ignore[index]
     return out
 
 

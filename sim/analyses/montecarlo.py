@@ -23,7 +23,16 @@ from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.model.scenario import Scenario
-from sim.model.shocks import Draws, IndexedDraws, OffsetModel, ShockModel, national_error, shock_model
+from sim.model.shocks import (
+    DenseDraws,
+    Draws,
+    IndexedDraws,
+    OffsetModel,
+    PathOffsets,
+    ShockModel,
+    national_error,
+    shock_model,
+)
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
@@ -47,6 +56,21 @@ class MonteCarloResult(ResultView):
     reach_counts: IntArray  # (T+2,): paths first reaching in each year; last = never
     shrinkage: float | None = None  # normal method: shrinkage intensity toward the diagonal
     seed: int | str | None = None  # the seed that produced the draws, or "generator supplied"
+    #: A target already inside in the base year: paths first leaving the threshold in each year
+    #: ``(T+2,)`` (last = never); None otherwise.
+    exit_counts: IntArray | None = None
+
+    @property
+    def inside_at_base(self) -> bool:
+        """The target is within the threshold in the base year (so every path "reaches" then)."""
+        return self.exit_counts is not None
+
+    def stay_probability(self) -> FloatArray:
+        """Share of paths within the threshold in every year up to each year, ``(T+1,)``
+        (all zero when the target starts outside)."""
+        if self.exit_counts is None:
+            return np.zeros(self.years.size)
+        return 1.0 - np.cumsum(self.exit_counts[:-1]) / self.paths
 
     def headline(self) -> str:
         """Paths, method, P(reach) by the horizon and the median reach year."""
@@ -129,8 +153,31 @@ class MonteCarloResult(ResultView):
                 for y, row in zip(years, rq, strict=True)
             },
             "deterministic_reach_year": self.projection.reach_year,
+            **self._stay_document(years),
             "provenance": prov.to_dict(),
         }
+
+
+    def _stay_document(self, years: list[str]) -> dict[str, Any]:
+        """For a target inside in the base year: P(inside every year through each year)."""
+        if self.exit_counts is None:
+            return {}
+        stay = self.stay_probability()[1:]
+        return {
+            "inside_at_base": True,
+            "stay_probability": {y: round(float(p), 6) for y, p in zip(years, stay, strict=True)},
+            "deterministic_stays_until": self.projection.stays_until,
+        }
+
+
+def mirrored(draws: Draws) -> Draws:
+    """The same draws with every relative shock negated: with the gaps negated too, the target's
+    rank r becomes N + 1 - r, so "first year outside rank K" is "first year within rank N - K"
+    of the mirrored problem, counted by the same kernels."""
+    off = None if draws.offsets is None else PathOffsets(-draws.offsets.table, draws.offsets.idx)
+    if isinstance(draws, IndexedDraws):
+        return IndexedDraws(-draws.table, draws.idx, off)
+    return DenseDraws(-draws.values, draws.columns, draws.n_regions, off)
 
 
 def scenario_shocks(scenario: Scenario) -> ShockModel:
@@ -290,6 +337,8 @@ def simulate(
     if compiled is None:
         compiled = paths >= COMPILED_FROM or "numba" in sys.modules  # then the kernels are nearly free
     chunk = chunk or CHUNK_PATHS  # draws do not depend on which kernel counts them
+    inside = int(proj.target_rank[0]) <= scenario.threshold_rank
+    exit_total = np.zeros(t1 + 1, dtype=np.int64) if inside else None
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
@@ -297,7 +346,14 @@ def simulate(
         r, c = rank_histograms(draws, gap0, scenario.target, scenario.threshold_rank, compiled=compiled)
         ranks_total += r
         reach_total += c
+        if exit_total is not None:  # the same paths, mirrored: first year outside the threshold
+            _, e = rank_histograms(
+                mirrored(draws), -gap0, scenario.target, n - scenario.threshold_rank, compiled=compiled
+            )
+            exit_total += e
         done += m
         if progress is not None:
             progress(m)
-    return MonteCarloResult(proj, int(paths), model.name, ranks_total, reach_total, model.shrinkage, used)
+    return MonteCarloResult(
+        proj, int(paths), model.name, ranks_total, reach_total, model.shrinkage, used, exit_total
+    )

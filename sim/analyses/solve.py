@@ -1,5 +1,8 @@
 """Inverse solve: what constant real growth of the target reaches the threshold by a deadline?
 
+A target already within the threshold in the base year asks the other question: the lowest
+constant growth that keeps it inside in every year through the deadline (``question="stay"``).
+
 Deterministic: every candidate growth on a 0.01-point grid from -10 % to 30 % is evaluated in
 one batch; the reach year never rises with more growth, so the answer is the smallest grid
 value that reaches by the deadline, and the same batch gives the whole curve of required
@@ -45,12 +48,21 @@ class SolveResult(ResultView):
     paths: int | None = None
     seed: int | str | None = None  # probability mode: the seed of the draws, or "generator supplied"
     curve_probability: bool = False  # the curve is the probabilistic one (else deterministic)
+    question: str = "reach"  # "reach", or "stay" for a target inside in the base year
+
+    @property
+    def at_low_bound(self) -> bool:
+        """The answer is the bottom of the search range: even less growth would do."""
+        return self.required_pct is not None and self.required_pct <= LOW
 
     def headline(self) -> str:
         """The required growth by the deadline (and probability)."""
         g = f"{self.required_pct:.2f} %" if self.required_pct is not None else "not reachable in -10..30 %"
+        if self.at_low_bound:
+            g = f"any growth down to {LOW:g} % (the bottom of the search range)"
         prob = f" with probability {self.probability:g}" if self.probability is not None else ""
-        return f"by {self.by}{prob}: {g} real a year"
+        verb = "stay inside through" if self.question == "stay" else "by"
+        return f"{verb} {self.by}{prob}: {g} real a year"
 
     def to_frame(self) -> pd.DataFrame:
         """One row a deadline: by, required_real_growth_pct (NaN where unreachable in the search
@@ -66,9 +78,11 @@ class SolveResult(ResultView):
             "scenario": self.scenario.name,
             "by": self.by,
             "probability": self.probability,
+            "question": self.question,
             "required_real_growth_pct": self.required_pct,
             "reachable": self.required_pct is not None,
             "search_range_pct": [LOW, HIGH],
+            "at_search_bound": "low" if self.at_low_bound else "high" if self.required_pct is None else None,
             "curve": [{"by": y, "required_real_growth_pct": g} for y, g in self.curve],
             "paths": self.paths,
             "provenance": prov.to_dict(),
@@ -79,11 +93,25 @@ def _target_param(scenario: Scenario) -> Parameter:
     return Parameter(f"provinces.{scenario.target_code}.real_growth", "set", "province_real", scenario.target)
 
 
+def inside_at_base(scenario: Scenario) -> bool:
+    """The target is already within the threshold in the base year (solve asks "stay inside")."""
+    gdp = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
+    return 1 + int((gdp > gdp[scenario.target]).sum()) <= scenario.threshold_rank
+
+
 def required_curve(scenario: Scenario) -> dict[int, float | None]:
-    """Smallest grid growth reaching by each deadline (base+1 .. horizon), deterministically."""
-    reach = evaluate_batch(scenario, [(_target_param(scenario), GRID)]).reach_year
+    """Smallest grid growth reaching by each deadline (base+1 .. horizon), deterministically; for a
+    target inside in the base year, the smallest that keeps it inside every year to the deadline."""
+    deadlines = range(scenario.base_year + 1, scenario.horizon + 1)
     out: dict[int, float | None] = {}
-    for deadline in range(scenario.base_year + 1, scenario.horizon + 1):
+    if inside_at_base(scenario):
+        ranks = evaluate_batch(scenario, [(_target_param(scenario), GRID)], rank_years=list(deadlines)).ranks
+        inside = np.cumprod(ranks <= scenario.threshold_rank, axis=1).astype(bool)  # (B, T)
+        for t, deadline in enumerate(deadlines):
+            out[deadline] = float(GRID[np.argmax(inside[:, t])]) if inside[:, t].any() else None
+        return out
+    reach = evaluate_batch(scenario, [(_target_param(scenario), GRID)]).reach_year
+    for deadline in deadlines:
         ok = (reach != NEVER) & (reach <= deadline)
         out[deadline] = float(GRID[np.argmax(ok)]) if ok.any() else None
     return out
@@ -111,7 +139,8 @@ def probability_curve(
     deadlines: Sequence[int],
     progress: Callable[[int], None] | None = None,
 ) -> dict[int, float | None]:
-    """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P.
+    """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P (for a
+    target inside in the base year: the probability of staying inside every year through it).
 
     Every candidate is simulated with the same random numbers (common random numbers): each
     starts from ``rng``'s state at the call. ``progress(1)`` is called after each Monte Carlo
@@ -121,13 +150,15 @@ def probability_curve(
     cache: dict[int, np.ndarray] = {}
     state = rng.bit_generator.state
     key = f"provinces.{scenario.target_code}.real_growth"
+    stay = inside_at_base(scenario)
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
             sc = scenario.with_changes({key: float(GRID[i])})
             same = np.random.Generator(type(rng.bit_generator)())
             same.bit_generator.state = state
-            cache[i] = simulate(sc, paths, rng=same).reach_probability()
+            mc = simulate(sc, paths, rng=same)
+            cache[i] = mc.stay_probability() if stay else mc.reach_probability()
             if progress is not None:
                 progress(1)
         return cache[i]
@@ -212,4 +243,5 @@ def solve(
         paths if probability is not None else None,
         used,
         probability is not None and curve_probability,
+        "stay" if inside_at_base(scenario) else "reach",
     )

@@ -24,10 +24,28 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise ArgumentError(
-            f"{message} (see `ranksim {self.prog.split()[-1]} --help`)"
+            f"{message} (see `{self.prog} --help`)"
             if " " in self.prog
             else f"{message} (see `ranksim --help`)"
         )
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """As argparse, but an unknown option names the command's help and the closest option."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(ns, "command", None)
+            known: list[str] = []
+            for action in self._actions:
+                if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                    known = list(action.choices[command]._option_string_actions)
+            import difflib
+
+            bare = {k.lstrip("-"): k for k in known}
+            close = difflib.get_close_matches(extras[0].lstrip("-"), bare, n=1, cutoff=0.75)
+            hint = f"did you mean {bare[close[0]]!r}? " if close and extras[0].startswith("-") else ""
+            where = f"ranksim {command} --help" if command else "ranksim --help"
+            raise ArgumentError(f"unrecognized arguments: {' '.join(extras)} ({hint}see `{where}`)")
+        return ns
 
 
 def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
@@ -378,6 +396,8 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             progress=advance,
             vintage=args.vintage,
         )
+        if args.paths:  # the report's coverage by horizon, 1 to 10 years
+            result = result.with_coverage_by_horizon()
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
@@ -394,6 +414,8 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.documents import data_document
     from sim.present.output import dumps
 
+    if args.vintages:
+        return _data_vintages(args)
     panel = load_panel(args.data)
     year = args.year if args.year is not None else panel.last_year
     if args.model:
@@ -411,6 +433,48 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
             f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {pad(row['zh'], 8, 'left')}"
             f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
         )
+    return 0
+
+
+def _data_vintages(args: argparse.Namespace) -> int:
+    """`ranksim data --vintages`: one year's ranking in every bundled vintage, the largest restatements."""
+    from sim.analyses.vintages import compare_vintages
+    from sim.inputs.panel import load_vintage, vintage_names
+    from sim.present.data_text import vintages_text
+
+    if args.data is not None:
+        raise ArgumentError(
+            "--vintages compares the bundled vintages (data/vintages/); leave out --data", field="--data"
+        )
+    result = compare_vintages({name: load_vintage(name) for name in vintage_names()}, args.year)
+    if args.json:
+        return _print_json(result.to_document())
+    print(vintages_text(result, lang=args.lang))
+    return 0
+
+
+def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """`ranksim data import`: report what the exports change, then write the panel (all or none)."""
+    from sim.inputs.panel_import import plan_import, vintage_target
+    from sim.present.data_text import import_text
+    from sim.present.output import write_files
+
+    target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
+    plan = plan_import(args.files, target)
+    if not args.json:
+        print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
+    if args.dry_run or not plan.changed:
+        return _print_json({**plan.to_document(), "written": []}) if args.json else 0
+    written: list[Path] = []
+    try:
+        for folder in dict.fromkeys(path.parent for path in plan.files):
+            files = {path.name: text for path, text in plan.files.items() if path.parent == folder}
+            written += write_files(folder, files)
+    except ArgumentError as exc:
+        raise ArgumentError(exc.message, field="--into") from None
+    if args.json:
+        return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
+    _print_written(written)
     return 0
 
 
@@ -606,7 +670,12 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--data", type=Path, help="panel CSV (default: the bundled provincial panel)")
     data.add_argument("--json", action="store_true")
     data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
+    data.add_argument(
+        "--vintages", action="store_true", help="one year's ranking in every vintage, largest restatements"
+    )
+    data.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the texts")
     data.set_defaults(handler=_cmd_data)
+    _data_import_parser(data)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(handler=_cmd_schema)
@@ -619,6 +688,21 @@ def build_parser() -> argparse.ArgumentParser:
             "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"
         )
     return parser
+
+
+def _data_import_parser(data: argparse.ArgumentParser) -> None:
+    """`ranksim data import FILE...`: the NBS portal's exports into a panel."""
+    sub = data.add_subparsers(dest="data_command", parser_class=_Parser, metavar="[import]")
+    imp = sub.add_parser("import", help="merge NBS data-portal exports (CSV) into a panel")
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE", help="portal exports; a later file wins")
+    imp.add_argument("--into", type=Path, help="panel CSV to update or create (default: the bundled panel)")
+    imp.add_argument("--vintage", metavar="NAME", help="write vintages/NAME.csv beside the panel instead")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
+    imp.add_argument("--all", action="store_true", help="list every restatement and conflict")
+    imp.add_argument("--json", action="store_true", help="print one JSON document instead (every change)")
+    imp.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report")
+    imp.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
+    imp.set_defaults(handler=_cmd_data_import)
 
 
 #: Library fields and the flags a planner typed for them (library errors name fields only).
@@ -637,6 +721,15 @@ def _with_flag(exc: InputError) -> str:
     if exc.file is None and exc.field in FLAGS:
         return str(InputError(exc.message, field=FLAGS[exc.field]))
     return str(exc)
+
+
+def _check_out(args: argparse.Namespace) -> None:
+    """An --out that could not be written fails before any computation (and creates nothing)."""
+    from sim.present.output import check_dir
+
+    out = getattr(args, "out", None)
+    if out is not None:
+        check_dir(out.parent if args.command == "chart" else out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -662,6 +755,7 @@ def _main(argv: list[str]) -> int:
             return 0
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
+        _check_out(args)
         return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc), file=sys.stderr)
@@ -688,5 +782,26 @@ def _main(argv: list[str]) -> int:
 
 
 def entry() -> NoReturn:
-    """Console-script entry point: exit with the status of :func:`main`."""
-    raise SystemExit(main())
+    """Console-script entry point: exit with the status of :func:`main` (130 after a Ctrl-C,
+    wherever it arrived, without a traceback)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        code = 130
+    if code == 130:
+        _exit_now(code)
+    raise SystemExit(code)
+
+
+def _exit_now(code: int) -> NoReturn:
+    """Leave at once after an interrupt: a compiled parallel kernel's worker threads may still be
+    finishing their share, and tearing the interpreter down under them can crash (SIGSEGV) or
+    meet a second Ctrl-C. Nothing is lost: outputs are written all or none, before this point."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

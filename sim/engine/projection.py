@@ -110,6 +110,16 @@ class Projection(ResultView):
         idx = int(reach_index(self.target_rank, self.threshold_rank))
         return None if idx < 0 else int(self.years[idx])
 
+    @property
+    def stays_until(self) -> int | None:
+        """For a target already within the threshold in the base year: the last year of its first
+        unbroken run inside (the horizon if it never leaves); None if it starts outside."""
+        inside = self.target_rank <= self.threshold_rank
+        if not inside[0]:
+            return None
+        out = np.flatnonzero(~inside)
+        return int(self.years[out[0] - 1]) if out.size else int(self.years[-1])
+
     @cached_property
     def passes(self) -> list[PassEvent]:
         """Every change of order between the target and another region, by year (:func:`pass_events`)."""
@@ -230,6 +240,7 @@ class Projection(ResultView):
             "horizon": sc.horizon,
             "threshold_rank": sc.threshold_rank,
             "reach_year": self.reach_year,
+            "stays_until": self.stays_until,
             "target_rank": {str(int(y)): int(k) for y, k in zip(self.years, self.target_rank, strict=True)},
             "gap_pct": {
                 str(int(y)): round(float(g), 3) for y, g in zip(self.years, self.gap_pct(), strict=True)

@@ -61,6 +61,23 @@ def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: B
     return out
 
 
+#: Common short forms a planner writes, accepted as the region's name (README, Scenario files).
+SHORT_FORMS = {"内蒙": "内蒙古"}
+#: Endings of official full names, longest first: 广西壮族自治区 -> 广西, Beijing Municipality -> Beijing.
+NAME_SUFFIXES = (
+    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市",
+    " zhuang autonomous region", " hui autonomous region", " uygur autonomous region",
+    " uyghur autonomous region", " autonomous region", " special administrative region", " sar",
+    " province", " municipality", " city",
+)  # fmt: skip
+
+
+def _without_suffix(name: str) -> list[str]:
+    """``name`` without the ending of an official full name (none if it has none)."""
+    low = name.casefold()
+    return [name[: -len(end)] for end in NAME_SUFFIXES if low.endswith(end) and len(low) > len(end)]
+
+
 @dataclass(frozen=True)
 class Regions:
     """Identity of the regions of a panel: codes and English / Chinese names."""
@@ -81,10 +98,17 @@ class Regions:
         return table
 
     def find(self, name: str | int) -> int | None:
-        """Index of a region given by code, English name (any case) or Chinese name."""
-        key = str(name).strip()
-        hit = self._lookup.get(key)
-        return hit if hit is not None else self._lookup.get(key.casefold())
+        """Index of a region given by code, English name (any case) or Chinese name; also by its
+        official full name (内蒙古自治区, Guangdong Province) or a documented short form
+        (:data:`SHORT_FORMS`: 内蒙 for 内蒙古)."""
+        key = " ".join(str(name).split())
+        for form in (key, SHORT_FORMS.get(key, key), *_without_suffix(key)):
+            hit = self._lookup.get(form)
+            if hit is None:
+                hit = self._lookup.get(form.casefold())
+            if hit is not None:
+                return hit
+        return None
 
     def suggest(self, name: str | int) -> str:
         """ " (did you mean 'X'?)" for a misspelt region (English or Chinese, prefix or close
@@ -320,7 +344,8 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
 def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
     if SOURCE not in frame.columns:
         return pd.Series("", index=frame.index)
-    return frame[SOURCE].str.extract(rf"(?:^|\|){key}:([^|]*)", expand=False).fillna("")
+    # the vintage is the id up to any "@" (what follows names an imported file: sim/inputs/panel_import.py)
+    return frame[SOURCE].str.extract(rf"(?:^|\|){key}:([^|@]*)", expand=False).fillna("")
 
 
 def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, list[str], IntArray, IntArray]:

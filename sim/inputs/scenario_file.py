@@ -25,36 +25,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.errors import Location, ScenarioError
+from sim.errors import InputError, InputErrors, Location, ScenarioError, raise_all
+from sim.inputs.fullwidth import FULL_WIDTH, full_width_in
 from sim.inputs.panel import DEFAULT_PANEL, Panel, load_panel, sha256_of
 
 if TYPE_CHECKING:
     from sim.inputs.yamlio import YamlDoc
 
 Key = tuple[str, ...]
-
-#: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
-FULL_WIDTH = {
-    "：": "':'",
-    "，": "','",
-    "（": "'('",
-    "）": "')'",
-    "【": "'['",
-    "】": "']'",
-    "\u3000": "a space",
-}
-
-
-def full_width_hint(text: str) -> tuple[int, str] | None:
-    """The first line (1-based) with full-width punctuation outside a comment, and the advice."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        code = line.split("#", 1)[0]
-        for char, plain in FULL_WIDTH.items():
-            if char in code:
-                shown = "a full-width space" if char == "\u3000" else f"full-width '{char}'"
-                return number, f"{shown} (typed with a Chinese input method); use {plain}"
-    return None
-
 
 #: Keys whose ``null`` is a value (not "remove the inherited key").
 NULL_IS_A_VALUE = {("others", "half_life")}
@@ -183,8 +161,10 @@ def _merge_provinces(
     locs: dict[Key, Location],
     comments: dict[Key, str],
     written: dict[str, str],
+    errors: list[InputError],
 ) -> dict[str, Any]:
-    """Merge `provinces` blocks of the chain by region identity (code), not by key text."""
+    """Merge `provinces` blocks of the chain by region identity (code), not by key text; an
+    unknown or repeated province is added to ``errors`` (and left out)."""
     merged: dict[str, Any] = {}
     for doc in docs:
         block = doc.data.get("provinces")
@@ -192,32 +172,33 @@ def _merge_provinces(
             continue
         if not isinstance(block, dict):
             loc = doc.loc(("provinces",))
-            raise ScenarioError(
-                "must be a mapping of province name to {real_growth, deflator}",
-                file=loc.file,
-                line=loc.line,
-                field="provinces",
+            errors.append(
+                ScenarioError(
+                    "must be a mapping of province name to {real_growth, deflator}",
+                    file=loc.file,
+                    line=loc.line,
+                    field="provinces",
+                )
             )
+            continue
         names: dict[int, str] = {}
         for name, value in block.items():
             loc = doc.loc(("provinces", name))
             idx = panel.regions.find(name)
             if idx is None:
-                why = (
-                    f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
-                    "use ASCII ':' ',' and spaces"
-                    if any(c in name for c in FULL_WIDTH)
-                    else f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or "
-                    "Chinese name or a code; `ranksim data` lists them)"
-                )
-                raise ScenarioError(why, file=loc.file, line=loc.line, field=f"provinces.{name}")
+                why = unknown_region(name, panel)
+                errors.append(ScenarioError(why, file=loc.file, line=loc.line, field=f"provinces.{name}"))
+                continue
             if idx in names:
-                raise ScenarioError(
-                    f"{name!r} and {names[idx]!r} are the same province; give it once",
-                    file=loc.file,
-                    line=loc.line,
-                    field=f"provinces.{name}",
+                errors.append(
+                    ScenarioError(
+                        f"{name!r} and {names[idx]!r} are the same province; give it once",
+                        file=loc.file,
+                        line=loc.line,
+                        field=f"provinces.{name}",
+                    )
                 )
+                continue
             names[idx] = name
             code = panel.regions.codes[idx]
             written[code] = name
@@ -239,6 +220,46 @@ def _merge_provinces(
                 if key[:2] == ("provinces", name):
                     comments[("provinces", code, *key[2:])] = note
     return merged
+
+
+def _target_errors(target: Any, panel: Panel, locs: dict[Key, Location], path: Path) -> list[InputError]:
+    """An unknown `target` region, found together with the file's other errors."""
+    if not isinstance(target, str | int) or isinstance(target, bool):
+        return []
+    if panel.regions.find(target) is not None:
+        return []
+    loc = locs.get(("target",), Location(str(path)))
+    return [ScenarioError(unknown_region(target, panel), file=loc.file, line=loc.line, field="target")]
+
+
+def unknown_region(name: Any, panel: Panel) -> str:
+    """Why ``name`` is not a region of ``panel``, with a suggestion."""
+    if isinstance(name, str) and any(c in name for c in FULL_WIDTH):
+        return (
+            f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
+            "use ASCII ':' ',' and spaces"
+        )
+    return (
+        f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or Chinese name or a "
+        "code; `ranksim data` lists them)"
+    )
+
+
+def explained(err: InputError) -> InputError:
+    """``err`` with a message about full-width punctuation where its line has some (outside a
+    comment): the likely cause of a strange value (``{2025： 5}``, ``Guangxi，``, ``（5）``)."""
+    if isinstance(err, InputErrors):
+        return InputErrors([explained(e) for e in err.errors])
+    if err.file is None or err.line is None or (err.field or "").split(".")[-1] in ("name", "description"):
+        return err
+    try:
+        text = Path(err.file).read_text(encoding="utf-8-sig").splitlines()[err.line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return err
+    found = full_width_in(text)
+    if found is None or "full-width" in err.message:
+        return err
+    return type(err)(found[1], file=err.file, line=err.line, field=err.field)
 
 
 def validate(data: dict[str, Any], locs: dict[Key, Location], fallback: Path | None) -> dict[str, Any]:
@@ -317,14 +338,19 @@ def _from_docs(docs: list[YamlDoc], path: Path, extra_files: dict[str, str] | No
         comments.update({k: v for k, v in doc.comments.items() if k[0] != "provinces"})
     panel = panel_for(_data_path(docs))
     written: dict[str, str] = {}
-    merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written)
+    errors: list[InputError] = []
+    merged["provinces"] = _merge_provinces(docs, panel, locs, comments, written, errors)
+    errors += _target_errors(merged.get("target"), panel, locs, path)
     try:
         data = validate(merged, locs, path)
-    except ScenarioError as err:
-        parts = (err.field or "").split(".")
-        if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
-            parts[1] = written[parts[1]]  # name the province as the file wrote it
-        raise ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)) from None
+    except ScenarioError as exc:
+        for err in exc.errors if isinstance(exc, InputErrors) else [exc]:
+            parts = (err.field or "").split(".")
+            if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
+                parts[1] = written[parts[1]]  # name the province as the file wrote it
+            if not any(e.line == err.line and e.file == err.file for e in errors):
+                errors.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
+    raise_all(errors)
     files = {str(d.path): sha256_of(d.path) for d in docs if d.path.is_file()} | (extra_files or {})
     return ScenarioFile(data, panel, path, files | panel.files, locs, comments, written)
 

@@ -17,7 +17,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from sim.errors import Location, ScenarioError
+from sim.errors import InputError, Location, ScenarioError, raise_all
+from sim.inputs.fullwidth import code_part, full_width_in
 
 Key = tuple[str, ...]
 
@@ -86,6 +87,98 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
     return str(node)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_content(lines: list[str], line_no: int) -> int | None:
+    """The 1-based number of the last line before ``line_no`` with something other than a comment."""
+    for n in range(line_no - 1, 0, -1):
+        if code_part(lines[n - 1]).strip():
+            return n
+    return None
+
+
+def _plain_words(exc: MarkedYAMLError, lines: list[str]) -> tuple[int | None, str]:
+    """The parser's message in a planner's words, and the line it is about (1-based)."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    pm, cm = exc.problem_mark, exc.context_mark
+    line = pm.line + 1 if pm is not None else cm.line + 1 if cm is not None else None
+    text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    prev = _previous_content(lines, line) if line is not None else None
+    prev_text = f"line {prev} has {_indent(lines[prev - 1])}" if prev is not None else "the line above has"
+    if "\\t" in problem or "'\\t'" in problem or "\t" in problem:
+        return line, "a tab character; use spaces, not tabs, to indent"
+    if "duplicate key" in problem:
+        key = problem.split('"')[1] if '"' in problem else "?"
+        return line, f'duplicate key "{key}": it is already given above in the same block; give each key once'
+    if "<block mapping start>" in problem or ("<block end>" in problem and "<scalar>" not in problem
+                                             and "'-'" not in problem):
+        return line, (
+            f"this line is indented by {_indent(text)} spaces, which lines up with no key above it; "
+            f"indent it exactly like the other keys of its block ({prev_text} spaces)"
+        )
+    if "<block end>" in problem and "'-'" in problem:
+        return line, (
+            "a list item ('- ...') where `key: value` lines are expected; write `key: value`, or put "
+            "the list under a key (`key:` and then indented `- item` lines)"
+        )
+    if "<block end>" in problem and "<scalar>" in problem:
+        return line, "text after a closing quote; put the whole value inside the quotes"
+    if "mapping values are not allowed" in problem:
+        before = text[: pm.column] if pm is not None else ""
+        if ": " in before or before.rstrip().endswith(":"):
+            return line, "a second ':' on one line; put a value that contains ':' in quotes (name: \"a: b\")"
+        return line, (
+            f"this line is indented deeper than line {prev}, which already has a value: indent it like "
+            f"line {prev} ({_indent(lines[prev - 1])} spaces), or, if it belongs under line {prev}, "
+            f"end line {prev} with ':' and no value"
+            if prev is not None
+            else "a `key:` indented deeper than the line above, which already has a value"
+        )
+    if "could not find expected ':'" in problem:
+        at = cm.line + 1 if cm is not None else line
+        shown = lines[at - 1].strip() if at is not None and 0 < at <= len(lines) else ""
+        return at, f"{shown!r} has no ':'; write `key: value` (or `key:` followed by indented lines)"
+    if "quoted scalar" in context:
+        at = cm.line + 1 if cm is not None else line
+        return at, "a quote opened on this line is never closed; close it on the same line"
+    for opener, closer, kind in (("[", "]", "flow sequence"), ("{", "}", "flow mapping")):
+        if kind in context:
+            at = cm.line + 1 if cm is not None else line
+            col = cm.column + 1 if cm is not None else "?"
+            return at, (
+                f"the '{opener}' at column {col} is not closed by '{closer}' on its line; "
+                f"write it as {opener}a, b{closer} on one line, items separated by ', '"
+            )
+    if "undefined alias" in problem:
+        return line, "a value starting with '*' (in YAML that refers to an anchor); put it in quotes"
+    if "cannot start any token" in problem:
+        char = problem.split("'")[1] if "'" in problem else "?"
+        return line, f"a value cannot start with {char!r} in YAML; put it in quotes"
+    if "document" in problem or "document" in context:
+        return line, "a '---' or '%' line starts a second YAML document; a scenario is one: remove it"
+    return line, (
+        "this line cannot be read as `key: value` text; check its indentation, colons and quotes "
+        "against the lines above"
+    )
+
+
+def syntax_errors(exc: MarkedYAMLError, text: str, path: Path) -> list[InputError]:
+    """Every line with full-width punctuation, and the parser's complaint in plain words (unless it
+    is on one of those lines), as located errors in line order."""
+    lines = text.splitlines()
+    errors: list[InputError] = []
+    for number, text_line in enumerate(lines, start=1):
+        found = full_width_in(text_line)
+        if found is not None:
+            errors.append(ScenarioError(f"YAML syntax: {found[1]}", file=path, line=number))
+    at, what = _plain_words(exc, lines)
+    if not any(e.line == at for e in errors):
+        errors.append(ScenarioError(f"YAML syntax: {what}", file=path, line=at))
+    return errors
+
+
 def load_yaml(path: Path) -> YamlDoc:
     """Parse one YAML mapping file into a :class:`YamlDoc`; any problem is a ScenarioError."""
     if path.is_dir():
@@ -101,20 +194,11 @@ def load_yaml(path: Path) -> YamlDoc:
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
-        from sim.inputs.scenario_file import full_width_hint
-
-        full_width = full_width_hint(text)
-        if full_width is not None:
-            line_no, hint = full_width
-            raise ScenarioError(f"YAML syntax: {hint}", file=path, line=line_no) from None
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "invalid YAML"
-        if "\\t" in what or "'\\t'" in what:
-            what += " (use spaces, not tabs, to indent)"
-        raise ScenarioError(f"YAML syntax: {what}", file=path, line=line) from None
+        raise_all(syntax_errors(exc, text, path))
     except YAMLError as exc:
-        raise ScenarioError(f"YAML syntax: {exc}", file=path) from None
+        raise ScenarioError(
+            f"YAML syntax: this file cannot be read as `key: value` lines ({type(exc).__name__})", file=path
+        ) from None
     doc = YamlDoc(path, {})
     if node is None:
         raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)

@@ -22,13 +22,14 @@ from typing import Any, Literal
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.errors import InputError, Location, RanksimWarning, ScenarioError
+from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
     NULL_IS_A_VALUE,
     Key,
     ScenarioFile,
+    explained,
     panel_for,
     read_scenario_file,
     read_scenario_mapping,
@@ -55,9 +56,9 @@ DEFAULT_HORIZON_YEARS = 16
 #: the nominal-level bands, rolling origin (README "Honest uncertainty"; docs/calibration.py).
 DEFAULT_BLOCK = 2
 #: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
-DEFAULT_PARAMETER_SCALE = 4.0
+DEFAULT_PARAMETER_SCALE = 3.0
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
-DEFAULT_PARAMETER_HALF_LIFE = 5.0
+DEFAULT_PARAMETER_HALF_LIFE = 8.0
 #: Multiplier of the yearly shocks (chosen the same way).
 DEFAULT_SCALE = 0.6
 
@@ -296,12 +297,15 @@ def load_scenario(source: str | Path | Mapping[str, Any], *, base_dir: str | Pat
     Problems are :class:`~sim.errors.ScenarioError` naming file, line (for files) and field;
     warnings go through :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
     """
-    if isinstance(source, Mapping):
-        scenario = resolve(
-            read_scenario_mapping(source, Path(base_dir) if base_dir is not None else Path.cwd())
-        )
-    else:
-        scenario = resolve(read_scenario_file(source))
+    try:
+        if isinstance(source, Mapping):
+            scenario = resolve(
+                read_scenario_mapping(source, Path(base_dir) if base_dir is not None else Path.cwd())
+            )
+        else:
+            scenario = resolve(read_scenario_file(source))
+    except ScenarioError as exc:
+        raise explained(exc) from None
     _warn(scenario)
     return scenario
 
@@ -366,28 +370,29 @@ def resolve(
     def fail(msg: str, *key: str) -> ScenarioError:
         return _err(msg, key, locs, where)
 
-    target = _target(spec, panel, fail)
-    n = panel.n_regions
-    threshold = spec["threshold_rank"] if spec["threshold_rank"] is not None else (n + 1) // 2
-    if not 1 <= threshold <= n - 1:
-        raise fail(
-            f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank"
-        )
-    base = spec["base_year"] if spec["base_year"] is not None else panel.last_year
-    if not panel.first_year + 1 <= base <= panel.last_year:
-        raise fail(
-            f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year"
-        )
-    horizon = spec["horizon"] if spec["horizon"] is not None else base + DEFAULT_HORIZON_YEARS
-    if horizon <= base:
-        raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
-    if horizon > base + 100:
-        raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
+    errors: list[InputError] = []
+
+    def check(step: Any, *args: Any) -> Any:
+        """Run one independent check, keeping its error with the others (reported together)."""
+        try:
+            return step(*args)
+        except ScenarioError as exc:
+            errors.append(exc)
+            return None
+
+    target = check(_target, spec, panel, fail)
+    threshold = check(_threshold, spec, panel, fail)
+    base = check(_base_year, spec, panel, fail)
+    horizon = check(_horizon, spec, base, fail) if base is not None else None
     o, u = spec["others"], spec["uncertainty"]
-    window = tuple(o["window"]) if o["window"] is not None else panel.default_window(base)
-    _check_window(window, o["exclude_years"], panel, base, fail, "others")
-    u_window = tuple(u["window"]) if u["window"] is not None else (panel.first_year + 1, base)
-    _check_window(u_window, u["exclude_years"], panel, base, fail, "uncertainty")
+    window = u_window = None
+    if base is not None:
+        window = tuple(o["window"]) if o["window"] is not None else panel.default_window(base)
+        check(_check_window, window, o["exclude_years"], panel, base, fail, "others")
+        u_window = tuple(u["window"]) if u["window"] is not None else (panel.first_year + 1, base)
+        check(_check_window, u_window, u["exclude_years"], panel, base, fail, "uncertainty")
+    raise_all(errors)
+    assert window is not None and u_window is not None and horizon is not None and base is not None
     length = window[1] - window[0] + 1 if o["window"] is not None else None
     others = Others(
         o["model"],
@@ -472,6 +477,34 @@ def resolve(
         spec,
         dict(locs),
     )
+
+
+def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
+    n = panel.n_regions
+    threshold = spec["threshold_rank"] if spec["threshold_rank"] is not None else (n + 1) // 2
+    if not 1 <= threshold <= n - 1:
+        raise fail(
+            f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank"
+        )
+    return int(threshold)
+
+
+def _base_year(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
+    base = spec["base_year"] if spec["base_year"] is not None else panel.last_year
+    if not panel.first_year + 1 <= base <= panel.last_year:
+        raise fail(
+            f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year"
+        )
+    return int(base)
+
+
+def _horizon(spec: dict[str, Any], base: int, fail: Any) -> int:
+    horizon = spec["horizon"] if spec["horizon"] is not None else base + DEFAULT_HORIZON_YEARS
+    if horizon <= base:
+        raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
+    if horizon > base + 100:
+        raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
+    return int(horizon)
 
 
 def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
@@ -641,11 +674,13 @@ def _analyses(
         ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
         sens = SensitivitySettings(outcome, ranges, s["sobol_samples"])
         checks += [(r.param, r.mode, ("sensitivity", "parameters", r.param)) for r in ranges]
+    errors: list[InputError] = []
     for path, mode, key in checks:
         try:
             parse_parameter(panel.regions, path, mode, decays=half_life is not None)
         except InputError as exc:
-            raise fail(exc.message, *key) from None
+            errors.append(fail(exc.message, *key))
+    raise_all(errors)
     return sweep, sens
 
 

@@ -644,25 +644,65 @@ def backtest_error_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
 
 
 def coverage_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
-    """Nominal against actual coverage of the 50% and 80% Monte Carlo intervals."""
+    """Coverage of the 50 % and 80 % Monte Carlo bands: ranks and nominal levels (shares) against
+    nominal at the backtest's horizon; with coverage by horizon, the level bands at 1-10 years."""
     assert bt.coverage is not None
+    if bt.coverage_by_horizon:
+        hs = sorted(bt.coverage_by_horizon)
+        fig = go.Figure()
+        for lv, color in zip((0.5, 0.8), ("#0072B2", TARGET_COLOR), strict=True):
+            fig.add_trace(
+                go.Scatter(
+                    x=hs,
+                    y=[bt.coverage_by_horizon[h][lv] for h in hs],
+                    mode="lines+markers",
+                    name=t(lang, "cov_band", p=lv),
+                    line=dict(color=color, width=3),
+                    hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+                )
+            )
+            fig.add_hline(y=lv, line=dict(color=color, width=1, dash="dash"))
+            fig.add_hrect(y0=lv - 0.05, y1=lv + 0.05, fillcolor=color, opacity=0.08, line_width=0)
+        _layout(fig, t(lang, "cov_by_horizon_title"), height=400, margin=dict(l=70, r=40, t=60, b=50))
+        fig.update_xaxes(title=t(lang, "cov_horizon"), dtick=1)
+        fig.update_yaxes(range=[0, 1.05], tickformat=".0%")
+        return fig
     levels = list(bt.coverage)
     labels = [f"{lv:.0%}" for lv in levels]
-    fig = go.Figure(
-        [
-            go.Bar(x=labels, y=levels, name=t(lang, "bt_nominal"), marker_color="#BDBDBD"),
-            go.Bar(
-                x=labels,
-                y=[bt.coverage[lv] for lv in levels],
-                name=t(lang, "bt_actual"),
-                marker_color=TARGET_COLOR,
-                text=[f"{bt.coverage[lv]:.0%}" for lv in levels],
-                textposition="outside",
-            ),
-        ]
-    )
+    bars = [go.Bar(x=labels, y=levels, name=t(lang, "bt_nominal"), marker_color="#BDBDBD")]
+    for kind, cov, color in (
+        ("cov_rank", bt.coverage, "#0072B2"),
+        ("cov_level", bt.coverage_level, TARGET_COLOR),
+    ):
+        if cov is not None:
+            bars.append(
+                go.Bar(
+                    x=labels,
+                    y=[cov[lv] for lv in levels],
+                    name=t(lang, kind),
+                    marker_color=color,
+                    text=[f"{cov[lv]:.0%}" for lv in levels],
+                    textposition="outside",
+                )
+            )
+    fig = go.Figure(bars)
     _layout(fig, t(lang, "bt_cov_title"), height=380, barmode="group", margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(range=[0, 1.1], tickformat=".0%")
+    return fig
+
+
+def pit_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
+    """Histogram of the probability integral transform of every region's actual share of nominal
+    GDP under its Monte Carlo distribution, in tenths; calibrated bands give a flat histogram."""
+    hist = bt.pit_histogram()
+    x = [f"{i / 10:.1f}-{(i + 1) / 10:.1f}" for i in range(hist.size)]
+    fig = go.Figure(
+        go.Bar(x=x, y=hist, marker_color=TARGET_COLOR, hovertemplate="%{x}: %{y:.1%}<extra></extra>")
+    )
+    fig.add_hline(y=1 / hist.size, line=dict(color="#555555", width=1, dash="dash"))
+    _layout(fig, t(lang, "pit_title"), height=380, margin=dict(l=70, r=40, t=60, b=60), showlegend=False)
+    fig.update_xaxes(title=t(lang, "pit_x"))
+    fig.update_yaxes(title=t(lang, "pit_y"), tickformat=".0%", rangemode="tozero")
     return fig
 
 
@@ -709,7 +749,7 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         height=440,
         margin=dict(l=70, r=70, t=60, b=50),
     )
-    fig.update_xaxes(title=label)
+    fig.update_xaxes(title=label, **_shift_ticks(sw, 0))
     fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
     fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
     return fig
@@ -726,6 +766,61 @@ def contour_levels(z: FloatArray) -> list[int]:
     finite = z[np.isfinite(z)]
     reached_late = finite.size < z.size
     return [m for m in MILESTONES if (finite <= m).any() and ((finite > m).any() or reached_late)]
+
+
+def sweep_probability_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
+    """Probabilistic sweep: P(reach by each asked year) against one parameter (lines), or by the
+    last asked year over two parameters (heatmap, other parameters at their first value)."""
+    assert sw.probability is not None and sw.paths is not None
+    years = [int(y) for y in sw.outcomes.rank_years]
+    k = sw.scenario.threshold_rank
+    labels = sw.labels()
+    shape = [len(v) for v in sw.values]
+    prob = sw.probability.reshape(*shape, len(years))
+    if len(shape) == 1:
+        fig = go.Figure()
+        for i, y in enumerate(years):
+            fig.add_trace(
+                go.Scatter(
+                    x=np.array(sw.values[0]),
+                    y=prob[:, i],
+                    mode="lines+markers",
+                    name=t(lang, "p_by", y=y),
+                    line=dict(color=HIGHLIGHT[i % len(HIGHLIGHT)], width=3),
+                    hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+                )
+            )
+        _layout(
+            fig,
+            t(lang, "sweep_prob_line_title", k=k, param=labels[0], paths=sw.paths),
+            height=420,
+            margin=dict(l=70, r=40, t=60, b=50),
+        )
+        fig.update_xaxes(title=labels[0])
+        fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
+        return fig
+    z = prob.reshape(shape[0], shape[1], -1, len(years))[:, :, 0, -1].T
+    fig = go.Figure(
+        go.Heatmap(
+            x=np.array(sw.values[0]),
+            y=np.array(sw.values[1]),
+            z=z,
+            zmin=0,
+            zmax=1,
+            colorscale="Viridis",
+            colorbar=dict(title=t(lang, "p_by", y=years[-1]), tickformat=".0%"),
+            hovertemplate="%{x}, %{y}: %{z:.1%}<extra></extra>",
+        )
+    )
+    _layout(
+        fig,
+        t(lang, "sweep_prob_title", k=k, y=years[-1], paths=sw.paths),
+        height=520,
+        margin=dict(l=80, r=40, t=60, b=60),
+    )
+    fig.update_xaxes(title=labels[0])
+    fig.update_yaxes(title=labels[1])
+    return fig
 
 
 def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
@@ -775,9 +870,14 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=80, r=40, t=60, b=60),
         legend=dict(orientation="h", y=-0.18, title=dict(text=t(lang, "reach_year"))),
     )
-    fig.update_xaxes(title=labels[0])
-    fig.update_yaxes(title=labels[1])
+    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0))
+    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1))
     return fig
+
+
+def _shift_ticks(sw: SweepResult, axis: int) -> dict[str, str]:
+    """Tick labels of a shifted parameter as signed points (+1 pp), so they never read as values set."""
+    return {"tickformat": "+~g", "ticksuffix": " pp"} if sw.parameters[axis].mode == "shift" else {}
 
 
 def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
@@ -785,7 +885,8 @@ def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     reach = sw.threshold_reach.astype(float)
     reach[reach < 0] = np.nan
     text = [[str(int(v)) if np.isfinite(v) else t(lang, "never") for v in row] for row in reach]
-    y = [f"{v:g}" for v in sw.values[0]]
+    shift = sw.parameters[0].mode == "shift"
+    y = [f"{v:+g} pp" if shift else f"{v:g}" for v in sw.values[0]]
     fig = go.Figure(
         go.Heatmap(
             x=[str(k) for k in sw.thresholds],

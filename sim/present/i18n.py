@@ -229,6 +229,20 @@ TEXT: dict[str, dict[str, str]] = {
         "solve_sentence": "To reach rank {k} by {by}{prob}, {who} needs a constant real growth of {g} a year from {b1}, everything else as in the scenario.",
         "solve_unreachable": "Within -10% to 30% real growth a year, {who} cannot reach rank {k} by {by}{prob}.",
         "with_prob": " with probability {p:.0%}",
+        # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
+        "chart_pit": "Backtest: where the outcomes fell in their Monte Carlo distribution (PIT)",
+        "chart_sweep_probability": "Probability of reaching the threshold over the sweep",
+        "cov_rank": "ranks",
+        "cov_level": "nominal level (share)",
+        "cov_by_horizon_title": "Coverage of the nominal-level bands by horizon (nominal: dashed)",
+        "cov_horizon": "years ahead",
+        "cov_band": "{p:.0%} band",
+        "pit_title": "PIT histogram of nominal shares: flat = calibrated; U = bands too narrow; hump = too wide",
+        "pit_x": "share of Monte Carlo paths below the outcome",
+        "pit_y": "share of outcomes",
+        "sweep_prob_title": "P(rank {k} reached by {y}) over the grid ({paths:,} paths each, same draws)",
+        "sweep_prob_line_title": "P(rank {k} reached by each year) against {param} ({paths:,} paths each, same draws)",
+        "p_by": "P(by {y})",
     },
     "zh": {
         "chart_bump": "历年名次（排名变化图）",
@@ -431,6 +445,20 @@ TEXT: dict[str, dict[str, str]] = {
         "solve_sentence": "要在{by}年前进入前{k}位{prob}，{who}需要自{b1}年起每年保持{g}的实际增速，其他条件同情景。",
         "solve_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前进入前{k}位{prob}。",
         "with_prob": "（概率{p:.0%}）",
+        # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
+        "chart_pit": "回测：实际结果落在蒙特卡洛分布中的位置（PIT）",
+        "chart_sweep_probability": "参数网格上达到门槛的概率",
+        "cov_rank": "名次",
+        "cov_level": "名义总量（占比）",
+        "cov_by_horizon_title": "各预测期名义总量区间的覆盖率（虚线为名义水平）",
+        "cov_horizon": "预测年数",
+        "cov_band": "{p:.0%}区间",
+        "pit_title": "名义占比的PIT直方图：平坦=校准良好；U形=区间过窄；驼峰=区间过宽",
+        "pit_x": "低于实际结果的模拟路径比例",
+        "pit_y": "结果占比",
+        "sweep_prob_title": "{y}年前进入前{k}位的概率（每点{paths:,}条路径，相同抽样）",
+        "sweep_prob_line_title": "各年份前进入前{k}位的概率随{param}的变化（每点{paths:,}条路径，相同抽样）",
+        "p_by": "{y}年前的概率",
     },
 }
 
@@ -563,3 +591,128 @@ def t(lang: str, key: str, **kw: object) -> str:
 def macro_region(code: str) -> str:
     """Macro-region of a GB/T 2260 provincial code; 'other' for any other code."""
     return REGION_OF_DIGIT.get(code[:1], "other") if len(code) == 2 and code.isdigit() else "other"
+
+
+# --------------------------------------------------------------------------- data import and vintages
+# (`ranksim data import`, `ranksim data --vintages`: sim/present/data_text.py)
+TEXT["en"].update(
+    {
+        "imp_head": "Import into {target}{created}",
+        "imp_created": " (a new file)",
+        "imp_dry": " (dry run: nothing written)",
+        "imp_file": "  {file}: {layout}, {encoding}, {vintage}sha256 {sha}: {what}",
+        "imp_vintage": "vintage {v}, ",
+        "imp_what": "{field} {years} ({n} values)",
+        "imp_nothing_read": "nothing this version reads",
+        "layout_cross-section": "cross-section",
+        "layout_time series": "time series",
+        "layout_tidy": "tidy table",
+        "imp_counts": "  rows added: {rows}; values added: {added}; restated: {restated}; unchanged: {same}; conflicts between files: {conflicts}",
+        "imp_restated_head": "  restatements (old → new){largest}:",
+        "imp_largest": ", largest first",
+        "imp_restated": "    {who} {year} {field}: {old} → {new} ({change})",
+        "imp_conflicts_head": "  values the files disagree on (the later file is kept):",
+        "imp_conflict": "    {who} {year} {field}: {values}",
+        "imp_kept": "kept",
+        "imp_more": "    ... {n:,} more (--all lists every one)",
+        "imp_no_change": "nothing to change: {target} already holds every imported value",
+        "field_gdp_nominal_100m_yuan": "nominal GDP",
+        "field_real_growth_pct": "real growth",
+        "field_population_10k": "population",
+        "imp_note_empty": "  note: {n} rows have no {column} ({years}); ranksim needs nominal GDP and real growth in every row, so the panel will not load until an export fills them",
+        "imp_note_regions": "  note: {year} has {n} of {total} regions; the panel will not load until every region has that year",
+        "imp_note_national_missing": "  note: {file} has no national row for {years}; import the national export (年度数据: 国内生产总值, 国内生产总值指数) too",
+        "imp_note_national_ignored": "  note: national figures ignored (this panel's national series is the sum of its regions)",
+        "imp_note_not_in_panel": "  note: {n} regions are not in this panel and were left out: {names}",
+        "imp_note_from_file_name": "  note: {file} has no `指标：` line; its file name says {indicator}",
+        "imp_note_indicators": "  note: {file}: {n} other indicators ignored ({names})",
+        "imp_note_outside": "  note: {file}: regions outside the panel ignored ({names})",
+        "imp_note_nothing": "  note: {file}: no indicator this version reads (地区生产总值, 地区生产总值指数, 年末常住人口)",
+        "vin_head": "Ranking by nominal GDP in {year}, by vintage (GDP in 100m yuan, {last})",
+        "vin_code": "code",
+        "vin_region": "region",
+        "vin_gdp": "GDP",
+        "vin_missing": "  not in {names} (they end before {year} or start after it)",
+        "vin_restated_head": "Largest restatements of {year} (between consecutive vintages):",
+        "vin_restated": "  {who} {old_v} → {new_v}: {old} → {new} ({pct}), rank {r0} → {r1}",
+        "vin_none": "  none: every vintage holding {year} has the same figures",
+    }
+)
+TEXT["zh"].update(
+    {
+        "imp_head": "导入到 {target}{created}",
+        "imp_created": "（新文件）",
+        "imp_dry": "（试运行：未写入任何文件）",
+        "imp_file": "  {file}：{layout}，{encoding}，{vintage}sha256 {sha}：{what}",
+        "imp_vintage": "数据版本 {v}，",
+        "imp_what": "{field} {years}（{n} 个数值）",
+        "imp_nothing_read": "没有本版本可读取的指标",
+        "layout_cross-section": "截面表",
+        "layout_time series": "时间序列表",
+        "layout_tidy": "长表",
+        "imp_counts": "  新增行：{rows}；新增数值：{added}；修订：{restated}；未变：{same}；文件之间的冲突：{conflicts}",
+        "imp_restated_head": "  数据修订（旧 → 新）{largest}：",
+        "imp_largest": "，按幅度从大到小",
+        "imp_restated": "    {who} {year}年 {field}：{old} → {new}（{change}）",
+        "imp_conflicts_head": "  文件之间不一致的数值（采用命令行中靠后的文件）：",
+        "imp_conflict": "    {who} {year}年 {field}：{values}",
+        "imp_kept": "采用",
+        "imp_more": "    ……另有 {n:,} 条（加 --all 列出全部）",
+        "imp_no_change": "无需修改：{target} 已包含全部导入的数值",
+        "field_gdp_nominal_100m_yuan": "地区生产总值",
+        "field_real_growth_pct": "实际增速",
+        "field_population_10k": "年末常住人口",
+        "imp_note_empty": "  注意：{n} 行没有{column}（{years}）；ranksim 要求每行都有地区生产总值和实际增速，补齐之前该数据表无法载入",
+        "imp_note_regions": "  注意：{year}年只有 {n}/{total} 个地区；每个地区都有该年数据之前，该数据表无法载入",
+        "imp_note_national_missing": "  注意：{file} 缺少 {years} 年的全国数据；请同时导入全国数据（年度数据：国内生产总值、国内生产总值指数）",
+        "imp_note_national_ignored": "  注意：已忽略全国数据（该数据表的全国序列为各地区之和）",
+        "imp_note_not_in_panel": "  注意：{n} 个地区不在该数据表中，已略过：{names}",
+        "imp_note_from_file_name": "  注意：{file} 没有“指标：”行；按文件名读作 {indicator}",
+        "imp_note_indicators": "  注意：{file}：已忽略其他 {n} 个指标（{names}）",
+        "imp_note_outside": "  注意：{file}：已忽略数据表以外的地区（{names}）",
+        "imp_note_nothing": "  注意：{file}：没有本版本可读取的指标（地区生产总值、地区生产总值指数、年末常住人口）",
+        "vin_head": "{year}年地区生产总值排名，按数据版本（亿元，{last}）",
+        "vin_code": "代码",
+        "vin_region": "地区",
+        "vin_gdp": "GDP",
+        "vin_missing": "  {names} 不含 {year} 年",
+        "vin_restated_head": "{year}年最大的数据修订（相邻版本之间）：",
+        "vin_restated": "  {who} {old_v} → {new_v}：{old} → {new}（{pct}），名次 {r0} → {r1}",
+        "vin_none": "  无：含 {year} 年的各版本数值相同",
+    }
+)
+
+
+# --------------------------------------------------------------------------- issue 14: hardening
+#: Texts added by the hardening work (a target already inside, search bounds, messages); kept
+#: in a block of their own and merged into TEXT below.
+HARDENING_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "ans_stays": " is already within rank {k} in {b}; it stays inside until {y}, then drops out.",
+        "ans_stays_through": " is already within rank {k} in {b} and stays inside through {h}.",
+        "sum_already": "already inside in {b}; stays inside until {y}",
+        "sum_already_through": "already inside in {b}; stays inside through {h}",
+        "mc_stay_line": "Monte Carlo ({paths}, {method}, seed {seed}): already inside in {b}; P(inside every year) {shown}",
+        "mc_through": "through {y}: {p:.1%}",
+        "solve_stay_sentence": "To stay within rank {k} in every year through {by}{prob}, {who} needs a constant real growth of at least {g} a year from {b1}, everything else as in the scenario.",
+        "solve_stay_unreachable": "Within -10% to 30% real growth a year, {who} cannot stay within rank {k} in every year through {by}{prob}.",
+        "solve_low_bound": "{who} reaches rank {k} by {by}{prob} even at -10% real growth a year, the bottom of the range searched (-10% to 30%): the answer does not depend on its own growth in that range.",
+        "solve_stay_low_bound": "{who} stays within rank {k} in every year through {by}{prob} even at -10% real growth a year, the bottom of the range searched (-10% to 30%).",
+        "solve_stay_curve": "  growth needed to stay inside through each year ({kind}): ",
+    },
+    "zh": {
+        "ans_stays": "在{b}年已处于前{k}位；保持在前{k}位至{y}年，之后跌出。",
+        "ans_stays_through": "在{b}年已处于前{k}位，并一直保持到{h}年。",
+        "sum_already": "{b}年已在门槛内；保持至{y}年",
+        "sum_already_through": "{b}年已在门槛内；一直保持到{h}年",
+        "mc_stay_line": "蒙特卡洛（{paths}，{method}，随机种子{seed}）：{b}年已在门槛内；每年都保持在门槛内的概率 {shown}",
+        "mc_through": "至{y}年 {p:.1%}",
+        "solve_stay_sentence": "要在{by}年前每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年至少保持{g}的实际增速，其他条件同情景。",
+        "solve_stay_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前每年都保持在前{k}位{prob}。",
+        "solve_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前进入前{k}位{prob}：在此范围内结果与其自身增速无关。",
+        "solve_stay_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前每年都保持在前{k}位{prob}。",
+        "solve_stay_curve": "  各截止年份前保持在门槛内所需增速（{kind}）：",
+    },
+}
+for _lang, _table in HARDENING_TEXT.items():
+    TEXT[_lang].update(_table)

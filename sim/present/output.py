@@ -22,8 +22,24 @@ def dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def check_dir(out: Path) -> None:
+    """Fail now, with one line naming ``--out``, if ``out`` could not become the output folder
+    (a file in its place or on its path, no write permission); creates nothing. Commands call
+    it before computing, so a long run never ends in "cannot write"."""
+    existing = out
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        what = "is a file" if existing == out else f"cannot be created: {existing} is a file"
+        raise ArgumentError(f"{out} {what}, not a folder", field="--out")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        where = "" if existing == out else f" (in {existing})"
+        raise ArgumentError(f"output folder {out} is not writable{where}", field="--out")
+
+
 def prepare_dir(out: Path) -> Path:
     """Create the output folder (or fail with one line naming ``--out``)."""
+    check_dir(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -79,11 +95,17 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         for _, target in staged:  # what would stop a rename, found before any file is replaced
             if target.is_dir():
                 raise ArgumentError(f"cannot write {target}: a folder has that name", field="--out")
-        for tmp, target in staged:
+        for n, (tmp, target) in enumerate(staged):
             try:
                 os.replace(tmp, target)
-            except OSError as exc:
-                raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
+            except OSError as exc:  # rare (the checks above passed): say exactly what is new and old
+                new = ", ".join(t.name for _, t in staged[:n]) or "none"
+                old = ", ".join(t.name for _, t in staged[n:])
+                raise ArgumentError(
+                    f"cannot write {target}: {exc.strerror}; already new: {new}; not written "
+                    f"(old or missing): {old}",
+                    field="--out",
+                ) from None
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

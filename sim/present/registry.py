@@ -47,11 +47,15 @@ REGISTRY: tuple[Chart, ...] = (
     Chart("solve_curve", "solve_curve_chart", "SolveResult"),
     Chart("sweep_line", "sweep_line_chart", "SweepResult", lambda sw: len(sw.parameters) == 1),
     Chart("sweep_heatmap", "sweep_heatmap", "SweepResult", lambda sw: len(sw.parameters) > 1),
+    Chart(
+        "sweep_probability", "sweep_probability_chart", "SweepResult", lambda sw: sw.probability is not None
+    ),
     Chart("thresholds", "thresholds_chart", "SweepResult", lambda sw: bool(sw.thresholds)),
     Chart("tornado", "tornado_chart", "SensitivityResult"),
     Chart("sobol", "sobol_chart", "SensitivityResult"),
     Chart("backtest_error", "backtest_error_chart", "BacktestResult"),
     Chart("coverage", "coverage_chart", "BacktestResult", lambda bt: bt.coverage is not None),
+    Chart("pit", "pit_chart", "BacktestResult", lambda bt: bt.pit is not None),
 )
 CHARTS: dict[str, Chart] = {c.name: c for c in REGISTRY}
 

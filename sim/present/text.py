@@ -52,7 +52,12 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
         best, gap = int(proj.target_rank.min()), float(proj.gap_pct()[-1])
         body = t(lang, "ans_never", k=k, h=sc.horizon, best=best, share=100 + gap)
     elif reach == sc.base_year:
-        body = t(lang, "ans_already", k=k)
+        until = proj.stays_until
+        body = (
+            t(lang, "ans_stays_through", k=k, b=sc.base_year, h=sc.horizon)
+            if until == sc.horizon
+            else t(lang, "ans_stays", k=k, b=sc.base_year, y=until)
+        )
     else:
         body = t(lang, "ans_reach", k=k, y=reach)
     passed = [(_name(proj, e.code, lang), e.year) for e in proj.passes if e.direction == "passed"]
@@ -95,10 +100,18 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  {t(lang, 'sum_rank')}  {ranks}")
-    reach = proj.reach_year
-    shown = reach if reach is not None else t(lang, "sum_never", h=sc.horizon)
-    lines.append(f"  {t(lang, 'sum_reach')}: {shown}")
+    lines.append(f"  {t(lang, 'sum_reach')}: {_reach_shown(proj, lang)}")
     return "\n".join(lines)
+
+
+def _reach_shown(proj: Projection, lang: str) -> str:
+    """The reach year, "not reached by H", or for a target inside in the base year how long it stays."""
+    sc = proj.scenario
+    reach, until = proj.reach_year, proj.stays_until
+    if until is not None:
+        key = "sum_already_through" if until == sc.horizon else "sum_already"
+        return t(lang, key, b=sc.base_year, y=until, h=sc.horizon)
+    return str(reach) if reach is not None else t(lang, "sum_never", h=sc.horizon)
 
 
 def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
@@ -108,12 +121,18 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
     probs = doc["reach_probability"]
     horizon = mc.scenario.horizon
     years = sorted({2027, 2030, 2035, horizon})
+    paths = t(lang, "mc_path_one") if mc.paths == 1 else t(lang, "mc_paths", n=mc.paths)
+    if mc.inside_at_base:  # reaching is certain; the question is staying inside
+        stay = doc["stay_probability"]
+        through = [t(lang, "mc_through", y=y, p=stay[str(y)]) for y in years if str(y) in stay]
+        b = mc.scenario.base_year
+        shown = t(lang, "list_sep").join(through)
+        return "  " + t(lang, "mc_stay_line", paths=paths, method=mc.method, seed=mc.seed, b=b, shown=shown)
     shown = t(lang, "list_sep").join(t(lang, "mc_by", y=y, p=probs[str(y)]) for y in years if str(y) in probs)
     q = {
         k: v if v is not None else t(lang, "sum_never", h=horizon)
         for k, v in doc["reach_year_quantiles"].items()
     }
-    paths = t(lang, "mc_path_one") if mc.paths == 1 else t(lang, "mc_paths", n=mc.paths)
     return "  " + t(
         lang, "mc_line", paths=paths, method=method_label(mc.method, lang), seed=mc.seed, shown=shown,
         q10=q["0.1"], q50=q["0.5"], q90=q["0.9"],
@@ -164,38 +183,51 @@ def outcome_label(outcome: str, lang: str = "en") -> str:
     return t(lang, f"o_{kind}", y=year) if kind in ("gap", "rank") else outcome
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text`` (a Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def pad(text: str, width: int, align: str = "right") -> str:
     """``text`` padded to ``width`` terminal columns (a Chinese character takes two), aligned
     "right" or "left"."""
-    import unicodedata
-
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    space = " " * max(0, width - used)
+    space = " " * max(0, width - _width(text))
     return space + text if align == "right" else text + space
 
 
 def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
-    """The table ``ranksim sweep`` prints: every point's values, reach year, rank and gap."""
+    """The table ``ranksim sweep`` prints: every point's values (a shifted parameter's as signed
+    points, "+1 pp"), reach year, the target's rank in every year asked (and the horizon), gap."""
     sc = sw.scenario
     doc = sw.to_document()
     labels = sw.labels()
     shown = [param_label(p, sc.panel.regions, lang) for p in sw.parameters]
+    shifted = [p.mode == "shift" for p in sw.parameters]
+    widths = [max(24, len(lab), _width(sh)) for lab, sh in zip(labels, shown, strict=True)]
+    rank_years = sorted(int(y) for y in sw.outcomes.rank_years)
     prob_years = [str(int(y)) for y in sw.outcomes.rank_years] if sw.probability is not None else []
     lines = [
         t(lang, "sweep_head", name=sc.name, n=len(doc["points"]), k=sc.threshold_rank),
         "  "
-        + "  ".join(pad(lab, 24) for lab in shown)
+        + "  ".join(pad(lab, w) for lab, w in zip(shown, widths, strict=True))
         + pad(t(lang, "col_reach"), 12)
-        + pad(t(lang, "col_rank", y=sc.horizon), 11)
+        + "".join(pad(t(lang, "col_rank", y=y), 11) for y in rank_years)
         + pad(t(lang, "col_gap"), 9)
         + "".join(pad(t(lang, "col_prob", y=y), 14) for y in prob_years),
     ]
     for point in doc["points"][:max_rows]:
-        vals = "  ".join(f"{point['values'][lab]:>24g}" for lab in labels)
+        vals = "  ".join(
+            f"{point['values'][lab]:>+{w - 3}g} pp" if shift else f"{point['values'][lab]:>{w}g}"
+            for lab, shift, w in zip(labels, shifted, widths, strict=True)
+        )
         reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
         probs = "".join(f"{point['reach_probability'][y]:>14.1%}" for y in prob_years)
-        rank, gap = point["target_rank_at_horizon"], point["gap_pct_at_horizon"]
-        lines.append(f"  {vals}{pad(reach, 12)}{rank:>11}{gap:>9.1f}{probs}")
+        by_year = point.get("target_rank", {str(sc.horizon): point["target_rank_at_horizon"]})
+        ranks = "".join(f"{by_year[str(y)]:>11}" for y in rank_years)
+        gap = point["gap_pct_at_horizon"]
+        lines.append(f"  {vals}{pad(reach, 12)}{ranks}{gap:>9.1f}{probs}")
     if len(doc["points"]) > max_rows:
         lines.append(t(lang, "sweep_more", n=len(doc["points"]) - max_rows))
     return "\n".join(lines)
@@ -225,8 +257,9 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
             t(lang, "shift_mark") if b["mode"] == "shift" else ""
         )
         lines.append(
-            f"  {pad(name, 44, 'left')}{b['low']:>8g}{b['high']:>8g}{_outcome(b['outcome_low'], doc):>13}"
-            f"{_outcome(b['outcome_high'], doc):>14}"
+            f"  {pad(name, 44, 'left')}{b['low']:>8g}{b['high']:>8g}"
+            f"{pad(_outcome(b['outcome_low'], doc, sc.horizon, lang), 13)}"
+            f"{pad(_outcome(b['outcome_high'], doc, sc.horizon, lang), 14)}"
         )
     lines.append(t(lang, "sens_sobol", n=sens.samples))
     first, total = t(lang, "sobol_first"), t(lang, "sobol_total")
@@ -244,9 +277,12 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _outcome(value: float, doc: dict[str, Any]) -> str:
-    """A tornado outcome: a year as a year, a rank or gap with two decimals."""
-    return f"{value:.0f}" if doc["outcome"] == "reach_year" else f"{value:.2f}"
+def _outcome(value: float, doc: dict[str, Any], horizon: int | None = None, lang: str = "en") -> str:
+    """A tornado outcome: a year as a year ("never" for a censored one after ``horizon``), a rank
+    or gap with two decimals."""
+    if doc["outcome"] != "reach_year":
+        return f"{value:.2f}"
+    return t(lang, "never_short") if horizon is not None and value > horizon else f"{value:.0f}"
 
 
 def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
@@ -254,11 +290,14 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     sc = sol.scenario
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    stay = "stay_" if sol.question == "stay" else ""
     if sol.required_pct is None:
-        return t(lang, "solve_unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+        return t(lang, f"solve_{stay}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+    if sol.at_low_bound:
+        return t(lang, f"solve_{stay}low_bound", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
     return t(
         lang,
-        "solve_sentence",
+        f"solve_{stay}sentence",
         who=who,
         k=sc.threshold_rank,
         by=sol.by,
@@ -274,7 +313,8 @@ def solve_text(sol: SolveResult, lang: str = "en") -> str:
         t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
     )
     curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
-    return solve_sentence(sol, lang) + "\n" + t(lang, "solve_curve", kind=kind) + curve
+    head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
+    return solve_sentence(sol, lang) + "\n" + head + curve
 
 
 def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
@@ -282,8 +322,8 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     doc = bt.to_document()
     m, v = doc["model"], doc["naive"]
     years = doc["jump_off_years"]
-    width = 14 if lang == "en" else 22
     metric = lambda key: _label(lang, f"bt_m_{key}", key)  # noqa: E731
+    width = max(_width(metric(key)) for key in m) + 2
     lines = [
         t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
           nat=_label(lang, f"bt_nat_{bt.national}", bt.national)),

@@ -1,0 +1,56 @@
+"""Full-width punctuation: what a Chinese input method types instead of YAML's ASCII.
+
+A planner typing in Chinese easily writes ``target： Guangxi`` (a full-width colon) or a
+full-width comma or space; YAML then fails far from the cause or reads a strange value.
+These helpers find such a character outside comments and say what to type instead.
+"""
+
+from __future__ import annotations
+
+#: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
+FULL_WIDTH = {
+    "：": "':'",
+    "，": "','",
+    "（": "'('",
+    "）": "')'",
+    "【": "'['",
+    "】": "']'",
+    "［": "'['",
+    "］": "']'",
+    "｛": "'{'",
+    "｝": "'}'",
+    "“": "'\"'",
+    "”": "'\"'",
+    "‘": "\"'\"",
+    "’": "\"'\"",
+    "－": "'-'",
+    "＃": "'#'",
+    "\u3000": "a space",
+}
+
+
+def code_part(line: str) -> str:
+    """A line without its comment (a '#' after a space or at the start)."""
+    for n, char in enumerate(line):
+        if char in "#＃" and (n == 0 or line[n - 1] in " \t\u3000"):
+            return line[:n]
+    return line
+
+
+def full_width_in(line: str) -> tuple[int, str] | None:
+    """The first full-width punctuation mark outside a comment in ``line``: (1-based column, advice)."""
+    code = code_part(line)
+    for col, char in enumerate(code, start=1):
+        if char in FULL_WIDTH:
+            shown = "a full-width space" if char == "\u3000" else f"full-width '{char}'"
+            return col, f"{shown} at column {col} (typed with a Chinese input method); use {FULL_WIDTH[char]}"
+    return None
+
+
+def full_width_hint(text: str) -> tuple[int, str] | None:
+    """The first line (1-based) with full-width punctuation outside a comment, and the advice."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = full_width_in(line)
+        if found is not None:
+            return number, found[1]
+    return None

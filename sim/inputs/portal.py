@@ -1,0 +1,439 @@
+"""Read the NBS data portal's exports (国家统计局 "分省年度数据" / "年度数据") into values.
+
+The portal writes three layouts, each with optional header lines (``数据库：分省年度数据``,
+``指标：地区生产总值(亿元)``, ``时间：2024年``, ``地区：北京市``) and a footer (``注：...``,
+``数据来源：国家统计局``) that ends the table; cells may carry trailing tabs and rows a
+trailing comma:
+
+* **cross-section**: ``地区, 指标 (单位), ...`` - one year (from ``时间：``), a row a region;
+* **time series**: ``地区, 2025年, 2024年, ...`` - one indicator (from ``指标：``), a row a
+  region; a year not yet published is an empty column. ``指标, 2024年, ...`` is the same
+  with a row an indicator, for one region (``地区：``) or the nation (国内生产总值 ...);
+* **tidy**: ``省份编码, 省份, 年份, 指标 (单位), ...`` - a row a region-year.
+
+Indicators read (:data:`INDICATORS`): 地区生产总值 (亿元) → nominal GDP, 地区生产总值指数
+(上年=100) → real growth (index − 100), 年末常住人口 (万人) → population, and their national
+counterparts; any other indicator is listed as ignored. Regions are matched by full official
+name (内蒙古自治区), short name, English name or 6-digit code (150000). Text is UTF-8 (with or
+without BOM) or GB18030. Numbers are kept as written (decimal text), never rounded through
+floats. Anything else is a :class:`~sim.errors.DataError` naming file, line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from sim.errors import DataError
+from sim.inputs.panel import GDP, NATIONAL_CODE, POP, REAL, Regions
+
+#: Normalised indicator name -> (panel column, national?).
+INDICATORS: dict[str, tuple[str, bool]] = {
+    "地区生产总值(亿元)": (GDP, False),
+    "地区生产总值指数(上年=100)": (REAL, False),
+    "年末常住人口(万人)": (POP, False),
+    "国内生产总值(亿元)": (GDP, True),
+    "国内生产总值指数(上年=100)": (REAL, True),
+}
+NATIONAL_NAMES = ("全国", "全国合计", "国家", "China", "National")
+#: Provincial-level divisions that are not in the bundled panel: listed as ignored, not errors.
+OUTSIDE_PANEL = ("香港", "澳门", "台湾")
+#: Suffixes of official names, longest first (新疆维吾尔自治区 -> 新疆).
+NAME_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+#: Census ordinal in the portal's revision note -> the vintage label the bundled panel uses.
+CENSUS_VINTAGE = {"四": "NBS20", "五": "NBS25"}
+META = re.compile(r"^(数据库|指标|时间|地区)\s*[：:]\s*(.*)$")
+YEAR_CELL = re.compile(r"^(\d{4})\s*年?$")
+CENSUS_NOTE = re.compile(r"第([一二三四五六七八九十]+)次全国经济普查后")
+#: Words every portal export has; none of them in GB18030-decoded text means another encoding.
+PORTAL_WORDS = ("地区", "指标", "省份", "年份", "数据库")
+LAYOUT_HELP = (
+    "not a portal export this version can read: expected a table starting with 地区 (regions by "
+    "indicator or by year), 指标 (indicators by year) or 省份编码/省份, 年份 (one row a region-year)"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One number of an export: region code (``"00"`` = national), year, panel column, text."""
+
+    code: str
+    year: int
+    field: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export file read: what it holds and what was left out."""
+
+    path: Path
+    sha256: str
+    encoding: str  # "UTF-8", "UTF-8 with BOM" or "GB18030"
+    layout: str  # "cross-section", "time series" or "tidy"
+    vintage: str  # from the revision note ("NBS25"), or "" when the file names none
+    values: tuple[Value, ...]
+    ignored_indicators: tuple[str, ...]
+    ignored_regions: tuple[str, ...]
+    indicator_from_file_name: str = ""  # the indicator, when only the file name says which
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """First and last year with a value, or None."""
+        ys = [v.year for v in self.values]
+        return (min(ys), max(ys)) if ys else None
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """Panel columns the file supplies, in panel order."""
+        have = {v.field for v in self.values}
+        return tuple(f for f in (GDP, REAL, POP) if f in have)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of an export's bytes: UTF-8 (BOM or not), else GB18030."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataError(
+            "UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' or export it again", file=path
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 with BOM"
+        except UnicodeDecodeError as exc:
+            raise _undecodable(path, data, exc.start + 3) from None
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError as exc:
+        raise _undecodable(path, data, exc.start) from None
+
+
+def _undecodable(path: Path, data: bytes, at: int) -> DataError:
+    line = data.count(b"\n", 0, at) + 1
+    return DataError(
+        f"neither UTF-8 nor GB18030 text (byte 0x{data[at]:02x}); export the file again from the "
+        "portal or save it as 'CSV UTF-8'",
+        file=path,
+        line=line,
+    )
+
+
+def normalise(name: str) -> str:
+    """An indicator or header name without spaces and with ASCII brackets: ``地区生产总值(亿元)``."""
+    table = str.maketrans({"（": "(", "）": ")", "＝": "="})
+    return re.sub(r"\s+", "", name).translate(table)
+
+
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    """(line number, stripped cells) of every non-blank CSV row."""
+    lines = text.splitlines()
+    out = []
+    reader = csv.reader(lines)
+    for cells in reader:
+        stripped = [c.strip() for c in cells]
+        if any(stripped):
+            out.append((reader.line_num, stripped))
+    return out
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def region_code(name: str, regions: Regions) -> str | None:
+    """Panel code of a region given by official or short name, English name or code
+    (2- or 6-digit); ``"00"`` for the nation; None when it is not a panel region."""
+    key = name.strip()
+    if key in NATIONAL_NAMES:
+        return NATIONAL_CODE
+    if re.fullmatch(r"\d{6}", key):
+        key = key[:2] if key.endswith("0000") else key
+    hit = regions.find(key)
+    if hit is None:
+        short = _short(key)
+        hit = regions.find(short) if short != key else None
+    return regions.codes[hit] if hit is not None else None
+
+
+def _short(name: str) -> str:
+    for suffix in NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _region(name: str, regions: Regions, path: Path, line: int, field: str, ignored: list[str]) -> str | None:
+    code = region_code(name, regions)
+    if code is not None:
+        return code
+    if _short(name) in OUTSIDE_PANEL:
+        ignored.append(name)
+        return None
+    raise DataError(
+        f"unknown region {name!r}{regions.suggest(_short(name))}", file=path, line=line, field=field
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _number(text: str, field: str, path: Path, line: int, column: str) -> str | None:
+    """The panel's text for one cell (index − 100 for real growth); None for an empty cell."""
+    if text in ("", "-", "--", "…", "..."):
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        hint = " (remove thousands separators)" if "," in text else ""
+        raise DataError(f"not a number: {text!r}{hint}", file=path, line=line, field=column) from None
+    if not value.is_finite() or value <= 0:
+        raise DataError(f"must be a positive number, got {text!r}", file=path, line=line, field=column)
+    return str(value - 100) if field == REAL else str(value)
+
+
+def _indicator(header: str) -> tuple[str, bool] | None:
+    return INDICATORS.get(normalise(header))
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+@dataclass
+class _Reader:
+    """State of one file being read (the parts every layout shares)."""
+
+    path: Path
+    regions: Regions
+    meta: dict[str, tuple[int, str]]
+    values: list[Value]
+    ignored_indicators: list[str]
+    ignored_regions: list[str]
+    seen: dict[tuple[str, int, str], int]
+    indicator_from_file_name: str = ""
+
+    def add(self, code: str, year: int, field: str, text: str | None, line: int, column: str) -> None:
+        if text is None:
+            return
+        key = (code, year, field)
+        if key in self.seen:
+            raise DataError(
+                f"region {code} year {year} appears twice (first on line {self.seen[key]})",
+                file=self.path,
+                line=line,
+                field=column,
+            )
+        self.seen[key] = line
+        self.values.append(Value(code, year, field, text, line))
+
+    def ignore_indicator(self, name: str) -> None:
+        if name not in self.ignored_indicators:
+            self.ignored_indicators.append(name)
+
+    def meta_value(self, key: str, line: int, what: str) -> str:
+        if key not in self.meta or not self.meta[key][1]:
+            raise DataError(
+                f"no `{key}：` line above the table: which {what} is it?", file=self.path, line=line
+            )
+        return self.meta[key][1]
+
+
+def _year_columns(header: list[str]) -> dict[int, int] | None:
+    """Column index -> year when every named column after the first is a year, else None."""
+    years = {}
+    for j, cell in enumerate(header[1:], start=1):
+        if not cell:
+            continue
+        m = YEAR_CELL.match(cell)
+        if m is None:
+            return None
+        years[j] = int(m.group(1))
+    return years or None
+
+
+def _cross_section(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
+    when = r.meta_value("时间", line, "year")
+    m = YEAR_CELL.match(when)
+    if m is None:
+        raise DataError(f"`时间：{when}` is not one year", file=r.path, line=r.meta["时间"][0])
+    year = int(m.group(1))
+    columns = _columns(r, header)
+    for ln, cells in body:
+        code = _region(cells[0], r.regions, r.path, ln, header[0], r.ignored_regions)
+        for j, (field, national) in columns.items():
+            if code is not None and not national and j < len(cells):
+                r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
+
+
+def _columns(r: _Reader, header: list[str], skip: tuple[int, ...] = (0,)) -> dict[int, tuple[str, bool]]:
+    columns = {}
+    for j, cell in enumerate(header):
+        if not cell or j in skip:
+            continue
+        hit = _indicator(cell)
+        if hit is None:
+            r.ignore_indicator(cell)
+        else:
+            columns[j] = hit
+    return columns
+
+
+#: Indicator names a file name may carry when the export has no `指标：` line (most specific first).
+FILE_NAME_INDICATORS = (
+    ("地区生产总值指数", "地区生产总值指数(上年=100)"),
+    ("地区生产总值", "地区生产总值(亿元)"),
+    ("GDP", "地区生产总值(亿元)"),
+    ("年末常住人口", "年末常住人口(万人)"),
+)
+
+
+def _indicator_name(r: _Reader, line: int) -> str:
+    """The indicator of a time series: its `指标：` line, else the one its file name names."""
+    if "指标" in r.meta and r.meta["指标"][1]:
+        return r.meta["指标"][1]
+    for key, name in FILE_NAME_INDICATORS:
+        if key in r.path.name:
+            r.indicator_from_file_name = name
+            return name
+    raise DataError(
+        "no `指标：` line above the table and no indicator in the file name: which indicator is it? "
+        "(name the file after it, e.g. 地区生产总值指数.csv)",
+        file=r.path,
+        line=line,
+    )
+
+
+def _series_by_region(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
+    name = _indicator_name(r, line)
+    hit = _indicator(name)
+    if hit is None:
+        r.ignore_indicator(name)
+        return
+    field = hit[0]
+    years = _year_columns(header) or {}
+    for ln, cells in body:
+        code = _region(cells[0], r.regions, r.path, ln, header[0], r.ignored_regions)
+        for j, year in years.items():
+            if code is not None and j < len(cells):
+                r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
+
+
+def _series_by_indicator(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
+    years = _year_columns(header) or {}
+    region: str | None = None
+    for ln, cells in body:
+        hit = _indicator(cells[0])
+        if hit is None:
+            r.ignore_indicator(cells[0])
+            continue
+        field, national = hit
+        if national:
+            code: str | None = NATIONAL_CODE
+        else:
+            region = region or r.meta_value("地区", line, "region")
+            code = _region(region, r.regions, r.path, r.meta["地区"][0], "地区", r.ignored_regions)
+        for j, year in years.items():
+            if code is not None and j < len(cells):
+                r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
+
+
+def _tidy(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
+    if "年份" not in header:
+        raise DataError("a table with 省份编码/省份 needs a 年份 column", file=r.path, line=line)
+    year_at = header.index("年份")
+    ids = [header.index(c) for c in ("省份编码", "省份") if c in header]
+    columns = _columns(r, header, skip=(year_at, *ids))
+    for ln, cells in body:
+        cells = cells + [""] * (len(header) - len(cells))
+        code = _region(cells[ids[0]], r.regions, r.path, ln, header[ids[0]], r.ignored_regions)
+        if not re.fullmatch(r"\d{4}", cells[year_at]):
+            raise DataError(f"not a year: {cells[year_at]!r}", file=r.path, line=ln, field="年份")
+        for j, (field, national) in columns.items():
+            if code is not None and not national:
+                r.add(
+                    code,
+                    int(cells[year_at]),
+                    field,
+                    _number(cells[j], field, r.path, ln, header[j]),
+                    ln,
+                    header[j],
+                )
+
+
+def _layout(header: list[str]) -> str | None:
+    first = header[0]
+    if first in ("省份编码", "省份") or ("省份" in header and "年份" in header):
+        return "tidy"
+    if first == "地区":
+        return "time series" if _year_columns(header) else "cross-section"
+    if first == "指标" and _year_columns(header):
+        return "time series by indicator"
+    return None
+
+
+def _body(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Table rows up to the footer (a line starting 注 or 数据来源)."""
+    out = []
+    for ln, cells in rows:
+        if cells[0].startswith(("注", "数据来源")):
+            break
+        out.append((ln, cells))
+    return out
+
+
+def read_export(path: str | Path, regions: Regions) -> Export:
+    """Read one portal export; values for the regions of ``regions`` and the nation."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError("file not found", file=path)
+    data = path.read_bytes()
+    text, encoding = decode(path, data)
+    rows = _rows(text)
+    meta: dict[str, tuple[int, str]] = {}
+    while rows and (m := META.match(rows[0][1][0])) and len([c for c in rows[0][1] if c]) == 1:
+        meta[m.group(1)] = (rows[0][0], m.group(2).strip())
+        rows.pop(0)
+    if not rows:
+        raise DataError("no table in the file", file=path, line=1)
+    line, header = rows[0]
+    layout = _layout(header)
+    if layout is None and encoding == "GB18030" and not any(w in text for w in PORTAL_WORDS):
+        first = ",".join(header)[:24]
+        raise DataError(
+            f"neither UTF-8 nor GB18030 text, as far as can be told (the first line reads {first!r}); "
+            "export the file again from the portal or save it as 'CSV UTF-8'",
+            file=path,
+            line=line,
+        )
+    if layout is None:
+        raise DataError(LAYOUT_HELP, file=path, line=line)
+    reader = _Reader(path, regions, meta, [], [], [], {})
+    read = {
+        "tidy": _tidy,
+        "time series": _series_by_region,
+        "cross-section": _cross_section,
+        "time series by indicator": _series_by_indicator,
+    }[layout]
+    read(reader, line, header, _body(rows[1:]))
+    census = CENSUS_NOTE.search(text)
+    vintage = CENSUS_VINTAGE.get(census.group(1), f"NBS-census{census.group(1)}") if census else ""
+    return Export(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        layout=layout.replace(" by indicator", ""),
+        vintage=vintage,
+        values=tuple(reader.values),
+        ignored_indicators=tuple(reader.ignored_indicators),
+        ignored_regions=tuple(dict.fromkeys(reader.ignored_regions)),
+        indicator_from_file_name=reader.indicator_from_file_name,
+    )
