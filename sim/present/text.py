@@ -219,7 +219,9 @@ def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
     ]
     for point in doc["points"][:max_rows]:
         vals = "  ".join(
-            f"{point['values'][lab]:>+{w - 3}g} pp" if shift else f"{point['values'][lab]:>{w}g}"
+            pad(f"{point['values'][lab]:+g}{t(lang, 'pp_unit')}", w)
+            if shift
+            else f"{point['values'][lab]:>{w}g}"
             for lab, shift, w in zip(labels, shifted, widths, strict=True)
         )
         reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
