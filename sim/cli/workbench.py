@@ -44,7 +44,7 @@ def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.serve.app import serve
 
     scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
-    serve(scenario, host=args.host, port=args.port, paths=args.paths, lang=args.lang)
+    serve(scenario, port=args.port, paths=args.paths, lang=args.lang, save_dir=args.save_dir)
     return 0
 
 
@@ -63,8 +63,8 @@ def add_commands(sub: Any) -> None:
 
     s = sub.add_parser("serve", help="a local what-if app in the browser (127.0.0.1)")
     s.add_argument("scenario", type=Path, nargs="?", help="starting scenario (default: the default model)")
-    s.add_argument("--port", type=int, default=8050, help="port on 127.0.0.1 (default 8050)")
-    s.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
+    s.add_argument("--port", type=_positive_int, default=8050, help="port on 127.0.0.1 (default 8050)")
+    s.add_argument("--save-dir", type=Path, help="folder for saved scenarios (default: the scenario's)")
     s.add_argument(
         "--paths", type=_positive_int, default=1000, help="Monte Carlo paths per update (default 1000)"
     )

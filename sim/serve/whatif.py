@@ -143,7 +143,11 @@ class Session:
 
     def _commodity(self, shift: float) -> float | dict[int, float]:
         path = self.scenario.commodity_pct + shift
-        return float(path[0]) if np.all(path == path[0]) else dict(zip(self._years(), map(float, path), strict=True))
+        return (
+            float(path[0])
+            if np.all(path == path[0])
+            else dict(zip(self._years(), map(float, path), strict=True))
+        )
 
     def _shift_map(self, region: int, attr: str, pp: float) -> dict[int, float]:
         old = (self.scenario.plans.get(region, {}).get("shift") or {}).get(attr) or {}
@@ -166,14 +170,18 @@ class Session:
         if w.target_real is not None:
             out[f"provinces.{self.code}.real_growth"] = float(w.target_real)
         if w.target_deflator_shift:
-            out[f"provinces.{self.code}.shift.deflator"] = self._shift_map(target, "deflator", w.target_deflator_shift)
+            out[f"provinces.{self.code}.shift.deflator"] = self._shift_map(
+                target, "deflator", w.target_deflator_shift
+            )
         if w.national_shift:
             out["national.real_growth"] = self._national(w.national_shift)
         if w.commodity_shift:
             out["prices.commodity"] = self._commodity(w.commodity_shift)
         if w.rival is not None and w.rival_shift:
             code = self.scenario.panel.regions.codes[w.rival]
-            out[f"provinces.{code}.shift.real_growth"] = self._shift_map(w.rival, "real_growth", w.rival_shift)
+            out[f"provinces.{code}.shift.real_growth"] = self._shift_map(
+                w.rival, "real_growth", w.rival_shift
+            )
         return out
 
     def variant(self, w: WhatIf) -> Scenario:
