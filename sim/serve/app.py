@@ -14,6 +14,7 @@ changed values; "Download report" gives the full report of the current state.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +253,7 @@ def build_app(
         Output("answer", "children"),
         Output("probability", "children"),
         Output("latency", "children"),
+        Output("latency", "title"),  # a stamp per update (browser tests and the benchmark wait on it)
         Output("message", "children"),
         Output("bump", "figure"),
         Output("gap", "figure"),
@@ -265,13 +267,14 @@ def build_app(
             ev = session.evaluate(w)
         except Exception as exc:  # noqa: BLE001 - the server never dies: the message is shown inline
             keep = dash.no_update
-            return keep, keep, keep, problem(exc), keep, keep
+            return keep, keep, keep, keep, problem(exc), keep, keep
         bump, gap = Patch(), Patch()
         _patch_bump(bump, bump0, ev, lang)
         _patch_gap(gap, gap0, ev, lang)
         latency = t(lang, "serve_latency", ms=ev.seconds * 1000)
         prob = _probability_text(ev, deadline, session, lang)
-        return answer_sentence(ev.projection, lang), prob, latency, "", bump, gap
+        stamp = f"{time.time():.6f}"
+        return answer_sentence(ev.projection, lang), prob, latency, stamp, "", bump, gap
 
     @app.callback(
         Output("save-message", "children"),
