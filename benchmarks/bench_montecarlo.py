@@ -19,29 +19,28 @@ from pathlib import Path
 
 import numpy as np
 
-from sim.analyses.montecarlo import log_gaps, scenario_shocks, simulate
+from sim.analyses.montecarlo import draw_paths, log_gaps, scenario_offsets, simulate
 from sim.engine import twins
 from sim.engine.projection import project
 from sim.model.scenario import load_scenario
-from sim.model.shocks import bootstrap_indices
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def naive_reference(scenario, paths: int, seed: int, chunk: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
-    """Plain chunked numpy: draw indices, gather shocks, cumsum, compare every region."""
+    """Plain chunked numpy: the same draws (shocks, parameter and national-path offsets), gather,
+    cumsum, add offsets, compare every region."""
     proj = project(scenario)
     gap0 = log_gaps(proj)
-    model = scenario_shocks(scenario)  # the scenario's method, window, scale and block
-    rel = model.relative
-    rng = np.random.default_rng(seed)
+    draw = draw_paths(scenario, np.random.default_rng(seed))  # the scenario's uncertainty settings
     ranks = np.zeros((gap0.shape[0], gap0.shape[1] + 1), dtype=np.int64)
     reach = np.zeros(gap0.shape[0] + 1, dtype=np.int64)
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        idx = bootstrap_indices(rng, rel.shape[0], m, gap0.shape[0] - 1, model.block)
-        r, c = twins.rank_hist_numpy(gap0, rel, idx, scenario.threshold_rank)
+        d = draw(m)
+        off = d.offsets
+        r, c = twins.rank_hist_numpy(gap0, d.table, d.idx, off.table, off.idx, scenario.threshold_rank)
         ranks += r
         reach += c
         done += m
@@ -57,7 +56,14 @@ def main() -> None:
     base = load_scenario(ROOT / "scenarios" / "inner_mongolia_6pct.yaml")
     sc = base.with_changes({"horizon": base.base_year + args.years})
     n = sc.n_regions
-    print(f"Monte Carlo benchmark: {args.paths:,} paths x {n} regions x {args.years} years, bootstrap")
+    u = sc.uncertainty
+    off = scenario_offsets(sc)
+    print(
+        f"Monte Carlo benchmark: {args.paths:,} paths x {n} regions x {args.years} years; "
+        f"{'stationary' if u.stationary else 'fixed'} block bootstrap (block {u.block}), "
+        f"parameter draws {'on' if off is not None and off.parameters else 'off'}, "
+        f"national path {'on' if off is not None and off.national is not None else 'off'}"
+    )
     simulate(sc, 1000, rng=np.random.default_rng(0))  # compile / load the cached kernel
     times = []
     for rep in range(args.repeats):

@@ -204,3 +204,31 @@ def test_custom_panel_any_regions(write, cli):
     notarget = write("nt.yaml", "name: cities\ndata: cities.csv\n")
     assert "target: required" in cli("run", notarget).err
     assert sim.load_panel(write("cities2.csv", "\n".join(rows) + "\n")).regions.codes[0] == "A1"
+
+
+def test_vintages_are_bundled_with_their_provenance():
+    """The pre-2018 vintage has Inner Mongolia 15th in 2010 (as published then), today's data 20th;
+    the vintages agree with today's panel where no restatement happened (real growth 2000-2015),
+    and every file's sha256 is the one data/vintages/README.md records."""
+    from sim.inputs.panel import VINTAGES_DIR, load_vintage, sha256_of, vintage_names
+
+    assert vintage_names() == ("pre2018", "pre2023", "current")
+    readme = (VINTAGES_DIR / "README.md").read_text(encoding="utf-8")
+    old, mid, now = (load_vintage(n) for n in vintage_names())
+    for p in (old, mid):
+        assert sha256_of(p.path) in readme
+    im = now.regions.find("Inner Mongolia")
+    assert (old.last_year, mid.last_year) == (2017, 2022)
+    assert old.ranks[old.year_index(2010), im] == 15 and now.ranks[now.year_index(2010), im] == 20
+    assert np.array_equal(old.real_growth_pct[:16], now.real_growth_pct[:16])
+    # the 2018-2022 vintage and today's differ by the 5th-census revision (a few percent), not more
+    ratio = mid.gdp[mid.year_index(2019)] / now.gdp[now.year_index(2019)]
+    assert 0.9 < ratio.min() and ratio.max() < 1.1 and not np.allclose(ratio, 1)
+
+
+def test_unknown_vintage_is_a_located_error():
+    from sim.errors import DataError
+    from sim.inputs.panel import load_vintage
+
+    with pytest.raises(DataError, match="no vintage 'pre1990'.*pre2018, pre2023, current"):
+        load_vintage("pre1990")

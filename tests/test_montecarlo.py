@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim.analyses.montecarlo import candidates, log_gaps, scenario_shocks, simulate
+from sim.analyses.montecarlo import candidates, log_gaps, scenario_offsets, scenario_shocks, simulate
 from sim.engine import kernels as _kernel
 from sim.engine import twins
 from sim.engine.projection import project
@@ -27,7 +27,7 @@ def _with(sc, **uncertainty):
 
 @pytest.mark.parametrize("method", ["bootstrap", "normal"])
 def test_zero_shocks_reproduce_deterministic_run(founding, method):
-    sc = _with(founding, method=method, scale=0.0)
+    sc = _with(founding, method=method, scale=0.0, parameters=False, national=False)
     mc = simulate(sc, 2000, rng=np.random.default_rng(0))
     proj = project(sc)
     assert (mc.rank_counts[np.arange(proj.years.size), proj.target_rank] == 2000).all()
@@ -42,18 +42,25 @@ def test_method_none_is_deterministic(founding):
     assert mc.reach_year_quantiles()[0.5] == project(founding).reach_year
 
 
-@pytest.mark.parametrize("block", [1, 3])
-def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block):
+@pytest.mark.parametrize(("block", "with_offsets"), [(1, False), (3, False), (2, True)])
+def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, with_offsets):
     proj = project(founding)
     gap0 = log_gaps(proj)
     rel = scenario_shocks(founding).relative
     idx = bootstrap_indices(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
-    ref = twins.rank_hist_numpy(gap0, rel, idx, 16)
-    cand, fixed = candidates(gap0, rel, founding.target)
+    if with_offsets:  # parameter and national-path draws, one row per path
+        off = scenario_offsets(founding).table(np.random.default_rng(4), 64)
+        oidx = np.random.default_rng(5).integers(0, 64, 5000, dtype=np.int32)
+    else:
+        off, oidx = np.zeros((1, *gap0.shape)), np.zeros(5000, np.int32)
+    ref = twins.rank_hist_numpy(gap0, rel, idx, off, oidx, 16)
+    cand, fixed = candidates(gap0, rel, founding.target, off if with_offsets else None)
     assert 0 < cand.size < 30  # some regions are pruned, some are not
-    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, cand, fixed, 16, 2)
+    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, off, oidx, cand, fixed, 16, 2)
     every = np.array([j for j in range(31) if j != founding.target], dtype=np.int64)
-    full = _kernel.rank_hist_bootstrap(gap0, rel, idx, every, np.zeros(gap0.shape[0], np.int64), 16, 3)
+    full = _kernel.rank_hist_bootstrap(
+        gap0, rel, idx, off, oidx, every, np.zeros(gap0.shape[0], np.int64), 16, 3
+    )
     for got in (pruned, full):
         assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1])
 

@@ -31,6 +31,9 @@ from sim.results import ResultView
 from sim.units import log_to_pct
 
 NationalMode = Literal["trailing", "actual"]
+#: Data the projections start from: today's revised panel, or each jump-off's panel as published.
+VintageMode = Literal["final", "as-published"]
+VINTAGE_MODES: tuple[VintageMode, ...] = ("final", "as-published")
 COVERAGE_LEVELS = (0.5, 0.8)
 
 
@@ -66,6 +69,11 @@ class BacktestResult(ResultView):
     actual_share: FloatArray | None = None
     naive_share: FloatArray | None = None  # the share at the jump-off ("shares stay")
     coverage_level: dict[float, float] | None = None  # the same intervals on shares of nominal GDP
+    hits: dict[tuple[str, float], BoolArray] | None = None  # ("rank"|"level", level) -> (J, N) inside?
+    pit: FloatArray | None = None  # (J, N) share of paths below the actual share of nominal GDP
+    vintage: VintageMode = "final"
+    vintages_used: tuple[str, ...] = ()  # per jump-off, the vintage projected from
+    naive_final: IntArray | None = None  # as-published: "ranks stay" on today's data, for comparison
 
     def headline(self) -> str:
         """Horizon, jump-offs and the rank error against "ranks stay"."""
@@ -107,6 +115,25 @@ class BacktestResult(ResultView):
     def naive_metrics(self) -> Metrics:
         """Metrics of the naive forecast (every rank stays as in the jump-off year)."""
         return self.metrics(self.naive)
+
+    def revisions(self) -> dict[str, Any] | None:
+        """As-published only: how much of the error revisions alone cause. "Ranks stay" scored on
+        the data as published at each jump-off against the same forecast on today's data; the
+        share of the former's rank MAE that the latter does not have."""
+        if self.naive_final is None:
+            return None
+        old = float(np.abs(self.naive - self.actual).mean())
+        new = float(np.abs(self.naive_final - self.actual).mean())
+        moved = float(np.abs(self.naive - self.naive_final).mean())
+        return {
+            "vintages": dict(
+                zip((str(int(y)) for y in self.jump_off_years), self.vintages_used, strict=True)
+            ),
+            "naive_as_published_rank_mae": round(old, 4),
+            "naive_final_rank_mae": round(new, 4),
+            "jump_off_rank_restatement_mae": round(moved, 4),
+            "revision_share": round((old - new) / old, 4) if old > 0 else 0.0,
+        }
 
     def by_jump_off(self) -> list[dict[str, Any]]:
         """Rank MAE over all regions of the model and of the naive forecast, one dict per jump-off year."""
@@ -159,6 +186,8 @@ class BacktestResult(ResultView):
                 "naive_resource": round(self.share_error("naive", RESOURCE_CODES), 4),
             },
             "by_jump_off": self.by_jump_off(),
+            "vintage": self.vintage,
+            "revisions": self.revisions(),
             "paths": self.paths,
             "provenance": prov.to_dict(),
         }
@@ -172,14 +201,21 @@ def _national_path(panel: Panel, years: range) -> tuple[dict[int, float], dict[i
     return real, defl
 
 
-def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode = "trailing") -> Scenario:
+def rebase(
+    scenario: Scenario,
+    base: int,
+    horizon: int,
+    national: NationalMode = "trailing",
+    known: Panel | None = None,
+) -> Scenario:
     """The scenario as it could have been run at ``base``: data up to ``base`` only.
 
     Estimation windows end at ``base`` (a window the scenario set keeps its length), national
     growth is the trailing mean known at ``base`` (or the realised path), province paths and
-    the analysis sections are dropped."""
+    the analysis sections are dropped. ``known``: the data as published then (a vintage panel;
+    default the scenario's own)."""
     full = scenario.panel
-    panel = full.truncated(base)
+    panel = (known or full).truncated(base)
     window = panel.default_window(base, years=scenario.others.window_length or DEFAULT_WINDOW_YEARS)
     if national == "actual":
         real, defl = _national_path(full, range(base + 1, base + horizon + 1))
@@ -196,26 +232,29 @@ def rebase(scenario: Scenario, base: int, horizon: int, national: NationalMode =
         "sweep": None,
         "sensitivity": None,
     }
+    if known is not None:  # another file: name the target by its code
+        changes["target"] = full.regions.codes[scenario.target]
     return scenario.with_changes(changes, panel=panel)
 
 
 def _coverage_hits(
     sc: Scenario, paths: int, rng: np.random.Generator, actual: IntArray, actual_share: FloatArray
-) -> dict[tuple[str, float], BoolArray]:
+) -> dict[tuple[str, float], np.ndarray]:
     """Per region, is the actual rank, and the actual share of total nominal GDP (a continuous
     quantity: ranks are integers and over-cover by construction), inside the central 50% / 80%
     Monte Carlo interval? Keys ("rank" | "level", level).
 
     Shocks come from the scenario's own uncertainty method (the one Monte Carlo uses)."""
-    from sim.analyses.montecarlo import scenario_shocks
+    from sim.analyses.montecarlo import draw_paths
 
     proj = project(sc)
-    draws = scenario_shocks(sc).draw(rng, paths, proj.years.size - 1)
+    draws = draw_paths(sc, rng)(paths)
     final = np.log(proj.gdp[-1]) + draws.totals()  # (paths, N), relative to the target: shares hold
     ranks = rank_levels(final)
     top = final.max(axis=1, keepdims=True)
     log_share = final - top - np.log(np.exp(final - top).sum(axis=1, keepdims=True))
-    hits: dict[tuple[str, float], BoolArray] = {}
+    hits: dict[tuple[str, float], np.ndarray] = {}
+    hits[("pit", 0.0)] = (log_share < np.log(actual_share)).mean(axis=0)
     for level in COVERAGE_LEVELS:
         q = ((1 - level) / 2, 1 - (1 - level) / 2)
         lo, hi = np.quantile(ranks, q, axis=0, method="inverted_cdf")
@@ -235,6 +274,7 @@ def backtest(
     seed: int | None = None,
     rng: np.random.Generator | None = None,
     progress: Callable[[int], None] | None = None,
+    vintage: VintageMode = "final",
 ) -> BacktestResult:
     """Would the growth model have been right? Project from past jump-off years and compare.
 
@@ -254,6 +294,10 @@ def backtest(
         often the actual rank fell inside the central 50 % and 80 % intervals.
     progress : callable, optional
         Called with 1 after each jump-off year.
+    vintage : "final" or "as-published"
+        Project from today's data, or from the data as published at each jump-off: the oldest
+        bundled vintage that holds the jump-off year (:func:`sim.inputs.panel.vintage_names`;
+        the bundled panel only). Outcomes are always today's data.
 
     Returns
     -------
@@ -271,18 +315,21 @@ def backtest(
             field="jump_offs",
         )
     generator, used = random_source(seed, rng) if paths else (None, None)
-    pred, naive, actual = [], [], []
+    sources = _published(panel, usable) if vintage == "as-published" else {}
+    pred, naive, actual, naive_final = [], [], [], []
     shares: dict[str, list[FloatArray]] = {"pred": [], "actual": [], "naive": []}
-    hits: dict[tuple[str, float], list[BoolArray]] = {}
+    hits: dict[tuple[str, float], list[np.ndarray]] = {}
     for b in usable:
-        sc = rebase(scenario, b, horizon, national)
+        known = sources[b][1] if sources else panel
+        sc = rebase(scenario, b, horizon, national, known)
         proj = project(sc)
         pred.append(proj.ranks[-1])
         shares["pred"].append(proj.gdp[-1] / proj.gdp[-1].sum())
-        for key, year in (("actual", b + horizon), ("naive", b)):
-            level = panel.gdp[panel.year_index(year)]
+        for key, data, year in (("actual", panel, b + horizon), ("naive", known, b)):
+            level = data.gdp[data.year_index(year)]
             shares[key].append(level / level.sum())
-        naive.append(panel.ranks[panel.year_index(b)])
+        naive.append(known.ranks[known.year_index(b)])
+        naive_final.append(panel.ranks[panel.year_index(b)])
         act = panel.ranks[panel.year_index(b + horizon)]
         actual.append(act)
         if paths:
@@ -293,6 +340,8 @@ def backtest(
             progress(1)
     coverage = {lv: float(np.mean(h)) for (kind, lv), h in hits.items() if kind == "rank"} if paths else None
     level = {lv: float(np.mean(h)) for (kind, lv), h in hits.items() if kind == "level"} if paths else None
+    pit = np.array(hits.pop(("pit", 0.0))) if paths else None
+    by_jump_off = {k: np.array(v) for k, v in hits.items()} if paths else None
     return BacktestResult(
         scenario,
         horizon,
@@ -308,4 +357,27 @@ def backtest(
         np.array(shares["actual"]),
         np.array(shares["naive"]),
         level,
+        by_jump_off,
+        pit,
+        vintage,
+        tuple(sources[b][0] for b in usable) if sources else (),
+        np.array(naive_final) if sources else None,
     )
+
+
+def _published(panel: Panel, years: Sequence[int]) -> dict[int, tuple[str, Panel]]:
+    """For each jump-off year, the oldest bundled vintage that holds it: (name, panel)."""
+    from sim.inputs.panel import DEFAULT_PANEL, load_vintage, vintage_names
+
+    if panel.path.resolve() != DEFAULT_PANEL.resolve():
+        raise InputError(
+            "vintages are bundled for the provincial panel only; use --vintage final with your own data",
+            field="vintage",
+        )
+    loaded = [(name, load_vintage(name)) for name in vintage_names()]
+    for name, p in loaded:
+        if p.regions.codes != panel.regions.codes:
+            raise InputError(
+                f"vintage {name} does not list the panel's regions in its order", field="vintage"
+            )
+    return {b: next((n, p) for n, p in loaded if p.last_year >= b) for b in years}

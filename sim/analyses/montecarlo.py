@@ -23,7 +23,7 @@ from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.model.scenario import Scenario
-from sim.model.shocks import Draws, IndexedDraws, ShockModel, shock_model
+from sim.model.shocks import Draws, IndexedDraws, OffsetModel, ShockModel, national_error, shock_model
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
@@ -137,8 +137,44 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
     """The scenario's uncertainty method, fitted on its window, relative to the target."""
     u = scenario.uncertainty
     return shock_model(
-        scenario.panel, u.method, u.window, u.exclude_years, scenario.target, block=u.block, scale=u.scale
+        scenario.panel,
+        u.method,
+        u.window,
+        u.exclude_years,
+        scenario.target,
+        block=u.block,
+        scale=u.scale,
+        stationary=u.stationary,
     )
+
+
+def scenario_offsets(scenario: Scenario) -> OffsetModel | None:
+    """What each path draws once (the spreads' sampling error, the national path's error), or
+    None when the scenario turns both off or draws no shocks (method ``none``)."""
+    u = scenario.uncertainty
+    if u.method == "none" or not (u.parameters or u.national):
+        return None
+    return OffsetModel(
+        scenario.growth,
+        scenario.target,
+        scenario.panel,
+        scenario.others.window,
+        scenario.others.exclude_years,
+        u.parameters and scenario.others.model != "national",
+        national_error(scenario.panel, scenario.base_year) if u.national else None,
+        u.parameter_scale,
+        u.parameter_half_life,
+    )
+
+
+def draw_paths(scenario: Scenario, rng: np.random.Generator) -> Callable[[int], Draws]:
+    """A function drawing ``m`` more paths of the scenario's uncertainty (the offset table is drawn
+    first, once, from ``rng``; then shocks and each path's offset row, chunk by chunk)."""
+    model = scenario_shocks(scenario)
+    offsets = scenario_offsets(scenario)
+    table = None if offsets is None else offsets.table(rng)
+    years = scenario.horizon - scenario.base_year
+    return lambda m: model.draw(rng, m, years, table)
 
 
 def log_gaps(proj: Projection) -> FloatArray:
@@ -147,14 +183,19 @@ def log_gaps(proj: Projection) -> FloatArray:
     return log_y - log_y[:, proj.target : proj.target + 1]
 
 
-def candidates(gap0: FloatArray, rel: FloatArray, target: int) -> tuple[IntArray, IntArray]:
+def candidates(
+    gap0: FloatArray, rel: FloatArray, target: int, off: FloatArray | None = None
+) -> tuple[IntArray, IntArray]:
     """Regions whose order with the target can change in some path, and the others' count ahead.
 
     After t shocked years the cumulative relative shock of region j is at most
-    ``t * max_h |rel[h, j]|``; where ``|gap0|`` exceeds that in every year, the order is fixed.
+    ``t * max_h |rel[h, j]|`` plus the largest path offset ``max_k |off[k, t, j]|``; where
+    ``|gap0|`` exceeds that in every year, the order is fixed.
     """
     t = np.arange(gap0.shape[0])[:, None]
     bound = t * np.abs(rel).max(axis=0)[None, :] if rel.size else np.zeros_like(gap0)
+    if off is not None:
+        bound = bound + np.abs(off).max(axis=0)
     movable: BoolArray = np.asarray((np.abs(gap0) <= bound).any(axis=0))
     movable[target] = False
     fixed = ~movable
@@ -180,15 +221,21 @@ def rank_histograms(
             for lo in range(0, draws.paths, CHUNK_PATHS_NUMPY)
         ]
         return sum(r for r, _ in parts), sum(c for _, c in parts)  # type: ignore[return-value]
+    if draws.offsets is not None:
+        off, oidx = draws.offsets.table, draws.offsets.idx
+    else:
+        off, oidx = np.zeros((1, *gap0.shape)), np.zeros(draws.paths, dtype=np.int32)
     if isinstance(draws, IndexedDraws):
         if not compiled:
             from sim.engine.twins import rank_hist_numpy
 
-            return rank_hist_numpy(gap0, draws.table, draws.idx, threshold)
+            return rank_hist_numpy(gap0, draws.table, draws.idx, off, oidx, threshold)
         from sim.engine.kernels import rank_hist_bootstrap
 
-        cand, fixed_ahead = candidates(gap0, draws.table, target)
-        return rank_hist_bootstrap(gap0, draws.table, draws.idx, cand, fixed_ahead, threshold, _workers())
+        cand, fixed_ahead = candidates(gap0, draws.table, target, None if draws.offsets is None else off)
+        return rank_hist_bootstrap(
+            gap0, draws.table, draws.idx, off, oidx, cand, fixed_ahead, threshold, _workers()
+        )
     fixed = np.ones(gap0.shape[1], dtype=bool)
     fixed[draws.columns] = False
     fixed[target] = False
@@ -196,10 +243,10 @@ def rank_histograms(
     if not compiled:
         from sim.engine.twins import rank_hist_dense_numpy
 
-        return rank_hist_dense_numpy(gap0, draws.values, draws.columns, fixed_ahead, threshold)
+        return rank_hist_dense_numpy(gap0, draws.values, off, oidx, draws.columns, fixed_ahead, threshold)
     from sim.engine.kernels import rank_hist_dense
 
-    return rank_hist_dense(gap0, draws.values, draws.columns, fixed_ahead, threshold, _workers())
+    return rank_hist_dense(gap0, draws.values, off, oidx, draws.columns, fixed_ahead, threshold, _workers())
 
 
 def simulate(
@@ -235,6 +282,7 @@ def simulate(
     generator, used = random_source(seed, rng)
     proj = project(scenario, settings)
     model = scenario_shocks(scenario)
+    draw = draw_paths(scenario, generator)
     gap0 = log_gaps(proj)
     t1, n = gap0.shape
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)
@@ -245,7 +293,7 @@ def simulate(
     done = 0
     while done < paths:
         m = min(chunk, paths - done)
-        draws = model.draw(generator, m, t1 - 1)
+        draws = draw(m)
         r, c = rank_histograms(draws, gap0, scenario.target, scenario.threshold_rank, compiled=compiled)
         ranks_total += r
         reach_total += c

@@ -355,9 +355,13 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
             paths=args.paths,
             seed=args.seed if args.paths else None,
             progress=advance,
+            vintage=args.vintage,
         )
+    from sim.analyses.calibration import model_oos
+
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
     doc = result.to_document(prov)
+    doc["model_oos"] = model_oos(result)
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
@@ -495,6 +499,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["trailing", "actual"],
         default="trailing",
         help="national growth: trailing 5-year means known at jump-off (default) or realised",
+    )
+    bt.add_argument(
+        "--vintage",
+        choices=["final", "as-published"],
+        default="final",
+        help="project from today's data (default) or from the data as published at each jump-off",
     )
     bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
     bt.add_argument("--seed", type=_seed, default=0)

@@ -80,12 +80,16 @@ def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
 
 @_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
-def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers):  # pragma: no cover
+def rank_hist_bootstrap(
+    gap0, rel, idx, off, oidx, cand, fixed_ahead, threshold, n_workers
+):  # pragma: no cover
     """Histograms from resampled historical years.
 
     gap0 (T1, N): deterministic log gaps, year 0 = base year (no shock).
     rel (H, N): relative nominal shock of each region vs the target per historical year.
     idx (P, T1-1) int16: historical year drawn for each path and projected year.
+    off (K, T1, N), oidx (P,) int32: per-path offsets of the gaps (parameter and national-path
+    draws); path p adds off[oidx[p], t, j].
     cand (J,) int64: regions tracked; fixed_ahead (T1,) int64: others ahead in each year.
     Returns rank_counts (T1, N+1) and reach_counts (T1+1,) [last = never reached].
     """
@@ -102,6 +106,7 @@ def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers)
         for path in range(lo, hi):
             acc[:] = 0.0
             first = t1
+            o = oidx[path]
             for t in range(t1):
                 count = fixed_ahead[t]
                 if t > 0:
@@ -109,7 +114,7 @@ def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers)
                     for k in range(j_n):
                         j = cand[k]
                         acc[k] += rel[h, j]
-                        if gap0[t, j] + acc[k] > 0.0:
+                        if gap0[t, j] + acc[k] + off[o, t, j] > 0.0:
                             count += 1
                 else:
                     for k in range(j_n):
@@ -125,8 +130,9 @@ def rank_hist_bootstrap(gap0, rel, idx, cand, fixed_ahead, threshold, n_workers)
 
 @_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
-def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # pragma: no cover
-    """Same histograms from explicit relative shocks ``shocks`` (P, T1-1, J) of the candidates."""
+def rank_hist_dense(gap0, shocks, off, oidx, cand, fixed_ahead, threshold, n_workers):  # pragma: no cover
+    """Same histograms from explicit relative shocks ``shocks`` (P, T1-1, J) of the candidates,
+    plus the per-path offsets ``off[oidx[p]]`` (K, T1, N) as in :func:`rank_hist_bootstrap`."""
     t1, n = gap0.shape
     p = shocks.shape[0]
     j_n = cand.size
@@ -140,12 +146,13 @@ def rank_hist_dense(gap0, shocks, cand, fixed_ahead, threshold, n_workers):  # p
         for path in range(lo, hi):
             acc[:] = 0.0
             first = t1
+            o = oidx[path]
             for t in range(t1):
                 count = fixed_ahead[t]
                 for k in range(j_n):
                     if t > 0:
                         acc[k] += shocks[path, t - 1, k]
-                    if gap0[t, cand[k]] + acc[k] > 0.0:
+                    if gap0[t, cand[k]] + acc[k] + off[o, t, cand[k]] > 0.0:
                         count += 1
                 rank = count + 1
                 ranks[w, t, rank] += 1

@@ -31,7 +31,7 @@ def batch_outcomes_numpy(
 
 
 def rank_hist_numpy(
-    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, threshold: int
+    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, off: np.ndarray, oidx: np.ndarray, threshold: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
     regions, no pruning (so it also checks that the kernel's pruning is exact)."""
@@ -39,12 +39,15 @@ def rank_hist_numpy(
     gaps = np.empty((idx.shape[0], t1, n))
     gaps[:, 0] = gap0[0]
     gaps[:, 1:] = gap0[1:] + np.cumsum(rel[idx], axis=1)
+    gaps += off[oidx]
     return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
 
 
 def rank_hist_dense_numpy(
     gap0: np.ndarray,
     shocks: np.ndarray,
+    off: np.ndarray,
+    oidx: np.ndarray,
     cand: np.ndarray,
     fixed_ahead: np.ndarray,
     threshold: int,
@@ -54,6 +57,7 @@ def rank_hist_dense_numpy(
     gaps = np.empty((shocks.shape[0], t1, cand.size))
     gaps[:, 0] = gap0[0, cand]
     gaps[:, 1:] = gap0[1:, cand] + np.cumsum(shocks, axis=1)
+    gaps += off[oidx][:, :, cand]
     rank = 1 + fixed_ahead[None, :] + (gaps > 0).sum(axis=2)  # (P, T1)
     return _histograms(rank, n, threshold)
 

@@ -31,6 +31,10 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_PANEL = DATA_DIR / "province_gdp.csv"
 DEFAULT_NATIONAL = DATA_DIR / "national_gdp.csv"
 DEFAULT_TARGETS = DATA_DIR / "growth_targets.csv"
+#: Earlier vintages of the bundled panel, one panel CSV each (data/vintages/README.md).
+VINTAGES_DIR = DATA_DIR / "vintages"
+#: The shipped panel's own vintage name.
+CURRENT_VINTAGE = "current"
 
 CODE, EN, ZH, YEAR = "province_code", "province_en", "province_zh", "year"
 GDP, REAL, POP, SOURCE = "gdp_nominal_100m_yuan", "real_growth_pct", "population_10k", "source"
@@ -413,6 +417,26 @@ def load_panel(path: str | Path | None = None) -> Panel:
         national=national,
         files=files,
     )
+
+
+def vintage_names() -> tuple[str, ...]:
+    """Names of the bundled vintages, oldest first, ``"current"`` (the shipped panel) last."""
+    return (*sorted(p.stem for p in VINTAGES_DIR.glob("*.csv")), CURRENT_VINTAGE)
+
+
+def load_vintage(name: str) -> Panel:
+    """The bundled panel as published in vintage ``name`` (see :func:`vintage_names`).
+
+    A vintage panel's national series is its own aggregate (old provincial figures summed to
+    more than the national accounts), so shares of the total stay consistent within a vintage."""
+    if name == CURRENT_VINTAGE:
+        return load_panel()
+    path = VINTAGES_DIR / f"{name}.csv"
+    if not path.is_file():
+        raise DataError(
+            f"no vintage {name!r}; the bundled vintages are {', '.join(vintage_names())}", field="vintage"
+        )
+    return load_panel(path)
 
 
 def weighted_real_growth(gdp: FloatArray, real_pct: FloatArray) -> FloatArray:

@@ -26,7 +26,7 @@ from sim.errors import Location, ScenarioError
 from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
-DEFAULT_HALF_LIFE = 3.0
+DEFAULT_HALF_LIFE = 2.0
 #: Default deflator model and speed grouping, chosen by the nominal-level backtest (README).
 DEFAULT_DEFLATOR_MODEL: Literal["resource_neutral"] = "resource_neutral"
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
@@ -228,12 +228,42 @@ class UncertaintySpec(_Model):
         "default: first usable year to base year",
     )
     exclude_years: list[StrictInt] = Field(default_factory=list)
-    block: StrictInt = Field(1, ge=1, le=10, description="consecutive years per bootstrap block")
-    scale: float = Field(1.0, ge=0, le=10, description="multiplies every shock")
+    block: StrictInt | None = Field(
+        None,
+        ge=1,
+        le=10,
+        description="consecutive years per bootstrap block (mean length when stationary); "
+        "default: the length chosen by backtest coverage",
+    )
+    blocks: Literal["fixed", "stationary"] = Field(
+        "stationary", description="fixed-length blocks, or random (geometric) lengths with mean `block`"
+    )
+    parameters: bool = Field(
+        True, description="draw the estimated spreads from their sampling distribution, once per path"
+    )
+    parameter_scale: float | None = Field(
+        None,
+        ge=0,
+        le=20,
+        description="multiplies the spreads' resampled sampling error (spreads also drift over time); "
+        "default: the scale chosen by backtest coverage",
+    )
+    parameter_half_life: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="years for a path's drawn spread error to halve; default: chosen by backtest coverage",
+    )
+    national: bool = Field(
+        True, description="draw the national real-growth path around the scenario's, once per path"
+    )
+    scale: float | None = Field(
+        None, ge=0, le=10, description="multiplies the yearly shocks; default: chosen by backtest coverage"
+    )
 
     @model_validator(mode="after")
     def _block_is_for_the_bootstrap(self) -> UncertaintySpec:
-        if self.block != 1 and self.method != "bootstrap":
+        if self.block is not None and self.block != 1 and self.method != "bootstrap":
             raise ValueError(
                 f"block applies to the bootstrap only; remove it or use method: bootstrap (got {self.method})"
             )

@@ -51,6 +51,15 @@ from sim.units import log_to_pct
 #: Real growth written like a fraction (0 < |x| < this) draws a warning: 0.06 means 0.06 %.
 FRACTION_WARNING_BELOW = 0.25
 DEFAULT_HORIZON_YEARS = 16
+#: Bootstrap block length (years) when a scenario sets none: chosen by backtest coverage of
+#: the nominal-level bands, rolling origin (README "Honest uncertainty"; docs/calibration.py).
+DEFAULT_BLOCK = 2
+#: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
+DEFAULT_PARAMETER_SCALE = 4.0
+#: Half-life (years) of a path's drawn spread error (chosen the same way).
+DEFAULT_PARAMETER_HALF_LIFE = 5.0
+#: Multiplier of the yearly shocks (chosen the same way).
+DEFAULT_SCALE = 0.6
 
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
@@ -80,6 +89,11 @@ class UncertaintySettings:
     exclude_years: tuple[int, ...]
     block: int
     scale: float
+    stationary: bool = False  # random block lengths with mean `block`
+    parameters: bool = True  # per-path draws of the estimated spreads
+    national: bool = True  # per-path national real-growth path errors
+    parameter_scale: float = 1.0  # multiplies the spreads' resampled sampling error
+    parameter_half_life: float = 2.0  # years for a path's drawn spread error to halve
 
 
 @dataclass(frozen=True)
@@ -435,8 +449,13 @@ def resolve(
             u["method"],
             (int(u_window[0]), int(u_window[1])),
             tuple(u["exclude_years"]),
-            u["block"],
-            u["scale"],
+            u["block"] if u["block"] is not None else (DEFAULT_BLOCK if u["method"] == "bootstrap" else 1),
+            u["scale"] if u["scale"] is not None else DEFAULT_SCALE,
+            u["blocks"] == "stationary",
+            u["parameters"],
+            u["national"],
+            u["parameter_scale"] if u["parameter_scale"] is not None else DEFAULT_PARAMETER_SCALE,
+            u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE,
         ),
         sweep,
         sensitivity,

@@ -20,14 +20,15 @@ Only years in which every region's real growth and deflator are defined are usab
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
 
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
+from sim.model.growth import GrowthModel, decay_factors
 
 
 @dataclass(frozen=True)
@@ -73,20 +74,51 @@ def deviations(panel: Panel, window: tuple[int, int], exclude_years: tuple[int, 
 
 
 def bootstrap_indices(
-    rng: np.random.Generator, n_years: int, paths: int, horizon: int, block: int = 1
+    rng: np.random.Generator,
+    n_years: int,
+    paths: int,
+    horizon: int,
+    block: int = 1,
+    *,
+    years: IntArray | None = None,
+    stationary: bool = False,
 ) -> np.ndarray:
     """Indices of historical years for every path and projected year, ``(paths, horizon)``.
 
-    Blocks of ``block`` consecutive historical years start at uniform positions, so
-    persistence within a block is kept. dtype int16.
+    Fixed blocks (default): blocks of ``block`` consecutive historical years start at uniform
+    positions, so persistence within a block is kept. ``stationary``: block lengths are random
+    (geometric with mean ``block``, Politis & Romano 1994); each year continues the block with
+    probability ``1 - 1/block``. With ``years`` (the historical years of the rows), a block
+    never joins two years that are not consecutive (an excluded or unusable year between them).
+    dtype int16.
     """
     block = max(1, min(block, n_years))
-    n_blocks = -(-horizon // block)
-    starts = rng.integers(0, n_years - block + 1, size=(paths, n_blocks), dtype=np.int16)
+    ys = np.arange(n_years) if years is None else np.asarray(years)
+    follows = np.zeros(n_years, dtype=bool)  # row i + 1 is the year after row i
+    follows[:-1] = np.diff(ys) == 1
+    if stationary:
+        new = rng.random((paths, horizon)) < 1.0 / block
+        starts = rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
+        idx = np.empty((paths, horizon), dtype=np.int16)
+        idx[:, 0] = starts[:, 0]
+        for t in range(1, horizon):
+            prev = idx[:, t - 1]
+            go_on = ~new[:, t] & follows[prev]
+            idx[:, t] = np.where(go_on, prev + 1, starts[:, t])
+        return idx
     if block == 1:
-        return starts
-    idx = (starts[:, :, None] + np.arange(block, dtype=np.int16)).reshape(paths, -1)
-    return np.ascontiguousarray(idx[:, :horizon])
+        return rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
+    run = np.ones(n_years, dtype=np.int64)  # consecutive years from each row on
+    for i in range(n_years - 2, -1, -1):
+        run[i] = run[i + 1] + 1 if follows[i] else 1
+    valid = np.flatnonzero(run >= block).astype(np.int16)
+    if valid.size == 0:  # no run of `block` consecutive years: the longest there is
+        valid = np.flatnonzero(run == run.max()).astype(np.int16)
+        block = int(run.max())
+    n_blocks = -(-horizon // block)
+    starts = valid[rng.integers(0, valid.size, size=(paths, n_blocks))]
+    rows = (starts[:, :, None] + np.arange(block, dtype=np.int16)).reshape(paths, -1)
+    return np.ascontiguousarray(rows[:, :horizon])
 
 
 def shrunk_covariance(x: FloatArray) -> tuple[FloatArray, float]:
@@ -112,11 +144,31 @@ def shrunk_covariance(x: FloatArray) -> tuple[FloatArray, float]:
 
 
 @dataclass(frozen=True)
+class PathOffsets:
+    """Per-path offsets of the log gaps: path p adds ``table[idx[p], t]`` in year t (base = 0).
+
+    They carry what is drawn once per path rather than year by year: the estimated spreads'
+    sampling error and the national path's error (see :class:`OffsetModel`)."""
+
+    table: FloatArray  # (K, T+1, N) cumulative log offsets relative to the target, row t=0 zero
+    idx: np.ndarray  # (P,) int32 row of each path
+
+    def final(self) -> FloatArray:
+        """Offsets at the last projected year, ``(P, N)``."""
+        return self.table[self.idx, -1]
+
+    def rows(self, lo: int, hi: int) -> PathOffsets:
+        """Paths ``lo`` to ``hi``."""
+        return PathOffsets(self.table, self.idx[lo:hi])
+
+
+@dataclass(frozen=True)
 class IndexedDraws:
     """Shocks as rows of a table: path p, projected year t gets ``table[idx[p, t]]``."""
 
     table: FloatArray  # (H, N) relative nominal log shocks per historical year
     idx: np.ndarray  # (P, T) int16
+    offsets: PathOffsets | None = None
 
     @property
     def paths(self) -> int:
@@ -125,11 +177,14 @@ class IndexedDraws:
 
     def totals(self) -> FloatArray:
         """Cumulative shock of every region at the last projected year, ``(P, N)``."""
-        return self.table[self.idx].sum(axis=1)
+        out = self.table[self.idx].sum(axis=1)
+        return out if self.offsets is None else out + self.offsets.final()
 
     def rows(self, lo: int, hi: int) -> IndexedDraws:
         """Paths ``lo`` to ``hi`` of these draws."""
-        return IndexedDraws(self.table, self.idx[lo:hi])
+        return IndexedDraws(
+            self.table, self.idx[lo:hi], None if self.offsets is None else self.offsets.rows(lo, hi)
+        )
 
 
 @dataclass(frozen=True)
@@ -139,6 +194,7 @@ class DenseDraws:
     values: FloatArray  # (P, T, J)
     columns: IntArray  # (J,) region indices
     n_regions: int
+    offsets: PathOffsets | None = None
 
     @property
     def paths(self) -> int:
@@ -147,14 +203,15 @@ class DenseDraws:
 
     def totals(self) -> FloatArray:
         """Cumulative shock of every region at the last projected year, ``(P, N)``; 0 outside
-        ``columns``."""
+        ``columns`` (but for the path offsets)."""
         out = np.zeros((self.paths, self.n_regions))
         out[:, self.columns] = self.values.sum(axis=1)
-        return out
+        return out if self.offsets is None else out + self.offsets.final()
 
     def rows(self, lo: int, hi: int) -> DenseDraws:
         """Paths ``lo`` to ``hi`` of these draws."""
-        return DenseDraws(self.values[lo:hi], self.columns, self.n_regions)
+        off = None if self.offsets is None else self.offsets.rows(lo, hi)
+        return DenseDraws(self.values[lo:hi], self.columns, self.n_regions, off)
 
 
 Draws = IndexedDraws | DenseDraws
@@ -168,11 +225,20 @@ class ShockModel(ABC):
 
     name: ClassVar[str]
 
-    def __init__(self, deviations: Deviations, reference: int, *, block: int = 1, scale: float = 1.0):
+    def __init__(
+        self,
+        deviations: Deviations,
+        reference: int,
+        *,
+        block: int = 1,
+        scale: float = 1.0,
+        stationary: bool = False,
+    ):
         shock = deviations.nominal * scale
         self.deviations = deviations
         self.reference = reference
         self.block = block
+        self.stationary = stationary
         self.scale = scale
         self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
 
@@ -181,19 +247,39 @@ class ShockModel(ABC):
         """Shrinkage intensity of a covariance estimate, where the method has one."""
         return None
 
+    def draw(
+        self, rng: np.random.Generator, paths: int, years: int, offsets: FloatArray | None = None
+    ) -> Draws:
+        """Shocks for ``paths`` paths and ``years`` projected years; with an ``offsets`` table
+        (:meth:`OffsetModel.table`), each path also gets one of its rows, drawn uniformly."""
+        draws = self._draw(rng, paths, years)
+        if offsets is None:
+            return draws
+        idx = rng.integers(0, offsets.shape[0], size=paths, dtype=np.int32)
+        return replace(draws, offsets=PathOffsets(offsets, idx))
+
     @abstractmethod
-    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
-        """Shocks for ``paths`` paths and ``years`` projected years."""
+    def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+        """Year-by-year shocks for ``paths`` paths and ``years`` projected years."""
 
 
 class Bootstrap(ShockModel):
-    """Whole historical years (all regions together), in blocks of ``block`` consecutive years."""
+    """Whole historical years (all regions together), in blocks of ``block`` consecutive years
+    (random lengths with that mean when ``stationary``)."""
 
     name = "bootstrap"
 
-    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+    def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
         """Block-bootstrap rows of the relative-shock table, indices ``(paths, years)``."""
-        idx = bootstrap_indices(rng, self.relative.shape[0], paths, years, self.block)
+        idx = bootstrap_indices(
+            rng,
+            self.relative.shape[0],
+            paths,
+            years,
+            self.block,
+            years=self.deviations.years,
+            stationary=self.stationary,
+        )
         return IndexedDraws(self.relative, idx)
 
 
@@ -202,8 +288,8 @@ class Normal(ShockModel):
 
     name = "normal"
 
-    def __init__(self, deviations: Deviations, reference: int, *, block: int = 1, scale: float = 1.0):
-        super().__init__(deviations, reference, block=block, scale=scale)
+    def __init__(self, deviations: Deviations, reference: int, **kw: Any):
+        super().__init__(deviations, reference, **kw)
         n = self.relative.shape[1]
         self.columns = np.array([j for j in range(n) if j != reference], dtype=np.int64)
         cov, self._lam = shrunk_covariance(self.relative[:, self.columns])
@@ -214,7 +300,7 @@ class Normal(ShockModel):
         """Shrinkage intensity toward the diagonal of the fitted covariance, in [0, 1]."""
         return self._lam
 
-    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+    def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
         """Independent shocks per path and year, every region but the reference: ``(paths, years, N-1)``."""
         z = rng.standard_normal((paths, years, self.columns.size)) @ self.chol.T
         return DenseDraws(np.ascontiguousarray(z), self.columns, self.relative.shape[1])
@@ -225,7 +311,7 @@ class NoShocks(ShockModel):
 
     name = "none"
 
-    def draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
+    def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
         """Zero shocks (no columns): every path is the deterministic projection."""
         n = self.relative.shape[1]
         return DenseDraws(np.zeros((paths, years, 0)), np.zeros(0, dtype=np.int64), n)
@@ -244,6 +330,7 @@ def shock_model(
     *,
     block: int = 1,
     scale: float = 1.0,
+    stationary: bool = False,
 ) -> ShockModel:
     """The uncertainty method ``method`` fitted on the panel's deviations in ``window``."""
     if method == "none":
@@ -252,4 +339,153 @@ def shock_model(
         empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
-    return METHODS[method](dev, reference, block=block, scale=scale)
+    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary)
+
+
+# --------------------------------------------------------------------------- per-path offsets
+
+#: Rows of the offset table: each path picks one (parameter and national-path draws).
+OFFSET_ROWS = 1024
+#: Trailing years of the naive national forecast whose errors set the national-path dispersion.
+NATIONAL_TRAILING_YEARS = 5
+#: Horizons (years) over which those errors are measured.
+NATIONAL_ERROR_HORIZONS = 10
+
+
+@dataclass(frozen=True)
+class NationalError:
+    """Dispersion of national real log growth around a written path: a path-long shift with sd
+    ``persistent`` plus independent yearly errors with sd ``yearly`` (log units)."""
+
+    persistent: float
+    yearly: float
+    jump_offs: int  # jump-off years the fit used
+
+    def to_dict(self) -> dict[str, float | int]:
+        """Both sds in percentage points and the number of jump-offs."""
+        return {
+            "persistent_pp": round(100 * self.persistent, 3),
+            "yearly_pp": round(100 * self.yearly, 3),
+            "jump_offs": self.jump_offs,
+        }
+
+
+def national_error(panel: Panel, base: int) -> NationalError:
+    """National forecast errors as the panel knew them at ``base``: fit to the panel's own errors.
+
+    For every jump-off b whose outcome years are all <= ``base``, the error of the naive forecast
+    (the trailing 5-year mean of national real log growth) over the next h years is
+    ``mean(g[b+1..b+h]) - trailing mean``. Demeaned by horizon (the scenario's path, not the
+    naive one, is the centre), its variance is ``persistent**2 + yearly**2 / h``; both are fitted
+    by least squares over h = 1..10, weighted by the number of jump-offs, and kept >= 0.
+    """
+    nat = panel.national
+    g = nat.log_real
+    ys = nat.years
+    rows: list[tuple[float, float, float]] = []  # (1, 1/h, variance) with weight
+    weights: list[float] = []
+    used: set[int] = set()
+    for h in range(1, NATIONAL_ERROR_HORIZONS + 1):
+        errs = []
+        for b in ys:
+            i = int(b - ys[0])
+            past = g[max(0, i - NATIONAL_TRAILING_YEARS + 1) : i + 1]
+            ahead = g[i + 1 : i + h + 1]
+            if b + h > base or past.size < NATIONAL_TRAILING_YEARS or ahead.size < h:
+                continue
+            if not (np.isfinite(past).all() and np.isfinite(ahead).all()):
+                continue
+            errs.append(float(ahead.mean() - past.mean()))
+            used.add(int(b))
+        if len(errs) >= 3:
+            rows.append((1.0, 1.0 / h, float(np.var(errs, ddof=1))))
+            weights.append(float(len(errs)))
+    if len(rows) < 2:
+        return NationalError(0.0, 0.0, len(used))
+    a = np.array([[r[0], r[1]] for r in rows]) * np.sqrt(weights)[:, None]
+    y = np.array([r[2] for r in rows]) * np.sqrt(weights)
+    from scipy.optimize import nnls
+
+    (var_p, var_y), _ = nnls(a, y)
+    return NationalError(float(np.sqrt(var_p)), float(np.sqrt(var_y)), len(used))
+
+
+def spread_resamples(
+    panel: Panel, window: tuple[int, int], exclude_years: tuple[int, ...], rng: np.random.Generator, rows: int
+) -> tuple[FloatArray, FloatArray]:
+    """Sampling error of the estimated spreads: resample the estimation window's years (whole
+    years, all regions together) ``rows`` times; each row's mean spread minus the estimate,
+    ``(rows, N)`` for real growth and for the deflator (log units)."""
+    years = panel.years
+    use = (years >= window[0]) & (years <= window[1]) & ~np.isin(years, exclude_years)
+    nat = panel.national
+    out = []
+    for x in (
+        panel.log_real[use] - nat.log_real[use, None],
+        panel.log_deflator[use] - nat.log_deflator[use, None],
+    ):
+        ok = np.isfinite(x)
+        v = np.where(ok, x, 0.0)
+        counts = rng.multinomial(x.shape[0], np.full(x.shape[0], 1.0 / x.shape[0]), size=rows).astype(float)
+        n = counts @ ok
+        mean = np.divide(counts @ v, n, out=np.zeros((rows, x.shape[1])), where=n > 0)
+        point = np.divide(v.sum(axis=0), ok.sum(axis=0), out=np.zeros(x.shape[1]), where=ok.sum(axis=0) > 0)
+        out.append(np.where(n > 0, mean - point, 0.0))
+    return out[0], out[1]
+
+
+@dataclass(frozen=True)
+class OffsetModel:
+    """What each path draws once: the spreads' sampling error and the national path's error.
+
+    * ``parameters``: the real and deflator spreads of every region the growth model estimates
+      (cells following ``national + decay * spread``) are re-estimated on resampled window
+      years; the difference, decaying like the spread, accumulates over the projection.
+    * ``national``: national real growth gets a path-long shift plus yearly errors
+      (:func:`national_error`). It moves every cell that follows the national path (the model's
+      and the leads); a path written in absolute terms (a plan, a target, a preliminary figure)
+      does not move, so a weaker nation makes a fixed plan look stronger.
+
+    :meth:`table` gives :data:`OFFSET_ROWS` joint draws as cumulative log-level offsets relative to
+    the target; each Monte Carlo path picks a row.
+    """
+
+    growth: GrowthModel
+    target: int
+    panel: Panel
+    window: tuple[int, int]
+    exclude_years: tuple[int, ...]
+    parameters: bool
+    national: NationalError | None
+    parameter_scale: float = 1.0
+    parameter_half_life: float | None = None  # None: the growth model's half-life
+
+    def table(self, rng: np.random.Generator, rows: int = OFFSET_ROWS) -> FloatArray:
+        """``(rows, T+1, N)`` offsets of the log gaps to the target (year 0 = base, zero)."""
+        g = self.growth
+        t, n = g.years.size, g.n_regions
+        pinned = np.isfinite(g.pinned_nominal) if g.pinned_nominal is not None else np.zeros((t, n), bool)
+        lead_r = np.isfinite(g.lead_real_pct) if g.lead_real_pct is not None else np.zeros((t, n), bool)
+        lead_d = (
+            np.isfinite(g.lead_deflator_pct) if g.lead_deflator_pct is not None else np.zeros((t, n), bool)
+        )
+        follows_nat = np.isnan(g.fixed_real_pct) & ~pinned
+        growth = np.zeros((rows, t, n))
+        if self.parameters:
+            dr, dd = spread_resamples(self.panel, self.window, self.exclude_years, rng, rows)
+            hl = self.parameter_half_life if self.parameter_half_life is not None else g.half_life
+            decay = decay_factors(g.years, g.base_year, hl)[None, :, None]
+            real_cells = (follows_nat & ~lead_r & np.any(g.spread_real != 0))[None]
+            carried = (g.spread_deflator != 0)[None, :]
+            defl_cells = (np.isnan(g.fixed_deflator_pct) & ~lead_d & ~pinned & carried)[None]
+            growth += (
+                decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
+            )
+        if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
+            shift = rng.standard_normal((rows, 1)) * self.national.persistent
+            eta = shift + rng.standard_normal((rows, t)) * self.national.yearly
+            growth += eta[:, :, None] * follows_nat[None]
+        out = np.zeros((rows, t + 1, n))
+        np.cumsum(growth, axis=1, out=out[:, 1:])
+        out -= out[:, :, self.target : self.target + 1]
+        return out

@@ -1,0 +1,269 @@
+"""Defaults chosen out of sample: rolling-origin choice among candidate settings.
+
+A backtest scores every candidate setting (a window length and half-life, or an uncertainty
+method's block, scale and parameter scale) at every jump-off year. The *honest* score of a rule
+"pick the best candidate" is what it would have scored in real time: at jump-off ``b`` the choice
+uses only the jump-offs whose outcome year ``b' + horizon`` is at most ``b`` (their outcome was
+known at ``b``), and is then scored at ``b``. The *in-sample* score picks the candidate that is
+best on the very jump-offs it is scored on; it flatters the rule, and the gap between the two is
+the price of choosing. With no earlier outcome known, the scenario's own setting is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim._typing import FloatArray, IntArray
+from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode, backtest
+from sim.model.scenario import Scenario
+
+#: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads.
+WINDOWS = (3, 5, 8)
+HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
+#: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
+BLOCKS = (1, 2)
+SCALES = (0.5, 0.6, 0.7)
+PARAMETER_MULTIPLIERS = (0.0, 2.0, 3.0, 4.0, 5.0)
+PARAMETER_HALF_LIVES = (3.0, 5.0, 8.0)
+#: Horizons over which band coverage is judged.
+COVERAGE_HORIZONS = (1, 3, 5, 10)
+
+
+@dataclass(frozen=True)
+class RollingChoice:
+    """Scores ``(candidates, horizons, jump-offs)`` (lower is better; NaN = not scored) of candidate
+    settings, and the rolling-origin and in-sample choices among them."""
+
+    candidates: tuple[dict[str, Any], ...]  # scenario changes, one per candidate
+    horizons: tuple[int, ...]
+    jump_offs: IntArray
+    scores: FloatArray  # (C, H, J)
+    fallback: int  # the candidate used when no earlier outcome is known
+    units: tuple[float, ...] | None = None  # per horizon, what a score of 1 is (naive rank MAE)
+
+    def chosen(self, year: int) -> int:
+        """Candidate chosen at ``year``: lowest mean score over the (horizon, jump-off) cells
+        whose outcome year is at most ``year``; the fallback if there is none."""
+        known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
+        cells = self.scores[:, known]
+        if cells.size == 0 or not np.isfinite(cells).any():
+            return self.fallback
+        return int(np.nanargmin(np.nanmean(cells, axis=1)))
+
+    def honest(self, tested: Sequence[int], horizon_index: int = 0) -> float:
+        """Mean score at ``tested`` jump-offs of the candidate chosen at each of them."""
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        vals = [self.scores[self.chosen(int(b)), horizon_index, c] for b, c in zip(tested, cols, strict=True)]
+        return float(np.nanmean(vals))
+
+    def in_sample(self, tested: Sequence[int], horizon_index: int = 0) -> tuple[float, int]:
+        """(best mean score at ``tested`` jump-offs, its candidate): the choice made on the test set."""
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        means = np.nanmean(self.scores[:, horizon_index, cols], axis=1)
+        best = int(np.nanargmin(means))
+        return float(means[best]), best
+
+
+@dataclass(frozen=True)
+class CoverageChoice(RollingChoice):
+    """Band coverage of uncertainty candidates. ``inside`` ``(C, H, J, L)``: share of regions
+    inside each band; a candidate's loss over known cells is the squared error of its coverage,
+    pooled over jump-offs by horizon, against the nominal levels, summed over horizons and
+    levels: the calibration the backtest reports, not the jump-offs' individual scatter."""
+
+    inside: FloatArray | None = None
+    levels: tuple[float, ...] = COVERAGE_LEVELS
+
+    def chosen(self, year: int) -> int:
+        """Candidate with the best pooled coverage over the outcomes known at ``year``."""
+        assert self.inside is not None
+        known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
+        known &= np.isfinite(self.inside[0, :, :, 0])
+        if not known.any():
+            return self.fallback
+        loss = np.zeros(self.inside.shape[0])
+        for k in range(len(self.horizons)):
+            if known[k].any():
+                cov = self.inside[:, k, known[k], :].mean(axis=1)  # (C, L)
+                loss += ((cov - np.array(self.levels)) ** 2).sum(axis=1)
+        return int(np.argmin(loss))
+
+    def coverage(self, candidate: int, tested: Sequence[int]) -> dict[int, dict[float, float]]:
+        """Pooled coverage of one candidate at ``tested`` jump-offs, by horizon and level."""
+        assert self.inside is not None
+        cols = np.isin(self.jump_offs, list(tested))
+        return {
+            h: {lv: float(np.nanmean(self.inside[candidate, k, cols, i])) for i, lv in enumerate(self.levels)}
+            for k, h in enumerate(self.horizons)
+        }
+
+    def honest(self, tested: Sequence[int], horizon_index: int = 0) -> float:  # noqa: D102
+        raise NotImplementedError("use honest_coverage")
+
+
+def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:
+    """Every (window length, half-life) pair as scenario changes, and the scenario's own index."""
+    b = scenario.base_year
+    cands = tuple(
+        {"others.window": [b - w + 1, b], "others.half_life": hl} for w in WINDOWS for hl in HALF_LIVES
+    )
+    w0, w1 = scenario.others.window
+    own = {"others.window": [b - (w1 - w0), b], "others.half_life": scenario.others.half_life}
+    return cands, cands.index(own) if own in cands else 0
+
+
+def describe(changes: dict[str, Any]) -> dict[str, Any]:
+    """A candidate's settings in words a table can show (window as a length in years)."""
+    out = {}
+    for key, value in changes.items():
+        name = key.split(".")[-1]
+        if name == "window":
+            out["window_years"] = value[1] - value[0] + 1
+        else:
+            out[name] = value
+    return out
+
+
+def rank_error_choice(
+    scenario: Scenario,
+    jump_offs: Sequence[int],
+    horizons: Sequence[int] = COVERAGE_HORIZONS,
+    national: NationalMode = "trailing",
+) -> RollingChoice:
+    """Rank MAE over all regions of every (window, half-life) candidate at every (horizon,
+    jump-off), divided by the mean MAE of "ranks stay" at that horizon (so each horizon counts
+    alike when a choice pools them). ``naive`` (C-independent) is kept in ``scores``' units."""
+    cands, own = window_candidates(scenario)
+    js = np.array(sorted(int(b) for b in jump_offs))
+    scores = np.full((len(cands), len(horizons), js.size), np.nan)
+    units: list[float] = []
+    for k, h in enumerate(horizons):
+        usable = [int(b) for b in js if _scorable(scenario, int(b), h, national)]
+        for i, ch in enumerate(cands):
+            r = backtest(scenario.with_changes(ch), usable, h, national=national)
+            cols = np.searchsorted(js, r.jump_off_years)
+            scores[i, k, cols] = np.abs(r.predicted - r.actual).mean(axis=1)
+        naive = float(np.abs(r.naive - r.actual).mean())
+        scores[:, k] /= naive
+        units.append(naive)
+    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units))
+
+
+def _scorable(scenario: Scenario, b: int, h: int, national: NationalMode) -> bool:
+    """A jump-off the backtest can score: data around it, and (realised national path) a
+    defined national path over its horizon."""
+    panel = scenario.panel
+    if not (panel.first_year + 2 <= b and b + h <= panel.last_year):
+        return False
+    if national == "actual":
+        nat = panel.national
+        sel = (nat.years > b) & (nat.years <= b + h)
+        return bool(np.isfinite(nat.log_real[sel]).all() and np.isfinite(nat.log_deflator[sel]).all())
+    return True
+
+
+#: Jump-offs whose outcomes the rolling-origin choice may learn from (from the third data year).
+CALIBRATION_FIRST = 2002
+
+
+def model_oos(result: BacktestResult) -> dict[str, Any]:
+    """The backtest's rank MAE when the window and half-life are chosen out of sample.
+
+    At each tested jump-off b, the (window, half-life) candidate best on the outcomes known at b
+    (horizons 1, 3, 5, 10 and the tested one pooled, jump-offs from 2002) is used; "in-sample"
+    is the candidate best on the tested jump-offs themselves. The scenario's own settings are
+    the defaults the same rule chose with everything known (README "Honest uncertainty")."""
+    sc = result.scenario
+    horizons = tuple(sorted({*COVERAGE_HORIZONS, result.horizon}))
+    k = horizons.index(result.horizon)
+    first = max(CALIBRATION_FIRST, sc.panel.first_year + 2)
+    ch = rank_error_choice(sc, range(first, sc.panel.last_year), horizons, result.national)
+    tested = [int(b) for b in result.jump_off_years]
+    assert ch.units is not None
+    best, i = ch.in_sample(tested, k)
+    return {
+        "rank_mae": round(ch.honest(tested, k) * ch.units[k], 4),
+        "in_sample_rank_mae": round(best * ch.units[k], 4),
+        "in_sample_choice": describe(ch.candidates[i]),
+        "scenario_rank_mae": result.model.to_dict()["rank_mae"],
+        "naive_rank_mae": result.naive_metrics.to_dict()["rank_mae"],
+        "choices": {str(b): describe(ch.candidates[ch.chosen(b)]) for b in tested},
+        "candidates": {"window_years": list(WINDOWS), "half_life": list(HALF_LIVES)},
+    }
+
+
+def uncertainty_candidates() -> tuple[dict[str, Any], ...]:
+    """Every (block, scale, parameter scale, parameter half-life) as scenario changes
+    (stationary blocks)."""
+    untuned = {  # version 0.2's bootstrap: the fallback before any outcome is known
+        "uncertainty.blocks": "fixed",
+        "uncertainty.block": 1,
+        "uncertainty.scale": 1.0,
+        "uncertainty.parameters": False,
+        "uncertainty.parameter_scale": 1.0,
+        "uncertainty.parameter_half_life": PARAMETER_HALF_LIVES[0],
+    }
+    return (untuned,) + tuple(
+        {
+            "uncertainty.blocks": "stationary",
+            "uncertainty.block": b,
+            "uncertainty.scale": s,
+            "uncertainty.parameters": m > 0,
+            "uncertainty.parameter_scale": m if m > 0 else 1.0,
+            "uncertainty.parameter_half_life": hl,
+        }
+        for b in BLOCKS
+        for s in SCALES
+        for m in PARAMETER_MULTIPLIERS
+        for hl in (PARAMETER_HALF_LIVES if m > 0 else PARAMETER_HALF_LIVES[:1])
+    )
+
+
+def coverage_choice(
+    scenario: Scenario,
+    jump_offs: Sequence[int],
+    paths: int,
+    seed: int,
+    horizons: Sequence[int] = COVERAGE_HORIZONS,
+    candidates: Sequence[dict[str, Any]] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CoverageChoice:
+    """Coverage of the nominal-level bands (shares of the total) of every uncertainty candidate
+    at every (horizon, jump-off); the same seed for every candidate (common random numbers)."""
+    cands = tuple(candidates) if candidates is not None else uncertainty_candidates()
+    js = np.array(sorted(jump_offs))
+    inside = np.full((len(cands), len(horizons), js.size, len(COVERAGE_LEVELS)), np.nan)
+    for i, ch in enumerate(cands):
+        sc = scenario.with_changes(ch)
+        for k, h in enumerate(horizons):
+            use = [int(b) for b in js if b + h <= scenario.panel.last_year]
+            r = backtest(sc, use, h, paths=paths, seed=seed)
+            assert r.hits is not None
+            cols = np.searchsorted(js, r.jump_off_years)
+            for m, lv in enumerate(COVERAGE_LEVELS):
+                inside[i, k, cols, m] = r.hits[("level", lv)].mean(axis=1)
+        if progress is not None:
+            progress(1)
+    scores = ((inside - np.array(COVERAGE_LEVELS)) ** 2).mean(axis=3)
+    return CoverageChoice(cands, tuple(horizons), js, scores, 0, None, inside)
+
+
+def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, dict[float, float]]:
+    """Coverage by horizon at ``tested`` jump-offs, each with the candidate chosen at that
+    jump-off from the outcomes known then (pooled over the tested jump-offs)."""
+    assert choice.inside is not None
+    out: dict[int, dict[float, float]] = {}
+    picks = {int(b): choice.chosen(int(b)) for b in tested}
+    for k, h in enumerate(choice.horizons):
+        out[h] = {}
+        for m, lv in enumerate(choice.levels):
+            vals = [
+                choice.inside[picks[int(b)], k, int(np.flatnonzero(choice.jump_offs == b)[0]), m]
+                for b in tested
+            ]
+            out[h][lv] = float(np.nanmean(vals))
+    return out

@@ -1,0 +1,158 @@
+"""Issue 11's uncertainty methods and backtest options: block schemes, parameter and
+national-path draws, rolling-origin choice of defaults, and the as-published backtest."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sim.analyses.backtest import backtest
+from sim.analyses.calibration import CoverageChoice, RollingChoice, model_oos
+from sim.analyses.montecarlo import scenario_offsets, simulate
+from sim.model.scenario import load_scenario
+from sim.model.shocks import bootstrap_indices, national_error, spread_resamples
+from tests.conftest import FOUNDING
+
+
+@pytest.fixture(scope="module")
+def founding():
+    return load_scenario(FOUNDING)
+
+
+def test_stationary_blocks_have_the_mean_length_and_never_join_distant_years():
+    years = np.array([2001, 2002, 2003, 2004, 2007, 2008, 2009, 2010, 2011, 2012])  # 2005-06 excluded
+    idx = bootstrap_indices(np.random.default_rng(0), years.size, 20_000, 30, 4, years=years, stationary=True)
+    steps = np.diff(idx.astype(int), axis=1) == 1
+    # a block goes on with probability 1 - 1/4 where the next row is the next year (and a new
+    # block starts on that row by chance 1 in 10 of the other times)
+    follows = np.diff(years)[idx[:, :-1].clip(max=years.size - 2)] == 1
+    follows &= idx[:, :-1] < years.size - 1
+    assert steps[follows].mean() == pytest.approx(0.75 + 0.25 / years.size, abs=0.005)
+    drawn = years[idx]
+    after_2004 = drawn[:, 1:][drawn[:, :-1] == 2004]
+    assert (after_2004 == 2007).mean() == pytest.approx(1 / years.size, abs=0.01)  # only by a new start
+
+
+def test_fixed_blocks_skip_a_gap_in_the_years():
+    years = np.array([2001, 2002, 2003, 2005, 2006, 2007, 2008])
+    idx = bootstrap_indices(np.random.default_rng(1), years.size, 5000, 9, 3, years=years)
+    drawn = years[idx]
+    for start in range(0, 9, 3):
+        block = drawn[:, start : start + 3]
+        assert (np.diff(block, axis=1) == 1).all()  # never 2003 -> 2005 inside a block
+
+
+def test_spread_resamples_have_the_bootstrap_standard_error(founding):
+    window = founding.others.window
+    dr, dd = spread_resamples(founding.panel, window, (), np.random.default_rng(2), 40_000)
+    p = founding.panel
+    use = (p.years >= window[0]) & (p.years <= window[1])
+    rel = p.log_real[use] - p.national.log_real[use, None]
+    expected = rel.std(axis=0, ddof=0) / np.sqrt(rel.shape[0])  # sd of a resampled mean
+    assert np.abs(dr.mean(axis=0)).max() < 0.05 * expected.max()
+    assert dr.std(axis=0) == pytest.approx(expected, rel=0.03)
+    assert dd.shape == dr.shape and np.isfinite(dd).all()
+
+
+def test_national_error_is_fitted_on_outcomes_known_at_the_base_year(founding):
+    now = national_error(founding.panel, 2024)
+    then = national_error(founding.panel, 2015)
+    # README: about 1.0 point a year persistent and 1.5 points yearly (2024 fit)
+    assert 0.005 < now.persistent < 0.02 and 0.008 < now.yearly < 0.025
+    assert then.jump_offs < now.jump_offs
+    assert now.to_dict()["jump_offs"] == now.jump_offs
+
+
+def test_national_path_moves_what_follows_the_nation_not_a_written_plan(founding):
+    sc = founding.with_changes({"uncertainty.parameters": False})
+    table = scenario_offsets(sc).table(np.random.default_rng(3), 256)
+    g = sc.growth
+    follows = np.isnan(g.fixed_real_pct).all(axis=0)
+    t = sc.target
+    assert not follows[t]  # the target's real growth is its plan
+    others = np.flatnonzero(follows)
+    # every region that follows the nation gets the same offset: the national path's
+    same = table[:, :, others] - table[:, :, others[:1]]
+    assert np.abs(same).max() < 1e-12
+    assert table[:, :, t].max() == 0.0 and table[:, -1, others[0]].std() > 0.01
+    # with the target's growth also national + a lead, the national path cancels out, but for the
+    # first year, whose GDP the scenario pins (a preliminary figure does not move)
+    led = sc.with_changes({f"provinces.{sc.panel.regions.codes[t]}.real_growth": {"lead": 1.0}})
+    off = scenario_offsets(led).table(np.random.default_rng(3), 256)
+    assert np.isfinite(led.growth.pinned_nominal[0, t])
+    assert np.abs(np.diff(off[:, 1:, others], axis=1)).max() < 1e-12 and np.abs(off[:, 1, others]).max() > 0
+
+
+def test_uncertainty_sources_widen_the_bands(founding):
+    narrow = founding.with_changes({"uncertainty.parameters": False, "uncertainty.national": False})
+    a = simulate(narrow, 4000, seed=5).rank_quantiles((0.1, 0.9))[-1]
+    b = simulate(founding, 4000, seed=5).rank_quantiles((0.1, 0.9))[-1]
+    assert b[1] - b[0] > a[1] - a[0]
+
+
+def test_rolling_choice_uses_only_outcomes_known_at_the_jump_off():
+    js = np.arange(2002, 2020)
+    scores = np.ones((2, 1, js.size))
+    scores[1, 0, js >= 2010] = 0.0  # candidate 1 is better only from the 2010 jump-off on
+    ch = RollingChoice(({"a": 0}, {"a": 1}), (5,), js, scores, fallback=0)
+    assert ch.chosen(2006) == 0  # no outcome known yet: the fallback
+    assert ch.chosen(2014) == 0  # outcomes of 2002-2009 known: candidate 0 ties, first wins
+    assert ch.chosen(2016) == 1  # 2010 and 2011 outcomes known
+    assert ch.honest([2014, 2016]) == pytest.approx(0.5)
+    assert ch.in_sample([2014, 2016]) == (0.0, 1)
+
+
+def test_coverage_choice_pools_coverage_by_horizon():
+    js = np.arange(2005, 2015)
+    inside = np.zeros((2, 1, js.size, 2))
+    inside[0, 0, :, :] = [0.5, 0.8]  # calibrated every year
+    inside[1, 0, ::2, :] = [0.9, 1.0]  # right on average at 50 % only by alternating
+    inside[1, 0, 1::2, :] = [0.1, 0.6]
+    ch = CoverageChoice(({}, {}), (1,), js, np.zeros((2, 1, js.size)), 1, None, inside)
+    assert ch.chosen(2004) == 1  # nothing known: fallback
+    assert ch.chosen(2020) == 0
+    assert ch.coverage(1, js)[1][0.5] == pytest.approx(0.5)
+
+
+@pytest.mark.slow
+def test_as_published_backtest_attributes_error_to_revisions(founding):
+    final = backtest(founding, range(2008, 2020), 5)
+    pub = backtest(founding, range(2008, 2020), 5, vintage="as-published")
+    rev = pub.revisions()
+    assert final.revisions() is None
+    assert rev["vintages"]["2008"] == "pre2018" and rev["vintages"]["2018"] == "pre2023"
+    assert np.array_equal(pub.actual, final.actual)  # always scored against today's data
+    im = founding.panel.regions.find("Inner Mongolia")
+    assert pub.naive[0, im] == 15 and final.naive[0, im] == 20  # 2008: 15th as published, 20th now
+    assert rev["naive_final_rank_mae"] == pytest.approx(final.naive_metrics.rank_mae, abs=1e-4)
+    assert 0.3 < rev["revision_share"] < 0.7  # README: about half of the error at horizon 5
+
+
+def test_backtest_cli_vintage_and_model_oos(cli):
+    res = cli("backtest", "--from", "2012:2016", "--horizon", "3", "--vintage", "as-published", "--json")
+    assert res.code == 0, res.err
+    doc = res.json()
+    assert doc["vintage"] == "as-published" and doc["revisions"]["vintages"]["2016"] == "pre2018"
+    oos = doc["model_oos"]
+    assert set(oos["choices"]) == {"2012", "2013", "2014", "2015", "2016"}
+    assert oos["in_sample_rank_mae"] <= oos["rank_mae"] + 1e-9 or oos["rank_mae"] > 0
+
+
+def test_model_oos_in_sample_is_never_worse_than_honest(founding):
+    r = backtest(founding, range(2010, 2020), 3)
+    oos = model_oos(r)
+    assert oos["in_sample_rank_mae"] <= oos["rank_mae"] + 1e-9
+    assert oos["scenario_rank_mae"] == pytest.approx(r.model.rank_mae, abs=1e-4)
+
+
+def test_as_published_refuses_a_panel_without_vintages(write, cli, tmp_path):
+    import shutil
+
+    from sim.inputs.panel import DEFAULT_PANEL
+
+    shutil.copy(DEFAULT_PANEL, tmp_path / "mine.csv")
+    sc = write(
+        "s.yaml", f"name: s\ndata: {tmp_path / 'mine.csv'}\ntarget: Inner Mongolia\nthreshold_rank: 16\n"
+    )
+    res = cli("backtest", str(sc), "--from", "2012:2014", "--vintage", "as-published")
+    assert res.code == 2 and "vintages are bundled for the provincial panel only" in res.err
