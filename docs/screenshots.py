@@ -3,6 +3,8 @@
     .venv/bin/ranksim run scenarios/inner_mongolia_6pct.yaml --paths 20000 --seed 1 --out out
     .venv/bin/python docs/screenshots.py out/run.html
 
+    .venv/bin/python docs/screenshots.py --serve scenarios/inner_mongolia_6pct.yaml   # docs/serve.png
+
 Needs Debian's chromium and the playwright package (the `test` extra).
 """
 
@@ -47,5 +49,38 @@ def main(report: str, out: str = "docs") -> None:
         browser.close()
 
 
+def serve_screenshot(scenario: str, out: str = "docs") -> None:
+    """The served app (`ranksim serve`) after moving the real-growth slider to 7 %."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.test_serve import start_server
+
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = start_server(Path(scenario), Path(tmp))
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+                )
+                page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=0.6)
+                page.goto(url)
+                page.wait_for_selector("#bump .js-plotly-plot .main-svg", timeout=60_000)
+                page.locator("#target-real [role=slider]").focus()
+                for _ in range(10):
+                    page.keyboard.press("ArrowRight")
+                page.wait_for_function("document.querySelector('#answer').innerText.includes('in 2034')")
+                page.wait_for_timeout(800)
+                page.screenshot(path=f"{out}/serve.png")
+                print(f"{out}/serve.png")
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    if sys.argv[1:2] == ["--serve"]:
+        serve_screenshot(*sys.argv[2:])
+    else:
+        main(*sys.argv[1:])

@@ -101,6 +101,7 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
     import plotly.graph_objects as go
 
     import sim
+    from sim.analyses.diff import diff
     from sim.present import charts
     from sim.present.i18n import TEXT
     from sim.present.registry import REGISTRY, charts_for
@@ -122,6 +123,7 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
         ),
         sim.sensitivity(small, rng=np.random.default_rng(0)),
         sim.backtest(sc, [2010, 2011], 5, paths=100, rng=np.random.default_rng(0)),
+        diff(sc, sc.with_changes({"national.real_growth": 4.0, "threshold_rank": 15})),
     ]
     drawn = set()
     for result in results:

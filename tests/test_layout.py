@@ -8,7 +8,7 @@ Layers, lowest first (a module may import sim modules of its own layer or lower,
     3 engine    sim/engine/
     4 analyses  sim/analyses/
     5 present   sim/present/
-    6 face      sim/cli/, sim/__main__.py, sim/testing.py
+    6 face      sim/cli/, sim/serve/ (the web app), sim/__main__.py, sim/testing.py
 
 sim/__init__.py is the public facade (lazy exports) and may reference anything; importing the
 facade itself (``import sim``, ``from sim import *``) therefore counts as importing layer 6.
@@ -39,6 +39,7 @@ DIR_LAYERS: dict[str, int] = {
     "analyses": 4,
     "present": 5,
     "cli": 6,
+    "serve": 6,
 }
 #: Top-level modules that are not base; every other top-level module of sim/ is layer 0.
 FILE_LAYERS: dict[str, int] = {

@@ -683,6 +683,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files without running them")
     validate.add_argument("scenarios", type=Path, nargs="+")
     validate.set_defaults(handler=_cmd_validate)
+    from sim.cli.workbench import add_commands  # diff and serve (issue 12)
+
+    add_commands(sub)
     for command in sub.choices.values():
         command.add_argument(
             "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"

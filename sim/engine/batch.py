@@ -93,13 +93,7 @@ def evaluate_batch(
     reach = np.empty(b_total, dtype=np.int64)
     ranks = np.empty((b_total, want.size), dtype=np.int64)
     gaps = np.empty((b_total, want.size))
-    if compiled is None:
-        compiled = b_total >= COMPILED_FROM or "numba" in sys.modules  # then the kernel is nearly free
-    kernel: Any
-    if compiled:
-        from sim.engine.kernels import batch_outcomes as kernel
-    else:
-        from sim.engine.twins import batch_outcomes_numpy as kernel
+    kernel = _kernel(b_total, compiled)
     chunk = chunk or max(64, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
     for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
         r_out = np.empty(b, dtype=np.int64)
@@ -110,3 +104,50 @@ def evaluate_batch(
         ranks[lo : lo + b, order] = k_out
         gaps[lo : lo + b, order] = g_out
     return Outcomes(reach, want, ranks, gaps)
+
+
+def _kernel(b_total: int, compiled: bool | None) -> Any:
+    """The numba kernel (``compiled``; by default from :data:`COMPILED_FROM` scenarios on, or once
+    numba is loaded) or its numpy twin."""
+    if compiled is None:
+        compiled = b_total >= COMPILED_FROM or "numba" in sys.modules  # then the kernel is nearly free
+    if compiled:
+        from sim.engine.kernels import batch_outcomes
+
+        return batch_outcomes
+    from sim.engine.twins import batch_outcomes_numpy
+
+    return batch_outcomes_numpy
+
+
+def evaluate_growth(
+    base_gdp: FloatArray,
+    nominal: FloatArray,
+    base_year: int,
+    target: int,
+    thresholds: IntArray,
+    rank_years: Sequence[int],
+    *,
+    compiled: bool | None = None,
+) -> Outcomes:
+    """Outcomes of B growth paths already assembled: ``nominal`` is ``(B, T, N)`` nominal log
+    growth of the years after ``base_year`` from levels ``base_gdp`` ``(N,)`` (100m yuan);
+    ``thresholds`` ``(B,)`` the rank each must reach. The same kernel as :func:`evaluate_batch`
+    (for callers that mix growth paths themselves, such as a scenario diff)."""
+    growth = np.ascontiguousarray(nominal, dtype=float)
+    b_total = growth.shape[0]
+    want = np.array(rank_years, dtype=np.int64)
+    if ((want < base_year) | (want > base_year + growth.shape[1])).any():
+        raise InputError(f"years must be within {base_year}-{base_year + growth.shape[1]}", field="years")
+    order = np.argsort(want, kind="stable")
+    cols = (want - base_year)[order]
+    r_out = np.empty(b_total, dtype=np.int64)
+    k_out = np.empty((b_total, want.size), dtype=np.int64)
+    g_out = np.empty((b_total, want.size))
+    k = np.ascontiguousarray(thresholds, dtype=np.int64)
+    _kernel(b_total, compiled)(np.log(base_gdp), growth, target, k, cols, r_out, k_out, g_out)
+    ranks = np.empty_like(k_out)
+    gaps = np.empty_like(g_out)
+    ranks[:, order] = k_out
+    gaps[:, order] = g_out
+    return Outcomes(np.where(r_out >= 0, base_year + r_out, NEVER), want, ranks, gaps)

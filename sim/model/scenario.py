@@ -58,9 +58,9 @@ DEFAULT_BLOCK = 2
 #: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
 DEFAULT_PARAMETER_SCALE = 3.0
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
-DEFAULT_PARAMETER_HALF_LIFE = 8.0
+DEFAULT_PARAMETER_HALF_LIFE = 6.0
 #: Multiplier of the yearly shocks (chosen the same way).
-DEFAULT_SCALE = 0.6
+DEFAULT_SCALE = 0.7
 
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 

@@ -1044,3 +1044,58 @@ def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
     )
     fig.update_xaxes(title=t(lang, "deadline"))
     return fig
+
+
+# --------------------------------------------------------------------------- ranksim diff (issue 12, part 3)
+
+
+def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
+    """From A's answer to B's, one bar a change: a waterfall per outcome (reach year, the gap at
+    each reported year), the one-at-a-time steps shown and the Shapley averages a button away."""
+    from plotly.subplots import make_subplots
+
+    from sim.present.diffview import change_label, outcome_titles
+
+    titles = outcome_titles(result, lang)
+    labels = [t(lang, "diff_a"), *(change_label(c, result, lang) for c in result.changes), t(lang, "diff_b")]
+    fig = make_subplots(rows=len(titles), cols=1, subplot_titles=titles, vertical_spacing=0.5 / len(titles))
+    for row, _ in enumerate(titles, start=1):
+        j = row - 1
+        start, end = float(result.answers[0, j]), float(result.answers[-1, j])
+        for how, effects in (("step", result.steps[:, j]), ("shapley", result.shapley[:, j])):
+            fig.add_trace(
+                go.Waterfall(
+                    x=labels,
+                    y=[start, *map(float, effects), end],
+                    measure=["absolute", *["relative"] * len(effects), "total"],
+                    name=t(lang, f"diff_{how}"),
+                    visible=how == "step",
+                    increasing=dict(marker=dict(color="#0072B2")),
+                    decreasing=dict(marker=dict(color=TARGET_COLOR)),
+                    totals=dict(marker=dict(color=GREY)),
+                    connector=dict(line=dict(color="#999", width=1)),
+                    hovertemplate="%{x}: %{y:+.2f}<extra></extra>",
+                    showlegend=False,
+                ),
+                row=row,
+                col=1,
+            )
+    n = len(titles)
+    buttons = [
+        dict(
+            label=t(lang, f"diff_how_{how}"),
+            method="update",
+            args=[{"visible": [(k % 2 == 0) == (how == "step") for k in range(2 * n)]}],
+        )
+        for how in ("step", "shapley")
+    ]
+    _layout(
+        fig,
+        t(lang, "chart_diff_waterfall"),
+        height=120 + 300 * n,
+        margin=dict(l=70, r=40, t=90, b=60),
+        updatemenus=[dict(type="buttons", direction="right", x=1, xanchor="right", y=1.0, yanchor="bottom",
+                          buttons=buttons, showactive=True, pad=dict(t=30))],
+    )  # fmt: skip
+    fig.update_yaxes(row=1, col=1, tickformat="d")
+    return fig

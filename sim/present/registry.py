@@ -56,6 +56,7 @@ REGISTRY: tuple[Chart, ...] = (
     Chart("backtest_error", "backtest_error_chart", "BacktestResult"),
     Chart("coverage", "coverage_chart", "BacktestResult", lambda bt: bt.coverage is not None),
     Chart("pit", "pit_chart", "BacktestResult", lambda bt: bt.pit is not None),
+    Chart("diff_waterfall", "diff_waterfall", "DiffResult", lambda d: bool(d.changes)),
 )
 CHARTS: dict[str, Chart] = {c.name: c for c in REGISTRY}
 

@@ -1,0 +1,72 @@
+"""The planner's workbench commands: ``ranksim diff`` (two scenarios, what moved the answer) and
+``ranksim serve`` (a local what-if app in the browser). Registered by :func:`add_commands`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.analyses.diff import diff
+    from sim.cli.main import _print_json, _print_written
+    from sim.model.scenario import load_scenario
+    from sim.present.diffview import diff_frame, diff_report, diff_text
+    from sim.present.output import dumps, prepare_dir, write_files
+    from sim.provenance import Provenance
+
+    a, b = load_scenario(args.a), load_scenario(args.b)
+    if args.out is not None:
+        prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
+    result = diff(a, b, years=args.years)
+    prov = Provenance.of({**a.files, **b.files}, command=["ranksim", *argv])
+    doc = result.to_document(prov)
+    written = []
+    if args.out is not None:  # diff.json, the table as CSV and the report: all or none
+        files: dict[str, str | bytes] = {
+            "diff.json": dumps(doc),
+            "diff.csv": diff_frame(result, args.lang).to_csv(index=False),
+        }
+        if not args.no_report:
+            files["diff.html"] = diff_report(result, args.lang, prov)
+        written = write_files(Path(args.out), files)
+    if args.json:
+        return _print_json(doc)
+    print(diff_text(result, args.lang))
+    _print_written(written)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.model.scenario import default_scenario, load_scenario
+    from sim.serve.app import serve
+
+    scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
+    serve(scenario, port=args.port, paths=args.paths, lang=args.lang, save_dir=args.save_dir)
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    """Add ``diff`` and ``serve`` to the ``ranksim`` subcommands."""
+    from sim.cli.main import _output_args, _positive_int, _year
+
+    d = sub.add_parser(
+        "diff", help="what changed between two scenarios, and how much each change moved the answer"
+    )
+    d.add_argument("a", type=Path, metavar="A.yaml", help="the first scenario (e.g. last year's plan)")
+    d.add_argument("b", type=Path, metavar="B.yaml", help="the second scenario (e.g. this year's)")
+    d.add_argument("--years", type=_year, nargs="+", help="years to report the gap to the threshold for")
+    _output_args(d, "diff.json, diff.csv and diff.html")
+    d.set_defaults(handler=_cmd_diff)
+
+    s = sub.add_parser("serve", help="a local what-if app in the browser (127.0.0.1)")
+    s.add_argument("scenario", type=Path, nargs="?", help="starting scenario (default: the default model)")
+    s.add_argument("--port", type=_positive_int, default=8050, help="port on 127.0.0.1 (default 8050)")
+    s.add_argument("--save-dir", type=Path, help="folder for saved scenarios (default: the scenario's)")
+    s.add_argument(
+        "--paths", type=_positive_int, default=1000, help="Monte Carlo paths per update (default 1000)"
+    )
+    s.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the app")
+    s.set_defaults(handler=_cmd_serve)

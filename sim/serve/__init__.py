@@ -1,0 +1,1 @@
+"""``ranksim serve``: the live what-if app (Dash, bound to 127.0.0.1)."""
