@@ -98,7 +98,7 @@ def test_backtest_report(cli, tmp_path):
     res = cli("backtest", "--from", "2010:2013", "--horizon", "3", "--paths", "300", "--out", tmp_path)
     assert res.code == 0, res.err
     html = (tmp_path / "backtest.html").read_text(encoding="utf-8")
-    assert html.count('class="chart"') == 2 and "naive" in html
+    assert html.count('class="chart"') == 3 and "naive" in html  # error, coverage, PIT
 
 
 def test_level_coverage_is_reported_and_calibrated_at_one_year(scenario):

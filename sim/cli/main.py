@@ -474,7 +474,7 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
         raise ArgumentError(exc.message, field="--into") from None
     if args.json:
         return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
-    _print_written(written)
+    _print_written(written, args.lang)
     return 0
 
 
