@@ -90,7 +90,8 @@ def outcome_titles(result: DiffResult, lang: str) -> list[str]:
 
 
 def _fmt(v: float, j: int) -> str:
-    return f"{v:+.1f}" if j == 0 else f"{v:+.2f}"
+    text = f"{v:+.1f}" if j == 0 else f"{v:+.2f}"
+    return "+" + text[1:] if float(text) == 0 else text  # a residue of -1e-17 is +0.00, not -0.00
 
 
 def diff_text(result: DiffResult, lang: str = "en") -> str:
