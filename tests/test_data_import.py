@@ -341,7 +341,8 @@ def test_bad_file_is_one_located_line_and_nothing_is_written(tmp_path, case, mak
 def test_missing_file_and_misspelt_region_suggestion(cli, tmp_path):
     res = cli("data", "import", tmp_path / "nope.csv", "--into", tmp_path / "p.csv")
     assert res.code == 2 and res.err == f"{tmp_path / 'nope.csv'}: file not found\n"
-    bad = _bad(tmp_path, "x.csv", LA2024.read_bytes().replace("内蒙古自治区".encode(), "内蒙谷自治区".encode()))
+    misspelt = LA2024.read_bytes().replace("内蒙古自治区".encode(), "内蒙谷自治区".encode())
+    bad = _bad(tmp_path, "x.csv", misspelt)
     res = cli("data", "import", bad, "--into", tmp_path / "p.csv")
     assert res.code == 2 and "did you mean '内蒙古'?" in res.err
     assert not (tmp_path / "p.csv").exists()
