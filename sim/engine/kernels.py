@@ -103,6 +103,17 @@ def rank_hist_bootstrap(  # pragma: no cover
     reach = np.zeros((n_workers, t1 + 1), dtype=np.int64)
     step = (p + n_workers - 1) // n_workers
     stationary = cont.shape[0] > 0
+    # The candidates' columns, gathered once: shocks relc[h, k] and the offset gaps
+    # base[o, t, k] = gap0[t, j] + off[o, t, j] (the twin adds in the same order).
+    relc = np.empty((rel.shape[0], j_n))
+    for hh in range(rel.shape[0]):
+        for k in range(j_n):
+            relc[hh, k] = rel[hh, cand[k]]
+    base = np.empty((off.shape[0], t1, j_n))
+    for o in range(off.shape[0]):
+        for t in range(t1):
+            for k in range(j_n):
+                base[o, t, k] = gap0[t, cand[k]] + off[o, t, cand[k]]
     for w in prange(n_workers):
         acc = np.zeros(j_n)
         lo = w * step
@@ -110,7 +121,7 @@ def rank_hist_bootstrap(  # pragma: no cover
         for path in range(lo, hi):
             acc[:] = 0.0
             first = t1
-            o = oidx[path]
+            row = base[oidx[path]]
             h = 0
             for t in range(t1):
                 count = fixed_ahead[t]
@@ -120,14 +131,15 @@ def rank_hist_bootstrap(  # pragma: no cover
                         h = nxt
                     else:
                         h = idx[path, t - 1]
+                    shock = relc[h]
+                    gaps = row[t]
                     for k in range(j_n):
-                        j = cand[k]
-                        acc[k] += rel[h, j]
-                        if gap0[t, j] + acc[k] + off[o, t, j] > 0.0:
+                        acc[k] += shock[k]
+                        if gaps[k] + acc[k] > 0.0:
                             count += 1
                 else:
                     for k in range(j_n):
-                        if gap0[0, cand[k]] > 0.0:
+                        if row[0, k] > 0.0:
                             count += 1
                 rank = count + 1
                 ranks[w, t, rank] += 1
