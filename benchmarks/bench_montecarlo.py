@@ -40,7 +40,9 @@ def naive_reference(scenario, paths: int, seed: int, chunk: int = 20_000) -> tup
         m = min(chunk, paths - done)
         d = draw(m)
         off = d.offsets
-        r, c = twins.rank_hist_numpy(gap0, d.table, d.idx, off.table, off.idx, scenario.threshold_rank)
+        r, c = twins.rank_hist_numpy(
+            gap0, d.table, d.rows_drawn(), off.table, off.idx, scenario.threshold_rank
+        )
         ranks += r
         reach += c
         done += m

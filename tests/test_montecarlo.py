@@ -11,7 +11,13 @@ from sim.engine import kernels as _kernel
 from sim.engine import twins
 from sim.engine.projection import project
 from sim.model.scenario import load_scenario
-from sim.model.shocks import bootstrap_indices, shrunk_covariance
+from sim.model.shocks import (
+    bootstrap_indices,
+    resolve_stationary,
+    shrunk_covariance,
+    stationary_draw,
+    successors,
+)
 from sim.present.output import dumps
 from tests.conftest import FOUNDING
 
@@ -42,24 +48,35 @@ def test_method_none_is_deterministic(founding):
     assert mc.reach_year_quantiles()[0.5] == project(founding).reach_year
 
 
-@pytest.mark.parametrize(("block", "with_offsets"), [(1, False), (3, False), (2, True)])
-def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, with_offsets):
+@pytest.mark.parametrize(
+    ("block", "with_offsets", "stationary"),
+    [(1, False, False), (3, False, False), (2, True, False), (3, True, True)],
+)
+def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, with_offsets, stationary):
     proj = project(founding)
     gap0 = log_gaps(proj)
-    rel = scenario_shocks(founding).relative
-    idx = bootstrap_indices(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
+    model = scenario_shocks(founding)
+    rel = model.relative
+    succ = successors(model.deviations.years)
+    if stationary:  # the kernel resolves the blocks as it goes; the reference gets them resolved
+        idx, cont = stationary_draw(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
+        rows = resolve_stationary(idx, cont, succ)
+        assert (rows != idx).any()
+    else:
+        idx = bootstrap_indices(np.random.default_rng(3), rel.shape[0], 5000, gap0.shape[0] - 1, block)
+        rows, cont, succ = idx, np.zeros((0, 0), bool), np.zeros(0, np.int16)
     if with_offsets:  # parameter and national-path draws, one row per path
         off = scenario_offsets(founding).table(np.random.default_rng(4), 64)
         oidx = np.random.default_rng(5).integers(0, 64, 5000, dtype=np.int32)
     else:
         off, oidx = np.zeros((1, *gap0.shape)), np.zeros(5000, np.int32)
-    ref = twins.rank_hist_numpy(gap0, rel, idx, off, oidx, 16)
+    ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16)
     cand, fixed = candidates(gap0, rel, founding.target, off if with_offsets else None)
     assert 0 < cand.size < 30  # some regions are pruned, some are not
-    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, off, oidx, cand, fixed, 16, 2)
+    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, cont, succ, off, oidx, cand, fixed, 16, 2)
     every = np.array([j for j in range(31) if j != founding.target], dtype=np.int64)
     full = _kernel.rank_hist_bootstrap(
-        gap0, rel, idx, off, oidx, every, np.zeros(gap0.shape[0], np.int64), 16, 3
+        gap0, rel, idx, cont, succ, off, oidx, every, np.zeros(gap0.shape[0], np.int64), 16, 3
     )
     for got in (pruned, full):
         assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1])

@@ -9,6 +9,7 @@ target's rank per year and of the reach year; no path is stored.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -157,7 +158,6 @@ class MonteCarloResult(ResultView):
             "provenance": prov.to_dict(),
         }
 
-
     def _stay_document(self, years: list[str]) -> dict[str, Any]:
         """For a target inside in the base year: P(inside every year through each year)."""
         if self.exit_counts is None:
@@ -176,7 +176,7 @@ def mirrored(draws: Draws) -> Draws:
     of the mirrored problem, counted by the same kernels."""
     off = None if draws.offsets is None else PathOffsets(-draws.offsets.table, draws.offsets.idx)
     if isinstance(draws, IndexedDraws):
-        return IndexedDraws(-draws.table, draws.idx, off)
+        return dataclasses.replace(draws, table=-draws.table, offsets=off)
     return DenseDraws(-draws.values, draws.columns, draws.n_regions, off)
 
 
@@ -276,12 +276,17 @@ def rank_histograms(
         if not compiled:
             from sim.engine.twins import rank_hist_numpy
 
-            return rank_hist_numpy(gap0, draws.table, draws.idx, off, oidx, threshold)
+            return rank_hist_numpy(gap0, draws.table, draws.rows_drawn(), off, oidx, threshold)
         from sim.engine.kernels import rank_hist_bootstrap
+
+        if draws.cont is not None and draws.succ is not None:
+            cont, succ = draws.cont, draws.succ
+        else:  # fixed blocks: indices as drawn
+            cont, succ = np.zeros((0, 0), dtype=bool), np.zeros(0, dtype=np.int16)
 
         cand, fixed_ahead = candidates(gap0, draws.table, target, None if draws.offsets is None else off)
         return rank_hist_bootstrap(
-            gap0, draws.table, draws.idx, off, oidx, cand, fixed_ahead, threshold, _workers()
+            gap0, draws.table, draws.idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, _workers()
         )
     fixed = np.ones(gap0.shape[1], dtype=bool)
     fixed[draws.columns] = False

@@ -80,14 +80,17 @@ def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
 
 @_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
-def rank_hist_bootstrap(
-    gap0, rel, idx, off, oidx, cand, fixed_ahead, threshold, n_workers
-):  # pragma: no cover
+def rank_hist_bootstrap(  # pragma: no cover
+    gap0, rel, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers
+):
     """Histograms from resampled historical years.
 
     gap0 (T1, N): deterministic log gaps, year 0 = base year (no shock).
     rel (H, N): relative nominal shock of each region vs the target per historical year.
-    idx (P, T1-1) int16: historical year drawn for each path and projected year.
+    idx (P, T1-1) int16: historical year drawn for each path and projected year; with stationary
+    blocks (``cont`` (P, T1-1) bool, ``succ`` (H,) int16, else both empty), the new-block start,
+    and year t continues the block (row ``succ[previous row]``) where ``cont`` says so and
+    ``succ`` is not -1 (:func:`sim.model.shocks.resolve_stationary`).
     off (K, T1, N), oidx (P,) int32: per-path offsets of the gaps (parameter and national-path
     draws); path p adds off[oidx[p], t, j].
     cand (J,) int64: regions tracked; fixed_ahead (T1,) int64: others ahead in each year.
@@ -99,6 +102,18 @@ def rank_hist_bootstrap(
     ranks = np.zeros((n_workers, t1, n + 1), dtype=np.int64)
     reach = np.zeros((n_workers, t1 + 1), dtype=np.int64)
     step = (p + n_workers - 1) // n_workers
+    stationary = cont.shape[0] > 0
+    # The candidates' columns, gathered once: shocks relc[h, k] and the offset gaps
+    # base[o, t, k] = gap0[t, j] + off[o, t, j] (the twin adds in the same order).
+    relc = np.empty((rel.shape[0], j_n))
+    for hh in range(rel.shape[0]):
+        for k in range(j_n):
+            relc[hh, k] = rel[hh, cand[k]]
+    base = np.empty((off.shape[0], t1, j_n))
+    for o in range(off.shape[0]):
+        for t in range(t1):
+            for k in range(j_n):
+                base[o, t, k] = gap0[t, cand[k]] + off[o, t, cand[k]]
     for w in prange(n_workers):
         acc = np.zeros(j_n)
         lo = w * step
@@ -106,19 +121,25 @@ def rank_hist_bootstrap(
         for path in range(lo, hi):
             acc[:] = 0.0
             first = t1
-            o = oidx[path]
+            row = base[oidx[path]]
+            h = 0
             for t in range(t1):
                 count = fixed_ahead[t]
                 if t > 0:
-                    h = idx[path, t - 1]
+                    nxt = succ[h] if stationary and t > 1 else -1
+                    if nxt >= 0 and cont[path, t - 1]:
+                        h = nxt
+                    else:
+                        h = idx[path, t - 1]
+                    shock = relc[h]
+                    gaps = row[t]
                     for k in range(j_n):
-                        j = cand[k]
-                        acc[k] += rel[h, j]
-                        if gap0[t, j] + acc[k] + off[o, t, j] > 0.0:
+                        acc[k] += shock[k]
+                        if gaps[k] + acc[k] > 0.0:
                             count += 1
                 else:
                     for k in range(j_n):
-                        if gap0[0, cand[k]] > 0.0:
+                        if row[0, k] > 0.0:
                             count += 1
                 rank = count + 1
                 ranks[w, t, rank] += 1

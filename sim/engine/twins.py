@@ -36,10 +36,8 @@ def rank_hist_numpy(
     """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
     regions, no pruning (so it also checks that the kernel's pruning is exact)."""
     t1, n = gap0.shape
-    gaps = np.empty((idx.shape[0], t1, n))
-    gaps[:, 0] = gap0[0]
-    gaps[:, 1:] = gap0[1:] + np.cumsum(rel[idx], axis=1)
-    gaps += off[oidx]
+    gaps = gap0 + off[oidx]  # (P, T1, N): offsets first, then the shocks (the kernel's order)
+    gaps[:, 1:] += np.cumsum(rel[idx], axis=1)
     return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
 
 

@@ -97,15 +97,7 @@ def bootstrap_indices(
     follows = np.zeros(n_years, dtype=bool)  # row i + 1 is the year after row i
     follows[:-1] = np.diff(ys) == 1
     if stationary:
-        new = rng.random((paths, horizon)) < 1.0 / block
-        starts = rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
-        idx = np.empty((paths, horizon), dtype=np.int16)
-        idx[:, 0] = starts[:, 0]
-        for t in range(1, horizon):
-            prev = idx[:, t - 1]
-            go_on = ~new[:, t] & follows[prev]
-            idx[:, t] = np.where(go_on, prev + 1, starts[:, t])
-        return idx
+        return resolve_stationary(*stationary_draw(rng, n_years, paths, horizon, block), successors(ys))
     if block == 1:
         return rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
     run = np.ones(n_years, dtype=np.int64)  # consecutive years from each row on
@@ -119,6 +111,39 @@ def bootstrap_indices(
     starts = valid[rng.integers(0, valid.size, size=(paths, n_blocks))]
     rows = (starts[:, :, None] + np.arange(block, dtype=np.int16)).reshape(paths, -1)
     return np.ascontiguousarray(rows[:, :horizon])
+
+
+def successors(years: IntArray) -> np.ndarray:
+    """Row of the year after each row's year, ``-1`` where it is not the next row (a gap, the end)."""
+    ys = np.asarray(years)
+    out = np.full(ys.size, -1, dtype=np.int16)
+    nxt = np.flatnonzero(np.diff(ys) == 1)
+    out[nxt] = (nxt + 1).astype(np.int16)
+    return out
+
+
+def stationary_draw(
+    rng: np.random.Generator, n_years: int, paths: int, horizon: int, block: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The random part of a stationary bootstrap: a new start for every path and year ``(P, T)``
+    int16, and whether the year continues the block ``(P, T)`` bool (probability ``1 - 1/block``,
+    in steps of 1/256: random bytes are the cheapest draw, and 256 steps are plenty)."""
+    starts = rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
+    cut = np.uint8(min(255, round(256 * (1 - 1 / max(block, 1.0)))))
+    cont = np.frombuffer(rng.bytes(paths * horizon), dtype=np.uint8).reshape(paths, horizon) < cut
+    return starts, cont
+
+
+def resolve_stationary(starts: np.ndarray, cont: np.ndarray, succ: np.ndarray) -> np.ndarray:
+    """Historical rows of a stationary bootstrap ``(P, T)`` int16: year t continues the block
+    (the row after year t-1's) where ``cont`` says so and that row follows (``succ >= 0``),
+    else it is a new start. The compiled kernel does the same on the fly."""
+    idx = starts.copy()
+    for t in range(1, idx.shape[1]):
+        nxt = succ[idx[:, t - 1]]
+        go = cont[:, t] & (nxt >= 0)
+        idx[go, t] = nxt[go]
+    return idx
 
 
 def shrunk_covariance(x: FloatArray) -> tuple[FloatArray, float]:
@@ -167,23 +192,36 @@ class IndexedDraws:
     """Shocks as rows of a table: path p, projected year t gets ``table[idx[p, t]]``."""
 
     table: FloatArray  # (H, N) relative nominal log shocks per historical year
-    idx: np.ndarray  # (P, T) int16
+    idx: np.ndarray  # (P, T) int16; with ``cont``, the new-block starts
     offsets: PathOffsets | None = None
+    cont: np.ndarray | None = None  # (P, T) bool: stationary blocks, the year continues the block
+    succ: np.ndarray | None = None  # (H,) int16: the row after each row, -1 where none
 
     @property
     def paths(self) -> int:
         """Number of paths P."""
         return int(self.idx.shape[0])
 
+    def rows_drawn(self) -> np.ndarray:
+        """Historical row of every path and year ``(P, T)`` (stationary blocks resolved)."""
+        if self.cont is None:
+            return self.idx
+        assert self.succ is not None
+        return resolve_stationary(self.idx, self.cont, self.succ)
+
     def totals(self) -> FloatArray:
         """Cumulative shock of every region at the last projected year, ``(P, N)``."""
-        out = self.table[self.idx].sum(axis=1)
+        out = self.table[self.rows_drawn()].sum(axis=1)
         return out if self.offsets is None else out + self.offsets.final()
 
     def rows(self, lo: int, hi: int) -> IndexedDraws:
         """Paths ``lo`` to ``hi`` of these draws."""
         return IndexedDraws(
-            self.table, self.idx[lo:hi], None if self.offsets is None else self.offsets.rows(lo, hi)
+            self.table,
+            self.idx[lo:hi],
+            None if self.offsets is None else self.offsets.rows(lo, hi),
+            None if self.cont is None else self.cont[lo:hi],
+            self.succ,
         )
 
 
@@ -270,16 +308,13 @@ class Bootstrap(ShockModel):
     name = "bootstrap"
 
     def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
-        """Block-bootstrap rows of the relative-shock table, indices ``(paths, years)``."""
-        idx = bootstrap_indices(
-            rng,
-            self.relative.shape[0],
-            paths,
-            years,
-            self.block,
-            years=self.deviations.years,
-            stationary=self.stationary,
-        )
+        """Block-bootstrap rows of the relative-shock table, indices ``(paths, years)`` (stationary:
+        new starts and continuation flags, which the kernel resolves as it goes)."""
+        n = self.relative.shape[0]
+        if self.stationary and self.block > 1:
+            starts, cont = stationary_draw(rng, n, paths, years, self.block)
+            return IndexedDraws(self.relative, starts, None, cont, successors(self.deviations.years))
+        idx = bootstrap_indices(rng, n, paths, years, self.block, years=self.deviations.years)
         return IndexedDraws(self.relative, idx)
 
 

@@ -90,8 +90,10 @@ def outcome_titles(result: DiffResult, lang: str) -> list[str]:
 
 
 def _fmt(v: float, j: int) -> str:
-    text = f"{v:+.1f}" if j == 0 else f"{v:+.2f}"
-    return "+" + text[1:] if float(text) == 0 else text  # a residue of -1e-17 is +0.00, not -0.00
+    """A signed change: 1 decimal for years, 2 for gap points; a rounding zero is "+0" (the
+    compiled kernel and its numpy twin may leave -1e-16 where the other leaves 0)."""
+    digits = 1 if j == 0 else 2
+    return f"{round(v, 9) + 0.0:+.{digits}f}"  # sums in another order: the same digits
 
 
 def diff_text(result: DiffResult, lang: str = "en") -> str:
