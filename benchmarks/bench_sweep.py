@@ -51,6 +51,7 @@ def lean_model(sc):
     t = sc.target
     base_log = np.log(sc.panel.gdp[sc.panel.year_index(sc.base_year)])
     defl = assemble(g).deflator
+    pinned = g.pinned_nominal if g.pinned_nominal is not None else np.full(defl.shape, np.nan)
     model_real = np.isnan(g.fixed_real_pct)
     decay_spread = np.where(
         model_real, decay_factors(g.years, g.base_year, g.half_life)[:, None] * g.spread_real, 0.0
@@ -63,7 +64,8 @@ def lean_model(sc):
         nat = np.log1p((g.national_real_pct + national_shift) / 100)[:, None]
         real = np.where(model_real, nat + decay_spread, fixed)
         real[:, t] = np.log1p(target_growth / 100)
-        logy = np.vstack([base_log, base_log + np.cumsum(real + defl, axis=0)])
+        nominal = np.where(np.isfinite(pinned), pinned, real + defl)  # a preliminary figure is known
+        logy = np.vstack([base_log, base_log + np.cumsum(nominal, axis=0)])
         rank = 1 + (logy > logy[:, t : t + 1]).sum(axis=1)
         hit = np.flatnonzero(rank <= k)
         return {"reach_year": float(years[hit[0]]) if hit.size else float(NEVER)}

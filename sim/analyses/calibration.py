@@ -21,9 +21,11 @@ from sim._typing import FloatArray, IntArray
 from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode, backtest
 from sim.model.scenario import Scenario
 
-#: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads.
+#: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads,
+#: and deflator models (the two that carry spreads; the price model's successor to the half-life).
 WINDOWS = (3, 5, 8)
 HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
+DEFLATOR_MODELS = ("resource_neutral", "mean_spread")
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
 SCALES = (0.5, 0.6, 0.7)
@@ -103,13 +105,21 @@ class CoverageChoice(RollingChoice):
 
 
 def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life) pair as scenario changes, and the scenario's own index."""
+    """Every (window length, half-life, deflator model) as scenario changes, and the scenario's
+    own index (0 when its settings are not among them)."""
     b = scenario.base_year
     cands = tuple(
-        {"others.window": [b - w + 1, b], "others.half_life": hl} for w in WINDOWS for hl in HALF_LIVES
+        {"others.window": [b - w + 1, b], "others.half_life": hl, "others.deflator_model": m}
+        for m in DEFLATOR_MODELS
+        for w in WINDOWS
+        for hl in HALF_LIVES
     )
     w0, w1 = scenario.others.window
-    own = {"others.window": [b - (w1 - w0), b], "others.half_life": scenario.others.half_life}
+    own = {
+        "others.window": [b - (w1 - w0), b],
+        "others.half_life": scenario.others.half_life,
+        "others.deflator_model": scenario.others.deflator_model,
+    }
     return cands, cands.index(own) if own in cands else 0
 
 
@@ -168,9 +178,9 @@ CALIBRATION_FIRST = 2002
 
 
 def model_oos(result: BacktestResult) -> dict[str, Any]:
-    """The backtest's rank MAE when the window and half-life are chosen out of sample.
+    """The backtest's rank MAE when the window, half-life and deflator model are chosen out of sample.
 
-    At each tested jump-off b, the (window, half-life) candidate best on the outcomes known at b
+    At each tested jump-off b, the candidate best on the outcomes known at b
     (horizons 1, 3, 5, 10 and the tested one pooled, jump-offs from 2002) is used; "in-sample"
     is the candidate best on the tested jump-offs themselves. The scenario's own settings are
     the defaults the same rule chose with everything known (README "Honest uncertainty")."""
@@ -189,7 +199,11 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "scenario_rank_mae": result.model.to_dict()["rank_mae"],
         "naive_rank_mae": result.naive_metrics.to_dict()["rank_mae"],
         "choices": {str(b): describe(ch.candidates[ch.chosen(b)]) for b in tested},
-        "candidates": {"window_years": list(WINDOWS), "half_life": list(HALF_LIVES)},
+        "candidates": {
+            "window_years": list(WINDOWS),
+            "half_life": list(HALF_LIVES),
+            "deflator_model": list(DEFLATOR_MODELS),
+        },
     }
 
 
