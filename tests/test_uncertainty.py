@@ -185,3 +185,13 @@ def test_a_preliminary_figure_draws_no_shock_in_its_year(founding):
     assert np.allclose(year1, raw[rows[:, 0]] * (np.arange(raw.shape[1]) != t))
     year2 = draws.yearly()[:, 1]
     assert np.allclose(year2, raw[rows[:, 1]] - raw[rows[:, 1], t : t + 1])
+
+
+def test_terminal_says_why_the_median_reach_year_differs(cli):
+    """The terminal summary gives P(reach) by the deadline years and, where the median reach year
+    is not the scenario's own, one sentence on why (bunched rivals)."""
+    res = cli("montecarlo", FOUNDING, "--paths", "20000", "--seed", "1", "--quiet")
+    assert res.code == 0, res.err
+    assert "P(reach) by 2027" in res.out and "by 2035" in res.out
+    assert "Why the median reach year (2039) can differ from this scenario's (2038)" in res.out
+    assert "the 4 regions it must pass are bunched" in res.out

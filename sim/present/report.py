@@ -32,6 +32,7 @@ from sim.present.registry import charts_for
 from sim.present.text import (
     answer_sentence,
     assumption_sentence,
+    median_note,
     passed_by_sentence,
     solve_sentence,
     summary_years,
@@ -262,15 +263,9 @@ def montecarlo_top(proj: Projection, mc: MonteCarloResult, lang: str) -> list[st
     median = t(lang, "year_fmt", y=q50) if q50 is not None else never
     seed = mc.seed if mc.seed is not None else "–"
     out = [t(lang, "top_mc", paths=mc.paths, seed=seed, shown=shown, q50=median)]
-    det = t(lang, "year_fmt", y=proj.reach_year) if proj.reach_year is not None else never
-    rivals = proj.rivals()
-    if len(rivals) > 1:
-        gdp = proj.gdp[0, rivals]
-        spread = (float(gdp.max()) / float(gdp.min()) - 1) * 100
-        out.append(t(lang, "top_bunched", q50=median, det=det, n=len(rivals), b=sc.base_year, spread=spread,
-                     k=sc.threshold_rank))  # fmt: skip
-    elif rivals:
-        out.append(t(lang, "top_bunched_one", q50=median, det=det))
+    note = median_note(mc, lang)
+    if note is not None:
+        out.append(note)
     return out
 
 

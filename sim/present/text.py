@@ -133,10 +133,35 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
         k: v if v is not None else t(lang, "sum_never", h=horizon)
         for k, v in doc["reach_year_quantiles"].items()
     }
-    return "  " + t(
+    line = "  " + t(
         lang, "mc_line", paths=paths, method=method_label(mc.method, lang), seed=mc.seed, shown=shown,
         q10=q["0.1"], q50=q["0.5"], q90=q["0.9"],
     )  # fmt: skip
+    note = median_note(mc, lang)
+    if note is not None and doc["reach_year_quantiles"]["0.5"] != mc.projection.reach_year:
+        line += "\n  " + note  # only where the two years differ: the terminal stays short
+    return line
+
+
+def median_note(mc: MonteCarloResult, lang: str = "en") -> str | None:
+    """One sentence on why the median reach year can differ from the scenario's own: the rivals
+    are bunched (passing the group takes all of them), or, with one rival, first years of paths
+    are not the path of medians. None when there is no rival to pass."""
+    proj = mc.projection
+    sc = proj.scenario
+    q50 = mc.reach_year_quantiles((0.5,))[0.5]
+    never = t(lang, "mc_never", h=sc.horizon)
+    median = t(lang, "year_fmt", y=q50) if q50 is not None else never
+    det = t(lang, "year_fmt", y=proj.reach_year) if proj.reach_year is not None else never
+    rivals = proj.rivals()
+    if len(rivals) > 1:
+        gdp = proj.gdp[0, rivals]
+        spread = (float(gdp.max()) / float(gdp.min()) - 1) * 100
+        return t(lang, "top_bunched", q50=median, det=det, n=len(rivals), b=sc.base_year, spread=spread,
+                 k=sc.threshold_rank)  # fmt: skip
+    if rivals:
+        return t(lang, "top_bunched_one", q50=median, det=det)
+    return None
 
 
 def _label(lang: str, key: str, default: str) -> str:
