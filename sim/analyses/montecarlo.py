@@ -192,6 +192,7 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
         block=u.block,
         scale=u.scale,
         stationary=u.stationary,
+        per_head=scenario.per_capita,
     )
 
 
@@ -225,8 +226,9 @@ def draw_paths(scenario: Scenario, rng: np.random.Generator) -> Callable[[int], 
 
 
 def log_gaps(proj: Projection) -> FloatArray:
-    """``ln Y_j - ln Y_target`` of the deterministic projection, ``(T+1, N)``."""
-    log_y = np.log(proj.gdp)
+    """``ln Y_j - ln Y_target`` of the deterministic projection's ranked levels (GDP or GDP per
+    head), ``(T+1, N)``."""
+    log_y = np.log(proj.levels)
     return log_y - log_y[:, proj.target : proj.target + 1]
 
 

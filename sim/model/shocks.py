@@ -25,10 +25,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from sim._typing import FloatArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
 from sim.model.growth import GrowthModel, decay_factors
+from sim.model.population import national_log_population
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,21 @@ class Deviations:
     deflator: FloatArray
     national_real: FloatArray  # national log growth minus its window mean
     national_deflator: FloatArray
+    population: FloatArray | None = None  # region population log growth minus national, minus its mean
 
     @property
     def nominal(self) -> FloatArray:
         """Total nominal log-growth shock of every region per historical year, ``(H, N)``."""
         return self.real + self.deflator + (self.national_real + self.national_deflator)[:, None]
+
+    @property
+    def per_head(self) -> FloatArray:
+        """Shock to the log growth of GDP per head, ``(H, N)``: the nominal shock minus the same
+        year's population deviation (the national population's is common to all and cancels in
+        ranks). A year without a usable population change (a census break) counts as none."""
+        if self.population is None:
+            return self.nominal
+        return self.nominal - self.population
 
     def __len__(self) -> int:
         return int(self.years.size)
@@ -70,7 +81,18 @@ def deviations(panel: Panel, window: tuple[int, int], exclude_years: tuple[int, 
         deflator=rel_d - rel_d.mean(axis=0),
         national_real=nat_r - nat_r.mean(),
         national_deflator=nat_d - nat_d.mean(),
+        population=_population_deviations(panel, use),
     )
+
+
+def _population_deviations(panel: Panel, use: BoolArray) -> FloatArray:
+    """Each region's population log growth over the nation's in the ``use`` years, minus its
+    mean there, ``(H, N)``; 0 where the change is unusable (missing, census break)."""
+    rel = panel.log_population[use] - national_log_population(panel)[use, None]
+    ok = np.isfinite(rel)
+    count = ok.sum(axis=0)
+    mean = np.divide(np.where(ok, rel, 0.0).sum(axis=0), count, out=np.zeros(rel.shape[1]), where=count > 0)
+    return np.where(ok, rel - mean, 0.0)
 
 
 def bootstrap_indices(
@@ -271,8 +293,9 @@ class ShockModel(ABC):
         block: int = 1,
         scale: float = 1.0,
         stationary: bool = False,
+        per_head: bool = False,
     ):
-        shock = deviations.nominal * scale
+        shock = (deviations.per_head if per_head else deviations.nominal) * scale
         self.deviations = deviations
         self.reference = reference
         self.block = block
@@ -366,15 +389,17 @@ def shock_model(
     block: int = 1,
     scale: float = 1.0,
     stationary: bool = False,
+    per_head: bool = False,
 ) -> ShockModel:
-    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``."""
+    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``; with
+    ``per_head``, shocks to GDP per head (population deviations drawn in the same whole years)."""
     if method == "none":
         n = panel.n_regions
         none = np.zeros((0, n))
         empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
-    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary)
+    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary, per_head=per_head)
 
 
 # --------------------------------------------------------------------------- per-path offsets
