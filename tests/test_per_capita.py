@@ -248,3 +248,23 @@ def test_backtest_per_head_uses_per_head_ranks(panel):
     actual = rank_levels(per_head(panel.gdp[t], panel.population[t]))
     assert np.array_equal(res.actual[0], actual)
     assert not np.array_equal(res.actual[0], panel.ranks[t])
+
+
+def test_which_midfield_table_shows_both_measures_under_the_same_scenario(cli, tmp_path):
+    from sim.present.report import measures_table
+
+    founding = ROOT / "scenarios" / "inner_mongolia_6pct.yaml"
+    gdp_proj = project(load_scenario(founding))
+    table = measures_table(gdp_proj)
+    assert table is not None and sorted(table["gdp"]) == list(range(10, 21))
+    for k, year in table["gdp"].items():  # the same as projecting with that threshold
+        assert year == project(load_scenario(founding).with_changes({"threshold_rank": k})).reach_year
+    assert table["gdp"][16] == gdp_proj.reach_year and table["gdp"][20] == 2024
+    # By GDP per head (8th in 2024) every threshold from 10 on is met in the base year.
+    assert set(table["gdp_per_capita"].values()) == {2024}
+    assert (table["gdp_rank"], table["gdp_per_capita_rank"]) == (20, 8)
+    # The per-capita scenario's own report shows the same table from the other side.
+    assert measures_table(project(load_scenario(PER_CAPITA)))["gdp"][16] is not None
+    assert cli("run", founding, "--out", tmp_path, "--lang", "zh").code == 0
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert "按人均GDP" in html and "哪个“中游”" in html

@@ -166,13 +166,26 @@ class Projection(ResultView):
         mean = lambda x: round(float(np.expm1(np.mean(x)) * 100), 2)  # noqa: E731
         rivals = self.rivals()
         nominal = self.growth.nominal
-        return {
+        out = {
             "target_real_pct": mean(self.growth.real[:, t]),
             "target_deflator_pct": mean(self.growth.deflator[:, t]),
             "target_nominal_pct": mean(nominal[:, t]),
             "rivals": [self.codes[j] for j in rivals],
             "rivals_nominal_pct": mean(nominal[:, rivals].mean(axis=1)) if rivals else None,
         }
+        if self.growth.population is not None:  # ranked by GDP per head
+            out["target_population_pct"] = mean(self.growth.population[:, t])
+            out["target_per_head_pct"] = mean(self.growth.measured[:, t])
+        return out
+
+    def reach_by_threshold(self, thresholds: Sequence[int]) -> dict[int, int | None]:
+        """For each threshold rank K: the first year (base year included) the target's rank is
+        <= K under this projection's measure, None when not by the horizon."""
+        out: dict[int, int | None] = {}
+        for k in thresholds:
+            idx = int(reach_index(self.target_rank, int(k)))
+            out[int(k)] = None if idx < 0 else int(self.years[idx])
+        return out
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim run --json`` document."""
