@@ -122,7 +122,7 @@ def test_stay_probability_counts_paths_exactly(liaoning):
     np.testing.assert_array_equal(mc.exit_counts, twin.exit_counts)
     draws = draw_paths(sc, np.random.default_rng(11))(3000)
     gap0 = log_gaps(project(sc))
-    shocks = np.cumsum(draws.table[draws.rows_drawn()], axis=1)  # (P, T, N) relative to the target
+    shocks = np.cumsum(draws.yearly(), axis=1)  # (P, T, N) relative to the target
     gaps = np.concatenate([np.broadcast_to(gap0[0], (3000, 1, gap0.shape[1])), gap0[1:] + shocks], axis=1)
     if draws.offsets is not None:  # per-path offsets (estimated spreads, national path)
         gaps = gaps + draws.offsets.table[draws.offsets.idx]

@@ -218,6 +218,7 @@ class IndexedDraws:
     offsets: PathOffsets | None = None
     cont: np.ndarray | None = None  # (P, T) bool: stationary blocks, the year continues the block
     succ: np.ndarray | None = None  # (H,) int16: the row after each row, -1 where none
+    early: FloatArray | None = None  # (n, H, N): tables of the first n years (preliminary figures)
 
     @property
     def paths(self) -> int:
@@ -231,9 +232,18 @@ class IndexedDraws:
         assert self.succ is not None
         return resolve_stationary(self.idx, self.cont, self.succ)
 
+    def yearly(self) -> FloatArray:
+        """Relative shock of every path, year and region ``(P, T, N)`` (memory: P x T x N)."""
+        rows = self.rows_drawn()
+        out = self.table[rows]
+        if self.early is not None:
+            for t in range(min(self.early.shape[0], rows.shape[1])):
+                out[:, t] = self.early[t][rows[:, t]]
+        return out
+
     def totals(self) -> FloatArray:
         """Cumulative shock of every region at the last projected year, ``(P, N)``."""
-        out = self.table[self.rows_drawn()].sum(axis=1)
+        out = self.yearly().sum(axis=1)
         return out if self.offsets is None else out + self.offsets.final()
 
     def rows(self, lo: int, hi: int) -> IndexedDraws:
@@ -244,6 +254,7 @@ class IndexedDraws:
             None if self.offsets is None else self.offsets.rows(lo, hi),
             None if self.cont is None else self.cont[lo:hi],
             self.succ,
+            self.early,
         )
 
 
@@ -280,6 +291,25 @@ Draws = IndexedDraws | DenseDraws
 # --------------------------------------------------------------------------- methods
 
 
+def _pinned_tables(
+    shock: FloatArray, reference: int, pinned: BoolArray | None, unpinned: FloatArray | None = None
+) -> FloatArray | None:
+    """Relative shock tables ``(n, H, N)`` of the first n projected years in which a preliminary
+    figure pins some regions' nominal GDP (their shock is 0 there: the level is known), or None.
+    ``unpinned`` ``(H, N)``: the part of the shock a preliminary GDP does not fix (population, when
+    ranking by GDP per head), kept in pinned cells."""
+    if pinned is None or not pinned.any():
+        return None
+    n = int(np.flatnonzero(pinned.any(axis=1)).max()) + 1
+    out = np.empty((n, *shock.shape))
+    for t in range(n):
+        s = shock * ~pinned[t][None, :]
+        if unpinned is not None:
+            s = s + unpinned * pinned[t][None, :]
+        out[t] = s - s[:, reference : reference + 1]
+    return out
+
+
 class ShockModel(ABC):
     """An uncertainty method: draws relative shocks for ``paths`` paths of ``years`` years."""
 
@@ -293,6 +323,7 @@ class ShockModel(ABC):
         block: int = 1,
         scale: float = 1.0,
         stationary: bool = False,
+        pinned: BoolArray | None = None,
         per_head: bool = False,
     ):
         shock = (deviations.per_head if per_head else deviations.nominal) * scale
@@ -302,6 +333,10 @@ class ShockModel(ABC):
         self.stationary = stationary
         self.scale = scale
         self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
+        population = deviations.population if per_head else None
+        self.early = _pinned_tables(
+            shock, reference, pinned, None if population is None else -population * scale
+        )
 
     @property
     def shrinkage(self) -> float | None:
@@ -336,9 +371,10 @@ class Bootstrap(ShockModel):
         n = self.relative.shape[0]
         if self.stationary and self.block > 1:
             starts, cont = stationary_draw(rng, n, paths, years, self.block)
-            return IndexedDraws(self.relative, starts, None, cont, successors(self.deviations.years))
+            succ = successors(self.deviations.years)
+            return IndexedDraws(self.relative, starts, None, cont, succ, self.early)
         idx = bootstrap_indices(rng, n, paths, years, self.block, years=self.deviations.years)
-        return IndexedDraws(self.relative, idx)
+        return IndexedDraws(self.relative, idx, early=self.early)
 
 
 class Normal(ShockModel):
@@ -389,17 +425,22 @@ def shock_model(
     block: int = 1,
     scale: float = 1.0,
     stationary: bool = False,
+    pinned: BoolArray | None = None,
     per_head: bool = False,
 ) -> ShockModel:
-    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``; with
-    ``per_head``, shocks to GDP per head (population deviations drawn in the same whole years)."""
+    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``;
+    ``pinned`` ``(T, N)``: cells whose nominal growth a preliminary figure fixes (no shock there;
+    the bootstrap honours it, the normal method does not); with ``per_head``, shocks to GDP per
+    head (population deviations drawn in the same whole years)."""
     if method == "none":
         n = panel.n_regions
         none = np.zeros((0, n))
         empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
-    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary, per_head=per_head)
+    return METHODS[method](
+        dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned, per_head=per_head
+    )
 
 
 # --------------------------------------------------------------------------- per-path offsets
