@@ -107,8 +107,8 @@ def test_population_trend_is_the_window_mean_over_the_nation(panel):
     own = np.diff(np.log(panel.population[:, im]))[use[1:]]
     assert spread[im] == pytest.approx((own - nat).mean(), abs=1e-12)
     sc = load_scenario({"name": "x", "measure": "gdp_per_capita"}, base_dir=ROOT)
-    g = sc.growth.population  # default: national mean + decaying spread (half-life 10 years)
-    np.testing.assert_allclose(g[:, im], nat_mean + spread[im] * 2 ** -((sc.years - 2024) / 10), rtol=1e-12)
+    g = sc.growth.population  # default: national mean + decaying spread (half-life 5 years)
+    np.testing.assert_allclose(g[:, im], nat_mean + spread[im] * 2 ** -((sc.years - 2024) / 5), rtol=1e-12)
 
 
 def test_per_head_shocks_are_nominal_minus_population_deviations(panel):

@@ -29,9 +29,10 @@ Measure = Literal["gdp", "gdp_per_capita"]
 MEASURES: tuple[Measure, ...] = ("gdp", "gdp_per_capita")
 #: 100 million yuan / 10 thousand persons -> yuan per person.
 YUAN_PER_HEAD = 1e4
-#: Half-life (years) of a region's population trend over the nation. Population trends are
-#: more persistent than growth spreads; README (Ranking by GDP per head) gives the backtest.
-DEFAULT_POPULATION_HALF_LIFE = 10.0
+#: Half-life (years) of a region's population trend over the nation: the best of 1, 2, 5, 10, 20
+#: and no decay at 5 and 10 years ahead (jump-offs 2005-2019, 5-year windows; README, Ranking by
+#: GDP per head, gives the errors).
+DEFAULT_POPULATION_HALF_LIFE = 5.0
 
 
 def per_head(gdp_100m_yuan: FloatArray, population_10k: FloatArray) -> FloatArray:
