@@ -197,8 +197,8 @@ def test_a_failed_write_leaves_the_old_results_whole(tmp_path):
     res = run_subprocess("run", other, "--out", out, "--no-report")
     assert res.code == 2 and res.err.count("\n") == 1
     assert res.err.startswith(f"--out: cannot write {out / 'run.json'}: a folder has that name")
-    assert (out / "projection.csv").read_bytes() == old["projection.csv"]
-    assert (out / "passes.csv").read_bytes() == old["passes.csv"]
+    assert (out / "run.csv").read_bytes() == old["run.csv"]
+    assert (out / "run_passes.csv").read_bytes() == old["run_passes.csv"]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staged files left
 
 

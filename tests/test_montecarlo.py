@@ -184,7 +184,7 @@ def test_run_with_paths_adds_montecarlo(cli, tmp_path):
     res = cli("run", FOUNDING, "--paths", "3000", "--seed", "1", "--out", tmp_path / "o")
     assert res.code == 0, res.err
     assert "Monte Carlo (3,000 paths" in res.out
-    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    html = (tmp_path / "o" / "run.html").read_text(encoding="utf-8")
     assert html.count('class="chart"') == 13 and 'id="mc-answer"' in html
     assert 'data-name="fan"' in html and 'data-name="rank_heatmap"' in html
 

@@ -207,7 +207,7 @@ def test_run_json_ranks_by_gdp_per_head(cli):
 def test_run_writes_per_head_columns_and_the_report(cli, tmp_path):
     res = cli("run", PER_CAPITA, "--out", tmp_path)
     assert res.code == 0, res.err
-    csv = next(p for p in tmp_path.glob("*.csv") if "pass" not in p.name)
+    csv = tmp_path / "run.csv"
     assert "gdp_per_capita_yuan" in csv.read_text(encoding="utf-8").splitlines()[0]
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert "GDP per head" in html
