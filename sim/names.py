@@ -15,6 +15,8 @@ GDP = "gdp_nominal_100m_yuan"
 RANK = "rank"
 PROJECTED = "projected"  # False for history and the base year
 PROJECTION_COLUMNS = (YEAR, CODE, EN, ZH, GDP, RANK, PROJECTED)
+#: Added after GDP when a scenario ranks by GDP per head (``measure: gdp_per_capita``).
+PER_HEAD = "gdp_per_capita_yuan"
 #: Values of the ``projected`` column in CSV files and workbooks (``to_frame()`` keeps booleans).
 ACTUAL_LABEL, PROJECTED_LABEL = "actual", "projected"
 

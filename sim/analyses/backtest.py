@@ -23,6 +23,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS, Panel
+from sim.model.population import measure_levels
 from sim.model.prices import RESOURCE_CODES
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
@@ -290,7 +291,7 @@ def _coverage_hits(
 
     proj = project(sc)
     draws = draw_paths(sc, rng)(paths)
-    final = np.log(proj.gdp[-1]) + draws.totals()  # (paths, N), relative to the target: shares hold
+    final = np.log(proj.levels[-1]) + draws.totals()  # (paths, N), relative to the target: shares hold
     ranks = rank_levels(final)
     top = final.max(axis=1, keepdims=True)
     log_share = final - top - np.log(np.exp(final - top).sum(axis=1, keepdims=True))
@@ -360,18 +361,23 @@ def backtest(
     pred, naive, actual, naive_final = [], [], [], []
     shares: dict[str, list[FloatArray]] = {"pred": [], "actual": [], "naive": []}
     hits: dict[tuple[str, float], list[np.ndarray]] = {}
+    levels = {id(p): measure_levels(p, scenario.measure) for p in [panel, *(v[1] for v in sources.values())]}
+
+    def ranked(data: Panel, year: int) -> IntArray:  # ranks by the scenario's measure
+        return rank_levels(levels[id(data)][data.year_index(year)])
+
     for b in usable:
         known = sources[b][1] if sources else panel
         sc = rebase(scenario, b, horizon, national, known)
         proj = project(sc)
         pred.append(proj.ranks[-1])
-        shares["pred"].append(proj.gdp[-1] / proj.gdp[-1].sum())
+        shares["pred"].append(proj.levels[-1] / proj.levels[-1].sum())
         for key, data, year in (("actual", panel, b + horizon), ("naive", known, b)):
-            level = data.gdp[data.year_index(year)]
+            level = levels[id(data)][data.year_index(year)]
             shares[key].append(level / level.sum())
-        naive.append(known.ranks[known.year_index(b)])
-        naive_final.append(panel.ranks[panel.year_index(b)])
-        act = panel.ranks[panel.year_index(b + horizon)]
+        naive.append(ranked(known, b))
+        naive_final.append(ranked(panel, b))
+        act = ranked(panel, b + horizon)
         actual.append(act)
         if paths:
             assert generator is not None

@@ -286,6 +286,12 @@ def _check_comparable(a: Scenario, b: Scenario) -> None:
             f"{regions.en[b.target]}); diff compares answers to the same question",
             field="target",
         )
+    if a.per_capita or b.per_capita:
+        raise InputError(
+            "diff compares scenarios ranked by GDP; measure: gdp_per_capita is not supported by diff "
+            "yet (run each scenario instead)",
+            field="measure",
+        )
 
 
 def _extend(s: Scenario, horizon: int) -> Scenario:

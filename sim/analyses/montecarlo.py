@@ -194,6 +194,7 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
         scale=u.scale,
         stationary=u.stationary,
         pinned=None if g.pinned_nominal is None else np.isfinite(g.pinned_nominal),
+        per_head=scenario.per_capita,
     )
 
 
@@ -227,8 +228,9 @@ def draw_paths(scenario: Scenario, rng: np.random.Generator) -> Callable[[int], 
 
 
 def log_gaps(proj: Projection) -> FloatArray:
-    """``ln Y_j - ln Y_target`` of the deterministic projection, ``(T+1, N)``."""
-    log_y = np.log(proj.gdp)
+    """``ln Y_j - ln Y_target`` of the deterministic projection's ranked levels (GDP or GDP per
+    head), ``(T+1, N)``."""
+    log_y = np.log(proj.levels)
     return log_y - log_y[:, proj.target : proj.target + 1]
 
 

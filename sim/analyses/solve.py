@@ -95,8 +95,8 @@ def _target_param(scenario: Scenario) -> Parameter:
 
 def inside_at_base(scenario: Scenario) -> bool:
     """The target is already within the threshold in the base year (solve asks "stay inside")."""
-    gdp = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
-    return 1 + int((gdp > gdp[scenario.target]).sum()) <= scenario.threshold_rank
+    level = scenario.base_levels
+    return 1 + int((level > level[scenario.target]).sum()) <= scenario.threshold_rank
 
 
 def required_curve(scenario: Scenario) -> dict[int, float | None]:

@@ -63,11 +63,11 @@ def _prepare(
 
 
 def _chunks(scenario: Scenario, settings: list[Setting], b_total: int, chunk: int):  # type: ignore[no-untyped-def]
-    """(start, size, nominal log growth (b, T, N)) per chunk, through the one assembly."""
+    """(start, size, log growth of the ranked measure (b, T, N)) per chunk, through the one assembly."""
     for lo in range(0, b_total, chunk):
         b = min(chunk, b_total - lo)
         part = [(p, v[lo : lo + b]) for p, v in settings]
-        yield lo, b, np.ascontiguousarray(assemble(scenario.growth, part, batch=b).nominal)
+        yield lo, b, np.ascontiguousarray(assemble(scenario.growth, part, batch=b).measured)
 
 
 def evaluate_batch(
@@ -87,7 +87,7 @@ def evaluate_batch(
     """
 
     checked, b_total, want, k = _prepare(scenario, settings, rank_years)
-    base_log = np.log(scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)])
+    base_log = np.log(scenario.base_levels)  # GDP, or GDP per head (the scenario's measure)
     order = np.argsort(want, kind="stable")
     cols = (want - scenario.base_year)[order]
     reach = np.empty(b_total, dtype=np.int64)

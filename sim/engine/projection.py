@@ -24,6 +24,7 @@ from sim.names import (
     EN,
     GDP,
     NOMINAL_PCT,
+    PER_HEAD,
     PROJECTED,
     PROJECTION_COLUMNS,
     RANK,
@@ -73,8 +74,14 @@ class Projection(ResultView):
     growth: Growth  # the assembled log growth of the projected years
     years: IntArray  # base .. horizon
     gdp: FloatArray  # (T+1, N) nominal, 100m yuan
-    ranks: IntArray  # (T+1, N)
+    ranks: IntArray  # (T+1, N), by the scenario's measure
     settings: tuple[tuple[Parameter, float], ...] = ()  # parameters set or shifted for this run
+    per_head: FloatArray | None = None  # (T+1, N) GDP per head (yuan) when ranked by it, else None
+
+    @property
+    def levels(self) -> FloatArray:
+        """What is ranked, ``(T+1, N)``: ``gdp``, or GDP per head (yuan) by the scenario's measure."""
+        return self.gdp if self.per_head is None else self.per_head
 
     def headline(self) -> str:
         """Target, threshold and the reach year in one line."""
@@ -123,24 +130,27 @@ class Projection(ResultView):
     @cached_property
     def passes(self) -> list[PassEvent]:
         """Every change of order between the target and another region, by year (:func:`pass_events`)."""
-        return pass_events(self.gdp, self.years, self.target, self.codes)
+        return pass_events(self.levels, self.years, self.target, self.codes)
 
     def gap_pct(self) -> FloatArray:
-        """Target GDP as % of the GDP at the threshold rank among the others, minus 100, ``(T+1,)``.
+        """Target's level (GDP or GDP per head, by the measure) as % of the level at the threshold
+        rank among the others, minus 100, ``(T+1,)``.
 
         Positive means inside the band (rank <= threshold), negative outside.
         """
-        return gap_pct(np.log(self.gdp), self.target, self.threshold_rank)
+        return gap_pct(np.log(self.levels), self.target, self.threshold_rank)
 
     @cached_property
     def timeline(self) -> tuple[IntArray, FloatArray, IntArray]:
-        """History (first data year .. base-1) and projection together: (years, gdp, ranks)."""
-        panel = self.scenario.panel
-        keep = panel.years < self.scenario.base_year
-        years = np.concatenate([panel.years[keep], self.years])
-        gdp = np.concatenate([panel.gdp[keep], self.gdp])
-        ranks = np.concatenate([panel.ranks[keep], self.ranks])
-        return years, gdp, ranks
+        """History (first data year .. base-1) and projection together: (years, levels, ranks),
+        levels and ranks by the scenario's measure (GDP, or GDP per head)."""
+        sc = self.scenario
+        keep = sc.panel.years < sc.base_year
+        years = np.concatenate([sc.panel.years[keep], self.years])
+        history = sc.history_levels()[keep]
+        levels = np.concatenate([history, self.levels])
+        ranks = np.concatenate([rank_levels(history) if sc.per_capita else sc.panel.ranks[keep], self.ranks])
+        return years, levels, ranks
 
     def actual_check(self) -> list[dict[str, Any]]:
         """Projected against actual for the years after the base year that the data already has."""
@@ -150,11 +160,14 @@ class Projection(ResultView):
             if year > panel.last_year:
                 break
             t, j = panel.year_index(int(year)), self.target
+            actual_rank = (
+                rank_levels(self.scenario.history_levels()[t]) if self.scenario.per_capita else panel.ranks[t]
+            )
             rows.append(
                 {
                     "year": int(year),
                     "projected_rank": int(self.ranks[i, j]),
-                    "actual_rank": int(panel.ranks[t, j]),
+                    "actual_rank": int(actual_rank[j]),
                     "projected_gdp": round(float(self.gdp[i, j]), 1),
                     "actual_gdp": round(float(panel.gdp[t, j]), 1),
                     "gdp_error_pct": round(float((self.gdp[i, j] / panel.gdp[t, j] - 1) * 100), 2),
@@ -176,13 +189,26 @@ class Projection(ResultView):
         mean = lambda x: round(float(np.expm1(np.mean(x)) * 100), 2)  # noqa: E731
         rivals = self.rivals()
         nominal = self.growth.nominal
-        return {
+        out = {
             "target_real_pct": mean(self.growth.real[:, t]),
             "target_deflator_pct": mean(self.growth.deflator[:, t]),
             "target_nominal_pct": mean(nominal[:, t]),
             "rivals": [self.codes[j] for j in rivals],
             "rivals_nominal_pct": mean(nominal[:, rivals].mean(axis=1)) if rivals else None,
         }
+        if self.growth.population is not None:  # ranked by GDP per head
+            out["target_population_pct"] = mean(self.growth.population[:, t])
+            out["target_per_head_pct"] = mean(self.growth.measured[:, t])
+        return out
+
+    def reach_by_threshold(self, thresholds: Sequence[int]) -> dict[int, int | None]:
+        """For each threshold rank K: the first year (base year included) the target's rank is
+        <= K under this projection's measure, None when not by the horizon."""
+        out: dict[int, int | None] = {}
+        for k in thresholds:
+            idx = int(reach_index(self.target_rank, int(k)))
+            out[int(k)] = None if idx < 0 else int(self.years[idx])
+        return out
 
     @cached_property
     def sources(self) -> GrowthSources:
@@ -235,6 +261,7 @@ class Projection(ResultView):
         r = sc.panel.regions
         return {
             "scenario": sc.name,
+            "measure": sc.measure,
             "target": {"code": r.codes[sc.target], "en": r.en[sc.target], "zh": r.zh[sc.target]},
             "base_year": sc.base_year,
             "horizon": sc.horizon,
@@ -256,8 +283,10 @@ class Projection(ResultView):
                 .to_dict("records")
             ],
             "projection": [
-                {YEAR: int(y), CODE: c, GDP: round(float(g), 2), RANK: int(k)}
-                for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
+                {YEAR: int(y), CODE: c, GDP: round(float(g), 2), **_per_head(frame, i), RANK: int(k)}
+                for i, (y, c, g, k) in enumerate(
+                    zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
+                )
             ],
             "provenance": (provenance or sc.provenance()).to_dict(),
         }
@@ -272,33 +301,52 @@ class Projection(ResultView):
         return pd.DataFrame(rows, columns=[YEAR, CODE, EN, ZH, "direction"])
 
     def to_frame(self, *, history: bool = False) -> pd.DataFrame:
-        """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected."""
-        regions = self.scenario.panel.regions
+        """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected; ranked by GDP
+        per head, also gdp_per_capita_yuan (after the GDP column; rank is by it)."""
+        sc = self.scenario
+        regions = sc.panel.regions
+        head = self.levels if sc.per_capita else None
         frames = []
         if history:
-            panel = self.scenario.panel
-            keep = panel.years < self.scenario.base_year
-            frames.append(_long(panel.years[keep], panel.gdp[keep], panel.ranks[keep], regions, False))
-        frames.append(_long(self.years, self.gdp, self.ranks, regions, True))
+            panel = sc.panel
+            keep = panel.years < sc.base_year
+            past_head = sc.history_levels()[keep] if sc.per_capita else None
+            past_ranks = rank_levels(past_head) if past_head is not None else panel.ranks[keep]
+            frames.append(_long(panel.years[keep], panel.gdp[keep], past_ranks, regions, False, past_head))
+        frames.append(_long(self.years, self.gdp, self.ranks, regions, True, head))
         frame = pd.concat(frames, ignore_index=True)
-        frame.loc[frame[YEAR] == self.scenario.base_year, PROJECTED] = False
+        frame.loc[frame[YEAR] == sc.base_year, PROJECTED] = False
         return frame
 
 
-def _long(years: IntArray, gdp: FloatArray, ranks: IntArray, regions: Any, projected: bool) -> pd.DataFrame:
+def _per_head(frame: pd.DataFrame, i: int) -> dict[str, float]:
+    """Row ``i``'s GDP per head for the JSON document, when the frame has it."""
+    return {PER_HEAD: round(float(frame[PER_HEAD].to_numpy()[i]), 1)} if PER_HEAD in frame.columns else {}
+
+
+def _long(
+    years: IntArray,
+    gdp: FloatArray,
+    ranks: IntArray,
+    regions: Any,
+    projected: bool,
+    per_head: FloatArray | None = None,
+) -> pd.DataFrame:
     t, n = gdp.shape
-    return pd.DataFrame(
-        {
-            YEAR: np.repeat(years, n),
-            CODE: np.tile(np.array(regions.codes, dtype=object), t),
-            EN: np.tile(np.array(regions.en, dtype=object), t),
-            ZH: np.tile(np.array(regions.zh, dtype=object), t),
-            GDP: gdp.reshape(-1),
-            RANK: ranks.reshape(-1),
-            PROJECTED: projected,
-        },
-        columns=list(PROJECTION_COLUMNS),
-    )
+    columns = list(PROJECTION_COLUMNS)
+    data: dict[str, Any] = {
+        YEAR: np.repeat(years, n),
+        CODE: np.tile(np.array(regions.codes, dtype=object), t),
+        EN: np.tile(np.array(regions.en, dtype=object), t),
+        ZH: np.tile(np.array(regions.zh, dtype=object), t),
+        GDP: gdp.reshape(-1),
+        RANK: ranks.reshape(-1),
+        PROJECTED: projected,
+    }
+    if per_head is not None:
+        data[PER_HEAD] = per_head.reshape(-1)
+        columns.insert(columns.index(GDP) + 1, PER_HEAD)
+    return pd.DataFrame(data, columns=columns)
 
 
 def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()) -> Projection:
@@ -320,12 +368,16 @@ def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()
     if settings:
         one = [(p, np.array([float(v)])) for p, v in settings]
         batch = assemble(scenario.growth, one)
-        growth = Growth(batch.years, batch.real[0], batch.deflator[0])
+        growth = Growth(batch.years, batch.real[0], batch.deflator[0], batch.population)
     else:
         growth = assemble(scenario.growth)
     base = scenario.panel.gdp[scenario.panel.year_index(scenario.base_year)]
-    log_levels = project_log_levels(np.log(base), growth.nominal)
-    gdp = np.exp(log_levels)
+    gdp = np.exp(project_log_levels(np.log(base), growth.nominal))
     gdp[0] = base  # exact base-year values, no exp(log()) round-off
+    levels = gdp
+    if scenario.per_capita:  # GDP per head grows by nominal minus population growth
+        levels = np.exp(project_log_levels(np.log(scenario.base_levels), growth.measured))
+        levels[0] = scenario.base_levels
     years = np.arange(scenario.base_year, scenario.horizon + 1, dtype=np.int64)
-    return Projection(scenario, growth, years, gdp, rank_levels(gdp), tuple(settings))
+    per_head = levels if scenario.per_capita else None
+    return Projection(scenario, growth, years, gdp, rank_levels(levels), tuple(settings), per_head)

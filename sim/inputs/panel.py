@@ -45,6 +45,10 @@ TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
 NATIONAL_CODE = "00"
 #: Default length of the estimation window (years up to the base year), chosen by backtest.
 DEFAULT_WINDOW_YEARS = 5
+#: A year-on-year population change larger than this (log, about 10 %) is flagged as a likely
+#: census break (a level restated after a census, not people moving): such years are left out
+#: of population trends and shocks (README, Ranking by GDP per head).
+POPULATION_BREAK_LOG = float(np.log(1.1))
 
 
 def sha256_of(path: Path) -> str:
@@ -197,6 +201,25 @@ class Panel:
     def log_deflator(self) -> FloatArray:
         """Derived deflator growth ln(1+pi) per (year, region); NaN where undefined."""
         return derived_log_deflator(self.gdp, self.log_real, self.nominal_break)
+
+    @cached_property
+    def log_population(self) -> FloatArray:
+        """Population log growth ``ln(P_t / P_{t-1})``, ``(year, region)``; NaN in the first year,
+        where either year is missing, and in likely census breaks (:attr:`population_break`)."""
+        out = np.full(self.population.shape, np.nan)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[1:] = np.diff(np.log(self.population), axis=0)
+        out[self.population_break] = np.nan
+        return out
+
+    @cached_property
+    def population_break(self) -> BoolArray:
+        """``(year, region)``: population changed by more than about 10 % into that year (a likely
+        census break, :data:`POPULATION_BREAK_LOG`)."""
+        out = np.zeros(self.population.shape, dtype=bool)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[1:] = np.abs(np.diff(np.log(self.population), axis=0)) > POPULATION_BREAK_LOG
+        return out
 
     @cached_property
     def ranks(self) -> IntArray:
@@ -404,6 +427,7 @@ def load_panel(path: str | Path | None = None) -> Panel:
     real = _numbers(frame, REAL, path)
     _positive(real, REAL, path, floor=-100.0)
     pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
+    _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     if ZH not in frame.columns or (frame[ZH] == "").all():
         frame[ZH] = frame[EN]
     _check_identity(frame, path)

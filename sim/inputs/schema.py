@@ -121,6 +121,24 @@ def _levels(value: Any) -> dict[int, float]:
     return out
 
 
+#: Hard limit on a population growth path (percent a year, either sign): the bundled panel's
+#: largest yearly change outside census breaks is 5.7 %.
+POPULATION_LIMIT_PCT = 10.0
+
+
+def _population_path(value: Any) -> float | dict[int, float]:
+    """Population growth, percent a year: a number or ``{year: value}``, within the limit."""
+    path = _growth_path(value)
+    values = path.values() if isinstance(path, dict) else [path]
+    worst = max(values, key=abs)
+    if abs(worst) > POPULATION_LIMIT_PCT:
+        raise ValueError(
+            f"population growth must be between -{POPULATION_LIMIT_PCT:g} and {POPULATION_LIMIT_PCT:g} "
+            f"percent a year, got {worst:g}"
+        )
+    return path
+
+
 def _national_path(value: Any) -> float | dict[int, float] | str:
     if value == "trailing":
         return "trailing"
@@ -136,6 +154,16 @@ NationalPath = Annotated[
     float | dict[int, float] | Literal["trailing"],
     BeforeValidator(_national_path),
     Field(description="percent per year, {year: value}, or 'trailing' (5-year mean to base year)"),
+]
+
+
+PopulationPath = Annotated[
+    float | dict[int, float],
+    BeforeValidator(_population_path),
+    Field(
+        description="population growth, percent per year: a number, or {year: value} interpolated "
+        "linearly (e.g. {2025: -0.3}); used when measure is gdp_per_capita"
+    ),
 ]
 
 
@@ -180,6 +208,7 @@ class ProvinceSpec(_Model):
     deflator: PlanPath | None = None
     shift: ShiftSpec | None = None
     gdp: Levels | None = None
+    population: PopulationPath | None = None
 
 
 class NationalSpec(_Model):
@@ -188,6 +217,12 @@ class NationalSpec(_Model):
     real_growth: NationalPath = "trailing"
     deflator: NationalPath = "trailing"
     gdp: Levels | None = None
+    population: PopulationPath | None = Field(
+        None,
+        description="national population growth, percent per year; every region without its own "
+        "path follows it plus its own decaying trend over the nation; default: the nation's mean "
+        "in the estimation window",
+    )
 
 
 class OthersSpec(_Model):
@@ -374,6 +409,11 @@ class ScenarioSpec(_Model):
     threshold_rank: StrictInt | None = None
     base_year: StrictInt | None = None
     horizon: StrictInt | None = None
+    measure: Literal["gdp", "gdp_per_capita"] = Field(
+        "gdp",
+        description="what regions are ranked by: nominal GDP, or GDP per head (GDP / year-end "
+        "resident population, yuan per person)",
+    )
     national: NationalSpec = Field(default_factory=NationalSpec)
     others: OthersSpec = Field(default_factory=lambda: OthersSpec())
     provinces: dict[str, ProvinceSpec] = Field(default_factory=dict)

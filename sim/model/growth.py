@@ -106,6 +106,7 @@ class GrowthModel:
     shift_real_pct: FloatArray | None = None  # (T, N) pp added in listed years (0 elsewhere)
     shift_deflator_pct: FloatArray | None = None
     pinned_nominal: FloatArray | None = None  # (T, N) log nominal growth fixed by a preliminary GDP, else NaN
+    population: FloatArray | None = None  # (T, N) population log growth when ranking by GDP per head
 
     @property
     def n_regions(self) -> int:
@@ -120,11 +121,19 @@ class Growth:
     years: IntArray
     real: FloatArray  # ln(1+g)
     deflator: FloatArray  # ln(1+pi)
+    population: FloatArray | None = None  # (T, N) ln(1+n) when ranking by GDP per head, else None
 
     @property
     def nominal(self) -> FloatArray:
-        """Nominal log growth ``ln(1+g) + ln(1+pi)``, shaped like ``real``."""
+        """Nominal log growth of GDP ``ln(1+g) + ln(1+pi)``, shaped like ``real``."""
         return self.real + self.deflator
+
+    @property
+    def measured(self) -> FloatArray:
+        """Log growth of what regions are ranked by: nominal GDP, or GDP per head (nominal minus
+        population growth, ``ln(1+g) + ln(1+pi) - ln(1+n)``), shaped like ``real``."""
+        nominal = self.real + self.deflator
+        return nominal if self.population is None else nominal - self.population
 
 
 def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | None = None) -> Growth:
@@ -161,7 +170,7 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     if model.pinned_nominal is not None:  # a preliminary GDP: nominal growth known, prices implied
         pinned = np.isfinite(model.pinned_nominal)
         defl = np.where(pinned, model.pinned_nominal - real, defl)
-    return Growth(model.years, real, defl)
+    return Growth(model.years, real, defl, model.population)
 
 
 #: Where an assembled value comes from, in the order :func:`assemble` applies them: the model

@@ -13,6 +13,7 @@ A variant (a backtest's re-based scenario, a solve candidate, a notebook's what-
 from __future__ import annotations
 
 import copy
+import dataclasses
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,13 @@ from sim.model.growth import (
     target_shortfalls,
     targets_pct,
     trailing_mean,
+)
+from sim.model.population import (
+    Measure,
+    break_notes,
+    check_population,
+    measure_levels,
+    population_path,
 )
 from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings
 from sim.model.prices import estimate as estimate_prices
@@ -164,6 +172,22 @@ class Scenario:
     national_gdp: dict[int, float] | None  # preliminary national figures as written
     _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
+    measure: Measure = "gdp"  # what regions are ranked by
+
+    @property
+    def per_capita(self) -> bool:
+        """Ranked by GDP per head (``measure: gdp_per_capita``)."""
+        return self.measure == "gdp_per_capita"
+
+    @property
+    def base_levels(self) -> FloatArray:
+        """The ranked levels of the base year ``(N,)``: GDP (100 million yuan) or GDP per head
+        (yuan per person); the projection grows them by :attr:`Growth.measured`."""
+        return measure_levels(self.panel, self.measure)[self.panel.year_index(self.base_year)]
+
+    def history_levels(self) -> FloatArray:
+        """The ranked levels of every data year, ``(year, region)``."""
+        return measure_levels(self.panel, self.measure)
 
     @property
     def n_regions(self) -> int:
@@ -426,6 +450,13 @@ def resolve(
         panel, years, base, national, others, provinces, targets, prices, commodity, plans,
         spec["national"].get("gdp"), fail,
     )  # fmt: skip
+    measure: Measure = spec.get("measure") or "gdp"
+    census: list[str] = []
+    if measure == "gdp_per_capita":
+        growth = dataclasses.replace(growth, population=_population(spec, panel, base, years, others))
+        census = [
+            str(_err(f"warning: {n}", ("measure",), locs, file.path)) for n in break_notes(panel, window)
+        ]
     notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
     source = Source(
         file.path,
@@ -435,6 +466,7 @@ def resolve(
         (
             *_fraction_warnings(spec, locs, file.path),
             *_plausibility(panel, growth, provinces, locs, file.path),
+            *census,
         ),
         changes,
     )
@@ -476,7 +508,21 @@ def resolve(
         spec["national"].get("gdp"),
         spec,
         dict(locs),
+        measure,
     )
+
+
+def _population(spec: dict[str, Any], panel: Panel, base: int, years: IntArray, others: Others) -> FloatArray:
+    """Population log growth ``(T, N)`` for ranking by GDP per head (module sim.model.population)."""
+    window = (max(others.window[0], panel.first_year + 1), others.window[1])
+    check_population(panel, base, window)
+    own = {
+        int(panel.regions.find(code)): p["population"]  # type: ignore[arg-type]
+        for code, p in spec["provinces"].items()
+        if p.get("population") is not None
+    }
+    national = spec["national"].get("population")
+    return population_path(panel, years, base, window, others.exclude_years, national, own)
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:

@@ -29,6 +29,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
 from sim.model.growth import GrowthModel, decay_factors
+from sim.model.population import national_log_population
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,21 @@ class Deviations:
     deflator: FloatArray
     national_real: FloatArray  # national log growth minus its window mean
     national_deflator: FloatArray
+    population: FloatArray | None = None  # region population log growth minus national, minus its mean
 
     @property
     def nominal(self) -> FloatArray:
         """Total nominal log-growth shock of every region per historical year, ``(H, N)``."""
         return self.real + self.deflator + (self.national_real + self.national_deflator)[:, None]
+
+    @property
+    def per_head(self) -> FloatArray:
+        """Shock to the log growth of GDP per head, ``(H, N)``: the nominal shock minus the same
+        year's population deviation (the national population's is common to all and cancels in
+        ranks). A year without a usable population change (a census break) counts as none."""
+        if self.population is None:
+            return self.nominal
+        return self.nominal - self.population
 
     def __len__(self) -> int:
         return int(self.years.size)
@@ -70,7 +81,18 @@ def deviations(panel: Panel, window: tuple[int, int], exclude_years: tuple[int, 
         deflator=rel_d - rel_d.mean(axis=0),
         national_real=nat_r - nat_r.mean(),
         national_deflator=nat_d - nat_d.mean(),
+        population=_population_deviations(panel, use),
     )
+
+
+def _population_deviations(panel: Panel, use: BoolArray) -> FloatArray:
+    """Each region's population log growth over the nation's in the ``use`` years, minus its
+    mean there, ``(H, N)``; 0 where the change is unusable (missing, census break)."""
+    rel = panel.log_population[use] - national_log_population(panel)[use, None]
+    ok = np.isfinite(rel)
+    count = ok.sum(axis=0)
+    mean = np.divide(np.where(ok, rel, 0.0).sum(axis=0), count, out=np.zeros(rel.shape[1]), where=count > 0)
+    return np.where(ok, rel - mean, 0.0)
 
 
 def bootstrap_indices(
@@ -269,15 +291,21 @@ Draws = IndexedDraws | DenseDraws
 # --------------------------------------------------------------------------- methods
 
 
-def _pinned_tables(shock: FloatArray, reference: int, pinned: BoolArray | None) -> FloatArray | None:
+def _pinned_tables(
+    shock: FloatArray, reference: int, pinned: BoolArray | None, unpinned: FloatArray | None = None
+) -> FloatArray | None:
     """Relative shock tables ``(n, H, N)`` of the first n projected years in which a preliminary
-    figure pins some regions' nominal GDP (their shock is 0 there: the level is known), or None."""
+    figure pins some regions' nominal GDP (their shock is 0 there: the level is known), or None.
+    ``unpinned`` ``(H, N)``: the part of the shock a preliminary GDP does not fix (population, when
+    ranking by GDP per head), kept in pinned cells."""
     if pinned is None or not pinned.any():
         return None
     n = int(np.flatnonzero(pinned.any(axis=1)).max()) + 1
     out = np.empty((n, *shock.shape))
     for t in range(n):
         s = shock * ~pinned[t][None, :]
+        if unpinned is not None:
+            s = s + unpinned * pinned[t][None, :]
         out[t] = s - s[:, reference : reference + 1]
     return out
 
@@ -296,15 +324,19 @@ class ShockModel(ABC):
         scale: float = 1.0,
         stationary: bool = False,
         pinned: BoolArray | None = None,
+        per_head: bool = False,
     ):
-        shock = deviations.nominal * scale
+        shock = (deviations.per_head if per_head else deviations.nominal) * scale
         self.deviations = deviations
         self.reference = reference
         self.block = block
         self.stationary = stationary
         self.scale = scale
         self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
-        self.early = _pinned_tables(shock, reference, pinned)
+        population = deviations.population if per_head else None
+        self.early = _pinned_tables(
+            shock, reference, pinned, None if population is None else -population * scale
+        )
 
     @property
     def shrinkage(self) -> float | None:
@@ -394,17 +426,21 @@ def shock_model(
     scale: float = 1.0,
     stationary: bool = False,
     pinned: BoolArray | None = None,
+    per_head: bool = False,
 ) -> ShockModel:
     """The uncertainty method ``method`` fitted on the panel's deviations in ``window``;
     ``pinned`` ``(T, N)``: cells whose nominal growth a preliminary figure fixes (no shock there;
-    the bootstrap honours it, the normal method does not)."""
+    the bootstrap honours it, the normal method does not); with ``per_head``, shocks to GDP per
+    head (population deviations drawn in the same whole years)."""
     if method == "none":
         n = panel.n_regions
         none = np.zeros((0, n))
         empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
-    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned)
+    return METHODS[method](
+        dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned, per_head=per_head
+    )
 
 
 # --------------------------------------------------------------------------- per-path offsets

@@ -63,6 +63,11 @@ def _colors(proj: Projection) -> dict[int, str]:
     return colors
 
 
+def _measured(proj: Projection, key: str) -> str:
+    """The label key for the projection's measure (``key + "_pc"`` for GDP per head)."""
+    return f"{key}_pc" if proj.scenario.per_capita else key
+
+
 def _hover(lang: str) -> str:
     return (
         "<b>%{customdata[0]}</b><br>"
@@ -182,7 +187,7 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
     events = proj.passes
     if events:
         ev_years = np.array([e.year for e in events])
-        ev_gdp = proj.gdp[ev_years - base, proj.target]
+        ev_gdp = proj.levels[ev_years - base, proj.target]
         labels = [
             f"{t(lang, e.direction)} {regions.label(regions.codes.index(e.code), lang)} ({e.year})"
             for e in events
@@ -215,7 +220,7 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
     ticks = log_ticks(float(shown.min()), float(shown.max()))
     fig.update_yaxes(
         type="log",
-        title=dict(text=t(lang, "gdp"), standoff=8),
+        title=dict(text=t(lang, _measured(proj, "gdp")), standoff=8),
         automargin=True,
         tickvals=ticks,
         ticktext=[_gdp_tick(v, lang) for v in ticks],
@@ -300,7 +305,7 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
         )
     who = proj.scenario.panel.regions.label(proj.target, lang)
     _layout(fig, t(lang, "gap_title", who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
-    fig.update_yaxes(title=t(lang, "gap_axis", k=k), ticksuffix="%")
+    fig.update_yaxes(title=t(lang, _measured(proj, "gap_axis"), k=k), ticksuffix="%")
     fig.update_xaxes(title=t(lang, "year"))
     return fig
 
@@ -431,7 +436,11 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
             font=dict(size=12),
         )
     fig.update_yaxes(autorange=False, range=[n + 0.7, 0.3], showticklabels=False, title=None)
-    fig.update_xaxes(range=[0, float(gdp[start].max()) * 1.22], autorange=False, title=t(lang, "gdp_linear"))
+    fig.update_xaxes(
+        range=[0, float(gdp[start].max()) * 1.22],
+        autorange=False,
+        title=t(lang, _measured(proj, "gdp_linear")),
+    )
     return fig
 
 

@@ -865,3 +865,46 @@ HARDENING_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _table in HARDENING_TEXT.items():
     TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- issue 13: GDP per head
+#: Texts for ranking by GDP per head (``measure: gdp_per_capita``): a key ending in ``_pc`` replaces
+#: the key without it when the scenario ranks by GDP per head (sim.present.text.measured_key).
+PER_HEAD_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "sum_threshold_pc": "threshold: rank <= {k} of {n} by GDP per head; base year {b}, horizon {h}",
+        "ans_head_pc": "Under this scenario {who} (rank {r} by GDP per head in {b})",
+        "midfield_pc": "Threshold: rank ≤ {k} of {n} regions by GDP per head (nominal GDP / year-end resident population){median}. Reach year = the first year the target's rank is ≤ {k}.",
+        "gdp_pc": "GDP per head (yuan, log scale)",
+        "gdp_linear_pc": "GDP per head (yuan)",
+        "gap_axis_pc": "% of the GDP per head at rank {k}",
+        "assume_pc": " Ranked by GDP per head: population {p:+.2f} % a year, so {h:.1f} % a year per head.",
+        "measures_title": "Which midfield? The year each threshold is reached under this scenario, by GDP and by GDP per head",
+        "measures_threshold": "threshold rank",
+        "measures_gdp": "by GDP",
+        "measures_pc": "by GDP per head",
+        "measures_already": "already in {b}",
+        "measures_never": "not by {h}",
+        "measures_rank": "rank in {b}",
+        "measures_no_population": "(GDP per head needs the panel's population column)",
+    },
+    "zh": {
+        "sum_threshold_pc": "门槛：按人均GDP在{n}个地区中前{k}位；基年{b}，预测至{h}年",
+        "ans_head_pc": "在此情景下，{who}（{b}年人均GDP第{r}位）",
+        "midfield_pc": "门槛：按人均GDP（名义GDP ÷ 年末常住人口）在{n}个地区中排名前{k}位{median}。达到年份 = 目标地区名次首次不低于第{k}位的年份。",
+        "gdp_pc": "人均GDP（元，对数坐标）",
+        "gdp_linear_pc": "人均GDP（元）",
+        "gap_axis_pc": "相当于第{k}位人均GDP的%",
+        "assume_pc": "按人均GDP排名：人口每年{p:+.2f}%，人均GDP每年增长{h:.1f}%。",
+        "measures_title": "哪个“中游”？同一情景下按GDP总量和按人均GDP达到各门槛的年份",
+        "measures_threshold": "门槛名次",
+        "measures_gdp": "按GDP总量",
+        "measures_pc": "按人均GDP",
+        "measures_already": "{b}年已达到",
+        "measures_never": "{h}年前未达到",
+        "measures_rank": "{b}年名次",
+        "measures_no_population": "（人均GDP需要数据中的人口列）",
+    },
+}
+for _lang, _table in PER_HEAD_TEXT.items():
+    TEXT[_lang].update(_table)

@@ -23,8 +23,8 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
-from sim.engine.projection import Projection
-from sim.errors import ArgumentError
+from sim.engine.projection import Projection, project
+from sim.errors import ArgumentError, InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import t
@@ -32,6 +32,7 @@ from sim.present.registry import charts_for
 from sim.present.text import (
     answer_sentence,
     assumption_sentence,
+    measured_key,
     median_note,
     passed_by_sentence,
     solve_sentence,
@@ -358,13 +359,16 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
         report.add_paragraph(sc.description.strip(), "muted")
     report.add_html(answer_box(proj, lang, mc))
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
-    report.add_paragraph(t(lang, "midfield", k=sc.threshold_rank, n=sc.n_regions, median=median))
+    report.add_paragraph(
+        t(lang, measured_key(sc, "midfield"), k=sc.threshold_rank, n=sc.n_regions, median=median)
+    )
     years = summary_years(proj)
     report.add_table(
         [t(lang, "year"), *map(str, years)],
         [[t(lang, "rank_by_year"), *[int(proj.target_rank[y - sc.base_year]) for y in years]]],
         css="t ranks",
     )
+    add_measures_table(report, proj)
     check = proj.actual_check()
     if check:
         report.add_paragraph(t(lang, "actual_title"))
@@ -391,6 +395,55 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
     add_growth_table(report, proj)
     report.add_heading(t(lang, "charts"))
     add_charts(report, proj)
+
+
+#: Thresholds of the "which midfield?" table of both measures (clipped to the panel's ranks).
+MEASURE_THRESHOLDS = range(10, 21)
+
+
+def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int] | None:
+    """For thresholds 10-20, the year each is reached under the same scenario by GDP and by GDP per
+    head (``{"gdp": {K: year}, "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank":
+    r}``); None when the panel has no population for GDP per head."""
+    sc = proj.scenario
+    ks = [k for k in MEASURE_THRESHOLDS if 1 <= k <= sc.n_regions - 1]
+    other_measure = "gdp" if sc.per_capita else "gdp_per_capita"
+    try:
+        other = project(sc.with_changes({"measure": other_measure}, rename=False))
+    except InputError:
+        return None
+    out: dict[str, dict[int, int | None] | int] = {}
+    for p in (proj, other):
+        out[p.scenario.measure] = p.reach_by_threshold(ks)
+        out[f"{p.scenario.measure}_rank"] = int(p.target_rank[0])
+    return out
+
+
+def add_measures_table(report: Report, proj: Projection) -> None:
+    """The "which midfield?" table: thresholds 10-20 by GDP and by GDP per head, side by side."""
+    lang, sc = report.lang, proj.scenario
+    table = measures_table(proj)
+    report.add_paragraph(t(lang, "measures_title"))
+    if table is None:
+        report.add_paragraph(t(lang, "measures_no_population"), "muted")
+        return
+
+    def shown(year: int | None) -> str:
+        if year is None:
+            return t(lang, "measures_never", h=sc.horizon)
+        return t(lang, "measures_already", b=sc.base_year) if year == sc.base_year else str(year)
+
+    gdp, pc = table["gdp"], table["gdp_per_capita"]
+    assert isinstance(gdp, dict) and isinstance(pc, dict)
+    rank = t(lang, "measures_rank", b=sc.base_year)
+    report.add_table(
+        [t(lang, "measures_threshold"), t(lang, "measures_gdp"), t(lang, "measures_pc")],
+        [
+            [rank, table["gdp_rank"], table["gdp_per_capita_rank"]],
+            *[[f"≤ {k}", shown(gdp[k]), shown(pc[k])] for k in gdp],
+        ],
+        css="t measures",
+    )
 
 
 def _pct(p: float) -> str:

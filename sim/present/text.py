@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sim.engine.projection import Projection
     from sim.inputs.panel import Panel, Regions
     from sim.inputs.params import Parameter
+    from sim.model.scenario import Scenario
 
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 
@@ -46,7 +47,10 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
     """The founding question answered in one or two sentences."""
     sc = proj.scenario
     k = sc.threshold_rank
-    head = t(lang, "ans_head", who=_name(proj, sc.target, lang), b=sc.base_year, r=int(proj.target_rank[0]))
+    head = t(
+        lang, measured_key(sc, "ans_head"), who=_name(proj, sc.target, lang), b=sc.base_year,
+        r=int(proj.target_rank[0]),
+    )  # fmt: skip
     reach = proj.reach_year
     if reach is None:
         best, gap = int(proj.target_rank.min()), float(proj.gap_pct()[-1])
@@ -72,10 +76,18 @@ def assumption_sentence(proj: Projection, lang: str = "en") -> str:
     a = proj.assumptions()
     n = len(a["rivals"])
     own = {"r": a["target_real_pct"], "d": a["target_deflator_pct"], "g": a["target_nominal_pct"]}
+    tail = ""
+    if "target_population_pct" in a:
+        tail = t(lang, "assume_pc", p=a["target_population_pct"], h=a["target_per_head_pct"])
     if a["rivals_nominal_pct"] is None:
-        return t(lang, "assume_alone", **own)
+        return t(lang, "assume_alone", **own) + tail
     regions = t(lang, "region_one") if n == 1 else t(lang, "region_many", n=n)
-    return t(lang, "assume", **own, rg=a["rivals_nominal_pct"], n=n, regions=regions)
+    return t(lang, "assume", **own, rg=a["rivals_nominal_pct"], n=n, regions=regions) + tail
+
+
+def measured_key(scenario: Scenario, key: str) -> str:
+    """The text key for the scenario's measure: ``key + "_pc"`` when ranking by GDP per head."""
+    return f"{key}_pc" if scenario.per_capita else key
 
 
 def passed_by_sentence(proj: Projection, lang: str = "en") -> str:
@@ -89,7 +101,14 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     sc = proj.scenario
     who = sc.panel.regions
     i = sc.target
-    where = t(lang, "sum_threshold", k=sc.threshold_rank, n=sc.n_regions, b=sc.base_year, h=sc.horizon)
+    where = t(
+        lang,
+        measured_key(sc, "sum_threshold"),
+        k=sc.threshold_rank,
+        n=sc.n_regions,
+        b=sc.base_year,
+        h=sc.horizon,
+    )
     region = t(lang, "sum_region", en=who.en[i], zh=who.zh[i], code=who.codes[i])
     lines = [
         f"{sc.name}",
