@@ -410,7 +410,7 @@ def resolve(
         for code, p in spec["provinces"].items()
     }
     files = dict(file.files)
-    targets = load_targets() if o["model"] == "targets" else None
+    targets = _panel_targets(panel, o["model"], fail)
     if targets is not None:
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
@@ -477,6 +477,21 @@ def resolve(
         spec,
         dict(locs),
     )
+
+
+def _panel_targets(panel: Panel, model: str, fail: Any) -> Targets | None:
+    """The panel's own announced targets for ``others.model: targets`` (its metadata's file; the
+    bundled targets belong to the bundled panel only)."""
+    if model != "targets":
+        return None
+    if panel.scope.targets is None:
+        raise fail(
+            f"{panel.path.name} has no announced targets: name a targets file in "
+            f"{panel.path.stem}.meta.yaml (targets: FILE.csv), or use model: spread",
+            "others",
+            "model",
+        )
+    return load_targets(panel.scope.targets)
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
