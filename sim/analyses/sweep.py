@@ -32,7 +32,6 @@ def midfield_thresholds(n_regions: int) -> tuple[int, ...]:
     return tuple(range(lo, hi + 1))
 
 
-
 @dataclass(frozen=True, eq=False, repr=False)
 class SweepResult(ResultView):
     """A full-grid sweep: parameters, their values, and outcomes per grid point."""

@@ -369,6 +369,16 @@ def _year_range(text: str) -> list[int]:
     return list(range(first, last + 1))
 
 
+def _clipped_note(asked: list[int], used: list[int], horizon: int, panel: Any) -> None:
+    """Say on stderr when the jump-off range was clipped to what the data allows."""
+    if used != asked:
+        print(
+            f"note: jump-offs {asked[0]}-{asked[-1]} clipped to {used[0]}-{used[-1]}: a jump-off needs two "
+            f"years of data before it and {horizon} after it (data {panel.first_year}-{panel.last_year})",
+            file=sys.stderr,
+        )
+
+
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.backtest import backtest
@@ -390,6 +400,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
         if args.paths:  # the report's coverage by horizon, 1 to 10 years
             result = result.with_coverage_by_horizon()
+    _clipped_note(args.years, [int(y) for y in result.jump_off_years], args.horizon, scenario.panel)
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)

@@ -66,7 +66,8 @@ def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: B
 SHORT_FORMS = {"内蒙": "内蒙古"}
 #: Endings of official full names, longest first: 广西壮族自治区 -> 广西, Beijing Municipality -> Beijing.
 NAME_SUFFIXES = (
-    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "地区", "省", "市", "盟",
+    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "省", "市", "盟", "县", "旗",
     " zhuang autonomous region", " hui autonomous region", " uygur autonomous region",
     " uyghur autonomous region", " autonomous region", " special administrative region", " sar",
     " province", " municipality", " city",

@@ -806,6 +806,7 @@ def _plausibility(
     if growth.shift_deflator_pct is not None:
         shifted = {int(k) for k in np.flatnonzero(growth.shift_deflator_pct.any(axis=0))}
     provinces = {**{k: (None, None) for k in sorted(pinned | shifted)}, **provinces}
+    over = "the nation" if panel.scope.is_national else panel.scope.aggregate_en  # the panel's aggregate
     for i, (r, d) in provinces.items():
         code, who = panel.regions.codes[i], panel.regions.en[i]
         if i in pinned or i in shifted:
@@ -815,7 +816,7 @@ def _plausibility(
             lo, hi = np.percentile(leads[:, i], [5, 95])
             if not lo <= lead <= hi:
                 msg = (
-                    f"warning: a real-growth lead of {lead:+.1f} points over the nation in {span} is outside "
+                    f"warning: a real-growth lead of {lead:+.1f} points over {over} in {span} is outside "
                     f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.1f} to "
                     f"{hi:+.1f})"
                 )

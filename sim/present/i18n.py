@@ -653,7 +653,7 @@ def reworded(template: str, lang: str) -> str:
     if names is None:
         return template
     en, zh = names
-    return _NATIONAL_EN.sub(lambda m: en + ("'s" if m.group(0) == "nation's" else ""), template.replace("全国", zh))
+    return _NATIONAL_EN.sub(en, template.replace("全国", zh))
 
 
 def t(lang: str, key: str, **kw: object) -> str:
