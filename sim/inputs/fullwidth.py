@@ -7,6 +7,9 @@ These helpers find such a character outside comments and say what to type instea
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 #: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
 FULL_WIDTH = {
     "：": "':'",
@@ -54,3 +57,19 @@ def full_width_hint(text: str) -> tuple[int, str] | None:
         if found is not None:
             return number, found[1]
     return None
+
+
+#: A number as a Chinese input method may type it: full-width digits, point and sign, a percent sign.
+_NUMBER = re.compile(r"[+\-－＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?[％%]?")
+_FULL_WIDTH_NUMBER_CHARS = frozenset("０１２３４５６７８９．－＋％%")
+
+
+def full_width_number(text: str) -> int | float | None:
+    """``text`` as a number when it is one written with full-width digits or a percent sign
+    (``７.０`` -> 7.0, ``7％`` -> 7, ``6.5%`` -> 6.5: scenario values are already in percent);
+    None for anything else (plain text, or a number YAML has read already)."""
+    s = text.strip()
+    if not _NUMBER.fullmatch(s) or not _FULL_WIDTH_NUMBER_CHARS.intersection(s):
+        return None
+    s = unicodedata.normalize("NFKC", s).rstrip("%")
+    return float(s) if "." in s else int(s)
