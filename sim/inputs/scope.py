@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import DataError
-from sim.inputs.yamlio import load_yaml
 
 REGION_KINDS = ("province", "city", "county", "country", "region")
 META_SUFFIX = ".meta.yaml"
@@ -158,6 +157,8 @@ def load_scope(panel: Path, codes: tuple[str, ...]) -> Scope:
     path = meta_path(panel)
     if not path.is_file():
         return default_scope(codes)
+    from sim.inputs.yamlio import load_yaml  # only when there is a metadata file (cached runs skip YAML)
+
     doc = load_yaml(path)
     data = doc.data
     known = {"region_kind", "aggregate", "targets", "groups", "encoding"}
@@ -183,6 +184,8 @@ def meta_encoding(panel: Path) -> str | None:
     path = meta_path(panel)
     if not path.is_file():
         return None
+    from sim.inputs.yamlio import load_yaml
+
     value = load_yaml(path).data.get("encoding")
     return str(value) if value else None
 

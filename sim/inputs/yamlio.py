@@ -85,17 +85,17 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
     if isinstance(node, float):
         return float(node)
     if key and key[-1] not in TEXT_KEYS and (number := full_width_number(str(node))) is not None:
-        return number  # ７.０ or 7％ typed with a Chinese input method: the number meant
+        return number  # ７.０ typed with a Chinese input method: the number meant
     return str(node)
 
 
-#: Keys whose values are text, never numbers (a name may be "8%").
+#: Keys whose values are text, never numbers (a name may be "２０３０").
 TEXT_KEYS = frozenset({"name", "description", "data", "extends", "target", "outcome", "param", "mode"})
 
 
 def _key(k: Any) -> str:
     """A mapping key as text; a year typed in full-width digits (２０３０) as its ASCII digits."""
-    number = full_width_number(str(k)) if isinstance(k, str) and "%" not in k and "％" not in k else None
+    number = full_width_number(k) if isinstance(k, str) else None
     return str(number) if isinstance(number, int) else str(k)
 
 
