@@ -1,5 +1,5 @@
 # ranksim: two commands do everything on a fresh machine (python3 + package registries).
-#   make run   - create .venv, install, run the default scenario, write out/report.html
+#   make run   - create .venv, install, run the default scenario, write out/run.html, run.json and run*.csv
 #   make test  - install with the test extra and run the test suite
 PYTHON ?= python3
 VENV   ?= .venv

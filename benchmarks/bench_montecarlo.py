@@ -41,7 +41,7 @@ def naive_reference(scenario, paths: int, seed: int, chunk: int = 20_000) -> tup
         d = draw(m)
         off = d.offsets
         r, c = twins.rank_hist_numpy(
-            gap0, d.table, d.rows_drawn(), off.table, off.idx, scenario.threshold_rank
+            gap0, d.table, d.rows_drawn(), off.table, off.idx, scenario.threshold_rank, d.early
         )
         ranks += r
         reach += c

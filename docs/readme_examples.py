@@ -2,15 +2,17 @@
 
     .venv/bin/python docs/readme_examples.py
 
-Every ``$ ranksim ...`` block and the quick start's output of ``make run`` are re-run and their
-output replaced; a line the README elides with ``...`` keeps its elisions where the new output
-still matches them, and is replaced whole otherwise. ``tests/test_readme.py`` checks the result.
+Every ``$ ranksim ...`` block, the quick start's output of ``make run`` and the Python API's
+notebook session (the ``pycon`` block) are re-run and their output replaced; a line the README
+elides with ``...`` keeps its elisions where the new output still matches them, and is replaced
+whole otherwise. ``tests/test_readme.py`` checks the result.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shlex
 from pathlib import Path
 
@@ -79,10 +81,45 @@ def rewrite(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-if __name__ == "__main__":
-    import os
+def session(lines: list[str]) -> list[str]:
+    """The README's notebook session (a ``pycon`` block) with every output as it prints now: each
+    statement is run in order in one namespace, in a scratch folder (its files are thrown away)."""
+    import doctest
+    import sys
+    import tempfile
 
+    examples = doctest.DocTestParser().get_examples("\n".join(lines))
+    namespace: dict[str, object] = {}
+    out: list[str] = []
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "scenarios").symlink_to(ROOT / "scenarios")
+        os.chdir(scratch)
+        try:
+            for ex in examples:
+                buf = io.StringIO()
+                hook = sys.displayhook
+                sys.displayhook = lambda value: value is None or print(repr(value))
+                with contextlib.redirect_stdout(buf):
+                    exec(compile(ex.source, "README.md", "single"), namespace)  # noqa: S102
+                sys.displayhook = hook
+                source = ex.source.rstrip("\n").splitlines()
+                out += [">>> " + source[0], *("... " + s for s in source[1:])]
+                out += [line.rstrip() for line in buf.getvalue().splitlines()]
+        finally:
+            os.chdir(here)
+    return out
+
+
+def rewrite_session(text: str) -> str:
+    """``text`` with the ``pycon`` block's outputs replaced by what the session prints now."""
+    start = text.index("```pycon\n") + len("```pycon\n")
+    end = text.index("\n```", start)
+    return text[:start] + "\n".join(session(text[start:end].splitlines())) + "\n" + text[end:]
+
+
+if __name__ == "__main__":
     os.chdir(ROOT)
     readme = ROOT / "README.md"
-    readme.write_text(rewrite(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    readme.write_text(rewrite_session(rewrite(readme.read_text(encoding="utf-8"))), encoding="utf-8")
     print("README examples rewritten")

@@ -1,7 +1,7 @@
 """Regenerate the README's chart screenshots (small PNGs) from a fresh report.
 
     .venv/bin/ranksim run scenarios/inner_mongolia_6pct.yaml --paths 20000 --seed 1 --out out
-    .venv/bin/python docs/screenshots.py out/report.html
+    .venv/bin/python docs/screenshots.py out/run.html
 
     .venv/bin/python docs/screenshots.py --serve scenarios/inner_mongolia_6pct.yaml   # docs/serve.png
 

@@ -55,6 +55,7 @@ _EXPORTS = {
     "summary_text": "sim.present.text",
     "summary": "sim.present.text",
     "to_html": "sim.present.workflows",
+    "to_excel": "sim.present.workflows",
     "evaluate": "sim.analyses.design",
     "RanksimWarning": "sim.errors",
     "report": "sim.present.workflows",
@@ -90,6 +91,7 @@ __all__ = [
     "summary",
     "summary_text",
     "sweep",
+    "to_excel",
     "to_html",
 ]
 
@@ -124,5 +126,5 @@ if TYPE_CHECKING:
     from sim.inputs.panel import Panel, load_panel, load_targets
     from sim.model.scenario import Scenario, default_scenario, load_scenario
     from sim.present.text import summary, summary_text
-    from sim.present.workflows import report, to_html
+    from sim.present.workflows import report, to_excel, to_html
     from sim.provenance import Provenance

@@ -15,6 +15,17 @@ GDP = "gdp_nominal_100m_yuan"
 RANK = "rank"
 PROJECTED = "projected"  # False for history and the base year
 PROJECTION_COLUMNS = (YEAR, CODE, EN, ZH, GDP, RANK, PROJECTED)
+#: Values of the ``projected`` column in CSV files and workbooks (``to_frame()`` keeps booleans).
+ACTUAL_LABEL, PROJECTED_LABEL = "actual", "projected"
+
+# Assumptions (long: projected year x region): every growth value and where it comes from
+REAL_PCT, REAL_SOURCE = "real_growth_pct", "real_source"
+DEFLATOR_PCT, DEFLATOR_SOURCE = "deflator_pct", "deflator_source"
+NOMINAL_PCT = "nominal_growth_pct"
+BASE_RANK = "base_rank"  # the region's rank in the base year
+ASSUMPTION_COLUMNS = (
+    YEAR, CODE, EN, ZH, BASE_RANK, REAL_PCT, REAL_SOURCE, DEFLATOR_PCT, DEFLATOR_SOURCE, NOMINAL_PCT,
+)  # fmt: skip
 
 # Monte Carlo (one row a year, base year first)
 REACH_PROBABILITY = "reach_probability"  # P(rank <= threshold in some year up to this one)
@@ -27,6 +38,7 @@ POINT = "point"
 REACH_YEAR = "reach_year"  # nullable: never reached by the horizon
 GAP_PCT = "gap_pct"  # target GDP / GDP at the threshold rank among the others - 1, in %
 SWEEP_OUTCOME_COLUMNS = (POINT, REACH_YEAR, YEAR, RANK, GAP_PCT)
+THRESHOLD = "threshold_rank"  # the "which midfield?" table: reach year by threshold rank
 
 # Sensitivity (one row a parameter, tornado order)
 PARAM, MODE = "param", "mode"

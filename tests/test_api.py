@@ -147,7 +147,7 @@ def test_cli_still_names_the_flag(cli):
 def test_report_from_python_is_the_report_the_cli_writes(cli, tmp_path, founding):
     res = cli("run", FOUNDING, "--out", tmp_path, "--seed", "3")
     assert res.code == 0, res.err
-    written = (tmp_path / "report.html").read_text(encoding="utf-8")
+    written = (tmp_path / "run.html").read_text(encoding="utf-8")
     prov = Provenance.of(
         founding.files,
         seed=3,

@@ -73,7 +73,7 @@ def reports(tmp_path_factory):
 
 
 def test_english_report_renders_offline(browser, reports):
-    page, errors, external, _ = _open(browser, reports / "en" / "report.html")
+    page, errors, external, _ = _open(browser, reports / "en" / "run.html")
     assert errors == []
     assert external == []
     charts = page.eval_on_selector_all(
@@ -91,7 +91,7 @@ def test_english_report_renders_offline(browser, reports):
 
 
 def test_chinese_report_shows_chinese_names(browser, reports):
-    page, errors, _, _ = _open(browser, reports / "zh" / "report.html")
+    page, errors, _, _ = _open(browser, reports / "zh" / "run.html")
     assert errors == []
     assert "内蒙古" in page.inner_text("#answer")
     svg_text = page.eval_on_selector_all("#chart-1 text", "els => els.map(e => e.textContent).join(' ')")
@@ -104,6 +104,6 @@ def test_script_in_scenario_name_does_not_run(browser, tmp_path):
     scenario = tmp_path / "evil.yaml"
     scenario.write_text("name: '<script>alert(1)</script><img src=x onerror=alert(2)>'\n")
     assert main(["run", str(scenario), "--out", str(tmp_path / "o")]) == 0
-    page, errors, _, dialogs = _open(browser, tmp_path / "o" / "report.html")
+    page, errors, _, dialogs = _open(browser, tmp_path / "o" / "run.html")
     assert dialogs == []
     assert page.inner_text("h1") == "<script>alert(1)</script><img src=x onerror=alert(2)>"

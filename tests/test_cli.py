@@ -53,8 +53,8 @@ def test_run_writes_outputs(cli, tmp_path):
     out = tmp_path / "out"
     res = cli("run", FOUNDING, "--out", out, "--no-report")
     assert res.code == 0, res.err
-    assert {p.name for p in out.iterdir()} == {"projection.csv", "passes.csv", "run.json"}
-    head = (out / "projection.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert {p.name for p in out.iterdir()} == {"run.csv", "run_passes.csv", "run_assumptions.csv", "run.json"}
+    head = (out / "run.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert head == "year,code,en,zh,gdp_nominal_100m_yuan,rank,projected"
     assert json.loads((out / "run.json").read_text())["scenario"] == "Inner Mongolia at 6% real from 2024"
 

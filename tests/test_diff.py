@@ -159,7 +159,7 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     assert [c["key"] for c in doc["changes"]][0] == "base_year"
     shapley = sum(c["shapley"]["gap_2040"] for c in doc["changes"])
     assert shapley == pytest.approx(doc["b"]["gap_pct"]["2040"] - doc["a"]["gap_pct"]["2040"], abs=1e-3)
-    csv = (tmp_path / "diff.csv").read_text().splitlines()
+    csv = (tmp_path / "diff.csv").read_text(encoding="utf-8-sig").splitlines()  # a BOM for Excel
     assert csv[0].startswith("key,label,code,values,step_reach_year,shapley_reach_year")
     assert len(csv) == 1 + len(doc["changes"])
     page = (tmp_path / "diff.html").read_text()

@@ -122,7 +122,7 @@ def test_stay_probability_counts_paths_exactly(liaoning):
     np.testing.assert_array_equal(mc.exit_counts, twin.exit_counts)
     draws = draw_paths(sc, np.random.default_rng(11))(3000)
     gap0 = log_gaps(project(sc))
-    shocks = np.cumsum(draws.table[draws.rows_drawn()], axis=1)  # (P, T, N) relative to the target
+    shocks = np.cumsum(draws.yearly(), axis=1)  # (P, T, N) relative to the target
     gaps = np.concatenate([np.broadcast_to(gap0[0], (3000, 1, gap0.shape[1])), gap0[1:] + shocks], axis=1)
     if draws.offsets is not None:  # per-path offsets (estimated spreads, national path)
         gaps = gaps + draws.offsets.table[draws.offsets.idx]
@@ -197,8 +197,8 @@ def test_a_failed_write_leaves_the_old_results_whole(tmp_path):
     res = run_subprocess("run", other, "--out", out, "--no-report")
     assert res.code == 2 and res.err.count("\n") == 1
     assert res.err.startswith(f"--out: cannot write {out / 'run.json'}: a folder has that name")
-    assert (out / "projection.csv").read_bytes() == old["projection.csv"]
-    assert (out / "passes.csv").read_bytes() == old["passes.csv"]
+    assert (out / "run.csv").read_bytes() == old["run.csv"]
+    assert (out / "run_passes.csv").read_bytes() == old["run_passes.csv"]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staged files left
 
 

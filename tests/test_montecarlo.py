@@ -70,13 +70,16 @@ def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, wi
         oidx = np.random.default_rng(5).integers(0, 64, 5000, dtype=np.int32)
     else:
         off, oidx = np.zeros((1, *gap0.shape)), np.zeros(5000, np.int32)
-    ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16)
-    cand, fixed = candidates(gap0, rel, founding.target, off if with_offsets else None)
+    early = model.early  # the founding scenario pins Inner Mongolia's 2025 GDP
+    assert early is not None and early.shape[0] == 1
+    ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16, early)
+    bound = np.concatenate([rel, early[0]])
+    cand, fixed = candidates(gap0, bound, founding.target, off if with_offsets else None)
     assert 0 < cand.size < 30  # some regions are pruned, some are not
-    pruned = _kernel.rank_hist_bootstrap(gap0, rel, idx, cont, succ, off, oidx, cand, fixed, 16, 2)
+    pruned = _kernel.rank_hist_bootstrap(gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed, 16, 2)
     every = np.array([j for j in range(31) if j != founding.target], dtype=np.int64)
     full = _kernel.rank_hist_bootstrap(
-        gap0, rel, idx, cont, succ, off, oidx, every, np.zeros(gap0.shape[0], np.int64), 16, 3
+        gap0, rel, early, idx, cont, succ, off, oidx, every, np.zeros(gap0.shape[0], np.int64), 16, 3
     )
     for got in (pruned, full):
         assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1])
@@ -181,7 +184,7 @@ def test_run_with_paths_adds_montecarlo(cli, tmp_path):
     res = cli("run", FOUNDING, "--paths", "3000", "--seed", "1", "--out", tmp_path / "o")
     assert res.code == 0, res.err
     assert "Monte Carlo (3,000 paths" in res.out
-    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    html = (tmp_path / "o" / "run.html").read_text(encoding="utf-8")
     assert html.count('class="chart"') == 13 and 'id="mc-answer"' in html
     assert 'data-name="fan"' in html and 'data-name="rank_heatmap"' in html
 

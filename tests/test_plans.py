@@ -175,7 +175,9 @@ def test_implausible_paths_warn_and_strict_refuses(write, cli):
     texts = [str(w.message) for w in caught]
     assert any("provinces.15.real_growth: warning: a real-growth lead of +7.2 points" in t for t in texts)
     assert any("provinces.15.deflator: warning: a deflator of 25.0 %" in t for t in texts)
-    rows = sim.present.report.assumptions_rows(sim.project(sc), "en")
+    from sim.present.report import assumptions_rows
+
+    rows = assumptions_rows(sim.project(sc), "en")
     assert sum(r[0] == "⚠ Check this assumption" for r in rows) == 2
     res = cli("run", path, "--strict")
     assert res.code == 2 and res.err.count("\n") == 1 and "an error with --strict" in res.err

@@ -81,8 +81,7 @@ def test_readme_example_prints_what_the_readme_shows(cli, monkeypatch, command, 
 @pytest.mark.slow
 def test_the_python_api_example_runs(tmp_path, monkeypatch):
     """The README's Python API block, executed as a notebook would (in a scratch folder)."""
-    block = _blocks(README.split("## Python API", 1)[1])[0]
-    assert block[0] == "python"
+    block = next(b for b in _blocks(README.split("## Python API", 1)[1]) if b[0] == "python")
     (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
     monkeypatch.chdir(tmp_path)
     code = "\n".join(block[1]).replace("paths=10_000", "paths=500").replace("100_000", "2_000")
@@ -90,3 +89,75 @@ def test_the_python_api_example_runs(tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
     assert (tmp_path / "out" / "mc.html").stat().st_size > 0
     assert namespace["faster"].name.endswith("with 2 changes")  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_the_notebook_session_prints_what_the_readme_shows(tmp_path, monkeypatch):
+    """The README's notebook session, run as a doctest: every ``to_frame()`` table, the solve
+    answer and the files ``sim.report`` and ``sim.to_excel`` write."""
+    import doctest
+
+    text = "\n".join(next(b for b in _blocks(README.split("## Python API", 1)[1]) if b[0] == "pycon")[1])
+    (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
+    monkeypatch.chdir(tmp_path)
+    test = doctest.DocTestParser().get_doctest(text, {}, "README.md", "README.md", 0)
+    assert len(test.examples) >= 12
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+    page = (tmp_path / "out" / "run.html").read_text(encoding="utf-8")
+    assert "Monte Carlo (20,000 paths, seed 1): P(reached) by 2027" in page
+    assert (tmp_path / "out" / "montecarlo.xlsx").stat().st_size > 0
+
+
+#: The command behind each ```json block of the README, in order.
+JSON_COMMANDS = [
+    "ranksim run scenarios/inner_mongolia_6pct.yaml --json",
+    "ranksim montecarlo scenarios/inner_mongolia_6pct.yaml --paths 100000 --seed 7 --json",
+    "ranksim backtest --paths 2000 --seed 1 --json",
+]
+
+
+def _shown_in(shown, actual, where="") -> None:
+    """Every value the README shows is the value the tool prints; "..." elides (a whole value, a
+    key "..." the rest of a mapping, a list item "..." the middle of a list)."""
+    if shown == "...":
+        return
+    if isinstance(shown, dict):
+        assert isinstance(actual, dict), where
+        for key, value in shown.items():
+            if key != "...":
+                assert key in actual, f"{where}.{key} missing"
+                _shown_in(value, actual[key], f"{where}.{key}")
+    elif isinstance(shown, list):
+        assert isinstance(actual, list), where
+        cut = shown.index("...") if "..." in shown else len(shown)
+        head, tail = shown[:cut], shown[cut + 1 :]  # a list without "..." shows its first items
+        assert len(head) + len(tail) <= len(actual), where
+        for i, (s, a) in enumerate(zip(head, actual, strict=False)):
+            _shown_in(s, a, f"{where}[{i}]")
+        for i, (s, a) in enumerate(zip(tail, actual[len(actual) - len(tail) :], strict=True)):
+            _shown_in(s, a, f"{where}[-{len(tail) - i}]")
+    else:
+        assert shown == actual, f"{where}: README {shown!r}, tool {actual!r}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", range(len(JSON_COMMANDS)), ids=JSON_COMMANDS)
+def test_the_json_examples_show_what_the_tool_prints(cli, monkeypatch, index):
+    import json
+
+    blocks = [lines for lang, lines in _blocks(README) if lang == "json"]
+    assert len(blocks) == len(JSON_COMMANDS)
+    monkeypatch.chdir(ROOT)
+    argv = shlex.split(JSON_COMMANDS[index])[1:]
+    res = cli(*argv, "--quiet") if "--paths" in argv else cli(*argv)
+    assert res.code == 0, res.err
+    shown = json.loads("\n".join(blocks[index]).replace('"...": 0', '"...": "..."'))
+    _shown_in(shown, res.json())
+
+
+def test_the_json_check_can_fail():
+    with pytest.raises(AssertionError):
+        _shown_in({"a": {"b": 0.006}}, {"a": {"b": 0.011}})
+    _shown_in({"l": [1, "...", 9], "x": "..."}, {"l": [1, 2, 3, 9], "x": 5})

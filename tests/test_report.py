@@ -19,7 +19,7 @@ def _report(cli, tmp_path, *extra):
     out = tmp_path / "out"
     res = cli("run", FOUNDING, "--out", out, *extra)
     assert res.code == 0, res.err
-    return (out / "report.html").read_text(encoding="utf-8")
+    return (out / "run.html").read_text(encoding="utf-8")
 
 
 def test_report_is_self_contained_and_answers_first(cli, tmp_path):
@@ -47,7 +47,7 @@ def test_chinese_report(cli, tmp_path):
 def test_no_report_flag(cli, tmp_path):
     out = tmp_path / "o"
     assert cli("run", FOUNDING, "--out", out, "--no-report").code == 0
-    assert not (out / "report.html").exists()
+    assert not (out / "run.html").exists()
 
 
 def test_scenario_text_is_escaped(cli, write, tmp_path):
@@ -58,7 +58,7 @@ def test_scenario_text_is_escaped(cli, write, tmp_path):
     )
     out = tmp_path / "out"
     assert cli("run", path, "--out", out).code == 0
-    html = (out / "report.html").read_text(encoding="utf-8")
+    html = (out / "run.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="javascript:' not in html

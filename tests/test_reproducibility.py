@@ -77,6 +77,6 @@ def test_different_seed_changes_monte_carlo(cli):
 def test_report_records_provenance(cli, tmp_path):
     res = cli("run", FOUNDING, "--paths", "1000", "--seed", "9", "--out", tmp_path)
     assert res.code == 0
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    html = (tmp_path / "run.html").read_text(encoding="utf-8")
     assert _sha(FOUNDING) in html and _sha(DEFAULT_PANEL) in html
     assert "seed: 9" in html and "ranksim 0." in html and "--paths 1000" in html

@@ -8,7 +8,7 @@ import pytest
 
 from sim.analyses.backtest import backtest
 from sim.analyses.calibration import CoverageChoice, RollingChoice, model_oos
-from sim.analyses.montecarlo import scenario_offsets, simulate
+from sim.analyses.montecarlo import draw_paths, scenario_offsets, scenario_shocks, simulate
 from sim.model.scenario import load_scenario
 from sim.model.shocks import bootstrap_indices, national_error, spread_resamples
 from tests.conftest import FOUNDING
@@ -170,3 +170,18 @@ def test_coverage_by_horizon_and_pit_are_reported_and_drawn(founding):
     doc = r.to_document()
     assert set(doc["coverage_level_by_horizon"]) == {"1", "2", "9"} and len(doc["pit_histogram"]) == 10
     assert len(coverage_chart(r, "zh").data) == 2 and len(pit_chart(r).data) == 1
+
+
+def test_a_preliminary_figure_draws_no_shock_in_its_year(founding):
+    """Inner Mongolia's 2025 GDP is pinned: in 2025 only the others move (their own shocks, not
+    relative to a shock of Inner Mongolia's), from 2026 on every region's shock is relative."""
+    sc = founding.with_changes({"uncertainty.parameters": False, "uncertainty.national": False})
+    draws = draw_paths(sc, np.random.default_rng(6))(4000)
+    model = scenario_shocks(sc)
+    rows = draws.rows_drawn()
+    raw = model.deviations.nominal * model.scale
+    t = sc.target
+    year1 = draws.yearly()[:, 0]
+    assert np.allclose(year1, raw[rows[:, 0]] * (np.arange(raw.shape[1]) != t))
+    year2 = draws.yearly()[:, 1]
+    assert np.allclose(year2, raw[rows[:, 1]] - raw[rows[:, 1], t : t + 1])

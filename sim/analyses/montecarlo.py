@@ -176,13 +176,14 @@ def mirrored(draws: Draws) -> Draws:
     of the mirrored problem, counted by the same kernels."""
     off = None if draws.offsets is None else PathOffsets(-draws.offsets.table, draws.offsets.idx)
     if isinstance(draws, IndexedDraws):
-        return dataclasses.replace(draws, table=-draws.table, offsets=off)
+        early = None if draws.early is None else -draws.early
+        return dataclasses.replace(draws, table=-draws.table, offsets=off, early=early)
     return DenseDraws(-draws.values, draws.columns, draws.n_regions, off)
 
 
 def scenario_shocks(scenario: Scenario) -> ShockModel:
     """The scenario's uncertainty method, fitted on its window, relative to the target."""
-    u = scenario.uncertainty
+    u, g = scenario.uncertainty, scenario.growth
     return shock_model(
         scenario.panel,
         u.method,
@@ -192,6 +193,7 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
         block=u.block,
         scale=u.scale,
         stationary=u.stationary,
+        pinned=None if g.pinned_nominal is None else np.isfinite(g.pinned_nominal),
     )
 
 
@@ -276,7 +278,7 @@ def rank_histograms(
         if not compiled:
             from sim.engine.twins import rank_hist_numpy
 
-            return rank_hist_numpy(gap0, draws.table, draws.rows_drawn(), off, oidx, threshold)
+            return rank_hist_numpy(gap0, draws.table, draws.rows_drawn(), off, oidx, threshold, draws.early)
         from sim.engine.kernels import rank_hist_bootstrap
 
         if draws.cont is not None and draws.succ is not None:
@@ -284,9 +286,22 @@ def rank_histograms(
         else:  # fixed blocks: indices as drawn
             cont, succ = np.zeros((0, 0), dtype=bool), np.zeros(0, dtype=np.int16)
 
-        cand, fixed_ahead = candidates(gap0, draws.table, target, None if draws.offsets is None else off)
+        early = draws.early if draws.early is not None else np.zeros((0, *draws.table.shape))
+        bound = np.concatenate([draws.table, early.reshape(-1, draws.table.shape[1])])
+        cand, fixed_ahead = candidates(gap0, bound, target, None if draws.offsets is None else off)
         return rank_hist_bootstrap(
-            gap0, draws.table, draws.idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, _workers()
+            gap0,
+            draws.table,
+            early,
+            draws.idx,
+            cont,
+            succ,
+            off,
+            oidx,
+            cand,
+            fixed_ahead,
+            threshold,
+            _workers(),
         )
     fixed = np.ones(gap0.shape[1], dtype=bool)
     fixed[draws.columns] = False

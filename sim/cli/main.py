@@ -70,36 +70,62 @@ def _save(
     args: argparse.Namespace,
     files: dict[str, str | bytes] | Callable[[], dict[str, str | bytes]],
     report: Callable[[], str] | None = None,
-    report_name: str = "report.html",
 ) -> list[Path]:
-    """Write the outputs under --out (files and report built only then); nothing without --out."""
+    """Write the outputs under --out (files and report built only then); nothing without --out.
+    The report is ``<stem>.html``, the stem being --name or the command's name."""
     from sim.present.output import write_files
 
     if args.out is None:
         return []
     files = files() if callable(files) else files
     if report is not None and not args.no_report:
-        files[report_name] = report()
+        files[f"{_stem(args)}.html"] = report()
     return write_files(Path(args.out), files)
+
+
+def _stem(args: argparse.Namespace) -> str:
+    """The stem of every file a command writes: --name, else the command's name."""
+    return str(args.name or args.command)
+
+
+def _result_files(
+    args: argparse.Namespace, doc: dict[str, Any], results: Sequence[Any], prov: Any
+) -> dict[str, str | bytes]:
+    """``<stem>.json``, a CSV of every table of ``results`` (the first result's main table as
+    ``<stem>.csv``) and, with --xlsx, ``<stem>.xlsx``."""
+    from sim.present.output import dumps
+    from sim.present.tables import csv_files, result_tables
+
+    stem = _stem(args)
+    tables: dict[str, Any] = {}
+    for i, result in enumerate(results):
+        for name, frame in result_tables(result).items():
+            tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
+    files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables)}
+    if args.xlsx:
+        from sim.present.workbook import summary_rows, workbook_bytes
+
+        rows = summary_rows(results[-1], args.lang, prov)
+        main = {"run": "projection", "backtest": "by_jump_off"}.get(args.command, args.command)
+        files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main=main)
+    return files
 
 
 def _finish(
     args: argparse.Namespace,
-    name: str,
+    result: Any,
     doc: dict[str, Any],
     report: Callable[[], str],
     text: str,
-    report_name: str = "report.html",
+    prov: Any,
 ) -> int:
-    """What every analysis command does last: write ``<name>.json`` (and the report) under --out,
-    then print the JSON document (--json) or the text."""
-    from sim.present.output import dumps
-
-    written = _save(args, {f"{name}.json": dumps(doc)}, report, report_name)
+    """What every analysis command does last: write ``<stem>.json``, its CSV tables (and the
+    report and workbook) under --out, then print the JSON document (--json) or the text."""
+    written = _save(args, lambda: _result_files(args, doc, [result], prov), report)
     if args.json:
         return _print_json(doc)
     print(text)
-    _print_written(written)
+    _print_written(written, args.lang)
     return 0
 
 
@@ -110,9 +136,11 @@ def _print_json(doc: dict[str, Any]) -> int:
     return 0
 
 
-def _print_written(written: list[Path]) -> None:
+def _print_written(written: list[Path], lang: str = "en") -> None:
+    from sim.present.i18n import t
+
     if written:
-        print(f"wrote {', '.join(str(p) for p in written)}")
+        print(t(lang, "wrote", files=t(lang, "list_sep").join(str(p) for p in written)))
 
 
 def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> Any:
@@ -152,7 +180,6 @@ def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: 
 
 def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
-    from sim.present.output import dumps
 
     scenario = _load(args)
     _check_years(args.years, scenario)
@@ -170,20 +197,18 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
             doc["montecarlo"] = mc.to_document(prov)
         return doc
 
-    def files() -> dict[str, str | bytes]:
-        return {
-            "projection.csv": proj.to_frame(history=True).to_csv(index=False),
-            "passes.csv": proj.passes_frame().to_csv(index=False),
-            "run.json": dumps(document()),
-        }
-
-    written = _save(args, files, lambda: _full_report(scenario, args, prov, mc))
+    results = [proj] if mc is None else [proj, mc]
+    written = _save(
+        args,
+        lambda: _result_files(args, document(), results, prov),
+        lambda: _full_report(scenario, args, prov, mc),
+    )
     if args.json:
         return _print_json(document())
     print(summary_text(proj, years=args.years, lang=args.lang))
     if mc is not None:
         print(montecarlo_line(mc, args.lang))
-    _print_written(written)
+    _print_written(written, args.lang)
     return 0
 
 
@@ -210,11 +235,7 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
     mc = _montecarlo(scenario, args)
     prov = _provenance(scenario, argv, args.seed)
     return _finish(
-        args,
-        "montecarlo",
-        mc.to_document(prov),
-        _run_report(scenario, args, prov, mc=mc),
-        summary(mc, args.lang),
+        args, mc, mc.to_document(prov), _run_report(scenario, args, prov, mc=mc), summary(mc, args.lang), prov
     )
 
 
@@ -238,7 +259,7 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
         prepare_dir(out.parent)
         content = figure_image(fig, suffix[1:])
     write_files(out.parent, {out.name: content})
-    print(f"wrote {out}")
+    _print_written([out], args.lang)
     return 0
 
 
@@ -299,7 +320,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
     report = _run_report(scenario, args, prov, sweep=result)
     return _finish(
-        args, "sweep", result.to_document(prov), report, sweep_text(result, args.max_rows, args.lang)
+        args, result, result.to_document(prov), report, sweep_text(result, args.max_rows, args.lang), prov
     )
 
 
@@ -322,7 +343,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
     report = _run_report(scenario, args, prov, sensitivity=result)
-    return _finish(args, "sensitivity", doc, report, summary(result, args.lang))
+    return _finish(args, result, doc, report, summary(result, args.lang), prov)
 
 
 def _probability(text: str) -> float:
@@ -355,7 +376,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
     report = _run_report(scenario, args, prov, solve=result)
-    return _finish(args, "solve", result.to_document(prov), report, summary(result, args.lang))
+    return _finish(args, result, result.to_document(prov), report, summary(result, args.lang), prov)
 
 
 def _year_range(text: str) -> list[int]:
@@ -409,7 +430,7 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
-    return _finish(args, "backtest", doc, report, summary(result, args.lang), report_name="backtest.html")
+    return _finish(args, result, doc, report, summary(result, args.lang), prov)
 
 
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -480,7 +501,7 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
         raise ArgumentError(exc.message, field="--into") from None
     if args.json:
         return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
-    _print_written(written)
+    _print_written(written, args.lang)
     return 0
 
 
@@ -547,9 +568,26 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _file_stem(text: str) -> str:
+    """A --name: a plain file name stem, no folder."""
+    if not text or text.startswith(".") or any(c in text for c in "/\\\0"):
+        raise argparse.ArgumentTypeError(f"a plain file name without folder or leading dot, got {text!r}")
+    return text
+
+
 def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
-    """--out, --json, --lang and --no-report, the same for every command that writes results."""
+    """--out, --name, --xlsx, --json, --lang and --no-report, the same for every command that writes
+    results."""
     parser.add_argument("--out", type=Path, help=f"folder for {files}")
+    parser.add_argument(
+        "--name",
+        type=_file_stem,
+        metavar="STEM",
+        help="stem of the files written (default: the command's name)",
+    )
+    parser.add_argument(
+        "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language of texts and report")
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
@@ -563,14 +601,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="project a scenario: reach year, passes, ranks")
     run.add_argument("scenario", type=Path)
-    _output_args(run, "projection.csv, passes.csv, run.json and report.html")
+    _output_args(run, "run.html, run.json, run.csv (projection), run_passes.csv and run_assumptions.csv")
     run.add_argument("--years", type=_year, nargs="+", help="years to show the target's rank for")
     _mc_args(run, default_paths=0)
     run.set_defaults(handler=_cmd_run)
 
     mc = sub.add_parser("montecarlo", help="probability of reaching the threshold (correlated shocks)")
     mc.add_argument("scenario", type=Path)
-    _output_args(mc, "montecarlo.json and report.html")
+    _output_args(mc, "montecarlo.html, montecarlo.json and montecarlo.csv")
     _mc_args(mc, default_paths=100_000)
     mc.set_defaults(handler=_cmd_montecarlo)
 
@@ -600,7 +638,7 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--paths", type=_positive_int, help="Monte Carlo paths per jump-off (coverage)")
     bt.add_argument("--seed", type=_seed, default=0)
     bt.add_argument("--quiet", action="store_true", help="no progress bar")
-    _output_args(bt, "backtest.json and backtest.html")
+    _output_args(bt, "backtest.html, backtest.json, backtest.csv and backtest_regions.csv")
     bt.set_defaults(handler=_cmd_backtest)
 
     sw = sub.add_parser("sweep", help="what if? reach year over a grid of 1-3 parameters")
@@ -620,7 +658,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add percentage points to every year of PATH",
     )
     sw.add_argument("--years", type=_year, nargs="+", help="years to report the target's rank for")
-    _output_args(sw, "sweep.json and report.html")
+    _output_args(sw, "sweep.html, sweep.json, sweep.csv and sweep_thresholds.csv")
     sw.add_argument("--max-rows", type=_positive_int, default=40, help="rows printed (default 40)")
     _mc_args(sw, default_paths=0)
     sw.set_defaults(handler=_cmd_sweep, params=None)
@@ -631,7 +669,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("scenario", type=Path)
     se.add_argument("--seed", type=_seed, default=0)
     se.add_argument("--quiet", action="store_true", help="no progress bar")
-    _output_args(se, "sensitivity.json and report.html")
+    _output_args(se, "sensitivity.html, sensitivity.json and sensitivity.csv")
     se.set_defaults(handler=_cmd_sensitivity)
 
     so = sub.add_parser("solve", help="what constant real growth reaches the threshold by a year?")
@@ -644,7 +682,7 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
     so.add_argument("--quiet", action="store_true", help="no progress bar")
-    _output_args(so, "solve.json and report.html")
+    _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")

@@ -15,9 +15,14 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.model.scenario import load_scenario
     from sim.present.diffview import diff_frame, diff_report, diff_text
     from sim.present.output import dumps, prepare_dir, write_files
+    from sim.present.tables import csv_text
+    from sim.present.workbook import workbook_bytes
     from sim.provenance import Provenance
 
     a, b = load_scenario(args.a), load_scenario(args.b)
+    from sim.present.i18n import aggregate_wording
+
+    args.wording.enter_context(aggregate_wording(a.panel.scope))  # A's aggregate (全区 ...) in the texts
     if args.out is not None:
         prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     result = diff(a, b, years=args.years)
@@ -25,17 +30,20 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     doc = result.to_document(prov)
     written = []
     if args.out is not None:  # diff.json, the table as CSV and the report: all or none
-        files: dict[str, str | bytes] = {
-            "diff.json": dumps(doc),
-            "diff.csv": diff_frame(result, args.lang).to_csv(index=False),
-        }
+        stem = args.name or "diff"
+        table = diff_frame(result, args.lang)
+        files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table)}
         if not args.no_report:
-            files["diff.html"] = diff_report(result, args.lang, prov)
+            files[f"{stem}.html"] = diff_report(result, args.lang, prov)
+        if args.xlsx:  # the summary sheet: what the terminal prints, then the provenance
+            lines = [["", line.strip()] for line in diff_text(result, args.lang).splitlines()]
+            summary = [*lines, [], ["ranksim", prov.version]]
+            files[f"{stem}.xlsx"] = workbook_bytes(summary, {"": table}, "diff")
         written = write_files(Path(args.out), files)
     if args.json:
         return _print_json(doc)
     print(diff_text(result, args.lang))
-    _print_written(written)
+    _print_written(written, args.lang)
     return 0
 
 

@@ -81,12 +81,14 @@ def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
 @_one_at_a_time
 @njit(cache=True, parallel=True, fastmath=False)
 def rank_hist_bootstrap(  # pragma: no cover
-    gap0, rel, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers
+    gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers
 ):
     """Histograms from resampled historical years.
 
     gap0 (T1, N): deterministic log gaps, year 0 = base year (no shock).
     rel (H, N): relative nominal shock of each region vs the target per historical year.
+    early (E, H, N): the tables of the first E projected years, where preliminary figures pin
+    some regions (their shock is 0); E = 0 for none.
     idx (P, T1-1) int16: historical year drawn for each path and projected year; with stationary
     blocks (``cont`` (P, T1-1) bool, ``succ`` (H,) int16, else both empty), the new-block start,
     and year t continues the block (row ``succ[previous row]``) where ``cont`` says so and
@@ -109,6 +111,12 @@ def rank_hist_bootstrap(  # pragma: no cover
     for hh in range(rel.shape[0]):
         for k in range(j_n):
             relc[hh, k] = rel[hh, cand[k]]
+    n_early = early.shape[0]
+    earlyc = np.empty((n_early, rel.shape[0], j_n))
+    for e in range(n_early):
+        for hh in range(rel.shape[0]):
+            for k in range(j_n):
+                earlyc[e, hh, k] = early[e, hh, cand[k]]
     base = np.empty((off.shape[0], t1, j_n))
     for o in range(off.shape[0]):
         for t in range(t1):
@@ -131,7 +139,7 @@ def rank_hist_bootstrap(  # pragma: no cover
                         h = nxt
                     else:
                         h = idx[path, t - 1]
-                    shock = relc[h]
+                    shock = earlyc[t - 1, h] if t - 1 < n_early else relc[h]
                     gaps = row[t]
                     for k in range(j_n):
                         acc[k] += shock[k]

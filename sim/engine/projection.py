@@ -13,9 +13,25 @@ import pandas as pd
 from sim._typing import Direction, FloatArray, IntArray
 from sim.engine.levels import gap_pct, project_log_levels
 from sim.inputs.params import Parameter
-from sim.model.growth import Growth, assemble
+from sim.model.growth import Growth, GrowthSources, assemble, growth_sources
 from sim.model.scenario import Scenario
-from sim.names import CODE, EN, GDP, PROJECTED, PROJECTION_COLUMNS, RANK, YEAR, ZH
+from sim.names import (
+    ASSUMPTION_COLUMNS,
+    BASE_RANK,
+    CODE,
+    DEFLATOR_PCT,
+    DEFLATOR_SOURCE,
+    EN,
+    GDP,
+    NOMINAL_PCT,
+    PROJECTED,
+    PROJECTION_COLUMNS,
+    RANK,
+    REAL_PCT,
+    REAL_SOURCE,
+    YEAR,
+    ZH,
+)
 from sim.provenance import Provenance
 from sim.ranks import rank_levels, reach_index
 from sim.results import ResultView
@@ -58,6 +74,7 @@ class Projection(ResultView):
     years: IntArray  # base .. horizon
     gdp: FloatArray  # (T+1, N) nominal, 100m yuan
     ranks: IntArray  # (T+1, N)
+    settings: tuple[tuple[Parameter, float], ...] = ()  # parameters set or shifted for this run
 
     def headline(self) -> str:
         """Target, threshold and the reach year in one line."""
@@ -167,6 +184,50 @@ class Projection(ResultView):
             "rivals_nominal_pct": mean(nominal[:, rivals].mean(axis=1)) if rivals else None,
         }
 
+    @cached_property
+    def sources(self) -> GrowthSources:
+        """Where each projected growth value comes from, ``(T, N)`` labels (see
+        :func:`sim.model.growth.growth_sources`)."""
+        return growth_sources(self.scenario.growth, self.settings)
+
+    def focus(self) -> list[int]:
+        """The regions ranked around the threshold, by base-year rank: from one rank above the
+        threshold (or the target) to one below the target (or the threshold), and every region
+        the target passes or is passed by."""
+        start, k = int(self.target_rank[0]), self.threshold_rank
+        lo, hi = min(start, k) - 1, max(start, k) + 1
+        near = {j for j in range(len(self.codes)) if lo <= self.ranks[0, j] <= hi}
+        near |= {self.codes.index(e.code) for e in self.passes} | {self.target}
+        return sorted(near, key=lambda j: int(self.ranks[0, j]))
+
+    def assumptions_frame(self) -> pd.DataFrame:
+        """Every region's growth in every projected year and where it comes from: year, region,
+        base-year rank, real growth, deflator and nominal growth (percent) with the sources of
+        real growth and deflator (``model``, ``target``, ``scenario``, ``lead``, ``parameter``,
+        ``preliminary``; ``+shift`` where a temporary shift applies). Regions in base-year rank
+        order, years within."""
+        g, src = self.growth, self.sources
+        t, n = g.real.shape
+        order = np.argsort(self.ranks[0], kind="stable")
+        regions = self.scenario.panel.regions
+        pick = lambda a: np.asarray(a)[:, order].T.reshape(-1)  # noqa: E731 - region-major
+        frame = pd.DataFrame(
+            {
+                YEAR: np.tile(self.years[1:], n),
+                CODE: np.repeat(np.array(regions.codes, dtype=object)[order], t),
+                EN: np.repeat(np.array(regions.en, dtype=object)[order], t),
+                ZH: np.repeat(np.array(regions.zh, dtype=object)[order], t),
+                BASE_RANK: np.repeat(self.ranks[0][order], t),
+                REAL_PCT: pick(np.expm1(g.real) * 100),
+                REAL_SOURCE: pick(src.real),
+                DEFLATOR_PCT: pick(np.expm1(g.deflator) * 100),
+                DEFLATOR_SOURCE: pick(src.deflator),
+                NOMINAL_PCT: pick(np.expm1(g.nominal) * 100),
+            },
+            columns=list(ASSUMPTION_COLUMNS),
+        )
+        return frame
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim run --json`` document."""
         sc = self.scenario
@@ -187,6 +248,13 @@ class Projection(ResultView):
             "passes": [e.to_dict() for e in self.passes],
             "actual_check": self.actual_check(),
             "assumption_summary": self.assumptions(),
+            "assumptions": [
+                {k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()}
+                for row in self.assumptions_frame()
+                .drop(columns=[EN, ZH, BASE_RANK])
+                .astype({YEAR: int})
+                .to_dict("records")
+            ],
             "projection": [
                 {YEAR: int(y), CODE: c, GDP: round(float(g), 2), RANK: int(k)}
                 for y, c, g, k in zip(frame[YEAR], frame[CODE], frame[GDP], frame[RANK], strict=True)
@@ -260,4 +328,4 @@ def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()
     gdp = np.exp(log_levels)
     gdp[0] = base  # exact base-year values, no exp(log()) round-off
     years = np.arange(scenario.base_year, scenario.horizon + 1, dtype=np.int64)
-    return Projection(scenario, growth, years, gdp, rank_levels(gdp))
+    return Projection(scenario, growth, years, gdp, rank_levels(gdp), tuple(settings))

@@ -31,13 +31,22 @@ def batch_outcomes_numpy(
 
 
 def rank_hist_numpy(
-    gap0: np.ndarray, rel: np.ndarray, idx: np.ndarray, off: np.ndarray, oidx: np.ndarray, threshold: int
+    gap0: np.ndarray,
+    rel: np.ndarray,
+    idx: np.ndarray,
+    off: np.ndarray,
+    oidx: np.ndarray,
+    threshold: int,
+    early: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
     regions, no pruning (so it also checks that the kernel's pruning is exact)."""
     t1, n = gap0.shape
     gaps = gap0 + off[oidx]  # (P, T1, N): offsets first, then the shocks (the kernel's order)
-    gaps[:, 1:] += np.cumsum(rel[idx], axis=1)
+    shocks = rel[idx]
+    for t in range(0 if early is None else min(early.shape[0], idx.shape[1])):
+        shocks[:, t] = early[t][idx[:, t]]  # type: ignore[index]
+    gaps[:, 1:] += np.cumsum(shocks, axis=1)
     return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
 
 

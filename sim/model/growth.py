@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError
@@ -161,6 +162,57 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
         pinned = np.isfinite(model.pinned_nominal)
         defl = np.where(pinned, model.pinned_nominal - real, defl)
     return Growth(model.years, real, defl)
+
+
+#: Where an assembled value comes from, in the order :func:`assemble` applies them: the model
+#: for other regions (national path, spread, price model), an announced target, a value the
+#: scenario sets, a lead over the national path, a sweep or design parameter; then "+shift" where
+#: a temporary shift adds points, and "preliminary" for a deflator implied by a preliminary GDP.
+SOURCE_LABELS = ("model", "target", "scenario", "lead", "parameter", "preliminary")
+SHIFTED = "+shift"
+
+
+@dataclass(frozen=True)
+class GrowthSources:
+    """Where every assembled value of one scenario comes from: ``(T, N)`` labels (strings from
+    :data:`SOURCE_LABELS`, with :data:`SHIFTED` appended where a shift applies)."""
+
+    real: npt.NDArray[np.str_]
+    deflator: npt.NDArray[np.str_]
+
+
+def growth_sources(model: GrowthModel, settings: Sequence[tuple[Parameter, float]] = ()) -> GrowthSources:
+    """The provenance of each value :func:`assemble` gives for ``model`` (one scenario, ``(T, N)``).
+
+    Kept beside :func:`assemble`, not inside it, so the batched engine pays nothing for it; it
+    follows the same order: model, fixed cells (target or scenario), leads, parameters (a
+    province parameter labels its column; a national one or the half-life moves the model
+    cells, which stay "model"), shifts, preliminary figures."""
+    shape = model.fixed_real_pct.shape
+    out = []
+    for fixed, lead, shift, origin, kind in (
+        (model.fixed_real_pct, model.lead_real_pct, model.shift_real_pct, model.source_real, "province_real"),
+        (model.fixed_deflator_pct, model.lead_deflator_pct, model.shift_deflator_pct, model.source_deflator,
+         "province_defl"),
+    ):  # fmt: skip
+        labels = np.full(shape, "model", dtype="<U24")
+        by_region = np.array(["target" if o == "targets" else "scenario" for o in origin])
+        fixed_cells = np.isfinite(fixed)
+        labels[fixed_cells] = np.broadcast_to(by_region, shape)[fixed_cells]
+        if lead is not None:
+            labels[np.isfinite(lead)] = "lead"
+        for param, _ in settings:
+            if param.kind == kind:
+                j = int(param.region)  # type: ignore[arg-type]
+                labels[:, j] = "parameter" if param.mode == "set" else np.char.add(labels[:, j], "+parameter")
+        if shift is not None:
+            moved = shift != 0
+            labels[moved] = np.char.add(labels[moved], SHIFTED)
+        out.append(labels)
+    real, defl = out
+    if model.pinned_nominal is not None:
+        defl[np.isfinite(model.pinned_nominal)] = "preliminary"
+    return GrowthSources(real, defl)
 
 
 def _lead(out: FloatArray, nat_pct: FloatArray, lead_pct: FloatArray | None) -> None:

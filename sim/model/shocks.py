@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from sim._typing import FloatArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
 from sim.model.growth import GrowthModel, decay_factors
@@ -196,6 +196,7 @@ class IndexedDraws:
     offsets: PathOffsets | None = None
     cont: np.ndarray | None = None  # (P, T) bool: stationary blocks, the year continues the block
     succ: np.ndarray | None = None  # (H,) int16: the row after each row, -1 where none
+    early: FloatArray | None = None  # (n, H, N): tables of the first n years (preliminary figures)
 
     @property
     def paths(self) -> int:
@@ -209,9 +210,18 @@ class IndexedDraws:
         assert self.succ is not None
         return resolve_stationary(self.idx, self.cont, self.succ)
 
+    def yearly(self) -> FloatArray:
+        """Relative shock of every path, year and region ``(P, T, N)`` (memory: P x T x N)."""
+        rows = self.rows_drawn()
+        out = self.table[rows]
+        if self.early is not None:
+            for t in range(min(self.early.shape[0], rows.shape[1])):
+                out[:, t] = self.early[t][rows[:, t]]
+        return out
+
     def totals(self) -> FloatArray:
         """Cumulative shock of every region at the last projected year, ``(P, N)``."""
-        out = self.table[self.rows_drawn()].sum(axis=1)
+        out = self.yearly().sum(axis=1)
         return out if self.offsets is None else out + self.offsets.final()
 
     def rows(self, lo: int, hi: int) -> IndexedDraws:
@@ -222,6 +232,7 @@ class IndexedDraws:
             None if self.offsets is None else self.offsets.rows(lo, hi),
             None if self.cont is None else self.cont[lo:hi],
             self.succ,
+            self.early,
         )
 
 
@@ -258,6 +269,19 @@ Draws = IndexedDraws | DenseDraws
 # --------------------------------------------------------------------------- methods
 
 
+def _pinned_tables(shock: FloatArray, reference: int, pinned: BoolArray | None) -> FloatArray | None:
+    """Relative shock tables ``(n, H, N)`` of the first n projected years in which a preliminary
+    figure pins some regions' nominal GDP (their shock is 0 there: the level is known), or None."""
+    if pinned is None or not pinned.any():
+        return None
+    n = int(np.flatnonzero(pinned.any(axis=1)).max()) + 1
+    out = np.empty((n, *shock.shape))
+    for t in range(n):
+        s = shock * ~pinned[t][None, :]
+        out[t] = s - s[:, reference : reference + 1]
+    return out
+
+
 class ShockModel(ABC):
     """An uncertainty method: draws relative shocks for ``paths`` paths of ``years`` years."""
 
@@ -271,6 +295,7 @@ class ShockModel(ABC):
         block: int = 1,
         scale: float = 1.0,
         stationary: bool = False,
+        pinned: BoolArray | None = None,
     ):
         shock = deviations.nominal * scale
         self.deviations = deviations
@@ -279,6 +304,7 @@ class ShockModel(ABC):
         self.stationary = stationary
         self.scale = scale
         self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
+        self.early = _pinned_tables(shock, reference, pinned)
 
     @property
     def shrinkage(self) -> float | None:
@@ -313,9 +339,10 @@ class Bootstrap(ShockModel):
         n = self.relative.shape[0]
         if self.stationary and self.block > 1:
             starts, cont = stationary_draw(rng, n, paths, years, self.block)
-            return IndexedDraws(self.relative, starts, None, cont, successors(self.deviations.years))
+            succ = successors(self.deviations.years)
+            return IndexedDraws(self.relative, starts, None, cont, succ, self.early)
         idx = bootstrap_indices(rng, n, paths, years, self.block, years=self.deviations.years)
-        return IndexedDraws(self.relative, idx)
+        return IndexedDraws(self.relative, idx, early=self.early)
 
 
 class Normal(ShockModel):
@@ -366,15 +393,18 @@ def shock_model(
     block: int = 1,
     scale: float = 1.0,
     stationary: bool = False,
+    pinned: BoolArray | None = None,
 ) -> ShockModel:
-    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``."""
+    """The uncertainty method ``method`` fitted on the panel's deviations in ``window``;
+    ``pinned`` ``(T, N)``: cells whose nominal growth a preliminary figure fixes (no shock there;
+    the bootstrap honours it, the normal method does not)."""
     if method == "none":
         n = panel.n_regions
         none = np.zeros((0, n))
         empty = Deviations(np.zeros(0, np.int64), none, none, np.zeros(0), np.zeros(0))
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
-    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary)
+    return METHODS[method](dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned)
 
 
 # --------------------------------------------------------------------------- per-path offsets

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from sim._typing import BoolArray
+from sim._typing import BoolArray, FloatArray
 from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sensitivity import SensitivityResult
@@ -210,9 +210,43 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
         height=560,
         legend=dict(orientation="v", x=1.01, y=1),
     )
-    fig.update_yaxes(type="log", title=t(lang, "gdp"))
+    shown = gdp[show][:, [*focus_regions(proj), proj.target]]
+    ticks = log_ticks(float(shown.min()), float(shown.max()))
+    fig.update_yaxes(
+        type="log",
+        title=dict(text=t(lang, "gdp"), standoff=8),
+        automargin=True,
+        tickvals=ticks,
+        ticktext=[_gdp_tick(v, lang) for v in ticks],
+    )
     fig.update_xaxes(title=t(lang, "year"))
     return fig
+
+
+#: Mantissas of the ticks of a log GDP axis, finest first: used while they give at most
+#: LOG_TICKS_MAX ticks over the range shown.
+LOG_MANTISSAS = ((1, 1.2, 1.5, 2, 3, 4, 5, 6, 7, 8), (1, 1.5, 2, 3, 5, 7), (1, 2, 5), (1,))
+LOG_TICKS_MAX = 10
+
+
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Round tick values for a log axis from ``lo`` to ``hi`` (at least two, every decade
+    labelled finely enough that the range never shows a single tick)."""
+    decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
+    for mantissas in LOG_MANTISSAS:
+        ticks = [m * 10.0**e for e in decades for m in mantissas if lo <= m * 10.0**e <= hi]
+        if len(ticks) <= LOG_TICKS_MAX:
+            break
+    if len(ticks) < 2:
+        ticks = sorted({*ticks, float(f"{lo:.2g}"), float(f"{hi:.2g}")})
+    return ticks
+
+
+def _gdp_tick(value: float, lang: str) -> str:
+    """A GDP tick (100m yuan): 15k in English, 1.5万 in Chinese."""
+    if lang == "zh" and value >= 10_000:
+        return f"{value / 10_000:g}万"
+    return f"{value / 1000:g}k" if value >= 1000 else f"{value:g}"
 
 
 def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
@@ -732,6 +766,19 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     return fig
 
 
+#: Contour lines of the sweep heatmap: dark on the light (early) end of the colour scale, where
+#: the milestone years lie, and visible in the legend on a white page.
+CONTOUR_COLOR = "#222222"
+
+
+def contour_levels(z: FloatArray) -> list[int]:
+    """The milestone years a reach-year grid has a contour for: some point reaches by then and
+    some point does not (a line between them)."""
+    finite = z[np.isfinite(z)]
+    reached_late = finite.size < z.size
+    return [m for m in MILESTONES if (finite <= m).any() and ((finite > m).any() or reached_late)]
+
+
 def sweep_probability_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     """Probabilistic sweep: P(reach by each asked year) against one parameter (lines), or by the
     last asked year over two parameters (heatmap, other parameters at their first value)."""
@@ -803,7 +850,10 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
             hovertemplate="%{x}, %{y}: %{z}<extra></extra>",
         )
     )
+    levels = contour_levels(z)
     for level, dash in zip(MILESTONES, ("solid", "dash", "dot"), strict=True):
+        if level not in levels:
+            continue
         fig.add_trace(
             go.Contour(
                 x=x,
@@ -811,7 +861,7 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
                 z=np.nan_to_num(z, nan=9999),
                 showscale=False,
                 contours=dict(start=level + 0.5, end=level + 0.5, size=1, coloring="none", showlabels=False),
-                line=dict(color="white", width=2.5, dash=dash),
+                line=dict(color=CONTOUR_COLOR, width=2.5, dash=dash),
                 name=f"≤ {level}",
                 hoverinfo="skip",
                 showlegend=True,
@@ -820,10 +870,16 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
     labels = sw.labels()
     _layout(
         fig,
-        t(lang, "sweep_heat_title", k=sw.scenario.threshold_rank, h=sw.scenario.horizon),
+        t(
+            lang,
+            "sweep_heat_title",
+            k=sw.scenario.threshold_rank,
+            h=sw.scenario.horizon,
+            levels=t(lang, "list_sep").join(map(str, levels)) or t(lang, "never"),
+        ),
         height=520,
         margin=dict(l=80, r=40, t=60, b=60),
-        legend=dict(orientation="h", y=-0.18),
+        legend=dict(orientation="h", y=-0.18, title=dict(text=t(lang, "reach_year"))),
     )
     fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0))
     fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1))
@@ -903,42 +959,49 @@ def tornado_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
 
 
 def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
-    """Total (bars) and first-order (dots) Sobol indices with their bootstrap intervals."""
-    s = sorted(sens.sobol, key=lambda x: -x.total_order)
+    """Total (bars) and first-order (dots) Sobol indices with their bootstrap intervals, one
+    horizontal bar a parameter, largest on top (the chart's height follows the parameters)."""
+    s = sorted(sens.sobol, key=lambda x: x.total_order)  # plotly draws the first at the bottom
     names = [x.param for x in s]
+
+    def interval(lo_hi: list[tuple[float, float]], mid: list[float]) -> dict[str, Any]:
+        return dict(
+            type="data",
+            symmetric=False,
+            array=[hi - m for (_, hi), m in zip(lo_hi, mid, strict=True)],
+            arrayminus=[m - lo for (lo, _), m in zip(lo_hi, mid, strict=True)],
+        )
+
+    total, first = [x.total_order for x in s], [x.first_order for x in s]
     fig = go.Figure(
         [
             go.Bar(
-                x=names,
-                y=[x.total_order for x in s],
+                y=names,
+                x=total,
+                orientation="h",
                 name=t(lang, "total_order"),
                 marker_color="#BDBDBD",
-                error_y=dict(
-                    type="data",
-                    symmetric=False,
-                    array=[x.total_order_ci[1] - x.total_order for x in s],
-                    arrayminus=[x.total_order - x.total_order_ci[0] for x in s],
-                ),
+                error_x=interval([x.total_order_ci for x in s], total),
             ),
             go.Scatter(
-                x=names,
-                y=[x.first_order for x in s],
+                y=names,
+                x=first,
                 mode="markers",
                 name=t(lang, "first_order"),
                 marker=dict(color=TARGET_COLOR, size=12),
-                error_y=dict(
-                    type="data",
-                    symmetric=False,
-                    array=[x.first_order_ci[1] - x.first_order for x in s],
-                    arrayminus=[x.first_order - x.first_order_ci[0] for x in s],
-                ),
+                error_x=interval([x.first_order_ci for x in s], first),
             ),
         ]
     )
     _layout(
-        fig, t(lang, "sobol_title", outcome=sens.outcome), height=440, margin=dict(l=60, r=40, t=60, b=120)
+        fig,
+        t(lang, "sobol_title", outcome=sens.outcome),
+        height=150 + 55 * len(names),
+        margin=dict(l=60, r=40, t=60, b=50),
+        legend=dict(orientation="h", y=-0.12, x=0),
     )
-    fig.update_yaxes(range=[0, 1.05])
+    fig.update_xaxes(range=[0, 1.05])
+    fig.update_yaxes(automargin=True)
     return fig
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
+from sim._typing import FloatArray
 from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sensitivity import SensitivityResult
@@ -48,6 +49,9 @@ h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.25em;margin-top:36px;border-bo
 table.t th,table.t td{border-bottom:1px solid #e4e4e4;padding:6px 8px;text-align:left;vertical-align:top}
 table.t th{background:#f2f2f2} code{font-size:.9em;word-break:break-all}
 .chart{margin:18px 0 8px;min-height:200px} .ranks td{text-align:center}
+.wide{overflow-x:auto} table.growth{font-size:.8em} table.growth td,table.growth th{padding:3px 5px;white-space:nowrap;text-align:right}
+table.growth td.src,table.growth td.kind,table.growth th,table.growth td[rowspan]{text-align:left;white-space:normal} table.growth td.src{min-width:10em} table.growth td.target{color:#D55E00;font-weight:bold}
+details summary{cursor:pointer;color:#0072B2;margin:8px 0}
 """
 
 
@@ -237,17 +241,131 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def add_run_sections(report: Report, proj: Projection) -> None:
-    """The answer, the midfield definition, assumptions and the five projection charts."""
+def answer_box(proj: Projection, lang: str, mc: MonteCarloResult | None = None) -> str:
+    """The report's top box: the answer, who passes the target, P(reach) by the deadline years
+    and why the median reach year can differ (when Monte Carlo ran), and the assumptions in one
+    sentence."""
+    parts = [answer_sentence(proj, lang), passed_by_sentence(proj, lang)]
+    if mc is not None:
+        parts += montecarlo_top(proj, mc, lang)
+    body = "".join(f"<p>{esc(p)}</p>" for p in parts)
+    return f'<div class="answer" id="answer">{body}<p class="muted">{esc(assumption_sentence(proj, lang))}</p></div>'
+
+
+def montecarlo_top(proj: Projection, mc: MonteCarloResult, lang: str) -> list[str]:
+    """P(reach) by 2027, 2030, 2035 and the horizon with the median reach year; then one sentence
+    on why that median can differ from the scenario's own reach year (the rivals are bunched)."""
+    sc = proj.scenario
+    prob = mc.reach_probability()
+    years = [y for y in sorted({2027, 2030, 2035, sc.horizon}) if sc.base_year < y <= sc.horizon]
+    shown = t(lang, "list_sep").join(
+        t(lang, "top_mc_by", y=y, p=_pct(float(prob[y - sc.base_year]))) for y in years
+    )
+    q50 = mc.reach_year_quantiles((0.5,))[0.5]
+    never = t(lang, "mc_never", h=sc.horizon)
+    median = t(lang, "year_fmt", y=q50) if q50 is not None else never
+    seed = mc.seed if mc.seed is not None else "–"
+    out = [t(lang, "top_mc", paths=mc.paths, seed=seed, shown=shown, q50=median)]
+    det = t(lang, "year_fmt", y=proj.reach_year) if proj.reach_year is not None else never
+    rivals = proj.rivals()
+    if len(rivals) > 1:
+        gdp = proj.gdp[0, rivals]
+        spread = (float(gdp.max()) / float(gdp.min()) - 1) * 100
+        out.append(t(lang, "top_bunched", q50=median, det=det, n=len(rivals), b=sc.base_year, spread=spread,
+                     k=sc.threshold_rank))  # fmt: skip
+    elif rivals:
+        out.append(t(lang, "top_bunched_one", q50=median, det=det))
+    return out
+
+
+def _source_label(label: str, lang: str) -> str:
+    """A source label (``model+shift``) in words."""
+    base, *extra = label.split("+")
+    return t(lang, f"src_{base}") + "".join(
+        t(lang, "src_shift") if e == "shift" else " + " + t(lang, f"src_{e}") for e in extra
+    )
+
+
+def _source_runs(labels: Sequence[str], years: Sequence[int], lang: str) -> str:
+    """The sources of one region's path as runs of years: "preliminary figure (2025); model (2026-2040)"."""
+    runs: list[tuple[str, int, int]] = []
+    for label, year in zip(labels, years, strict=True):
+        if runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1], year)
+        else:
+            runs.append((label, year, year))
+    if len(runs) == 1:  # one source for every year
+        return _source_label(runs[0][0], lang)
+    return "; ".join(f"{_source_label(lab, lang)} ({a}{'' if a == b else f'-{b}'})" for lab, a, b in runs)
+
+
+def growth_table_html(proj: Projection, regions: Sequence[int], lang: str, table_id: str) -> str:
+    """Real growth, deflator and nominal growth of ``regions`` in every projected year, each
+    path with where its values come from (runs of years by source)."""
+    years = [int(y) for y in proj.years[1:]]
+    real, defl = np.expm1(proj.growth.real) * 100, np.expm1(proj.growth.deflator) * 100
+    nominal = np.expm1(proj.growth.nominal) * 100
+    src = proj.sources
+    b = proj.scenario.base_year
+    head = (
+        f"<th>{esc(t(lang, 'at_region'))}</th><th>{esc(t(lang, 'at_rank', b=b))}</th><th></th>"
+        f"<th>{esc(t(lang, 'at_source'))}</th>" + "".join(f"<th>{y}</th>" for y in years)
+    )
+    rows = []
+    label = proj.scenario.panel.regions.label
+    for j in regions:
+        target = ' class="region target"' if j == proj.target else ' class="region"'
+        nominal_src = ["preliminary" if s == "preliminary" else "computed" for s in src.deflator[:, j]]
+        paths: list[tuple[str, FloatArray, list[str]]] = [
+            ("at_real", real, [str(x) for x in src.real[:, j]]),
+            ("at_defl", defl, [str(x) for x in src.deflator[:, j]]),
+            ("at_nominal", nominal, nominal_src),
+        ]
+        for k, (name, values, labels) in enumerate(paths):
+            who = (
+                f'<td rowspan="3"{target}>{esc(label(j, lang))}</td><td rowspan="3">{int(proj.ranks[0, j])}</td>'
+                if k == 0
+                else ""
+            )
+            sources = _source_runs(labels, years, lang)
+            cells = "".join(
+                f'<td title="{esc(_source_label(s, lang))}">{v:.2f}</td>'
+                for v, s in zip(values[:, j], labels, strict=True)
+            )
+            rows.append(
+                f'<tr>{who}<td class="kind">{esc(t(lang, name))}</td><td class="src">{esc(sources)}</td>{cells}</tr>'
+            )
+    return (
+        f'<div class="wide"><table class="t growth" id="{table_id}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def add_growth_table(report: Report, proj: Projection) -> None:
+    """Every region's growth year by year with its sources: the regions ranked around the
+    threshold first, the others behind a toggle."""
+    lang = report.lang
+    focus = proj.focus()
+    rest = [j for j in np.argsort(proj.ranks[0], kind="stable") if int(j) not in set(focus)]
+    ranks = [int(proj.ranks[0, j]) for j in focus]
+    report.add_html(f"<h3>{esc(t(lang, 'at_title'))}</h3>")
+    report.add_paragraph(t(lang, "at_note"), "muted")
+    report.add_paragraph(t(lang, "at_focus", lo=min(ranks), hi=max(ranks), b=proj.scenario.base_year))
+    report.add_html(growth_table_html(proj, focus, lang, "growth-focus"))
+    if rest:
+        summary = esc(t(lang, "at_rest", n=len(rest)))
+        table = growth_table_html(proj, [int(j) for j in rest], lang, "growth-rest")
+        report.add_html(f'<details id="growth-rest-toggle"><summary>{summary}</summary>{table}</details>')
+
+
+def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | None = None) -> None:
+    """The answer (with P(reach) when Monte Carlo ran), the midfield definition, assumptions
+    (the scenario's, then every region's growth year by year) and the five projection charts."""
     sc, lang = proj.scenario, report.lang
     report.add_html(f"<h1>{esc(sc.name)}</h1>")
     if sc.description:
         report.add_paragraph(sc.description.strip(), "muted")
-    report.add_html(
-        f'<div class="answer" id="answer"><p>{esc(answer_sentence(proj, lang))}</p>'
-        f"<p>{esc(passed_by_sentence(proj, lang))}</p>"
-        f'<p class="muted">{esc(assumption_sentence(proj, lang))}</p></div>'
-    )
+    report.add_html(answer_box(proj, lang, mc))
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
     report.add_paragraph(t(lang, "midfield", k=sc.threshold_rank, n=sc.n_regions, median=median))
     years = summary_years(proj)
@@ -279,6 +397,7 @@ def add_run_sections(report: Report, proj: Projection) -> None:
     report.add_table(
         [t(lang, "assumption"), t(lang, "value"), t(lang, "source")], assumptions_rows(proj, lang)
     )
+    add_growth_table(report, proj)
     report.add_heading(t(lang, "charts"))
     add_charts(report, proj)
 
@@ -430,7 +549,7 @@ def run_report(
 ) -> str:
     """The full report of a run and whichever analyses are given, as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
-    add_run_sections(report, proj)
+    add_run_sections(report, proj, mc)
     if mc is not None:
         add_montecarlo_section(report, mc, provenance.seed if provenance else None)
     if solve is not None:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sim.analyses.solve import SolveResult
     from sim.analyses.sweep import SweepResult
     from sim.engine.projection import Projection
-    from sim.inputs.panel import Panel
+    from sim.inputs.panel import Panel, Regions
+    from sim.inputs.params import Parameter
 
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 
@@ -89,9 +90,10 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     who = sc.panel.regions
     i = sc.target
     where = t(lang, "sum_threshold", k=sc.threshold_rank, n=sc.n_regions, b=sc.base_year, h=sc.horizon)
+    region = t(lang, "sum_region", en=who.en[i], zh=who.zh[i], code=who.codes[i])
     lines = [
         f"{sc.name}",
-        f"  {t(lang, 'sum_target')}: {who.en[i]} / {who.zh[i]} ({who.codes[i]}); {where}",
+        f"  {t(lang, 'sum_target')}: {region}; {where}",
         "  " + answer_sentence(proj, lang),
         "  " + passed_by_sentence(proj, lang),
         "  " + assumption_sentence(proj, lang),
@@ -132,18 +134,66 @@ def montecarlo_line(mc: MonteCarloResult, lang: str = "en") -> str:
         for k, v in doc["reach_year_quantiles"].items()
     }
     return "  " + t(
-        lang, "mc_line", paths=paths, method=mc.method, seed=mc.seed, shown=shown,
+        lang, "mc_line", paths=paths, method=method_label(mc.method, lang), seed=mc.seed, shown=shown,
         q10=q["0.1"], q50=q["0.5"], q90=q["0.9"],
     )  # fmt: skip
+
+
+def _label(lang: str, key: str, default: str) -> str:
+    """``t(lang, key)`` where the table has the key, else ``default`` (a name as the data gives it)."""
+    from sim.present.i18n import TEXT
+
+    return t(lang, key) if key in TEXT["en"] else default
+
+
+def method_label(method: str, lang: str = "en") -> str:
+    """An uncertainty method's name in ``lang`` (``bootstrap`` is 整年重抽 in Chinese)."""
+    return _label(lang, f"method_{method}", method)
+
+
+def param_label(param: Parameter, regions: Regions, lang: str = "en") -> str:
+    """A parameter as the console shows it: its path (with " (shift)") in English, in words in
+    Chinese ("内蒙古实际增速（平移）")."""
+    if lang == "en":
+        return param.key
+    who = regions.label(param.region, lang) if param.region is not None else ""
+    shift = t(lang, "shift_mark") if param.mode == "shift" else ""
+    return t(lang, f"p_{param.kind}", who=who) + shift
+
+
+def _param_text(path: str, mode: str, sc: Any, lang: str, *, shift: bool = True) -> str:
+    """A parameter path as written, in ``lang`` (the path itself in English), with the shift mark
+    for a shifted one unless ``shift`` is False."""
+    mark = t(lang, "shift_mark") if shift and mode == "shift" else ""
+    if lang == "en":
+        return path + mark
+    from sim.inputs.params import Parameter, parse_parameter
+
+    p = parse_parameter(sc.panel.regions, path, mode)
+    return param_label(Parameter(p.path, "set", p.kind, p.region), sc.panel.regions, lang) + mark
+
+
+def outcome_label(outcome: str, lang: str = "en") -> str:
+    """A sensitivity outcome (``gap_2030``) in ``lang`` (as written in English)."""
+    if lang == "en":
+        return outcome
+    kind, _, year = outcome.rpartition("_")
+    if outcome == "reach_year":
+        return t(lang, "o_reach_year")
+    return t(lang, f"o_{kind}", y=year) if kind in ("gap", "rank") else outcome
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text`` (a Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def pad(text: str, width: int, align: str = "right") -> str:
     """``text`` padded to ``width`` terminal columns (a Chinese character takes two), aligned
     "right" or "left"."""
-    import unicodedata
-
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    space = " " * max(0, width - used)
+    space = " " * max(0, width - _width(text))
     return space + text if align == "right" else text + space
 
 
@@ -153,14 +203,15 @@ def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
     sc = sw.scenario
     doc = sw.to_document()
     labels = sw.labels()
+    shown = [param_label(p, sc.panel.regions, lang) for p in sw.parameters]
     shifted = [p.mode == "shift" for p in sw.parameters]
-    widths = [max(24, len(lab)) for lab in labels]
+    widths = [max(24, len(lab), _width(sh)) for lab, sh in zip(labels, shown, strict=True)]
     rank_years = sorted(int(y) for y in sw.outcomes.rank_years)
     prob_years = [str(int(y)) for y in sw.outcomes.rank_years] if sw.probability is not None else []
     lines = [
         t(lang, "sweep_head", name=sc.name, n=len(doc["points"]), k=sc.threshold_rank),
         "  "
-        + "  ".join(f"{lab:>{w}}" for lab, w in zip(labels, widths, strict=True))
+        + "  ".join(pad(lab, w) for lab, w in zip(shown, widths, strict=True))
         + pad(t(lang, "col_reach"), 12)
         + "".join(pad(t(lang, "col_rank", y=y), 11) for y in rank_years)
         + pad(t(lang, "col_gap"), 9)
@@ -168,7 +219,9 @@ def sweep_text(sw: SweepResult, max_rows: int = 40, lang: str = "en") -> str:
     ]
     for point in doc["points"][:max_rows]:
         vals = "  ".join(
-            f"{point['values'][lab]:>+{w - 3}g} pp" if shift else f"{point['values'][lab]:>{w}g}"
+            pad(f"{point['values'][lab]:+g}{t(lang, 'pp_unit')}", w)
+            if shift
+            else f"{point['values'][lab]:>{w}g}"
             for lab, shift, w in zip(labels, shifted, widths, strict=True)
         )
         reach = str(point["reach_year"]) if point["reach_year"] is not None else t(lang, "never_short")
@@ -187,7 +240,13 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     sc = sens.scenario
     doc = sens.to_document()
     lines = [
-        t(lang, "sens_head", outcome=doc["outcome"], name=sc.name, v=f"{doc['base_outcome']:g}"),
+        t(
+            lang,
+            "sens_head",
+            outcome=outcome_label(doc["outcome"], lang),
+            name=sc.name,
+            v=f"{doc['base_outcome']:g}",
+        ),
         "  "
         + pad(t(lang, "col_param"), 44, "left")
         + pad(t(lang, "col_low"), 8)
@@ -196,7 +255,9 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
         + pad(t(lang, "col_out_high"), 14),
     ]
     for b in doc["tornado"]:
-        name = b["param"] + (t(lang, "shift_mark") if b["mode"] == "shift" else "")
+        name = _param_text(b["param"], "set", sc, lang) + (
+            t(lang, "shift_mark") if b["mode"] == "shift" else ""
+        )
         lines.append(
             f"  {pad(name, 44, 'left')}{b['low']:>8g}{b['high']:>8g}"
             f"{pad(_outcome(b['outcome_low'], doc, sc.horizon, lang), 13)}"
@@ -204,9 +265,12 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
         )
     lines.append(t(lang, "sens_sobol", n=sens.samples))
     first, total = t(lang, "sobol_first"), t(lang, "sobol_total")
+    modes = {b["param"]: b["mode"] for b in doc["tornado"]}
     for x in doc["sobol"]:
+        label = _param_text(x["param"], modes.get(x["param"], "set"), sc, lang, shift=False)
         lines.append(
-            f"  {x['param']:44} {first} {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
+            f"  {pad(label, 44, 'left')} "
+            f"{first} {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "
             f"{x['first_order_ci'][1]:.3f}]  {total} {x['total_order']:.3f} [{x['total_order_ci'][0]:.3f}, "
             f"{x['total_order_ci'][1]:.3f}]"
         )
@@ -260,12 +324,13 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     doc = bt.to_document()
     m, v = doc["model"], doc["naive"]
     years = doc["jump_off_years"]
-    width = max(len(key) for key in m) + 2
+    metric = lambda key: _label(lang, f"bt_m_{key}", key)  # noqa: E731
+    width = max(_width(metric(key)) for key in m) + 2
     lines = [
         t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
-          nat=bt.national),
+          nat=_label(lang, f"bt_nat_{bt.national}", bt.national)),
         "  " + " " * width + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
-        *(f"  {key:{width}}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
+        *(f"  {pad(metric(key), width, 'left')}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
         t(lang, "bt_verdict_yes" if m["rank_mae"] < v["rank_mae"] else "bt_verdict_no"),
     ]  # fmt: skip
     if doc["coverage"] is not None:

@@ -33,8 +33,10 @@ def report(
     seed: int | None = None,
     rng: np.random.Generator | None = None,
     provenance: Provenance | None = None,
+    path: str | Path | None = None,
 ) -> str:
-    """The full run report (one HTML string), as ``ranksim run`` writes it.
+    """The full run report (one HTML string), as ``ranksim run`` writes it; also written to
+    ``path`` (atomically) when given.
 
     The projection, the Monte Carlo section when ``montecarlo`` is given, the solve curve, and
     the scenario's own ``sweep:`` and ``sensitivity:`` sections. The Sobol sample of the
@@ -47,7 +49,7 @@ def report(
     if provenance is None:
         random = sens.seed if sens is not None else montecarlo.seed if montecarlo is not None else None
         provenance = scenario.provenance(seed=random)
-    return run_report(
+    page = run_report(
         project(scenario),
         lang=lang,
         provenance=provenance,
@@ -56,6 +58,32 @@ def report(
         sweep=sw,
         sensitivity=sens,
     )
+    if path is not None:
+        _write(Path(path), page)
+    return page
+
+
+def _write(target: Path, content: str | bytes) -> None:
+    from sim.present.output import atomic_write
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, content)
+
+
+def to_excel(
+    result: Any, path: str | Path, *, lang: str = "en", provenance: Provenance | None = None
+) -> Path:
+    """Write the workbook ``--xlsx`` writes for ``result`` (a projection or any analysis result) to
+    ``path``: a summary sheet (question, answer, assumptions, provenance), then one sheet per table
+    of :func:`sim.present.tables.result_tables`. Returns the path written."""
+    from sim.present.tables import result_tables
+    from sim.present.workbook import summary_rows, workbook_bytes
+
+    main = type(result).__name__.removesuffix("Result").lower()
+    tables = result_tables(result)
+    target = Path(path)
+    _write(target, workbook_bytes(summary_rows(result, lang, provenance), tables, main=main))
+    return target
 
 
 def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Provenance | None = None) -> Path:
@@ -68,7 +96,6 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
     from sim.analyses.solve import SolveResult
     from sim.analyses.sweep import SweepResult
     from sim.engine.projection import Projection
-    from sim.present.output import atomic_write
     from sim.present.report import backtest_report
 
     if isinstance(result, BacktestResult):
@@ -89,6 +116,5 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
         page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, page)
+    _write(target, page)
     return target

@@ -1,0 +1,96 @@
+"""The tables of every result as files: CSV for any tool, read the same way by Excel.
+
+:func:`result_tables` names the tables of a result (the main one under ``""``), each a
+``to_frame()``-style table with region codes beside their English and Chinese names;
+:func:`file_table` turns one into what a file holds (``projected`` as ``actual`` /
+``projected``, "never" as an empty cell); :func:`csv_files` names the files after a stem:
+``<stem>.csv`` for the main table, ``<stem>_<table>.csv`` for the others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim import names
+from sim.analyses.backtest import BacktestResult
+from sim.analyses.montecarlo import MonteCarloResult
+from sim.analyses.sensitivity import SensitivityResult
+from sim.analyses.solve import SolveResult
+from sim.analyses.sweep import SweepResult
+from sim.engine.batch import NEVER
+from sim.engine.projection import Projection
+
+#: A UTF-8 byte-order mark: Excel then reads the Chinese names right (pandas and ranksim skip it).
+BOM = "\ufeff"
+
+Tables = dict[str, pd.DataFrame]
+
+
+def result_tables(result: Any) -> Tables:
+    """Every table of ``result``, by name (``""`` = the main one), in the order a workbook shows them.
+
+    A projection: the projection with history, the passes and the assumptions; a Monte Carlo
+    result: its probabilities by year; a sweep: the grid (with ``reach_probability`` when it
+    ran Monte Carlo) and the "which midfield?" thresholds; sensitivity: the tornado and Sobol
+    indices; solve: the curve; a backtest: the errors by jump-off year and every region's ranks."""
+    if isinstance(result, Projection):
+        return {"": result.to_frame(history=True), "passes": result.passes_frame(),
+                "assumptions": result.assumptions_frame()}  # fmt: skip
+    if isinstance(result, MonteCarloResult):
+        return {"": result.to_frame()}
+    if isinstance(result, SweepResult):
+        return _sweep_tables(result)
+    if isinstance(result, SensitivityResult | SolveResult):
+        return {"": result.to_frame()}
+    if isinstance(result, BacktestResult):
+        by = pd.DataFrame(result.by_jump_off()).rename(columns={"year": names.JUMP_OFF})
+        return {"": by, "regions": result.to_frame()}
+    raise TypeError(f"no tables for {type(result).__name__}")
+
+
+def _sweep_tables(sw: SweepResult) -> Tables:
+    frame = sw.to_frame()
+    if sw.probability is not None:
+        frame[names.REACH_PROBABILITY] = sw.probability.reshape(-1)
+    out = {"": frame}
+    if sw.thresholds:
+        first = sw.labels()[0]
+        values = np.asarray(sw.values[0], dtype=float)
+        reach = sw.threshold_reach
+        out["thresholds"] = pd.DataFrame(
+            {
+                first: np.repeat(values, len(sw.thresholds)),
+                names.THRESHOLD: np.tile(np.array(sw.thresholds), values.size),
+                names.REACH_YEAR: pd.array(
+                    [None if y == NEVER else int(y) for y in reach.reshape(-1)], dtype="Int64"
+                ),
+            }
+        )
+    return out
+
+
+def file_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as files show it: ``projected`` as ``actual`` / ``projected`` (not True/False)."""
+    if names.PROJECTED not in frame.columns:
+        return frame
+    out = frame.copy()
+    out[names.PROJECTED] = np.where(out[names.PROJECTED], names.PROJECTED_LABEL, names.ACTUAL_LABEL)
+    return out
+
+
+def file_name(stem: str, table: str, suffix: str = ".csv") -> str:
+    """``<stem>.csv`` for the main table, ``<stem>_<table>.csv`` for another."""
+    return f"{stem}{'_' + table if table else ''}{suffix}"
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none)."""
+    return BOM + file_table(frame).to_csv(index=False, lineterminator="\n")
+
+
+def csv_files(stem: str, tables: Tables) -> dict[str, str]:
+    """File name -> CSV text of every table."""
+    return {file_name(stem, name): csv_text(frame) for name, frame in tables.items()}

@@ -1,0 +1,56 @@
+"""``--lang zh``: every line the terminal prints is Chinese (besides the scenario's own name, file
+names, command-line flags, numbers and the proper names GDP, Sobol and Spearman), and the English
+output is unchanged."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import FOUNDING
+
+ALLOWED = ("GDP", "Sobol", "Spearman")
+COMMANDS = {
+    "run": ("run", FOUNDING, "--paths", "500", "--seed", "1", "--quiet"),
+    "montecarlo": ("montecarlo", FOUNDING, "--paths", "500", "--seed", "1", "--quiet"),
+    "sweep": ("sweep", FOUNDING, "--set", "provinces.Inner Mongolia.real_growth=5:6:1", "--shift",
+              "national.deflator=0:1:1", "--paths", "200", "--quiet", "--max-rows", "2"),
+    "sensitivity": ("sensitivity", FOUNDING, "--quiet"),
+    "solve": ("solve", FOUNDING, "--by", "2030"),
+    "backtest": ("backtest", "--from", "2012:2013", "--horizon", "3", "--paths", "200", "--quiet"),
+}  # fmt: skip
+
+
+def english_words(line: str, scenario_name: str) -> list[str]:
+    """Words of two or more Latin letters left in a line once the scenario's name, file paths
+    and the allowed proper names are taken out."""
+    line = line.replace(scenario_name, "")
+    line = re.sub(r"\S*[/\\]\S*|\S+\.(json|csv|html|xlsx)\b|--[\w-]+", "", line)  # paths, files, flags
+    for word in ALLOWED:
+        line = line.replace(word, "")
+    return re.findall(r"[A-Za-z]{2,}", line)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_line_is_chinese(cli, tmp_path, command):
+    res = cli(*COMMANDS[command], "--lang", "zh", "--out", tmp_path, "--no-report")
+    assert res.code == 0, res.err
+    name = "ranksim default model" if command == "backtest" else "Inner Mongolia at 6% real from 2024"
+    lines = res.out.splitlines()
+    assert lines[-1].startswith("已写入 ")
+    left = {line: words for line in lines if (words := english_words(line, name))}
+    assert not left, left
+
+
+def test_the_header_names_the_region_in_the_language(cli):
+    zh = cli("run", FOUNDING, "--lang", "zh").out.splitlines()[1]
+    assert zh.startswith("  目标地区: 内蒙古（15）;")
+    en = cli("run", FOUNDING).out.splitlines()[1]
+    assert en.startswith("  target: Inner Mongolia / 内蒙古 (15);")
+
+
+def test_the_check_finds_english():
+    assert english_words("  rank_mae 0.5", "x") == ["rank", "mae"]
+    assert english_words("已写入 /tmp/a/run.json、/tmp/a/run.csv", "x") == []
