@@ -94,12 +94,12 @@ def test_scenario_uses_the_panels_targets_and_wording(tmp_path, cli):
     assert src["150100"] == "spread"  # no target for Hohhot
     res = cli("run", SCENARIO, "--out", tmp_path / "zh", "--lang", "zh")
     assert res.code == 0, res.err
-    html = (tmp_path / "zh" / "report.html").read_text(encoding="utf-8")
+    html = (tmp_path / "zh" / "run.html").read_text(encoding="utf-8")
     assert "全区实际增速" in html and "imm_cities/imm_cities_targets.csv" in html
     assert "全国" not in html and "data/growth_targets.csv" not in html
     assert cli("run", SCENARIO, "--out", tmp_path / "en").code == 0
     text = re.sub(
-        r"<script.*?</script>", "", (tmp_path / "en" / "report.html").read_text(encoding="utf-8"), flags=re.S
+        r"<script.*?</script>", "", (tmp_path / "en" / "run.html").read_text(encoding="utf-8"), flags=re.S
     )
     assert "Inner Mongolia real growth" in text and not re.search(r"\bnational\b", text)
 
@@ -113,7 +113,7 @@ def test_no_targets_claimed_where_none_applies(tmp_path, cli):
     sc.write_text(SCENARIO.read_text(encoding="utf-8").replace("data: imm_cities.csv", f"data: {path.name}"))
     res = cli("run", sc, "--out", tmp_path / "out")
     assert res.code == 0, res.err
-    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "run.html").read_text(encoding="utf-8")
     assert "no announced target" in html and "announced targets for the years" not in html
 
 
