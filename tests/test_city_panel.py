@@ -226,7 +226,8 @@ def test_every_command_runs_on_the_city_panel(tmp_path, cli, argv, lang):
     if argv[0] == "sweep":
         assert [int(k) for k in doc["thresholds"]["rows"][0]["reach_year"]] == [4, 5, 6, 7, 8]
     if argv[0] == "backtest":
-        assert "clipped to 2012-2019" in res.err and "data 2010-2024" in res.err
+        said = "已截为2012-2019" if lang == "zh" else "clipped to 2012-2019"
+        assert said in res.err and "2010-2024" in res.err
         assert doc["jump_off_years"] == list(range(2012, 2020))
 
 

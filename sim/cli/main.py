@@ -156,14 +156,16 @@ def _load(args: argparse.Namespace) -> Any:
 
     scenario = load_scenario(args.scenario)
     args.wording.enter_context(aggregate_wording(scenario.panel.scope))
-    _encoding_note(scenario.panel)
+    _encoding_note(scenario.panel, args.lang)
     return scenario
 
 
-def _encoding_note(panel: Any) -> None:
+def _encoding_note(panel: Any, lang: str) -> None:
     """Say on stderr which text encoding a panel that is not UTF-8 was read with."""
+    from sim.present.i18n import t
+
     if panel.encoding != "utf-8":
-        print(f"note: {panel.path} read as {panel.encoding.upper()} (not UTF-8)", file=sys.stderr)
+        print(t(lang, "note_encoding", path=panel.path, enc=panel.encoding.upper()), file=sys.stderr)
 
 
 def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:
@@ -390,14 +392,14 @@ def _year_range(text: str) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _clipped_note(asked: list[int], used: list[int], horizon: int, panel: Any) -> None:
+def _clipped_note(asked: list[int], used: list[int], horizon: int, panel: Any, lang: str) -> None:
     """Say on stderr when the jump-off range was clipped to what the data allows."""
+    from sim.present.i18n import t
+
     if used != asked:
-        print(
-            f"note: jump-offs {asked[0]}-{asked[-1]} clipped to {used[0]}-{used[-1]}: a jump-off needs two "
-            f"years of data before it and {horizon} after it (data {panel.first_year}-{panel.last_year})",
-            file=sys.stderr,
-        )
+        a0, a1, u0, u1 = asked[0], asked[-1], used[0], used[-1]
+        d0, d1 = panel.first_year, panel.last_year
+        print(t(lang, "note_clipped", a0=a0, a1=a1, u0=u0, u1=u1, h=horizon, d0=d0, d1=d1), file=sys.stderr)
 
 
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -421,7 +423,8 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
         if args.paths:  # the report's coverage by horizon, 1 to 10 years
             result = result.with_coverage_by_horizon()
-    _clipped_note(args.years, [int(y) for y in result.jump_off_years], args.horizon, scenario.panel)
+    used = [int(y) for y in result.jump_off_years]
+    _clipped_note(args.years, used, args.horizon, scenario.panel, args.lang)
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
@@ -443,7 +446,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return _data_vintages(args)
     panel = load_panel(args.data, encoding=args.encoding)
     args.wording.enter_context(aggregate_wording(panel.scope))
-    _encoding_note(panel)
+    _encoding_note(panel, args.lang)
     year = args.year if args.year is not None else panel.last_year
     if args.model:
         from sim.present.text import price_model_text

@@ -742,11 +742,15 @@ TEXT["zh"].update(
 TEXT["en"].update(
     {
         "m_targets_none": "no announced target ({file}) applies to these regions and years, so: ",
+        "note_encoding": "note: {path} read as {enc} (not UTF-8)",
+        "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
     }
 )
 TEXT["zh"].update(
     {
         "m_targets_none": "没有适用于这些地区和年份的公布目标（{file}），因此：",
+        "note_encoding": "注意：{path} 按 {enc} 编码读取（不是UTF-8）",
+        "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
     }
 )
 
