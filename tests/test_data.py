@@ -167,11 +167,17 @@ def test_thousands_separator_hint(tmp_path):
     assert (info.value.line, info.value.field) == (4, "gdp_nominal_100m_yuan")
 
 
-def test_gb18030_file_is_rejected_clearly(tmp_path):
+def test_gb18030_file_is_read_and_named(tmp_path):
+    """A panel saved by Chinese Excel (GB18030/GBK) reads to the same numbers; the encoding is said."""
     path = tmp_path / "gbk.csv"
     path.write_bytes(DEFAULT_PANEL.read_text(encoding="utf-8").encode("gb18030"))
-    with pytest.raises(DataError, match="not UTF-8"):
-        load_panel(path)
+    panel, bundled = load_panel(path), load_panel()
+    assert panel.encoding == "gb18030" and bundled.encoding == "utf-8"
+    assert panel.regions.zh == bundled.regions.zh
+    np.testing.assert_array_equal(panel.gdp, bundled.gdp)
+    with pytest.raises(DataError, match="cannot be read as utf-8") as info:
+        load_panel(path, encoding="utf-8")
+    assert info.value.line == 2  # the first line with a Chinese name (北京; line 1 is the ASCII header)
 
 
 def test_bom_is_accepted(tmp_path):

@@ -224,9 +224,15 @@ class BacktestResult(ResultView):
             "share_error_pct": {
                 "model": round(self.share_error("model"), 4),
                 "naive": round(self.share_error("naive"), 4),
-                "model_resource": round(self.share_error("model", RESOURCE_CODES), 4),
-                "naive_resource": round(self.share_error("naive", RESOURCE_CODES), 4),
-            },
+            }
+            | (  # the coal and energy provinces, where the panel has them
+                {
+                    "model_resource": round(self.share_error("model", RESOURCE_CODES), 4),
+                    "naive_resource": round(self.share_error("naive", RESOURCE_CODES), 4),
+                }
+                if set(RESOURCE_CODES) & set(self.scenario.panel.regions.codes)
+                else {}
+            ),
             "by_jump_off": self.by_jump_off(),
             "vintage": self.vintage,
             "revisions": self.revisions(),

@@ -181,7 +181,8 @@ class DiffResult(ResultView):
                 row[f"step_{name}"] = round(float(self.steps[i, j]), 4)
                 row[f"shapley_{name}"] = round(float(self.shapley[i, j]), 4)
             rows.append(row)
-        return pd.DataFrame(rows)
+        columns = ["key", "code", *(f"{k}_{name}" for name in self.outcomes for k in ("step", "shapley"))]
+        return pd.DataFrame(rows, columns=columns)  # the columns even when nothing differs
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """JSON-ready document: both answers, every change with its values and effects."""

@@ -2,7 +2,8 @@
 
 Outcomes per point: reach year (or None), the target's rank in chosen years (default the
 horizon), and the gap at the horizon. A thresholds table answers "which midfield?": the
-reach year for thresholds 10 through 20 against the first parameter's values.
+reach year for the thresholds around the panel's median (:func:`midfield_thresholds`: ranks 10
+through 20 of 31, 4 through 8 of 12) against the first parameter's values.
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ from sim.model.scenario import Scenario, SweepAxis
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
-THRESHOLDS = tuple(range(10, 21))
+
+def midfield_thresholds(n_regions: int) -> tuple[int, ...]:
+    """The ranks around the median of ``n_regions`` asked about as "which midfield?": from a third
+    to two thirds of the ranking (10-20 of 31, 4-8 of 12, 2-5 of 8), never the last rank."""
+    lo, hi = max(1, n_regions // 3), min(n_regions - 1, 2 * n_regions // 3)
+    return tuple(range(lo, hi + 1))
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -186,7 +192,7 @@ def sweep(
     outcomes = evaluate_batch(
         scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years, compiled=compiled
     )
-    ranks = tuple(k for k in THRESHOLDS if k <= scenario.n_regions - 1) if thresholds else ()
+    ranks = midfield_thresholds(scenario.n_regions) if thresholds else ()
     first = np.repeat(np.array(values[0]), len(ranks))
     ks = np.tile(np.array(ranks, dtype=float), len(values[0]))
     table = (

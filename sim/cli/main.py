@@ -9,6 +9,7 @@ import argparse
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -147,6 +148,26 @@ def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> 
     return scenario.provenance(seed=seed, command=["ranksim", *argv])
 
 
+def _load(args: argparse.Namespace) -> Any:
+    """The command's scenario; the texts printed and written from here on name its panel's
+    aggregate (全区, not 全国, for a panel of cities: sim/inputs/scope.py)."""
+    from sim.model.scenario import load_scenario
+    from sim.present.i18n import aggregate_wording
+
+    scenario = load_scenario(args.scenario)
+    args.wording.enter_context(aggregate_wording(scenario.panel.scope))
+    _encoding_note(scenario.panel, args.lang)
+    return scenario
+
+
+def _encoding_note(panel: Any, lang: str) -> None:
+    """Say on stderr which text encoding a panel that is not UTF-8 was read with."""
+    from sim.present.i18n import t
+
+    if panel.encoding != "utf-8":
+        print(t(lang, "note_encoding", path=panel.path, enc=panel.encoding.upper()), file=sys.stderr)
+
+
 def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:
     """A deferred run report of ``scenario`` with the given analysis sections."""
 
@@ -161,9 +182,8 @@ def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: 
 
 def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
-    from sim.model.scenario import load_scenario
 
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     _check_years(args.years, scenario)
     if args.out is not None:
         from sim.present.output import prepare_dir
@@ -212,9 +232,8 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
 
 
 def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    from sim.model.scenario import load_scenario
 
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     mc = _montecarlo(scenario, args)
     prov = _provenance(scenario, argv, args.seed)
     return _finish(
@@ -224,7 +243,6 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
-    from sim.model.scenario import load_scenario
     from sim.present.output import prepare_dir, write_files
     from sim.present.registry import CHARTS
     from sim.present.report import Report, figure_image
@@ -233,7 +251,7 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".html", ".png", ".svg"):
         raise ArgumentError(f"must end in .html, .png or .svg, got {out.name!r}", field="--out")
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     fig = CHARTS[args.kind].draw(project(scenario), args.lang)
     if suffix == ".html":
         page = Report(title=f"{scenario.name} — {args.kind}", lang=args.lang)
@@ -280,9 +298,8 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
 
 def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.sweep import sweep
-    from sim.model.scenario import load_scenario
 
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     if args.params:
         items = _sweep_items(args.params)
     elif scenario.sweep:
@@ -312,9 +329,8 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.sensitivity import sensitivity
-    from sim.model.scenario import load_scenario
 
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     spec = scenario.sensitivity
     if spec is None:
         raise ArgumentError(
@@ -345,9 +361,8 @@ def _probability(text: str) -> float:
 def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.solve import solve
-    from sim.model.scenario import load_scenario
 
-    scenario = load_scenario(args.scenario)
+    scenario = _load(args)
     from sim.cli.progress import progress_bar
 
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
@@ -377,12 +392,22 @@ def _year_range(text: str) -> list[int]:
     return list(range(first, last + 1))
 
 
+def _clipped_note(asked: list[int], used: list[int], horizon: int, panel: Any, lang: str) -> None:
+    """Say on stderr when the jump-off range was clipped to what the data allows."""
+    from sim.present.i18n import t
+
+    if used != asked:
+        a0, a1, u0, u1 = asked[0], asked[-1], used[0], used[-1]
+        d0, d1 = panel.first_year, panel.last_year
+        print(t(lang, "note_clipped", a0=a0, a1=a1, u0=u0, u1=u1, h=horizon, d0=d0, d1=d1), file=sys.stderr)
+
+
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.backtest import backtest
-    from sim.model.scenario import default_scenario, load_scenario
+    from sim.model.scenario import default_scenario
 
-    scenario = load_scenario(args.scenario) if args.scenario is not None else default_scenario()
+    scenario = _load(args) if args.scenario is not None else default_scenario()
     from sim.cli.progress import progress_bar
 
     with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
@@ -398,6 +423,8 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
         )
         if args.paths:  # the report's coverage by horizon, 1 to 10 years
             result = result.with_coverage_by_horizon()
+    used = [int(y) for y in result.jump_off_years]
+    _clipped_note(args.years, used, args.horizon, scenario.panel, args.lang)
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
@@ -412,11 +439,14 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.inputs.panel import load_panel
     from sim.present.documents import data_document
+    from sim.present.i18n import aggregate_wording
     from sim.present.output import dumps
 
     if args.vintages:
         return _data_vintages(args)
-    panel = load_panel(args.data)
+    panel = load_panel(args.data, encoding=args.encoding)
+    args.wording.enter_context(aggregate_wording(panel.scope))
+    _encoding_note(panel, args.lang)
     year = args.year if args.year is not None else panel.last_year
     if args.model:
         from sim.present.text import price_model_text
@@ -668,6 +698,9 @@ def build_parser() -> argparse.ArgumentParser:
     data = sub.add_parser("data", help="the ranking table of one year of the data")
     data.add_argument("--year", type=_year)
     data.add_argument("--data", type=Path, help="panel CSV (default: the bundled provincial panel)")
+    data.add_argument(
+        "--encoding", help="the panel CSV's text encoding (default: detected, UTF-8 or GB18030/GBK)"
+    )
     data.add_argument("--json", action="store_true")
     data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
     data.add_argument(
@@ -759,7 +792,8 @@ def _main(argv: list[str]) -> int:
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
         _check_out(args)
-        return int(args.handler(args, argv))
+        with ExitStack() as args.wording:
+            return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc), file=sys.stderr)
         return 2

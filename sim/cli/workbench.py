@@ -20,6 +20,9 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.provenance import Provenance
 
     a, b = load_scenario(args.a), load_scenario(args.b)
+    from sim.present.i18n import aggregate_wording
+
+    args.wording.enter_context(aggregate_wording(a.panel.scope))  # A's aggregate (全区 ...) in the texts
     if args.out is not None:
         prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     result = diff(a, b, years=args.years)

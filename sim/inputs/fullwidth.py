@@ -7,6 +7,9 @@ These helpers find such a character outside comments and say what to type instea
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 #: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
 FULL_WIDTH = {
     "：": "':'",
@@ -54,3 +57,24 @@ def full_width_hint(text: str) -> tuple[int, str] | None:
         if found is not None:
             return number, found[1]
     return None
+
+
+#: A number as a Chinese input method may type it: full-width digits, point and sign.
+_NUMBER = re.compile(r"[+\-－＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_FULL_WIDTH_NUMBER_CHARS = frozenset("０１２３４５６７８９．－＋")
+
+
+def full_width_number(text: str) -> int | float | None:
+    """``text`` as a number when it is one written with full-width digits (``７.０`` -> 7.0,
+    ``２０３０`` -> 2030); None for anything else. A percent sign (``7%``, ``7％``) is not
+    understood but refused with a hint (scenario values are already in percent: write 7)."""
+    s = text.strip()
+    if not _NUMBER.fullmatch(s) or not _FULL_WIDTH_NUMBER_CHARS.intersection(s):
+        return None
+    s = unicodedata.normalize("NFKC", s)
+    return float(s) if "." in s else int(s)
+
+
+def ascii_number(text: str) -> str:
+    """Full-width digits, point, sign and percent sign as their ASCII forms (for hints)."""
+    return unicodedata.normalize("NFKC", text)

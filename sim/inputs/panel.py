@@ -25,6 +25,7 @@ import pandas as pd
 
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
+from sim.inputs.scope import PROVINCIAL, Scope, load_scope, meta_encoding, with_bundled
 from sim.units import pct_to_log
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -39,7 +40,7 @@ CURRENT_VINTAGE = "current"
 CODE, EN, ZH, YEAR = "province_code", "province_en", "province_zh", "year"
 GDP, REAL, POP, SOURCE = "gdp_nominal_100m_yuan", "real_growth_pct", "population_10k", "source"
 PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE)
-PANEL_REQUIRED = (CODE, EN, YEAR, GDP, REAL)
+PANEL_REQUIRED = (CODE, YEAR, GDP, REAL)  # and a name: EN or ZH (either fills the other)
 NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
 NATIONAL_CODE = "00"
@@ -69,7 +70,8 @@ def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: B
 SHORT_FORMS = {"内蒙": "内蒙古"}
 #: Endings of official full names, longest first: 广西壮族自治区 -> 广西, Beijing Municipality -> Beijing.
 NAME_SUFFIXES = (
-    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市",
+    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "省", "市", "盟", "县", "旗",
     " zhuang autonomous region", " hui autonomous region", " uygur autonomous region",
     " uyghur autonomous region", " autonomous region", " special administrative region", " sar",
     " province", " municipality", " city",
@@ -99,7 +101,24 @@ class Regions:
         for i, (code, en, zh) in enumerate(zip(self.codes, self.en, self.zh, strict=True)):
             for key in (code, en.casefold(), zh):
                 table.setdefault(key, i)
+        for short, hits in self._short_forms.items():
+            if len(hits) == 1:  # 赤峰 for 赤峰市, 锡林郭勒 for 锡林郭勒盟: only when one region has it
+                table.setdefault(short, hits[0])
         return table
+
+    @cached_property
+    def _short_forms(self) -> dict[str, list[int]]:
+        """Names without their official ending (赤峰市 -> 赤峰), each with the regions that have it."""
+        out: dict[str, list[int]] = {}
+        for i, (en, zh) in enumerate(zip(self.en, self.zh, strict=True)):
+            for short in {*(_without_suffix(zh)), *(s.casefold() for s in _without_suffix(en))}:
+                out.setdefault(short, []).append(i)
+        return out
+
+    def ambiguous(self, name: str | int) -> list[str]:
+        """Names of the regions ``name`` could mean when it is a short form that more than one has."""
+        hits = self._short_forms.get(" ".join(str(name).split()), [])
+        return [self.zh[i] for i in hits] if len(hits) > 1 else []
 
     def find(self, name: str | int) -> int | None:
         """Index of a region given by code, English name (any case) or Chinese name; also by its
@@ -120,6 +139,9 @@ class Regions:
         import difflib
 
         key = str(name).strip()
+        several = self.ambiguous(key)
+        if several:
+            return f" (several regions: {', '.join(several)}; write the full name)"
         names = [*self.en, *self.zh]
         prefix = [n for n in names if key and (n.casefold().startswith(key.casefold()) or key in n)]
         close = prefix or difflib.get_close_matches(key, names, n=1, cutoff=0.6)
@@ -172,6 +194,8 @@ class Panel:
     real_vintage_start: BoolArray  # (year, region): real growth changes vintage in that year
     national: National
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file used
+    scope: Scope = PROVINCIAL  # what the regions are, the aggregate's name, targets, groups
+    encoding: str = "utf-8"  # the text encoding the CSV was read with
 
     @property
     def first_year(self) -> int:
@@ -267,6 +291,8 @@ class Panel:
                 nat.nominal_break[nat_keep],
             ),
             files=self.files,
+            scope=self.scope,
+            encoding=self.encoding,
         )
 
     def table(self, year: int) -> pd.DataFrame:
@@ -294,26 +320,71 @@ class Panel:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+#: Chinese column headers (as a statistics office or the NBS portal writes them) -> ranksim's columns.
+#: A header is matched without a unit in brackets: 地区生产总值（亿元） -> 地区生产总值.
+HEADER_ALIASES = {
+    "地区代码": CODE, "代码": CODE, "区划代码": CODE, "行政区划代码": CODE,
+    "地区": ZH, "地区名称": ZH, "名称": ZH, "省份": ZH, "城市": ZH, "盟市": ZH, "中文名": ZH,
+    "英文名": EN, "英文名称": EN,
+    "年份": YEAR, "年": YEAR, "年度": YEAR,
+    "地区生产总值": GDP, "生产总值": GDP, "名义GDP": GDP,
+    "实际增速": REAL, "实际增长率": REAL, "地区生产总值增速": REAL, "地区生产总值增长率": REAL, "增速": REAL,
+    "年末常住人口": POP, "常住人口": POP, "人口": POP,
+    "来源": SOURCE, "数据来源": SOURCE,
+}  # fmt: skip
+#: Encodings tried when none is given: UTF-8 (with or without BOM), then GB18030 (reads GBK, GB2312).
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def _header(name: str) -> str:
+    """A column header in ranksim's name: aliases of Chinese headers, units in brackets dropped."""
+    import re
+
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name).strip()
+    return HEADER_ALIASES.get(bare, name)
+
+
+def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
+    """The file's text and the encoding that read it (``encoding`` if given, else detected)."""
+    raw = path.read_bytes()
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataError("UTF-16 text (Excel's 'Unicode text'); save the file as 'CSV UTF-8'", file=path)
+    for enc in (encoding,) if encoding else ENCODINGS:
+        try:
+            return raw.decode(enc), ("utf-8" if enc == "utf-8-sig" else enc)
+        except LookupError:
+            raise DataError(f"unknown text encoding {enc!r} (try utf-8, gb18030 or gbk)", file=path) from None
+        except UnicodeDecodeError as exc:
+            if encoding:
+                line = raw[: exc.start].count(b"\n") + 1
+                raise DataError(
+                    f"cannot be read as {encoding} (byte {exc.start}); leave out the encoding to detect it",
+                    file=path,
+                    line=line,
+                ) from None
+    raise DataError("neither UTF-8 nor GB18030/GBK text; save the file as 'CSV UTF-8'", file=path)
+
+
+def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None) -> pd.DataFrame:
+    import io
+
     if not path.is_file():
         raise DataError("file not found", file=path)
+    text, used = _decode(path, encoding)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        head = path.read_bytes()[:2]
-        kind = (
-            "UTF-16 text (Excel's 'Unicode text')" if head in (b"\xff\xfe", b"\xfe\xff") else "not UTF-8 text"
-        )
-        raise DataError(f"{kind}; save the file as 'CSV UTF-8'", file=path) from None
+        frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = [_header(str(c).strip()) for c in frame.columns]
+    frame.attrs["encoding"] = used
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
     if frame.empty:
         raise DataError("no data rows", file=path, line=2)
-    return frame.apply(lambda s: s.str.strip())
+    out = frame.apply(lambda s: s.str.strip())
+    out.attrs["encoding"] = used
+    return out
 
 
 def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
@@ -362,6 +433,63 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
     empty = frame[CODE] == ""
     if empty.any():
         raise DataError("empty region code", file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+    for col in (ZH, EN):
+        first = frame.drop_duplicates(CODE)
+        key = first[col].str.casefold()
+        twice = key.duplicated()
+        if twice.any():
+            row = int(first.index[np.flatnonzero(twice.to_numpy())[0]])
+            other = first[CODE][key == key[twice].iloc[0]].iloc[0]
+            raise DataError(
+                f"two regions have the name {frame[col].iloc[row]!r} (codes {other} and "
+                f"{frame[CODE].iloc[row]}); give each region its own name",
+                file=path,
+                line=row + 2,
+                field=col,
+            )
+
+
+#: Names of a total row (a region list's aggregate), not a region: refused in a panel.
+TOTAL_NAMES = frozenset(
+    {"合计", "总计", "总和", "全区", "全国", "全省", "全市", "全盟", "全州", "全县", "全体", "各地区合计",
+     "total", "sum", "all", "all regions", "grand total", "national"}
+)  # fmt: skip
+
+
+def _total_hint(path: Path) -> str:
+    return f"; give the aggregate as aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
+
+
+def _check_totals(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a total row: by name (合计, 全区 ...), by an all-zero code (00, 000000)."""
+    for row, (code, en, zh) in enumerate(zip(frame[CODE], frame[EN], frame[ZH], strict=True)):
+        named = en.casefold() in TOTAL_NAMES or zh in TOTAL_NAMES
+        if named or set(code) == {"0"}:
+            what = f"name {zh if zh in TOTAL_NAMES else en!r}" if named else f"code {code}"
+            raise DataError(
+                f"a total row, not a region ({what}){_total_hint(path)}",
+                file=path,
+                line=row + 2,
+                field=(ZH if zh in TOTAL_NAMES else EN) if named else CODE,
+            )
+
+
+def _check_sum_rows(gdp: FloatArray, codes: list[str], frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a region whose GDP equals the sum of all the others in every year (a total row)."""
+    if gdp.shape[1] < 3:
+        return
+    others = gdp.sum(axis=1, keepdims=True) - gdp
+    equal = (np.abs(gdp - others) <= 0.005 * gdp).all(axis=0)
+    if equal.any():
+        i = int(np.flatnonzero(equal)[0])
+        row = int(np.flatnonzero((frame[CODE] == codes[i]).to_numpy())[0])
+        raise DataError(
+            f"region {codes[i]} ({frame[ZH].iloc[row]}) equals the sum of the other regions in every year: "
+            f"a total row, not a region{_total_hint(path)}",
+            file=path,
+            line=row + 2,
+            field=GDP,
+        )
 
 
 def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
@@ -412,15 +540,25 @@ def _to_grid(
     return out
 
 
-def load_panel(path: str | Path | None = None) -> Panel:
+def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -> Panel:
     """Read and validate a panel CSV (default: the bundled 31-province panel).
 
-    The national series is the bundled national file for the bundled panel; for any
-    other panel it is the panel's own aggregate (sum of nominal GDP, previous-year-GDP
-    weighted real growth).
+    ``encoding``: the CSV's text encoding; by default the metadata's ``encoding:`` or detected
+    (UTF-8, then GB18030, which also reads GBK); ``Panel.encoding`` says which was used.
+    The scope (what the regions are, :mod:`sim.inputs.scope`) comes from the metadata file beside
+    the CSV. The aggregate ("national") series is the bundled national file for the bundled panel,
+    the metadata's ``aggregate.series`` where given, otherwise the sum of the regions (nominal GDP,
+    previous-year-GDP weighted real growth).
     """
     path = Path(path) if path is not None else DEFAULT_PANEL
-    frame = _read_csv(path, PANEL_REQUIRED)
+    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path))
+    used = str(frame.attrs.get("encoding", "utf-8"))
+    if EN not in frame.columns and ZH not in frame.columns:
+        raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
+    if ZH not in frame.columns or (frame[ZH] == "").all():
+        frame[ZH] = frame[EN]
+    if EN not in frame.columns or (frame[EN] == "").all():
+        frame[EN] = frame[ZH]
     years = _years(frame, path)
     gdp = _numbers(frame, GDP, path)
     _positive(gdp, GDP, path)
@@ -428,9 +566,8 @@ def load_panel(path: str | Path | None = None) -> Panel:
     _positive(real, REAL, path, floor=-100.0)
     pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
-    if ZH not in frame.columns or (frame[ZH] == "").all():
-        frame[ZH] = frame[EN]
     _check_identity(frame, path)
+    _check_totals(frame, path)
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
     first = frame.groupby(CODE, sort=False).first()
@@ -443,16 +580,18 @@ def load_panel(path: str | Path | None = None) -> Panel:
     real_start = np.zeros(shape, dtype=bool)
     real_start[1:] = rg_v[1:] != rg_v[:-1]
     gdp_g = _to_grid(gdp, shape, ti, ci)
+    _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
-    is_default = path.resolve() == DEFAULT_PANEL.resolve()
+    scope = _scope(path, regions.codes)
     national = (
-        load_national(DEFAULT_NATIONAL, all_years, gdp_g, real_g)
-        if is_default
+        load_national(scope.series, all_years, gdp_g, real_g)
+        if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
     files = {str(path): sha256_of(path)}
-    if national.path is not None:
-        files[str(national.path)] = sha256_of(national.path)
+    for extra in (national.path, scope.path):
+        if extra is not None:
+            files[str(extra)] = sha256_of(extra)
     return Panel(
         path=path,
         sha256=files[str(path)],
@@ -465,7 +604,28 @@ def load_panel(path: str | Path | None = None) -> Panel:
         real_vintage_start=real_start,
         national=national,
         files=files,
+        scope=scope,
+        encoding=used,
     )
+
+
+def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
+    """The panel's scope; the bundled panel has the national series and the bundled targets, its
+    vintages the bundled targets (their aggregate is their own sum)."""
+    scope = load_scope(path, codes)
+    if scope.path is not None:
+        return scope
+    resolved = path.resolve()
+    if resolved == DEFAULT_PANEL.resolve():
+        return with_bundled(PROVINCIAL, DEFAULT_NATIONAL, DEFAULT_TARGETS)
+    if resolved.parent == VINTAGES_DIR.resolve():
+        return with_bundled(PROVINCIAL, None, DEFAULT_TARGETS)
+    return scope
+
+
+def encoding_note(panel: Panel) -> str | None:
+    """A note when the panel was not read as UTF-8: which encoding was used (for the CLI)."""
+    return None if panel.encoding == "utf-8" else panel.encoding
 
 
 def vintage_names() -> tuple[str, ...]:
@@ -544,6 +704,7 @@ def load_targets(path: str | Path | None = None) -> Targets:
     """Read the growth-targets CSV; rows with an empty value (not found) are skipped."""
     path = Path(path) if path is not None else DEFAULT_TARGETS
     frame = _read_csv(path, TARGET_REQUIRED)
+    frame[CODE] = frame[CODE].str.strip()
     years = _years(frame, path)
     vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
     text = frame["target_text"] if "target_text" in frame.columns else pd.Series("", index=frame.index)

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from sim.errors import InputError, InputErrors, Location, ScenarioError
+from sim.inputs.fullwidth import ascii_number
 from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
@@ -55,8 +56,8 @@ def _growth_number(value: Any) -> float:
         raise ValueError(f"must be a number in percent per year, got {value!r}")
     if isinstance(value, str):
         text = value.strip()
-        if text.endswith("%"):
-            raise ValueError(f"write {text[:-1].strip()} (percent per year), not {text!r}")
+        if text.endswith(("%", "％")):  # the full-width sign typed with a Chinese input method too
+            raise ValueError(f"write {ascii_number(text[:-1]).strip()} (percent per year), not {text!r}")
         raise ValueError(f"must be a number in percent per year, got {text!r}")
     if not isinstance(value, int | float):
         raise ValueError(f"must be a number in percent per year, got {type(value).__name__}")

@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from sim.errors import InputError, Location, ScenarioError, raise_all
-from sim.inputs.fullwidth import code_part, full_width_in
+from sim.inputs.fullwidth import code_part, full_width_in, full_width_number
 
 Key = tuple[str, ...]
 
@@ -66,7 +66,7 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
             doc.lines[sub] = node.lc.key(k)[0] + 1
             if note := _comment(node, k):
                 doc.comments[sub] = note
-            out[str(k)] = _plain(node[k], sub, doc)
+            out[_key(k)] = _plain(node[k], sub, doc)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -84,7 +84,19 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
         return int(node)
     if isinstance(node, float):
         return float(node)
+    if key and key[-1] not in TEXT_KEYS and (number := full_width_number(str(node))) is not None:
+        return number  # ７.０ typed with a Chinese input method: the number meant
     return str(node)
+
+
+#: Keys whose values are text, never numbers (a name may be "２０３０").
+TEXT_KEYS = frozenset({"name", "description", "data", "extends", "target", "outcome", "param", "mode"})
+
+
+def _key(k: Any) -> str:
+    """A mapping key as text; a year typed in full-width digits (２０３０) as its ASCII digits."""
+    number = full_width_number(k) if isinstance(k, str) else None
+    return str(number) if isinstance(number, int) else str(k)
 
 
 def _indent(line: str) -> int:

@@ -434,7 +434,7 @@ def resolve(
         for code, p in spec["provinces"].items()
     }
     files = dict(file.files)
-    targets = load_targets() if o["model"] == "targets" else None
+    targets = _panel_targets(panel, o["model"], fail)
     if targets is not None:
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
@@ -523,6 +523,21 @@ def _population(spec: dict[str, Any], panel: Panel, base: int, years: IntArray, 
     }
     national = spec["national"].get("population")
     return population_path(panel, years, base, window, others.exclude_years, national, own)
+
+
+def _panel_targets(panel: Panel, model: str, fail: Any) -> Targets | None:
+    """The panel's own announced targets for ``others.model: targets`` (its metadata's file; the
+    bundled targets belong to the bundled panel only)."""
+    if model != "targets":
+        return None
+    if panel.scope.targets is None:
+        raise fail(
+            f"{panel.path.name} has no announced targets: name a targets file in "
+            f"{panel.path.stem}.meta.yaml (targets: FILE.csv), or use model: spread",
+            "others",
+            "model",
+        )
+    return load_targets(panel.scope.targets)
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
@@ -837,6 +852,7 @@ def _plausibility(
     if growth.shift_deflator_pct is not None:
         shifted = {int(k) for k in np.flatnonzero(growth.shift_deflator_pct.any(axis=0))}
     provinces = {**{k: (None, None) for k in sorted(pinned | shifted)}, **provinces}
+    over = "the nation" if panel.scope.is_national else panel.scope.aggregate_en  # the panel's aggregate
     for i, (r, d) in provinces.items():
         code, who = panel.regions.codes[i], panel.regions.en[i]
         if i in pinned or i in shifted:
@@ -846,7 +862,7 @@ def _plausibility(
             lo, hi = np.percentile(leads[:, i], [5, 95])
             if not lo <= lead <= hi:
                 msg = (
-                    f"warning: a real-growth lead of {lead:+.1f} points over the nation in {span} is outside "
+                    f"warning: a real-growth lead of {lead:+.1f} points over {over} in {span} is outside "
                     f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.1f} to "
                     f"{hi:+.1f})"
                 )

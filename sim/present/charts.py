@@ -26,7 +26,6 @@ from sim.present.i18n import (
     TARGET_COLOR,
     THRESHOLD_FILL,
     THRESHOLD_LINE,
-    macro_region,
     t,
 )
 
@@ -310,14 +309,27 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
     return fig
 
 
+def group_colors(keys: list[str]) -> dict[str, str]:
+    """Colour of each macro-region key: the GB/T 2260 regions their own, a panel's groups the
+    palette in order of appearance; "other" grey."""
+    out = {"other": REGION_COLORS["other"]}
+    spare = iter(c for c in HIGHLIGHT if c not in (TARGET_COLOR, "#000000"))
+    for key in dict.fromkeys(keys):
+        if key not in out:
+            out[key] = REGION_COLORS.get(key) or next(spare, REGION_COLORS["other"])
+    return out
+
+
 def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
     """Animated horizontal bars of every region's nominal GDP by year, with play and a slider."""
     years, gdp, ranks = proj.timeline
     regions = proj.scenario.panel.regions
     n = len(regions)
     names = np.array([regions.label(j, lang) for j in range(n)], dtype=object)
-    region_keys = [macro_region(c) for c in regions.codes]
-    colors = np.array([REGION_COLORS[r] for r in region_keys], dtype=object)
+    groups = [proj.scenario.panel.scope.group_of(c) for c in regions.codes]
+    region_keys = [g.key if g is not None else "other" for g in groups]
+    palette = group_colors(region_keys)
+    colors = np.array([palette[r] for r in region_keys], dtype=object)
     colors[proj.target] = TARGET_COLOR
     base = proj.scenario.base_year
 
@@ -418,10 +430,9 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
         ],
     )
     present = list(dict.fromkeys(region_keys))
-    if present != ["other"]:  # a key to the bar colours (macro-regions of GB/T 2260 codes)
-        key = "   ".join(
-            f"<span style='color:{REGION_COLORS[r]}'>■</span> {t(lang, 'region_' + r)}" for r in present
-        )
+    if present != ["other"]:  # a key to the bar colours (the panel's macro-regions)
+        labels = {g.key: g.label(lang) for g in groups if g is not None} | {"other": t(lang, "region_other")}
+        key = "   ".join(f"<span style='color:{palette[r]}'>■</span> {labels[r]}" for r in present)
         who = proj.scenario.panel.regions.label(proj.target, lang)
         key += f"   <span style='color:{TARGET_COLOR}'>■</span> {who}"
         fig.add_annotation(
@@ -890,7 +901,7 @@ def _shift_ticks(sw: SweepResult, axis: int) -> dict[str, str]:
 
 
 def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
-    """Reach year for thresholds 10..20 (columns) against the first parameter (rows)."""
+    """Reach year for the thresholds around the median (columns) against the first parameter (rows)."""
     reach = sw.threshold_reach.astype(float)
     reach[reach < 0] = np.nan
     text = [[str(int(v)) if np.isfinite(v) else t(lang, "never") for v in row] for row in reach]

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sim.inputs.scope import Scope
+
 #: Okabe-Ito colour-blind-safe palette.
 TARGET_COLOR = "#D55E00"  # vermillion: the target, in every chart
 THRESHOLD_FILL = "rgba(0, 158, 115, 0.12)"  # bluish green band: inside the threshold
@@ -156,7 +163,7 @@ TEXT: dict[str, dict[str, str]] = {
         "from_model": "from the model for other regions: {desc}",
         "m_national": "national paths",
         "m_spread": "national path + own mean spread over the nation in {w0}-{w1}{ex}, {decay}",
-        "m_targets": "announced targets for the years that have one (data/growth_targets.csv); otherwise national path + own spread in {w0}-{w1}{ex}, {decay}",
+        "m_targets": "announced targets for the years that have one ({file}); otherwise national path + own spread in {w0}-{w1}{ex}, {decay}",
         "excl": " (excluding {y})",
         "decay": "halving every {h:g} years",
         "no_decay": "not decaying",
@@ -372,7 +379,7 @@ TEXT: dict[str, dict[str, str]] = {
         "from_model": "按其他地区的模型：{desc}",
         "m_national": "全国路径",
         "m_spread": "全国路径 + 本地区{w0}-{w1}年相对全国的平均增速差{ex}，{decay}",
-        "m_targets": "有公布目标的年份用公布目标（data/growth_targets.csv）；其余年份为全国路径 + 本地区{w0}-{w1}年平均增速差{ex}，{decay}",
+        "m_targets": "有公布目标的年份用公布目标（{file}）；其余年份为全国路径 + 本地区{w0}-{w1}年平均增速差{ex}，{decay}",
         "excl": "（剔除{y}年）",
         "decay": "每{h:g}年减半",
         "no_decay": "不衰减",
@@ -731,10 +738,54 @@ TEXT["zh"].update(
 )
 
 
+# --------------------------------------------------------------------------- panel scope (issue 15)
+TEXT["en"].update(
+    {
+        "m_targets_none": "no announced target ({file}) applies to these regions and years, so: ",
+        "note_encoding": "note: {path} read as {enc} (not UTF-8)",
+        "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
+    }
+)
+TEXT["zh"].update(
+    {
+        "m_targets_none": "没有适用于这些地区和年份的公布目标（{file}），因此：",
+        "note_encoding": "注意：{path} 按 {enc} 编码读取（不是UTF-8）",
+        "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
+    }
+)
+
+
+#: The aggregate's names (English, Chinese) while a panel that is not China's provinces is shown;
+#: None: the national wording. Set by :func:`aggregate_wording` around a command or a report.
+_AGGREGATE: ContextVar[tuple[str, str] | None] = ContextVar("ranksim_aggregate", default=None)
+_NATIONAL_EN = re.compile(r"\b(?:the nation|national|National|nation)\b")
+
+
+@contextmanager
+def aggregate_wording(scope: Scope) -> Iterator[None]:
+    """Inside this block every label says the panel's aggregate (全区, Inner Mongolia) where the
+    provincial wording says 全国 / national; labels only, never values put into them."""
+    token = _AGGREGATE.set(None if scope.is_national else (scope.aggregate_en, scope.aggregate_zh))
+    try:
+        yield
+    finally:
+        _AGGREGATE.reset(token)
+
+
+def reworded(template: str, lang: str) -> str:
+    """``template`` with the national words replaced by the current aggregate's name."""
+    names = _AGGREGATE.get()
+    if names is None:
+        return template
+    en, zh = names
+    return _NATIONAL_EN.sub(en, template.replace("全国", zh))
+
+
 def t(lang: str, key: str, **kw: object) -> str:
-    """Label ``key`` in ``lang`` (falls back to English), formatted with ``kw``."""
+    """Label ``key`` in ``lang`` (falls back to English), formatted with ``kw``; worded for the
+    panel's aggregate inside :func:`aggregate_wording`."""
     table = TEXT.get(lang, TEXT["en"])
-    return table.get(key, TEXT["en"][key]).format(**kw)
+    return reworded(table.get(key, TEXT["en"][key]), lang).format(**kw)
 
 
 def macro_region(code: str) -> str:

@@ -158,7 +158,11 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     ex = t(lang, "excl", y=", ".join(map(str, o.exclude_years))) if o.exclude_years else ""
     decay = t(lang, "decay", h=o.half_life) if o.half_life else t(lang, "no_decay")
     w0, w1 = o.window
-    text = t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay)
+    targets = scenario.panel.scope.targets
+    file = f"{targets.parent.name}/{targets.name}" if targets is not None else ""
+    text = t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay, file=file)
+    if o.model == "targets" and "targets" not in scenario.growth.source_real:
+        text = t(lang, "m_targets_none", file=file) + t(lang, "m_spread", w0=w0, w1=w1, ex=ex, decay=decay)
     if o.model == "national":
         return text
     if scenario.prices is not None:

@@ -1,0 +1,195 @@
+"""What a panel's regions are: the panel metadata file (``<panel>.meta.yaml``).
+
+A panel CSV lists regions only. What kind of regions they are, what their aggregate is called,
+where the aggregate's own series and the announced targets are, and how regions group into
+macro-regions is written in a small YAML file beside the CSV, named after it
+(``cities.csv`` -> ``cities.meta.yaml``)::
+
+    region_kind: city              # province | city | county | country
+    aggregate:
+      en: Inner Mongolia           # replaces "national" in every text
+      zh: 全区                     # replaces 全国
+      series: cities_total.csv     # optional: year, gdp_nominal_100m_yuan, real_growth_pct
+    targets: cities_targets.csv    # optional: province_code, year, target_real_growth_pct
+    encoding: gb18030              # optional: the CSV's text encoding (default: detected)
+    groups:                        # optional: colours of the bar-chart race
+      hbe: {en: Hohhot-Baotou-Ordos, zh: 呼包鄂, codes: ["150100", "150200", "150600"]}
+
+Paths are relative to the metadata file. Without a metadata file, the bundled provincial panel
+(and its vintages) have the provincial scope (:data:`PROVINCIAL`: 全国, GB/T 2260 macro-regions,
+the bundled targets); a panel whose codes are all provincial GB/T 2260 codes keeps the provincial
+words and groups but neither the national series nor the bundled targets; any other panel is a
+set of regions whose aggregate is their sum, without groups or targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sim.errors import DataError
+
+REGION_KINDS = ("province", "city", "county", "country", "region")
+META_SUFFIX = ".meta.yaml"
+#: GB/T 2260 first digit of a provincial code -> traditional macro-region (key, English, Chinese).
+GB2260_GROUPS = {
+    "1": ("north", "North", "华北"),
+    "2": ("northeast", "Northeast", "东北"),
+    "3": ("east", "East", "华东"),
+    "4": ("central_south", "Central-South", "中南"),
+    "5": ("southwest", "Southwest", "西南"),
+    "6": ("northwest", "Northwest", "西北"),
+}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A macro-region: key, names and member codes."""
+
+    key: str
+    en: str
+    zh: str
+    codes: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        """Name in ``lang`` (Chinese for ``zh``)."""
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the regions of a panel are and what their aggregate is called."""
+
+    kind: str
+    aggregate_en: str  # used where the provincial texts say "national" / "the nation"
+    aggregate_zh: str  # used where they say 全国
+    series: Path | None = None  # the aggregate's own series (None: the sum of the regions)
+    targets: Path | None = None  # announced targets of these regions (None: none)
+    groups: tuple[Group, ...] = ()
+    gb2260_groups: bool = False  # groups by the first digit of provincial codes
+    path: Path | None = None  # the metadata file, if any
+
+    @property
+    def is_national(self) -> bool:
+        """True when the aggregate is the nation (texts need no rewording)."""
+        return self.aggregate_en == "national" and self.aggregate_zh == "全国"
+
+    def aggregate(self, lang: str) -> str:
+        """The aggregate's name in ``lang``."""
+        return self.aggregate_zh if lang == "zh" else self.aggregate_en
+
+    def group_of(self, code: str) -> Group | None:
+        """The macro-region of ``code``, or None (no groups, or the code is in none)."""
+        if self.gb2260_groups and len(code) == 2 and code.isdigit() and code[0] in GB2260_GROUPS:
+            key, en, zh = GB2260_GROUPS[code[0]]
+            return Group(key, en, zh, ())
+        return next((g for g in self.groups if code in g.codes), None)
+
+
+#: The bundled panel's scope: China's provinces, the national accounts, the bundled targets.
+PROVINCIAL = Scope("province", "national", "全国", gb2260_groups=True)
+#: A panel of any regions without metadata: the aggregate is their sum.
+GENERIC = Scope("region", "all-region", "各地区合计")
+
+
+def is_provincial_code(code: str) -> bool:
+    """A 2-digit GB/T 2260 provincial code (11-65, 71, 81, 82)."""
+    return len(code) == 2 and code.isdigit() and code[0] in "12345678" and code[1] != "0"
+
+
+def meta_path(panel: Path) -> Path:
+    """The metadata file that belongs to ``panel`` (it may not exist)."""
+    return panel.with_name(panel.stem + META_SUFFIX)
+
+
+def default_scope(codes: tuple[str, ...]) -> Scope:
+    """Scope of a panel without metadata: provincial words and groups for GB/T 2260 provincial
+    codes (no series, no targets), otherwise :data:`GENERIC`."""
+    if all(is_provincial_code(c) for c in codes):
+        return PROVINCIAL
+    return GENERIC
+
+
+def _fail(doc: Any, key: tuple[str, ...], message: str) -> DataError:
+    loc = doc.loc(key)
+    return DataError(message, file=loc.file, line=loc.line, field=".".join(key))
+
+
+def _text(doc: Any, key: tuple[str, ...], value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(doc, key, "must be a non-empty text")
+    return value.strip()
+
+
+def _file(doc: Any, key: tuple[str, ...], value: Any) -> Path:
+    path = doc.path.parent / _text(doc, key, value)
+    if not path.is_file():
+        raise _fail(doc, key, f"file not found: {path}")
+    return path
+
+
+def _groups(doc: Any, raw: Any, codes: tuple[str, ...]) -> tuple[Group, ...]:
+    if not isinstance(raw, dict):
+        raise _fail(doc, ("groups",), "must be a mapping of group key -> {en, zh, codes}")
+    out: list[Group] = []
+    seen: dict[str, str] = {}
+    for key, spec in raw.items():
+        where = ("groups", str(key))
+        if not isinstance(spec, dict) or not isinstance(spec.get("codes"), list):
+            raise _fail(doc, where, "needs en, zh and a list of codes")
+        members = tuple(str(c) for c in spec["codes"])
+        for c in members:
+            if c not in codes:
+                raise _fail(doc, (*where, "codes"), f"not a code of the panel: {c}")
+            if c in seen:
+                raise _fail(doc, (*where, "codes"), f"{c} is already in group {seen[c]}")
+            seen[c] = str(key)
+        en = _text(doc, (*where, "en"), spec.get("en"))
+        zh = _text(doc, (*where, "zh"), spec.get("zh", en))
+        out.append(Group(str(key), en, zh, members))
+    return tuple(out)
+
+
+def load_scope(panel: Path, codes: tuple[str, ...]) -> Scope:
+    """The scope of the panel CSV ``panel`` whose regions have ``codes``: its metadata file when
+    there is one (validated, errors located by line), otherwise :func:`default_scope`."""
+    path = meta_path(panel)
+    if not path.is_file():
+        return default_scope(codes)
+    from sim.inputs.yamlio import load_yaml  # only when there is a metadata file (cached runs skip YAML)
+
+    doc = load_yaml(path)
+    data = doc.data
+    known = {"region_kind", "aggregate", "targets", "groups", "encoding"}
+    for key in data:
+        if key not in known:
+            raise _fail(doc, (str(key),), f"unknown key (known: {', '.join(sorted(known))})")
+    kind = data.get("region_kind", "region")
+    if kind not in REGION_KINDS:
+        raise _fail(doc, ("region_kind",), f"must be one of {', '.join(REGION_KINDS)}, got {kind!r}")
+    agg = data.get("aggregate") or {}
+    if not isinstance(agg, dict):
+        raise _fail(doc, ("aggregate",), "must be a mapping with en, zh (and series)")
+    en = _text(doc, ("aggregate", "en"), agg.get("en", GENERIC.aggregate_en))
+    zh = _text(doc, ("aggregate", "zh"), agg.get("zh", GENERIC.aggregate_zh))
+    series = _file(doc, ("aggregate", "series"), agg["series"]) if agg.get("series") is not None else None
+    targets = _file(doc, ("targets",), data["targets"]) if data.get("targets") is not None else None
+    groups = _groups(doc, data["groups"], codes) if data.get("groups") is not None else ()
+    return Scope(kind, en, zh, series, targets, groups, path=path)
+
+
+def meta_encoding(panel: Path) -> str | None:
+    """The ``encoding:`` the metadata file of ``panel`` names, if any."""
+    path = meta_path(panel)
+    if not path.is_file():
+        return None
+    from sim.inputs.yamlio import load_yaml
+
+    value = load_yaml(path).data.get("encoding")
+    return str(value) if value else None
+
+
+def with_bundled(scope: Scope, series: Path | None, targets: Path | None) -> Scope:
+    """``scope`` with the bundled national series and targets (the bundled panel and its vintages)."""
+    return replace(scope, series=series, targets=targets)
