@@ -505,10 +505,22 @@ def national_error(panel: Panel, base: int) -> NationalError:
         return NationalError(0.0, 0.0, len(used))
     a = np.array([[r[0], r[1]] for r in rows]) * np.sqrt(weights)[:, None]
     y = np.array([r[2] for r in rows]) * np.sqrt(weights)
-    from scipy.optimize import nnls
-
-    (var_p, var_y), _ = nnls(a, y)
+    var_p, var_y = _nonnegative_lstsq(a, y)
     return NationalError(float(np.sqrt(var_p)), float(np.sqrt(var_y)), len(used))
+
+
+def _nonnegative_lstsq(a: FloatArray, y: FloatArray) -> tuple[float, float]:
+    """Least squares of ``y`` on the two columns of ``a`` with both coefficients >= 0 (the
+    unconstrained fit, else the better one-column fit; scipy's nnls would import scipy.optimize)."""
+    coef, *_ = np.linalg.lstsq(a, y, rcond=None)
+    if (coef >= 0).all():
+        return float(coef[0]), float(coef[1])
+    fits = []
+    for j in (0, 1):
+        c = max(0.0, float(a[:, j] @ y) / float(a[:, j] @ a[:, j]))
+        fits.append((float(((y - c * a[:, j]) ** 2).sum()), j, c))
+    _, j, c = min(fits)
+    return (c, 0.0) if j == 0 else (0.0, c)
 
 
 def spread_resamples(

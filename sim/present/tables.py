@@ -15,10 +15,7 @@ import numpy as np
 import pandas as pd
 
 from sim import names
-from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
-from sim.analyses.sensitivity import SensitivityResult
-from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.batch import NEVER
 from sim.engine.projection import Projection
@@ -43,9 +40,10 @@ def result_tables(result: Any) -> Tables:
         return {"": result.to_frame()}
     if isinstance(result, SweepResult):
         return _sweep_tables(result)
-    if isinstance(result, SensitivityResult | SolveResult):
+    kind = type(result).__name__  # by name: the backtest's module imports scipy.stats (slow)
+    if kind in ("SensitivityResult", "SolveResult"):
         return {"": result.to_frame()}
-    if isinstance(result, BacktestResult):
+    if kind == "BacktestResult":
         by = pd.DataFrame(result.by_jump_off()).rename(columns={"year": names.JUMP_OFF})
         return {"": by, "regions": result.to_frame()}
     raise TypeError(f"no tables for {type(result).__name__}")
