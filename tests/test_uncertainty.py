@@ -195,3 +195,12 @@ def test_terminal_says_why_the_median_reach_year_differs(cli):
     assert "P(reach) by 2027" in res.out and "by 2035" in res.out
     assert "Why the median reach year (2039) can differ from this scenario's (2038)" in res.out
     assert "the 4 regions it must pass are bunched" in res.out
+
+
+def test_backtest_terminal_reports_levels_revisions_and_the_honest_score(cli):
+    res = cli("backtest", "--from", "2012:2016", "--horizon", "3", "--vintage", "as-published",
+              "--paths", "300", "--seed", "1", "--quiet")  # fmt: skip
+    assert res.code == 0, res.err
+    assert "Nominal-level bands (each region's share of the total): 50% band" in res.out
+    assert "From the data as published (pre2018): revisions alone cause" in res.out
+    assert "Out of sample (window, half-life and deflator model chosen by rolling origin): rank MAE" in res.out

@@ -193,6 +193,7 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
     assert ch.units is not None
     best, i = ch.in_sample(tested, k)
     return {
+        "data": "final",  # scored on today's data, whatever the backtest's vintage
         "rank_mae": round(ch.honest(tested, k) * ch.units[k], 4),
         "in_sample_rank_mae": round(best * ch.units[k], 4),
         "in_sample_choice": describe(ch.candidates[i]),

@@ -433,7 +433,10 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
-    return _finish(args, result, doc, report, summary(result, args.lang), prov)
+    from sim.present.text import model_oos_line
+
+    text = summary(result, args.lang) + "\n" + model_oos_line(doc["model_oos"], args.lang)
+    return _finish(args, result, doc, report, text, prov)
 
 
 def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:

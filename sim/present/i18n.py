@@ -236,6 +236,10 @@ TEXT: dict[str, dict[str, str]] = {
         "solve_sentence": "To reach rank {k} by {by}{prob}, {who} needs a constant real growth of {g} a year from {b1}, everything else as in the scenario.",
         "solve_unreachable": "Within -10% to 30% real growth a year, {who} cannot reach rank {k} by {by}{prob}.",
         "with_prob": " with probability {p:.0%}",
+        # --- honest uncertainty (issue 11): backtest console lines ---
+        "bt_level": "  Nominal-level bands (each region's share of the total): 50% band {c50:.0%}, 80% band {c80:.0%}",
+        "bt_oos": "  Out of sample (window, half-life and deflator model chosen by rolling origin): rank MAE {oos:.3f} (best in hindsight {ins:.3f})",
+        "bt_revisions": "  From the data as published ({vintages}): revisions alone cause {share:.0%} of the \"ranks stay\" error ({old:.3f} against {new:.3f} on today's data)",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
         "chart_pit": "Backtest: where the outcomes fell in their Monte Carlo distribution (PIT)",
         "chart_sweep_probability": "Probability of reaching the threshold over the sweep",
@@ -452,6 +456,10 @@ TEXT: dict[str, dict[str, str]] = {
         "solve_sentence": "要在{by}年前进入前{k}位{prob}，{who}需要自{b1}年起每年保持{g}的实际增速，其他条件同情景。",
         "solve_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前进入前{k}位{prob}。",
         "with_prob": "（概率{p:.0%}）",
+        # --- honest uncertainty (issue 11): backtest console lines ---
+        "bt_level": "  名义总量区间（各地区占合计的比重）覆盖率：50%区间 {c50:.0%}，80%区间 {c80:.0%}",
+        "bt_oos": "  样本外（窗口、半衰期和价格模型按滚动起点选择）：名次平均绝对误差 {oos:.3f}（事后最优 {ins:.3f}）",
+        "bt_revisions": "  按当时公布的数据（{vintages}）：数据修订本身造成“名次不变”预测误差的{share:.0%}（{old:.3f}，按今日数据为{new:.3f}）",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
         "chart_pit": "回测：实际结果落在蒙特卡洛分布中的位置（PIT）",
         "chart_sweep_probability": "参数网格上达到门槛的概率",

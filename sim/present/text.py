@@ -379,7 +379,19 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     ]  # fmt: skip
     if doc["coverage"] is not None:
         lines.append(t(lang, "bt_coverage", c50=doc["coverage"]["0.5"], c80=doc["coverage"]["0.8"]))
+    if doc["coverage_level"] is not None:
+        lines.append(t(lang, "bt_level", c50=doc["coverage_level"]["0.5"], c80=doc["coverage_level"]["0.8"]))
+    rev = bt.revisions()
+    if rev is not None:
+        names = t(lang, "list_sep").join(sorted(set(rev["vintages"].values())))
+        lines.append(t(lang, "bt_revisions", vintages=names, share=rev["revision_share"],
+                       old=rev["naive_as_published_rank_mae"], new=rev["naive_final_rank_mae"]))  # fmt: skip
     return "\n".join(lines)
+
+
+def model_oos_line(oos: dict[str, Any], lang: str = "en") -> str:
+    """The honest (rolling-origin) rank error line under ``ranksim backtest``'s table."""
+    return t(lang, "bt_oos", oos=oos["rank_mae"], ins=oos["in_sample_rank_mae"])
 
 
 def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) -> str:
