@@ -1133,3 +1133,27 @@ def _translate_error(message: str) -> str | None:
 def _filled(template: str, parts: dict[str, str]) -> str:
     """``template`` with each ``{name}`` of ``parts`` replaced (other braces kept as written)."""
     return re.sub(r"\{(\w+)\}", lambda m: parts.get(m.group(1), m.group(0)), template)
+
+
+# --------------------------------------------------------------------------- issue 15 part 3: the report in Chinese
+#: Words of the HTML report that were English under ``zh`` (hover templates, the Monte Carlo
+#: method named once with its English term, a sentence without a reach year for one path in ten).
+REPORT_ZH_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "hover_rank": "rank {r}",
+        "hover_sep": ", ",
+        "list_semicolon": "; ",
+        "method_first_bootstrap": "bootstrap",
+        "mc_sentence_rare": "Over {paths:,} simulated paths ({method}, seed {seed}), the probability of reaching rank {k} is {p27} by 2027, {p30} by 2030 and {p35} by 2035. Median reach year: {q50}; fewer than one path in ten reaches it by {h}.",
+    },
+    "zh": {
+        "hover_rank": "第{r}位",
+        "hover_sep": "，",
+        "list_semicolon": "；",
+        "method_bootstrap": "自助抽样",
+        "method_first_bootstrap": "自助抽样（bootstrap）",
+        "mc_sentence_rare": "在{paths:,}条模拟路径中（{method}，随机种子{seed}），到2027年进入前{k}位的概率为{p27}，到2030年为{p30}，到2035年为{p35}。达到年份的中位数：{q50}；不到十分之一的路径在{h}年前达到。",
+    },
+}
+for _lang, _table in REPORT_ZH_TEXT.items():
+    TEXT[_lang].update(_table)
