@@ -37,7 +37,16 @@ ALLOWED = {
     "U",
 }
 #: Figure keys whose strings a reader sees (titles, axis titles, tick labels, legends, hovers).
-SHOWN_KEYS = {"text", "hovertemplate", "name", "label", "ticktext", "texttemplate"}
+SHOWN_KEYS = {
+    "text",
+    "hovertemplate",
+    "name",
+    "label",
+    "ticktext",
+    "texttemplate",
+    "ticksuffix",
+    "tickprefix",
+}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'\-]*")
 PATHLIKE = re.compile(
     r"(?:\.{0,2}/)?[\w.\-]+(?:/[\w.\-]+)+/?|\b[\w\-]+\.(?:yaml|csv|html|json|md|xlsx)\b|--[\w\-]+|\b[0-9a-f]{40,64}\b"
@@ -178,5 +187,11 @@ def test_chinese_report_words_for_chinese_readers(reports):
     assert any("内蒙古实际增速" in s for s in texts) and any("2030年差距" in s for s in texts)
     # years never with a thousands separator or decimals
     assert not [s for s in texts if re.search(r"\b20\d\d\.\d|\b2,0\d\d\b", s)]
+    # every axis or colour bar of reach years shows whole years
+    year_axes = re.findall(
+        r'\{[^{}]*"title":\{"text":"\\u8fbe\\u5230\\u5e74\\u4efd"\}[^{}]*\}', reports["sweep"][0]
+    )
+    year_axes = [a for a in year_axes if '"orientation"' not in a]  # not the legend of the threshold chart
+    assert year_axes and all('"tickformat":"d"' in a for a in year_axes), year_axes
     back, _ = reports["backtest"]
     assert "名次平均绝对误差" in back and "rank_mae" not in " ".join(visible_texts(back))

@@ -754,6 +754,17 @@ def pit_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
 # --------------------------------------------------------------------------- sweeps, sensitivity, solve
 
 
+def _year_ticks(years: Any, hover: bool = True) -> dict[str, Any]:
+    """Ticks of an axis of years: whole years only (never 2039.5), without a thousands separator."""
+    finite = np.asarray(years, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    span = float(finite.max() - finite.min()) if finite.size else 0.0
+    out: dict[str, Any] = {"tickformat": "d", "dtick": 1 if span <= 8 else 2 if span <= 16 else 5}
+    if hover:
+        out["hoverformat"] = "d"
+    return out
+
+
 def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     """1-D sweep: reach year (left axis) and gap at the horizon (right axis) against the parameter."""
     from plotly.subplots import make_subplots
@@ -794,8 +805,8 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         height=440,
         margin=dict(l=70, r=70, t=60, b=50),
     )
-    fig.update_xaxes(title=label, **_shift_ticks(sw, 0))
-    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
+    fig.update_xaxes(title=label, **_shift_ticks(sw, 0, lang))
+    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **_year_ticks(reach))
     fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
     return fig
 
@@ -880,7 +891,7 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
             z=z,
             colorscale="Viridis",
             reversescale=True,
-            colorbar=dict(title=t(lang, "reach_year")),
+            colorbar=dict(title=t(lang, "reach_year"), **_year_ticks(z, hover=False)),
             hovertemplate="%{x}, %{y}: %{z:d}<extra></extra>",
         )
     )
@@ -915,14 +926,18 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=80, r=40, t=60, b=60),
         legend=dict(orientation="h", y=-0.18, title=dict(text=t(lang, "reach_year"))),
     )
-    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0))
-    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1))
+    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0, lang))
+    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1, lang))
     return fig
 
 
-def _shift_ticks(sw: SweepResult, axis: int) -> dict[str, str]:
+def _shift_ticks(sw: SweepResult, axis: int, lang: str = "en") -> dict[str, str]:
     """Tick labels of a shifted parameter as signed points (+1 pp), so they never read as values set."""
-    return {"tickformat": "+~g", "ticksuffix": " pp"} if sw.parameters[axis].mode == "shift" else {}
+    return (
+        {"tickformat": "+~g", "ticksuffix": t(lang, "pp_suffix")}
+        if sw.parameters[axis].mode == "shift"
+        else {}
+    )
 
 
 def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
