@@ -171,6 +171,15 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     return text + t(lang, f"dm_{o.deflator_model}")
 
 
+def _own_comment(com: Any, code: str, attr: str, *, written: bool) -> str:
+    """The comment of one province row: the one on its own key, else the one on the province's
+    line (``Guangxi: {real_growth: 7}  # note``) for a value the scenario wrote; never a comment
+    on a row whose value comes from the model (issue 15: a comment belongs only to the value it
+    annotates)."""
+    own = com.get(f"provinces.{code}.{attr}", "")
+    return own or (com.get(f"provinces.{code}", "") if written else "")
+
+
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     """(assumption, value, source comment) rows of the assumptions table."""
     sc = proj.scenario
@@ -216,7 +225,7 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
                 (
                     t(lang, label_key, who=who),
                     text,
-                    com.get(f"provinces.{code}.{attr}", "") or com.get(f"provinces.{code}", ""),
+                    _own_comment(com, code, attr, written=value is not None),
                 )
             )
         plan = sc.plans.get(i, {})
