@@ -134,3 +134,19 @@ def test_the_focus_is_the_regions_around_the_threshold(founding):
     codes = [founding.codes[j] for j in founding.focus()]
     # ranks 15 (Jiangxi) to 21 (Shanxi) in 2024: the four to pass, the target, one either side
     assert codes == ["36", "21", "50", "53", "45", "15", "14"]
+
+
+def test_a_comment_belongs_only_to_the_value_it_annotates(write):
+    """A comment on a province's line (a flow mapping of its real growth) annotates the values the
+    scenario wrote there, not the deflator row whose value comes from the model (issue 15)."""
+    from sim.present.report import assumptions_rows
+
+    path = write(
+        "c.yaml",
+        "name: c\ntarget: Guangxi\nprovinces:\n  Guangxi: {real_growth: 7}  # 目标7%左右\n"
+        "  Yunnan:\n    real_growth: 5  # 云南目标\n",
+    )
+    rows = {r[0]: r[2] for r in assumptions_rows(sim.project(sim.load_scenario(path)), "en")}
+    assert rows["Guangxi: real growth"] == "目标7%左右"
+    assert rows["Guangxi: deflator"] == ""
+    assert rows["Yunnan: real growth"] == "云南目标" and rows["Yunnan: deflator"] == ""

@@ -755,11 +755,34 @@ FLAGS = {
 }
 
 
-def _with_flag(exc: InputError) -> str:
-    """The error line, naming the command-line flag where the field came from one."""
-    if exc.file is None and exc.field in FLAGS:
-        return str(InputError(exc.message, field=FLAGS[exc.field]))
-    return str(exc)
+def _with_flag(exc: InputError, lang: str = "en") -> str:
+    """The error line(s), naming the command-line flag where the field came from one; the message
+    in ``lang`` (file, line and field as they are)."""
+    from sim.errors import InputErrors
+    from sim.present.i18n import error_message
+
+    if isinstance(exc, InputErrors):
+        return "\n".join(_with_flag(one, lang) for one in exc.errors)
+    field = FLAGS[exc.field] if exc.file is None and exc.field in FLAGS else exc.field
+    return InputError.__str__(
+        InputError(error_message(exc.message, lang), file=exc.file, line=exc.line, field=field)
+    )
+
+
+def error_lang(argv: Sequence[str]) -> str:
+    """The language of error messages: ``--lang`` on the command line (even one that failed to
+    parse), else the environment's ``RANKSIM_LANG``, else English."""
+    import os
+
+    lang = os.environ.get("RANKSIM_LANG", "en").strip().lower()
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(argv):
+            lang = argv[n + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return "zh" if lang.startswith("zh") else "en"
 
 
 def _check_out(args: argparse.Namespace) -> None:
@@ -798,7 +821,7 @@ def _main(argv: list[str]) -> int:
         with ExitStack() as args.wording:
             return int(args.handler(args, argv))
     except InputError as exc:
-        print(_with_flag(exc), file=sys.stderr)
+        print(_with_flag(exc, error_lang(argv)), file=sys.stderr)
         return 2
     except RanksimWarning as exc:  # --strict
         print(f"{exc} (an error with --strict)", file=sys.stderr)

@@ -28,6 +28,7 @@ from sim.present.i18n import (
     THRESHOLD_LINE,
     t,
 )
+from sim.present.text import method_label, outcome_label, path_label, sweep_labels
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(
@@ -222,7 +223,7 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
         title=dict(text=t(lang, _measured(proj, "gdp")), standoff=8),
         automargin=True,
         tickvals=ticks,
-        ticktext=[_gdp_tick(v, lang) for v in ticks],
+        ticktext=[_gdp_tick(v, lang, proj.scenario.per_capita) for v in ticks],
     )
     fig.update_xaxes(title=t(lang, "year"))
     return fig
@@ -247,11 +248,26 @@ def log_ticks(lo: float, hi: float) -> list[float]:
     return ticks
 
 
-def _gdp_tick(value: float, lang: str) -> str:
-    """A GDP tick (100m yuan): 15k in English, 1.5万 in Chinese."""
-    if lang == "zh" and value >= 10_000:
-        return f"{value / 10_000:g}万"
+def _gdp_tick(value: float, lang: str, per_head: bool = False) -> str:
+    """A GDP tick: 15k in English; in Chinese 1.5万亿 / 8000亿 for GDP (in 100m yuan), 12万 /
+    8000 for GDP per head (in yuan)."""
+    if lang == "zh" and per_head:
+        return f"{value / 10_000:g}万" if value >= 10_000 else f"{value:g}"
+    if lang == "zh":
+        return f"{value / 10_000:g}万亿" if value >= 10_000 else f"{value:g}亿"
     return f"{value / 1000:g}k" if value >= 1000 else f"{value:g}"
+
+
+def _linear_gdp_ticks(top: float, lang: str, per_head: bool) -> dict[str, Any]:
+    """Ticks of a linear GDP axis from 0 to ``top`` worded for Chinese readers (万亿, 亿); nothing
+    (plotly's own ticks) in English."""
+    if lang != "zh" or not top > 0:
+        return {}
+    raw = top / 5
+    mag = 10 ** np.floor(np.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    vals = [float(v) for v in np.arange(0, top + step / 2, step)]
+    return {"tickvals": vals, "ticktext": [_gdp_tick(v, lang, per_head) if v else "0" for v in vals]}
 
 
 def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
@@ -362,7 +378,11 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
             name=str(int(y)),
             layout=dict(
                 title_text=f"{t(lang, 'race_title')} — {label(i)}",
-                xaxis=dict(range=[0, float(gdp[i].max()) * 1.22], autorange=False),
+                xaxis=dict(
+                    range=[0, float(gdp[i].max()) * 1.22],
+                    autorange=False,
+                    **_linear_gdp_ticks(float(gdp[i].max()) * 1.22, lang, proj.scenario.per_capita),
+                ),
             ),
         )
         for i, y in enumerate(years)
@@ -451,6 +471,7 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
         range=[0, float(gdp[start].max()) * 1.22],
         autorange=False,
         title=t(lang, _measured(proj, "gdp_linear")),
+        **_linear_gdp_ticks(float(gdp[start].max()) * 1.22, lang, proj.scenario.per_capita),
     )
     return fig
 
@@ -537,7 +558,7 @@ def fan_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
         annotation_text=t(lang, "band", k=k),
         annotation_position="top left",
     )
-    method = mc.method
+    method = method_label(mc.method, lang)
     _layout(
         fig,
         t(lang, "fan_title", who=who, paths=mc.paths, method=method),
@@ -615,7 +636,11 @@ def rank_heatmap(mc: MonteCarloResult, lang: str = "en") -> go.Figure:
             zmin=0,
             zmax=1,
             colorbar=dict(title=t(lang, "reach_prob_axis"), tickformat=".0%"),
-            hovertemplate=t(lang, "year") + " %{x}, rank %{y}: %{z:.1%}<extra></extra>",
+            hovertemplate=t(lang, "year")
+            + " %{x}"
+            + t(lang, "hover_sep")
+            + t(lang, "hover_rank", r="%{y}")
+            + ": %{z:.1%}<extra></extra>",
         )
     )
     k = proj.threshold_rank
@@ -729,6 +754,17 @@ def pit_chart(bt: BacktestResult, lang: str = "en") -> go.Figure:
 # --------------------------------------------------------------------------- sweeps, sensitivity, solve
 
 
+def _year_ticks(years: Any, hover: bool = True) -> dict[str, Any]:
+    """Ticks of an axis of years: whole years only (never 2039.5), without a thousands separator."""
+    finite = np.asarray(years, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    span = float(finite.max() - finite.min()) if finite.size else 0.0
+    out: dict[str, Any] = {"tickformat": "d", "dtick": 1 if span <= 8 else 2 if span <= 16 else 5}
+    if hover:
+        out["hoverformat"] = "d"
+    return out
+
+
 def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     """1-D sweep: reach year (left axis) and gap at the horizon (right axis) against the parameter."""
     from plotly.subplots import make_subplots
@@ -762,15 +798,15 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         secondary_y=True,
     )
     fig.add_hline(y=0, line=dict(color="#0072B2", width=1), secondary_y=True)
-    label = sw.labels()[0]
+    label = sweep_labels(sw, lang)[0]
     _layout(
         fig,
         t(lang, "sweep_line_title", k=sw.scenario.threshold_rank, param=label),
         height=440,
         margin=dict(l=70, r=70, t=60, b=50),
     )
-    fig.update_xaxes(title=label, **_shift_ticks(sw, 0))
-    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False)
+    fig.update_xaxes(title=label, **_shift_ticks(sw, 0, lang))
+    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **_year_ticks(reach))
     fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
     return fig
 
@@ -794,7 +830,7 @@ def sweep_probability_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
     assert sw.probability is not None and sw.paths is not None
     years = [int(y) for y in sw.outcomes.rank_years]
     k = sw.scenario.threshold_rank
-    labels = sw.labels()
+    labels = sweep_labels(sw, lang)
     shape = [len(v) for v in sw.values]
     prob = sw.probability.reshape(*shape, len(years))
     if len(shape) == 1:
@@ -855,8 +891,8 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
             z=z,
             colorscale="Viridis",
             reversescale=True,
-            colorbar=dict(title=t(lang, "reach_year")),
-            hovertemplate="%{x}, %{y}: %{z}<extra></extra>",
+            colorbar=dict(title=t(lang, "reach_year"), **_year_ticks(z, hover=False)),
+            hovertemplate="%{x}, %{y}: %{z:d}<extra></extra>",
         )
     )
     levels = contour_levels(z)
@@ -876,7 +912,7 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
                 showlegend=True,
             )
         )
-    labels = sw.labels()
+    labels = sweep_labels(sw, lang)
     _layout(
         fig,
         t(
@@ -890,14 +926,18 @@ def sweep_heatmap(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=80, r=40, t=60, b=60),
         legend=dict(orientation="h", y=-0.18, title=dict(text=t(lang, "reach_year"))),
     )
-    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0))
-    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1))
+    fig.update_xaxes(title=labels[0], **_shift_ticks(sw, 0, lang))
+    fig.update_yaxes(title=labels[1], **_shift_ticks(sw, 1, lang))
     return fig
 
 
-def _shift_ticks(sw: SweepResult, axis: int) -> dict[str, str]:
+def _shift_ticks(sw: SweepResult, axis: int, lang: str = "en") -> dict[str, str]:
     """Tick labels of a shifted parameter as signed points (+1 pp), so they never read as values set."""
-    return {"tickformat": "+~g", "ticksuffix": " pp"} if sw.parameters[axis].mode == "shift" else {}
+    return (
+        {"tickformat": "+~g", "ticksuffix": t(lang, "pp_suffix")}
+        if sw.parameters[axis].mode == "shift"
+        else {}
+    )
 
 
 def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
@@ -917,10 +957,12 @@ def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
             colorscale="Viridis",
             reversescale=True,
             showscale=False,
-            hovertemplate="rank %{x}, %{y}: %{text}<extra></extra>",
+            hovertemplate=t(lang, "hover_rank", r="%{x}")
+            + t(lang, "hover_sep")
+            + "%{y}: %{text}<extra></extra>",
         )
     )
-    label = sw.labels()[0]
+    label = sweep_labels(sw, lang)[0]
     _layout(
         fig,
         t(lang, "thr_title", param=label),
@@ -935,7 +977,7 @@ def thresholds_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
 def tornado_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     """One-at-a-time swings around the scenario's outcome, largest on top."""
     bars = list(sens.tornado)[::-1]
-    names = [f"{b.param}{' (shift)' if b.mode == 'shift' else ''}" for b in bars]
+    names = [path_label(b.param, b.mode, sens.scenario, lang) for b in bars]
     base = sens.base_outcome
     fig = go.Figure()
     for attr, val_attr, color, key in (
@@ -958,12 +1000,12 @@ def tornado_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     fig.add_vline(x=base, line=dict(color="#333", width=1.5), annotation_text=t(lang, "base"))
     _layout(
         fig,
-        t(lang, "tornado_title", outcome=sens.outcome),
+        t(lang, "tornado_title", outcome=outcome_label(sens.outcome, lang)),
         height=140 + 60 * len(bars),
         barmode="overlay",
         margin=dict(l=260, r=40, t=60, b=50),
     )
-    fig.update_xaxes(title=sens.outcome)
+    fig.update_xaxes(title=outcome_label(sens.outcome, lang))
     return fig
 
 
@@ -971,7 +1013,8 @@ def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     """Total (bars) and first-order (dots) Sobol indices with their bootstrap intervals, one
     horizontal bar a parameter, largest on top (the chart's height follows the parameters)."""
     s = sorted(sens.sobol, key=lambda x: x.total_order)  # plotly draws the first at the bottom
-    names = [x.param for x in s]
+    modes = {b.param: b.mode for b in sens.tornado}
+    names = [path_label(x.param, modes.get(x.param, "set"), sens.scenario, lang) for x in s]
 
     def interval(lo_hi: list[tuple[float, float]], mid: list[float]) -> dict[str, Any]:
         return dict(
@@ -1004,7 +1047,7 @@ def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     )
     _layout(
         fig,
-        t(lang, "sobol_title", outcome=sens.outcome),
+        t(lang, "sobol_title", outcome=outcome_label(sens.outcome, lang)),
         height=150 + 55 * len(names),
         margin=dict(l=60, r=40, t=60, b=50),
         legend=dict(orientation="h", y=-0.12, x=0),

@@ -967,3 +967,203 @@ PER_HEAD_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _table in PER_HEAD_TEXT.items():
     TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- issue 15 part 3: errors in Chinese
+#: The one-line errors a planner can cause, in Chinese (``--lang zh`` or ``RANKSIM_LANG=zh``). Each
+#: entry is an English message template as a regular expression (matched against the whole
+#: message, never the ``file:line: field:`` part) and its Chinese text; a group named ``t_...``
+#: is itself a message part and is translated by the same table. A message no entry matches
+#: (or with a part none matches) stays in English.
+_Q = r"(?:'[^']*'|\"[^\"]*\")"  # a value as Python's repr quotes it
+ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
+    # -- parts that follow a message
+    (r"", ""),
+    (rf" \(did you mean (?P<s>{_Q})\?\)(?P<t_rest>.*)", "（是否指 {s}？）{t_rest}"),
+    (r" \(use an English or Chinese name or a code; `ranksim data` lists them\)",
+     "（请用中文名、英文名或代码；`ranksim data` 列出全部地区）"),
+    (r" \(known keys: (?P<k>.*)\)", "（可用的键：{k}）"),
+    (rf" in parameter (?P<p>{_Q})(?P<t_rest>.*)", "（参数 {p}）{t_rest}"),
+    (r" \(remove thousands separators\)", "（请去掉千位分隔符）"),
+    (r" \(see (?P<h>`[^`]*`)\)", "（见 {h}）"),
+    (r"percent per year", "每年百分比"),
+    (r"pp", "百分点"),
+    (r"a space", "半角空格"),
+    (r"(?P<q>'.')", "半角 {q}"),
+    # -- unknown keys, regions, parameters; missing fields
+    (rf"unknown key (?P<k>{_Q})(?P<t_rest>.*)", "未知的键 {k}{t_rest}"),
+    (r"required field is missing", "缺少必填字段"),
+    (rf"unknown (?:province|region) (?P<k>{_Q})(?P<t_rest>.*)", "未知地区 {k}{t_rest}"),
+    (rf"unknown parameter (?P<p>{_Q}) \(known: (?P<k>.*)\)", "未知参数 {p}（可用：{k}）"),
+    (rf"(?P<a>{_Q}) and (?P<b>{_Q}) are the same province; give it once", "{a} 与 {b} 是同一地区；只需写一次"),
+    # -- numbers
+    (r"not a number: (?P<v>.*?)(?P<t_rest>(?: \(.*\))?)", "不是数字：{v}{t_rest}"),
+    (r"(?P<v>.*) is not a number \(growth in percent per year: write 6, not '6%'\)",
+     "{v} 不是数字（增速按每年百分比：写 6，不要写 '6%'）"),
+    (r"(?P<v>.*) is not a finite number", "{v} 不是有限数值"),
+    (r"must be a finite number, got (?P<v>.*)", "必须是有限数值，实际为 {v}"),
+    (r"must be a finite number \((?P<t_u>[^)]*)\), got (?P<v>.*)", "必须是有限数值（{t_u}），实际为 {v}"),
+    (r"must be a whole number, got (?P<v>.*)", "必须是整数，实际为 {v}"),
+    (r"must be a whole number", "必须是整数"),
+    (r"must be a whole number of at least (?P<a>\S+), got (?P<v>.*)", "必须是不小于 {a} 的整数，实际为 {v}"),
+    (r"not a whole number: (?P<v>.*)", "不是整数：{v}"),
+    (r"not a year: (?P<v>.*)", "不是年份：{v}"),
+    (r"(?P<v>.*) is not a year; write (?P<e>\{.*\})", "{v} 不是年份；请写成 {e}"),
+    (r"write (?P<n>\S+) \(percent per year\), not (?P<v>.*)", "请写 {n}（每年百分比），不要写 {v}"),
+    (r"(?P<v>\S+) looks like a fraction; growth is in percent per year, so write (?P<n>\S+) for \S+ % "
+     r"\(values below 0\.25 everywhere are refused as ambiguous\)",
+     "{v} 像是小数比例；增速按每年百分比填写，6% 请写 {n}（各处都小于 0.25 的值有歧义，不予接受）"),
+    # -- out of range
+    (r"year (?P<y>\d{4}): (?P<t_rest>.*)", "{y}年：{t_rest}"),
+    (r"must be between (?P<a>\S+) and (?P<b>\S+) \((?P<t_u>[^)]*)\), got (?P<v>\S+): the hard limit "
+     r"\(in the data provinces' real growth ran from (?P<lo>\S+) to (?P<hi>\S+) % a year\)",
+     "必须在 {a} 与 {b} 之间（{t_u}），实际为 {v}：这是硬性界限（数据中各地区实际增速在每年 {lo}% 至 {hi}% 之间）"),
+    (r"must be between (?P<a>\S+) and (?P<b>\S+) for a panel of (?P<n>\d+) regions, got (?P<v>.*)",
+     "必须在 {a} 与 {b} 之间（共 {n} 个地区），实际为 {v}"),
+    (r"(?:threshold )?must be between (?P<a>\S+) and (?P<b>\S+)", "必须在 {a} 与 {b} 之间"),
+    (r"must be at least (?P<a>\S+), got (?P<v>.*)", "必须不小于 {a}，实际为 {v}"),
+    (r"must be 0 or more, got (?P<v>.*)", "必须大于或等于 0，实际为 {v}"),
+    (r"must be positive, got (?P<v>.*)", "必须为正数，实际为 {v}"),
+    (r"must be after the base year (?P<b>\d+), got (?P<v>.*)", "必须晚于基年 {b}，实际为 {v}"),
+    (r"must be after the base year (?P<b>\d+) and at most the horizon (?P<h>\d+), got (?P<v>.*)",
+     "必须晚于基年 {b} 且不晚于预测终点 {h}，实际为 {v}"),
+    (r"must be within the data, (?P<r>\S+); got (?P<v>.*)", "必须在数据年份 {r} 之内，实际为 {v}"),
+    (r"must lie within (?P<r>\S+) \(growth needs a previous year\)", "必须在 {r} 之内（计算增速需要前一年的数据）"),
+    (r"(?P<y>\S+) is outside the projection \((?P<r>[^)]*)\)", "{y} 超出预测范围（{r}）"),
+    (r"every year of the window is excluded", "窗口内的每一年都被排除了"),
+    (r"extends cycle: (?P<c>.*)", "extends 形成循环：{c}"),
+    (r"write FIRST:LAST, e\.g\. 2008:2019; got (?P<v>.*)", "请写成 起始年:结束年，例如 2008:2019；实际为 {v}"),
+    (r"years out of order: (?P<v>.*); write \[first, last\]", "年份顺序颠倒：{v}；请写成 [起始年, 结束年]"),
+    (r"stop (?P<b>\S+) is below start (?P<a>\S+)", "终点 {b} 小于起点 {a}"),
+    (r"low (?P<a>\S+) must be below high (?P<b>\S+)", "下限 {a} 必须小于上限 {b}"),
+    (r"must be a power of two of at least (?P<a>\d+) \(Sobol sequences need it\), got (?P<v>\d+); "
+     r"try (?P<x>\d+) or (?P<y>\d+)", "必须是不小于 {a} 的 2 的幂（Sobol 序列的要求），实际为 {v}；可改为 {x} 或 {y}"),
+    (r"must be a mapping of `key: value` lines(?P<t_rest>.*)", "必须是由 `键: 值` 行组成的映射{t_rest}"),
+    (r", got (?P<v>.*)", "，实际为 {v}"),
+    (r"must be a mapping of province name to \{real_growth, deflator\}",
+     "必须是“地区名 → {real_growth, deflator}”的映射"),
+    (r"must be a list like \[first, last\](?P<t_rest>.*)", "必须是 [起始年, 结束年] 形式的列表{t_rest}"),
+    # -- files
+    (r"file not found", "找不到文件"),
+    (r"file not found: (?P<p>.*)", "找不到文件：{p}"),
+    (r"data file not found: (?P<p>.*)", "找不到数据文件：{p}"),
+    (r"extended file not found: (?P<p>.*)", "找不到 extends 所指的文件：{p}"),
+    (r"is a folder, not a scenario file \(give a \.yaml file in it\)", "是文件夹而不是情景文件（请给出其中的 .yaml 文件）"),
+    (r"(?P<p>.*) cannot be created: (?P<t_rest>.*)", "无法创建 {p}：{t_rest}"),
+    (r"(?P<p>.*) is a file, not a folder", "{p} 是文件，不是文件夹"),
+    (r"is a file, not a folder", "是文件，不是文件夹"),
+    (r"must end in \.html, \.png or \.svg, got (?P<v>.*)", "必须以 .html、.png 或 .svg 结尾，实际为 {v}"),
+    (r"missing column \(required: (?P<c>.*)\)", "缺少列（必需的列：{c}）"),
+    (r"duplicate row for region (?P<r>\S+) year (?P<y>\d+)", "地区 {r} 的 {y} 年有重复的行"),
+    (r"gap in years: no row for (?P<y>\d+)", "年份不连续：缺少 {y} 年的行"),
+    (r"missing region-year: region (?P<r>\S+) has no row for (?P<y>\d+)", "缺少地区年份：地区 {r} 没有 {y} 年的行"),
+    (r"no data rows", "没有数据行"),
+    (r"cannot be read as (?P<e>\S+) \(byte (?P<b>\d+)\); leave out the encoding to detect it",
+     "无法按 {e} 编码读取（第 {b} 个字节）；不指定编码即可自动识别"),
+    (r"UTF-16 text \(Excel's 'Unicode text'\); save the file as 'CSV UTF-8'",
+     "UTF-16 文本（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”"),
+    (rf"code (?P<c>\S+) has two names: (?P<a>{_Q}) and (?P<b>{_Q})", "代码 {c} 有两个名称：{a} 和 {b}"),
+    (r"empty file; a scenario needs at least `name:`", "空文件；情景文件至少需要 `name:`"),
+    # -- YAML syntax and full-width punctuation
+    (r"YAML syntax: (?P<t_rest>.*)", "YAML 语法：{t_rest}"),
+    (r"YAML tags are not allowed \((?P<t>.*)\)", "不允许使用 YAML 标签（{t}）"),
+    (r"the file must be a mapping of `key: value` lines, not a list", "文件必须由 `键: 值` 行组成，不能是列表"),
+    (r"the file must be a mapping of `key: value` lines, not a (?P<k>.*)", "文件必须由 `键: 值` 行组成，不能是 {k}"),
+    (r"a tab character; use spaces, not tabs, to indent", "含有制表符（Tab）；请用空格缩进，不要用 Tab"),
+    (r"duplicate key \"(?P<k>[^\"]*)\": it is already given above in the same block; give each key once",
+     "重复的键 “{k}”：同一块中上方已经给出；每个键只写一次"),
+    (r"this line is indented by (?P<n>\d+) spaces, which lines up with no key above it; indent it exactly "
+     r"like the other keys of its block \(line (?P<p>\d+) has (?P<m>\d+) spaces\)",
+     "此行缩进 {n} 个空格，与上方任何键都对不齐；请与同一块中的其他键缩进一致（第 {p} 行为 {m} 个空格）"),
+    (r"this line is indented deeper than line (?P<p>\d+), which already has a value: indent it like line \d+ "
+     r"\((?P<m>\d+) spaces\), or, if it belongs under line \d+, end line \d+ with ':' and no value",
+     "此行比已有值的第 {p} 行缩进更深：请与第 {p} 行缩进一致（{m} 个空格）；如果它属于第 {p} 行之下，"
+     "请让第 {p} 行以 ':' 结尾且不写值"),
+    (rf"(?P<k>{_Q}) has no ':'; write `key: value` \(or `key:` followed by indented lines\)",
+     "{k} 后没有 ':'；请写成 `键: 值`（或 `键:` 后接缩进的行）"),
+    (r"a quote opened on this line is never closed; close it on the same line", "此行的引号没有闭合；请在同一行内闭合"),
+    (r"a list item \('- \.\.\.'\) where `key: value` lines are expected; write `key: value`, or put the list "
+     r"under a key \(`key:` and then indented `- item` lines\)",
+     "此处应为 `键: 值` 行，却出现了列表项（'- ...'）；请写成 `键: 值`，或把列表放在某个键之下（`键:` 后接缩进的 `- 项` 行）"),
+    (r"a second ':' on one line; put a value that contains ':' in quotes \(name: \"a: b\"\)",
+     "一行中有第二个 ':'；含 ':' 的值请加引号（name: \"a: b\"）"),
+    (r"text after a closing quote; put the whole value inside the quotes", "闭合引号之后还有文字；请把整个值放在引号内"),
+    (r"the '(?P<o>.)' at column (?P<c>\S+) is not closed by '(?P<e>.)' on its line; write it as (?P<w>.*) on one "
+     r"line, items separated by ', '", "第 {c} 列的 '{o}' 在本行没有用 '{e}' 闭合；请在一行内写成 {w}，各项以 ', ' 分隔"),
+    (r"a value cannot start with (?P<c>'.') in YAML; put it in quotes", "YAML 中的值不能以 {c} 开头；请加引号"),
+    (r"a full-width space at column (?P<c>\d+) \(typed with a Chinese input method\); use (?P<t_u>.*)",
+     "第 {c} 列有全角空格（中文输入法输入）；请改用{t_u}"),
+    (r"full-width (?P<q>'.') at column (?P<c>\d+) \(typed with a Chinese input method\); use (?P<t_u>.*)",
+     "第 {c} 列有全角 {q}（中文输入法输入）；请改用{t_u}"),
+    (r"(?P<v>.*) contains full-width punctuation \(typed with a Chinese input method\); use ASCII ':' ',' and spaces",
+     "{v} 含有全角标点（中文输入法输入）；请改用半角 ':' ',' 和空格"),
+    # -- command-line arguments
+    (r"argument (?P<f>\S+): (?P<t_m>.*?)(?P<t_rest>(?: \(see `[^`]*`\))?)", "参数 {f}：{t_m}{t_rest}"),
+    (r"invalid choice: (?P<v>'[^']*') \(choose from (?P<c>.*)\)", "无效的选项 {v}（可选：{c}）"),
+    (r"unrecognized arguments: (?P<a>.*?) \(did you mean (?P<s>'[^']*')\? see (?P<h>`[^`]*`)\)",
+     "无法识别的参数：{a}（是否指 {s}？见 {h}）"),
+    (r"unrecognized arguments: (?P<a>.*?) \(see (?P<h>`[^`]*`)\)", "无法识别的参数：{a}（见 {h}）"),
+    (r"write PATH=START:STOP:STEP(?: \(three numbers\))?, got (?P<v>.*)", "请写成 路径=起点:终点:步长（三个数），实际为 {v}"),
+    (r"give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario",
+     "请给出 --set/--shift 路径=起点:终点:步长，或在情景中写 `sweep:` 部分"),
+    (r"no `sensitivity:` section in this scenario \(see README, Sensitivity\)",
+     "此情景没有 `sensitivity:` 部分（见 README 的 Sensitivity 一节）"),
+)  # fmt: skip
+_ERROR_PATTERNS = tuple((re.compile(en), zh) for en, zh in ERROR_TEXT_ZH)
+
+
+def error_message(message: str, lang: str) -> str:
+    """An error's message (without its ``file:line: field:`` part) in ``lang``; English where the
+    Chinese table has no entry for it."""
+    if lang != "zh":
+        return message
+    found = _translate_error(message)
+    return message if found is None else found
+
+
+def _translate_error(message: str) -> str | None:
+    for pattern, zh in _ERROR_PATTERNS:
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        parts: dict[str, str] = {}
+        for name, value in match.groupdict().items():
+            if name.startswith("t_") and value:
+                inner = _translate_error(value)
+                if inner is None:
+                    return None
+                value = inner
+            parts[name] = value or ""
+        return _filled(zh, parts)
+    return None
+
+
+def _filled(template: str, parts: dict[str, str]) -> str:
+    """``template`` with each ``{name}`` of ``parts`` replaced (other braces kept as written)."""
+    return re.sub(r"\{(\w+)\}", lambda m: parts.get(m.group(1), m.group(0)), template)
+
+
+# --------------------------------------------------------------------------- issue 15 part 3: the report in Chinese
+#: Words of the HTML report that were English under ``zh`` (hover templates, the Monte Carlo
+#: method named once with its English term, a sentence without a reach year for one path in ten).
+REPORT_ZH_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "hover_rank": "rank {r}",
+        "hover_sep": ", ",
+        "list_semicolon": "; ",
+        "pp_suffix": " pp",
+        "method_first_bootstrap": "bootstrap",
+        "mc_sentence_rare": "Over {paths:,} simulated paths ({method}, seed {seed}), the probability of reaching rank {k} is {p27} by 2027, {p30} by 2030 and {p35} by 2035. Median reach year: {q50}; fewer than one path in ten reaches it by {h}.",
+    },
+    "zh": {
+        "hover_rank": "第{r}位",
+        "hover_sep": "，",
+        "list_semicolon": "；",
+        "pp_suffix": "个百分点",
+        "method_bootstrap": "自助抽样",
+        "method_first_bootstrap": "自助抽样（bootstrap）",
+        "mc_sentence_rare": "在{paths:,}条模拟路径中（{method}，随机种子{seed}），到2027年进入前{k}位的概率为{p27}，到2030年为{p30}，到2035年为{p35}。达到年份的中位数：{q50}；不到十分之一的路径在{h}年前达到。",
+    },
+}
+for _lang, _table in REPORT_ZH_TEXT.items():
+    TEXT[_lang].update(_table)

@@ -171,6 +171,15 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     return text + t(lang, f"dm_{o.deflator_model}")
 
 
+def _own_comment(com: Any, code: str, attr: str, *, written: bool) -> str:
+    """The comment of one province row: the one on its own key, else the one on the province's
+    line (``Guangxi: {real_growth: 7}  # note``) for a value the scenario wrote; never a comment
+    on a row whose value comes from the model (issue 15: a comment belongs only to the value it
+    annotates)."""
+    own = com.get(f"provinces.{code}.{attr}", "")
+    return own or (com.get(f"provinces.{code}", "") if written else "")
+
+
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     """(assumption, value, source comment) rows of the assumptions table."""
     sc = proj.scenario
@@ -210,13 +219,13 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
                 _path_text(value, lang, sc, None)
                 if value is not None
                 else t(lang, "from_model", desc=model)
-                + ("; " + spread if sc.others.model != "national" else "")
+                + (t(lang, "list_semicolon") + spread if sc.others.model != "national" else "")
             )
             rows.append(
                 (
                     t(lang, label_key, who=who),
                     text,
-                    com.get(f"provinces.{code}.{attr}", "") or com.get(f"provinces.{code}", ""),
+                    _own_comment(com, code, attr, written=value is not None),
                 )
             )
         plan = sc.plans.get(i, {})
@@ -471,9 +480,10 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | str
         + esc(
             t(
                 lang,
-                "mc_sentence",
+                "mc_sentence" if q[0.1] is not None else "mc_sentence_rare",
                 paths=mc.paths,
-                method=mc.method,
+                method=_method_first(mc.method, lang),
+                h=sc.horizon,
                 seed=seed if seed is not None else "–",
                 k=sc.threshold_rank,
                 p27=by(2027),
@@ -504,6 +514,16 @@ def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | str
         )
     report.add_paragraph(t(lang, "mc_method", desc=desc), "muted")
     add_charts(report, mc)
+
+
+def _method_first(method: str, lang: str) -> str:
+    """The Monte Carlo method named the first time: in Chinese with its English term once
+    (自助抽样（bootstrap）)."""
+    from sim.present.i18n import TEXT
+    from sim.present.text import method_label
+
+    key = f"method_first_{method}"
+    return t(lang, key) if key in TEXT["en"] else method_label(method, lang)
 
 
 def add_sweep_section(report: Report, sw: SweepResult) -> None:
@@ -550,6 +570,8 @@ def add_provenance(
 
 def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance | None = None) -> str:
     """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
+    from sim.present.text import metric_label, national_label
+
     sc = bt.scenario
     years = bt.jump_off_years
     report = Report(title=t(lang, "bt_title", h=bt.horizon, y0=int(years[0]), y1=int(years[-1])), lang=lang)
@@ -571,7 +593,7 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
         t(
             lang,
             "bt_settings",
-            nat=bt.national,
+            nat=national_label(bt.national, lang),
             w=length,
             hl=sc.others.half_life if sc.others.half_life is not None else "∞",
         ),
@@ -579,7 +601,10 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
     )
     report.add_table(
         [t(lang, "bt_metric"), t(lang, "bt_model"), t(lang, "bt_naive")],
-        [(name, f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}") for name in m.to_dict()],
+        [
+            (metric_label(name, lang), f"{getattr(m, name):.3f}", f"{getattr(v, name):.3f}")
+            for name in m.to_dict()
+        ],
     )
     add_charts(report, bt)
     add_provenance(report, sc, provenance, projection=False)

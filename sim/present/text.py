@@ -190,6 +190,16 @@ def _label(lang: str, key: str, default: str) -> str:
     return t(lang, key) if key in TEXT["en"] else default
 
 
+def metric_label(name: str, lang: str = "en") -> str:
+    """A backtest metric's name in ``lang`` (``rank_mae`` is 名次平均绝对误差 in Chinese)."""
+    return _label(lang, f"bt_m_{name}", name)
+
+
+def national_label(national: str, lang: str = "en") -> str:
+    """A backtest's national growth mode in ``lang`` (``trailing`` is 近5年平均 in Chinese)."""
+    return _label(lang, f"bt_nat_{national}", national)
+
+
 def method_label(method: str, lang: str = "en") -> str:
     """An uncertainty method's name in ``lang`` (``bootstrap`` is 整年重抽 in Chinese)."""
     return _label(lang, f"method_{method}", method)
@@ -215,6 +225,20 @@ def _param_text(path: str, mode: str, sc: Any, lang: str, *, shift: bool = True)
 
     p = parse_parameter(sc.panel.regions, path, mode)
     return param_label(Parameter(p.path, "set", p.kind, p.region), sc.panel.regions, lang) + mark
+
+
+def path_label(path: str, mode: str, sc: Any, lang: str) -> str:
+    """A parameter path as the report shows it: as written (with " (shift)") in English, by its
+    label in Chinese (内蒙古实际增速, 全国实际增速（平移）); the path itself where it has no label."""
+    try:
+        return _param_text(path, mode, sc, lang)
+    except Exception:  # noqa: BLE001 - a label is never worth an error
+        return path + (t(lang, "shift_mark") if mode == "shift" else "")
+
+
+def sweep_labels(sw: Any, lang: str) -> list[str]:
+    """The swept parameters' labels in ``lang`` (their paths in English)."""
+    return [param_label(p, sw.scenario.panel.regions, lang) for p in sw.parameters]
 
 
 def outcome_label(outcome: str, lang: str = "en") -> str:
