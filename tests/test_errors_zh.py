@@ -129,3 +129,25 @@ def test_every_chinese_text_is_chinese_and_keeps_its_values():
             english,
             zh,
         )
+
+
+def test_warnings_are_in_chinese_too(tmp_path):
+    """A scenario's warnings keep file:line and the field, with the message in Chinese under
+    --lang zh (a province by its Chinese name, "全国" for the nation), and stay English without."""
+    import subprocess
+    import sys
+
+    from tests.conftest import FOUNDING
+
+    path = tmp_path / "warn.yaml"
+    path.write_text(
+        f"name: w\nextends: {FOUNDING}\nprovinces:\n  Guangxi: {{real_growth: 12}}\n"
+        "  Yunnan: {real_growth: 0.05}\n",
+        encoding="utf-8",
+    )
+    base = [sys.executable, "-m", "sim", "run", str(path), "--no-report", "--quiet", "--out", str(tmp_path / "o")]
+    zh = subprocess.run([*base, "--lang", "zh"], capture_output=True, text=True, check=True).stderr
+    assert f"{path}:4: provinces.45.real_growth：警告：2025-2029年实际增速比全国高" in zh
+    assert "超出广西在数据中任何5年的表现" in zh and "0.05按每年0.05%理解" in zh
+    en = subprocess.run(base, capture_output=True, text=True, check=True).stderr
+    assert "warning: a real-growth lead of" in en and "警告" not in en

@@ -533,12 +533,19 @@ def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return 2 if bad else 0
 
 
+#: The language warnings are printed in (set by :func:`main` from the command line).
+_WARN_LANG = ["en"]
+
+
 def _show_warning(
     message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None
 ) -> None:
-    """RanksimWarnings as one plain line on stderr (they already name file, line and field)."""
+    """RanksimWarnings as one plain line on stderr (they already name file, line and field), in
+    the language of the command line (``--lang``, else ``RANKSIM_LANG``)."""
     if issubclass(category, RanksimWarning):
-        print(str(message), file=sys.stderr)
+        from sim.present.i18n import warning_line
+
+        print(warning_line(str(message), _WARN_LANG[0]), file=sys.stderr)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
@@ -799,6 +806,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 success, 2 bad input or argument (one line on stderr), 130 interrupted, 1 internal error."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _WARN_LANG[0] = error_lang(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("always", RanksimWarning)
         warnings.showwarning = _show_warning  # restored when the block ends
@@ -824,7 +832,11 @@ def _main(argv: list[str]) -> int:
         print(_with_flag(exc, error_lang(argv)), file=sys.stderr)
         return 2
     except RanksimWarning as exc:  # --strict
-        print(f"{exc} (an error with --strict)", file=sys.stderr)
+        from sim.present.i18n import warning_line
+
+        lang = error_lang(argv)
+        suffix = "（使用 --strict 时为错误）" if lang == "zh" else " (an error with --strict)"
+        print(warning_line(str(exc), lang) + suffix, file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os

@@ -1167,3 +1167,48 @@ REPORT_ZH_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _table in REPORT_ZH_TEXT.items():
     TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- warnings in Chinese
+#: Warnings a scenario can draw (``file:line: field: warning: MESSAGE``): the message part in
+#: Chinese under ``--lang zh`` / ``RANKSIM_LANG=zh``, by the same whole-message patterns as errors.
+WARNING_TEXT_ZH: tuple[tuple[str, str], ...] = (
+    (r"a real-growth lead of (?P<v>[-+\d.]+) points over (?P<over>.+?) in (?P<span>\d{4}-\d{4}) is outside what "
+     r"(?P<who>.+?) did in any (?P<n>\d+) years of the data \(5th-95th percentile (?P<lo>[-+\d.]+) to (?P<hi>[-+\d.]+)\)",
+     "{span}年实际增速比{over}高{v}个百分点，超出{who}在数据中任何{n}年的表现（第5至第95百分位：{lo}至{hi}）"),
+    (r"a deflator of (?P<v>[-\d.]+) % is outside every region's derived deflator in the data \((?P<lo>[-\d.]+) to (?P<hi>[-\d.]+) %\)",
+     "价格指数{v}%超出数据中所有地区推算价格指数的范围（{lo}%至{hi}%）"),
+    (r"(?P<v>[-\d.e]+) is read as (?P<w>[-\d.e]+) % a year; if you meant (?P<p>[-\d.e]+) %, write (?P<q>[-\d.e]+)",
+     "{v}按每年{w}%理解；如果想写{p}%，请写 {q}"),
+)  # fmt: skip
+_WARNING_PATTERNS = tuple((re.compile(en), zh) for en, zh in WARNING_TEXT_ZH)
+
+
+def warning_line(line: str, lang: str) -> str:
+    """A warning line (``file:line: field: warning: message``) with its message in ``lang``; the
+    whole line in English where no pattern matches."""
+    if lang != "zh" or ": warning: " not in line:
+        return line
+    head, message = line.split(": warning: ", 1)
+    for pattern, zh in _WARNING_PATTERNS:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            parts = {k: v or "" for k, v in match.groupdict().items()}
+            if "over" in parts:
+                parts["over"] = "全国" if parts["over"] == "the nation" else parts["over"]
+            if "who" in parts:
+                parts["who"] = _zh_name(parts["who"])
+            text = _filled(zh, parts).replace("高-", "低").replace("高+", "高")
+            return f"{head}：警告：{text}"
+    return line
+
+
+def _zh_name(en: str) -> str:
+    """A bundled province's Chinese name from its English one (else the name as given)."""
+    from sim.inputs.panel import load_panel
+
+    try:
+        regions = load_panel().regions
+    except Exception:  # noqa: BLE001 - a name is only a label here
+        return en
+    return regions.zh[regions.en.index(en)] if en in regions.en else en
