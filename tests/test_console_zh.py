@@ -46,7 +46,7 @@ def test_every_line_is_chinese(cli, tmp_path, command):
 
 def test_the_header_names_the_region_in_the_language(cli):
     zh = cli("run", FOUNDING, "--lang", "zh").out.splitlines()[1]
-    assert zh.startswith("  目标地区: 内蒙古（15）;")
+    assert zh.startswith("  目标地区：内蒙古（15）；")  # full-width colon and semicolon in Chinese
     en = cli("run", FOUNDING).out.splitlines()[1]
     assert en.startswith("  target: Inner Mongolia / 内蒙古 (15);")
 

@@ -152,3 +152,20 @@ def test_warnings_are_in_chinese_too(tmp_path):
     assert "超出广西在数据中任何5年的表现" in zh and "0.05按每年0.05%理解" in zh
     en = subprocess.run(base, capture_output=True, text=True, check=True).stderr
     assert "warning: a real-growth lead of" in en and "警告" not in en
+
+
+def test_ranksim_lang_sets_the_default_language(tmp_path):
+    """RANKSIM_LANG=zh makes Chinese the default for everything printed; --lang en still wins."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FOUNDING
+
+    env = {**os.environ, "RANKSIM_LANG": "zh"}
+    base = [sys.executable, "-m", "sim", "run", str(FOUNDING), "--no-report", "--quiet"]
+    zh = subprocess.run([*base, "--out", str(tmp_path / "a")], capture_output=True, text=True, env=env).stdout
+    assert "目标地区：内蒙古（15）" in zh
+    argv = [*base, "--out", str(tmp_path / "b"), "--lang", "en"]
+    en = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert "target: Inner Mongolia" in en.stdout

@@ -602,7 +602,12 @@ def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
         "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="language of texts and report")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        default=default_lang(),
+        help="language of texts and report (default: $RANKSIM_LANG, else en)",
+    )
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
 
 
@@ -702,7 +707,7 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("scenario", type=Path)
     chart.add_argument("--kind", choices=chart_names("Projection"), required=True)
     chart.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.png or FILE.svg")
-    chart.add_argument("--lang", choices=["en", "zh"], default="en")
+    chart.add_argument("--lang", choices=["en", "zh"], default=default_lang())
     chart.set_defaults(handler=_cmd_chart)
 
     data = sub.add_parser("data", help="the ranking table of one year of the data")
@@ -716,7 +721,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument(
         "--vintages", action="store_true", help="one year's ranking in every vintage, largest restatements"
     )
-    data.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the texts")
+    data.add_argument("--lang", choices=["en", "zh"], default=default_lang(), help="language of the texts")
     data.set_defaults(handler=_cmd_data)
     _data_import_parser(data)
 
@@ -746,7 +751,7 @@ def _data_import_parser(data: argparse.ArgumentParser) -> None:
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     imp.add_argument("--all", action="store_true", help="list every restatement and conflict")
     imp.add_argument("--json", action="store_true", help="print one JSON document instead (every change)")
-    imp.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report")
+    imp.add_argument("--lang", choices=["en", "zh"], default=default_lang(), help="language of the report")
     imp.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
     imp.set_defaults(handler=_cmd_data_import)
 
@@ -774,6 +779,13 @@ def _with_flag(exc: InputError, lang: str = "en") -> str:
     return InputError.__str__(
         InputError(error_message(exc.message, lang), file=exc.file, line=exc.line, field=field)
     )
+
+
+def default_lang() -> str:
+    """The language when ``--lang`` is not given: ``RANKSIM_LANG`` (zh or en), else English."""
+    import os
+
+    return "zh" if os.environ.get("RANKSIM_LANG", "en").strip().lower().startswith("zh") else "en"
 
 
 def error_lang(argv: Sequence[str]) -> str:

@@ -58,7 +58,7 @@ def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add ``diff`` and ``serve`` to the ``ranksim`` subcommands."""
-    from sim.cli.main import _output_args, _positive_int, _year
+    from sim.cli.main import _output_args, _positive_int, _year, default_lang
 
     d = sub.add_parser(
         "diff", help="what changed between two scenarios, and how much each change moved the answer"
@@ -76,5 +76,5 @@ def add_commands(sub: Any) -> None:
     s.add_argument(
         "--paths", type=_positive_int, default=1000, help="Monte Carlo paths per update (default 1000)"
     )
-    s.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the app")
+    s.add_argument("--lang", choices=["en", "zh"], default=default_lang(), help="language of the app")
     s.set_defaults(handler=_cmd_serve)
