@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -106,6 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
         "name_year": "{who} ({y})",
         "list_sep": ", ",
         "sum_target": "target",
+        "sum_head": "  {target}: {region}; {where}",
         "sum_threshold": "threshold: rank <= {k} of {n}; base year {b}, horizon {h}",
         "sum_rank": "target rank",
         "sum_reach": "reach year",
@@ -326,6 +328,7 @@ TEXT: dict[str, dict[str, str]] = {
         "name_year": "{who}（{y}）",
         "list_sep": "、",
         "sum_target": "目标地区",
+        "sum_head": "  {target}：{region}；{where}",
         "sum_threshold": "门槛：{n}个地区中前{k}位；基年{b}，预测至{h}年",
         "sum_rank": "目标地区名次",
         "sum_reach": "达到年份",
@@ -1203,6 +1206,7 @@ def warning_line(line: str, lang: str) -> str:
     return line
 
 
+@functools.cache
 def _zh_name(en: str) -> str:
     """A bundled province's Chinese name from its English one (else the name as given)."""
     from sim.inputs.panel import load_panel

@@ -110,10 +110,9 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
         h=sc.horizon,
     )
     region = t(lang, "sum_region", en=who.en[i], zh=who.zh[i], code=who.codes[i])
-    colon, semi = ("：", "；") if lang == "zh" else (": ", "; ")  # full-width in Chinese text
     lines = [
         f"{sc.name}",
-        f"  {t(lang, 'sum_target')}{colon}{region}{semi}{where}",
+        t(lang, "sum_head", target=t(lang, "sum_target"), region=region, where=where),
         "  " + answer_sentence(proj, lang),
         "  " + passed_by_sentence(proj, lang),
         "  " + assumption_sentence(proj, lang),
