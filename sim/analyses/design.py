@@ -136,7 +136,7 @@ def probabilities(
 
     same = np.random.Generator(type(generator.bit_generator)())
     same.bit_generator.state = generator.bit_generator.state
-    draw = draw_paths(scenario, same)
+    draw = draw_paths(scenario, same, params)
     chunks = [draw(min(CHUNK_PATHS, paths - lo)) for lo in range(0, paths, CHUNK_PATHS)]
     rows = values[0].size
     compiled = paths * rows >= COMPILED_FROM or "numba" in sys.modules

@@ -56,7 +56,7 @@ import pandas as pd
 from sim._typing import FloatArray, IntArray
 from sim.engine.batch import NEVER, evaluate_growth
 from sim.errors import InputError
-from sim.model.growth import GrowthModel, assemble
+from sim.model.growth import GrowthModel, assemble, fields_with
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance
 from sim.results import ResultView
@@ -69,26 +69,18 @@ ORDER_SEED = 0
 #: Hybrids evaluated at once (bounds memory).
 CHUNK = 2048
 
-#: Shared pieces of the growth model, in the walk's order, and the GrowthModel fields of each.
-SHARED: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("national.real_growth", ("national_real_pct",)),
-    ("national.deflator", ("national_deflator_pct",)),
-    ("others.spreads", ("spread_real", "spread_deflator")),
-    ("others.half_life", ("half_life",)),
-    ("prices", ("deflator_path",)),
+#: Shared pieces of the growth model, in the walk's order, and the GrowthModel fields of each:
+#: read from the model's own classification (shared and estimated fields, by diff group).
+SHARED: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (group, tuple(f.name for f in (*fields_with("shared"), *fields_with("estimated")) if f.metadata["group"] == group))
+    for group in dict.fromkeys(
+        f.metadata["group"]
+        for f in dataclasses.fields(GrowthModel)
+        if f.metadata["role"] in ("shared", "estimated")
+    )
 )
-#: A province's own pieces: (T, N) fields, one column per region.
-COLUMNS = (
-    "fixed_real_pct",
-    "fixed_deflator_pct",
-    "lead_real_pct",
-    "lead_deflator_pct",
-    "shift_real_pct",
-    "shift_deflator_pct",
-    "pinned_nominal",
-)
-#: Fields extended back to earlier years by nothing (0 for shifts, NaN for preliminary figures).
-_NOT_EXTENDED = ("shift_real_pct", "shift_deflator_pct", "pinned_nominal")
+#: A province's own pieces: the written (T, N) fields, one column per region.
+COLUMNS = tuple(f.name for f in fields_with("written"))
 
 Kind = Literal["base_year", "horizon", "threshold_rank", "shared", "province"]
 
@@ -322,21 +314,18 @@ def _grid(g: GrowthModel, base: int, horizon: int) -> GrowthModel:
     rows = np.clip(years - int(g.years[0]), 0, g.years.size - 1)
     before = years < g.years[0]
     t, n = g.years.size, g.n_regions
-    fill = {
-        "deflator_path": np.zeros((t, n)),
-        "lead_real_pct": np.full((t, n), np.nan),
-        "lead_deflator_pct": np.full((t, n), np.nan),
-        "shift_real_pct": np.zeros((t, n)),
-        "shift_deflator_pct": np.zeros((t, n)),
-        "pinned_nominal": np.full((t, n), np.nan),
-    }
     changes: dict[str, Any] = {"years": years, "base_year": base}
-    for name in ("national_real_pct", "national_deflator_pct", *COLUMNS, "deflator_path"):
-        value = getattr(g, name)
-        arr = (fill[name] if value is None else value)[rows].copy()
-        if name in _NOT_EXTENDED:
-            arr[before] = 0.0 if name.startswith("shift") else np.nan
-        changes[name] = arr
+    for f in dataclasses.fields(GrowthModel):
+        meta = f.metadata
+        if meta["role"] in ("axis", "derived") or meta["shape"] not in ("T", "TN"):
+            continue
+        value = getattr(g, f.name)
+        empty = meta["empty"] if meta["empty"] is not None else np.nan
+        shape = (t,) if meta["shape"] == "T" else (t, n)
+        arr = (np.full(shape, empty) if value is None else value)[rows].copy()
+        if not meta["extends"]:
+            arr[before] = empty
+        changes[f.name] = arr
     return dataclasses.replace(g, **changes)
 
 
@@ -419,6 +408,12 @@ def _shared_series(key: str, a: Scenario, b: Scenario) -> tuple[Series, ...]:
                         tuple(float(y[i]) * 100 for i in differ),
                     )
                 )
+    elif key == "national.gdp":
+        def growth_pct(g: GrowthModel) -> FloatArray | None:
+            v = g.national_pinned_nominal
+            return None if v is None else np.expm1(v) * 100
+
+        items.append(_by_year("gdp_growth", a, b, growth_pct(ga), growth_pct(gb)))
     elif key == "others.half_life":
         ha, hb = ga.half_life, gb.half_life
         items.append(Series("half_life", ("",), (ha,), (hb,)))

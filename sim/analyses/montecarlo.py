@@ -23,6 +23,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter
+from sim.model.growth import cell_roles
 from sim.model.scenario import Scenario
 from sim.model.shocks import (
     DenseDraws,
@@ -198,30 +199,38 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
     )
 
 
-def scenario_offsets(scenario: Scenario) -> OffsetModel | None:
+def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> OffsetModel | None:
     """What each path draws once (the spreads' sampling error, the national path's error), or
-    None when the scenario turns both off or draws no shocks (method ``none``)."""
+    None when the scenario turns both off or draws no shocks (method ``none``).
+
+    ``params``: the batch parameters set for the variant being run; which cells follow the
+    nation or carry an estimated spread is decided from the variant (:func:`cell_roles`), so a
+    parameter set in a batch and the same value written with ``with_changes`` draw alike."""
     u = scenario.uncertainty
     if u.method == "none" or not (u.parameters or u.national):
         return None
     return OffsetModel(
-        scenario.growth,
-        scenario.target,
-        scenario.panel,
-        scenario.others.window,
-        scenario.others.exclude_years,
-        u.parameters and scenario.others.model != "national",
-        national_error(scenario.panel, scenario.base_year) if u.national else None,
-        u.parameter_scale,
-        u.parameter_half_life,
+        growth=scenario.growth,
+        roles=cell_roles(scenario.growth, params),
+        target=scenario.target,
+        panel=scenario.panel,
+        window=scenario.others.window,
+        exclude_years=scenario.others.exclude_years,
+        parameters=u.parameters and scenario.others.model != "national",
+        national=national_error(scenario.panel, scenario.base_year) if u.national else None,
+        parameter_scale=u.parameter_scale,
+        parameter_half_life=u.parameter_half_life,
     )
 
 
-def draw_paths(scenario: Scenario, rng: np.random.Generator) -> Callable[[int], Draws]:
-    """A function drawing ``m`` more paths of the scenario's uncertainty (the offset table is drawn
-    first, once, from ``rng``; then shocks and each path's offset row, chunk by chunk)."""
+def draw_paths(
+    scenario: Scenario, rng: np.random.Generator, params: Sequence[Parameter] = ()
+) -> Callable[[int], Draws]:
+    """A function drawing ``m`` more paths of the uncertainty of ``scenario`` with ``params`` set
+    (the offset table is drawn first, once, from ``rng``; then shocks and each path's offset row,
+    chunk by chunk)."""
     model = scenario_shocks(scenario)
-    offsets = scenario_offsets(scenario)
+    offsets = scenario_offsets(scenario, params)
     table = None if offsets is None else offsets.table(rng)
     years = scenario.horizon - scenario.base_year
     return lambda m: model.draw(rng, m, years, table)
@@ -350,8 +359,9 @@ def simulate(
         raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
     generator, used = random_source(seed, rng)
     proj = project(scenario, settings)
+    scenario = proj.scenario  # with a threshold parameter applied
     model = scenario_shocks(scenario)
-    draw = draw_paths(scenario, generator)
+    draw = draw_paths(scenario, generator, [p for p, _ in settings])
     gap0 = log_gaps(proj)
     t1, n = gap0.shape
     ranks_total = np.zeros((t1, n + 1), dtype=np.int64)

@@ -23,7 +23,7 @@ import pandas as pd
 from sim import names
 from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter
+from sim.inputs.params import Parameter, parse_parameter
 from sim.model.growth import assemble
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
@@ -149,15 +149,14 @@ def probability_curve(
 
     cache: dict[int, np.ndarray] = {}
     state = rng.bit_generator.state
-    key = f"provinces.{scenario.target_code}.real_growth"
+    param = parse_parameter(scenario.panel.regions, f"provinces.{scenario.target_code}.real_growth", "set")
     stay = inside_at_base(scenario)
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
-            sc = scenario.with_changes({key: float(GRID[i])})
             same = np.random.Generator(type(rng.bit_generator)())
             same.bit_generator.state = state
-            mc = simulate(sc, paths, rng=same)
+            mc = simulate(scenario, paths, rng=same, settings=[(param, float(GRID[i]))])
             cache[i] = mc.stay_probability() if stay else mc.reach_probability()
             if progress is not None:
                 progress(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,6 +13,7 @@ import pandas as pd
 
 from sim._typing import Direction, FloatArray, IntArray
 from sim.engine.levels import gap_pct, project_log_levels
+from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.model.growth import Growth, GrowthSources, assemble, growth_sources
 from sim.model.scenario import Scenario
@@ -349,6 +351,26 @@ def _long(
     return pd.DataFrame(data, columns=columns)
 
 
+def with_threshold(scenario: Scenario, settings: Sequence[tuple[Parameter, float]]) -> Scenario:
+    """``scenario`` with the threshold a ``threshold_rank`` parameter sets or shifts (itself when
+    none does). A setting that is not a :class:`~sim.inputs.params.Parameter` is refused."""
+    out = scenario
+    for p, v in settings:
+        if not isinstance(p, Parameter):
+            raise InputError(
+                f"a setting must be a Parameter (sim.inputs.params.parse_parameter), got {p!r}",
+                field="settings",
+            )
+        if p.kind == "threshold":
+            k = round(float(v)) if p.mode == "set" else scenario.threshold_rank + round(float(v))
+            if not 1 <= k <= scenario.n_regions - 1 or float(v) != round(float(v)):
+                raise InputError(
+                    f"must be a whole rank between 1 and {scenario.n_regions - 1}, got {v!r}", field=p.key
+                )
+            out = dataclasses.replace(out, threshold_rank=int(k))
+    return out
+
+
 def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()) -> Projection:
     """Project every region from the base year to the horizon under ``scenario``.
 
@@ -365,6 +387,7 @@ def project(scenario: Scenario, settings: Sequence[tuple[Parameter, float]] = ()
         Nominal GDP (100 million yuan) and ranks of every region, base year to horizon, the
         reach year and the pass events; ``to_frame(history=True)`` adds the data's history.
     """
+    scenario = with_threshold(scenario, settings)
     if settings:
         one = [(p, np.array([float(v)])) for p, v in settings]
         batch = assemble(scenario.growth, one)

@@ -17,8 +17,10 @@ all consume :func:`assemble`'s output; nothing else writes the formula.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -80,38 +82,182 @@ def decay_factors(years: IntArray, base_year: int, half_life: float | FloatArray
     return np.exp2(-(years - base_year) / hl[..., None]) if hl.ndim else np.exp2(-(years - base_year) / hl)
 
 
-@dataclass(frozen=True)
+#: How every :class:`GrowthModel` field takes part in the model (the ``role`` of its metadata):
+#:
+#: * ``axis``: the years and the base year;
+#: * ``shared``: one path for every region (the national paths, the half-life); a scenario diff
+#:   walks these as one step each;
+#: * ``estimated``: per region, estimated from the data (spreads, a price model's path); a diff walks
+#:   them as one shared step ("others.spreads", "prices"); Monte Carlo redraws the spreads;
+#: * ``written``: ``(T, N)`` cells a scenario writes for a region (fixed values, leads, shifts,
+#:   preliminary figures); a diff walks them region by region, and their ``cell`` metadata says
+#:   how a written cell behaves under uncertainty (see :func:`cell_roles`);
+#: * ``derived``: labels and paths computed from the others or from the data (sources, population).
+ROLES = ("axis", "shared", "estimated", "written", "derived")
+#: How a written cell behaves (``cell`` metadata): ``fixes`` the value (no national error, no
+#: spread error), ``leads`` the national path (national error, no spread error), ``adds`` points
+#: (the cell keeps its role), ``pins`` nominal growth (a preliminary figure: nothing moves it).
+CELL_EFFECTS = ("fixes", "leads", "adds", "pins")
+
+
+def _f(role: str, shape: str, *, group: str | None = None, cell: str | None = None,
+       axis: str | None = None, empty: float | None = None, extends: bool = True,
+       default: Any = dataclasses.MISSING) -> Any:  # fmt: skip
+    """A :class:`GrowthModel` field with its classification: ``role`` (:data:`ROLES`), ``shape``
+    ("T", "N", "TN" or "scalar"); for a diff its ``group`` and whether its first year ``extends``
+    back to earlier years; for a written cell its ``cell`` effect (:data:`CELL_EFFECTS`), its
+    growth ``axis`` (real, deflator or nominal) and the value meaning "nothing written", ``empty``."""
+    meta = {"role": role, "shape": shape, "group": group, "cell": cell, "axis": axis, "empty": empty,
+            "extends": extends}  # fmt: skip
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True, kw_only=True)
 class GrowthModel:
     """What growth paths are made of, kept apart so a batch can vary one piece at a time.
 
     A cell (year, region) whose ``fixed_*_pct`` is NaN follows the others model,
     ``national + decay * spread`` (log terms); any other cell has a fixed value in percent
-    (set in the scenario, or an announced target).
+    (set in the scenario, or an announced target). Built by keyword only; every array is
+    read-only. Each field's metadata classifies it (:data:`ROLES`); :func:`fields_with` reads it,
+    and a field added without a classification fails at import.
     """
 
-    years: IntArray  # (T,) base+1 .. horizon
-    base_year: int
-    national_real_pct: FloatArray  # (T,)
-    national_deflator_pct: FloatArray  # (T,)
-    spread_real: FloatArray  # (N,) log, before decay
-    spread_deflator: FloatArray  # (N,)
-    half_life: float | None
-    fixed_real_pct: FloatArray  # (T, N), NaN where the model applies
-    fixed_deflator_pct: FloatArray
-    source_real: tuple[str, ...]  # per region: scenario | national | spread | targets
-    source_deflator: tuple[str, ...]
-    deflator_path: FloatArray | None = None  # (T, N) log spreads of a price model, added to model cells
-    lead_real_pct: FloatArray | None = None  # (T, N) pp over the national path where a lead is set, else NaN
-    lead_deflator_pct: FloatArray | None = None
-    shift_real_pct: FloatArray | None = None  # (T, N) pp added in listed years (0 elsewhere)
-    shift_deflator_pct: FloatArray | None = None
-    pinned_nominal: FloatArray | None = None  # (T, N) log nominal growth fixed by a preliminary GDP, else NaN
-    population: FloatArray | None = None  # (T, N) population log growth when ranking by GDP per head
+    years: IntArray = _f("axis", "T")  # (T,) base+1 .. horizon
+    base_year: int = _f("axis", "scalar")
+    national_real_pct: FloatArray = _f("shared", "T", group="national.real_growth")  # (T,)
+    national_deflator_pct: FloatArray = _f("shared", "T", group="national.deflator")  # (T,)
+    #: (T,) log nominal growth of the nation fixed by a preliminary national figure, else NaN: the
+    #: national deflator of those years is implied from it and the national real growth
+    national_pinned_nominal: FloatArray | None = _f(
+        "shared", "T", group="national.gdp", empty=np.nan, extends=False, default=None
+    )
+    spread_real: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,) log, before decay
+    spread_deflator: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,)
+    half_life: float | None = _f("shared", "scalar", group="others.half_life")
+    #: (T, N) log spreads of a price model, added to model cells
+    deflator_path: FloatArray | None = _f("estimated", "TN", group="prices", empty=0.0, default=None)
+    #: (T, N) percent, NaN where the model applies
+    fixed_real_pct: FloatArray = _f("written", "TN", cell="fixes", axis="real", empty=np.nan)
+    fixed_deflator_pct: FloatArray = _f("written", "TN", cell="fixes", axis="deflator", empty=np.nan)
+    #: (T, N) pp over the national path where a lead is set, else NaN
+    lead_real_pct: FloatArray | None = _f(
+        "written", "TN", cell="leads", axis="real", empty=np.nan, default=None
+    )
+    lead_deflator_pct: FloatArray | None = _f(
+        "written", "TN", cell="leads", axis="deflator", empty=np.nan, default=None
+    )
+    #: (T, N) pp added in listed years (0 elsewhere)
+    shift_real_pct: FloatArray | None = _f(
+        "written", "TN", cell="adds", axis="real", empty=0.0, extends=False, default=None
+    )
+    shift_deflator_pct: FloatArray | None = _f(
+        "written", "TN", cell="adds", axis="deflator", empty=0.0, extends=False, default=None
+    )
+    #: (T, N) log nominal growth fixed by a preliminary GDP, else NaN
+    pinned_nominal: FloatArray | None = _f(
+        "written", "TN", cell="pins", axis="nominal", empty=np.nan, extends=False, default=None
+    )
+    source_real: tuple[str, ...] = _f("derived", "N")  # per region: scenario | national | spread | targets | lead
+    source_deflator: tuple[str, ...] = _f("derived", "N")
+    #: (T, N) population log growth when ranking by GDP per head
+    population: FloatArray | None = _f("derived", "TN", default=None)
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                object.__setattr__(self, f.name, read_only(value))
 
     @property
     def n_regions(self) -> int:
         """Number of regions N."""
         return int(self.spread_real.size)
+
+
+def read_only(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """A read-only view of ``arr`` (the caller's array stays writable)."""
+    if not arr.flags.writeable:
+        return arr
+    view = arr.view()
+    view.flags.writeable = False
+    return view
+
+
+def fields_with(role: str, **meta: Any) -> tuple[dataclasses.Field[Any], ...]:
+    """The :class:`GrowthModel` fields of one role (and matching metadata), in declaration order."""
+    return tuple(
+        f
+        for f in dataclasses.fields(GrowthModel)
+        if f.metadata.get("role") == role and all(f.metadata.get(k) == v for k, v in meta.items())
+    )
+
+
+def _check_classified() -> None:
+    """Every field has a role; every written field says how its cells behave (import-time check)."""
+    for f in dataclasses.fields(GrowthModel):
+        role = f.metadata.get("role")
+        if role not in ROLES or f.metadata.get("shape") not in ("T", "N", "TN", "scalar"):
+            raise TypeError(f"GrowthModel.{f.name} has no role (one of {ROLES}) or shape")
+        if role == "written" and (f.metadata.get("cell") not in CELL_EFFECTS or f.metadata.get("axis") is None):
+            raise TypeError(f"GrowthModel.{f.name}: a written field needs its cell effect and axis")
+        if role in ("shared", "estimated") and not f.metadata.get("group"):
+            raise TypeError(f"GrowthModel.{f.name}: a {role} field needs the diff group it belongs to")
+
+
+_check_classified()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CellRoles:
+    """How every cell ``(T, N)`` of one variant behaves under uncertainty (Monte Carlo).
+
+    Computed by :func:`cell_roles` from the variant itself (the growth model plus the batch
+    parameters set for it), so every route to one variant draws the same shocks."""
+
+    follows_nation: npt.NDArray[np.bool_]  # real growth moves with the national path's error
+    estimated_real: npt.NDArray[np.bool_]  # real growth carries an estimated spread (redrawn)
+    estimated_deflator: npt.NDArray[np.bool_]  # the deflator carries an estimated spread
+    pinned: npt.NDArray[np.bool_]  # nominal growth fixed by a preliminary figure
+
+
+def _written(model: GrowthModel, cell: str, axis: str) -> npt.NDArray[np.bool_]:
+    """Cells where some written field with this effect on this axis holds a value."""
+    shape = model.fixed_real_pct.shape
+    out = np.zeros(shape, dtype=bool)
+    for f in fields_with("written", cell=cell, axis=axis):
+        value = getattr(model, f.name)
+        if value is not None:
+            empty = f.metadata["empty"]
+            out |= np.isfinite(value) if np.isnan(empty) else (value != empty)
+    return out
+
+
+def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRoles:
+    """How each cell of the variant ``model`` + ``params`` behaves under uncertainty.
+
+    A cell whose real growth is fixed (written, or *set* by a parameter) neither follows the
+    national path's error nor carries a spread error; a lead follows the nation without a
+    spread; a preliminary figure pins nominal growth (nothing moves it); a *shifted* cell keeps
+    its role. Only which parameters are set matters, not their values, so one table of draws
+    serves a whole batch."""
+    pinned = _written(model, "pins", "nominal")
+    fixed_r = _written(model, "fixes", "real")
+    fixed_d = _written(model, "fixes", "deflator")
+    lead_r = _written(model, "leads", "real")
+    lead_d = _written(model, "leads", "deflator")
+    for p in params:
+        if p.mode == "set" and p.kind in ("province_real", "province_defl"):
+            fixed = fixed_r if p.kind == "province_real" else fixed_d
+            lead = lead_r if p.kind == "province_real" else lead_d
+            fixed[:, int(p.region)] = True  # type: ignore[arg-type]
+            lead[:, int(p.region)] = False  # type: ignore[arg-type]
+    follows = ~fixed_r & ~pinned
+    estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
+    estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
+    return CellRoles(
+        follows_nation=follows, estimated_real=estimated_r, estimated_deflator=estimated_d, pinned=pinned
+    )
 
 
 @dataclass(frozen=True)
@@ -288,6 +434,10 @@ def _national_and_decay(
             if (hl <= 0).any():
                 raise InputError("half-life must be greater than 0", field=param.key)
             decay = decay_factors(model.years, model.base_year, hl)
+    if model.national_pinned_nominal is not None:  # known nominal growth: the deflator is implied
+        known = np.isfinite(model.national_pinned_nominal)
+        implied = np.expm1(model.national_pinned_nominal - np.log1p(nat_r / 100.0)) * 100.0
+        nat_d = np.where(known, implied, nat_d)
     return nat_r, nat_d, decay
 
 

@@ -25,7 +25,7 @@ import numpy as np
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
-from sim.inputs.params import grid_values, parse_outcome, parse_parameter
+from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
     NULL_IS_A_VALUE,
     Key,
@@ -612,6 +612,7 @@ def _growth_model(
     nat = panel.national
     nat_real = national_pct(national[0], nat.log_real, panel, base, years)
     nat_defl = national_pct(national[1], nat.log_deflator, panel, base, years)
+    grown = None
     if national_gdp:  # a preliminary national figure: nominal growth known, the deflator implied
         start = float(nat.gdp[np.searchsorted(nat.years, base)])
         grown = _pinned_growth(national_gdp, start, years, fail, ("national", "gdp"))
@@ -642,9 +643,14 @@ def _growth_model(
             elif value is not None:
                 fixed[:, i] = path_pct(value, years)  # type: ignore[arg-type]
                 src[i] = "scenario"
+    shift_r, shift_d, pinned = plans
     return GrowthModel(
-        years, base, nat_real, nat_defl, spread_r, spread_d, others.half_life, fixed_r, fixed_d,
-        tuple(src_r), tuple(src_d), path_d, lead_r, lead_d, *plans,
+        years=years, base_year=base, national_real_pct=nat_real, national_deflator_pct=nat_defl,
+        spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life,
+        fixed_real_pct=fixed_r, fixed_deflator_pct=fixed_d, source_real=tuple(src_r),
+        source_deflator=tuple(src_d), deflator_path=path_d, lead_real_pct=lead_r,
+        lead_deflator_pct=lead_d, shift_real_pct=shift_r, shift_deflator_pct=shift_d,
+        pinned_nominal=pinned, national_pinned_nominal=grown,
     )  # fmt: skip
 
 
@@ -877,3 +883,47 @@ def _plausibility(
                 field = "deflator" if d != "implied" else ("gdp" if i in pinned else "shift")
                 out.append(str(_err(msg, ("provinces", code, field), locs, path)))
     return out
+
+
+def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, float]]) -> dict[str, Any]:
+    """Batch parameter settings written as scenario changes (dotted keys, provinces by code) for
+    :meth:`Scenario.with_changes`: the one meaning of a parameter, shared by the batch route
+    (:func:`sim.model.growth.assemble` with settings) and the file route (a saved what-if, a
+    report of a variant). Tested equal route by route (tests/test_routes.py).
+
+    ``set`` writes the value; ``shift`` on a province writes a temporary shift in every projected
+    year (added to any shift already written); ``shift`` on a national path shifts every written
+    value ("trailing" becomes its number); the half-life and the threshold are numbers."""
+    years = [int(y) for y in scenario.years]
+    out: dict[str, Any] = {}
+    for p, value in settings:
+        v = float(value)
+        if p.kind in ("province_real", "province_defl"):
+            code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
+            attr = "real_growth" if p.kind == "province_real" else "deflator"
+            if p.mode == "set":
+                out[f"provinces.{code}.{attr}"] = v
+            else:
+                key = f"provinces.{code}.shift.{attr}"
+                old = out.get(key) or (scenario.plans.get(int(p.region), {}).get("shift") or {}).get(attr) or {}  # type: ignore[arg-type]
+                out[key] = {y: float(old.get(y, 0.0)) + v for y in years}
+        elif p.kind in ("national_real", "national_defl"):
+            i = 0 if p.kind == "national_real" else 1
+            key = "national.real_growth" if i == 0 else "national.deflator"
+            out[key] = v if p.mode == "set" else _shifted_national(scenario, i, v)
+        elif p.kind == "half_life":
+            out["others.half_life"] = v if p.mode == "set" else float(scenario.others.half_life) + v  # type: ignore[arg-type]
+        elif p.kind == "threshold":
+            out["threshold_rank"] = int(round(v if p.mode == "set" else scenario.threshold_rank + v))
+    return out
+
+
+def _shifted_national(scenario: Scenario, i: int, pp: float) -> float | dict[int, float]:
+    """The national real (``i`` 0) or deflator (1) path as written, every value shifted by ``pp``."""
+    written = scenario.national_written[i]
+    if isinstance(written, dict):
+        return {int(y): float(v) + pp for y, v in written.items()}
+    if written == "trailing":
+        path = scenario.growth.national_real_pct if i == 0 else scenario.growth.national_deflator_pct
+        return float(path[0]) + pp
+    return float(written) + pp  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ import numpy as np
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
-from sim.model.growth import GrowthModel, decay_factors
+from sim.model.growth import CellRoles, GrowthModel, decay_factors
 from sim.model.population import national_log_population
 
 
@@ -547,7 +547,7 @@ def spread_resamples(
     return out[0], out[1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OffsetModel:
     """What each path draws once: the spreads' sampling error and the national path's error.
 
@@ -564,6 +564,7 @@ class OffsetModel:
     """
 
     growth: GrowthModel
+    roles: CellRoles  # how each cell of the variant behaves (sim.model.growth.cell_roles)
     target: int
     panel: Panel
     window: tuple[int, int]
@@ -575,29 +576,21 @@ class OffsetModel:
 
     def table(self, rng: np.random.Generator, rows: int = OFFSET_ROWS) -> FloatArray:
         """``(rows, T+1, N)`` offsets of the log gaps to the target (year 0 = base, zero)."""
-        g = self.growth
+        g, roles = self.growth, self.roles
         t, n = g.years.size, g.n_regions
-        pinned = np.isfinite(g.pinned_nominal) if g.pinned_nominal is not None else np.zeros((t, n), bool)
-        lead_r = np.isfinite(g.lead_real_pct) if g.lead_real_pct is not None else np.zeros((t, n), bool)
-        lead_d = (
-            np.isfinite(g.lead_deflator_pct) if g.lead_deflator_pct is not None else np.zeros((t, n), bool)
-        )
-        follows_nat = np.isnan(g.fixed_real_pct) & ~pinned
         growth = np.zeros((rows, t, n))
         if self.parameters:
             dr, dd = spread_resamples(self.panel, self.window, self.exclude_years, rng, rows)
             hl = self.parameter_half_life if self.parameter_half_life is not None else g.half_life
             decay = decay_factors(g.years, g.base_year, hl)[None, :, None]
-            real_cells = (follows_nat & ~lead_r & np.any(g.spread_real != 0))[None]
-            carried = (g.spread_deflator != 0)[None, :]
-            defl_cells = (np.isnan(g.fixed_deflator_pct) & ~lead_d & ~pinned & carried)[None]
+            real_cells, defl_cells = roles.estimated_real[None], roles.estimated_deflator[None]
             growth += (
                 decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
             )
         if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
             shift = rng.standard_normal((rows, 1)) * self.national.persistent
             eta = shift + rng.standard_normal((rows, t)) * self.national.yearly
-            growth += eta[:, :, None] * follows_nat[None]
+            growth += eta[:, :, None] * roles.follows_nation[None]
         out = np.zeros((rows, t + 1, n))
         np.cumsum(growth, axis=1, out=out[:, 1:])
         out -= out[:, :, self.target : self.target + 1]

@@ -26,7 +26,7 @@ from sim.analyses.montecarlo import simulate
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter
-from sim.model.scenario import Scenario
+from sim.model.scenario import Scenario, parameter_changes
 
 #: Allowed ranges of the inputs (percent a year, or percentage points).
 LIMITS = {
@@ -149,39 +149,14 @@ class Session:
             else dict(zip(self._years(), map(float, path), strict=True))
         )
 
-    def _shift_map(self, region: int, attr: str, pp: float) -> dict[int, float]:
-        old = (self.scenario.plans.get(region, {}).get("shift") or {}).get(attr) or {}
-        return {y: float(old.get(y, 0.0)) + pp for y in self._years()}
-
-    def _national(self, pp: float) -> float | dict[int, float]:
-        written = self.scenario.national_written[0]
-        if isinstance(written, dict):
-            return {int(y): float(v) + pp for y, v in written.items()}
-        if written == "trailing":
-            return float(self.scenario.growth.national_real_pct[0]) + pp
-        return float(written) + pp  # type: ignore[arg-type]
-
     def changes(self, w: WhatIf) -> dict[str, Any]:
         """The state as scenario changes (dotted keys, provinces by code): only what differs
-        from the starting scenario."""
+        from the starting scenario. The batch settings written by the one shared mapping
+        (:func:`sim.model.scenario.parameter_changes`), so the saved file is the evaluated state."""
         w.check()
-        out: dict[str, Any] = {}
-        target = self.scenario.target
-        if w.target_real is not None:
-            out[f"provinces.{self.code}.real_growth"] = float(w.target_real)
-        if w.target_deflator_shift:
-            out[f"provinces.{self.code}.shift.deflator"] = self._shift_map(
-                target, "deflator", w.target_deflator_shift
-            )
-        if w.national_shift:
-            out["national.real_growth"] = self._national(w.national_shift)
+        out = parameter_changes(self.scenario, self.settings(w))
         if w.commodity_shift:
             out["prices.commodity"] = self._commodity(w.commodity_shift)
-        if w.rival is not None and w.rival_shift:
-            code = self.scenario.panel.regions.codes[w.rival]
-            out[f"provinces.{code}.shift.real_growth"] = self._shift_map(
-                w.rival, "real_growth", w.rival_shift
-            )
         return out
 
     def variant(self, w: WhatIf) -> Scenario:
