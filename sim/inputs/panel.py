@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sim._arrays import freeze_arrays, read_only
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
 from sim.inputs.scope import PROVINCIAL, Scope, load_scope, meta_encoding, with_bundled
@@ -168,15 +169,18 @@ class National:
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
 
+    def __post_init__(self) -> None:
+        freeze_arrays(self)
+
     @cached_property
     def log_real(self) -> FloatArray:
         """National real growth as ``ln(1+g)`` by year, ``(years,)``."""
-        return pct_to_log(self.real_growth_pct)
+        return read_only(pct_to_log(self.real_growth_pct))
 
     @cached_property
     def log_deflator(self) -> FloatArray:
         """ln(1+pi) = ln(Y_t / Y_{t-1}) - ln(1+g); NaN in the first year and at splices."""
-        return derived_log_deflator(self.gdp, self.log_real, self.nominal_break)
+        return read_only(derived_log_deflator(self.gdp, self.log_real, self.nominal_break))
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,9 @@ class Panel:
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file used
     scope: Scope = PROVINCIAL  # what the regions are, the aggregate's name, targets, groups
     encoding: str = "utf-8"  # the text encoding the CSV was read with
+
+    def __post_init__(self) -> None:
+        freeze_arrays(self)  # a cached panel is shared by every scenario that loads it
 
     @property
     def first_year(self) -> int:
@@ -219,12 +226,12 @@ class Panel:
     @cached_property
     def log_real(self) -> FloatArray:
         """Real growth as ``ln(1+g)``, ``(year, region)``."""
-        return pct_to_log(self.real_growth_pct)
+        return read_only(pct_to_log(self.real_growth_pct))
 
     @cached_property
     def log_deflator(self) -> FloatArray:
         """Derived deflator growth ln(1+pi) per (year, region); NaN where undefined."""
-        return derived_log_deflator(self.gdp, self.log_real, self.nominal_break)
+        return read_only(derived_log_deflator(self.gdp, self.log_real, self.nominal_break))
 
     @cached_property
     def log_population(self) -> FloatArray:
@@ -234,7 +241,7 @@ class Panel:
         with np.errstate(invalid="ignore", divide="ignore"):
             out[1:] = np.diff(np.log(self.population), axis=0)
         out[self.population_break] = np.nan
-        return out
+        return read_only(out)
 
     @cached_property
     def population_break(self) -> BoolArray:

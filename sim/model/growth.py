@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from sim._arrays import freeze_arrays
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError
 from sim.inputs.panel import Panel
@@ -164,24 +165,12 @@ class GrowthModel:
     population: FloatArray | None = _f("derived", "TN", default=None)
 
     def __post_init__(self) -> None:
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, np.ndarray):
-                object.__setattr__(self, f.name, read_only(value))
+        freeze_arrays(self)
 
     @property
     def n_regions(self) -> int:
         """Number of regions N."""
         return int(self.spread_real.size)
-
-
-def read_only(arr: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    """A read-only view of ``arr`` (the caller's array stays writable)."""
-    if not arr.flags.writeable:
-        return arr
-    view = arr.view()
-    view.flags.writeable = False
-    return view
 
 
 def fields_with(role: str, **meta: Any) -> tuple[dataclasses.Field[Any], ...]:

@@ -73,7 +73,7 @@ DEFAULT_SCALE = 0.7
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Others:
     """How regions the scenario does not set grow (the ``others`` section, defaults filled)."""
 
@@ -89,7 +89,7 @@ class Others:
     price_speed: Literal["pooled", "by_group"] = "pooled"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class UncertaintySettings:
     """Monte Carlo shock settings (the ``uncertainty`` section, defaults filled)."""
 
@@ -146,7 +146,7 @@ class Source:
     changes: tuple[tuple[str, str], ...] = ()  # (dotted key, new value) made in code, in order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Scenario:
     """A validated scenario resolved against its panel: typed, with every default filled."""
 
@@ -419,11 +419,11 @@ def resolve(
     assert window is not None and u_window is not None and horizon is not None and base is not None
     length = window[1] - window[0] + 1 if o["window"] is not None else None
     others = Others(
-        o["model"],
-        (int(window[0]), int(window[1])),
-        tuple(o["exclude_years"]),
-        o["half_life"],
-        length,
+        model=o["model"],
+        window=(int(window[0]), int(window[1])),
+        exclude_years=tuple(o["exclude_years"]),
+        half_life=o["half_life"],
+        window_length=length,
         deflator_model=o["deflator_model"],
         price_speed=o["price_speed"],
         target_record=o["target_record"],
@@ -471,44 +471,51 @@ def resolve(
         changes,
     )
     return Scenario(
-        spec["name"],
-        spec["description"],
-        panel,
-        target,
-        threshold,
-        base,
-        horizon,
-        growth,
-        others,
-        national,
-        provinces,
-        UncertaintySettings(
-            u["method"],
-            (int(u_window[0]), int(u_window[1])),
-            tuple(u["exclude_years"]),
-            u["block"] if u["block"] is not None else (DEFAULT_BLOCK if u["method"] == "bootstrap" else 1),
-            u["scale"] if u["scale"] is not None else DEFAULT_SCALE,
-            u["blocks"] == "stationary",
-            u["parameters"],
-            u["national"],
-            u["parameter_scale"] if u["parameter_scale"] is not None else DEFAULT_PARAMETER_SCALE,
-            u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE,
-        ),
-        sweep,
-        sensitivity,
-        targets,
-        source,
-        prices,
-        commodity,
-        {
+        name=spec["name"],
+        description=spec["description"],
+        panel=panel,
+        target=target,
+        threshold_rank=threshold,
+        base_year=base,
+        horizon=horizon,
+        growth=growth,
+        others=others,
+        national_written=national,
+        provinces=provinces,
+        uncertainty=_uncertainty(u, u_window),
+        sweep=sweep,
+        sensitivity=sensitivity,
+        targets=targets,
+        source=source,
+        prices=prices,
+        commodity_pct=commodity,
+        plans={
             int(panel.regions.find(code)): {k: p[k] for k in ("shift", "gdp") if p.get(k)}  # type: ignore[arg-type]
             for code, p in spec["provinces"].items()
             if p.get("shift") or p.get("gdp")
         },
-        spec["national"].get("gdp"),
-        spec,
-        dict(locs),
-        measure,
+        national_gdp=spec["national"].get("gdp"),
+        _data=spec,
+        _locs=dict(locs),
+        measure=measure,
+    )
+
+
+def _uncertainty(u: dict[str, Any], window: tuple[int, ...]) -> UncertaintySettings:
+    """The ``uncertainty`` section with its defaults filled (chosen by rolling origin: README)."""
+    return UncertaintySettings(
+        method=u["method"],
+        window=(int(window[0]), int(window[1])),
+        exclude_years=tuple(u["exclude_years"]),
+        block=u["block"] if u["block"] is not None else (DEFAULT_BLOCK if u["method"] == "bootstrap" else 1),
+        scale=u["scale"] if u["scale"] is not None else DEFAULT_SCALE,
+        stationary=u["blocks"] == "stationary",
+        parameters=u["parameters"],
+        national=u["national"],
+        parameter_scale=u["parameter_scale"] if u["parameter_scale"] is not None else DEFAULT_PARAMETER_SCALE,
+        parameter_half_life=(
+            u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE
+        ),
     )
 
 
