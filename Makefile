@@ -1,6 +1,7 @@
 # ranksim: two commands do everything on a fresh machine (python3 + package registries).
 #   make run   - create .venv, install, run the default scenario, write out/run.html, run.json and run*.csv
-#   make test  - install with the test extra and run the test suite
+#   make test  - install with the test extra and run the whole test suite (as CI does)
+#   make test-fast - the unit tier only (tests not marked slow), about a minute on 2 cores
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,7 @@ SCENARIO ?= scenarios/inner_mongolia_6pct.yaml
 OUT    ?= out
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test bench lint clean
+.PHONY: run test test-fast install install-test bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,9 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install-test
+	$(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 bench: install-test
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

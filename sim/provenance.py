@@ -1,7 +1,7 @@
 """What produced a result: version, sha256 of every input file, the seed used, the command.
 
 Built by the caller and passed in: the library never reads ``sys.argv`` or guesses a seed.
-The CLI records its own command line and ``--seed``; a notebook may pass what it likes.
+The CLI records its own command line and seed; a notebook may pass what it likes.
 """
 
 from __future__ import annotations

@@ -128,10 +128,25 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
     drawn = set()
     for result in results:
         for chart in charts_for(result):
-            assert isinstance(chart.draw(result, "zh"), go.Figure), chart.name
+            fig = chart.draw(result, "zh")
+            assert isinstance(fig, go.Figure), chart.name
+            sizes = [_points(tr) for tr in fig.data]
+            assert fig.data and max(sizes) > 0, f"{chart.name}: no data drawn"
             drawn.add(chart.name)
     assert drawn == {c.name for c in REGISTRY}  # each chart drawn from a real result
     for chart in REGISTRY:
         assert callable(getattr(charts, chart.function))
         assert f"chart_{chart.name}" in TEXT["en"] and f"chart_{chart.name}" in TEXT["zh"]
         assert chart.title("zh") != chart.title("en")
+
+
+def _points(trace) -> int:
+    """How many values a trace draws (x/y, table cells, heatmap z or shapes of a bar)."""
+    for attr in ("x", "y", "z", "values"):
+        v = getattr(trace, attr, None)
+        if v is not None and len(v):
+            return len(v)
+    cells = getattr(trace, "cells", None)
+    if cells is not None and cells.values is not None:
+        return len(cells.values)
+    return 0

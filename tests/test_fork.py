@@ -128,7 +128,7 @@ def _env(**numba: str) -> dict[str, str]:
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
 def test_forked_workers_run_the_kernels_after_the_parent_did(scenarios):
-    res = _run(FORK, scenarios, _env())
+    res = _run(FORK, scenarios, _env(THREADING_LAYER="forksafe"))  # as the README tells a notebook
     if sys.platform.startswith("linux"):
         assert res["layer"] in ("tbb", "workqueue")  # not GNU OpenMP, which is not fork-safe
     assert res["same"], "forked workers' results differ from the parent's"
@@ -138,6 +138,17 @@ def test_forked_workers_run_the_kernels_after_the_parent_did(scenarios):
 def test_kernels_called_from_several_threads_at_once(scenarios):
     res = _run(THREADS, scenarios, _env())
     assert res["same"], "threads' results differ from serial runs"
+
+
+def test_importing_the_kernels_leaves_numbas_configuration_alone():
+    script = (
+        "import numba.core.config as c; before = c.THREADING_LAYER\n"
+        "import sim.engine.kernels\n"
+        "print(before, c.THREADING_LAYER)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=_env(), capture_output=True, text=True)
+    before, after = out.stdout.split()
+    assert before == after == "default"
 
 
 def test_a_threading_layer_the_user_chose_is_kept(scenarios):

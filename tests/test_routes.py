@@ -176,3 +176,37 @@ def test_growth_model_arrays_are_read_only(starts):
         g.fixed_real_pct[0, 0] = 1.0
     with pytest.raises(ValueError, match="read-only"):
         g.national_real_pct[0] = 1.0
+
+
+def test_an_undefined_sobol_index_is_nan_and_flagged_not_zero(starts):
+    """The target's rank in the base year does not vary: its indices are undefined."""
+    from sim.analyses.sensitivity import sensitivity
+    from sim.model.scenario import ParameterRange, SensitivitySettings
+
+    sc = starts["founding"]
+    spec = SensitivitySettings(
+        outcome=f"rank_{sc.base_year}",
+        parameters=(ParameterRange("provinces.Inner Mongolia.real_growth", "set", 4.0, 8.0),),
+        sobol_samples=64,
+    )
+    res = sensitivity(sc, spec, seed=1)
+    s = res.sobol[0]
+    assert not s.defined and np.isnan(s.first_order) and np.isnan(s.total_order)
+    doc = res.to_document()
+    assert doc["sobol"][0]["defined"] is False and doc["sobol"][0]["first_order"] is None
+
+
+def test_design_probabilities_keep_one_chunk_of_draws(starts, monkeypatch):
+    """Rows are counted chunk by chunk (the draws of one chunk in memory), with the same answer."""
+    import sim.analyses.montecarlo as mc
+
+    sc = starts["default"]
+    design = pd.DataFrame({"provinces.Inner Mongolia.real_growth": [5.0, 7.0]})
+    whole = sim.evaluate(sc, design, paths=900, seed=2)
+    monkeypatch.setattr(mc, "CHUNK_PATHS", 256)
+    chunked = sim.evaluate(sc, design, paths=900, seed=2)
+    single = simulate(sc.with_changes({"provinces.15.real_growth": 7.0}), 900, seed=2, chunk=256)
+    assert chunked[f"p_reach_{sc.horizon}"].iloc[1] == pytest.approx(single.reach_probability()[-1], abs=1e-9)
+    monkeypatch.undo()
+    default = simulate(sc.with_changes({"provinces.15.real_growth": 7.0}), 900, seed=2)
+    assert whole[f"p_reach_{sc.horizon}"].iloc[1] == pytest.approx(default.reach_probability()[-1], abs=1e-9)

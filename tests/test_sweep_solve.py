@@ -177,7 +177,7 @@ def test_sensitivity_json_contract(cli):
     assert {"param", "low", "high", "outcome_low", "outcome_high"} <= set(doc["tornado"][0])
     swings = [abs(b["outcome_high"] - b["outcome_low"]) for b in doc["tornado"]]
     assert swings == sorted(swings, reverse=True)
-    assert {"param", "first_order", "first_order_ci", "total_order", "total_order_ci"} == set(doc["sobol"][0])
+    assert {"param", "defined", "first_order", "first_order_ci", "total_order", "total_order_ci"} == set(doc["sobol"][0])
 
 
 def test_sweep_json_contract_and_thresholds(cli):
@@ -382,7 +382,7 @@ def test_saltelli_sums_helper_equals_saltelli_2010():
     )
 
 
-def test_sobol_of_an_outcome_that_does_not_vary_is_zero():
+def test_sobol_of_an_outcome_that_does_not_vary_is_undefined_not_zero():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no division warnings either
         res = sobol_analysis(
@@ -393,7 +393,8 @@ def test_sobol_of_an_outcome_that_does_not_vary_is_zero():
             rng=np.random.default_rng(0),
         )
     for s in res:
-        assert (s.first_order, s.first_order_ci, s.total_order, s.total_order_ci) == (0, (0, 0), 0, (0, 0))
+        assert not s.defined
+        assert np.isnan([s.first_order, *s.first_order_ci, s.total_order, *s.total_order_ci]).all()
 
 
 def test_sobol_of_a_single_parameter():

@@ -425,7 +425,7 @@ def _published(panel: Panel, years: Sequence[int]) -> dict[int, tuple[str, Panel
 
     if panel.path.resolve() != DEFAULT_PANEL.resolve():
         raise InputError(
-            "vintages are bundled for the provincial panel only; use --vintage final with your own data",
+            "vintages are bundled for the provincial panel only; use the vintage 'final' with your own data",
             field="vintage",
         )
     loaded = [(name, load_vintage(name)) for name in vintage_names()]

@@ -137,21 +137,22 @@ def probabilities(
     same = np.random.Generator(type(generator.bit_generator)())
     same.bit_generator.state = generator.bit_generator.state
     draw = draw_paths(scenario, same, params)
-    chunks = [draw(min(CHUNK_PATHS, paths - lo)) for lo in range(0, paths, CHUNK_PATHS)]
     rows = values[0].size
     compiled = paths * rows >= COMPILED_FROM or "numba" in sys.modules
     cols = [y - scenario.base_year for y in years]
-    out = np.empty((rows, len(years)))
     growth = [(p, v) for p, v in zip(params, values, strict=True) if p.kind != "threshold"]
     threshold = next(((p, v) for p, v in zip(params, values, strict=True) if p.kind == "threshold"), None)
-    for row in range(rows):
-        k = scenario.threshold_rank
-        if threshold is not None:
-            p, v = threshold
-            k = int(round(v[row] if p.mode == "set" else scenario.threshold_rank + v[row]))
-        gap0 = log_gaps(project(scenario, [(p, float(v[row])) for p, v in growth]))
-        reach = sum(rank_histograms(d, gap0, scenario.target, k, compiled=compiled)[1] for d in chunks)
-        out[row] = (np.cumsum(reach[:-1]) / paths)[cols]  # type: ignore[index]
+    ks = np.full(rows, scenario.threshold_rank, dtype=np.int64)
+    if threshold is not None:
+        p, v = threshold
+        ks = np.rint(v if p.mode == "set" else scenario.threshold_rank + v).astype(np.int64)
+    gaps = [log_gaps(project(scenario, [(p, float(v[row])) for p, v in growth])) for row in range(rows)]
+    reach = np.zeros((rows, scenario.years.size + 2), dtype=np.int64)
+    for lo in range(0, paths, CHUNK_PATHS):  # one chunk of draws in memory at a time
+        d = draw(min(CHUNK_PATHS, paths - lo))
+        for row in range(rows):
+            reach[row] += rank_histograms(d, gaps[row], scenario.target, int(ks[row]), compiled=compiled)[1]
+    out = (np.cumsum(reach[:, :-1], axis=1) / paths)[:, cols]
     return out
 
 

@@ -55,6 +55,12 @@ class SobolIndex:
     total_order: float
     total_order_ci: tuple[float, float]
 
+    @property
+    def defined(self) -> bool:
+        """False when the indices are undefined (an outcome that does not vary at all): they are
+        NaN then, never reported as 0."""
+        return bool(np.isfinite(self.first_order) and np.isfinite(self.total_order))
+
 
 @dataclass(frozen=True, eq=False, repr=False)
 class SensitivityResult(ResultView):
@@ -109,10 +115,11 @@ class SensitivityResult(ResultView):
             "sobol": [
                 {
                     "param": s.param,
-                    "first_order": round(s.first_order, 4),
-                    "first_order_ci": [round(v, 4) for v in s.first_order_ci],
-                    "total_order": round(s.total_order, 4),
-                    "total_order_ci": [round(v, 4) for v in s.total_order_ci],
+                    "defined": s.defined,
+                    "first_order": _rounded(s.first_order),
+                    "first_order_ci": [_rounded(v) for v in s.first_order_ci],
+                    "total_order": _rounded(s.total_order),
+                    "total_order_ci": [_rounded(v) for v in s.total_order_ci],
                 }
                 for s in self.sobol
             ],
@@ -349,7 +356,7 @@ def sobol_analysis(
     ``scipy.stats.bootstrap`` over the ``n`` points with ``rng`` (see :func:`bca_interval`;
     ``SobolResult.bootstrap`` draws from an unseeded generator, which would break
     byte-identical output). ``func`` maps ``(d, m)`` parameter values to ``(m,)`` outcomes;
-    it is called three times. An outcome that does not vary has all indices 0.
+    it is called three times. An outcome that does not vary has undefined (NaN) indices.
     """
     from scipy.stats import qmc
 
@@ -377,6 +384,10 @@ def sobol_analysis(
 
 
 def _num(x: Any) -> float:
-    """A finite float; NaN (an outcome that does not vary at all) is reported as 0."""
-    v = float(x)
-    return v if np.isfinite(v) else 0.0
+    """A float; NaN stays NaN (an undefined index: :attr:`SobolIndex.defined` says so)."""
+    return float(x)
+
+
+def _rounded(v: float) -> float | None:
+    """A JSON number to 4 decimals; None where undefined (NaN)."""
+    return round(v, 4) if np.isfinite(v) else None

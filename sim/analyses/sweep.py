@@ -152,7 +152,7 @@ def sweep(
     Parameters
     ----------
     items : sequence of (path, mode, values), optional
-        Dotted parameter paths as in ``--set``, ``"set"`` or ``"shift"``, and their values
+        Dotted parameter paths (dotted keys of the scenario format), ``"set"`` or ``"shift"``, and their values
         (percent a year, percentage points, years or ranks); default the scenario's ``sweep:``.
     rank_years : sequence of int, optional
         Years to report the target's rank and gap for (the horizon always).

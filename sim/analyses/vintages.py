@@ -149,7 +149,7 @@ def compare_vintages(panels: Mapping[str, Panel], year: int | None = None) -> Vi
     if not any(p.first_year <= year <= p.last_year for p in panels.values()):
         first = min(p.first_year for p in panels.values())
         last = max(p.last_year for p in panels.values())
-        raise DataError(f"year {year} is in no vintage ({first}-{last})", field="--year")
+        raise DataError(f"year {year} is in no vintage ({first}-{last})", field="year")
     regions = latest.regions
     gdp = np.full((len(panels), len(regions)), np.nan)
     for v, panel in enumerate(panels.values()):

@@ -6,6 +6,7 @@ Exit status: 0 success, 2 input error (one line on stderr, no traceback), 1 inte
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -764,6 +765,9 @@ FLAGS = {
     "items": "--set/--shift",
     "years": "--years",
     "paths": "--paths",
+    "out": "--out",
+    "year": "--year",
+    "vintage": "--vintage",
 }
 
 
@@ -818,6 +822,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 success, 2 bad input or argument (one line on stderr), 130 interrupted, 1 internal error."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("NUMBA_THREADING_LAYER", "forksafe")  # the command's own process only
     _WARN_LANG[0] = error_lang(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("always", RanksimWarning)

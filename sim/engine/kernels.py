@@ -31,19 +31,11 @@ from typing import Any
 
 import numpy as np
 from numba import njit, prange
-from numba.core import config as _config
 
-_numba_config: Any = _config  # its settings are module globals made at run time
-
-
-def _prefer_fork_safe_threading_layer() -> None:
-    """Ask numba for a fork-safe threading layer unless the user chose one."""
-    if "NUMBA_THREADING_LAYER" in os.environ or _numba_config.THREADING_LAYER != "default":
-        return
-    _numba_config.THREADING_LAYER = "forksafe"
-
-
-_prefer_fork_safe_threading_layer()  # before any kernel below compiles or runs
+#: numba's global configuration (the threading layer) is the host process's to choose: ranksim
+#: leaves it alone. The ``ranksim`` command sets ``NUMBA_THREADING_LAYER=forksafe`` for its own
+#: process unless the variable is set; a notebook that forks workers after running the kernels
+#: sets it the same way before importing numba (README, Monte Carlo).
 
 _LOCK = threading.Lock()
 

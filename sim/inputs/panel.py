@@ -308,7 +308,7 @@ class Panel:
             raise DataError(
                 f"year {year} is outside the data ({self.first_year}-{self.last_year})",
                 file=self.path,
-                field="--year",
+                field="year",
             )
         t = self.year_index(year)
         frame = pd.DataFrame(

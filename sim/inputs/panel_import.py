@@ -436,7 +436,7 @@ def _ignored(exports: Sequence[Export]) -> list[Note]:
 
 
 def vintage_target(panel: str | Path | None, vintage: str) -> Path:
-    """Where ``--vintage NAME`` writes: ``vintages/NAME.csv`` beside the panel (for the bundled
+    """Where an import into the vintage NAME writes: ``vintages/NAME.csv`` beside the panel (for the bundled
     panel: ``data/vintages/NAME.csv``, where :func:`sim.inputs.panel.load_vintage` reads);
     ``current`` is the panel itself."""
     import re
@@ -447,5 +447,5 @@ def vintage_target(panel: str | Path | None, vintage: str) -> Path:
     if vintage == CURRENT_VINTAGE:
         return panel
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", vintage):
-        raise DataError(f"a vintage name is letters, digits, '-' and '_', got {vintage!r}", field="--vintage")
+        raise DataError(f"a vintage name is letters, digits, '-' and '_', got {vintage!r}", field="vintage")
     return panel.parent / "vintages" / f"{vintage}.csv"

@@ -222,7 +222,7 @@ class Scenario:
         Parameters
         ----------
         changes : mapping of dotted key -> value
-            Keys of the scenario format, as ``--set`` paths: ``"provinces.Inner
+            Keys of the scenario format, dotted as sweep and sensitivity parameters: ``"provinces.Inner
             Mongolia.real_growth"`` (percent a year), ``"national.real_growth"`` (a number or
             ``{year: percent}``), ``"horizon"``, ``"others.half_life"`` (years) ... ``None``
             removes a key. A province may be named in English, Chinese or by code.

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sim.inputs.panel_import import Change, ImportPlan
     from sim.inputs.portal import Export
 
-#: Restatements and conflicts listed without --all.
+#: Restatements and conflicts listed unless every one is asked for.
 SHOWN = 10
 
 

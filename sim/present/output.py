@@ -23,7 +23,7 @@ def dumps(doc: Any) -> str:
 
 
 def check_dir(out: Path) -> None:
-    """Fail now, with one line naming ``--out``, if ``out`` could not become the output folder
+    """Fail now, with one line naming the output folder (field ``out``), if ``out`` could not become the output folder
     (a file in its place or on its path, no write permission); creates nothing. Commands call
     it before computing, so a long run never ends in "cannot write"."""
     existing = out
@@ -31,21 +31,21 @@ def check_dir(out: Path) -> None:
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
         what = "is a file" if existing == out else f"cannot be created: {existing} is a file"
-        raise ArgumentError(f"{out} {what}, not a folder", field="--out")
+        raise ArgumentError(f"{out} {what}, not a folder", field="out")
     if not os.access(existing, os.W_OK | os.X_OK):
         where = "" if existing == out else f" (in {existing})"
-        raise ArgumentError(f"output folder {out} is not writable{where}", field="--out")
+        raise ArgumentError(f"output folder {out} is not writable{where}", field="out")
 
 
 def prepare_dir(out: Path) -> Path:
-    """Create the output folder (or fail with one line naming ``--out``)."""
+    """Create the output folder (or fail with one line naming the output folder (field ``out``))."""
     check_dir(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ArgumentError(f"cannot create output folder {out}: {exc.strerror}", field="--out") from None
+        raise ArgumentError(f"cannot create output folder {out}: {exc.strerror}", field="out") from None
     if not os.access(out, os.W_OK):
-        raise ArgumentError(f"output folder {out} is not writable", field="--out")
+        raise ArgumentError(f"output folder {out} is not writable", field="out")
     return out
 
 
@@ -91,10 +91,10 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
             try:
                 staged.append((_stage(target, content), target))
             except OSError as exc:
-                raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="--out") from None
+                raise ArgumentError(f"cannot write {target}: {exc.strerror}", field="out") from None
         for _, target in staged:  # what would stop a rename, found before any file is replaced
             if target.is_dir():
-                raise ArgumentError(f"cannot write {target}: a folder has that name", field="--out")
+                raise ArgumentError(f"cannot write {target}: a folder has that name", field="out")
         for n, (tmp, target) in enumerate(staged):
             try:
                 os.replace(tmp, target)
@@ -104,7 +104,7 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
                 raise ArgumentError(
                     f"cannot write {target}: {exc.strerror}; already new: {new}; not written "
                     f"(old or missing): {old}",
-                    field="--out",
+                    field="out",
                 ) from None
     finally:
         for tmp, _ in staged:

@@ -125,7 +125,7 @@ def figure_image(fig: go.Figure, fmt: str) -> bytes:
         raise ArgumentError(
             f"{fmt.upper()} output needs the kaleido package and a Chrome/Chromium browser "
             "(pip install kaleido); write FILE.html instead",
-            field="--out",
+            field="out",
         ) from None
     try:
         return bytes(fig.to_image(format=fmt, width=1200, height=int(fig.layout.height or 600)))
@@ -133,7 +133,7 @@ def figure_image(fig: go.Figure, fmt: str) -> bytes:
         raise ArgumentError(
             f"{fmt.upper()} output failed: kaleido could not start a browser ({type(exc).__name__}); "
             "write FILE.html instead",
-            field="--out",
+            field="out",
         ) from None
 
 

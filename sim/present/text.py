@@ -336,6 +336,9 @@ def sensitivity_text(sens: SensitivityResult, lang: str = "en") -> str:
     modes = {b["param"]: b["mode"] for b in doc["tornado"]}
     for x in doc["sobol"]:
         label = _param_text(x["param"], modes.get(x["param"], "set"), sc, lang, shift=False)
+        if not x.get("defined", True):
+            lines.append(f"  {pad(label, 44, 'left')} {t(lang, 'sobol_undefined')}")
+            continue
         lines.append(
             f"  {pad(label, 44, 'left')} "
             f"{first} {x['first_order']:.3f} [{x['first_order_ci'][0]:.3f}, "

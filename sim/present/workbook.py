@@ -1,4 +1,4 @@
-"""One Excel workbook of a result (``--xlsx``): a summary sheet, then one sheet per table.
+"""One Excel workbook of a result (what the command line writes with its xlsx option): a summary sheet, then one sheet per table.
 
 The summary sheet states the question, the answer, what it assumes (the report's assumptions
 table, each value with its source) and the provenance, in the language asked for; every table of

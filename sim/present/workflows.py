@@ -73,7 +73,7 @@ def _write(target: Path, content: str | bytes) -> None:
 def to_excel(
     result: Any, path: str | Path, *, lang: str = "en", provenance: Provenance | None = None
 ) -> Path:
-    """Write the workbook ``--xlsx`` writes for ``result`` (a projection or any analysis result) to
+    """Write the workbook the command line writes for ``result`` (a projection or any analysis result) to
     ``path``: a summary sheet (question, answer, assumptions, provenance), then one sheet per table
     of :func:`sim.present.tables.result_tables`. Returns the path written."""
     from sim.present.tables import result_tables
