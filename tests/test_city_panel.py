@@ -163,9 +163,52 @@ def test_row_equal_to_the_sum_is_refused(tmp_path):
         sums[r[3]] = sums.get(r[3], 0.0) + float(r[4])
     extra = [["159999", "Whole region", "内蒙古", y, f"{v:.1f}", "6.0", ""] for y, v in sums.items()]
     path = _copy(tmp_path, lambda rs: rs + extra)
-    with pytest.raises(DataError, match="equals the sum of the other regions") as info:
+    with pytest.raises(DataError, match="a total row") as info:
         load_panel(path)
-    assert info.value.line == len(rows) + 1 and info.value.field == "gdp_nominal_100m_yuan"
+    assert info.value.line == len(rows) + 1
+
+
+def _published_total(code: str, en: str, zh: str) -> list[list[str]]:
+    """Rows of the region's published total (imm_cities_total.csv: not the sum of the cities)."""
+    total = list(csv.DictReader((FIX / "imm_cities_total.csv").open(encoding="utf-8")))
+    return [[code, en, zh, r["year"], r["gdp_nominal_100m_yuan"], r["real_growth_pct"], ""] for r in total]
+
+
+def _near_sum(code: str, en: str, zh: str) -> list[list[str]]:
+    """Rows 1.5 % above the sum of the cities in 13 of 15 years, 5 % above in the others."""
+    rows = list(csv.reader(PANEL.open(encoding="utf-8")))[1:]
+    years = sorted({r[3] for r in rows})
+    sums = {y: sum(float(r[4]) for r in rows if r[3] == y) for y in years}
+    scale = {y: 1.05 if i in (3, 9) else 1.015 for i, y in enumerate(years)}
+    return [[code, en, zh, y, f"{sums[y] * scale[y]:.1f}", "6.5", ""] for y in years]
+
+
+#: A yearbook's total row as printed, the field named and the words in the message.
+YEARBOOK_TOTALS = {
+    "内蒙古 150000": (_published_total("150000", "Inner Mongolia", "内蒙古"), "province_zh", "'内蒙古'"),
+    "全区合计": (_published_total("159001", "Region total", "全区合计"), "province_zh", "'全区合计'"),
+    "合　计": (_published_total("159002", "Sum of cities", "合\u3000计"), "province_zh", repr("合\u3000计")),
+    "全 区": (_published_total("159003", "All", "全 区"), "province_zh", "'全 区'"),
+    "内蒙古自治区": (_published_total("159004", "IMAR", "内蒙古自治区"), "province_zh", "'内蒙古自治区'"),
+    "code 150000": (_published_total("150000", "Published", "公布数"), "province_code", "code 150000"),
+    "near sum": (_near_sum("159005", "Cities summed", "各盟市汇总"), "gdp_nominal_100m_yuan", "13 of 15 years"),
+}
+
+
+@pytest.mark.parametrize("case", list(YEARBOOK_TOTALS), ids=list(YEARBOOK_TOTALS))
+def test_yearbook_total_rows_refused_at_their_line(tmp_path, cli, case):
+    extra, field, words = YEARBOOK_TOTALS[case]
+    path = _copy(tmp_path, lambda rows: rows + extra)
+    with pytest.raises(DataError, match="a total row, not a region") as info:
+        load_panel(path)
+    assert (info.value.line, info.value.field) == (182, field) and words in str(info.value)
+    assert "aggregate.series in imm_cities.meta.yaml" in str(info.value)
+    sc = tmp_path / "s.yaml"
+    sc.write_text(SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    res = cli("run", sc, "--lang", "zh")
+    assert res.code == 2 and res.out == "" and "Traceback" not in res.err
+    assert res.err.startswith(f"{path}:182: {field}: ") and res.err.count("\n") == 1
+    assert "合计行" in res.err and "aggregate.series" in res.err and "a total row" not in res.err
 
 
 def test_duplicate_names_refused_with_location(tmp_path):
@@ -243,3 +286,53 @@ def test_data_validate_chart_on_the_city_panel(tmp_path, cli):
         return word in html or json.dumps(word)[1:-1] in html
 
     assert has("呼包鄂乌") and has("蒙东") and not has("华北")
+
+
+def _city_export(tmp_path: Path, total: tuple[str, dict[str, str]] | None) -> tuple[Path, int]:
+    """A portal-style export (time series: 地区, 2024年 ... 2020年) of the 12 cities' GDP, with a
+    total row ``(name, year -> value)`` last; returns the file and the total row's line."""
+    rows = list(csv.DictReader(PANEL.open(encoding="utf-8")))
+    years = [str(y) for y in range(2024, 2019, -1)]
+    gdp = {(r["province_zh"], r["year"]): r["gdp_nominal_100m_yuan"] for r in rows}
+    names = list(dict.fromkeys(r["province_zh"] for r in rows))
+    lines = ["数据库：盟市年度数据", "指标：地区生产总值(亿元)", "地区," + ",".join(f"{y}年" for y in years)]
+    lines += [n + "," + ",".join(gdp[n, y] for y in years) for n in names]
+    if total is not None:
+        lines.append(total[0] + "," + ",".join(total[1][y] for y in years))
+    path = tmp_path / "盟市地区生产总值.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, len(lines)
+
+
+def _export_total(case: str) -> tuple[str, dict[str, str]]:
+    extra, _, _ = YEARBOOK_TOTALS[case]
+    return extra[0][2], {r[3]: r[4] for r in extra}
+
+
+@pytest.mark.parametrize("case", [c for c in YEARBOOK_TOTALS if c != "code 150000"] + ["150000", "全区"])
+def test_data_import_refuses_a_total_row_at_its_line(tmp_path, cli, case):
+    panel = _copy(tmp_path)
+    total = _export_total("全区合计")
+    if case in YEARBOOK_TOTALS:
+        total = _export_total(case)
+    else:
+        total = (case, total[1])
+    export, line = _city_export(tmp_path, total)
+    before = panel.read_bytes()
+    res = cli("data", "import", export, "--into", panel, "--lang", "zh")
+    assert res.code == 2 and res.out == "" and "Traceback" not in res.err, res.err
+    assert res.err.startswith(f"{export}:{line}: 地区: 这是合计行，不是地区") and res.err.count("\n") == 1
+    assert "imm_cities.meta.yaml" in res.err and panel.read_bytes() == before
+    en = cli("data", "import", export, "--into", panel)
+    assert en.err.startswith(f"{export}:{line}: 地区: a total row, not a region (")
+
+
+def test_data_import_of_city_figures_without_a_total(tmp_path, cli):
+    panel = _copy(tmp_path)
+    export, _ = _city_export(tmp_path, None)
+    res = cli("data", "import", export, "--into", panel, "--dry-run")
+    assert res.code == 0, res.err
+    assert "unchanged: 60" in res.out
+    odd, line = _city_export(tmp_path, ("某某旗", {str(y): "100.0" for y in range(2020, 2025)}))
+    res = cli("data", "import", odd, "--into", panel)
+    assert res.code == 2 and res.err.startswith(f"{odd}:{line}: 地区: unknown region '某某旗'")

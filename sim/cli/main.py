@@ -493,7 +493,7 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import write_files
 
     target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
-    plan = plan_import(args.files, target)
+    plan = plan_import(args.files, target, panel=args.into if args.vintage is not None else None)
     if not args.json:
         print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
     if args.dry_run or not plan.changed:

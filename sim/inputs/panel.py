@@ -15,6 +15,7 @@ Data seams the loader knows about (see ``data/SOURCES.md``):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,7 +26,7 @@ import pandas as pd
 
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
-from sim.inputs.scope import PROVINCIAL, Scope, load_scope, meta_encoding, with_bundled
+from sim.inputs.scope import PROVINCIAL, Scope, TotalRows, load_scope, meta_encoding, total_rows, with_bundled
 from sim.units import pct_to_log
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -449,43 +450,65 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
             )
 
 
-#: Names of a total row (a region list's aggregate), not a region: refused in a panel.
-TOTAL_NAMES = frozenset(
-    {"合计", "总计", "总和", "全区", "全国", "全省", "全市", "全盟", "全州", "全县", "全体", "各地区合计",
-     "total", "sum", "all", "all regions", "grand total", "national"}
-)  # fmt: skip
+def total_hint(path: Path) -> str:
+    """How to give a total row instead (its own file, named as ``aggregate.series``)."""
+    return (
+        f"; move it to a file of its own (year, {GDP}, {REAL}) and name that file as "
+        f"aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
+    )
 
 
-def _total_hint(path: Path) -> str:
-    return f"; give the aggregate as aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
+@functools.cache
+def _province_names() -> dict[str, tuple[str, ...]]:
+    """The bundled panel's provinces by code (2- and 6-digit): their English and Chinese names,
+    for recognising a province's total row in a panel of its cities."""
+    import csv
+
+    out: dict[str, tuple[str, ...]] = {}
+    with DEFAULT_PANEL.open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            names = (row[EN], row[ZH])
+            out.setdefault(row[CODE], names)
+            out.setdefault(row[CODE] + "0000", names)
+    return out
 
 
-def _check_totals(frame: pd.DataFrame, path: Path) -> None:
-    """Refuse a total row: by name (合计, 全区 ...), by an all-zero code (00, 000000)."""
+def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
+    """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
+    and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
     for row, (code, en, zh) in enumerate(zip(frame[CODE], frame[EN], frame[ZH], strict=True)):
-        named = en.casefold() in TOTAL_NAMES or zh in TOTAL_NAMES
-        if named or set(code) == {"0"}:
-            what = f"name {zh if zh in TOTAL_NAMES else en!r}" if named else f"code {code}"
-            raise DataError(
-                f"a total row, not a region ({what}){_total_hint(path)}",
-                file=path,
-                line=row + 2,
-                field=(ZH if zh in TOTAL_NAMES else EN) if named else CODE,
-            )
+        named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
+        if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
+            named = None  # a code of zeros says it first; the parent's code where no name does
+        elif named is None:
+            continue
+        what = f"name {frame[named].iloc[row]!r}" if named else f"code {code}"
+        raise DataError(
+            f"a total row, not a region ({what}){total_hint(path)}",
+            file=path,
+            line=row + 2,
+            field=named or CODE,
+        )
+
+
+#: A region within this share of the sum of the others in most years is a total row.
+NEAR_SUM = 0.02
 
 
 def _check_sum_rows(gdp: FloatArray, codes: list[str], frame: pd.DataFrame, path: Path) -> None:
-    """Refuse a region whose GDP equals the sum of all the others in every year (a total row)."""
+    """Refuse a region whose GDP is within 2 % of the sum of all the others in most years (a total
+    row: the published total is seldom exactly the sum of its parts)."""
     if gdp.shape[1] < 3:
         return
     others = gdp.sum(axis=1, keepdims=True) - gdp
-    equal = (np.abs(gdp - others) <= 0.005 * gdp).all(axis=0)
-    if equal.any():
-        i = int(np.flatnonzero(equal)[0])
+    near = (np.abs(gdp - others) <= NEAR_SUM * others).sum(axis=0)
+    total = near > gdp.shape[0] / 2
+    if total.any():
+        i = int(np.argmax(np.where(total, near, -1)))
         row = int(np.flatnonzero((frame[CODE] == codes[i]).to_numpy())[0])
         raise DataError(
-            f"region {codes[i]} ({frame[ZH].iloc[row]}) equals the sum of the other regions in every year: "
-            f"a total row, not a region{_total_hint(path)}",
+            f"region {codes[i]} ({frame[ZH].iloc[row]}) is within {NEAR_SUM:.0%} of the sum of the other "
+            f"regions in {near[i]} of {gdp.shape[0]} years: a total row, not a region{total_hint(path)}",
             file=path,
             line=row + 2,
             field=GDP,
@@ -567,7 +590,9 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     _check_identity(frame, path)
-    _check_totals(frame, path)
+    listed = tuple(dict.fromkeys(frame[CODE]))
+    scope = _scope(path, listed)
+    _check_totals(frame, path, panel_totals(scope, listed))
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
     first = frame.groupby(CODE, sort=False).first()
@@ -582,7 +607,6 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     gdp_g = _to_grid(gdp, shape, ti, ci)
     _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
-    scope = _scope(path, regions.codes)
     national = (
         load_national(scope.series, all_years, gdp_g, real_g)
         if scope.series is not None
@@ -621,6 +645,12 @@ def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
     if resolved.parent == VINTAGES_DIR.resolve():
         return with_bundled(PROVINCIAL, None, DEFAULT_TARGETS)
     return scope
+
+
+def panel_totals(scope: Scope, codes: tuple[str, ...]) -> TotalRows:
+    """How a total row of the panel with ``codes`` and ``scope`` is recognised (its parent's codes
+    and names: :class:`sim.inputs.scope.TotalRows`)."""
+    return total_rows(scope, codes, _province_names())
 
 
 def encoding_note(panel: Panel) -> str | None:

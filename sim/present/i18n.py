@@ -1067,6 +1067,20 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
      "UTF-16 文本（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”"),
     (rf"code (?P<c>\S+) has two names: (?P<a>{_Q}) and (?P<b>{_Q})", "代码 {c} 有两个名称：{a} 和 {b}"),
     (r"empty file; a scenario needs at least `name:`", "空文件；情景文件至少需要 `name:`"),
+    # -- total rows and names of a panel (yearbook tables as they come: docs/panels.md)
+    (r"a total row, not a region \((?P<t_what>[^)]*)\)(?P<t_rest>;.*)", "这是合计行，不是地区（{t_what}）{t_rest}"),
+    (r"region (?P<c>\S+) \((?P<n>[^)]*)\) is within (?P<p>\d+%) of the sum of the other regions in "
+     r"(?P<k>\d+) of (?P<y>\d+) years: a total row, not a region(?P<t_rest>;.*)",
+     "地区 {c}（{n}）在 {y} 年中有 {k} 年与其他地区之和相差不到 {p}：这是合计行，不是地区{t_rest}"),
+    (rf"name (?P<n>{_Q})", "名称 {n}"),
+    (rf"(?P<n>{_Q}): within (?P<p>\d+%) of the sum of the other rows in (?P<k>\d+) of (?P<y>\d+) years",
+     "{n}：{y} 年中有 {k} 年与其他各行之和相差不到 {p}"),
+    (r"code (?P<c>\S+)", "代码 {c}"),
+    (r"; move it to a file of its own \(year, (?P<g>\S+), (?P<r>\S+)\) and name that file as "
+     r"aggregate\.series in (?P<m>\S+) \(docs/panels\.md\)",
+     "；请把它移到单独的文件（year, {g}, {r} 三列），并在 {m} 中以 aggregate.series 指定该文件（见 docs/panels.md）"),
+    (rf"two regions have the name (?P<n>{_Q}) \(codes (?P<a>\S+) and (?P<b>\S+)\); give each region its own name",
+     "两个地区同名 {n}（代码 {a} 和 {b}）；请给每个地区不同的名称"),
     # -- YAML syntax and full-width punctuation
     (r"YAML syntax: (?P<t_rest>.*)", "YAML 语法：{t_rest}"),
     (r"YAML tags are not allowed \((?P<t>.*)\)", "不允许使用 YAML 标签（{t}）"),
