@@ -288,18 +288,25 @@ def test_data_validate_chart_on_the_city_panel(tmp_path, cli):
     assert has("呼包鄂乌") and has("蒙东") and not has("华北")
 
 
-def _city_export(tmp_path: Path, total: tuple[str, dict[str, str]] | None) -> tuple[Path, int]:
-    """A portal-style export (time series: 地区, 2024年 ... 2020年) of the 12 cities' GDP, with a
-    total row ``(name, year -> value)`` last; returns the file and the total row's line."""
+def _city_export(
+    tmp_path: Path, total: tuple[str, dict[str, str]] | None, index: bool = False
+) -> tuple[Path, int]:
+    """A portal-style export (time series: 地区, 2024年 ... 2020年) of the 12 cities' GDP (or, with
+    ``index``, their real growth as 上年=100), with a total row ``(name, year -> value)`` last;
+    returns the file and the total row's line."""
     rows = list(csv.DictReader(PANEL.open(encoding="utf-8")))
     years = [str(y) for y in range(2024, 2019, -1)]
-    gdp = {(r["province_zh"], r["year"]): r["gdp_nominal_100m_yuan"] for r in rows}
+    if index:
+        value = {(r["province_zh"], r["year"]): f"{100 + float(r['real_growth_pct']):.1f}" for r in rows}
+    else:
+        value = {(r["province_zh"], r["year"]): r["gdp_nominal_100m_yuan"] for r in rows}
     names = list(dict.fromkeys(r["province_zh"] for r in rows))
-    lines = ["数据库：盟市年度数据", "指标：地区生产总值(亿元)", "地区," + ",".join(f"{y}年" for y in years)]
-    lines += [n + "," + ",".join(gdp[n, y] for y in years) for n in names]
+    what = "地区生产总值指数(上年=100)" if index else "地区生产总值(亿元)"
+    lines = ["数据库：盟市年度数据", f"指标：{what}", "地区," + ",".join(f"{y}年" for y in years)]
+    lines += [n + "," + ",".join(value[n, y] for y in years) for n in names]
     if total is not None:
         lines.append(total[0] + "," + ",".join(total[1][y] for y in years))
-    path = tmp_path / "盟市地区生产总值.csv"
+    path = tmp_path / ("盟市地区生产总值指数.csv" if index else "盟市地区生产总值.csv")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path, len(lines)
 
@@ -336,3 +343,54 @@ def test_data_import_of_city_figures_without_a_total(tmp_path, cli):
     odd, line = _city_export(tmp_path, ("某某旗", {str(y): "100.0" for y in range(2020, 2025)}))
     res = cli("data", "import", odd, "--into", panel)
     assert res.code == 2 and res.err.startswith(f"{odd}:{line}: 地区: unknown region '某某旗'")
+
+
+def test_trailing_empty_rows_as_excel_saves_them_are_skipped(tmp_path, cli):
+    path = _copy(tmp_path, lambda rows: rows + [[""] * 7, ["", " ", "", "", "", "", ""], [""] * 7])
+    panel, original = load_panel(path), load_panel(PANEL)
+    assert panel.regions == original.regions
+    np.testing.assert_array_equal(panel.gdp, original.gdp)
+    sc = tmp_path / "s.yaml"
+    sc.write_text(SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli("run", sc, "--lang", "zh").code == 0
+    # an empty row with data after it is still an error, at its line
+    inside = _copy(tmp_path, lambda rows: rows[:5] + [[""] * 7] + rows[5:])
+    res = cli("data", "--data", inside, "--lang", "zh")
+    assert res.code == 2 and res.err == f"{inside}:6: year: 空白\n"
+
+
+@pytest.mark.parametrize(
+    ("col", "old", "new"),
+    [(2, "乌海市", "包头"), (1, "Wuhai", "Baotou City")],
+    ids=["包头 beside 包头市", "Baotou City beside Baotou"],
+)
+def test_a_name_and_its_short_form_are_one_region_twice(tmp_path, cli, col, old, new):
+    path = _copy(tmp_path, lambda rows: [[*r[:col], new, *r[col + 1 :]] if r[col] == old else r for r in rows])
+    first_wuhai = next(n for n, r in enumerate(csv.reader(path.open(encoding="utf-8")), 1) if r[0] == "150300")
+    field = ("province_en", "province_zh")[col - 1]
+    with pytest.raises(DataError, match="one name with and without its ending") as info:
+        load_panel(path)
+    assert (info.value.line, info.value.field) == (first_wuhai, field)
+    assert "150200" in str(info.value) and "150300" in str(info.value)
+    res = cli("data", "--data", path, "--lang", "zh")
+    assert res.code == 2 and res.err.startswith(f"{path}:{first_wuhai}: {field}: ") and "只差一个后缀" in res.err
+
+
+def test_a_chinese_vintage_of_the_city_panel_imported_and_compared(tmp_path, cli):
+    panel = _copy(tmp_path)
+    export, _ = _city_export(tmp_path, None)
+    text = export.read_text(encoding="utf-8")
+    restated = text.replace("4338.8,", "4100.0,")  # Hohhot 2024 as first published
+    assert restated != text
+    export.write_text(restated, encoding="utf-8")
+    index, _ = _city_export(tmp_path, None, index=True)
+    res = cli("data", "import", export, index, "--into", panel, "--vintage", "普查修订", "--lang", "zh")
+    assert res.code == 0, res.err
+    vintage = tmp_path / "vintages" / "普查修订.csv"
+    assert vintage.is_file() and "呼和浩特市" in vintage.read_text(encoding="utf-8")
+    assert "150100" in vintage.read_text(encoding="utf-8")  # the cities' own codes, not provinces
+    res = cli("data", "--vintages", "--data", panel, "--year", "2024", "--lang", "zh")
+    assert res.code == 0, res.err
+    assert "普查修订" in res.out and "呼和浩特市" in res.out and "4,100.0 → 4,338.8" in res.out
+    bad = cli("data", "import", export, "--into", panel, "--vintage", "普查/修订", "--lang", "zh")
+    assert bad.code == 2 and bad.err.startswith("--vintage: ") and "vintage name" not in bad.err

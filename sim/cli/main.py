@@ -470,16 +470,17 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _data_vintages(args: argparse.Namespace) -> int:
-    """`ranksim data --vintages`: one year's ranking in every bundled vintage, the largest restatements."""
+    """`ranksim data --vintages [--data PANEL]`: one year's ranking in every vintage of the panel
+    (``vintages/*.csv`` beside it; default the bundled panel's), the largest restatements."""
     from sim.analyses.vintages import compare_vintages
-    from sim.inputs.panel import load_vintage, vintage_names
+    from sim.inputs.panel import CURRENT_VINTAGE, load_vintage, vintage_names
+    from sim.present.i18n import aggregate_wording
     from sim.present.data_text import vintages_text
 
+    panels = {name: load_vintage(name, args.data) for name in vintage_names(args.data)}
     if args.data is not None:
-        raise ArgumentError(
-            "--vintages compares the bundled vintages (data/vintages/); leave out --data", field="--data"
-        )
-    result = compare_vintages({name: load_vintage(name) for name in vintage_names()}, args.year)
+        args.wording.enter_context(aggregate_wording(panels[CURRENT_VINTAGE].scope))
+    result = compare_vintages(panels, args.year)
     if args.json:
         return _print_json(result.to_document())
     print(vintages_text(result, lang=args.lang))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -381,9 +381,11 @@ def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
-    if frame.empty:
-        raise DataError("no data rows", file=path, line=2)
     out = frame.apply(lambda s: s.str.strip())
+    filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
+    if not filled.size:
+        raise DataError("no data rows", file=path, line=2)
+    out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
     return out
 
@@ -434,8 +436,8 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
     empty = frame[CODE] == ""
     if empty.any():
         raise DataError("empty region code", file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+    first = frame.drop_duplicates(CODE)
     for col in (ZH, EN):
-        first = frame.drop_duplicates(CODE)
         key = first[col].str.casefold()
         twice = key.duplicated()
         if twice.any():
@@ -448,6 +450,32 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
                 line=row + 2,
                 field=col,
             )
+    for col in (ZH, EN):
+        _check_short_forms(first, col, path)
+
+
+def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
+    """Refuse a name that is another region's name without its ending (包头 beside 包头市): the
+    two would be one region to every reader, and ``target: 包头`` would pick one silently."""
+    names = [str(n).casefold() for n in first[col]]
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        for short in _without_suffix(name):
+            seen.setdefault(short, i)
+    for j, name in enumerate(names):
+        i = seen.get(name)
+        if i is None or i == j:
+            continue
+        a, b = sorted((i, j))
+        row = int(first.index[b])
+        raise DataError(
+            f"{first[col].iloc[b]!r} and {first[col].iloc[a]!r} are one name with and without its ending "
+            f"(codes {first[CODE].iloc[a]} and {first[CODE].iloc[b]}): the same region twice? give each "
+            "region its own name",
+            file=path,
+            line=row + 2,
+            field=col,
+        )
 
 
 def total_hint(path: Path) -> str:
@@ -563,7 +591,9 @@ def _to_grid(
     return out
 
 
-def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -> Panel:
+def load_panel(
+    path: str | Path | None = None, *, encoding: str | None = None, scope_of: Path | None = None
+) -> Panel:
     """Read and validate a panel CSV (default: the bundled 31-province panel).
 
     ``encoding``: the CSV's text encoding; by default the metadata's ``encoding:`` or detected
@@ -571,10 +601,11 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     The scope (what the regions are, :mod:`sim.inputs.scope`) comes from the metadata file beside
     the CSV. The aggregate ("national") series is the bundled national file for the bundled panel,
     the metadata's ``aggregate.series`` where given, otherwise the sum of the regions (nominal GDP,
-    previous-year-GDP weighted real growth).
+    previous-year-GDP weighted real growth). ``scope_of``: another panel whose metadata applies
+    (a vintage of it), without its aggregate series (a vintage's aggregate is its own sum).
     """
     path = Path(path) if path is not None else DEFAULT_PANEL
-    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path))
+    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(scope_of or path))
     used = str(frame.attrs.get("encoding", "utf-8"))
     if EN not in frame.columns and ZH not in frame.columns:
         raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
@@ -591,7 +622,9 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     _check_identity(frame, path)
     listed = tuple(dict.fromkeys(frame[CODE]))
-    scope = _scope(path, listed)
+    scope = _scope(scope_of or path, listed)
+    if scope_of is not None:  # a vintage of another panel: its words, groups, targets; its own sum
+        scope = replace(scope, series=None)
     _check_totals(frame, path, panel_totals(scope, listed))
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
@@ -658,24 +691,32 @@ def encoding_note(panel: Panel) -> str | None:
     return None if panel.encoding == "utf-8" else panel.encoding
 
 
-def vintage_names() -> tuple[str, ...]:
-    """Names of the bundled vintages, oldest first, ``"current"`` (the shipped panel) last."""
-    return (*sorted(p.stem for p in VINTAGES_DIR.glob("*.csv")), CURRENT_VINTAGE)
+def vintages_dir(panel: str | Path | None = None) -> Path:
+    """The folder of a panel's vintages: ``vintages/`` beside it (``data/vintages/`` for the
+    bundled panel)."""
+    return VINTAGES_DIR if panel is None else Path(panel).parent / "vintages"
 
 
-def load_vintage(name: str) -> Panel:
-    """The bundled panel as published in vintage ``name`` (see :func:`vintage_names`).
+def vintage_names(panel: str | Path | None = None) -> tuple[str, ...]:
+    """Names of the vintages of ``panel`` (default: the bundled panel), oldest first by name,
+    ``"current"`` (the panel itself) last. A name may be Chinese (普查修订)."""
+    return (*sorted(p.stem for p in vintages_dir(panel).glob("*.csv")), CURRENT_VINTAGE)
 
-    A vintage panel's national series is its own aggregate (old provincial figures summed to
-    more than the national accounts), so shares of the total stay consistent within a vintage."""
+
+def load_vintage(name: str, panel: str | Path | None = None) -> Panel:
+    """``panel`` (default: the bundled panel) as published in vintage ``name`` (see
+    :func:`vintage_names`): ``vintages/NAME.csv`` beside it, read with the panel's metadata.
+
+    A vintage panel's aggregate series is its own sum (old provincial figures summed to more than
+    the national accounts), so shares of the total stay consistent within a vintage."""
     if name == CURRENT_VINTAGE:
-        return load_panel()
-    path = VINTAGES_DIR / f"{name}.csv"
+        return load_panel(panel)
+    path = vintages_dir(panel) / f"{name}.csv"
     if not path.is_file():
         raise DataError(
-            f"no vintage {name!r}; the bundled vintages are {', '.join(vintage_names())}", field="vintage"
+            f"no vintage {name!r}; the vintages are {', '.join(vintage_names(panel))}", field="vintage"
         )
-    return load_panel(path)
+    return load_panel(path) if panel is None else load_panel(path, scope_of=Path(panel))
 
 
 def weighted_real_growth(gdp: FloatArray, real_pct: FloatArray) -> FloatArray:

@@ -1079,6 +1079,14 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
     (r"; move it to a file of its own \(year, (?P<g>\S+), (?P<r>\S+)\) and name that file as "
      r"aggregate\.series in (?P<m>\S+) \(docs/panels\.md\)",
      "；请把它移到单独的文件（year, {g}, {r} 三列），并在 {m} 中以 aggregate.series 指定该文件（见 docs/panels.md）"),
+    (rf"(?P<a>{_Q}) and (?P<b>{_Q}) are one name with and without its ending \(codes (?P<c>\S+) and (?P<d>\S+)\): "
+     r"the same region twice\? give each region its own name",
+     "{a} 与 {b} 只差一个后缀（代码 {c} 和 {d}）：是同一地区写了两次吗？请给每个地区不同的名称"),
+    (r"empty", "空白"),
+    (r"a vintage name is letters \(Chinese too\), digits, '-' and '_', got (?P<v>.*)",
+     "数据版本名称只能由文字（可以是汉字）、数字、'-' 和 '_' 组成，实际为 {v}"),
+    (rf"no vintage (?P<v>{_Q}); the vintages are (?P<n>.*)", "没有数据版本 {v}；现有版本：{n}"),
+    (r"no data rows", "没有数据行"),
     (rf"two regions have the name (?P<n>{_Q}) \(codes (?P<a>\S+) and (?P<b>\S+)\); give each region its own name",
      "两个地区同名 {n}（代码 {a} 和 {b}）；请给每个地区不同的名称"),
     # -- YAML syntax and full-width punctuation
