@@ -191,7 +191,11 @@ YEARBOOK_TOTALS = {
     "全 区": (_published_total("159003", "All", "全 区"), "province_zh", "'全 区'"),
     "内蒙古自治区": (_published_total("159004", "IMAR", "内蒙古自治区"), "province_zh", "'内蒙古自治区'"),
     "code 150000": (_published_total("150000", "Published", "公布数"), "province_code", "code 150000"),
-    "near sum": (_near_sum("159005", "Cities summed", "各盟市汇总"), "gdp_nominal_100m_yuan", "13 of 15 years"),
+    "near sum": (
+        _near_sum("159005", "Cities summed", "各盟市汇总"),
+        "gdp_nominal_100m_yuan",
+        "13 of 15 years",
+    ),
 }
 
 
@@ -365,15 +369,21 @@ def test_trailing_empty_rows_as_excel_saves_them_are_skipped(tmp_path, cli):
     ids=["包头 beside 包头市", "Baotou City beside Baotou"],
 )
 def test_a_name_and_its_short_form_are_one_region_twice(tmp_path, cli, col, old, new):
-    path = _copy(tmp_path, lambda rows: [[*r[:col], new, *r[col + 1 :]] if r[col] == old else r for r in rows])
-    first_wuhai = next(n for n, r in enumerate(csv.reader(path.open(encoding="utf-8")), 1) if r[0] == "150300")
+    path = _copy(
+        tmp_path, lambda rows: [[*r[:col], new, *r[col + 1 :]] if r[col] == old else r for r in rows]
+    )
+    first_wuhai = next(
+        n for n, r in enumerate(csv.reader(path.open(encoding="utf-8")), 1) if r[0] == "150300"
+    )
     field = ("province_en", "province_zh")[col - 1]
     with pytest.raises(DataError, match="one name with and without its ending") as info:
         load_panel(path)
     assert (info.value.line, info.value.field) == (first_wuhai, field)
     assert "150200" in str(info.value) and "150300" in str(info.value)
     res = cli("data", "--data", path, "--lang", "zh")
-    assert res.code == 2 and res.err.startswith(f"{path}:{first_wuhai}: {field}: ") and "只差一个后缀" in res.err
+    assert (
+        res.code == 2 and res.err.startswith(f"{path}:{first_wuhai}: {field}: ") and "只差一个后缀" in res.err
+    )
 
 
 def test_a_chinese_vintage_of_the_city_panel_imported_and_compared(tmp_path, cli):

@@ -474,8 +474,8 @@ def _data_vintages(args: argparse.Namespace) -> int:
     (``vintages/*.csv`` beside it; default the bundled panel's), the largest restatements."""
     from sim.analyses.vintages import compare_vintages
     from sim.inputs.panel import CURRENT_VINTAGE, load_vintage, vintage_names
-    from sim.present.i18n import aggregate_wording
     from sim.present.data_text import vintages_text
+    from sim.present.i18n import aggregate_wording
 
     panels = {name: load_vintage(name, args.data) for name in vintage_names(args.data)}
     if args.data is not None:

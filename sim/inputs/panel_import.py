@@ -461,6 +461,7 @@ def vintage_target(panel: str | Path | None, vintage: str) -> Path:
         return panel
     if not re.fullmatch(r"[^\W_][\w-]*", vintage):  # \w: Chinese too (普查修订)
         raise DataError(
-            f"a vintage name is letters (Chinese too), digits, '-' and '_', got {vintage!r}", field="--vintage"
+            f"a vintage name is letters (Chinese too), digits, '-' and '_', got {vintage!r}",
+            field="--vintage",
         )
     return panel.parent / "vintages" / f"{vintage}.csv"

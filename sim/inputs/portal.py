@@ -22,9 +22,10 @@ floats. Anything else is a :class:`~sim.errors.DataError` naming file, line and 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -184,7 +185,9 @@ def _unknown_error(r: _Reader, name: str, line: int, field: str) -> DataError:
 
 
 def _total_error(r: _Reader, what: str, line: int, field: str) -> DataError:
-    return DataError(f"a total row, not a region ({what}){total_hint(r.panel)}", file=r.path, line=line, field=field)
+    return DataError(
+        f"a total row, not a region ({what}){total_hint(r.panel)}", file=r.path, line=line, field=field
+    )
 
 
 # --------------------------------------------------------------------------- numbers
@@ -225,7 +228,7 @@ class _Reader:
     indicator_from_file_name: str = ""
     totals: TotalRows | None = None  # how the target panel's total row is recognised
     panel: Path = Path("panel.csv")  # the target panel (named in a total row's message)
-    unknown: dict[str, tuple[int, str]] = field(default_factory=dict)  # name -> (line, column)
+    unknown: dict[str, tuple[int, str]] = dataclasses.field(default_factory=dict)  # name -> (line, column)
 
     def region(self, name: str, line: int, column: str) -> str | None:
         """Panel code of the region ``name`` on ``line`` (``"00"`` for the nation); None for a
@@ -240,7 +243,9 @@ class _Reader:
                 raise _total_error(self, f"name {name!r}", line, column)
             bare = name.strip()
             if self.totals.is_total_code(bare) or (code is not None and self.totals.is_total_code(code)):
-                raise _total_error(self, f"code {bare if self.totals.is_total_code(bare) else code}", line, column)
+                raise _total_error(
+                    self, f"code {bare if self.totals.is_total_code(bare) else code}", line, column
+                )
         if code is not None:
             return code
         if _short(name) in OUTSIDE_PANEL:

@@ -200,7 +200,18 @@ TOTAL_NAMES = frozenset(
 TOTAL_SUFFIXES = ("合计", "总计", "全区", "全市", "全省", "全盟", "total")
 #: Endings of an official full name (内蒙古自治区 -> 内蒙古), tried when a name is compared with the
 #: parent's (longest first).
-OFFICIAL_ENDINGS = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "省", "市", "盟", "地区")
+OFFICIAL_ENDINGS = (
+    "壮族自治区",
+    "回族自治区",
+    "维吾尔自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "省",
+    "市",
+    "盟",
+    "地区",
+)
 #: Names of the nation, the parent of a provincial panel.
 NATION_NAMES = ("全国", "中国", "全国合计", "China", "national", "nation")
 
