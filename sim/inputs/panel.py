@@ -213,6 +213,12 @@ class Panel:
         """Number of regions (columns of the arrays)."""
         return len(self.regions)
 
+    @property
+    def is_bundled(self) -> bool:
+        """The shipped provincial panel or one of its vintages (whose defaults were chosen on it)."""
+        resolved = self.path.resolve()
+        return resolved == DEFAULT_PANEL.resolve() or resolved.parent == VINTAGES_DIR.resolve()
+
     def year_index(self, year: int) -> int:
         """Row of ``year`` in the ``(year, region)`` arrays (not bounds-checked)."""
         return int(year) - self.first_year

@@ -240,6 +240,7 @@ TEXT: dict[str, dict[str, str]] = {
         "with_prob": " with probability {p:.0%}",
         # --- honest uncertainty (issue 11): backtest console lines ---
         "bt_level": "  Nominal-level bands (each region's share of the total): 50% band {c50:.0%}, 80% band {c80:.0%}",
+        "bt_oos_short": "  note: the data are too short to score horizons of {dropped} years, left out; the out-of-sample choice pools horizons {kept} and windows of {windows} years",
         "bt_oos": "  Out of sample (window, half-life and deflator model chosen by rolling origin): rank MAE {oos:.3f} (best in hindsight {ins:.3f})",
         "bt_revisions": "  From the data as published ({vintages}): revisions alone cause {share:.0%} of the \"ranks stay\" error ({old:.3f} against {new:.3f} on today's data)",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
@@ -461,6 +462,7 @@ TEXT: dict[str, dict[str, str]] = {
         "with_prob": "（概率{p:.0%}）",
         # --- honest uncertainty (issue 11): backtest console lines ---
         "bt_level": "  名义总量区间（各地区占合计的比重）覆盖率：50%区间 {c50:.0%}，80%区间 {c80:.0%}",
+        "bt_oos_short": "  注意：数据太短，无法评估{dropped}年的预测期，已略去；样本外选择汇总{kept}年的预测期，候选窗口为{windows}年",
         "bt_oos": "  样本外（窗口、半衰期和价格模型按滚动起点选择）：名次平均绝对误差 {oos:.3f}（事后最优 {ins:.3f}）",
         "bt_revisions": "  按当时公布的数据（{vintages}）：数据修订本身造成“名次不变”预测误差的{share:.0%}（{old:.3f}，按今日数据为{new:.3f}）",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
@@ -754,6 +756,8 @@ TEXT["en"].update(
     {
         "m_targets_none": "no announced target ({file}) applies to these regions and years, so: ",
         "note_encoding": "note: {path} read as {enc} (not UTF-8)",
+        "note_bands": "note: band scales estimated from this panel's own outcomes (jump-offs {y0}-{y1}, in sample; the defaults were chosen on the provinces): uncertainty.scale {s:g}, parameter_scale {m:g}, parameter_half_life {hl:g}; 50/80 % level coverage {cov}. Write them in the scenario's uncertainty section to use them in montecarlo and run --paths",
+        "note_bands_h": "{c} at {h} years",
         "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
     }
 )
@@ -761,6 +765,8 @@ TEXT["zh"].update(
     {
         "m_targets_none": "没有适用于这些地区和年份的公布目标（{file}），因此：",
         "note_encoding": "注意：{path} 按 {enc} 编码读取（不是UTF-8）",
+        "note_bands": "注意：区间宽度按本数据表自身的历史结果估计（起点{y0}-{y1}年，样本内；默认值是按省级数据选定的）：uncertainty.scale {s:g}，parameter_scale {m:g}，parameter_half_life {hl:g}；50%/80%区间对名义GDP份额的覆盖率 {cov}。如要在 montecarlo 和 run --paths 中使用，请把它们写入情景的 uncertainty 部分",
+        "note_bands_h": "预测期{h}年 {c}",
         "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
     }
 )
@@ -1083,6 +1089,11 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
      r"the same region twice\? give each region its own name",
      "{a} 与 {b} 只差一个后缀（代码 {c} 和 {d}）：是同一地区写了两次吗？请给每个地区不同的名称"),
     (r"empty", "空白"),
+    (r"the data \((?P<d>\d+-\d+)\) allow a horizon of at most (?P<n>-?\d+) years \(two years before a jump-off, "
+     r"the horizon after it\), got (?P<v>\d+)",
+     "数据（{d}年）最多支持 {n} 年的预测期（起点之前需有两年数据，之后需有预测期长度的数据），实际为 {v}"),
+    (r"no jump-off year in (?P<a>\d+):(?P<b>\d+) has (?P<h>\d+) years of data after it \(data (?P<d>\d+-\d+)\)",
+     "{a}:{b} 中没有哪个起点年份之后有 {h} 年数据（数据 {d} 年）"),
     (r"a vintage name is letters \(Chinese too\), digits, '-' and '_', got (?P<v>.*)",
      "数据版本名称只能由文字（可以是汉字）、数字、'-' 和 '_' 组成，实际为 {v}"),
     (rf"no vintage (?P<v>{_Q}); the vintages are (?P<n>.*)", "没有数据版本 {v}；现有版本：{n}"),

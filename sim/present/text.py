@@ -415,7 +415,18 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
 
 def model_oos_line(oos: dict[str, Any], lang: str = "en") -> str:
     """The honest (rolling-origin) rank error line under ``ranksim backtest``'s table."""
-    return t(lang, "bt_oos", oos=oos["rank_mae"], ins=oos["in_sample_rank_mae"])
+    line = t(lang, "bt_oos", oos=oos["rank_mae"], ins=oos["in_sample_rank_mae"])
+    dropped = oos.get("horizons_dropped") or []
+    if dropped:
+        sep = t(lang, "list_sep")
+        line += "\n" + t(
+            lang,
+            "bt_oos_short",
+            dropped=sep.join(str(h) for h in dropped),
+            kept=sep.join(str(h) for h in oos["horizons"]),
+            windows=sep.join(str(w) for w in oos["candidates"]["window_years"]),
+        )
+    return line
 
 
 def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) -> str:
