@@ -449,3 +449,64 @@ def test_band_scales_estimated_from_the_city_panel_cover_its_outcomes(tmp_path, 
     # with the provincial defaults the 50/80 % level bands covered 91/97 % of outcomes
     assert abs(doc["coverage_level"]["0.5"] - 0.5) <= 0.10 and abs(doc["coverage_level"]["0.8"] - 0.8) <= 0.10
     assert doc["provenance"]["changes"]  # the estimated scales are recorded as changes
+
+
+def _with_population(tmp_path: Path) -> Path:
+    """The fixture with a (synthetic) population column: the report's "which midfield?" table of
+    both measures needs one."""
+
+    def add(rows: list[list[str]]) -> list[list[str]]:
+        head, body = rows[0] + ["population_10k"], rows[1:]
+        return [head] + [[*r, f"{100 + 17 * int(r[0][2:4]) + (int(r[3]) - 2010) * 0.5:.1f}"] for r in body]
+
+    _copy(tmp_path, add)
+    sc = tmp_path / "s.yaml"
+    sc.write_text(SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    return sc
+
+
+#: Words of the provincial panel that a report on cities must not show (outside field paths the
+#: user typed, such as provinces.乌兰察布.real_growth).
+PROVINCIAL_WORDS = {
+    "zh": re.compile("省|全国|煤炭|山西|陕西|宁夏|新疆"),
+    "en": re.compile(r"\b(?:[Pp]rovince(?!s\.)|national|nation|coal|Shanxi|Shaanxi|Ningxia|Xinjiang)\b"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_twelve_region_report_has_no_provincial_leftovers(tmp_path, cli, lang):
+    sc = _with_population(tmp_path)
+    res = cli("run", sc, "--out", tmp_path / "out", "--lang", lang, "--xlsx")
+    assert res.code == 0, res.err
+    html = (tmp_path / "out" / "run.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S))
+    thresholds = [int(k) for k in re.findall(r"≤ (\d+)", text)]
+    assert {4, 5, 6, 7, 8} <= set(thresholds) and max(thresholds) <= 12  # the midfield of 12, not 10-20
+    assert not PROVINCIAL_WORDS[lang].search(text), PROVINCIAL_WORDS[lang].findall(text)
+    assert not PROVINCIAL_WORDS[lang].search(res.out + res.err)
+    if lang == "zh":  # the plausibility warning names the cities and 全区 in Chinese, everywhere
+        assert (
+            "比全区高2.5个百分点，超出乌兰察布市" in text and "比全区高2.5个百分点，超出乌兰察布市" in res.err
+        )
+        assert "该地区公布的目标" in text and "Ulanqab" not in text + res.err
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "out" / "run.xlsx")
+    cells = " ".join(str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value)
+    assert not PROVINCIAL_WORDS[lang].search(re.sub(r"provinces\.\S+", "", cells))
+    if lang == "zh":
+        assert "超出乌兰察布市" in cells
+
+
+def test_price_model_and_app_controls_follow_the_panel(cli):
+    res = cli("data", "--data", PANEL, "--model", "--lang", "zh")
+    assert res.code == 0 and "煤炭能源地区 b" not in res.out and "没有煤炭能源地区" in res.out
+    assert "0.000" not in res.out
+    bundled = cli("data", "--model")
+    assert "coal/energy, " in bundled.out and "Inner Mongolia" in bundled.out  # the provinces unchanged
+    from sim.serve.app import build_app
+
+    app = build_app(load_scenario(SCENARIO), paths=10, lang="zh")
+    layout = json.dumps(app.layout.to_plotly_json(), ensure_ascii=False, default=str)
+    assert "全区实际增速调整" in layout and "全国" not in layout
+    assert "大宗商品" not in layout  # no commodity control: the cities have no coal and energy group

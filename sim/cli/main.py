@@ -154,8 +154,20 @@ def _load(args: argparse.Namespace) -> Any:
     from sim.model.scenario import load_scenario
     from sim.present.i18n import aggregate_wording
 
-    scenario = load_scenario(args.scenario)
-    args.wording.enter_context(aggregate_wording(scenario.panel.scope))
+    try:
+        with warnings.catch_warnings(record=True) as caught:  # shown once the panel's names are known
+            scenario = load_scenario(args.scenario)
+    except RanksimWarning as exc:  # --strict: the error names the panel's regions too
+        from sim.present.i18n import panel_names
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RanksimWarning)
+            panel = load_scenario(args.scenario).panel
+        exc.names = panel_names(panel.regions, panel.scope)  # type: ignore[attr-defined]
+        raise
+    args.wording.enter_context(aggregate_wording(scenario.panel.scope, scenario.panel.regions))
+    for w in caught:
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     _encoding_note(scenario.panel, args.lang)
     return scenario
 
@@ -504,7 +516,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.model:
         from sim.present.text import price_model_text
 
-        print(price_model_text(panel, year))
+        print(price_model_text(panel, year, args.lang))
         return 0
     doc = data_document(panel, year)
     if args.json:
@@ -901,7 +913,7 @@ def _main(argv: list[str]) -> int:
 
         lang = error_lang(argv)
         suffix = "（使用 --strict 时为错误）" if lang == "zh" else " (an error with --strict)"
-        print(warning_line(str(exc), lang) + suffix, file=sys.stderr)
+        print(warning_line(str(exc), lang, getattr(exc, "names", None)) + suffix, file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os

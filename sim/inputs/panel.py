@@ -469,10 +469,10 @@ def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
         for short in _without_suffix(name):
             seen.setdefault(short, i)
     for j, name in enumerate(names):
-        i = seen.get(name)
-        if i is None or i == j:
+        other = seen.get(name)
+        if other is None or other == j:
             continue
-        a, b = sorted((i, j))
+        a, b = sorted((other, j))
         row = int(first.index[b])
         raise DataError(
             f"{first[col].iloc[b]!r} and {first[col].iloc[a]!r} are one name with and without its ending "

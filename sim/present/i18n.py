@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from sim.inputs.scope import Scope
+
+if TYPE_CHECKING:
+    from sim.inputs.panel import Regions
 
 #: Okabe-Ito colour-blind-safe palette.
 TARGET_COLOR = "#D55E00"  # vermillion: the target, in every chart
@@ -89,7 +93,9 @@ TEXT: dict[str, dict[str, str]] = {
         "a_commodity": "Coal and energy prices against the nation (commodity factor)",
         "a_shift": "{who}: {what} shifted in",
         "a_gdp": "{who}: GDP, preliminary (100m yuan; the projection passes through it)",
-        "dm_resource_neutral": "; deflators: that spread too, except the coal and energy regions (Shanxi, Inner Mongolia, Shaanxi, Ningxia, Xinjiang), whose prices follow the nation's (no boom carried forward)",
+        "dm_resource_neutral": "; deflators: that spread too, except the coal and energy regions ({names}), whose prices follow the nation's (no boom carried forward)",
+        "dm_spread_only": "; deflators: that spread too",
+        "list_sep_enum": ", ",
         "dm_mean_spread": "; deflators: the same decaying mean spread (version 0.1)",
         "dm_national": "; deflators: the national path",
         "dm_error_correction": "; deflators: error correction toward each region's long-run relative price level (speed {b:.3f} a year, estimated {y0}-{y1})",
@@ -311,7 +317,9 @@ TEXT: dict[str, dict[str, str]] = {
         "a_commodity": "煤炭能源价格相对全国（大宗商品因子）",
         "a_shift": "{who}：{what}临时调整",
         "a_gdp": "{who}：GDP初步核算数（亿元，预测经过该值）",
-        "dm_resource_neutral": "；平减指数：同样的增速差，但煤炭能源地区（山西、内蒙古、陕西、宁夏、新疆）价格随全国（不延续价格繁荣）",
+        "dm_resource_neutral": "；平减指数：同样的增速差，但煤炭能源地区（{names}）价格随全国（不延续价格繁荣）",
+        "dm_spread_only": "；平减指数：同样的增速差",
+        "list_sep_enum": "、",
         "dm_mean_spread": "；平减指数：同样的衰减平均差（0.1版）",
         "dm_national": "；平减指数：全国路径",
         "dm_error_correction": "；平减指数：误差修正，向各地区长期相对价格水平回归（速度每年{b:.3f}，{y0}-{y1}年估计）",
@@ -527,7 +535,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "o_gap": "gap in {y}",
         "o_rank": "rank in {y}",
         "at_title": "Every region's growth, year by year",
-        "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = the province's announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
+        "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = {its} announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
         "at_focus": "The regions ranked around the threshold (rank {lo}-{hi} in {b}) and every region the target passes or is passed by:",
         "at_rest": "The other {n} regions",
         "at_region": "Region",
@@ -584,7 +592,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "o_gap": "{y}年差距",
         "o_rank": "{y}年名次",
         "at_title": "各地区逐年增速",
-        "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = 该省公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
+        "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = {its}公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
         "at_focus": "门槛附近的地区（{b}年第{lo}-{hi}位）以及目标地区超越或被其超越的所有地区：",
         "at_rest": "其余{n}个地区",
         "at_region": "地区",
@@ -758,6 +766,15 @@ TEXT["en"].update(
         "note_encoding": "note: {path} read as {enc} (not UTF-8)",
         "note_bands": "note: band scales estimated from this panel's own outcomes (jump-offs {y0}-{y1}, in sample; the defaults were chosen on the provinces): uncertainty.scale {s:g}, parameter_scale {m:g}, parameter_half_life {hl:g}; 50/80 % level coverage {cov}. Write them in the scenario's uncertainty section to use them in montecarlo and run --paths",
         "note_bands_h": "{c} at {h} years",
+        "pm_head": "Deflator spread models estimated on {file}, years up to {y}",
+        "pm_speed": "b = {b:.3f} (se {s:.3f})",
+        "pm_speed_groups": "b = {b1:.3f} (se {s1:.3f}) coal/energy, {b:.3f} (se {s:.3f}) others",
+        "pm_pooled": "pooled",
+        "pm_by_group": "by group (coal/energy, others)",
+        "pm_line": "  error correction, {kind}: {speed}; years {y0}-{y1}, {n} observations, R2 {r2:.2f}",
+        "pm_no_resource": "  (no coal and energy regions in this panel: no grouping by them and no commodity factor)",
+        "pm_factor": "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:",
+        "pm_others": "    others: mean {mean:.2f}, range {lo:.2f} to {hi:.2f}",
         "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
     }
 )
@@ -767,6 +784,15 @@ TEXT["zh"].update(
         "note_encoding": "注意：{path} 按 {enc} 编码读取（不是UTF-8）",
         "note_bands": "注意：区间宽度按本数据表自身的历史结果估计（起点{y0}-{y1}年，样本内；默认值是按省级数据选定的）：uncertainty.scale {s:g}，parameter_scale {m:g}，parameter_half_life {hl:g}；50%/80%区间对名义GDP份额的覆盖率 {cov}。如要在 montecarlo 和 run --paths 中使用，请把它们写入情景的 uncertainty 部分",
         "note_bands_h": "预测期{h}年 {c}",
+        "pm_head": "平减指数增速差模型，据 {file} 估计，数据截至{y}年",
+        "pm_speed": "b = {b:.3f}（标准误 {s:.3f}）",
+        "pm_speed_groups": "煤炭能源地区 b = {b1:.3f}（标准误 {s1:.3f}），其他地区 {b:.3f}（标准误 {s:.3f}）",
+        "pm_pooled": "合并估计",
+        "pm_by_group": "分组估计（煤炭能源地区、其他地区）",
+        "pm_line": "  误差修正，{kind}：{speed}；{y0}-{y1}年，{n} 个观测，R2 {r2:.2f}",
+        "pm_no_resource": "  （该数据表没有煤炭能源地区：不按其分组，也没有大宗商品因子）",
+        "pm_factor": "  大宗商品因子 = 煤炭能源地区平减指数增速差的平均值（每年百分点）；各地区载荷：",
+        "pm_others": "    其他地区：平均 {mean:.2f}，范围 {lo:.2f} 至 {hi:.2f}",
         "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
     }
 )
@@ -775,17 +801,22 @@ TEXT["zh"].update(
 #: The aggregate's names (English, Chinese) while a panel that is not China's provinces is shown;
 #: None: the national wording. Set by :func:`aggregate_wording` around a command or a report.
 _AGGREGATE: ContextVar[tuple[str, str] | None] = ContextVar("ranksim_aggregate", default=None)
+#: English -> Chinese names of the shown panel's regions and aggregate (warnings name them).
+_NAMES: ContextVar[dict[str, str] | None] = ContextVar("ranksim_names", default=None)
 _NATIONAL_EN = re.compile(r"\b(?:the nation|national|National|nation)\b")
 
 
 @contextmanager
-def aggregate_wording(scope: Scope) -> Iterator[None]:
+def aggregate_wording(scope: Scope, regions: Regions | None = None) -> Iterator[None]:
     """Inside this block every label says the panel's aggregate (全区, Inner Mongolia) where the
-    provincial wording says 全国 / national; labels only, never values put into them."""
+    provincial wording says 全国 / national; labels only, never values put into them. With
+    ``regions``, warnings name the panel's regions and aggregate in Chinese (:func:`warning_line`)."""
     token = _AGGREGATE.set(None if scope.is_national else (scope.aggregate_en, scope.aggregate_zh))
+    names = _NAMES.set(panel_names(regions, scope) if regions is not None else _NAMES.get())
     try:
         yield
     finally:
+        _NAMES.reset(names)
         _AGGREGATE.reset(token)
 
 
@@ -803,6 +834,21 @@ def t(lang: str, key: str, **kw: object) -> str:
     panel's aggregate inside :func:`aggregate_wording`."""
     table = TEXT.get(lang, TEXT["en"])
     return reworded(table.get(key, TEXT["en"][key]), lang).format(**kw)
+
+
+#: The possessive a note uses for one region of a panel, by region kind (sim.inputs.scope.REGION_KINDS):
+#: 该省 for a province, 该地区 where the kind has no single word (a league is not a city).
+REGION_WORDS = {
+    "en": {"province": "the province's", "city": "the city's", "county": "the county's",
+           "country": "the country's", "region": "the region's"},
+    "zh": {"province": "该省", "city": "该地区", "county": "该县", "country": "该国", "region": "该地区"},
+}  # fmt: skip
+
+
+def region_word(lang: str, kind: str) -> str:
+    """"the province's" / 该省 for the panel's kind of region (:data:`REGION_WORDS`)."""
+    table = REGION_WORDS.get(lang, REGION_WORDS["en"])
+    return table.get(kind, table["region"])
 
 
 def macro_region(code: str) -> str:
@@ -1220,23 +1266,44 @@ WARNING_TEXT_ZH: tuple[tuple[str, str], ...] = (
 _WARNING_PATTERNS = tuple((re.compile(en), zh) for en, zh in WARNING_TEXT_ZH)
 
 
-def warning_line(line: str, lang: str) -> str:
+def warning_line(line: str, lang: str, names: Mapping[str, str] | None = None) -> str:
     """A warning line (``file:line: field: warning: message``) with its message in ``lang``; the
-    whole line in English where no pattern matches."""
+    whole line in English where no pattern matches. ``names``: English -> Chinese names of the
+    panel's regions and aggregate (default: those of :func:`aggregate_wording`'s panel)."""
     if lang != "zh" or ": warning: " not in line:
         return line
     head, message = line.split(": warning: ", 1)
+    text = warning_message(message, lang, names)
+    return line if text is None else f"{head}：警告：{text}"
+
+
+def warning_message(message: str, lang: str, names: Mapping[str, str] | None = None) -> str | None:
+    """A warning's message (without ``file:line: field: warning:``) in Chinese, the regions and the
+    aggregate named as the panel names them in Chinese (乌兰察布市, 全区); None where no pattern
+    matches or ``lang`` is not Chinese."""
+    if lang != "zh":
+        return None
+    table = {**(_NAMES.get() or {}), **(names or {})}
     for pattern, zh in _WARNING_PATTERNS:
         match = pattern.fullmatch(message)
         if match is not None:
             parts = {k: v or "" for k, v in match.groupdict().items()}
             if "over" in parts:
-                parts["over"] = "全国" if parts["over"] == "the nation" else parts["over"]
+                over = parts["over"]
+                parts["over"] = "全国" if over == "the nation" else table.get(over, _zh_name(over))
             if "who" in parts:
-                parts["who"] = _zh_name(parts["who"])
-            text = _filled(zh, parts).replace("高-", "低").replace("高+", "高")
-            return f"{head}：警告：{text}"
-    return line
+                parts["who"] = table.get(parts["who"], _zh_name(parts["who"]))
+            return _filled(zh, parts).replace("高-", "低").replace("高+", "高")
+    return None
+
+
+def panel_names(regions: Regions, scope: Scope) -> dict[str, str]:
+    """English -> Chinese names of a panel's regions and of its aggregate (Inner Mongolia -> 全区
+    on the city panel; the nation's words stay with :func:`warning_message`)."""
+    out = dict(zip(regions.en, regions.zh, strict=True))
+    if not scope.is_national:
+        out[scope.aggregate_en] = scope.aggregate_zh
+    return out
 
 
 @functools.cache
