@@ -510,3 +510,15 @@ def test_price_model_and_app_controls_follow_the_panel(cli):
     layout = json.dumps(app.layout.to_plotly_json(), ensure_ascii=False, default=str)
     assert "全区实际增速调整" in layout and "全国" not in layout
     assert "大宗商品" not in layout  # no commodity control: the cities have no coal and energy group
+
+
+def test_method_names_have_a_chinese_gloss(tmp_path, cli):
+    sens = cli("sensitivity", SCENARIO, "--quiet", "--lang", "zh")
+    assert sens.code == 0 and "Sobol 指数（各假设对结果方差的贡献" in sens.out
+    diff = cli("diff", SCENARIO, FIX / "ulanqab_9pct.yaml", "--lang", "zh")
+    assert diff.code == 0 and "Shapley 分解（" in diff.out and "共1处不同" in diff.out
+    bt = cli("backtest", "--paths", "100", "--from", "2016:2017", "--horizon", "2", "--quiet", "--lang", "zh",
+             "--out", tmp_path)  # fmt: skip
+    assert bt.code == 0 and "Spearman 秩相关" in bt.out
+    html = (tmp_path / "backtest.html").read_text(encoding="utf-8")
+    assert "PIT 直方图" in html or json.dumps("PIT 直方图")[1:-1] in html
