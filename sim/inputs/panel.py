@@ -510,7 +510,8 @@ def _province_names() -> dict[str, tuple[str, ...]]:
 def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
     """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
     and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
-    for row, (code, en, zh) in enumerate(zip(frame[CODE], frame[EN], frame[ZH], strict=True)):
+    first = frame.drop_duplicates(CODE)  # a code has one name (_check_identity): its first line
+    for row, code, en, zh in zip(first.index, first[CODE], first[EN], first[ZH], strict=True):
         named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
         if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
             named = None  # a code of zeros says it first; the parent's code where no name does
@@ -627,7 +628,7 @@ def load_panel(
     pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     _check_identity(frame, path)
-    listed = tuple(dict.fromkeys(frame[CODE]))
+    listed = tuple(str(c) for c in frame[CODE].unique())  # in order of appearance
     scope = _scope(scope_of or path, listed)
     if scope_of is not None:  # a vintage of another panel: its words, groups, targets; its own sum
         scope = replace(scope, series=None)
