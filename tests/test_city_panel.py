@@ -522,3 +522,19 @@ def test_method_names_have_a_chinese_gloss(tmp_path, cli):
     assert bt.code == 0 and "Spearman 秩相关" in bt.out
     html = (tmp_path / "backtest.html").read_text(encoding="utf-8")
     assert "PIT 直方图" in html or json.dumps("PIT 直方图")[1:-1] in html
+
+
+def test_provenance_names_a_metadata_file_created_after_the_first_run(tmp_path, cli):
+    path = _copy(tmp_path, meta=False)
+    sc = tmp_path / "s.yaml"
+    sc.write_text(
+        SCENARIO.read_text(encoding="utf-8").replace("model: targets", "model: spread"), encoding="utf-8"
+    )
+    first = cli("run", sc, "--json", "--no-report")
+    assert first.code == 0, first.err
+    assert not any(f["path"].endswith(".meta.yaml") for f in json.loads(first.out)["provenance"]["files"])
+    shutil.copy(FIX / "imm_cities.meta.yaml", path.with_name("imm_cities.meta.yaml"))
+    again = cli("run", sc, "--json", "--no-report")  # the scenario itself comes from the cache
+    files = [f["path"] for f in json.loads(again.out)["provenance"]["files"]]
+    assert any(f.endswith("imm_cities.meta.yaml") for f in files)
+    assert any(f.endswith("imm_cities_total.csv") for f in files)
