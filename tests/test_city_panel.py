@@ -538,3 +538,35 @@ def test_provenance_names_a_metadata_file_created_after_the_first_run(tmp_path, 
     files = [f["path"] for f in json.loads(again.out)["provenance"]["files"]]
     assert any(f.endswith("imm_cities.meta.yaml") for f in files)
     assert any(f.endswith("imm_cities_total.csv") for f in files)
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "field", "words"),
+    [
+        ("region_kind: town\n", 1, "region_kind", "必须是 province, city, county, country, region 之一"),
+        ("regionkind: city\n", 1, "regionkind", "未知的键（可用："),
+        ('groups:\n  a: {en: A, zh: 甲, codes: ["999"]}\n', 2, "groups.a.codes", "不是数据表中的代码：999"),
+        ("aggregate: 5\n", 1, "aggregate", "必须是包含 en、zh（及 series）的映射"),
+        ('aggregate:\n  en: ""\n', 2, "aggregate.en", "必须是非空文字"),
+    ],
+)
+def test_metadata_file_errors_in_chinese(tmp_path, cli, meta, line, field, words):
+    path = _copy(tmp_path)
+    meta_file = path.with_name("imm_cities.meta.yaml")
+    meta_file.write_text(meta, encoding="utf-8")
+    res = cli("data", "--data", path, "--lang", "zh")
+    assert res.code == 2 and res.err == f"{meta_file}:{line}: {field}: {res.err.split(': ', 2)[2]}"
+    assert words in res.err and res.err.count("\n") == 1
+
+
+def test_scenario_errors_of_another_panel_in_chinese(tmp_path, cli):
+    path = _copy(tmp_path, meta=False)
+    sc = tmp_path / "s.yaml"
+    sc.write_text(f"name: x\ndata: {path.name}\n", encoding="utf-8")
+    res = cli("run", sc, "--lang", "zh")
+    assert res.code == 2 and res.err == f"{sc}: target: 使用自带数据表以外的数据时必须给出\n"
+    sc.write_text(f"name: x\ndata: {path.name}\ntarget: 赤峰\nothers: {{model: targets}}\n", encoding="utf-8")
+    res = cli("run", sc, "--lang", "zh")
+    assert res.code == 2 and "没有公布的增长目标" in res.err and "has no announced targets" not in res.err
+    sc.write_bytes(b"name: x\xff\n")
+    assert cli("run", sc, "--lang", "zh").err == f"{sc}: 不是 UTF-8 文本\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sim.present.i18n import t
+from sim.present.i18n import TEXT, t
 from sim.present.text import pad
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _export_line(e: Export, lang: str) -> str:
         "imp_file",
         file=e.path.name,
         layout=t(lang, f"layout_{e.layout}"),
-        encoding=e.encoding,
+        encoding=t(lang, f"enc_{e.encoding}") if f"enc_{e.encoding}" in TEXT["en"] else e.encoding,
         vintage=t(lang, "imp_vintage", v=e.vintage) if e.vintage else "",
         sha=e.sha256[:12],
         what="; ".join(what) or t(lang, "imp_nothing_read"),
