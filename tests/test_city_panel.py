@@ -570,3 +570,12 @@ def test_scenario_errors_of_another_panel_in_chinese(tmp_path, cli):
     assert res.code == 2 and "没有公布的增长目标" in res.err and "has no announced targets" not in res.err
     sc.write_bytes(b"name: x\xff\n")
     assert cli("run", sc, "--lang", "zh").err == f"{sc}: 不是 UTF-8 文本\n"
+
+
+def test_diff_waterfall_year_axis_is_around_the_years():
+    from sim.analyses.diff import diff
+    from sim.present.charts import diff_waterfall
+
+    result = diff(load_scenario(SCENARIO), load_scenario(FIX / "ulanqab_9pct.yaml"))
+    lo, hi = diff_waterfall(result, "zh").layout.yaxis.range
+    assert 2020 < lo < 2033 < 2036 < hi < 2045  # reach year 2036 -> 2033, not an axis from 0
