@@ -1,15 +1,22 @@
-"""Cost growth with the number of regions: synthetic panels of 31, 100 and 300 regions
-(prefecture-level cities are the natural next use) through run, montecarlo (100,000 paths)
-and a 10,000-point sweep. Prints time (median of repeats), peak traced memory, and the
-exponent b of time ~ N^b fitted over the panel sizes.
+"""Cost growth with the number of regions: synthetic panels of 31, 100, 300 and 2,850 regions
+(prefecture-level cities, then China's ~2,850 county-level divisions) through run, montecarlo
+(100,000 paths) and a 10,000-point sweep. Prints time (median of repeats), peak traced memory,
+and the exponent b of time ~ N^b fitted over the panel sizes.
 
-    .venv/bin/python benchmarks/bench_scale.py [--sizes 31 100 300] [--repeats 3]
+The synthetic county panel (:func:`synthetic_panel`, seed 0) is not data: N regions x 2000-2024
+with log-normal sizes (log GDP ~ N(8, 1)), persistent real-growth differentials (N(0, 1.5)
+points), a shock common to all regions each year (N(0, 1)) and an idiosyncratic one (N(0, 1.2));
+deflators 2 % plus common and idiosyncratic noise. The target is the region ranked at 65 % of
+the ranking in 2024, at 7 % real growth. A real county panel is not needed to measure cost.
+
+    .venv/bin/python benchmarks/bench_scale.py [--sizes 31 100 300 2850] [--repeats 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import warnings
 import tempfile
 import time
 import tracemalloc
@@ -81,10 +88,11 @@ def measure(fn, repeats: int) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[31, 100, 300])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[31, 100, 300, 2850])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--paths", type=int, default=100_000)
     args = parser.parse_args()
+    warnings.simplefilter("ignore")  # the synthetic target's lead draws a plausibility warning
     results: dict[str, list[float]] = {"run": [], "montecarlo": [], "sweep": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

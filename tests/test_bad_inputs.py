@@ -85,3 +85,27 @@ def test_chinese_input_method_and_misspelt_regions(tmp_path, text, line, fragmen
     res = run_subprocess("run", path)
     assert res.code == 2 and res.err.count("\n") == 1, res.err
     assert res.err.startswith(f"{path}:{line}: ") and fragment in res.err, res.err
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "column"),
+    [
+        ("name: fw\nnational:\n  real_growth： 5.0\n", 3, "national.real_growth", 14),
+        (
+            "name: fw\ntarget: 内蒙古\nprovinces:\n  内蒙古:\n    real_growth： 6.0\n",
+            5,
+            "provinces.内蒙古.real_growth",
+            16,
+        ),
+        ("name: fw\nnational:\n  deflator: 1.0\nothers:\n  window，\n", 5, "others", 9),
+    ],
+    ids=["national", "provinces", "comma"],
+)
+def test_nested_full_width_colon_at_its_own_line_and_column(cli, tmp_path, text, line, field, column):
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    said = {"en": f"at column {column} (typed with a Chinese input method)", "zh": f"第 {column} 列有全角"}
+    for lang, words in said.items():
+        res = cli("run", path, "--lang", lang)
+        assert res.code == 2 and res.err.count("\n") == 1 and res.out == "", res.err
+        assert res.err.startswith(f"{path}:{line}: {field}: ") and words in res.err, res.err

@@ -25,6 +25,7 @@ from tests.conftest import FOUNDING
 ALLOWED = {
     "GDP",
     "Sobol",
+    "Shapley",
     "Spearman",
     "PIT",
     "CSV",

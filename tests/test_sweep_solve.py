@@ -447,3 +447,70 @@ def test_probabilistic_sweep_point_equals_a_single_montecarlo_run(founding, cli)
         "1",
     )
     assert res.code == 0 and "P(by 2040)" in res.out
+
+
+def test_threshold_table_from_one_projection_per_value_equals_one_run_per_threshold(founding):
+    """The "which midfield?" table from the target's rank path (best rank so far <= K) is the
+    table of one batch run per (value, threshold), as it was computed before (issue 25)."""
+    from sim.analyses.sweep import midfield_thresholds, sweep
+
+    regions = founding.panel.regions
+    p = parse_parameter(regions, "provinces.Inner Mongolia.real_growth", "set")
+    values = [3.0, 5.0, 6.0, 7.5, 9.0, 12.0]
+    ks = midfield_thresholds(founding.n_regions)
+    result = sweep(founding, [("provinces.Inner Mongolia.real_growth", "set", values)])
+    per_threshold = evaluate_batch(
+        founding,
+        [(p, np.repeat(values, len(ks))), (parse_parameter(regions, "threshold_rank", "set"),
+                                          np.tile(np.array(ks, dtype=float), len(values)))],
+    ).reach_year.reshape(len(values), len(ks))  # fmt: skip
+    assert np.array_equal(result.threshold_reach, per_threshold)
+    assert (result.threshold_reach != -1).any() and (result.threshold_reach == -1).any()
+
+
+def test_gap_is_a_selection_equal_to_the_sorted_order_statistic():
+    from sim.engine.levels import gap_pct
+
+    rng = np.random.default_rng(4)
+    logy = rng.normal(size=(50, 7, 301))
+    k = rng.integers(1, 300, size=(50, 1))
+    desc = -np.sort(-np.delete(logy, 17, axis=-1), axis=-1)
+    kth = np.take_along_axis(desc, np.broadcast_to(k - 1, (50, 7))[..., None], axis=-1)[..., 0]
+    assert np.array_equal(gap_pct(logy, 17, k), np.expm1(logy[..., 17] - kth) * 100.0)
+
+
+def test_batch_kernel_and_twin_agree_on_a_large_panel():
+    """The compiled kernel (rank by count, k-th largest by selection) and the numpy twin agree on
+    many regions, thresholds across the ranking."""
+    from sim.engine.kernels import batch_outcomes
+    from sim.engine.twins import batch_outcomes_numpy
+
+    rng = np.random.default_rng(9)
+    b, t, n = 40, 12, 2850
+    base = rng.normal(8.0, 1.0, n)
+    growth = rng.normal(0.05, 0.03, (b, t, n))
+    k = rng.integers(1, n - 1, b)
+    want = np.array([0, 5, 12])
+    outs = [(np.empty(b, np.int64), np.empty((b, 3), np.int64), np.empty((b, 3))) for _ in range(2)]
+    batch_outcomes(base, growth, 1234, k, want, *outs[0])
+    batch_outcomes_numpy(base, growth, 1234, k, want, *outs[1])
+    assert np.array_equal(outs[0][0], outs[1][0]) and np.array_equal(outs[0][1], outs[1][1])
+    assert np.allclose(outs[0][2], outs[1][2], rtol=0, atol=1e-9)
+
+
+def test_the_midfield_table_costs_one_projection_per_value_not_per_threshold(founding, monkeypatch):
+    """Sweep time linear in the number of regions: the table's thresholds (a third of the
+    regions) must not multiply the scenarios evaluated."""
+    import sim.analyses.sweep as sweep_module
+
+    evaluated: list[int] = []
+    real = sweep_module.evaluate_batch
+
+    def counting(scenario, settings, **kw):  # type: ignore[no-untyped-def]
+        evaluated.append(len(settings[0][1]))
+        return real(scenario, settings, **kw)
+
+    monkeypatch.setattr(sweep_module, "evaluate_batch", counting)
+    values = [4.0 + 0.5 * i for i in range(10)]
+    result = sweep_module.sweep(founding, [("provinces.Inner Mongolia.real_growth", "set", values)])
+    assert len(result.thresholds) == 11 and sum(evaluated) == 2 * len(values)

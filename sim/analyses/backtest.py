@@ -357,6 +357,13 @@ def backtest(
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not jump_offs:
         raise InputError("no jump-off year given", field="jump_offs")
+    longest = panel.last_year - panel.first_year - 2
+    if horizon > longest:
+        raise InputError(
+            f"the data ({panel.first_year}-{panel.last_year}) allow a horizon of at most {longest} years "
+            f"(two years before a jump-off, the horizon after it), got {horizon}",
+            field="horizon",
+        )
     if not usable:
         raise InputError(
             f"no jump-off year in {min(jump_offs)}:{max(jump_offs)} has {horizon} years of data after it "

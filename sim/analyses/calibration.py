@@ -104,14 +104,23 @@ class CoverageChoice(RollingChoice):
         }
 
 
+def windows_that_fit(scenario: Scenario) -> tuple[int, ...]:
+    """The candidate window lengths (:data:`WINDOWS`) the panel holds at the base year (a window's
+    first year needs a previous year): all three for the provinces, fewer for a short panel."""
+    room = scenario.base_year - scenario.panel.first_year
+    fit = tuple(w for w in WINDOWS if w <= room)
+    return fit or (max(1, room),)
+
+
 def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:
     """Every (window length, half-life, deflator model) as scenario changes, and the scenario's
-    own index (0 when its settings are not among them)."""
+    own index (0 when its settings are not among them). Window lengths the panel cannot hold
+    are left out (:func:`windows_that_fit`)."""
     b = scenario.base_year
     cands = tuple(
         {"others.window": [b - w + 1, b], "others.half_life": hl, "others.deflator_model": m}
         for m in DEFLATOR_MODELS
-        for w in WINDOWS
+        for w in windows_that_fit(scenario)
         for hl in HALF_LIVES
     )
     w0, w1 = scenario.others.window
@@ -155,8 +164,9 @@ def rank_error_choice(
             cols = np.searchsorted(js, r.jump_off_years)
             scores[i, k, cols] = np.abs(r.predicted - r.actual).mean(axis=1)
         naive = float(np.abs(r.naive - r.actual).mean())
-        scores[:, k] /= naive
-        units.append(naive)
+        unit = naive if naive > 0 else 1.0  # ranks that never moved: scores stay in ranks
+        scores[:, k] /= unit
+        units.append(unit)
     return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units))
 
 
@@ -185,10 +195,15 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
     is the candidate best on the tested jump-offs themselves. The scenario's own settings are
     the defaults the same rule chose with everything known (README "Honest uncertainty")."""
     sc = result.scenario
-    horizons = tuple(sorted({*COVERAGE_HORIZONS, result.horizon}))
-    k = horizons.index(result.horizon)
     first = max(CALIBRATION_FIRST, sc.panel.first_year + 2)
-    ch = rank_error_choice(sc, range(first, sc.panel.last_year), horizons, result.national)
+    years = range(first, sc.panel.last_year)
+    wanted = tuple(sorted({*COVERAGE_HORIZONS, result.horizon}))
+    # a short panel (a city's ten years) cannot score 10-year horizons: they are left out
+    horizons = tuple(
+        h for h in wanted if h == result.horizon or any(_scorable(sc, b, h, result.national) for b in years)
+    )
+    k = horizons.index(result.horizon)
+    ch = rank_error_choice(sc, years, horizons, result.national)
     tested = [int(b) for b in result.jump_off_years]
     assert ch.units is not None
     best, i = ch.in_sample(tested, k)
@@ -200,8 +215,10 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "scenario_rank_mae": result.model.to_dict()["rank_mae"],
         "naive_rank_mae": result.naive_metrics.to_dict()["rank_mae"],
         "choices": {str(b): describe(ch.candidates[ch.chosen(b)]) for b in tested},
+        "horizons": list(horizons),
+        "horizons_dropped": [h for h in wanted if h not in horizons],
         "candidates": {
-            "window_years": list(WINDOWS),
+            "window_years": list(windows_that_fit(sc)),
             "half_life": list(HALF_LIVES),
             "deflator_model": list(DEFLATOR_MODELS),
         },
@@ -279,3 +296,76 @@ def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, 
             ]
             out[h][lv] = float(np.nanmean(vals))
     return out
+
+
+# --------------------------------------------------------------------------- band scales of another panel
+#: Candidate band scales for a panel other than the bundled one (cities, counties): the yearly
+#: shock scale, the spreads' sampling-error multiplier and its half-life. The bundled defaults
+#: (0.7, 3.0, 6.0: chosen on the provinces) are among them.
+PANEL_SCALES = (0.35, 0.7)
+PANEL_PARAMETER_SCALES = (1.0, 1.5, 2.0, 3.0)
+PANEL_PARAMETER_HALF_LIVES = (2.0, 4.0, 6.0)
+#: Horizons whose level coverage the band scales of another panel are chosen on.
+BAND_HORIZONS = (1, 3, 5)
+#: Monte Carlo paths per jump-off when band scales are estimated (at most).
+BAND_PATHS = 1000
+BAND_KEYS = ("scale", "parameter_scale", "parameter_half_life")
+
+
+@dataclass(frozen=True)
+class BandScales:
+    """Band scales estimated from a panel's own outcomes: the scenario changes, and the pooled
+    coverage of the nominal-level bands they give, by horizon and level (in sample)."""
+
+    changes: dict[str, float]  # uncertainty.scale, .parameter_scale, .parameter_half_life
+    coverage: dict[int, dict[float, float]]
+    jump_offs: tuple[int, ...]
+    candidates: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``band_scales`` entry of ``ranksim backtest --json``."""
+        return {
+            "estimated_from": "this panel's own outcomes (in sample)",
+            "uncertainty": {k.split(".")[-1]: v for k, v in self.changes.items()},
+            "jump_offs": list(self.jump_offs),
+            "candidates": self.candidates,
+            "coverage_level_by_horizon": {
+                str(h): {str(lv): round(c, 4) for lv, c in cov.items()} for h, cov in self.coverage.items()
+            },
+        }
+
+
+def needs_band_scales(scenario: Scenario) -> bool:
+    """Whether the band scales should be estimated from the scenario's panel: a panel other than
+    the bundled one (its defaults were chosen on the provinces), a bootstrap, and none of
+    :data:`BAND_KEYS` set in the scenario file."""
+    spec = scenario._data.get("uncertainty") or {}
+    unset = all(spec.get(k) is None for k in BAND_KEYS)
+    return not scenario.panel.is_bundled and scenario.uncertainty.method == "bootstrap" and unset
+
+
+def band_scales(
+    scenario: Scenario, paths: int, seed: int, progress: Callable[[int], None] | None = None
+) -> BandScales | None:
+    """The band scales that cover the panel's own outcomes best: every candidate of
+    (:data:`PANEL_SCALES` x :data:`PANEL_PARAMETER_SCALES` x :data:`PANEL_PARAMETER_HALF_LIVES`)
+    backtested at horizons :data:`BAND_HORIZONS` (those the data allow) from every jump-off the
+    data allow, common random numbers; the one whose pooled 50 % and 80 % level coverage is
+    closest to 50 % and 80 % (the rule that chose the bundled defaults, with everything known).
+    None when the data allow no horizon."""
+    panel = scenario.panel
+    years = [b for b in range(panel.first_year + 2, panel.last_year)]
+    horizons = tuple(h for h in BAND_HORIZONS if any(b + h <= panel.last_year for b in years))
+    if not horizons:
+        return None
+    cands = tuple(
+        {"uncertainty.scale": s, "uncertainty.parameter_scale": m, "uncertainty.parameter_half_life": hl}
+        for s in PANEL_SCALES
+        for m in PANEL_PARAMETER_SCALES
+        for hl in PANEL_PARAMETER_HALF_LIVES
+    )
+    js = [b for b in years if b + min(horizons) <= panel.last_year]
+    choice = coverage_choice(scenario, js, min(paths, BAND_PATHS), seed, horizons, cands, progress)
+    best = choice.chosen(panel.last_year + max(horizons))
+    cov = choice.coverage(best, js)
+    return BandScales(dict(cands[best]), cov, tuple(js), len(cands))

@@ -193,16 +193,10 @@ def sweep(
         scenario, [(p, points[:, i]) for i, p in enumerate(params)], rank_years=years, compiled=compiled
     )
     ranks = midfield_thresholds(scenario.n_regions) if thresholds else ()
-    first = np.repeat(np.array(values[0]), len(ranks))
-    ks = np.tile(np.array(ranks, dtype=float), len(values[0]))
     table = (
-        evaluate_batch(
-            scenario,
-            [(params[0], first), (Parameter("threshold_rank", "set", "threshold"), ks)],
-            compiled=compiled,
-        ).reach_year
+        _threshold_table(scenario, params[0], values[0], ranks, compiled)
         if ranks
-        else np.zeros(0, dtype=np.int64)
+        else np.zeros((len(values[0]), 0), dtype=np.int64)
     )
     probability, used = None, None
     if paths is not None:
@@ -212,9 +206,29 @@ def sweep(
         columns = [points[:, i] for i in range(len(params))]
         probability = probabilities(scenario, list(params), columns, years, paths, generator)
     return SweepResult(
-        scenario, params, values, points, outcomes, ranks, table.reshape(len(values[0]), len(ranks)),
+        scenario, params, values, points, outcomes, ranks, table,
         probability, paths, used,
     )  # fmt: skip
+
+
+def _threshold_table(
+    scenario: Scenario,
+    param: Parameter,
+    values: Sequence[float],
+    ranks: Sequence[int],
+    compiled: bool | None,
+) -> np.ndarray:
+    """Reach year ``(values, thresholds)`` for every threshold of ``ranks``, from one projection
+    per value of ``param``: a threshold K is first reached in the first year the target's best
+    rank so far is at most K. One evaluation per value whatever the number of thresholds (a
+    third of the regions: 950 for 2,850 counties), so the table costs what one sweep axis costs."""
+    years = list(range(scenario.base_year, scenario.horizon + 1))
+    out = evaluate_batch(
+        scenario, [(param, np.asarray(values, dtype=float))], rank_years=years, compiled=compiled
+    )
+    best = np.minimum.accumulate(out.ranks, axis=1)  # (B, T+1), never increasing
+    first = (best[:, :, None] > np.asarray(ranks)[None, None, :]).sum(axis=1)  # years before reaching K
+    return np.where(first <= scenario.horizon - scenario.base_year, scenario.base_year + first, NEVER)
 
 
 def _numbers(values: Sequence[Any], i: int) -> tuple[float, ...]:

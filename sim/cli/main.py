@@ -155,8 +155,20 @@ def _load(args: argparse.Namespace) -> Any:
     from sim.model.scenario import load_scenario
     from sim.present.i18n import aggregate_wording
 
-    scenario = load_scenario(args.scenario)
-    args.wording.enter_context(aggregate_wording(scenario.panel.scope))
+    try:
+        with warnings.catch_warnings(record=True) as caught:  # shown once the panel's names are known
+            scenario = load_scenario(args.scenario)
+    except RanksimWarning as exc:  # --strict: the error names the panel's regions too
+        from sim.present.i18n import panel_names
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RanksimWarning)
+            panel = load_scenario(args.scenario).panel
+        exc.names = panel_names(panel.regions, panel.scope)  # type: ignore[attr-defined]
+        raise
+    args.wording.enter_context(aggregate_wording(scenario.panel.scope, scenario.panel.regions))
+    for w in caught:
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     _encoding_note(scenario.panel, args.lang)
     return scenario
 
@@ -403,14 +415,62 @@ def _clipped_note(asked: list[int], used: list[int], horizon: int, panel: Any, l
         print(t(lang, "note_clipped", a0=a0, a1=a1, u0=u0, u1=u1, h=horizon, d0=d0, d1=d1), file=sys.stderr)
 
 
+#: Jump-off years of the bundled panel's backtest when --from is not given.
+BUNDLED_JUMP_OFFS = tuple(range(2008, 2020))
+
+
+def _default_jump_offs(panel: Any, horizon: int) -> list[int]:
+    """Jump-offs when --from is not given: 2008-2019 on the bundled panel (its backtests' years);
+    on another panel every year with two years of data before it and ``horizon`` after it."""
+    from sim.inputs.panel import DEFAULT_PANEL
+
+    if panel.path.resolve() == DEFAULT_PANEL.resolve():
+        return list(BUNDLED_JUMP_OFFS)
+    return list(range(panel.first_year + 2, panel.last_year - horizon + 1)) or [panel.first_year + 2]
+
+
+def _panel_band_scales(scenario: Any, args: argparse.Namespace) -> tuple[Any, Any]:
+    """With --paths on a panel other than the bundled one: the band scales estimated from that
+    panel (sim.analyses.calibration.band_scales) put into the scenario, and said on stderr."""
+    from sim.analyses.calibration import band_scales, needs_band_scales
+    from sim.cli.progress import progress_bar
+    from sim.present.i18n import t
+
+    if not args.paths or not needs_band_scales(scenario):
+        return scenario, None
+    with progress_bar(24, "Band scales", quiet=args.quiet) as advance:
+        bands = band_scales(scenario, args.paths, args.seed, progress=advance)
+    if bands is None:
+        return scenario, None
+    cov = {h: f"{c[0.5]:.0%}/{c[0.8]:.0%}" for h, c in bands.coverage.items()}
+    u = bands.changes
+    note = t(
+        args.lang,
+        "note_bands",
+        y0=bands.jump_offs[0],
+        y1=bands.jump_offs[-1],
+        s=u["uncertainty.scale"],
+        m=u["uncertainty.parameter_scale"],
+        hl=u["uncertainty.parameter_half_life"],
+        cov=t(args.lang, "list_sep").join(t(args.lang, "note_bands_h", h=h, c=c) for h, c in cov.items()),
+    )
+    print(note, file=sys.stderr)
+    return scenario.with_changes(bands.changes, rename=False), bands
+
+
 def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     from sim.analyses.backtest import backtest
+    from sim.inputs.panel import DEFAULT_PANEL
     from sim.model.scenario import default_scenario
 
     scenario = _load(args) if args.scenario is not None else default_scenario()
     from sim.cli.progress import progress_bar
 
+    asked = args.years is not None
+    if args.years is None:
+        args.years = _default_jump_offs(scenario.panel, args.horizon)
+    scenario, bands = _panel_band_scales(scenario, args)
     with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
         result = backtest(
             scenario,
@@ -425,12 +485,14 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
         if args.paths:  # the report's coverage by horizon, 1 to 10 years
             result = result.with_coverage_by_horizon()
     used = [int(y) for y in result.jump_off_years]
-    _clipped_note(args.years, used, args.horizon, scenario.panel, args.lang)
+    if asked or scenario.panel.path.resolve() == DEFAULT_PANEL.resolve():
+        _clipped_note(args.years, used, args.horizon, scenario.panel, args.lang)
     from sim.analyses.calibration import model_oos
 
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
     doc = result.to_document(prov)
     doc["model_oos"] = model_oos(result)
+    doc["band_scales"] = bands.to_dict() if bands is not None else None
     from sim.present.report import backtest_report
 
     report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
@@ -455,7 +517,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.model:
         from sim.present.text import price_model_text
 
-        print(price_model_text(panel, year))
+        print(price_model_text(panel, year, args.lang))
         return 0
     doc = data_document(panel, year)
     if args.json:
@@ -471,16 +533,17 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def _data_vintages(args: argparse.Namespace) -> int:
-    """`ranksim data --vintages`: one year's ranking in every bundled vintage, the largest restatements."""
+    """`ranksim data --vintages [--data PANEL]`: one year's ranking in every vintage of the panel
+    (``vintages/*.csv`` beside it; default the bundled panel's), the largest restatements."""
     from sim.analyses.vintages import compare_vintages
-    from sim.inputs.panel import load_vintage, vintage_names
+    from sim.inputs.panel import CURRENT_VINTAGE, load_vintage, vintage_names
     from sim.present.data_text import vintages_text
+    from sim.present.i18n import aggregate_wording
 
+    panels = {name: load_vintage(name, args.data) for name in vintage_names(args.data)}
     if args.data is not None:
-        raise ArgumentError(
-            "--vintages compares the bundled vintages (data/vintages/); leave out --data", field="--data"
-        )
-    result = compare_vintages({name: load_vintage(name) for name in vintage_names()}, args.year)
+        args.wording.enter_context(aggregate_wording(panels[CURRENT_VINTAGE].scope))
+    result = compare_vintages(panels, args.year)
     if args.json:
         return _print_json(result.to_document())
     print(vintages_text(result, lang=args.lang))
@@ -494,7 +557,7 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.output import write_files
 
     target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
-    plan = plan_import(args.files, target)
+    plan = plan_import(args.files, target, panel=args.into if args.vintage is not None else None)
     if not args.json:
         print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
     if args.dry_run or not plan.changed:
@@ -637,9 +700,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="years",
         type=_year_range,
-        default=list(range(2008, 2020)),
+        default=None,
         metavar="FIRST:LAST",
-        help="jump-off years (default 2008:2019)",
+        help="jump-off years (default 2008:2019 on the bundled panel; on another panel every year "
+        "its data allow)",
     )
     bt.add_argument("--horizon", type=_positive_int, default=5, help="years ahead (default 5)")
     bt.add_argument(
@@ -760,6 +824,7 @@ def _data_import_parser(data: argparse.ArgumentParser) -> None:
 #: Library fields and the flags a planner typed for them (library errors name fields only).
 FLAGS = {
     "jump_offs": "--from",
+    "horizon": "--horizon",
     "by": "--by",
     "probability": "--probability",
     "items": "--set/--shift",
@@ -853,7 +918,7 @@ def _main(argv: list[str]) -> int:
 
         lang = error_lang(argv)
         suffix = "（使用 --strict 时为错误）" if lang == "zh" else " (an error with --strict)"
-        print(warning_line(str(exc), lang) + suffix, file=sys.stderr)
+        print(warning_line(str(exc), lang, getattr(exc, "names", None)) + suffix, file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os

@@ -15,8 +15,9 @@ Data seams the loader knows about (see ``data/SOURCES.md``):
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import pandas as pd
 from sim._arrays import freeze_arrays, read_only
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
-from sim.inputs.scope import PROVINCIAL, Scope, load_scope, meta_encoding, with_bundled
+from sim.inputs.scope import PROVINCIAL, Scope, TotalRows, load_scope, meta_encoding, total_rows, with_bundled
 from sim.units import pct_to_log
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -219,6 +220,12 @@ class Panel:
         """Number of regions (columns of the arrays)."""
         return len(self.regions)
 
+    @property
+    def is_bundled(self) -> bool:
+        """The shipped provincial panel or one of its vintages (whose defaults were chosen on it)."""
+        resolved = self.path.resolve()
+        return resolved == DEFAULT_PANEL.resolve() or resolved.parent == VINTAGES_DIR.resolve()
+
     def year_index(self, year: int) -> int:
         """Row of ``year`` in the ``(year, region)`` arrays (not bounds-checked)."""
         return int(year) - self.first_year
@@ -387,9 +394,11 @@ def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
-    if frame.empty:
-        raise DataError("no data rows", file=path, line=2)
     out = frame.apply(lambda s: s.str.strip())
+    filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
+    if not filled.size:
+        raise DataError("no data rows", file=path, line=2)
+    out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
     return out
 
@@ -440,8 +449,8 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
     empty = frame[CODE] == ""
     if empty.any():
         raise DataError("empty region code", file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+    first = frame.drop_duplicates(CODE)
     for col in (ZH, EN):
-        first = frame.drop_duplicates(CODE)
         key = first[col].str.casefold()
         twice = key.duplicated()
         if twice.any():
@@ -454,45 +463,94 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
                 line=row + 2,
                 field=col,
             )
+    for col in (ZH, EN):
+        _check_short_forms(first, col, path)
 
 
-#: Names of a total row (a region list's aggregate), not a region: refused in a panel.
-TOTAL_NAMES = frozenset(
-    {"合计", "总计", "总和", "全区", "全国", "全省", "全市", "全盟", "全州", "全县", "全体", "各地区合计",
-     "total", "sum", "all", "all regions", "grand total", "national"}
-)  # fmt: skip
+def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
+    """Refuse a name that is another region's name without its ending (包头 beside 包头市): the
+    two would be one region to every reader, and ``target: 包头`` would pick one silently."""
+    names = [str(n).casefold() for n in first[col]]
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):
+        for short in _without_suffix(name):
+            seen.setdefault(short, i)
+    for j, name in enumerate(names):
+        other = seen.get(name)
+        if other is None or other == j:
+            continue
+        a, b = sorted((other, j))
+        row = int(first.index[b])
+        raise DataError(
+            f"{first[col].iloc[b]!r} and {first[col].iloc[a]!r} are one name with and without its ending "
+            f"(codes {first[CODE].iloc[a]} and {first[CODE].iloc[b]}): the same region twice? give each "
+            "region its own name",
+            file=path,
+            line=row + 2,
+            field=col,
+        )
 
 
-def _total_hint(path: Path) -> str:
-    return f"; give the aggregate as aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
+def total_hint(path: Path) -> str:
+    """How to give a total row instead (its own file, named as ``aggregate.series``)."""
+    return (
+        f"; move it to a file of its own (year, {GDP}, {REAL}) and name that file as "
+        f"aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
+    )
 
 
-def _check_totals(frame: pd.DataFrame, path: Path) -> None:
-    """Refuse a total row: by name (合计, 全区 ...), by an all-zero code (00, 000000)."""
-    for row, (code, en, zh) in enumerate(zip(frame[CODE], frame[EN], frame[ZH], strict=True)):
-        named = en.casefold() in TOTAL_NAMES or zh in TOTAL_NAMES
-        if named or set(code) == {"0"}:
-            what = f"name {zh if zh in TOTAL_NAMES else en!r}" if named else f"code {code}"
-            raise DataError(
-                f"a total row, not a region ({what}){_total_hint(path)}",
-                file=path,
-                line=row + 2,
-                field=(ZH if zh in TOTAL_NAMES else EN) if named else CODE,
-            )
+@functools.cache
+def _province_names() -> dict[str, tuple[str, ...]]:
+    """The bundled panel's provinces by code (2- and 6-digit): their English and Chinese names,
+    for recognising a province's total row in a panel of its cities."""
+    import csv
+
+    out: dict[str, tuple[str, ...]] = {}
+    with DEFAULT_PANEL.open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            names = (row[EN], row[ZH])
+            out.setdefault(row[CODE], names)
+            out.setdefault(row[CODE] + "0000", names)
+    return out
+
+
+def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
+    """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
+    and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
+    first = frame.drop_duplicates(CODE)  # a code has one name (_check_identity): its first line
+    for row, code, en, zh in zip(first.index, first[CODE], first[EN], first[ZH], strict=True):
+        named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
+        if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
+            named = None  # a code of zeros says it first; the parent's code where no name does
+        elif named is None:
+            continue
+        what = f"name {frame[named].iloc[row]!r}" if named else f"code {code}"
+        raise DataError(
+            f"a total row, not a region ({what}){total_hint(path)}",
+            file=path,
+            line=row + 2,
+            field=named or CODE,
+        )
+
+
+#: A region within this share of the sum of the others in most years is a total row.
+NEAR_SUM = 0.02
 
 
 def _check_sum_rows(gdp: FloatArray, codes: list[str], frame: pd.DataFrame, path: Path) -> None:
-    """Refuse a region whose GDP equals the sum of all the others in every year (a total row)."""
+    """Refuse a region whose GDP is within 2 % of the sum of all the others in most years (a total
+    row: the published total is seldom exactly the sum of its parts)."""
     if gdp.shape[1] < 3:
         return
     others = gdp.sum(axis=1, keepdims=True) - gdp
-    equal = (np.abs(gdp - others) <= 0.005 * gdp).all(axis=0)
-    if equal.any():
-        i = int(np.flatnonzero(equal)[0])
+    near = (np.abs(gdp - others) <= NEAR_SUM * others).sum(axis=0)
+    total = near > gdp.shape[0] / 2
+    if total.any():
+        i = int(np.argmax(np.where(total, near, -1)))
         row = int(np.flatnonzero((frame[CODE] == codes[i]).to_numpy())[0])
         raise DataError(
-            f"region {codes[i]} ({frame[ZH].iloc[row]}) equals the sum of the other regions in every year: "
-            f"a total row, not a region{_total_hint(path)}",
+            f"region {codes[i]} ({frame[ZH].iloc[row]}) is within {NEAR_SUM:.0%} of the sum of the other "
+            f"regions in {near[i]} of {gdp.shape[0]} years: a total row, not a region{total_hint(path)}",
             file=path,
             line=row + 2,
             field=GDP,
@@ -547,7 +605,9 @@ def _to_grid(
     return out
 
 
-def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -> Panel:
+def load_panel(
+    path: str | Path | None = None, *, encoding: str | None = None, scope_of: Path | None = None
+) -> Panel:
     """Read and validate a panel CSV (default: the bundled 31-province panel).
 
     ``encoding``: the CSV's text encoding; by default the metadata's ``encoding:`` or detected
@@ -555,10 +615,11 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     The scope (what the regions are, :mod:`sim.inputs.scope`) comes from the metadata file beside
     the CSV. The aggregate ("national") series is the bundled national file for the bundled panel,
     the metadata's ``aggregate.series`` where given, otherwise the sum of the regions (nominal GDP,
-    previous-year-GDP weighted real growth).
+    previous-year-GDP weighted real growth). ``scope_of``: another panel whose metadata applies
+    (a vintage of it), without its aggregate series (a vintage's aggregate is its own sum).
     """
     path = Path(path) if path is not None else DEFAULT_PANEL
-    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path))
+    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(scope_of or path))
     used = str(frame.attrs.get("encoding", "utf-8"))
     if EN not in frame.columns and ZH not in frame.columns:
         raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
@@ -574,7 +635,11 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     pop = _numbers(frame, POP, path, allow_empty=True) if POP in frame.columns else np.full(gdp.shape, np.nan)
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     _check_identity(frame, path)
-    _check_totals(frame, path)
+    listed = tuple(str(c) for c in frame[CODE].unique())  # in order of appearance
+    scope = _scope(scope_of or path, listed)
+    if scope_of is not None:  # a vintage of another panel: its words, groups, targets; its own sum
+        scope = replace(scope, series=None)
+    _check_totals(frame, path, panel_totals(scope, listed))
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
     first = frame.groupby(CODE, sort=False).first()
@@ -589,7 +654,6 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     gdp_g = _to_grid(gdp, shape, ti, ci)
     _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
-    scope = _scope(path, regions.codes)
     national = (
         load_national(scope.series, all_years, gdp_g, real_g)
         if scope.series is not None
@@ -630,29 +694,43 @@ def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
     return scope
 
 
+def panel_totals(scope: Scope, codes: tuple[str, ...]) -> TotalRows:
+    """How a total row of the panel with ``codes`` and ``scope`` is recognised (its parent's codes
+    and names: :class:`sim.inputs.scope.TotalRows`)."""
+    return total_rows(scope, codes, _province_names())
+
+
 def encoding_note(panel: Panel) -> str | None:
     """A note when the panel was not read as UTF-8: which encoding was used (for the CLI)."""
     return None if panel.encoding == "utf-8" else panel.encoding
 
 
-def vintage_names() -> tuple[str, ...]:
-    """Names of the bundled vintages, oldest first, ``"current"`` (the shipped panel) last."""
-    return (*sorted(p.stem for p in VINTAGES_DIR.glob("*.csv")), CURRENT_VINTAGE)
+def vintages_dir(panel: str | Path | None = None) -> Path:
+    """The folder of a panel's vintages: ``vintages/`` beside it (``data/vintages/`` for the
+    bundled panel)."""
+    return VINTAGES_DIR if panel is None else Path(panel).parent / "vintages"
 
 
-def load_vintage(name: str) -> Panel:
-    """The bundled panel as published in vintage ``name`` (see :func:`vintage_names`).
+def vintage_names(panel: str | Path | None = None) -> tuple[str, ...]:
+    """Names of the vintages of ``panel`` (default: the bundled panel), oldest first by name,
+    ``"current"`` (the panel itself) last. A name may be Chinese (普查修订)."""
+    return (*sorted(p.stem for p in vintages_dir(panel).glob("*.csv")), CURRENT_VINTAGE)
 
-    A vintage panel's national series is its own aggregate (old provincial figures summed to
-    more than the national accounts), so shares of the total stay consistent within a vintage."""
+
+def load_vintage(name: str, panel: str | Path | None = None) -> Panel:
+    """``panel`` (default: the bundled panel) as published in vintage ``name`` (see
+    :func:`vintage_names`): ``vintages/NAME.csv`` beside it, read with the panel's metadata.
+
+    A vintage panel's aggregate series is its own sum (old provincial figures summed to more than
+    the national accounts), so shares of the total stay consistent within a vintage."""
     if name == CURRENT_VINTAGE:
-        return load_panel()
-    path = VINTAGES_DIR / f"{name}.csv"
+        return load_panel(panel)
+    path = vintages_dir(panel) / f"{name}.csv"
     if not path.is_file():
         raise DataError(
-            f"no vintage {name!r}; the bundled vintages are {', '.join(vintage_names())}", field="vintage"
+            f"no vintage {name!r}; the vintages are {', '.join(vintage_names(panel))}", field="vintage"
         )
-    return load_panel(path)
+    return load_panel(path) if panel is None else load_panel(path, scope_of=Path(panel))
 
 
 def weighted_real_growth(gdp: FloatArray, real_pct: FloatArray) -> FloatArray:

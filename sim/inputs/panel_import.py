@@ -44,8 +44,10 @@ from sim.inputs.panel import (
     ZH,
     Regions,
     load_panel,
+    panel_totals,
 )
 from sim.inputs.portal import Export, read_export
+from sim.inputs.scope import load_scope
 
 #: Panel column -> its key in the ``source`` column.
 SOURCE_KEYS = {GDP: "gdp", REAL: "rg", POP: "pop"}
@@ -361,16 +363,27 @@ def _completeness(table: _Table, regions: Regions, national: _Table | None) -> l
 
 
 def plan_import(
-    files: Sequence[str | Path], target: str | Path | None = None, *, today: date | None = None
+    files: Sequence[str | Path],
+    target: str | Path | None = None,
+    *,
+    today: date | None = None,
+    panel: str | Path | None = None,
 ) -> ImportPlan:
     """Read ``files`` (portal exports) and plan their merge into the panel ``target`` (default:
-    the bundled panel; a file that does not exist yet is created)."""
+    the bundled panel; a file that does not exist yet is created). ``panel``: the panel whose
+    vintage ``target`` is (``--vintage``): its regions, names and metadata apply to a new vintage
+    file. A total row of the panel (合计, 全区, the parent's name or code, a row near the sum of
+    the others) is refused at its line."""
     target = Path(target) if target is not None else DEFAULT_PANEL
+    home = Path(panel) if panel is not None else target
     bundled = load_panel().regions
     table = _read_table(target, PANEL_COLUMNS, national=False)
     own = _regions_of(table, bundled)
+    if not table.rows and home != target:  # a new vintage of a panel: the panel's own regions
+        own = _regions_of(_read_table(home, PANEL_COLUMNS, national=False), bundled)
     reference = _union(own, bundled)
-    exports = tuple(read_export(f, reference) for f in files)
+    totals = panel_totals(load_scope(home, own.codes), own.codes)
+    exports = tuple(read_export(f, reference, totals=totals, panel=home) for f in files)
     chosen, conflicts = _choose(exports)
     notes = _not_in_panel(chosen, own, reference)
     is_bundled = target.resolve() == DEFAULT_PANEL.resolve()
@@ -446,6 +459,9 @@ def vintage_target(panel: str | Path | None, vintage: str) -> Path:
     panel = Path(panel) if panel is not None else DEFAULT_PANEL
     if vintage == CURRENT_VINTAGE:
         return panel
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", vintage):
-        raise DataError(f"a vintage name is letters, digits, '-' and '_', got {vintage!r}", field="vintage")
+    if not re.fullmatch(r"[^\W_][\w-]*", vintage):  # \w: Chinese too (普查修订)
+        raise DataError(
+            f"a vintage name is letters (Chinese too), digits, '-' and '_', got {vintage!r}",
+            field="vintage",
+        )
     return panel.parent / "vintages" / f"{vintage}.csv"

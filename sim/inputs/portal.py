@@ -22,6 +22,7 @@ floats. Anything else is a :class:`~sim.errors.DataError` naming file, line and 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
@@ -29,7 +30,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sim.errors import DataError
-from sim.inputs.panel import GDP, NATIONAL_CODE, POP, REAL, Regions
+from sim.inputs.panel import GDP, NATIONAL_CODE, NEAR_SUM, POP, REAL, Regions, total_hint
+from sim.inputs.scope import TotalRows
 
 #: Normalised indicator name -> (panel column, national?).
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -172,15 +174,19 @@ def _short(name: str) -> str:
     return name
 
 
-def _region(name: str, regions: Regions, path: Path, line: int, field: str, ignored: list[str]) -> str | None:
-    code = region_code(name, regions)
-    if code is not None:
-        return code
-    if _short(name) in OUTSIDE_PANEL:
-        ignored.append(name)
-        return None
-    raise DataError(
-        f"unknown region {name!r}{regions.suggest(_short(name))}", file=path, line=line, field=field
+#: Code prefix of a row whose name is no region of the panel (settled when the table is read).
+UNKNOWN = "?"
+
+
+def _unknown_error(r: _Reader, name: str, line: int, field: str) -> DataError:
+    return DataError(
+        f"unknown region {name!r}{r.regions.suggest(_short(name))}", file=r.path, line=line, field=field
+    )
+
+
+def _total_error(r: _Reader, what: str, line: int, field: str) -> DataError:
+    return DataError(
+        f"a total row, not a region ({what}){total_hint(r.panel)}", file=r.path, line=line, field=field
     )
 
 
@@ -220,6 +226,54 @@ class _Reader:
     ignored_regions: list[str]
     seen: dict[tuple[str, int, str], int]
     indicator_from_file_name: str = ""
+    totals: TotalRows | None = None  # how the target panel's total row is recognised
+    panel: Path = Path("panel.csv")  # the target panel (named in a total row's message)
+    unknown: dict[str, tuple[int, str]] = dataclasses.field(default_factory=dict)  # name -> (line, column)
+
+    def region(self, name: str, line: int, column: str) -> str | None:
+        """Panel code of the region ``name`` on ``line`` (``"00"`` for the nation); None for a
+        region outside the panel (listed as ignored). A total row (合计, 全区, the parent's
+        name or code) is refused here; a name no region has is kept aside as ``?name`` and
+        settled by :meth:`settle` (a row near the sum of the others is a total row too)."""
+        code = region_code(name, self.regions)
+        if code == NATIONAL_CODE:
+            return code
+        if self.totals is not None:
+            if self.totals.is_total_name(name):
+                raise _total_error(self, f"name {name!r}", line, column)
+            bare = name.strip()
+            if self.totals.is_total_code(bare) or (code is not None and self.totals.is_total_code(code)):
+                raise _total_error(
+                    self, f"code {bare if self.totals.is_total_code(bare) else code}", line, column
+                )
+        if code is not None:
+            return code
+        if _short(name) in OUTSIDE_PANEL:
+            self.ignored_regions.append(name)
+            return None
+        self.unknown.setdefault(name, (line, column))
+        return UNKNOWN + name
+
+    def settle(self) -> None:
+        """Refuse the first row whose name is no region: as a total row when its GDP is within 2 %
+        of the sum of the other rows in most years, else as an unknown region."""
+        if not self.unknown:
+            return
+        name, (line, column) = min(self.unknown.items(), key=lambda kv: kv[1][0])
+        gdp: dict[int, dict[str, Decimal]] = {}
+        for v in self.values:
+            if v.field == GDP and v.code != NATIONAL_CODE:
+                gdp.setdefault(v.year, {})[v.code] = Decimal(v.text)
+        near = 0
+        years = [y for y, row in gdp.items() if UNKNOWN + name in row and len(row) >= 4]
+        for y in years:
+            own = gdp[y][UNKNOWN + name]
+            others = sum(x for c, x in gdp[y].items() if not c.startswith(UNKNOWN))
+            near += abs(own - others) <= Decimal(str(NEAR_SUM)) * others
+        if years and near > len(years) / 2:
+            what = f"within {NEAR_SUM:.0%} of the sum of the other rows in {near} of {len(years)} years"
+            raise _total_error(self, f"{name!r}: {what}", line, column)
+        raise _unknown_error(self, name, line, column)
 
     def add(self, code: str, year: int, field: str, text: str | None, line: int, column: str) -> None:
         if text is None:
@@ -268,7 +322,7 @@ def _cross_section(r: _Reader, line: int, header: list[str], body: list[tuple[in
     year = int(m.group(1))
     columns = _columns(r, header)
     for ln, cells in body:
-        code = _region(cells[0], r.regions, r.path, ln, header[0], r.ignored_regions)
+        code = r.region(cells[0], ln, header[0])
         for j, (field, national) in columns.items():
             if code is not None and not national and j < len(cells):
                 r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
@@ -321,7 +375,7 @@ def _series_by_region(r: _Reader, line: int, header: list[str], body: list[tuple
     field = hit[0]
     years = _year_columns(header) or {}
     for ln, cells in body:
-        code = _region(cells[0], r.regions, r.path, ln, header[0], r.ignored_regions)
+        code = r.region(cells[0], ln, header[0])
         for j, year in years.items():
             if code is not None and j < len(cells):
                 r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
@@ -340,7 +394,7 @@ def _series_by_indicator(r: _Reader, line: int, header: list[str], body: list[tu
             code: str | None = NATIONAL_CODE
         else:
             region = region or r.meta_value("地区", line, "region")
-            code = _region(region, r.regions, r.path, r.meta["地区"][0], "地区", r.ignored_regions)
+            code = r.region(region, r.meta["地区"][0], "地区")
         for j, year in years.items():
             if code is not None and j < len(cells):
                 r.add(code, year, field, _number(cells[j], field, r.path, ln, header[j]), ln, header[j])
@@ -354,7 +408,7 @@ def _tidy(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[s
     columns = _columns(r, header, skip=(year_at, *ids))
     for ln, cells in body:
         cells = cells + [""] * (len(header) - len(cells))
-        code = _region(cells[ids[0]], r.regions, r.path, ln, header[ids[0]], r.ignored_regions)
+        code = r.region(cells[ids[0]], ln, header[ids[0]])
         if not re.fullmatch(r"\d{4}", cells[year_at]):
             raise DataError(f"not a year: {cells[year_at]!r}", file=r.path, line=ln, field="年份")
         for j, (field, national) in columns.items():
@@ -390,8 +444,11 @@ def _body(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
     return out
 
 
-def read_export(path: str | Path, regions: Regions) -> Export:
-    """Read one portal export; values for the regions of ``regions`` and the nation."""
+def read_export(
+    path: str | Path, regions: Regions, *, totals: TotalRows | None = None, panel: Path | None = None
+) -> Export:
+    """Read one portal export; values for the regions of ``regions`` and the nation. ``totals``:
+    how a total row of the target ``panel`` is recognised (refused at its line)."""
     path = Path(path)
     if not path.is_file():
         raise DataError("file not found", file=path)
@@ -416,7 +473,7 @@ def read_export(path: str | Path, regions: Regions) -> Export:
         )
     if layout is None:
         raise DataError(LAYOUT_HELP, file=path, line=line)
-    reader = _Reader(path, regions, meta, [], [], [], {})
+    reader = _Reader(path, regions, meta, [], [], [], {}, totals=totals, panel=panel or path)
     read = {
         "tidy": _tidy,
         "time series": _series_by_region,
@@ -424,6 +481,7 @@ def read_export(path: str | Path, regions: Regions) -> Export:
         "time series by indicator": _series_by_indicator,
     }[layout]
     read(reader, line, header, _body(rows[1:]))
+    reader.settle()
     census = CENSUS_NOTE.search(text)
     vintage = CENSUS_VINTAGE.get(census.group(1), f"NBS-census{census.group(1)}") if census else ""
     return Export(

@@ -125,16 +125,21 @@ def _forget(locs: dict[Key, Any], prefixes: list[Key]) -> None:
 
 
 @lru_cache(maxsize=16)
-def _cached_panel(path: str, mtime_ns: int, size: int) -> Panel:
+def _cached_panel(path: str, mtime_ns: int, size: int, meta: tuple[int, int] | None = None) -> Panel:
     return load_panel(Path(path))
 
 
 def panel_for(path: Path) -> Panel:
-    """Load a panel, reusing an already validated copy of an unchanged file."""
+    """Load a panel, reusing an already validated copy of an unchanged file (and unchanged
+    metadata file: one created, changed or removed since is read again)."""
     stat = path.stat() if path.is_file() else None
     if stat is None:
         return load_panel(path)  # raises the not-found error
-    return _cached_panel(str(path), stat.st_mtime_ns, stat.st_size)
+    from sim.inputs.scope import meta_path
+
+    meta = meta_path(path)
+    mstat = (meta.stat().st_mtime_ns, meta.stat().st_size) if meta.is_file() else None
+    return _cached_panel(str(path), stat.st_mtime_ns, stat.st_size, mstat)
 
 
 def _data_path(docs: list[YamlDoc]) -> Path:
@@ -394,7 +399,8 @@ def _from_cache(path: Path) -> ScenarioFile | None:
         data = _int_years(entry["data"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return ScenarioFile(data, panel, path, entry["files"], locs, comments, entry["written"])
+    # the panel as loaded now: a metadata file (or aggregate series) added since is in the provenance
+    return ScenarioFile(data, panel, path, entry["files"] | panel.files, locs, comments, entry["written"])
 
 
 def _to_cache(sf: ScenarioFile) -> None:

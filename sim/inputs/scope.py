@@ -24,6 +24,7 @@ set of regions whose aggregate is their sum, without groups or targets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,102 @@ def meta_encoding(panel: Path) -> str | None:
 
     value = load_yaml(path).data.get("encoding")
     return str(value) if value else None
+
+
+#: Names of a total row (a region list's aggregate), not a region: refused in a panel.
+TOTAL_NAMES = frozenset(
+    {"合计", "总计", "总和", "全区", "全国", "全省", "全市", "全盟", "全州", "全县", "全体", "各地区合计",
+     "total", "sum", "all", "allregions", "grandtotal", "national"}
+)  # fmt: skip
+#: Endings of a total row's name as yearbooks print them (全区合计, 内蒙古全区, 合　计 once spaces go).
+TOTAL_SUFFIXES = ("合计", "总计", "全区", "全市", "全省", "全盟", "total")
+#: Endings of an official full name (内蒙古自治区 -> 内蒙古), tried when a name is compared with the
+#: parent's (longest first).
+OFFICIAL_ENDINGS = (
+    "壮族自治区",
+    "回族自治区",
+    "维吾尔自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "省",
+    "市",
+    "盟",
+    "地区",
+)
+#: Names of the nation, the parent of a provincial panel.
+NATION_NAMES = ("全国", "中国", "全国合计", "China", "national", "nation")
+
+
+def bare_name(name: str) -> str:
+    """``name`` without spaces of either width (U+3000 included) and casefolded: 合　计 -> 合计."""
+    return re.sub(r"\s+", "", name).casefold()
+
+
+@dataclass(frozen=True)
+class TotalRows:
+    """How a panel's total row is recognised: the parent region's codes and names.
+
+    A yearbook prints the total of a region list in many ways: 合计, 合　计, 全 区, 全区合计,
+    内蒙古, 内蒙古自治区, the parent's code 150000. :meth:`is_total_name` reduces a name by the
+    endings :data:`TOTAL_SUFFIXES` and the parent's own names until nothing (or a total name) is
+    left."""
+
+    codes: frozenset[str]  # the parent's codes (150000 and 15 for the cities of Inner Mongolia)
+    names: frozenset[str]  # the parent's names, bare (:func:`bare_name`): 内蒙古, innermongolia
+
+    def is_total_name(self, name: str) -> bool:
+        """True for a name that says "the total" (合计, 全区合计, 内蒙古自治区 ...)."""
+        key = bare_name(name)
+        if not key:
+            return False
+        endings = TOTAL_SUFFIXES + tuple(sorted(self.names, key=len, reverse=True))
+        while key:
+            if key in TOTAL_NAMES or self._is_parent(key):
+                return True
+            ending = next((e for e in endings if key.endswith(e)), None)
+            if ending is None:
+                return False
+            key = key[: -len(ending)]
+        return True
+
+    def _is_parent(self, key: str) -> bool:
+        if key in self.names:
+            return True
+        return any(key.endswith(e) and key[: -len(e)] in self.names for e in OFFICIAL_ENDINGS)
+
+    def is_total_code(self, code: str) -> bool:
+        """True for a code of zeros (00, 000000) or the parent's code (150000 in a city panel)."""
+        return bool(code) and (set(code) == {"0"} or code in self.codes)
+
+
+def parent_codes(codes: tuple[str, ...]) -> frozenset[str]:
+    """Codes of the region whose parts the GB/T 2260 ``codes`` are: 150000 and 15 for the cities
+    1501xx-1529xx; also 150200 for the counties 1502xx; none for other codes. Codes of zeros
+    (a total row) are left out of the comparison."""
+    codes = tuple(c for c in codes if set(c) != {"0"})
+    if not codes or not all(len(c) == 6 and c.isdigit() for c in codes):
+        return frozenset()
+    out: set[str] = set()
+    if len({c[:2] for c in codes}) == 1:
+        out |= {codes[0][:2], codes[0][:2] + "0000"}
+    below = [c for c in codes if not c.endswith("00")]  # counties (cities end in 00)
+    if len(below) >= 2 and len({c[:4] for c in below}) == 1:
+        out.add(below[0][:4] + "00")
+    return frozenset(out)
+
+
+def total_rows(scope: Scope, codes: tuple[str, ...], province_names: dict[str, tuple[str, ...]]) -> TotalRows:
+    """How a total row of a panel with ``codes`` and ``scope`` is recognised. ``province_names``:
+    provincial code -> names (the bundled panel's), for the parent of a city or county panel."""
+    parents = parent_codes(codes)
+    names: set[str] = set()
+    if all(is_provincial_code(c) for c in codes):
+        names |= set(NATION_NAMES)
+    for code in parents:
+        names |= set(province_names.get(code, ()))
+    names |= {scope.aggregate_en, scope.aggregate_zh}  # 全区 / Inner Mongolia, 全国 / national
+    return TotalRows(frozenset(parents), frozenset(bare_name(n) for n in names if bare_name(n)))
 
 
 def with_bundled(scope: Scope, series: Path | None, targets: Path | None) -> Scope:

@@ -31,6 +31,8 @@ class YamlDoc:
     data: dict[str, Any]
     lines: dict[Key, int] = field(default_factory=dict)
     comments: dict[Key, str] = field(default_factory=dict)
+    text: list[str] = field(default_factory=list)  # the file's lines (to locate a value's mistakes)
+    problems: list[InputError] = field(default_factory=list)  # found while reading, raised together
 
     def loc(self, key: Key) -> Location:
         """Location of ``key``, or of its nearest ancestor that has one."""
@@ -66,6 +68,7 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
             doc.lines[sub] = node.lc.key(k)[0] + 1
             if note := _comment(node, k):
                 doc.comments[sub] = note
+            _full_width_below(node, k, sub, doc)
             out[_key(k)] = _plain(node[k], sub, doc)
         return out
     if isinstance(node, CommentedSeq):
@@ -87,6 +90,26 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
     if key and key[-1] not in TEXT_KEYS and (number := full_width_number(str(node))) is not None:
         return number  # ７.０ typed with a Chinese input method: the number meant
     return str(node)
+
+
+def _full_width_below(node: CommentedMap, k: Any, key: Key, doc: YamlDoc) -> None:
+    """A text value that starts on a line below its key and has full-width punctuation there is a
+    nested ``key： value`` typed with a Chinese input method (``national:`` then ``  real_growth：
+    5.0``): YAML read the whole line as text. Noted at that line and column, like the top-level
+    case, with the key meant (``national.real_growth``)."""
+    value = node[k]
+    if not isinstance(value, str) or key[-1] in TEXT_KEYS:
+        return
+    key_line, value_line = node.lc.key(k)[0] + 1, node.lc.value(k)[0] + 1
+    if value_line <= key_line or value_line > len(doc.text):
+        return
+    line = doc.text[value_line - 1]
+    found = full_width_in(line)
+    if found is None:
+        return
+    meant = line[: found[0] - 1].strip()
+    where = ".".join((*key, meant)) if meant and line[found[0] - 1] == "：" else ".".join(key)
+    doc.problems.append(ScenarioError(found[1], file=doc.path, line=value_line, field=where))
 
 
 #: Keys whose values are text, never numbers (a name may be "２０３０").
@@ -211,7 +234,7 @@ def load_yaml(path: Path) -> YamlDoc:
         raise ScenarioError(
             f"YAML syntax: this file cannot be read as `key: value` lines ({type(exc).__name__})", file=path
         ) from None
-    doc = YamlDoc(path, {})
+    doc = YamlDoc(path, {}, text=text.splitlines())
     if node is None:
         raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)
     if not isinstance(node, CommentedMap):
@@ -222,4 +245,5 @@ def load_yaml(path: Path) -> YamlDoc:
             line=1,
         )
     doc.data = _plain(node, (), doc)
+    raise_all(doc.problems)
     return doc

@@ -1160,5 +1160,15 @@ def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
         updatemenus=[dict(type="buttons", direction="right", x=1, xanchor="right", y=1.0, yanchor="bottom",
                           buttons=buttons, showactive=True, pad=dict(t=30))],
     )  # fmt: skip
-    fig.update_yaxes(row=1, col=1, tickformat="d")
+    fig.update_yaxes(row=1, col=1, tickformat="d", range=_reach_year_range(result))
     return fig
+
+
+def _reach_year_range(result: Any) -> list[float]:
+    """The reach-year axis around the years the waterfall passes through (A's, B's and every
+    running total of either decomposition), not from 0: a year axis from 0 flattens the bars."""
+    start = float(result.answers[0, 0])
+    seen = [start, float(result.answers[-1, 0])]
+    for effects in (result.steps[:, 0], result.shapley[:, 0]):
+        seen += [start + float(v) for v in np.cumsum(effects)]
+    return [min(seen) - 1.5, max(seen) + 1.5]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sim.present.i18n import t
+from sim.present.i18n import TEXT, t
 from sim.present.text import pad
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _export_line(e: Export, lang: str) -> str:
         "imp_file",
         file=e.path.name,
         layout=t(lang, f"layout_{e.layout}"),
-        encoding=e.encoding,
+        encoding=t(lang, f"enc_{e.encoding}") if f"enc_{e.encoding}" in TEXT["en"] else e.encoding,
         vintage=t(lang, "imp_vintage", v=e.vintage) if e.vintage else "",
         sha=e.sha256[:12],
         what="; ".join(what) or t(lang, "imp_nothing_read"),
@@ -149,8 +149,9 @@ def vintages_text(cmp: VintageComparison, *, restatements: int = 10, lang: str =
     held = [v for v in range(len(cmp.vintages)) if cmp.held(v)]
     last = cmp.vintages[held[-1]]
     lines = [t(lang, "vin_head", year=cmp.year, last=last)]
+    width = max(4, *(len(c) for c in cmp.regions.codes))  # 6-digit codes of cities and counties
     header = (
-        "  " + pad(t(lang, "vin_code"), 4) + "  " + pad(t(lang, "vin_region"), 26, "left")
+        "  " + pad(t(lang, "vin_code"), width) + "  " + pad(t(lang, "vin_region"), 26, "left")
         + "".join(pad(cmp.vintages[v], 9) for v in held) + pad(f"{t(lang, 'vin_gdp')} {last}", 16)
     )  # fmt: skip
     lines.append(header)
@@ -158,7 +159,7 @@ def vintages_text(cmp: VintageComparison, *, restatements: int = 10, lang: str =
         name = f"{cmp.regions.en[i]} {cmp.regions.zh[i]}" if lang == "en" else cmp.regions.zh[i]
         ranks = "".join(pad(str(cmp.ranks[v, i]) if cmp.ranks[v, i] else "–", 9) for v in held)
         gdp = cmp.gdp[held[-1], i]
-        lines.append(f"  {pad(cmp.regions.codes[i], 4)}  {pad(name, 26, 'left')}{ranks}{gdp:>16,.1f}")
+        lines.append(f"  {pad(cmp.regions.codes[i], width)}  {pad(name, 26, 'left')}{ranks}{gdp:>16,.1f}")
     missing = [name for v, name in enumerate(cmp.vintages) if v not in held]
     if missing:
         lines.append(t(lang, "vin_missing", names=", ".join(missing), year=cmp.year))

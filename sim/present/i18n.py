@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from sim.inputs.scope import Scope
+
+if TYPE_CHECKING:
+    from sim.inputs.panel import Regions
 
 #: Okabe-Ito colour-blind-safe palette.
 TARGET_COLOR = "#D55E00"  # vermillion: the target, in every chart
@@ -89,7 +93,9 @@ TEXT: dict[str, dict[str, str]] = {
         "a_commodity": "Coal and energy prices against the nation (commodity factor)",
         "a_shift": "{who}: {what} shifted in",
         "a_gdp": "{who}: GDP, preliminary (100m yuan; the projection passes through it)",
-        "dm_resource_neutral": "; deflators: that spread too, except the coal and energy regions (Shanxi, Inner Mongolia, Shaanxi, Ningxia, Xinjiang), whose prices follow the nation's (no boom carried forward)",
+        "dm_resource_neutral": "; deflators: that spread too, except the coal and energy regions ({names}), whose prices follow the nation's (no boom carried forward)",
+        "dm_spread_only": "; deflators: that spread too",
+        "list_sep_enum": ", ",
         "dm_mean_spread": "; deflators: the same decaying mean spread (version 0.1)",
         "dm_national": "; deflators: the national path",
         "dm_error_correction": "; deflators: error correction toward each region's long-run relative price level (speed {b:.3f} a year, estimated {y0}-{y1})",
@@ -241,6 +247,7 @@ TEXT: dict[str, dict[str, str]] = {
         "with_prob": " with probability {p:.0%}",
         # --- honest uncertainty (issue 11): backtest console lines ---
         "bt_level": "  Nominal-level bands (each region's share of the total): 50% band {c50:.0%}, 80% band {c80:.0%}",
+        "bt_oos_short": "  note: the data are too short to score horizons of {dropped} years, left out; the out-of-sample choice pools horizons {kept} and windows of {windows} years",
         "bt_oos": "  Out of sample (window, half-life and deflator model chosen by rolling origin): rank MAE {oos:.3f} (best in hindsight {ins:.3f})",
         "bt_revisions": "  From the data as published ({vintages}): revisions alone cause {share:.0%} of the \"ranks stay\" error ({old:.3f} against {new:.3f} on today's data)",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
@@ -272,7 +279,7 @@ TEXT: dict[str, dict[str, str]] = {
         "chart_sweep_heatmap": "参数扫描：两参数下的达到年份",
         "chart_thresholds": "哪个“中游”？各门槛的达到年份",
         "chart_tornado": "龙卷风图：逐项改变假设",
-        "chart_sobol": "Sobol敏感性指数",
+        "chart_sobol": "Sobol 指数（各假设对结果方差的贡献）",
         "chart_backtest_error": "回测：各起点年份的名次误差",
         "chart_coverage": "回测：蒙特卡洛区间覆盖率",
         "lead_text": "全国路径 + {lead}",
@@ -290,7 +297,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_out_low": "低值结果",
         "col_out_high": "高值结果",
         "shift_mark": "（平移）",
-        "sens_sobol": "  Sobol指数（n = {n}，95%自助法区间）：",
+        "sens_sobol": "  Sobol 指数（各假设对结果方差的贡献；n = {n}，95%自助法区间）：",
         "sobol_first": "一阶",
         "sobol_total": "总效应",
         "sens_censored": "  注：{share:.0%}的点未达到门槛，按{y}年计；用 gap_<年份> 结果可避免此删失",
@@ -311,7 +318,9 @@ TEXT: dict[str, dict[str, str]] = {
         "a_commodity": "煤炭能源价格相对全国（大宗商品因子）",
         "a_shift": "{who}：{what}临时调整",
         "a_gdp": "{who}：GDP初步核算数（亿元，预测经过该值）",
-        "dm_resource_neutral": "；平减指数：同样的增速差，但煤炭能源地区（山西、内蒙古、陕西、宁夏、新疆）价格随全国（不延续价格繁荣）",
+        "dm_resource_neutral": "；平减指数：同样的增速差，但煤炭能源地区（{names}）价格随全国（不延续价格繁荣）",
+        "dm_spread_only": "；平减指数：同样的增速差",
+        "list_sep_enum": "、",
         "dm_mean_spread": "；平减指数：同样的衰减平均差（0.1版）",
         "dm_national": "；平减指数：全国路径",
         "dm_error_correction": "；平减指数：误差修正，向各地区长期相对价格水平回归（速度每年{b:.3f}，{y0}-{y1}年估计）",
@@ -446,7 +455,7 @@ TEXT: dict[str, dict[str, str]] = {
         "never": "–",
         "sens_section": "哪些假设最重要？",
         "tornado_title": "龙卷风图：单个假设由低到高时的{outcome}",
-        "sobol_title": "{outcome}的Sobol指数（柱：总效应；点：一阶效应；95%置信区间）",
+        "sobol_title": "{outcome}的 Sobol 指数（方差贡献；柱：总效应；点：一阶效应；95%置信区间）",
         "first_order": "一阶",
         "sobol_undefined": "无定义（在这些范围内结果不变）",
         "total_order": "总效应",
@@ -463,17 +472,18 @@ TEXT: dict[str, dict[str, str]] = {
         "with_prob": "（概率{p:.0%}）",
         # --- honest uncertainty (issue 11): backtest console lines ---
         "bt_level": "  名义总量区间（各地区占合计的比重）覆盖率：50%区间 {c50:.0%}，80%区间 {c80:.0%}",
+        "bt_oos_short": "  注意：数据太短，无法评估{dropped}年的预测期，已略去；样本外选择汇总{kept}年的预测期，候选窗口为{windows}年",
         "bt_oos": "  样本外（窗口、半衰期和价格模型按滚动起点选择）：名次平均绝对误差 {oos:.3f}（事后最优 {ins:.3f}）",
         "bt_revisions": "  按当时公布的数据（{vintages}）：数据修订本身造成“名次不变”预测误差的{share:.0%}（{old:.3f}，按今日数据为{new:.3f}）",
         # --- honest uncertainty (issue 11): coverage by horizon, PIT, probabilistic sweep ---
-        "chart_pit": "回测：实际结果落在蒙特卡洛分布中的位置（PIT）",
+        "chart_pit": "回测：实际结果落在蒙特卡洛分布中的位置（PIT 直方图，概率积分变换）",
         "chart_sweep_probability": "参数网格上达到门槛的概率",
         "cov_rank": "名次",
         "cov_level": "名义总量（占比）",
         "cov_by_horizon_title": "各预测期名义总量区间的覆盖率（虚线为名义水平）",
         "cov_horizon": "预测年数",
         "cov_band": "{p:.0%}区间",
-        "pit_title": "名义占比的PIT直方图：平坦=校准良好；U形=区间过窄；驼峰=区间过宽",
+        "pit_title": "名义占比的 PIT 直方图（实际值在模拟分布中所处的分位）：平坦=校准良好；U形=区间过窄；驼峰=区间过宽",
         "pit_x": "低于实际结果的模拟路径比例",
         "pit_y": "结果占比",
         "sweep_prob_title": "{y}年前进入前{k}位的概率（每点{paths:,}条路径，相同抽样）",
@@ -527,7 +537,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "o_gap": "gap in {y}",
         "o_rank": "rank in {y}",
         "at_title": "Every region's growth, year by year",
-        "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = the province's announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
+        "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = {its} announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
         "at_focus": "The regions ranked around the threshold (rank {lo}-{hi} in {b}) and every region the target passes or is passed by:",
         "at_rest": "The other {n} regions",
         "at_region": "Region",
@@ -571,7 +581,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "bt_nat_trailing": "近5年平均",
         "bt_nat_actual": "实际值",
         "bt_m_rank_mae": "名次平均绝对误差",
-        "bt_m_spearman": "Spearman秩相关",
+        "bt_m_spearman": "Spearman 秩相关",
         "bt_m_exact_share": "名次完全正确比例",
         "bt_m_target_rank_mae": "目标地区名次误差",
         "p_province_real": "{who}实际增速",
@@ -584,7 +594,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "o_gap": "{y}年差距",
         "o_rank": "{y}年名次",
         "at_title": "各地区逐年增速",
-        "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = 该省公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
+        "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = {its}公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
         "at_focus": "门槛附近的地区（{b}年第{lo}-{hi}位）以及目标地区超越或被其超越的所有地区：",
         "at_rest": "其余{n}个地区",
         "at_region": "地区",
@@ -688,8 +698,9 @@ TEXT["zh"].update(
         "diff_gap": "{y}年差距：{a:+.1f}% → {b:+.1f}%",
         "diff_never": "{h}年前未达到",
         "diff_changes": "共{n}处不同（数值 A → B；模型 = 由其他地区模型决定，– = 未预测）：",
+        "diff_changes_one": "共1处不同（数值 A → B；模型 = 由其他地区模型决定，– = 未预测）：",
         "diff_no_changes": "没有不同的假设：两个情景解析后的数值相同",
-        "diff_effects": "对答案的影响：按上述顺序逐一启用各项变化（逐步），以及对{orders}种顺序的Shapley平均（{method}）；未达到按{c}年计；差距单位为百分点",
+        "diff_effects": "对答案的影响：按上述顺序逐一启用各项变化（逐步），以及 Shapley 分解（对{orders}种启用顺序的影响取平均，{method}）；未达到按{c}年计；差距单位为百分点",
         "diff_exact": "精确，全部顺序",
         "diff_sampled": "抽样，随机种子0",
         "diff_step": "逐步",
@@ -703,7 +714,7 @@ TEXT["zh"].update(
         "diff_model": "模型",
         "diff_wf_title": "{outcome}：从A到B，{how}",
         "diff_how_step": "逐一启用",
-        "diff_how_shapley": "Shapley平均",
+        "diff_how_shapley": "Shapley 分解（各种顺序的平均）",
         "diff_a": "A",
         "diff_b": "B",
         "dk_base_year": "基准年",
@@ -756,6 +767,17 @@ TEXT["en"].update(
     {
         "m_targets_none": "no announced target ({file}) applies to these regions and years, so: ",
         "note_encoding": "note: {path} read as {enc} (not UTF-8)",
+        "note_bands": "note: band scales estimated from this panel's own outcomes (jump-offs {y0}-{y1}, in sample; the defaults were chosen on the provinces): uncertainty.scale {s:g}, parameter_scale {m:g}, parameter_half_life {hl:g}; 50/80 % level coverage {cov}. Write them in the scenario's uncertainty section to use them in montecarlo and run --paths",
+        "note_bands_h": "{c} at {h} years",
+        "pm_head": "Deflator spread models estimated on {file}, years up to {y}",
+        "pm_speed": "b = {b:.3f} (se {s:.3f})",
+        "pm_speed_groups": "b = {b1:.3f} (se {s1:.3f}) coal/energy, {b:.3f} (se {s:.3f}) others",
+        "pm_pooled": "pooled",
+        "pm_by_group": "by group (coal/energy, others)",
+        "pm_line": "  error correction, {kind}: {speed}; years {y0}-{y1}, {n} observations, R2 {r2:.2f}",
+        "pm_no_resource": "  (no coal and energy regions in this panel: no grouping by them and no commodity factor)",
+        "pm_factor": "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:",
+        "pm_others": "    others: mean {mean:.2f}, range {lo:.2f} to {hi:.2f}",
         "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
     }
 )
@@ -763,6 +785,17 @@ TEXT["zh"].update(
     {
         "m_targets_none": "没有适用于这些地区和年份的公布目标（{file}），因此：",
         "note_encoding": "注意：{path} 按 {enc} 编码读取（不是UTF-8）",
+        "note_bands": "注意：区间宽度按本数据表自身的历史结果估计（起点{y0}-{y1}年，样本内；默认值是按省级数据选定的）：uncertainty.scale {s:g}，parameter_scale {m:g}，parameter_half_life {hl:g}；50%/80%区间对名义GDP份额的覆盖率 {cov}。如要在 montecarlo 和 run --paths 中使用，请把它们写入情景的 uncertainty 部分",
+        "note_bands_h": "预测期{h}年 {c}",
+        "pm_head": "平减指数增速差模型，据 {file} 估计，数据截至{y}年",
+        "pm_speed": "b = {b:.3f}（标准误 {s:.3f}）",
+        "pm_speed_groups": "煤炭能源地区 b = {b1:.3f}（标准误 {s1:.3f}），其他地区 {b:.3f}（标准误 {s:.3f}）",
+        "pm_pooled": "合并估计",
+        "pm_by_group": "分组估计（煤炭能源地区、其他地区）",
+        "pm_line": "  误差修正，{kind}：{speed}；{y0}-{y1}年，{n} 个观测，R2 {r2:.2f}",
+        "pm_no_resource": "  （该数据表没有煤炭能源地区：不按其分组，也没有大宗商品因子）",
+        "pm_factor": "  大宗商品因子 = 煤炭能源地区平减指数增速差的平均值（每年百分点）；各地区载荷：",
+        "pm_others": "    其他地区：平均 {mean:.2f}，范围 {lo:.2f} 至 {hi:.2f}",
         "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
     }
 )
@@ -771,17 +804,22 @@ TEXT["zh"].update(
 #: The aggregate's names (English, Chinese) while a panel that is not China's provinces is shown;
 #: None: the national wording. Set by :func:`aggregate_wording` around a command or a report.
 _AGGREGATE: ContextVar[tuple[str, str] | None] = ContextVar("ranksim_aggregate", default=None)
+#: English -> Chinese names of the shown panel's regions and aggregate (warnings name them).
+_NAMES: ContextVar[dict[str, str] | None] = ContextVar("ranksim_names", default=None)
 _NATIONAL_EN = re.compile(r"\b(?:the nation|national|National|nation)\b")
 
 
 @contextmanager
-def aggregate_wording(scope: Scope) -> Iterator[None]:
+def aggregate_wording(scope: Scope, regions: Regions | None = None) -> Iterator[None]:
     """Inside this block every label says the panel's aggregate (全区, Inner Mongolia) where the
-    provincial wording says 全国 / national; labels only, never values put into them."""
+    provincial wording says 全国 / national; labels only, never values put into them. With
+    ``regions``, warnings name the panel's regions and aggregate in Chinese (:func:`warning_line`)."""
     token = _AGGREGATE.set(None if scope.is_national else (scope.aggregate_en, scope.aggregate_zh))
+    names = _NAMES.set(panel_names(regions, scope) if regions is not None else _NAMES.get())
     try:
         yield
     finally:
+        _NAMES.reset(names)
         _AGGREGATE.reset(token)
 
 
@@ -801,6 +839,21 @@ def t(lang: str, key: str, **kw: object) -> str:
     return reworded(table.get(key, TEXT["en"][key]), lang).format(**kw)
 
 
+#: The possessive a note uses for one region of a panel, by region kind (sim.inputs.scope.REGION_KINDS):
+#: 该省 for a province, 该地区 where the kind has no single word (a league is not a city).
+REGION_WORDS = {
+    "en": {"province": "the province's", "city": "the city's", "county": "the county's",
+           "country": "the country's", "region": "the region's"},
+    "zh": {"province": "该省", "city": "该地区", "county": "该县", "country": "该国", "region": "该地区"},
+}  # fmt: skip
+
+
+def region_word(lang: str, kind: str) -> str:
+    """"the province's" / 该省 for the panel's kind of region (:data:`REGION_WORDS`)."""
+    table = REGION_WORDS.get(lang, REGION_WORDS["en"])
+    return table.get(kind, table["region"])
+
+
 def macro_region(code: str) -> str:
     """Macro-region of a GB/T 2260 provincial code; 'other' for any other code."""
     return REGION_OF_DIGIT.get(code[:1], "other") if len(code) == 2 and code.isdigit() else "other"
@@ -817,6 +870,7 @@ TEXT["en"].update(
         "imp_vintage": "vintage {v}, ",
         "imp_what": "{field} {years} ({n} values)",
         "imp_nothing_read": "nothing this version reads",
+        "enc_UTF-8 with BOM": "UTF-8 with BOM",
         "layout_cross-section": "cross-section",
         "layout_time series": "time series",
         "layout_tidy": "tidy table",
@@ -860,6 +914,7 @@ TEXT["zh"].update(
         "imp_vintage": "数据版本 {v}，",
         "imp_what": "{field} {years}（{n} 个数值）",
         "imp_nothing_read": "没有本版本可读取的指标",
+        "enc_UTF-8 with BOM": "UTF-8（带BOM）",
         "layout_cross-section": "截面表",
         "layout_time series": "时间序列表",
         "layout_tidy": "长表",
@@ -1069,6 +1124,48 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
      "UTF-16 文本（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”"),
     (rf"code (?P<c>\S+) has two names: (?P<a>{_Q}) and (?P<b>{_Q})", "代码 {c} 有两个名称：{a} 和 {b}"),
     (r"empty file; a scenario needs at least `name:`", "空文件；情景文件至少需要 `name:`"),
+    # -- total rows and names of a panel (yearbook tables as they come: docs/panels.md)
+    (r"a total row, not a region \((?P<t_what>[^)]*)\)(?P<t_rest>;.*)", "这是合计行，不是地区（{t_what}）{t_rest}"),
+    (r"region (?P<c>\S+) \((?P<n>[^)]*)\) is within (?P<p>\d+%) of the sum of the other regions in "
+     r"(?P<k>\d+) of (?P<y>\d+) years: a total row, not a region(?P<t_rest>;.*)",
+     "地区 {c}（{n}）在 {y} 年中有 {k} 年与其他地区之和相差不到 {p}：这是合计行，不是地区{t_rest}"),
+    (rf"name (?P<n>{_Q})", "名称 {n}"),
+    (rf"(?P<n>{_Q}): within (?P<p>\d+%) of the sum of the other rows in (?P<k>\d+) of (?P<y>\d+) years",
+     "{n}：{y} 年中有 {k} 年与其他各行之和相差不到 {p}"),
+    (r"code (?P<c>\S+)", "代码 {c}"),
+    (r"; move it to a file of its own \(year, (?P<g>\S+), (?P<r>\S+)\) and name that file as "
+     r"aggregate\.series in (?P<m>\S+) \(docs/panels\.md\)",
+     "；请把它移到单独的文件（year, {g}, {r} 三列），并在 {m} 中以 aggregate.series 指定该文件（见 docs/panels.md）"),
+    (rf"(?P<a>{_Q}) and (?P<b>{_Q}) are one name with and without its ending \(codes (?P<c>\S+) and (?P<d>\S+)\): "
+     r"the same region twice\? give each region its own name",
+     "{a} 与 {b} 只差一个后缀（代码 {c} 和 {d}）：是同一地区写了两次吗？请给每个地区不同的名称"),
+    (r"empty", "空白"),
+    (r"required for a panel other than the bundled one", "使用自带数据表以外的数据时必须给出"),
+    (r"not UTF-8 text", "不是 UTF-8 文本"),
+    (r"(?P<f>\S+) has no announced targets: name a targets file in (?P<m>\S+) \(targets: FILE\.csv\), or use "
+     r"model: spread", "{f} 没有公布的增长目标：请在 {m} 中指定目标文件（targets: 文件.csv），或改用 model: spread"),
+    # -- the panel metadata file (docs/panels.md)
+    (r"must be one of (?P<a>.*), got (?P<v>.*)", "必须是 {a} 之一，实际为 {v}"),
+    (r"unknown key \(known: (?P<k>.*)\)", "未知的键（可用：{k}）"),
+    (r"not a code of the panel: (?P<c>.*)", "不是数据表中的代码：{c}"),
+    (r"(?P<c>\S+) is already in group (?P<g>.*)", "{c} 已在分组 {g} 中"),
+    (r"must be a mapping with en, zh \(and series\)", "必须是包含 en、zh（及 series）的映射"),
+    (r"needs en, zh and a list of codes", "需要 en、zh 和代码列表 codes"),
+    (r"must be a non-empty text", "必须是非空文字"),
+    (r"must be a mapping of group key -> \{en, zh, codes\}", "必须是“分组键 → {en, zh, codes}”的映射"),
+    (r"neither UTF-8 nor GB18030/GBK text; save the file as 'CSV UTF-8'",
+     "既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为“CSV UTF-8”"),
+    (r"the data \((?P<d>\d+-\d+)\) allow a horizon of at most (?P<n>-?\d+) years \(two years before a jump-off, "
+     r"the horizon after it\), got (?P<v>\d+)",
+     "数据（{d}年）最多支持 {n} 年的预测期（起点之前需有两年数据，之后需有预测期长度的数据），实际为 {v}"),
+    (r"no jump-off year in (?P<a>\d+):(?P<b>\d+) has (?P<h>\d+) years of data after it \(data (?P<d>\d+-\d+)\)",
+     "{a}:{b} 中没有哪个起点年份之后有 {h} 年数据（数据 {d} 年）"),
+    (r"a vintage name is letters \(Chinese too\), digits, '-' and '_', got (?P<v>.*)",
+     "数据版本名称只能由文字（可以是汉字）、数字、'-' 和 '_' 组成，实际为 {v}"),
+    (rf"no vintage (?P<v>{_Q}); the vintages are (?P<n>.*)", "没有数据版本 {v}；现有版本：{n}"),
+    (r"no data rows", "没有数据行"),
+    (rf"two regions have the name (?P<n>{_Q}) \(codes (?P<a>\S+) and (?P<b>\S+)\); give each region its own name",
+     "两个地区同名 {n}（代码 {a} 和 {b}）；请给每个地区不同的名称"),
     # -- YAML syntax and full-width punctuation
     (r"YAML syntax: (?P<t_rest>.*)", "YAML 语法：{t_rest}"),
     (r"YAML tags are not allowed \((?P<t>.*)\)", "不允许使用 YAML 标签（{t}）"),
@@ -1189,23 +1286,44 @@ WARNING_TEXT_ZH: tuple[tuple[str, str], ...] = (
 _WARNING_PATTERNS = tuple((re.compile(en), zh) for en, zh in WARNING_TEXT_ZH)
 
 
-def warning_line(line: str, lang: str) -> str:
+def warning_line(line: str, lang: str, names: Mapping[str, str] | None = None) -> str:
     """A warning line (``file:line: field: warning: message``) with its message in ``lang``; the
-    whole line in English where no pattern matches."""
+    whole line in English where no pattern matches. ``names``: English -> Chinese names of the
+    panel's regions and aggregate (default: those of :func:`aggregate_wording`'s panel)."""
     if lang != "zh" or ": warning: " not in line:
         return line
     head, message = line.split(": warning: ", 1)
+    text = warning_message(message, lang, names)
+    return line if text is None else f"{head}：警告：{text}"
+
+
+def warning_message(message: str, lang: str, names: Mapping[str, str] | None = None) -> str | None:
+    """A warning's message (without ``file:line: field: warning:``) in Chinese, the regions and the
+    aggregate named as the panel names them in Chinese (乌兰察布市, 全区); None where no pattern
+    matches or ``lang`` is not Chinese."""
+    if lang != "zh":
+        return None
+    table = {**(_NAMES.get() or {}), **(names or {})}
     for pattern, zh in _WARNING_PATTERNS:
         match = pattern.fullmatch(message)
         if match is not None:
             parts = {k: v or "" for k, v in match.groupdict().items()}
             if "over" in parts:
-                parts["over"] = "全国" if parts["over"] == "the nation" else parts["over"]
+                over = parts["over"]
+                parts["over"] = "全国" if over == "the nation" else table.get(over, _zh_name(over))
             if "who" in parts:
-                parts["who"] = _zh_name(parts["who"])
-            text = _filled(zh, parts).replace("高-", "低").replace("高+", "高")
-            return f"{head}：警告：{text}"
-    return line
+                parts["who"] = table.get(parts["who"], _zh_name(parts["who"]))
+            return _filled(zh, parts).replace("高-", "低").replace("高+", "高")
+    return None
+
+
+def panel_names(regions: Regions, scope: Scope) -> dict[str, str]:
+    """English -> Chinese names of a panel's regions and of its aggregate (Inner Mongolia -> 全区
+    on the city panel; the nation's words stay with :func:`warning_message`)."""
+    out = dict(zip(regions.en, regions.zh, strict=True))
+    if not scope.is_national:
+        out[scope.aggregate_en] = scope.aggregate_zh
+    return out
 
 
 @functools.cache

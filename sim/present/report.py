@@ -27,7 +27,7 @@ from sim.engine.projection import Projection, project
 from sim.errors import ArgumentError, InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
-from sim.present.i18n import t
+from sim.present.i18n import panel_names, region_word, t, warning_message
 from sim.present.registry import charts_for
 from sim.present.text import (
     answer_sentence,
@@ -168,7 +168,21 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     if scenario.prices is not None:
         b = scenario.prices.speed
         return text + t(lang, "dm_error_correction", b=b, y0=int(scenario.prices.years[0]), y1=w1)
+    if o.deflator_model == "resource_neutral":
+        return text + _resource_text(scenario, lang)
     return text + t(lang, f"dm_{o.deflator_model}")
+
+
+def _resource_text(scenario: Scenario, lang: str) -> str:
+    """The resource-neutral deflator rule, naming the panel's coal and energy regions (none on a
+    panel without them: then every deflator carries its spread)."""
+    from sim.model.prices import RESOURCE_CODES
+
+    regions = scenario.panel.regions
+    names = [regions.label(regions.codes.index(c), lang) for c in RESOURCE_CODES if c in regions.codes]
+    if not names:
+        return t(lang, "dm_spread_only")
+    return t(lang, "dm_resource_neutral", names=t(lang, "list_sep_enum").join(names))
 
 
 def _own_comment(com: Any, code: str, attr: str, *, written: bool) -> str:
@@ -245,10 +259,11 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         )
     )
     rows.append((t(lang, "a_others"), model, others_note))
+    names = panel_names(regions, sc.panel.scope)
     for warning in sc.warnings:  # implausible or ambiguous values, as the terminal printed them
-        rows.append(
-            (t(lang, "a_warning"), warning.split(": warning: ", 1)[-1], warning.split(": warning: ")[0])
-        )
+        head, _, message = warning.partition(": warning: ")
+        shown = warning_message(message, lang, names) or message  # the panel's names, in Chinese
+        rows.append((t(lang, "a_warning"), shown, head))
     return rows
 
 
@@ -354,7 +369,7 @@ def add_growth_table(report: Report, proj: Projection) -> None:
     rest = [j for j in np.argsort(proj.ranks[0], kind="stable") if int(j) not in set(focus)]
     ranks = [int(proj.ranks[0, j]) for j in focus]
     report.add_html(f"<h3>{esc(t(lang, 'at_title'))}</h3>")
-    report.add_paragraph(t(lang, "at_note"), "muted")
+    report.add_paragraph(t(lang, "at_note", its=region_word(lang, proj.scenario.panel.scope.kind)), "muted")
     report.add_paragraph(t(lang, "at_focus", lo=min(ranks), hi=max(ranks), b=proj.scenario.base_year))
     report.add_html(growth_table_html(proj, focus, lang, "growth-focus"))
     if rest:
@@ -410,16 +425,21 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
     add_charts(report, proj)
 
 
-#: Thresholds of the "which midfield?" table of both measures (clipped to the panel's ranks).
-MEASURE_THRESHOLDS = range(10, 21)
+def measure_thresholds(n_regions: int) -> tuple[int, ...]:
+    """Thresholds of the "which midfield?" table of both measures: the ranks from a third to two
+    thirds of the ranking (10-20 of 31, 4-8 of 12; :func:`sim.analyses.sweep.midfield_thresholds`)."""
+    from sim.analyses.sweep import midfield_thresholds
+
+    return midfield_thresholds(n_regions)
 
 
 def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int] | None:
-    """For thresholds 10-20, the year each is reached under the same scenario by GDP and by GDP per
-    head (``{"gdp": {K: year}, "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank":
-    r}``); None when the panel has no population for GDP per head."""
+    """For the midfield thresholds (:func:`measure_thresholds`: 10-20 of 31, 4-8 of 12), the year
+    each is reached under the same scenario by GDP and by GDP per head (``{"gdp": {K: year},
+    "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank": r}``); None when the panel
+    has no population for GDP per head."""
     sc = proj.scenario
-    ks = [k for k in MEASURE_THRESHOLDS if 1 <= k <= sc.n_regions - 1]
+    ks = list(measure_thresholds(sc.n_regions))
     other_measure = "gdp" if sc.per_capita else "gdp_per_capita"
     try:
         other = project(sc.with_changes({"measure": other_measure}, rename=False))
@@ -433,7 +453,7 @@ def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int] |
 
 
 def add_measures_table(report: Report, proj: Projection) -> None:
-    """The "which midfield?" table: thresholds 10-20 by GDP and by GDP per head, side by side."""
+    """The "which midfield?" table: the midfield thresholds by GDP and by GDP per head, side by side."""
     lang, sc = report.lang, proj.scenario
     table = measures_table(proj)
     report.add_paragraph(t(lang, "measures_title"))

@@ -418,7 +418,18 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
 
 def model_oos_line(oos: dict[str, Any], lang: str = "en") -> str:
     """The honest (rolling-origin) rank error line under ``ranksim backtest``'s table."""
-    return t(lang, "bt_oos", oos=oos["rank_mae"], ins=oos["in_sample_rank_mae"])
+    line = t(lang, "bt_oos", oos=oos["rank_mae"], ins=oos["in_sample_rank_mae"])
+    dropped = oos.get("horizons_dropped") or []
+    if dropped:
+        sep = t(lang, "list_sep")
+        line += "\n" + t(
+            lang,
+            "bt_oos_short",
+            dropped=sep.join(str(h) for h in dropped),
+            kept=sep.join(str(h) for h in oos["horizons"]),
+            windows=sep.join(str(w) for w in oos["candidates"]["window_years"]),
+        )
+    return line
 
 
 def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) -> str:
@@ -439,37 +450,36 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     return texts[kind](result)
 
 
-def price_model_text(panel: Panel, last_year: int) -> str:
+def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     """``ranksim data --model``: the error-correction price model (both speed groupings) with
-    standard errors and estimation years, and every resource region's commodity loading."""
+    standard errors and estimation years, and every resource region's commodity loading. A panel
+    without the coal and energy regions (a province's cities) has neither the grouping nor the
+    commodity factor: only the pooled model is shown, and a note says why."""
     from sim.model.prices import RESOURCE_CODES, commodity_loadings, estimate
 
-    lines = [f"Deflator spread models estimated on {panel.path.name}, years up to {last_year}"]
-    for separate in (False, True):
-        m = estimate(panel, last_year, separate_speed=separate)
-        kind = "by group (coal/energy, others)" if separate else "pooled"
-        speed = (
-            f"b = {m.speed_resource:.3f} (se {m.speed_resource_se:.3f}) coal/energy, "
-            f"{m.speed:.3f} (se {m.speed_se:.3f}) others"
-            if separate
-            else f"b = {m.speed:.3f} (se {m.speed_se:.3f})"
-        )
-        lines.append(
-            f"  error correction, {kind}: {speed}; years {int(m.years[0])}-{int(m.years[-1])}, "
-            f"{m.n_obs} observations, R2 {m.r2:.2f}"
-        )
-    loading, se = commodity_loadings(panel, last_year)
     codes = panel.regions.codes
-    lines.append(
-        "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:"
-    )
-    for c in RESOURCE_CODES:
-        if c in codes:
-            i = codes.index(c)
-            lines.append(f"    {panel.regions.en[i]:<16}{loading[i]:>7.2f} (se {se[i]:.2f})")
-    others = [i for i in range(len(codes)) if codes[i] not in RESOURCE_CODES]
-    lines.append(
-        f"    others: mean {loading[others].mean():.2f}, range {loading[others].min():.2f} to "
-        f"{loading[others].max():.2f}"
-    )
+    resource = [codes.index(c) for c in RESOURCE_CODES if c in codes]
+    lines = [t(lang, "pm_head", file=panel.path.name, y=last_year)]
+    for separate in (False, True) if resource else (False,):
+        m = estimate(panel, last_year, separate_speed=separate)
+        speed = (
+            t(lang, "pm_speed_groups", b1=m.speed_resource, s1=m.speed_resource_se, b=m.speed, s=m.speed_se)
+            if separate
+            else t(lang, "pm_speed", b=m.speed, s=m.speed_se)
+        )
+        kind = t(lang, "pm_by_group" if separate else "pm_pooled")
+        y0, y1 = int(m.years[0]), int(m.years[-1])
+        lines.append(t(lang, "pm_line", kind=kind, speed=speed, y0=y0, y1=y1, n=m.n_obs, r2=m.r2))
+    if not resource:
+        lines.append(t(lang, "pm_no_resource"))
+        return "\n".join(lines)
+    loading, se = commodity_loadings(panel, last_year)
+    lines.append(t(lang, "pm_factor"))
+    for i in resource:
+        lines.append(
+            f"    {pad(panel.regions.label(i, lang), 16, 'left')}{loading[i]:>7.2f} (se {se[i]:.2f})"
+        )
+    others = [i for i in range(len(codes)) if i not in resource]
+    lo, hi, mean = loading[others].min(), loading[others].max(), loading[others].mean()
+    lines.append(t(lang, "pm_others", mean=mean, lo=lo, hi=hi))
     return "\n".join(lines)

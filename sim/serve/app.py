@@ -13,14 +13,16 @@ changed values; "Download report" gives the full report of the current state.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sim.errors import InputError
 from sim.model.scenario import Scenario
-from sim.present.i18n import t
+from sim.present.i18n import aggregate_wording, t
 from sim.serve.whatif import LIMITS, Evaluation, Session, WhatIf
 
 #: Only loopback: the app has no authentication.
@@ -109,7 +111,30 @@ def build_app(
     scenario: Scenario, *, paths: int = 1000, lang: str = "en", save_dir: Path | None = None, seed: int = 0
 ) -> Any:
     """The Dash app for ``scenario`` (not started); files are saved under ``save_dir``
-    (default: the starting scenario's folder)."""
+    (default: the starting scenario's folder). Every label, at start and in every update, names
+    the panel's aggregate and regions (全区实际增速调整 on a panel of cities)."""
+    with aggregate_wording(scenario.panel.scope, scenario.panel.regions):
+        return _build_app(scenario, paths=paths, lang=lang, save_dir=save_dir, seed=seed)
+
+
+def _worded_by(scenario: Scenario) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator: the callback runs inside the panel's wording (:func:`_worded`)."""
+    return lambda fn: _worded(scenario, fn)
+
+
+def _worded(scenario: Scenario, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` run inside the panel's wording (a callback runs in a server thread, outside the
+    context the app was built in)."""
+
+    @functools.wraps(fn)
+    def inner(*args: Any) -> Any:
+        with aggregate_wording(scenario.panel.scope, scenario.panel.regions):
+            return fn(*args)
+
+    return inner
+
+
+def _build_app(scenario: Scenario, *, paths: int, lang: str, save_dir: Path | None, seed: int) -> Any:
     import dash
     from dash import Input, Output, Patch, State, dcc, html
 
@@ -260,6 +285,7 @@ def build_app(
         *inputs,
         Input("deadline", "value"),
     )
+    @_worded_by(scenario)
     def update(*values: Any) -> tuple[Any, ...]:
         try:
             w = state_of(*values[:-1])
@@ -283,6 +309,7 @@ def build_app(
         *[State(i.component_id, i.component_property) for i in inputs],
         prevent_initial_call=True,
     )
+    @_worded_by(scenario)
     def save(_: int, name: Any, *values: Any) -> str:
         try:
             w = state_of(*values)
@@ -308,6 +335,7 @@ def build_app(
         *[State(i.component_id, i.component_property) for i in inputs],
         prevent_initial_call=True,
     )
+    @_worded_by(scenario)
     def download(_: int, *values: Any) -> tuple[Any, Any]:
         try:
             from sim.present.workflows import report

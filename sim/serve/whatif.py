@@ -91,8 +91,12 @@ class Session:
         return round(float(np.expm1(proj.growth.real[:, self.scenario.target].mean()) * 100), 1)
 
     def has_commodity(self) -> bool:
-        """Whether the price model has a commodity factor (any model but ``national``)."""
-        return self.scenario.others.model != "national"
+        """Whether the price model has a commodity factor: any model but ``national``, on a panel
+        with the coal and energy regions the factor is made of (none on a province's cities)."""
+        from sim.model.prices import RESOURCE_CODES
+
+        codes = self.scenario.panel.regions.codes
+        return self.scenario.others.model != "national" and any(c in codes for c in RESOURCE_CODES)
 
     def default_rival(self) -> int | None:
         """The first region the target must pass, or None when it is already inside."""
