@@ -59,6 +59,29 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         raise
 
 
+def create_new(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to a new file ``path``, never replacing one: the content is written in
+    full beside it, then hard-linked into place, which fails if ``path`` exists (a file system
+    without hard links gets an ``O_CREAT | O_EXCL`` file instead). :class:`FileExistsError` when
+    the name is taken, whatever happened since it was checked."""
+    tmp = _stage(path, content)
+    try:
+        try:
+            os.link(tmp, path, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: reserve the name exclusively, then fill it
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(tmp.read_bytes())
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _stage(path: Path, content: str | bytes) -> Path:
     """``content`` in a temporary file beside ``path`` (removed again if writing fails)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
