@@ -488,23 +488,22 @@ def _data_vintages(args: argparse.Namespace) -> int:
 
 def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
     """`ranksim data import`: report what the exports change, then write the panel (all or none)."""
-    from sim.inputs.panel_import import plan_import, vintage_target
+    from sim.inputs.panel import DEFAULT_PANEL
+    from sim.inputs.panel_import import import_lock, plan_import, vintage_target
     from sim.present.data_text import import_text
-    from sim.present.output import write_files
+    from sim.present.output import update_files
 
     target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
-    plan = plan_import(args.files, target)
-    if not args.json:
-        print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
-    if args.dry_run or not plan.changed:
-        return _print_json({**plan.to_document(), "written": []}) if args.json else 0
-    written: list[Path] = []
-    try:
-        for folder in dict.fromkeys(path.parent for path in plan.files):
-            files = {path.name: text for path, text in plan.files.items() if path.parent == folder}
-            written += write_files(folder, files)
-    except ArgumentError as exc:
-        raise ArgumentError(exc.message, field="--into") from None
+    with import_lock(target if target is not None else DEFAULT_PANEL):  # a second import waits
+        plan = plan_import(args.files, target)
+        if not args.json:
+            print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
+        if args.dry_run or not plan.changed:
+            return _print_json({**plan.to_document(), "written": []}) if args.json else 0
+        try:
+            written = update_files(plan.files, plan.originals)
+        except ArgumentError as exc:
+            raise ArgumentError(exc.message, field="--into") from None
     if args.json:
         return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
     _print_written(written, args.lang)

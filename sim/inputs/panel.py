@@ -16,6 +16,7 @@ Data seams the loader knows about (see ``data/SOURCES.md``):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,11 @@ DEFAULT_WINDOW_YEARS = 5
 #: census break (a level restated after a census, not people moving): such years are left out
 #: of population trends and shocks (README, Ranking by GDP per head).
 POPULATION_BREAK_LOG = float(np.log(1.1))
+
+
+def _sha256(path: Path, pending: Mapping[Path, bytes]) -> str:
+    data = pending.get(path.resolve())
+    return sha256_of(path) if data is None else hashlib.sha256(data).hexdigest()
 
 
 def sha256_of(path: Path) -> str:
@@ -344,9 +350,10 @@ def _header(name: str) -> str:
     return HEADER_ALIASES.get(bare, name)
 
 
-def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
-    """The file's text and the encoding that read it (``encoding`` if given, else detected)."""
-    raw = path.read_bytes()
+def _decode(path: Path, encoding: str | None, data: bytes | None = None) -> tuple[str, str]:
+    """The file's text and the encoding that read it (``encoding`` if given, else detected);
+    ``data``: the file's bytes when they are not (yet) on disk."""
+    raw = path.read_bytes() if data is None else data
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise DataError("UTF-16 text (Excel's 'Unicode text'); save the file as 'CSV UTF-8'", file=path)
     for enc in (encoding,) if encoding else ENCODINGS:
@@ -365,12 +372,14 @@ def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
     raise DataError("neither UTF-8 nor GB18030/GBK text; save the file as 'CSV UTF-8'", file=path)
 
 
-def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None) -> pd.DataFrame:
+def _read_csv(
+    path: Path, required: tuple[str, ...], encoding: str | None = None, data: bytes | None = None
+) -> pd.DataFrame:
     import io
 
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise DataError("file not found", file=path)
-    text, used = _decode(path, encoding)
+    text, used = _decode(path, encoding, data)
     try:
         frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -540,7 +549,12 @@ def _to_grid(
     return out
 
 
-def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -> Panel:
+def load_panel(
+    path: str | Path | None = None,
+    *,
+    encoding: str | None = None,
+    contents: Mapping[Path, bytes] | None = None,
+) -> Panel:
     """Read and validate a panel CSV (default: the bundled 31-province panel).
 
     ``encoding``: the CSV's text encoding; by default the metadata's ``encoding:`` or detected
@@ -549,9 +563,13 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     the CSV. The aggregate ("national") series is the bundled national file for the bundled panel,
     the metadata's ``aggregate.series`` where given, otherwise the sum of the regions (nominal GDP,
     previous-year-GDP weighted real growth).
+
+    ``contents``: files as they would be (path -> bytes) instead of what is on disk, so a panel
+    about to be written is checked by the same rules before it replaces the old one.
     """
     path = Path(path) if path is not None else DEFAULT_PANEL
-    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path))
+    pending = {Path(p).resolve(): data for p, data in (contents or {}).items()}
+    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path), pending.get(path.resolve()))
     used = str(frame.attrs.get("encoding", "utf-8"))
     if EN not in frame.columns and ZH not in frame.columns:
         raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
@@ -584,14 +602,14 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     real_g = _to_grid(real, shape, ti, ci)
     scope = _scope(path, regions.codes)
     national = (
-        load_national(scope.series, all_years, gdp_g, real_g)
+        load_national(scope.series, all_years, gdp_g, real_g, pending.get(scope.series.resolve()))
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
-    files = {str(path): sha256_of(path)}
+    files = {str(path): _sha256(path, pending)}
     for extra in (national.path, scope.path):
         if extra is not None:
-            files[str(extra)] = sha256_of(extra)
+            files[str(extra)] = _sha256(extra, pending)
     return Panel(
         path=path,
         sha256=files[str(path)],
@@ -665,9 +683,12 @@ def aggregate_national(years: IntArray, gdp: FloatArray, real_pct: FloatArray) -
     return National(None, years, gdp.sum(axis=1), real, np.ones(years.shape, dtype=bool), brk)
 
 
-def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray) -> National:
-    """National file aligned to the panel's years; missing real growth derived from the panel."""
-    frame = _read_csv(path, NATIONAL_REQUIRED)
+def load_national(
+    path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray, data: bytes | None = None
+) -> National:
+    """National file aligned to the panel's years; missing real growth derived from the panel
+    (``data``: the file's bytes when they are not on disk yet)."""
+    frame = _read_csv(path, NATIONAL_REQUIRED, data=data)
     nat_years = _years(frame, path)
     nat_gdp = _numbers(frame, GDP, path)
     _positive(nat_gdp, GDP, path)

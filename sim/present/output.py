@@ -7,14 +7,16 @@ into place, so a failing or interrupted run never leaves a half-written file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from sim.errors import ArgumentError
+from sim.errors import ArgumentError, DataError
 
 
 def dumps(doc: Any) -> str:
@@ -80,6 +82,53 @@ def create_new(path: Path, content: str | bytes) -> None:
                 raise
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def update_files(files: Mapping[Path, str | bytes], expected: Mapping[Path, str | None]) -> list[Path]:
+    """Replace (or create) each file with its new content, all staged in full first, then
+    renamed into place; for data files a user keeps (``ranksim data import``).
+
+    A symbolic link is written through: its target gets the new content, the link stays. An
+    existing file keeps its permission bits. ``expected`` is the sha256 of each file as it was
+    read (None: it did not exist); a file that differs from it just before the renames is
+    refused with a :class:`~sim.errors.DataError`, and nothing is written."""
+    real = {path: Path(os.path.realpath(path)) for path in files}
+    for path in files:
+        parent = real[path].parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArgumentError(f"cannot create folder {parent}: {exc.strerror}", field="--out") from None
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files.items():
+            try:
+                tmp = _stage(real[path], content)
+            except OSError as exc:
+                raise ArgumentError(f"cannot write {path}: {exc.strerror}", field="--out") from None
+            staged.append((tmp, real[path]))
+            if real[path].exists():
+                os.chmod(tmp, stat.S_IMODE(real[path].stat().st_mode))
+        for path in files:
+            if _digest(real[path]) != expected.get(path):
+                raise DataError(
+                    "changed by another program while this import ran; nothing written (run it again)",
+                    file=path,
+                )
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return list(files)
+
+
+def _digest(path: Path) -> str | None:
+    """sha256 of a file's bytes; None when there is no file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def _stage(path: Path, content: str | bytes) -> Path:
