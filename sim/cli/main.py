@@ -854,8 +854,10 @@ def _main(argv: list[str]) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # an interrupt while outputs were moved in came after them
+        written = getattr(exc, "written", None)
+        print(f"interrupted (after writing {len(written)} files in full)" if written else "interrupted",
+              file=sys.stderr)  # fmt: skip
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if "RANKSIM_DEBUG" in __import__("os").environ:
