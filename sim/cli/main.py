@@ -837,7 +837,9 @@ def _main(argv: list[str]) -> int:
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
         _check_out(args)
-        with ExitStack() as args.wording:
+        from sim.inputs.scenario_file import scenario_cache
+
+        with ExitStack() as args.wording, scenario_cache():  # the command line caches scenario files
             return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc, error_lang(argv)), file=sys.stderr)

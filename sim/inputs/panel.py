@@ -173,6 +173,7 @@ class National:
     real_growth_pct: FloatArray
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
+    sha256: str | None = None  # of the file's bytes as read (None: no file)
 
     @cached_property
     def log_real(self) -> FloatArray:
@@ -379,6 +380,8 @@ def _read_csv(
 
     if data is None and not path.is_file():
         raise DataError("file not found", file=path)
+    if data is None:
+        data = path.read_bytes()  # read once: these bytes are hashed and parsed
     text, used = _decode(path, encoding, data)
     try:
         frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
@@ -386,6 +389,7 @@ def _read_csv(
         raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
     frame.attrs["encoding"] = used
+    digest = hashlib.sha256(data).hexdigest()
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
@@ -393,6 +397,7 @@ def _read_csv(
         raise DataError("no data rows", file=path, line=2)
     out = frame.apply(lambda s: s.str.strip())
     out.attrs["encoding"] = used
+    out.attrs["sha256"] = digest
     return out
 
 
@@ -570,7 +575,7 @@ def load_panel(
     path = Path(path) if path is not None else DEFAULT_PANEL
     pending = {Path(p).resolve(): data for p, data in (contents or {}).items()}
     frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(path), pending.get(path.resolve()))
-    used = str(frame.attrs.get("encoding", "utf-8"))
+    used, digest = str(frame.attrs.get("encoding", "utf-8")), str(frame.attrs["sha256"])
     if EN not in frame.columns and ZH not in frame.columns:
         raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
     if ZH not in frame.columns or (frame[ZH] == "").all():
@@ -606,10 +611,11 @@ def load_panel(
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
-    files = {str(path): _sha256(path, pending)}
-    for extra in (national.path, scope.path):
-        if extra is not None:
-            files[str(extra)] = _sha256(extra, pending)
+    files = {str(path): digest}  # the bytes parsed, not the file read again
+    if national.path is not None:
+        files[str(national.path)] = national.sha256 or _sha256(national.path, pending)
+    if scope.path is not None:
+        files[str(scope.path)] = _sha256(scope.path, pending)
     return Panel(
         path=path,
         sha256=files[str(path)],
@@ -689,6 +695,7 @@ def load_national(
     """National file aligned to the panel's years; missing real growth derived from the panel
     (``data``: the file's bytes when they are not on disk yet)."""
     frame = _read_csv(path, NATIONAL_REQUIRED, data=data)
+    digest = str(frame.attrs["sha256"])
     nat_years = _years(frame, path)
     nat_gdp = _numbers(frame, GDP, path)
     _positive(nat_gdp, GDP, path)
@@ -704,7 +711,7 @@ def load_national(
     brk = np.zeros(years.shape, dtype=bool)
     brk[0] = True
     brk[1:] = vintage[1:] != vintage[:-1]
-    return National(path, years, nat_gdp, nat_real, derived, brk)
+    return National(path, years, nat_gdp, nat_real, derived, brk, digest)
 
 
 @dataclass(frozen=True)
@@ -725,6 +732,7 @@ def load_targets(path: str | Path | None = None) -> Targets:
     """Read the growth-targets CSV; rows with an empty value (not found) are skipped."""
     path = Path(path) if path is not None else DEFAULT_TARGETS
     frame = _read_csv(path, TARGET_REQUIRED)
+    digest = str(frame.attrs["sha256"])
     frame[CODE] = frame[CODE].str.strip()
     years = _years(frame, path)
     vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
@@ -735,4 +743,4 @@ def load_targets(path: str | Path | None = None) -> Targets:
         if np.isfinite(val):
             values[(code, year)] = val
             texts[(code, year)] = txt
-    return Targets(path, sha256_of(path), values, texts)
+    return Targets(path, digest, values, texts)

@@ -9,6 +9,7 @@ next to an assumption (its source). Only plain data is accepted: any tag (``!!py
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class YamlDoc:
     data: dict[str, Any]
     lines: dict[Key, int] = field(default_factory=dict)
     comments: dict[Key, str] = field(default_factory=dict)
+    sha256: str = ""  # of the very bytes parsed (empty for data not read from a file)
 
     def loc(self, key: Key) -> Location:
         """Location of ``key``, or of its nearest ancestor that has one."""
@@ -124,8 +126,9 @@ def _plain_words(exc: MarkedYAMLError, lines: list[str]) -> tuple[int | None, st
     if "duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else "?"
         return line, f'duplicate key "{key}": it is already given above in the same block; give each key once'
-    if "<block mapping start>" in problem or ("<block end>" in problem and "<scalar>" not in problem
-                                             and "'-'" not in problem):
+    if "<block mapping start>" in problem or (
+        "<block end>" in problem and "<scalar>" not in problem and "'-'" not in problem
+    ):
         return line, (
             f"this line is indented by {_indent(text)} spaces, which lines up with no key above it; "
             f"indent it exactly like the other keys of its block ({prev_text} spaces)"
@@ -197,8 +200,9 @@ def load_yaml(path: Path) -> YamlDoc:
         raise ScenarioError("is a folder, not a scenario file (give a .yaml file in it)", file=path)
     if not path.is_file():
         raise ScenarioError("file not found", file=path)
+    raw = path.read_bytes()  # read once: these bytes are hashed and parsed
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScenarioError("not UTF-8 text", file=path) from None
     yaml = YAML(typ="rt")
@@ -211,7 +215,7 @@ def load_yaml(path: Path) -> YamlDoc:
         raise ScenarioError(
             f"YAML syntax: this file cannot be read as `key: value` lines ({type(exc).__name__})", file=path
         ) from None
-    doc = YamlDoc(path, {})
+    doc = YamlDoc(path, {}, sha256=hashlib.sha256(raw).hexdigest())
     if node is None:
         raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)
     if not isinstance(node, CommentedMap):
