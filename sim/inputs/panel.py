@@ -45,6 +45,8 @@ PANEL_REQUIRED = (CODE, YEAR, GDP, REAL)  # and a name: EN or ZH (either fills t
 NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
 NATIONAL_CODE = "00"
+#: The years a panel (or an import) may hold: the People's Republic's statistics to a far horizon.
+FIRST_YEAR, LAST_YEAR = 1949, 2200
 #: Default length of the estimation window (years up to the base year), chosen by backtest.
 DEFAULT_WINDOW_YEARS = 5
 #: A year-on-year population change larger than this (log, about 10 %) is flagged as a likely
@@ -423,11 +425,24 @@ def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -
 
 
 def _years(frame: pd.DataFrame, path: Path) -> IntArray:
+    """The year column: whole numbers within :data:`FIRST_YEAR`-:data:`LAST_YEAR`, checked before
+    anything is sized by them (a year 99999999 would otherwise ask for a grid of 10^8 rows)."""
     years = _numbers(frame, YEAR, path)
     bad = years != np.round(years)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
-        raise DataError(f"not a whole year: {frame[YEAR].iloc[row]!r}", file=path, line=row + 2, field=YEAR)
+        raise DataError(
+            f"not a whole year: {frame[YEAR].iloc[row][:40]!r}", file=path, line=row + 2, field=YEAR
+        )
+    outside = (years < FIRST_YEAR) | (years > LAST_YEAR)
+    if outside.any():
+        row = int(np.flatnonzero(outside)[0])
+        raise DataError(
+            f"year {frame[YEAR].iloc[row][:40]} is outside {FIRST_YEAR}-{LAST_YEAR}",
+            file=path,
+            line=row + 2,
+            field=YEAR,
+        )
     return years.astype(np.int64)
 
 

@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sim.errors import DataError
-from sim.inputs.panel import GDP, NATIONAL_CODE, POP, REAL, Regions
+from sim.inputs.panel import FIRST_YEAR, GDP, LAST_YEAR, NATIONAL_CODE, POP, REAL, Regions
 
 #: Normalised indicator name -> (panel column, national?).
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -240,6 +240,10 @@ class _Reader:
     def add(self, code: str, year: int, field: str, text: str | None, line: int, column: str) -> None:
         if text is None:
             return
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise DataError(
+                f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}", file=self.path, line=line, field=column
+            )
         key = (code, year, field)
         if key in self.seen:
             raise DataError(

@@ -85,14 +85,45 @@ def _chain(path: Path) -> list[YamlDoc]:
         parent = doc.data.get("extends")
         if parent is None:
             return docs[::-1]
-        if not isinstance(parent, str) or not parent.strip():
-            raise ScenarioError(
-                "must be a relative path to another scenario file",
-                file=doc.path,
-                line=doc.lines.get(("extends",)),
-                field="extends",
-            )
-        current, origin = current.parent / parent, doc
+        current, origin = linked_file(doc, "extends", parent, SCENARIO_SUFFIXES), doc
+
+
+#: What ``extends:`` and ``data:`` may name (by suffix), and the longest path accepted.
+SCENARIO_SUFFIXES, DATA_SUFFIXES = (".yaml", ".yml"), (".csv",)
+MAX_PATH_CHARS = 1000
+
+
+def _shown(value: str) -> str:
+    """A path for a message: at most 60 characters of it (and how long it is when longer)."""
+    return repr(value) if len(value) <= 60 else f"{value[:60]!r}… ({len(value):,} characters)"
+
+
+def linked_file(doc: YamlDoc, key: str, value: Any, suffixes: tuple[str, ...]) -> Path:
+    """The file an ``extends:`` or ``data:`` value names, relative to ``doc``'s folder: a path
+    without NUL, of at most :data:`MAX_PATH_CHARS` characters, with one of ``suffixes``, and a
+    regular file if it exists; otherwise a :class:`~sim.errors.ScenarioError` at the key that
+    shows at most 60 characters of the value."""
+    loc = doc.loc((key,))
+    kinds = " or ".join(suffixes)
+
+    def fail(message: str) -> ScenarioError:
+        return ScenarioError(message, file=loc.file, line=loc.line, field=key)
+
+    if not isinstance(value, str) or not value.strip():
+        raise fail(f"must be a relative path to a {kinds} file")
+    if "\0" in value or any(ord(c) < 32 for c in value):
+        raise fail(f"a path cannot contain control characters (NUL, newline, ...): {_shown(value)}")
+    if len(value) > MAX_PATH_CHARS:
+        raise fail(f"a path of at most {MAX_PATH_CHARS:,} characters, got {_shown(value)}")
+    if Path(value).suffix.lower() not in suffixes:
+        raise fail(f"must name a {kinds} file, got {_shown(value)}")
+    path = doc.path.parent / value
+    try:
+        if path.exists() and not path.is_file():
+            raise fail(f"{_shown(value)} is not a regular file")
+    except OSError as exc:
+        raise fail(f"cannot be used as a path ({exc.strerror}): {_shown(value)}") from None
+    return path
 
 
 def is_year_map(value: Any) -> bool:
@@ -143,13 +174,8 @@ def panel_for(path: Path) -> Panel:
 def _data_path(docs: list[YamlDoc]) -> Path:
     for doc in reversed(docs):
         if "data" in doc.data:
-            value = doc.data["data"]
             loc = doc.loc(("data",))
-            if not isinstance(value, str) or not value.strip():
-                raise ScenarioError(
-                    "must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data"
-                )
-            path = doc.path.parent / value
+            path = linked_file(doc, "data", doc.data["data"], DATA_SUFFIXES)
             if not path.is_file():
                 raise ScenarioError(
                     f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
@@ -305,9 +331,10 @@ def read_scenario_mapping(mapping: Mapping[str, Any], base_dir: Path) -> Scenari
     data = _plain_mapping(mapping, ())
     doc = YamlDoc(where, data)
     parent = data.get("extends")
-    if parent is not None and (not isinstance(parent, str) or not parent.strip()):
-        raise ScenarioError("must be a relative path to another scenario file", field="extends")
-    docs = [*(_chain(base_dir / parent) if parent else []), doc]
+    docs = [
+        *(_chain(linked_file(doc, "extends", parent, SCENARIO_SUFFIXES)) if parent is not None else []),
+        doc,
+    ]
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
     return _from_docs(docs, where, {str(where): digest})
 
