@@ -22,6 +22,10 @@ class Location:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
+#: Longest message (characters): a value pasted into a file is never echoed in full.
+MAX_MESSAGE = 600
+
+
 class RanksimError(Exception):
     """Base class of every error ranksim raises on purpose."""
 
@@ -37,7 +41,8 @@ class InputError(RanksimError):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        self.message = " ".join(str(message).split())  # always one line
+        text = " ".join(str(message).split())  # always one line
+        self.message = text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
         self.file = str(file) if file is not None else None
         self.line = line
         self.field = field

@@ -242,7 +242,8 @@ def test_cached_scenario_equals_the_parsed_one_and_follows_edits(write, tmp_path
     monkeypatch.setenv("RANKSIM_CACHE_DIR", str(tmp_path / "cache"))
     write("p.yaml", "name: p\nnational: {deflator: {2025: -0.5, 2030: 1.5}}  # assumption\n")
     path = write("c.yaml", "extends: p.yaml\nname: c\nprovinces: {内蒙古: {real_growth: 6.5}}\n")
-    parsed = scenario_file.read_scenario_file(path)
+    with scenario_file.scenario_cache():
+        parsed = scenario_file.read_scenario_file(path)
     cached = scenario_file._from_cache(path)
     assert cached is not None
     assert (cached.data, cached.locations, cached.comments, cached.written, cached.files) == (

@@ -109,3 +109,80 @@ def test_nested_full_width_colon_at_its_own_line_and_column(cli, tmp_path, text,
         res = cli("run", path, "--lang", lang)
         assert res.code == 2 and res.err.count("\n") == 1 and res.out == "", res.err
         assert res.err.startswith(f"{path}:{line}: {field}: ") and words in res.err, res.err
+
+
+# ---------------------------------------------------------------- bounded inputs (issue 23)
+
+
+def _refused_within(seconds: float, load, path: Path) -> str:
+    import time
+
+    import sim
+
+    start = time.perf_counter()
+    with pytest.raises(sim.InputError) as err:
+        load(path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < seconds, f"{path.name} refused after {elapsed:.2f} s"
+    return str(err.value)
+
+
+def test_billion_laughs_and_a_50_mb_scenario_are_refused_within_2_s(tmp_path):
+    import sim
+
+    laughs = _refused_within(2.0, sim.load_scenario, CORPUS / "billion_laughs.yaml")
+    assert "anchors and aliases" in laughs
+    big = tmp_path / "big.yaml"
+    big.write_text("name: big\n" + "# a comment line\n" * (50 * 1024 * 1024 // 17), encoding="utf-8")
+    message = _refused_within(2.0, sim.load_scenario, big)
+    size = big.stat().st_size
+    assert message == f"{big}: the file has {size:,} bytes; a scenario file may have at most 1,000,000 (1 MB)"
+
+
+def test_a_panel_year_far_in_the_future_is_refused_within_1_s():
+    import sim
+
+    for name in ("panel_year_far.csv", "panel_year_2100000000.csv", "panel_year_30_digits.csv"):
+        message = _refused_within(1.0, sim.load_panel, CORPUS / name)
+        assert message.startswith(f"{CORPUS / name}:4: year: year ") and "is outside 1949-2200" in message
+
+
+def test_a_scenario_of_comment_lines_up_to_the_cap_reads_in_seconds(tmp_path):
+    """160,000 comment lines took 70 s (ruamel gathers comment lines in quadratic time)."""
+    import time
+
+    import sim
+
+    path = tmp_path / "comments.yaml"
+    lines = ["name: comments"] + [f"# note {i}" for i in range(100_000)]
+    path.write_text("\n".join(lines)[:999_000] + "\nhorizon: 2035  # the source\n", encoding="utf-8")
+    start = time.perf_counter()
+    sc = sim.load_scenario(path)
+    assert time.perf_counter() - start < 5.0
+    assert sc.horizon == 2035 and sc.source.comments["horizon"] == "the source"
+
+
+def test_a_fifo_or_device_as_a_scenario_is_refused_without_hanging(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    child = tmp_path / "child.yaml"
+    child.write_text("name: child\nextends: pipe.yaml\n", encoding="utf-8")
+    for path, expect in (
+        (fifo, f"{fifo}: not a regular file"),
+        (child, f"{child}:2: extends: 'pipe.yaml' is not a regular file"),
+    ):
+        res = subprocess.run([sys.executable, "-m", "sim", "validate", str(path)], capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, res.stderr
+        assert res.stderr.startswith(expect), res.stderr
+
+
+def test_no_message_echoes_a_pasted_value_in_full(tmp_path):
+    path = tmp_path / "long.yaml"
+    path.write_text("name: long\ntarget: " + "x" * 5000 + "\n", encoding="utf-8")
+    res = run_subprocess("validate", path)
+    assert res.code == 2 and len(res.err) <= 700 and res.err.count("\n") == 1, res.err

@@ -321,6 +321,27 @@ LA2024 = PORTAL / "LA" / "分省年度数据2024.csv"
             "地区生产总值 (亿元)",
             "must be a positive number",
         ),
+        (
+            "huge",
+            lambda b: b.replace(b"49670.2", b"1E+400"),
+            4,
+            "地区生产总值 (亿元)",
+            "write the number in full",
+        ),
+        (
+            "tiny",
+            lambda b: b.replace(b"49670.2", b"1E-10"),
+            4,
+            "地区生产总值 (亿元)",
+            "write the number in full",
+        ),
+        (
+            "400 digits",
+            lambda b: b.replace(b"49670.2", b"9" * 400),
+            4,
+            "地区生产总值 (亿元)",
+            "a number of 400 digits is not a statistic",
+        ),
     ],
     ids=lambda x: x if isinstance(x, str) and " " in x else None,
 )
@@ -393,3 +414,127 @@ def test_json_of_an_import_lists_every_change_and_what_was_written(cli, tmp_path
         "data", "import", PORTAL / "LA" / "分省年度数据2024.csv", "--into", tmp_path / "new.csv", "--json"
     ).json()
     assert wrote["created"] and wrote["written"] == [str(tmp_path / "new.csv")] and len(wrote["added"]) == 31
+
+
+# --------------------------------------------------------------------------- safe to run (issue 23)
+
+
+def _changed_export(tmp_path: Path, name: str, beijing: str) -> Path:
+    """The 2024 cross-section with Beijing's GDP changed to ``beijing``."""
+    return _bad(tmp_path, name, LA2024.read_bytes().replace(b"49670.2", beijing.encode()))
+
+
+def _one(tmp_path: Path, name: str, region: str, value: str) -> Path:
+    """A 2024 cross-section export with one region's GDP."""
+    text = f"数据库：分省年度数据\n时间：2024年\n地区,地区生产总值 (亿元)\n{region},{value}\n"
+    return _bad(tmp_path, name, text.encode("utf-8"))
+
+
+def _value(panel: Path, code: str, year: int) -> str:
+    return _cells(panel)[(code, year, GDP)]
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_numbers_the_loader_refuses_are_refused_before_writing(tmp_path, json_flag):
+    target = tmp_path / "panel.csv"
+    shutil.copy(DEFAULT_PANEL, target)
+    for value in ("1E+400", "1E-10", "1" * 30):
+        bad = _changed_export(tmp_path, "export.csv", value)
+        res = run_subprocess("data", "import", bad, "--into", target, *json_flag)
+        assert res.code == 2 and res.out == "" and res.err.count("\n") == 1, res.err
+        assert res.err.startswith(f"{bad}:4: 地区生产总值 (亿元): "), res.err
+        assert target.read_bytes() == DEFAULT_PANEL.read_bytes()
+
+
+def test_a_merged_panel_that_would_not_load_is_refused(tmp_path):
+    target = tmp_path / "panel.csv"
+    lines = DEFAULT_PANEL.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",1364,", ",abc,")  # Beijing 2000 population: not a number
+    target.write_text("".join(lines), encoding="utf-8")
+    before = target.read_bytes()
+    res = run_subprocess("data", "import", _changed_export(tmp_path, "x.csv", "49999.5"), "--into", target)
+    assert res.code == 2 and res.err.count("\n") == 1, res.err
+    assert res.err.startswith(f"{target}:2: population_10k: not a number: 'abc' (in the panel as this import")
+    assert target.read_bytes() == before
+
+
+def test_a_link_is_written_through_and_the_mode_kept(tmp_path):
+    shared = tmp_path / "shared" / "panel.csv"
+    shared.parent.mkdir()
+    shutil.copy(DEFAULT_PANEL, shared)
+    shared.chmod(0o640)
+    link = tmp_path / "panel.csv"
+    link.symlink_to(shared)
+    res = run_subprocess("data", "import", _changed_export(tmp_path, "x.csv", "49999.5"), "--into", link)
+    assert res.code == 0, res.err
+    assert link.is_symlink() and link.resolve() == shared  # the link stays a link
+    assert _value(shared, "11", 2024) == "49999.5"  # the shared panel has the change
+    assert oct(shared.stat().st_mode & 0o777) == "0o640"
+    assert sorted(p.name for p in shared.parent.iterdir()) == ["panel.csv"]  # no temporary left
+
+
+def test_a_panel_changed_during_the_import_is_refused_and_kept(tmp_path):
+    from sim.errors import DataError
+    from sim.present.output import update_files
+
+    target = tmp_path / "panel.csv"
+    shutil.copy(DEFAULT_PANEL, target)
+    plan = plan_import([_changed_export(tmp_path, "x.csv", "49999.5")], target, today=TODAY)
+    meanwhile = DEFAULT_PANEL.read_text(encoding="utf-8").replace("17931.3", "18000.0")
+    target.write_text(meanwhile, encoding="utf-8")  # another program saved the panel meanwhile
+    with pytest.raises(DataError, match="changed by another program while this import ran; nothing written"):
+        update_files(plan.files, plan.originals)
+    assert target.read_text(encoding="utf-8") == meanwhile
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["panel.csv", "x.csv"]
+
+
+def _start_import(export: Path, target: Path):
+    """`ranksim data import EXPORT --into TARGET` started in a subprocess (not waited for)."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "sim", "data", "import", str(export), "--into", str(target)]
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_a_second_import_waits_for_the_first_and_both_land(tmp_path):
+    """The test holds the folder's import lock as a first import would; a second import started
+    meanwhile waits, then plans over the first one's result: both changes land."""
+    import time
+
+    from sim.inputs.panel_import import import_lock
+    from sim.present.output import update_files
+
+    target = tmp_path / "panel.csv"
+    shutil.copy(DEFAULT_PANEL, target)
+    second = _one(tmp_path, "tianjin.csv", "天津市", "18000.0")
+    with import_lock(target):
+        proc = _start_import(second, target)
+        time.sleep(3)
+        assert proc.poll() is None  # waiting for the lock
+        assert target.read_bytes() == DEFAULT_PANEL.read_bytes()
+        # the first import, in this process, under the lock it holds
+        plan = plan_import([_one(tmp_path, "beijing.csv", "北京市", "49999.5")], target, today=TODAY)
+        update_files(plan.files, plan.originals)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert _value(target, "11", 2024) == "49999.5" and _value(target, "12", 2024) == "18000.0"
+
+
+@pytest.mark.slow
+def test_concurrent_imports_into_one_panel_both_land(tmp_path):
+    target = tmp_path / "panel.csv"
+    for trial in range(3):
+        shutil.copy(DEFAULT_PANEL, target)
+        a = _one(tmp_path, "a.csv", "北京市", f"4999{trial}.5")
+        b = _one(tmp_path, "b.csv", "天津市", f"1800{trial}.0")
+        procs = [_start_import(a, target), _start_import(b, target)]
+        results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
+        for code, err in results:
+            assert code == 0 or (code == 2 and "nothing written" in err), err
+        landed = [
+            _value(target, "11", 2024) == f"4999{trial}.5",
+            _value(target, "12", 2024) == f"1800{trial}.0",
+        ]
+        assert [code == 0 for code, _ in results] == landed, (results, landed)

@@ -4,12 +4,15 @@ one workbook, read back here."""
 
 from __future__ import annotations
 
+import csv as csv_module
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import sim
+from sim.inputs.panel import DEFAULT_PANEL
 from tests.conftest import FOUNDING
 
 BACKTEST = ("backtest", "--from", "2012:2014", "--horizon", "3")
@@ -141,3 +144,70 @@ def test_the_workbook_reads_back(cli, tmp_path):
     assert mc.cell(row=2, column=2).number_format == "0.0%"
     assumptions = book["assumptions"]
     assert assumptions.cell(row=2, column=6).number_format == "0.00"
+
+
+#: Text a spreadsheet would run: names, a scenario name and a YAML comment starting with = + - @.
+EVIL = {
+    "Beijing": '=HYPERLINK("http://evil.example/","Beijing")',
+    "北京": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "Tianjin": "+cmd|' /C calc'!A0",
+    "天津": "-2+3",
+}
+
+
+def _evil_scenario(tmp_path: Path) -> Path:
+    """The real panel with four names that are formulas, and a scenario whose name and comment
+    are formulas too."""
+    text = DEFAULT_PANEL.read_text(encoding="utf-8")
+    for name, evil in EVIL.items():
+        quoted = '"' + evil.replace('"', '""') + '"'
+        text = text.replace(f",{name},", f",{quoted},")
+    (tmp_path / "panel.csv").write_text(text, encoding="utf-8")
+    scenario = tmp_path / "evil.yaml"
+    scenario.write_text(
+        "name: '=1+1'\ndata: panel.csv\ntarget: Inner Mongolia\n"
+        'provinces:\n  Inner Mongolia: {real_growth: 6}  # =HYPERLINK("http://evil.example/")\n',
+        encoding="utf-8",
+    )
+    return scenario
+
+
+def test_no_formula_in_workbook_or_csv_from_formula_like_text(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    scenario = _evil_scenario(tmp_path)
+    out = tmp_path / "out"
+    res = cli("run", scenario, "--out", out, "--xlsx", "--no-report", "--paths", "200", "--seed", "1")
+    assert res.code == 0, res.err
+    book = load_workbook(out / "run.xlsx")
+    formulas = [(ws.title, c.coordinate, c.value) for ws in book for row in ws.iter_rows() for c in row
+                if c.data_type == "f"]  # fmt: skip
+    assert formulas == []
+    texts = {c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert set(EVIL.values()) | {"=1+1"} <= texts  # the text kept as it is, as text
+    marked = [c for ws in book for row in ws.iter_rows() for c in row if c.value in EVIL.values()]
+    assert marked and all(c.quotePrefix and c.data_type == "s" for c in marked)
+    projection = book["projection"]
+    header = [c.value for c in projection[1]]
+    gdp = [
+        r[header.index("gdp_nominal_100m_yuan")] for r in projection.iter_rows(min_row=2, values_only=True)
+    ]
+    assert all(isinstance(v, int | float) for v in gdp)  # numbers stay numbers
+    raw = (out / "run.csv").read_text(encoding="utf-8-sig")
+    cells = [cell for line in raw.splitlines() for cell in next(csv_module.reader([line]))]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    assert "'" + EVIL["Beijing"] in cells and "'-2+3" in cells
+    assumptions = (out / "run_assumptions.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(" in assumptions  # the YAML comment, as a source, as text
+
+
+def test_excel_text_leaves_numbers_and_plain_text():
+    from sim.present.tables import csv_text, excel_text
+
+    assert excel_text("-0.5") == "-0.5" and excel_text("+3%") == "+3%" and excel_text(-2.0) == -2.0
+    assert excel_text("Beijing") == "Beijing" and excel_text(None) is None
+    assert excel_text("=1+1") == "'=1+1" and excel_text("-1+2") == "'-1+2" and excel_text("\r=x") == "'\r=x"
+    frame = pd.DataFrame({"=name": ["@a", "-0.5", "b"], "value": [-1.5, 2.0, -3.0]})
+    text = csv_text(frame)
+    assert text == "\ufeff'=name,value\n'@a,-1.5\n-0.5,2.0\nb,-3.0\n"
+    assert frame.loc[0, "=name"] == "@a"  # the caller's table is not changed

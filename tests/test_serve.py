@@ -23,7 +23,7 @@ import pytest
 
 import sim
 from sim.serve.whatif import Session, WhatIf
-from tests.conftest import FOUNDING
+from tests.conftest import FOUNDING, run_subprocess
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: The plotly graph div of a dcc.Graph, and one expression of it (``e``).
@@ -164,3 +164,194 @@ def test_served_app_end_to_end(tmp_path, cli):
     assert res.code == 0, res.err
     assert res.json()["reach_year"] == 2034
     assert "real_growth: 7.0" in saved.read_text()
+
+
+# ---------------------------------------------------------------- safe to run (issue 23)
+
+
+def _copy_scenarios(folder: Path) -> Path:
+    """The founding scenario and coal_high (which extends it) in ``folder``; returns coal_high."""
+    for name in ("inner_mongolia_6pct.yaml", "coal_high.yaml"):
+        (folder / name).write_bytes((FOUNDING.parent / name).read_bytes())
+    return folder / "coal_high.yaml"
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory):
+    """The app of coal_high (copied with its parent), port 8123, saving into the copy's folder:
+    its Flask test client and the folder."""
+    from sim.serve.app import build_app
+
+    folder = tmp_path_factory.mktemp("serve")
+    start = _copy_scenarios(folder)
+    app = build_app(sim.load_scenario(start), paths=0, port=8123)
+    return app.server.test_client(), folder
+
+
+OWN = {"Host": "127.0.0.1:8123"}
+
+
+def _save(client, name: str, headers=None) -> tuple[int, str]:
+    """Press "Save as scenario" with ``name`` through the app's callback endpoint: the status
+    and the message the page shows."""
+    ids = [("target-real", 6.0), ("target-deflator", 0), ("national-shift", 0),
+           ("commodity-shift", 0), ("rival", None), ("rival-shift", 0)]  # fmt: skip
+    body = {
+        "output": "save-message.children",
+        "outputs": {"id": "save-message", "property": "children"},
+        "inputs": [{"id": "save", "property": "n_clicks", "value": 1}],
+        "changedPropIds": ["save.n_clicks"],
+        "state": [{"id": "save-name", "property": "value", "value": name}]
+        + [{"id": i, "property": "value", "value": v} for i, v in ids],
+    }
+    res = client.post("/_dash-update-component", json=body, headers=headers or OWN)
+    if res.status_code != 200:
+        return res.status_code, res.get_data(as_text=True)
+    return 200, res.get_json()["response"]["save-message"]["children"]
+
+
+def test_save_never_replaces_a_file_nor_the_extends_chain(guarded):
+    client, folder = guarded
+    parent = folder / "inner_mongolia_6pct.yaml"
+    before = parent.read_bytes()
+    status, message = _save(client, "inner_mongolia_6pct.yaml")  # the start scenario's parent
+    assert status == 200 and "part of the starting scenario (its extends chain)" in message, message
+    assert parent.read_bytes() == before
+    status, message = _save(client, "coal_high.yaml")  # the start scenario itself
+    assert "that is the starting scenario" in message
+    other = folder / "mine.yaml"
+    other.write_text("name: mine\n")
+    status, message = _save(client, "mine.yaml")  # a name already taken
+    assert "mine.yaml already exists; saving never replaces a file" in message, message
+    assert other.read_text() == "name: mine\n"
+    status, message = _save(client, "new.yaml")
+    assert message.startswith("saved ") and (folder / "new.yaml").is_file()
+    status, message = _save(client, "new.yaml")  # a second save under the same name
+    assert "already exists" in message
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_create_new_refuses_an_existing_name_even_a_link(tmp_path):
+    from sim.present.output import create_new
+
+    create_new(tmp_path / "a.yaml", "one\n")
+    with pytest.raises(FileExistsError):
+        create_new(tmp_path / "a.yaml", "two\n")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "a.yaml")
+    with pytest.raises(FileExistsError):
+        create_new(tmp_path / "link.yaml", "three\n")
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    with pytest.raises(FileExistsError):
+        create_new(tmp_path / "dangling.yaml", "four\n")
+    assert not (tmp_path / "nowhere.yaml").exists()
+    assert (tmp_path / "a.yaml").read_text() == "one\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "dangling.yaml", "link.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Host": "evil.example.com"}, 403),  # DNS rebinding: another name for 127.0.0.1
+        ({"Host": "evil.example.com:8123"}, 403),
+        ({"Host": "127.0.0.1:9999"}, 403),  # another port
+        ({"Host": "127.0.0.1:8123", "Origin": "http://evil.example.com"}, 403),  # another site's page
+        ({"Host": "127.0.0.1:8123", "Origin": "null"}, 403),
+        ({"Host": "127.0.0.1:8123", "Origin": "http://127.0.0.1:8123"}, 200),
+        ({"Host": "localhost:8123"}, 200),
+    ],
+)
+def test_requests_not_addressed_to_the_app_are_refused(guarded, headers, status):
+    client, folder = guarded
+    assert client.get("/", headers=headers).status_code == status
+    code, _ = _save(client, f"from_{abs(hash(str(headers)))}.yaml", headers=headers)
+    assert code == status
+    assert (folder / f"from_{abs(hash(str(headers)))}.yaml").exists() == (status == 200)
+
+
+def test_large_bodies_are_refused_before_they_are_read(guarded):
+    client, _ = guarded
+    res = client.post("/_dash-update-component", data=b"x" * 1_000_001, headers=OWN,
+                      content_type="application/json")  # fmt: skip
+    assert res.status_code == 413 and "limited to 1,000,000 bytes" in res.get_data(as_text=True)
+
+
+def test_scenario_name_is_escaped_in_the_title(tmp_path):
+    from sim.serve.app import build_app
+
+    path = tmp_path / "evil.yaml"
+    path.write_text("name: '</title><script>alert(1)</script>'\n")
+    client = build_app(sim.load_scenario(path), paths=0, port=8123).server.test_client()
+    page = client.get("/", headers=OWN).get_data(as_text=True)
+    assert "<script>alert(1)" not in page
+    assert "<title>ranksim serve — &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
+
+
+@pytest.mark.parametrize("port", ["70000", "in use"])
+def test_bad_port_is_one_line_and_exit_2(port):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        number = str(taken.getsockname()[1]) if port == "in use" else port
+        res = run_subprocess("serve", FOUNDING, "--port", number, "--paths", "10")
+    assert res.code == 2 and res.err.count("\n") == 1 and "Traceback" not in res.err, res.err
+    expect = "is in use" if port == "in use" else "70000 is not a port (1-65535)"
+    assert res.err.startswith("--port: ") and expect in res.err, res.err
+
+
+@pytest.mark.slow
+def test_served_by_waitress_without_the_development_banner(tmp_path):
+    proc, url = start_server(FOUNDING, tmp_path)
+    try:
+        with urllib.request.urlopen(url, timeout=10) as res:
+            server = res.headers.get("Server")
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert server == "waitress", server
+    assert "development server" not in out and "Dash is running" not in out, out
+    assert out.startswith("ranksim serve on http://127.0.0.1:"), out
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_browser_rebinding_is_refused_and_title_is_text(tmp_path):
+    """Chromium resolves evil.example.com to 127.0.0.1 (as a rebinding attacker's DNS would): the
+    app's page under that name is refused and nothing can be saved from it; under its own address
+    the scenario's name (markup) is the title as text, and no script of it runs."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must install Debian's chromium (see .ci/run)")
+        pytest.skip("no /usr/bin/chromium here")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    name = "</title><script>alert(1)</script><img src=x onerror=alert(2)>"
+    scenario = tmp_path / "evil.yaml"
+    scenario.write_text(f"name: '{name}'\n")
+    proc, url = start_server(scenario, tmp_path)
+    port = url.rsplit(":", 1)[1].strip("/")
+    rules = "--host-resolver-rules=MAP evil.example.com 127.0.0.1, EXCLUDE localhost"
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", rules]
+            )
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            rebound = page.goto(f"http://evil.example.com:{port}/")
+            assert rebound is not None and rebound.status == 403
+            assert "is not this app's address" in page.inner_text("body")
+            status = page.evaluate(
+                "async () => (await fetch('/_dash-update-component', {method: 'POST', "
+                "headers: {'Content-Type': 'application/json'}, body: '{}'})).status"
+            )
+            assert status == 403
+            page.goto(url)
+            page.wait_for_selector("#latency:not(:empty)", timeout=30_000)
+            assert page.title() == f"ranksim serve — {name}"
+            assert page.inner_text("h1") == name
+            assert dialogs == []
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["evil.yaml"]

@@ -552,23 +552,22 @@ def _data_vintages(args: argparse.Namespace) -> int:
 
 def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
     """`ranksim data import`: report what the exports change, then write the panel (all or none)."""
-    from sim.inputs.panel_import import plan_import, vintage_target
+    from sim.inputs.panel import DEFAULT_PANEL
+    from sim.inputs.panel_import import import_lock, plan_import, vintage_target
     from sim.present.data_text import import_text
-    from sim.present.output import write_files
+    from sim.present.output import update_files
 
     target = args.into if args.vintage is None else vintage_target(args.into, args.vintage)
-    plan = plan_import(args.files, target, panel=args.into if args.vintage is not None else None)
-    if not args.json:
-        print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
-    if args.dry_run or not plan.changed:
-        return _print_json({**plan.to_document(), "written": []}) if args.json else 0
-    written: list[Path] = []
-    try:
-        for folder in dict.fromkeys(path.parent for path in plan.files):
-            files = {path.name: text for path, text in plan.files.items() if path.parent == folder}
-            written += write_files(folder, files)
-    except ArgumentError as exc:
-        raise ArgumentError(exc.message, field="--into") from None
+    with import_lock(target if target is not None else DEFAULT_PANEL):  # a second import waits
+        plan = plan_import(args.files, target, panel=args.into if args.vintage is not None else None)
+        if not args.json:
+            print(import_text(plan, dry_run=args.dry_run, show_all=args.all, lang=args.lang))
+        if args.dry_run or not plan.changed:
+            return _print_json({**plan.to_document(), "written": []}) if args.json else 0
+        try:
+            written = update_files(plan.files, plan.originals)
+        except ArgumentError as exc:
+            raise ArgumentError(exc.message, field="--into") from None
     if args.json:
         return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
     _print_written(written, args.lang)
@@ -908,7 +907,9 @@ def _main(argv: list[str]) -> int:
         if args.command is None:
             raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
         _check_out(args)
-        with ExitStack() as args.wording:
+        from sim.inputs.scenario_file import scenario_cache
+
+        with ExitStack() as args.wording, scenario_cache():  # the command line caches scenario files
             return int(args.handler(args, argv))
     except InputError as exc:
         print(_with_flag(exc, error_lang(argv)), file=sys.stderr)
@@ -925,8 +926,10 @@ def _main(argv: list[str]) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # an interrupt while outputs were moved in came after them
+        written = getattr(exc, "written", None)
+        print(f"interrupted (after writing {len(written)} files in full)" if written else "interrupted",
+              file=sys.stderr)  # fmt: skip
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if "RANKSIM_DEBUG" in __import__("os").environ:

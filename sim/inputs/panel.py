@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -46,12 +47,19 @@ PANEL_REQUIRED = (CODE, YEAR, GDP, REAL)  # and a name: EN or ZH (either fills t
 NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
 NATIONAL_CODE = "00"
+#: The years a panel (or an import) may hold: the People's Republic's statistics to a far horizon.
+FIRST_YEAR, LAST_YEAR = 1949, 2200
 #: Default length of the estimation window (years up to the base year), chosen by backtest.
 DEFAULT_WINDOW_YEARS = 5
 #: A year-on-year population change larger than this (log, about 10 %) is flagged as a likely
 #: census break (a level restated after a census, not people moving): such years are left out
 #: of population trends and shocks (README, Ranking by GDP per head).
 POPULATION_BREAK_LOG = float(np.log(1.1))
+
+
+def _sha256(path: Path, pending: Mapping[Path, bytes]) -> str:
+    data = pending.get(path.resolve())
+    return sha256_of(path) if data is None else hashlib.sha256(data).hexdigest()
 
 
 def sha256_of(path: Path) -> str:
@@ -169,6 +177,7 @@ class National:
     real_growth_pct: FloatArray
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
+    sha256: str | None = None  # of the file's bytes as read (None: no file)
 
     def __post_init__(self) -> None:
         freeze_arrays(self)
@@ -358,9 +367,10 @@ def _header(name: str) -> str:
     return HEADER_ALIASES.get(bare, name)
 
 
-def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
-    """The file's text and the encoding that read it (``encoding`` if given, else detected)."""
-    raw = path.read_bytes()
+def _decode(path: Path, encoding: str | None, data: bytes | None = None) -> tuple[str, str]:
+    """The file's text and the encoding that read it (``encoding`` if given, else detected);
+    ``data``: the file's bytes when they are not (yet) on disk."""
+    raw = path.read_bytes() if data is None else data
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise DataError("UTF-16 text (Excel's 'Unicode text'); save the file as 'CSV UTF-8'", file=path)
     for enc in (encoding,) if encoding else ENCODINGS:
@@ -379,18 +389,23 @@ def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
     raise DataError("neither UTF-8 nor GB18030/GBK text; save the file as 'CSV UTF-8'", file=path)
 
 
-def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None) -> pd.DataFrame:
+def _read_csv(
+    path: Path, required: tuple[str, ...], encoding: str | None = None, data: bytes | None = None
+) -> pd.DataFrame:
     import io
 
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise DataError("file not found", file=path)
-    text, used = _decode(path, encoding)
+    if data is None:
+        data = path.read_bytes()  # read once: these bytes are hashed and parsed
+    text, used = _decode(path, encoding, data)
     try:
         frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
     frame.attrs["encoding"] = used
+    digest = hashlib.sha256(data).hexdigest()
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
@@ -400,6 +415,7 @@ def _read_csv(path: Path, required: tuple[str, ...], encoding: str | None = None
         raise DataError("no data rows", file=path, line=2)
     out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
+    out.attrs["sha256"] = digest
     return out
 
 
@@ -425,11 +441,24 @@ def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -
 
 
 def _years(frame: pd.DataFrame, path: Path) -> IntArray:
+    """The year column: whole numbers within :data:`FIRST_YEAR`-:data:`LAST_YEAR`, checked before
+    anything is sized by them (a year 99999999 would otherwise ask for a grid of 10^8 rows)."""
     years = _numbers(frame, YEAR, path)
     bad = years != np.round(years)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
-        raise DataError(f"not a whole year: {frame[YEAR].iloc[row]!r}", file=path, line=row + 2, field=YEAR)
+        raise DataError(
+            f"not a whole year: {frame[YEAR].iloc[row][:40]!r}", file=path, line=row + 2, field=YEAR
+        )
+    outside = (years < FIRST_YEAR) | (years > LAST_YEAR)
+    if outside.any():
+        row = int(np.flatnonzero(outside)[0])
+        raise DataError(
+            f"year {frame[YEAR].iloc[row][:40]} is outside {FIRST_YEAR}-{LAST_YEAR}",
+            file=path,
+            line=row + 2,
+            field=YEAR,
+        )
     return years.astype(np.int64)
 
 
@@ -606,7 +635,11 @@ def _to_grid(
 
 
 def load_panel(
-    path: str | Path | None = None, *, encoding: str | None = None, scope_of: Path | None = None
+    path: str | Path | None = None,
+    *,
+    encoding: str | None = None,
+    scope_of: Path | None = None,
+    contents: Mapping[Path, bytes] | None = None,
 ) -> Panel:
     """Read and validate a panel CSV (default: the bundled 31-province panel).
 
@@ -617,10 +650,16 @@ def load_panel(
     the metadata's ``aggregate.series`` where given, otherwise the sum of the regions (nominal GDP,
     previous-year-GDP weighted real growth). ``scope_of``: another panel whose metadata applies
     (a vintage of it), without its aggregate series (a vintage's aggregate is its own sum).
+
+    ``contents``: files as they would be (path -> bytes) instead of what is on disk, so a panel
+    about to be written is checked by the same rules before it replaces the old one.
     """
     path = Path(path) if path is not None else DEFAULT_PANEL
-    frame = _read_csv(path, PANEL_REQUIRED, encoding or meta_encoding(scope_of or path))
-    used = str(frame.attrs.get("encoding", "utf-8"))
+    pending = {Path(p).resolve(): data for p, data in (contents or {}).items()}
+    frame = _read_csv(
+        path, PANEL_REQUIRED, encoding or meta_encoding(scope_of or path), pending.get(path.resolve())
+    )
+    used, digest = str(frame.attrs.get("encoding", "utf-8")), str(frame.attrs["sha256"])
     if EN not in frame.columns and ZH not in frame.columns:
         raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
     if ZH not in frame.columns or (frame[ZH] == "").all():
@@ -655,14 +694,15 @@ def load_panel(
     _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
     national = (
-        load_national(scope.series, all_years, gdp_g, real_g)
+        load_national(scope.series, all_years, gdp_g, real_g, pending.get(scope.series.resolve()))
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
-    files = {str(path): sha256_of(path)}
-    for extra in (national.path, scope.path):
-        if extra is not None:
-            files[str(extra)] = sha256_of(extra)
+    files = {str(path): digest}  # the bytes parsed, not the file read again
+    if national.path is not None:
+        files[str(national.path)] = national.sha256 or _sha256(national.path, pending)
+    if scope.path is not None:
+        files[str(scope.path)] = _sha256(scope.path, pending)
     return Panel(
         path=path,
         sha256=files[str(path)],
@@ -750,9 +790,13 @@ def aggregate_national(years: IntArray, gdp: FloatArray, real_pct: FloatArray) -
     return National(None, years, gdp.sum(axis=1), real, np.ones(years.shape, dtype=bool), brk)
 
 
-def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray) -> National:
-    """National file aligned to the panel's years; missing real growth derived from the panel."""
-    frame = _read_csv(path, NATIONAL_REQUIRED)
+def load_national(
+    path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray, data: bytes | None = None
+) -> National:
+    """National file aligned to the panel's years; missing real growth derived from the panel
+    (``data``: the file's bytes when they are not on disk yet)."""
+    frame = _read_csv(path, NATIONAL_REQUIRED, data=data)
+    digest = str(frame.attrs["sha256"])
     nat_years = _years(frame, path)
     nat_gdp = _numbers(frame, GDP, path)
     _positive(nat_gdp, GDP, path)
@@ -768,7 +812,7 @@ def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatA
     brk = np.zeros(years.shape, dtype=bool)
     brk[0] = True
     brk[1:] = vintage[1:] != vintage[:-1]
-    return National(path, years, nat_gdp, nat_real, derived, brk)
+    return National(path, years, nat_gdp, nat_real, derived, brk, digest)
 
 
 @dataclass(frozen=True)
@@ -789,6 +833,7 @@ def load_targets(path: str | Path | None = None) -> Targets:
     """Read the growth-targets CSV; rows with an empty value (not found) are skipped."""
     path = Path(path) if path is not None else DEFAULT_TARGETS
     frame = _read_csv(path, TARGET_REQUIRED)
+    digest = str(frame.attrs["sha256"])
     frame[CODE] = frame[CODE].str.strip()
     years = _years(frame, path)
     vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
@@ -799,4 +844,4 @@ def load_targets(path: str | Path | None = None) -> Targets:
         if np.isfinite(val):
             values[(code, year)] = val
             texts[(code, year)] = txt
-    return Targets(path, sha256_of(path), values, texts)
+    return Targets(path, digest, values, texts)

@@ -15,13 +15,23 @@ does not count as a splice.
 
 National figures (国内生产总值) go into the national file when the target is the bundled panel
 (any other panel's national series is the sum of its regions).
+
+Safe to run twice at once: :func:`import_lock` serialises imports into one folder (the second
+waits, then plans over the first one's result, so both land), and the plan records the hash
+of every file it read (``ImportPlan.originals``) for the writer to compare just before the
+rename. A merged panel that claims to be complete is loaded by :func:`sim.inputs.panel.load_panel`
+from the new text before anything is written; one that would not load is refused.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-from collections.abc import Sequence
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -114,6 +124,7 @@ class ImportPlan:
     conflicts: tuple[Conflict, ...]
     notes: tuple[Note, ...]
     files: dict[Path, str]
+    originals: dict[Path, str | None] = field(default_factory=dict)  # sha256 read, None = absent
 
     @property
     def changed(self) -> bool:
@@ -188,6 +199,7 @@ class _Table:
     bom: bool
     national: bool
     index: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    sha256: str | None = None  # of the bytes read (None: the file did not exist)
 
     def key(self, row: dict[str, str], line: int) -> tuple[str, int]:
         text = row.get(YEAR, "")
@@ -207,7 +219,8 @@ def _read_table(path: Path, columns: Sequence[str], national: bool) -> _Table:
     if not path.exists():
         return _Table(path, list(columns), [], False, national)
     try:
-        raw = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        raw = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read the panel ({exc}); it must be UTF-8 CSV", file=path) from None
     bom = raw.startswith("\ufeff")
@@ -219,6 +232,7 @@ def _read_table(path: Path, columns: Sequence[str], national: bool) -> _Table:
     reader.fieldnames = header
     rows = [{k: (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
     table = _Table(path, header + [c for c in columns if c not in header], rows, bom, national)
+    table.sha256 = hashlib.sha256(data).hexdigest()
     for line, row in enumerate(rows, start=2):
         table.index[table.key(row, line)] = row
     return table
@@ -398,10 +412,15 @@ def plan_import(
     if merge.rows_added:
         _sort_rows(table, own)
     out = {target: table.text()}
+    originals = {target: table.sha256}
     if national is not None and any(c.code == NATIONAL_CODE for c in merge.added + merge.restated):
         national.rows.sort(key=lambda r: int(r[YEAR]))
         out[national.path] = national.text()
-    notes += _ignored(exports) + _completeness(table, own, national)
+        originals[national.path] = national.sha256
+    complete = _completeness(table, own, national)
+    if not complete and table.rows and (merge.added or merge.restated):
+        _check_loads(target, out)
+    notes += _ignored(exports) + complete
     return ImportPlan(
         target=target,
         created=not target.exists(),
@@ -414,7 +433,61 @@ def plan_import(
         conflicts=tuple(conflicts),
         notes=tuple(notes),
         files=out,
+        originals=originals,
     )
+
+
+def _check_loads(target: Path, files: dict[Path, str]) -> None:
+    """The merged panel, complete by the plan's own account, read by the loader's rules from its
+    new text; a :class:`~sim.errors.DataError` at the merged file's line if it would not load."""
+    try:
+        load_panel(target, contents={path: text.encode("utf-8") for path, text in files.items()})
+    except DataError as exc:
+        raise DataError(
+            f"{exc.message} (in the panel as this import would write it; nothing written)",
+            file=exc.file,
+            line=exc.line,
+            field=exc.field,
+        ) from None
+
+
+#: Seconds an import waits for another one into the same folder before it gives up.
+LOCK_WAIT = 60.0
+
+
+@contextmanager
+def import_lock(target: str | Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the import lock of ``target``'s folder (through a symbolic link: the real file's;
+    the nearest existing folder when it is still to be created): an exclusive ``flock`` on the
+    folder itself, so no lock file is left behind. Another import into the folder waits up to
+    ``wait`` seconds, then gets a :class:`~sim.errors.DataError` and changes nothing. Where
+    ``flock`` does not exist (Windows), no lock: the hash comparison before the rename still
+    refuses an import whose panel changed meanwhile."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    folder = Path(os.path.realpath(target)).parent
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DataError(
+                        f"another import into {folder} is still running after {wait:g} s; nothing written",
+                        file=target,
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _not_in_panel(chosen: dict[tuple[str, int, str], Any], own: Regions, reference: Regions) -> list[Note]:

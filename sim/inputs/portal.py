@@ -16,7 +16,9 @@ Indicators read (:data:`INDICATORS`): 地区生产总值 (亿元) → nominal GD
 counterparts; any other indicator is listed as ignored. Regions are matched by full official
 name (内蒙古自治区), short name, English name or 6-digit code (150000). Text is UTF-8 (with or
 without BOM) or GB18030. Numbers are kept as written (decimal text), never rounded through
-floats. Anything else is a :class:`~sim.errors.DataError` naming file, line and column.
+floats; they must be positive plain decimals of at most 15 digits (``1E+400``, ``1E-10`` are
+refused at their line: the loader could not read or show them). Anything else is a
+:class:`~sim.errors.DataError` naming file, line and column.
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sim.errors import DataError
-from sim.inputs.panel import GDP, NATIONAL_CODE, NEAR_SUM, POP, REAL, Regions, total_hint
+from sim.inputs.panel import FIRST_YEAR, GDP, LAST_YEAR, NATIONAL_CODE, NEAR_SUM, POP, REAL, Regions, total_hint
 from sim.inputs.scope import TotalRows
 
 #: Normalised indicator name -> (panel column, national?).
@@ -193,6 +196,10 @@ def _total_error(r: _Reader, what: str, line: int, field: str) -> DataError:
 # --------------------------------------------------------------------------- numbers
 
 
+#: Most significant digits a value may have (a float keeps 15 exactly).
+MAX_DIGITS = 15
+
+
 def _number(text: str, field: str, path: Path, line: int, column: str) -> str | None:
     """The panel's text for one cell (index − 100 for real growth); None for an empty cell."""
     if text in ("", "-", "--", "…", "..."):
@@ -204,6 +211,15 @@ def _number(text: str, field: str, path: Path, line: int, column: str) -> str | 
         raise DataError(f"not a number: {text!r}{hint}", file=path, line=line, field=column) from None
     if not value.is_finite() or value <= 0:
         raise DataError(f"must be a positive number, got {text!r}", file=path, line=line, field=column)
+    if "e" in text.lower():  # the panel holds plain decimals (as the portal writes them)
+        raise DataError(f"write the number in full, not {text[:40]!r}", file=path, line=line, field=column)
+    if not math.isfinite(float(value)) or len(value.as_tuple().digits) > MAX_DIGITS:
+        raise DataError(
+            f"a number of {len(value.as_tuple().digits)} digits is not a statistic (at most {MAX_DIGITS})",
+            file=path,
+            line=line,
+            field=column,
+        )
     return str(value - 100) if field == REAL else str(value)
 
 
@@ -278,6 +294,10 @@ class _Reader:
     def add(self, code: str, year: int, field: str, text: str | None, line: int, column: str) -> None:
         if text is None:
             return
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise DataError(
+                f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}", file=self.path, line=line, field=column
+            )
         key = (code, year, field)
         if key in self.seen:
             raise DataError(

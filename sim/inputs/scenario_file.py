@@ -19,7 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+import stat
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -82,14 +85,45 @@ def _chain(path: Path) -> list[YamlDoc]:
         parent = doc.data.get("extends")
         if parent is None:
             return docs[::-1]
-        if not isinstance(parent, str) or not parent.strip():
-            raise ScenarioError(
-                "must be a relative path to another scenario file",
-                file=doc.path,
-                line=doc.lines.get(("extends",)),
-                field="extends",
-            )
-        current, origin = current.parent / parent, doc
+        current, origin = linked_file(doc, "extends", parent, SCENARIO_SUFFIXES), doc
+
+
+#: What ``extends:`` and ``data:`` may name (by suffix), and the longest path accepted.
+SCENARIO_SUFFIXES, DATA_SUFFIXES = (".yaml", ".yml"), (".csv",)
+MAX_PATH_CHARS = 1000
+
+
+def _shown(value: str) -> str:
+    """A path for a message: at most 60 characters of it (and how long it is when longer)."""
+    return repr(value) if len(value) <= 60 else f"{value[:60]!r}… ({len(value):,} characters)"
+
+
+def linked_file(doc: YamlDoc, key: str, value: Any, suffixes: tuple[str, ...]) -> Path:
+    """The file an ``extends:`` or ``data:`` value names, relative to ``doc``'s folder: a path
+    without NUL, of at most :data:`MAX_PATH_CHARS` characters, with one of ``suffixes``, and a
+    regular file if it exists; otherwise a :class:`~sim.errors.ScenarioError` at the key that
+    shows at most 60 characters of the value."""
+    loc = doc.loc((key,))
+    kinds = " or ".join(suffixes)
+
+    def fail(message: str) -> ScenarioError:
+        return ScenarioError(message, file=loc.file, line=loc.line, field=key)
+
+    if not isinstance(value, str) or not value.strip():
+        raise fail(f"must be a relative path to a {kinds} file")
+    if "\0" in value or any(ord(c) < 32 for c in value):
+        raise fail(f"a path cannot contain control characters (NUL, newline, ...): {_shown(value)}")
+    if len(value) > MAX_PATH_CHARS:
+        raise fail(f"a path of at most {MAX_PATH_CHARS:,} characters, got {_shown(value)}")
+    if Path(value).suffix.lower() not in suffixes:
+        raise fail(f"must name a {kinds} file, got {_shown(value)}")
+    path = doc.path.parent / value
+    try:
+        if path.exists() and not path.is_file():
+            raise fail(f"{_shown(value)} is not a regular file")
+    except OSError as exc:
+        raise fail(f"cannot be used as a path ({exc.strerror}): {_shown(value)}") from None
+    return path
 
 
 def is_year_map(value: Any) -> bool:
@@ -145,13 +179,8 @@ def panel_for(path: Path) -> Panel:
 def _data_path(docs: list[YamlDoc]) -> Path:
     for doc in reversed(docs):
         if "data" in doc.data:
-            value = doc.data["data"]
             loc = doc.loc(("data",))
-            if not isinstance(value, str) or not value.strip():
-                raise ScenarioError(
-                    "must be a path to a panel CSV file", file=loc.file, line=loc.line, field="data"
-                )
-            path = doc.path.parent / value
+            path = linked_file(doc, "data", doc.data["data"], DATA_SUFFIXES)
             if not path.is_file():
                 raise ScenarioError(
                     f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
@@ -283,10 +312,13 @@ def validate(data: dict[str, Any], locs: dict[Key, Location], fallback: Path | N
 def read_scenario_file(path: str | Path) -> ScenarioFile:
     """Read, merge (``extends``) and validate a scenario file; every problem a located error.
 
-    A file read before, unchanged (it, its ``extends`` chain and its data file have the same
-    sha256) and read by the same ranksim, comes from a small cache (:func:`cache_dir`) without
-    parsing YAML or importing the validator: the everyday run starts faster."""
+    Inside :func:`scenario_cache` (the command line turns it on; the library by default neither
+    reads nor writes a cache), a file read before, unchanged (it, its ``extends`` chain and its
+    data file have the same sha256) and read by the same ranksim, comes from a small cache
+    (:func:`cache_dir`) without parsing YAML or importing the validator."""
     path = Path(path)
+    if not _CACHE_ON.get():
+        return _read(path)
     cached = _from_cache(path)
     if cached is not None:
         return cached
@@ -304,9 +336,10 @@ def read_scenario_mapping(mapping: Mapping[str, Any], base_dir: Path) -> Scenari
     data = _plain_mapping(mapping, ())
     doc = YamlDoc(where, data)
     parent = data.get("extends")
-    if parent is not None and (not isinstance(parent, str) or not parent.strip()):
-        raise ScenarioError("must be a relative path to another scenario file", field="extends")
-    docs = [*(_chain(base_dir / parent) if parent else []), doc]
+    docs = [
+        *(_chain(linked_file(doc, "extends", parent, SCENARIO_SUFFIXES)) if parent is not None else []),
+        doc,
+    ]
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
     return _from_docs(docs, where, {str(where): digest})
 
@@ -356,11 +389,28 @@ def _from_docs(docs: list[YamlDoc], path: Path, extra_files: dict[str, str] | No
             if not any(e.line == err.line and e.file == err.file for e in errors):
                 errors.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
     raise_all(errors)
-    files = {str(d.path): sha256_of(d.path) for d in docs if d.path.is_file()} | (extra_files or {})
+    files = {str(d.path): d.sha256 for d in docs if d.sha256} | (extra_files or {})  # the bytes parsed
     return ScenarioFile(data, panel, path, files | panel.files, locs, comments, written)
 
 
 # --------------------------------------------------------------------------- cache
+
+#: Whether :func:`read_scenario_file` uses the cache (off unless :func:`scenario_cache` is entered).
+_CACHE_ON: ContextVar[bool] = ContextVar("ranksim_scenario_cache", default=False)
+#: Largest cache entry read (bytes); anything larger, or not a regular file, is ignored.
+MAX_ENTRY = 4_000_000
+
+
+@contextmanager
+def scenario_cache() -> Iterator[None]:
+    """Inside the block, validated scenario files are cached (:func:`cache_dir`) and read back
+    while every file they came from is unchanged. The command line enters it; a notebook's
+    ``sim.load_scenario`` outside it writes nothing into the user's home."""
+    token = _CACHE_ON.set(True)
+    try:
+        yield
+    finally:
+        _CACHE_ON.reset(token)
 
 
 def cache_dir() -> Path:
@@ -373,11 +423,14 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _format_fingerprint() -> str:
-    """Changes whenever the code that reads and validates scenario files changes."""
+    """Changes with ranksim's version and with any source file of the input layer (every module
+    of ``sim/inputs/``, and ``sim/errors.py``): an entry is never read by other code."""
+    from sim.provenance import version
+
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for name in ("scenario_file.py", "schema.py", "yamlio.py", "params.py"):
-        h.update((here / name).read_bytes())
+    h = hashlib.sha256(version().encode())
+    for source in [*sorted(here.glob("*.py")), here.parent / "errors.py"]:
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
     return h.hexdigest()
 
 
@@ -385,19 +438,52 @@ def _cache_file(path: Path) -> Path:
     return cache_dir() / f"scenario-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.json"
 
 
-def _from_cache(path: Path) -> ScenarioFile | None:
+def _entry_bytes(file: Path) -> bytes | None:
+    """The bytes of a cache entry if it is a regular file of this user under :data:`MAX_ENTRY`
+    (never a link, a FIFO or a device: opened without following links and without blocking)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        entry = json.loads(_cache_file(path).read_text(encoding="utf-8"))
+        fd = os.open(file, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            return None
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_ENTRY + 1)
+        return data if len(data) <= MAX_ENTRY else None
+    finally:
+        os.close(fd)
+
+
+def _digest(entry: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _from_cache(path: Path) -> ScenarioFile | None:
+    raw = _entry_bytes(_cache_file(path))
+    if raw is None:
+        return None
+    try:
+        stored = json.loads(raw.decode("utf-8"))
+        entry = stored["entry"]
+        if stored["digest"] != _digest(entry):
+            return None  # edited or damaged
         if entry["format"] != _format_fingerprint() or entry["path"] != str(path):
             return None
         for file, digest in entry["files"].items():
             if sha256_of(Path(file)) != digest:
                 return None
         panel = panel_for(Path(entry["panel"]))
+        if any(entry["files"].get(f) != d for f, d in panel.files.items()):
+            return None
         locs = {tuple(k): Location(f, line) for k, f, line in entry["locations"]}
         comments = {tuple(k): note for k, note in entry["comments"]}
         data = _int_years(entry["data"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     # the panel as loaded now: a metadata file (or aggregate series) added since is in the provenance
     return ScenarioFile(data, panel, path, entry["files"] | panel.files, locs, comments, entry["written"])
@@ -415,13 +501,17 @@ def _to_cache(sf: ScenarioFile) -> None:
         "written": sf.written,
     }
     target = _cache_file(sf.path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        text = json.dumps({"digest": _digest(entry), "entry": entry}, ensure_ascii=False)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o600)  # private to the user whatever the umask or an older file
         os.replace(tmp, target)
-    except OSError:
-        pass  # a cache that cannot be written is no cache; never an error
+    except (OSError, TypeError, ValueError):
+        Path(tmp).unlink(missing_ok=True)  # a cache that cannot be written is no cache; never an error
 
 
 def _int_years(node: Any) -> Any:

@@ -4,23 +4,89 @@ ruamel.yaml's round-trip loader gives each mapping key its line and keeps commen
 an error can name ``file:line`` and a report can show the comment a planner wrote
 next to an assumption (its source). Only plain data is accepted: any tag (``!!python/...``,
 ``!foo``), binary or date value is an input error, so nothing in a file can construct objects.
+
+Bounded: a file over :data:`MAX_BYTES` is refused before it is read, and the composer
+(:class:`_PlainComposer`) refuses at its line what plain ``key: value`` files never need and what
+could make reading slow or deep: anchors and aliases (``&a``, ``*a``: "billion laughs"), merge
+keys (``<<:``), tagged collections (``!!set``, ``!!omap``), nesting deeper than :data:`MAX_DEPTH`
+and whole numbers of more than :data:`MAX_DIGITS` digits.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
 from sim.errors import InputError, Location, ScenarioError, raise_all
 from sim.inputs.fullwidth import code_part, full_width_in, full_width_number
 
 Key = tuple[str, ...]
+
+#: Largest scenario (or metadata) file read, in bytes.
+MAX_BYTES = 1_000_000
+#: Deepest nesting of mappings and lists (a scenario needs about five levels).
+MAX_DEPTH = 32
+#: Most digits of a whole number (a year has four; a float keeps fifteen exactly).
+MAX_DIGITS = 18
+_WHOLE = re.compile(r"[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9_]+)")
+
+
+class _Refused(Exception):
+    """A construct plain scenario files do not use, at a 1-based line and a key path."""
+
+    def __init__(self, line: int, field: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.field, self.message = line, field, message
+
+
+class _PlainComposer(Composer):  # type: ignore[misc]
+    """ruamel's composer, refusing anchors, aliases, merge keys, tagged collections, deep nesting
+    and over-long whole numbers as it meets them (before anything is expanded or converted)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        path: list[str] = self.__dict__.setdefault("key_path", [])
+        name = getattr(index, "value", index)  # a value's key node, or an item's number
+        inside = isinstance(name, str | int) and not isinstance(name, bool)
+        if inside:
+            path.append(str(name)[:80])
+        try:
+            self._check(self.parser.peek_event(), path)
+            return super().compose_node(parent, index)
+        finally:
+            if inside:
+                path.pop()
+
+    def _check(self, event: Any, path: list[str]) -> None:
+        line, field = event.start_mark.line + 1, ".".join(path)
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                line, field, "YAML anchors and aliases (&name, *name) are not allowed; write values out"
+            )
+        if isinstance(event, MappingStartEvent | SequenceStartEvent) and event.tag is not None:
+            raise _Refused(line, field, f"YAML tags are not allowed ({_tag(event.tag)})")
+        if isinstance(event, ScalarEvent) and event.style is None:
+            if event.value == "<<":
+                raise _Refused(line, field, "YAML merge keys (<<) are not allowed; write the keys out")
+            digits = sum(c.isalnum() for c in event.value)
+            if digits > MAX_DIGITS and _WHOLE.fullmatch(event.value):
+                raise _Refused(line, field, f"a whole number of {digits} digits (at most {MAX_DIGITS})")
+        if len(path) > MAX_DEPTH:
+            raise _Refused(line, ".".join(path[:3]) + ".…", f"nested more than {MAX_DEPTH} levels deep")
+
+
+def _tag(tag: Any) -> str:
+    text = str(getattr(tag, "value", tag))
+    return text.replace("tag:yaml.org,2002:", "!!")
 
 
 @dataclass
@@ -33,6 +99,7 @@ class YamlDoc:
     comments: dict[Key, str] = field(default_factory=dict)
     text: list[str] = field(default_factory=list)  # the file's lines (to locate a value's mistakes)
     problems: list[InputError] = field(default_factory=list)  # found while reading, raised together
+    sha256: str = ""  # of the very bytes parsed (empty for data not read from a file)
 
     def loc(self, key: Key) -> Location:
         """Location of ``key``, or of its nearest ancestor that has one."""
@@ -147,8 +214,9 @@ def _plain_words(exc: MarkedYAMLError, lines: list[str]) -> tuple[int | None, st
     if "duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else "?"
         return line, f'duplicate key "{key}": it is already given above in the same block; give each key once'
-    if "<block mapping start>" in problem or ("<block end>" in problem and "<scalar>" not in problem
-                                             and "'-'" not in problem):
+    if "<block mapping start>" in problem or (
+        "<block end>" in problem and "<scalar>" not in problem and "'-'" not in problem
+    ):
         return line, (
             f"this line is indented by {_indent(text)} spaces, which lines up with no key above it; "
             f"indent it exactly like the other keys of its block ({prev_text} spaces)"
@@ -214,27 +282,89 @@ def syntax_errors(exc: MarkedYAMLError, text: str, path: Path) -> list[InputErro
     return errors
 
 
-def load_yaml(path: Path) -> YamlDoc:
-    """Parse one YAML mapping file into a :class:`YamlDoc`; any problem is a ScenarioError."""
+#: A line that opens a block scalar (``description: >``, ``- |-``).
+_BLOCK_HEADER = re.compile(r"(^|:|-)\s*[|>][-+0-9]*$")
+
+
+def _blank_comment_lines(text: str) -> str:
+    """``text`` with every line that is only a comment made empty (line numbers stay): ruamel's
+    scanner gathers comment lines in quadratic time (160,000 of them took 70 s), and only
+    end-of-line comments are kept anyway. Lines inside a block scalar (``key: >``) or after a
+    line with an unclosed quote are left as they are: there a '#' is text."""
+    out = []
+    block_indent: int | None = None  # indentation of the line that opened a block scalar
+    open_quote = False
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped.strip() or indent > block_indent:
+                out.append(line)
+                continue
+            block_indent = None
+        if stripped.startswith("#") and not open_quote:
+            out.append("")
+            continue
+        code = code_part(line).rstrip()
+        if _BLOCK_HEADER.search(code):
+            block_indent = indent
+        if code.count('"') % 2 or code.count("'") % 2:
+            open_quote = not open_quote
+        out.append(line)
+    return "\n".join(out)
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path`` if it has at most ``limit`` of them; otherwise (a
+    folder, a FIFO or device, a missing or larger file) a :class:`~sim.errors.ScenarioError`
+    saying which. Opened without blocking, so a FIFO cannot hang the run."""
+    import os
+    import stat
+
     if path.is_dir():
         raise ScenarioError("is a folder, not a scenario file (give a .yaml file in it)", file=path)
-    if not path.is_file():
-        raise ScenarioError("file not found", file=path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ScenarioError("file not found", file=path) from None
+    except OSError as exc:
+        raise ScenarioError(f"cannot be read ({exc.strerror})", file=path) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError("not a regular file (a device, pipe or socket); give a .yaml file", file=path)
+        if info.st_size > limit:
+            raise ScenarioError(
+                f"the file has {info.st_size:,} bytes; a scenario file may have at most {limit:,} (1 MB)",
+                file=path,
+            )
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # it grew while being read
+        raise ScenarioError(f"the file has more than {limit:,} bytes (at most 1 MB)", file=path)
+    return data
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Parse one YAML mapping file into a :class:`YamlDoc`; any problem is a ScenarioError."""
+    raw = read_bounded(path)  # read once: these bytes are hashed and parsed
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScenarioError("not UTF-8 text", file=path) from None
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _PlainComposer
     try:
-        node = yaml.load(text)
+        node = yaml.load(_blank_comment_lines(text))
+    except _Refused as exc:
+        raise ScenarioError(exc.message, file=path, line=exc.line, field=exc.field or None) from None
     except MarkedYAMLError as exc:
         raise_all(syntax_errors(exc, text, path))
     except YAMLError as exc:
         raise ScenarioError(
             f"YAML syntax: this file cannot be read as `key: value` lines ({type(exc).__name__})", file=path
         ) from None
-    doc = YamlDoc(path, {}, text=text.splitlines())
+    doc = YamlDoc(path, {}, text=text.splitlines(), sha256=hashlib.sha256(raw).hexdigest())
     if node is None:
         raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)
     if not isinstance(node, CommentedMap):

@@ -5,10 +5,16 @@
 :func:`file_table` turns one into what a file holds (``projected`` as ``actual`` /
 ``projected``, "never" as an empty cell); :func:`csv_files` names the files after a stem:
 ``<stem>.csv`` for the main table, ``<stem>_<table>.csv`` for the others.
+
+Text a spreadsheet would take for a formula (a region name, a scenario name or a YAML comment
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written as text: with a
+leading ``'`` in CSV (:func:`excel_text`), as a string cell in a workbook
+(:mod:`sim.present.workbook`). Numbers stay numbers.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -24,6 +30,32 @@ from sim.engine.projection import Projection
 BOM = "\ufeff"
 
 Tables = dict[str, pd.DataFrame]
+
+#: First characters that make a spreadsheet read a cell as a formula (or a DDE command).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number written as text ("-0.5", "+3%"): harmless, and left as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+
+
+def formula_like(value: Any) -> bool:
+    """Whether ``value`` is text a spreadsheet would read as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
+
+
+def excel_text(value: Any) -> Any:
+    """``value`` for a CSV cell: formula-like text with a leading ``'`` (shown as text), anything
+    else as it is."""
+    return "'" + value if formula_like(value) else value
+
+
+def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and column names are :func:`excel_text`."""
+    out = frame.rename(columns=lambda c: excel_text(str(c)) if isinstance(c, str) else c)
+    for column in out.columns:
+        values = out[column]
+        if not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            out[column] = values.astype(object).map(excel_text)
+    return out
 
 
 def result_tables(result: Any) -> Tables:
@@ -85,8 +117,9 @@ def file_name(stem: str, table: str, suffix: str = ".csv") -> str:
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none)."""
-    return BOM + file_table(frame).to_csv(index=False, lineterminator="\n")
+    """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none; text
+    that would be a formula starts with ``'``)."""
+    return BOM + excel_safe(file_table(frame)).to_csv(index=False, lineterminator="\n")
 
 
 def csv_files(stem: str, tables: Tables) -> dict[str, str]:

@@ -4,7 +4,9 @@ The summary sheet states the question, the answer, what it assumes (the report's
 table, each value with its source) and the provenance, in the language asked for; every table of
 :func:`sim.present.tables.result_tables` follows on its own sheet with a frozen header row,
 number formats (GDP with thousands separators, percentages with two decimals, probabilities as
-percentages) and the regions' Chinese names beside their codes. Written with openpyxl.
+percentages) and the regions' Chinese names beside their codes. Written with openpyxl. No cell
+is a formula: text that looks like one (a name starting with ``=``, say) is a string cell marked
+to stay text (``quotePrefix``), as Excel marks text typed after a ``'``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
 from sim.engine.projection import Projection, project
 from sim.present.i18n import t
-from sim.present.tables import Tables, file_table
+from sim.present.tables import Tables, file_table, formula_like
 from sim.present.text import answer_sentence, assumption_sentence, passed_by_sentence, summary
 from sim.provenance import Provenance
 
@@ -92,6 +94,8 @@ def workbook_bytes(summary_sheet: Sequence[Sequence[str]], tables: Tables, main:
         cell.font = Font(bold=True)
     for name, frame in tables.items():
         _table_sheet(book.create_sheet(name or main), file_table(frame), Font(bold=True))
+    for each in book.worksheets:
+        _text_cells(each)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -114,6 +118,15 @@ def _table_sheet(sheet: Any, frame: pd.DataFrame, bold: Any) -> None:
                 cell.number_format = fmt
         shown = [str(column), *(str(v) for v in frame[column].head(200))]
         sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(len(s) for s in shown) + 2)
+
+
+def _text_cells(sheet: Any) -> None:
+    """Every formula-like text of ``sheet`` a string cell that stays text (never a formula)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if formula_like(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def _format(column: str, values: pd.Series) -> str | None:

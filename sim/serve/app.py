@@ -7,22 +7,28 @@ growth; a deadline year for P(reach). Every change is evaluated through the batc
 the bump and gap charts (drawn once by the report's chart functions, then only their projected
 traces are patched, which keeps an update to a few kilobytes) and the time the server took.
 A bad value shows an inline message and leaves the last answer standing; no input can stop the
-server. "Save as scenario" writes a file that ``extends`` the starting scenario with only the
-changed values; "Download report" gives the full report of the current state.
+server. "Save as scenario" writes a new file that ``extends`` the starting scenario with only the
+changed values (never replacing a file); "Download report" gives the full report of the current
+state. The app is served by waitress; requests not addressed to the app's own loopback address
+and port, from another site's page, or with a body over 1 MB are refused (:mod:`sim.serve.guard`).
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import html as html_text
 import re
+import socket
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sim.errors import InputError
+from sim.errors import ArgumentError, InputError
 from sim.model.scenario import Scenario
 from sim.present.i18n import aggregate_wording, t
+from sim.serve.guard import MAX_BODY, Guard
 from sim.serve.whatif import LIMITS, Evaluation, Session, WhatIf
 
 #: Only loopback: the app has no authentication.
@@ -107,14 +113,42 @@ def _probability_text(ev: Evaluation, deadline: int, session: Session, lang: str
     return t(lang, "serve_probability", y=deadline, p=p_by, h=sc.horizon, q=p_end, n=session.paths)
 
 
+def save_target(folder: Path, name: Any, scenario: Scenario) -> Path:
+    """The new file a save writes: a plain ``.yaml`` name in ``folder`` that is neither the
+    starting scenario nor any file of its ``extends`` chain (nor its data); an
+    :class:`~sim.errors.InputError` naming the ``save`` field otherwise. (That the name is not
+    taken at all is checked by creating the file exclusively.)"""
+    name = str(name or "").strip()
+    if not SAVE_NAME.match(name) or name.startswith("."):
+        raise InputError("a file name ending in .yaml (letters, digits, - _ . and spaces)", field="save")
+    path = folder / name
+    if path.resolve() == scenario.source.path.resolve():
+        raise InputError("that is the starting scenario; choose another name", field="save")
+    used = {Path(f).resolve() for f in scenario.files}
+    if path.resolve() in used:
+        raise InputError(
+            f"{name} is part of the starting scenario (its extends chain); choose another name",
+            field="save",
+        )
+    return path
+
+
 def build_app(
-    scenario: Scenario, *, paths: int = 1000, lang: str = "en", save_dir: Path | None = None, seed: int = 0
+    scenario: Scenario,
+    *,
+    paths: int = 1000,
+    lang: str = "en",
+    save_dir: Path | None = None,
+    seed: int = 0,
+    port: int = 8050,
 ) -> Any:
-    """The Dash app for ``scenario`` (not started); files are saved under ``save_dir``
-    (default: the starting scenario's folder). Every label, at start and in every update, names
-    the panel's aggregate and regions (全区实际增速调整 on a panel of cities)."""
+    """The Dash app for ``scenario`` (not started) served at 127.0.0.1:``port`` (requests
+    addressed otherwise are refused: :mod:`sim.serve.guard`); files are saved under
+    ``save_dir`` (default: the starting scenario's folder) and never replace a file. Every label,
+    at start and in every update, names the panel's aggregate and regions (全区实际增速调整 on a
+    panel of cities)."""
     with aggregate_wording(scenario.panel.scope, scenario.panel.regions):
-        return _build_app(scenario, paths=paths, lang=lang, save_dir=save_dir, seed=seed)
+        return _build_app(scenario, paths=paths, lang=lang, save_dir=save_dir, seed=seed, port=port)
 
 
 def _worded_by(scenario: Scenario) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -134,7 +168,9 @@ def _worded(scenario: Scenario, fn: Callable[..., Any]) -> Callable[..., Any]:
     return inner
 
 
-def _build_app(scenario: Scenario, *, paths: int, lang: str, save_dir: Path | None, seed: int) -> Any:
+def _build_app(
+    scenario: Scenario, *, paths: int, lang: str, save_dir: Path | None, seed: int, port: int
+) -> Any:
     import dash
     from dash import Input, Output, Patch, State, dcc, html
 
@@ -219,7 +255,11 @@ def _build_app(scenario: Scenario, *, paths: int, lang: str, save_dir: Path | No
         html.Button(t(lang, "serve_download"), id="download", n_clicks=0, className="link"),
         dcc.Download(id="report-download"),
     ]
-    app = dash.Dash(__name__, title=f"ranksim serve — {scenario.name}", update_title="")
+    # Dash puts the title into the page as it is: escaped here (a scenario's name is user text)
+    title = html_text.escape(f"ranksim serve — {scenario.name}")
+    app = dash.Dash(__name__, title=title, update_title="")
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    app.server.wsgi_app = Guard(app.server.wsgi_app, port)  # type: ignore[method-assign]
     app.index_string = app.index_string.replace("{%css%}", "{%css%}<style>" + CSS + "</style>")
     app.layout = html.Div(
         [
@@ -313,17 +353,16 @@ def _build_app(scenario: Scenario, *, paths: int, lang: str, save_dir: Path | No
     def save(_: int, name: Any, *values: Any) -> str:
         try:
             w = state_of(*values)
-            name = str(name or "").strip()
-            if not SAVE_NAME.match(name):
-                raise InputError(
-                    "a file name ending in .yaml (letters, digits, - _ . and spaces)", field="save"
-                )
-            path = folder / name
-            if path.resolve() == scenario.source.path.resolve():
-                raise InputError("that is the starting scenario; choose another name", field="save")
-            from sim.present.output import atomic_write
+            path = save_target(folder, name, scenario)
+            from sim.present.output import create_new
 
-            atomic_write(path, session.scenario_yaml(w, path))
+            try:
+                create_new(path, session.scenario_yaml(w, path))
+            except FileExistsError:
+                raise InputError(
+                    f"{path.name} already exists; saving never replaces a file, choose another name",
+                    field="save",
+                ) from None
         except Exception as exc:  # noqa: BLE001
             return problem(exc)
         return t(lang, "serve_saved", path=str(path))
@@ -349,13 +388,43 @@ def _build_app(scenario: Scenario, *, paths: int, lang: str, save_dir: Path | No
     return app
 
 
+def listen(port: int) -> socket.socket:
+    """A socket listening on 127.0.0.1:``port``; an :class:`~sim.errors.ArgumentError` naming
+    ``--port`` when the port is out of range or cannot be had (in use, not allowed)."""
+    if not 1 <= port <= 65535:
+        raise ArgumentError(f"{port} is not a port (1-65535)", field="--port")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # not past a live listener on Linux
+    try:
+        sock.bind((HOST, port))
+        sock.listen(1024)
+    except OSError as exc:
+        sock.close()
+        why = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
+        raise ArgumentError(f"port {port} on {HOST} {why}; choose another", field="--port") from None
+    return sock
+
+
 def serve(
     scenario: Scenario, *, port: int = 8050, paths: int = 1000, lang: str = "en", save_dir: Path | None = None
 ) -> None:
-    """Start the app on 127.0.0.1:``port`` and serve until interrupted."""
-    app = build_app(scenario, paths=paths, lang=lang, save_dir=save_dir)
+    """Serve the app on 127.0.0.1:``port`` with waitress (a production WSGI server, not the
+    development server) until interrupted. The port is taken before the app is built, so a
+    port in use fails at once."""
+    from waitress.server import create_server
+
+    sock = listen(port)
+    try:
+        app = build_app(scenario, paths=paths, lang=lang, save_dir=save_dir, port=port)
+        server = create_server(app.server, sockets=[sock], threads=4, max_request_body_size=MAX_BODY)
+    except BaseException:
+        sock.close()
+        raise
     print(t(lang, "serve_listening", url=f"http://{HOST}:{port}/"), flush=True)
-    app.run(host=HOST, port=port, debug=False)
+    try:
+        server.run()
+    finally:
+        server.close()
 
 
 CSS = """
@@ -370,4 +439,4 @@ h1{font-size:1.4em;margin:0 0 8px}
 button{margin:4px 6px 4px 0;padding:4px 10px} button.link{background:none;border:none;color:#0072B2;text-decoration:underline;cursor:pointer;padding:0}
 """
 
-__all__ = ["HOST", "build_app", "serve"]
+__all__ = ["HOST", "build_app", "listen", "save_target", "serve"]

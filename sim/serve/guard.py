@@ -1,0 +1,67 @@
+"""What keeps ``ranksim serve`` driven only from its own page: a WSGI layer in front of the app.
+
+The app has no login, so anything that can send it a request can save a scenario. A page on
+another site can make the browser send one: to ``127.0.0.1`` directly (the browser then sends
+that site's ``Origin``), or to a name of its own that it made resolve to 127.0.0.1 (DNS
+rebinding: the browser sends that name as ``Host``). :class:`Guard` refuses, with 403, every
+request whose ``Host`` is not the app's own loopback address and port, and every request whose
+``Origin`` (when sent) is not the app's own origin; and, with 413, every body over
+:data:`MAX_BODY` bytes (before it is read). Everything else passes to the app unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+#: Largest request body the app reads (bytes). An update or a save is a few kilobytes.
+MAX_BODY = 1_000_000
+#: Names the app answers to; both are loopback wherever the browser runs.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost")
+
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+
+def own_hosts(port: int) -> frozenset[str]:
+    """The ``Host`` values of the app on ``port`` (lower case)."""
+    return frozenset(f"{name}:{port}" for name in LOOPBACK_NAMES)
+
+
+def own_origins(port: int) -> frozenset[str]:
+    """The ``Origin`` values of the app's own page on ``port``."""
+    return frozenset(f"http://{host}" for host in own_hosts(port))
+
+
+def refusal(environ: dict[str, Any], port: int, max_body: int = MAX_BODY) -> tuple[str, str] | None:
+    """``(status, reason)`` when the request must be refused, else None."""
+    host = str(environ.get("HTTP_HOST", "")).strip().lower()
+    if host not in own_hosts(port):
+        return "403 Forbidden", f"refused: the Host {host[:100]!r} is not this app's address"
+    origin = environ.get("HTTP_ORIGIN")
+    if origin is not None and str(origin).strip().lower() not in own_origins(port):
+        return "403 Forbidden", f"refused: a request from another site ({str(origin)[:100]!r})"
+    length = str(environ.get("CONTENT_LENGTH") or "0").strip()
+    if not length.isdigit() or int(length) > max_body:
+        return "413 Content Too Large", f"refused: request bodies are limited to {max_body:,} bytes"
+    return None
+
+
+class Guard:
+    """WSGI middleware: :func:`refusal` in front of ``app`` for the app served on ``port``."""
+
+    def __init__(self, app: WsgiApp, port: int, max_body: int = MAX_BODY) -> None:
+        self.app, self.port, self.max_body = app, port, max_body
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        refused = refusal(environ, self.port, self.max_body)
+        if refused is None:
+            return self.app(environ, start_response)
+        status, reason = refused
+        body = (reason + "\n").encode("utf-8")
+        headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+        start_response(status, headers)  # (no Connection header: PEP 3333 leaves it to the server)
+        return [body]
+
+
+__all__ = ["MAX_BODY", "Guard", "own_hosts", "own_origins", "refusal"]
