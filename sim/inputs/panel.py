@@ -40,7 +40,13 @@ CURRENT_VINTAGE = "current"
 
 CODE, EN, ZH, YEAR = "province_code", "province_en", "province_zh", "year"
 GDP, REAL, POP, SOURCE = "gdp_nominal_100m_yuan", "real_growth_pct", "population_10k", "source"
-PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE)
+STATUS = "status"
+PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE, STATUS)
+#: What a value is (the panel's ``status`` column): final (empty), a preliminary figure as
+#: published, or an estimate where nothing was published (``preliminary;estimated:population``).
+STATUS_NAMES = ("final", "preliminary", "estimated")
+#: The values a status can mark, in the order of :attr:`Panel.status`'s last axis.
+STATUS_FIELDS = ("gdp", "real_growth", "population")
 PANEL_REQUIRED = (CODE, YEAR, GDP, REAL)  # and a name: EN or ZH (either fills the other)
 NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
@@ -168,6 +174,7 @@ class National:
     real_growth_pct: FloatArray
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
+    preliminary: BoolArray | None = None  # (years,) a preliminary national figure (status column)
 
     def __post_init__(self) -> None:
         freeze_arrays(self)
@@ -200,9 +207,24 @@ class Panel:
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file used
     scope: Scope = PROVINCIAL  # what the regions are, the aggregate's name, targets, groups
     encoding: str = "utf-8"  # the text encoding the CSV was read with
+    #: (year, region, 3) int8: status of GDP, real growth and population (index in STATUS_NAMES);
+    #: None when the file has no status column (every value final)
+    status: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         freeze_arrays(self)  # a cached panel is shared by every scenario that loads it
+
+    def value_status(self, year: int, region: int, field: str) -> str:
+        """``final``, ``preliminary`` or ``estimated`` for one value (``field`` in STATUS_FIELDS)."""
+        if self.status is None or not self.first_year <= year <= self.last_year:
+            return "final"
+        return STATUS_NAMES[int(self.status[self.year_index(year), region, STATUS_FIELDS.index(field)])]
+
+    def provisional_years(self) -> list[int]:
+        """Years with any value that is not final (preliminary or estimated), ascending."""
+        if self.status is None:
+            return []
+        return [int(y) for y, row in zip(self.years, self.status, strict=True) if row.any()]
 
     @property
     def first_year(self) -> int:
@@ -296,10 +318,12 @@ class Panel:
                 nat.real_growth_pct[nat_keep],
                 nat.real_derived[nat_keep],
                 nat.nominal_break[nat_keep],
+                None if nat.preliminary is None else nat.preliminary[nat_keep],
             ),
             files=self.files,
             scope=self.scope,
             encoding=self.encoding,
+            status=None if self.status is None else self.status[keep],
         )
 
     def table(self, year: int) -> pd.DataFrame:
@@ -613,7 +637,37 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
         files=files,
         scope=scope,
         encoding=used,
+        status=_status(frame, path, shape, ti, ci),
     )
+
+
+def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArray, ci: IntArray) -> np.ndarray | None:
+    """The ``status`` column as ``(year, region, 3)`` codes (None without the column): tokens
+    ``preliminary`` (every value of the row) and ``estimated:FIELD`` (gdp, real_growth or
+    population), separated by ``;``; empty or ``final`` = final."""
+    if STATUS not in frame.columns:
+        return None
+    codes = np.zeros((len(frame), len(STATUS_FIELDS)), dtype=np.int8)
+    for row, text in enumerate(frame[STATUS].tolist()):
+        for token in filter(None, (t.strip() for t in str(text).split(";"))):
+            kind, _, what = token.partition(":")
+            if kind in ("", "final") and not what:
+                continue
+            if kind == "preliminary" and not what:
+                codes[row] = np.maximum(codes[row], 1)
+            elif kind == "estimated" and what in STATUS_FIELDS:
+                codes[row, STATUS_FIELDS.index(what)] = 2
+            else:
+                raise DataError(
+                    f"unknown status {token!r} (write preliminary, final or estimated:FIELD with FIELD "
+                    f"one of {', '.join(STATUS_FIELDS)})",
+                    file=path,
+                    line=int(frame.index[row]) + 2,
+                    field=STATUS,
+                )
+    out = np.zeros((*shape, len(STATUS_FIELDS)), dtype=np.int8)
+    out[ti, ci] = codes
+    return out if out.any() else None
 
 
 def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
@@ -690,7 +744,10 @@ def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatA
     brk = np.zeros(years.shape, dtype=bool)
     brk[0] = True
     brk[1:] = vintage[1:] != vintage[:-1]
-    return National(path, years, nat_gdp, nat_real, derived, brk)
+    prelim = None
+    if STATUS in frame.columns:
+        prelim = frame[STATUS].str.contains("preliminary", regex=False).to_numpy()[order]
+    return National(path, years, nat_gdp, nat_real, derived, brk, prelim)
 
 
 @dataclass(frozen=True)

@@ -213,10 +213,25 @@ class ProvinceSpec(_Model):
 
 
 class NationalSpec(_Model):
-    """The national real growth and GDP deflator paths."""
+    """The national real growth and GDP deflator paths: a preset, a path of your own, or both (your
+    `{year: pct}` entries replace or add to the preset's years)."""
 
-    real_growth: NationalPath = "trailing"
-    deflator: NationalPath = "trailing"
+    preset: str | None = Field(
+        None,
+        description="a named, sourced national path (data/national_paths.yaml): imf_weo_2026, "
+        "imf_no_reform, imf_reform, official or trailing",
+    )
+    real_growth: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
+    deflator: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
+
+    @field_validator("preset")
+    @classmethod
+    def _known_preset(cls, value: str | None) -> str | None:
+        from sim.inputs.presets import preset_names
+
+        if value is not None and value not in preset_names():
+            raise ValueError(f"unknown preset {value!r} (known: {', '.join(preset_names())})")
+        return value
     gdp: Levels | None = None
     population: PopulationPath | None = Field(
         None,

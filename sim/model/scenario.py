@@ -159,7 +159,7 @@ class Scenario:
     horizon: int
     growth: GrowthModel  # every path as arrays over base+1 .. horizon
     others: Others
-    national_written: tuple[PathValue, PathValue]  # (real, deflator) as the file wrote them
+    national_written: tuple[PathValue, PathValue]  # (real, deflator): the file's, over its preset's
     provinces: dict[int, tuple[PathValue | None, PathValue | None]]  # region -> (real, deflator) set
     uncertainty: UncertaintySettings
     sweep: tuple[SweepAxis, ...]
@@ -173,6 +173,8 @@ class Scenario:
     _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
     measure: Measure = "gdp"  # what regions are ranked by
+    national_preset: str | None = None  # the named national path the scenario selects, if any
+    national_source: tuple[str, ...] = ()  # per projected year: where the national path comes from
 
     @property
     def per_capita(self) -> bool:
@@ -438,7 +440,7 @@ def resolve(
     if targets is not None:
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
-    national = (spec["national"]["real_growth"], spec["national"]["deflator"])
+    national = national_paths(spec["national"])
     commodity = path_pct(spec["prices"]["commodity"], years)
     prices = (
         estimate_prices(panel, base, separate_speed=others.price_speed == "by_group")
@@ -498,6 +500,8 @@ def resolve(
         _data=spec,
         _locs=dict(locs),
         measure=measure,
+        national_preset=spec["national"].get("preset"),
+        national_source=national_sources(spec["national"], years, growth.national_pinned_nominal),
     )
 
 
@@ -589,6 +593,47 @@ def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
             "target",
         )
     return target
+
+
+def national_paths(nat: Mapping[str, Any]) -> tuple[PathValue, PathValue]:
+    """The national (real, deflator) paths a ``national`` section means: its preset's (if any)
+    with the section's own values over them, else its own, else "trailing"."""
+    from sim.inputs.presets import load_presets, merged
+
+    preset = load_presets()[nat["preset"]] if nat.get("preset") else None
+    out = []
+    for key in ("real_growth", "deflator"):
+        written = nat.get(key)
+        if preset is not None:
+            out.append(merged(getattr(preset, key), written))
+        else:
+            out.append(written if written is not None else "trailing")
+    return out[0], out[1]
+
+
+def national_sources(nat: Mapping[str, Any], years: IntArray, pinned: FloatArray | None) -> tuple[str, ...]:
+    """Where the national path of each projected year comes from: ``preset NAME``, ``scenario``
+    (a value the scenario writes, or between two it writes), ``trailing`` or ``preliminary``."""
+    from sim.inputs.presets import load_presets
+
+    preset = nat.get("preset")
+    written = nat.get("real_growth")
+    out = []
+    for t, year in enumerate(years.tolist()):
+        if pinned is not None and np.isfinite(pinned[t]):
+            out.append("preliminary")
+        elif isinstance(written, dict) and preset and min(written) <= year <= max(written):
+            out.append("scenario")
+        elif written is not None and not preset:
+            out.append("trailing" if written == "trailing" else "scenario")
+        elif written is not None and not isinstance(written, dict):
+            out.append("trailing" if written == "trailing" else "scenario")
+        elif preset:
+            p = load_presets()[preset]
+            out.append(f"preset {preset} ({p.source_id})")
+        else:
+            out.append("trailing")
+    return tuple(out)
 
 
 def national_pct(
