@@ -457,16 +457,40 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
         print(price_model_text(panel, year))
         return 0
+    if args.targets:
+        return _data_targets(args, panel)
     doc = data_document(panel, year)
     if args.json:
         sys.stdout.write(dumps(doc))
         return 0
-    print(f"Ranking by nominal GDP, {year} (100m yuan; real growth %)")
-    for row in doc["provinces"]:
-        print(
-            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {pad(row['zh'], 8, 'left')}"
-            f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
-        )
+    from sim.present.data_text import ranking_text
+
+    print(ranking_text(doc, panel, args.lang))
+    return 0
+
+
+def _data_targets(args: argparse.Namespace, panel: Any) -> int:
+    """`ranksim data --targets [--region R]`: the record of announced targets and outturns."""
+    from sim.errors import ArgumentError
+    from sim.inputs.panel import load_targets
+    from sim.present.data_text import targets_text
+    from sim.present.documents import targets_document
+    from sim.present.output import dumps
+
+    if panel.scope.targets is None:
+        raise ArgumentError(f"{panel.path.name} has no announced targets", field="--targets")
+    region = None
+    if args.region is not None:
+        region = panel.regions.find(args.region)
+        if region is None:
+            raise ArgumentError(
+                f"unknown region {args.region!r}{panel.regions.suggest(args.region)}", field="--region"
+            )
+    doc = targets_document(panel, load_targets(panel.scope.targets), region)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+    else:
+        print(targets_text(doc, args.lang))
     return 0
 
 
@@ -719,6 +743,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data.add_argument("--json", action="store_true")
     data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
+    data.add_argument(
+        "--targets", action="store_true", help="the record of announced growth targets and outturns instead"
+    )
+    data.add_argument("--region", help="with --targets: one region (English or Chinese name, or code)")
     data.add_argument(
         "--vintages", action="store_true", help="one year's ranking in every vintage, largest restatements"
     )

@@ -758,6 +758,7 @@ class Targets:
     sha256: str
     values: dict[tuple[str, int], float]
     texts: dict[tuple[str, int], str]
+    kinds: dict[tuple[str, int], str] = field(default_factory=dict)  # about / above / range / ""
 
     def years(self) -> list[int]:
         """Years with at least one announced target, ascending."""
@@ -772,10 +773,13 @@ def load_targets(path: str | Path | None = None) -> Targets:
     years = _years(frame, path)
     vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
     text = frame["target_text"] if "target_text" in frame.columns else pd.Series("", index=frame.index)
+    kind = frame["target_kind"] if "target_kind" in frame.columns else pd.Series("", index=frame.index)
     values: dict[tuple[str, int], float] = {}
     texts: dict[tuple[str, int], str] = {}
-    for code, year, val, txt in zip(frame[CODE], years.tolist(), vals.tolist(), text, strict=True):
+    kinds: dict[tuple[str, int], str] = {}
+    for code, year, val, txt, k in zip(frame[CODE], years.tolist(), vals.tolist(), text, kind, strict=True):
         if np.isfinite(val):
             values[(code, year)] = val
             texts[(code, year)] = txt
-    return Targets(path, sha256_of(path), values, texts)
+            kinds[(code, year)] = k
+    return Targets(path, sha256_of(path), values, texts, kinds)

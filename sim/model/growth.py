@@ -430,6 +430,14 @@ def _national_and_decay(
     return nat_r, nat_d, decay
 
 
+def national_paths_of(model: GrowthModel, settings: Sequence[Setting]) -> tuple[FloatArray, FloatArray]:
+    """The national real and deflator paths (percent, ``(B, T)``) a batch of ``settings`` gives,
+    as :func:`assemble` uses them."""
+    b = _batch_size(settings) or 1
+    nat_r, nat_d, _ = _national_and_decay(model, settings, b)
+    return nat_r, nat_d
+
+
 def _apply(pct: FloatArray, values: FloatArray, mode: Mode) -> FloatArray:
     """Set every year to the value, or shift every year by it (percentage points); ``(B, T)``."""
     v = np.asarray(values, dtype=float)[:, None]
@@ -455,6 +463,9 @@ def targets_pct(
 
 #: Weight, in years, of the all-region mean in a region's shrunk target shortfall.
 SHORTFALL_PRIOR_YEARS = 2.0
+#: Years left out of the record of missed targets: 2020's targets were set in January, before the
+#: pandemic (Hubei's "around 7.5 %" against -5.0 %), so its misses say nothing about planning.
+SHORTFALL_EXCLUDED_YEARS = (2020,)
 
 
 def target_shortfalls(
@@ -462,10 +473,11 @@ def target_shortfalls(
 ) -> FloatArray:
     """Each region's record of missing its announced real-growth targets, in points: the mean of
     ``target - actual`` over the years that have both, shrunk toward the mean over all regions
-    and years (``n / (n + 2)`` on its own record). ``actual_pct`` is ``(Y, N)`` over ``years``."""
+    and years (``n / (n + 2)`` on its own record). ``actual_pct`` is ``(Y, N)`` over ``years``;
+    years in :data:`SHORTFALL_EXCLUDED_YEARS` are left out."""
     gaps: dict[int, list[float]] = {}
     for (code, year), pct in targets.items():
-        if code in codes and years[0] <= year <= years[-1]:
+        if code in codes and years[0] <= year <= years[-1] and year not in SHORTFALL_EXCLUDED_YEARS:
             i = list(codes).index(code)
             gaps.setdefault(i, []).append(pct - float(actual_pct[year - int(years[0]), i]))
     everything = [g for v in gaps.values() for g in v]

@@ -931,6 +931,75 @@ for _lang, _table in HARDENING_TEXT.items():
     TEXT[_lang].update(_table)
 
 
+# --------------------------------------------------------------------------- data views
+#: Texts of ``ranksim data`` (the ranking with value status, the record of targets) and of the
+#: national-path presets in reports.
+DATA_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "data_head": "Ranking by nominal GDP, {year} (100m yuan; real growth %)",
+        "data_marks": "  p = preliminary figure, e = estimated (nothing published); {n} of {total} regions have preliminary values in {year}",
+        "data_national": "  {who}: {gdp:,.1f}  {real:.1f}{mark}",
+        "data_nation": "the nation",
+        "tg_head": "Announced real-growth targets and outturns ({path})",
+        "tg_columns": "  year  target  kind    outturn  miss",
+        "tg_region": "{who} ({code}): mean miss {miss} over {n} years (target minus outturn, points; {excluded} not counted)",
+        "tg_none": "no announced targets",
+        "tg_kind_about": "about",
+        "tg_kind_above": "above",
+        "tg_kind_range": "range",
+        "tg_kind_none": "none",
+        "np_title": "The answer under each national path",
+        "np_intro": "The same scenario with each named national path (data/national_paths.yaml; sources in the README, National paths). The answer above rests on {preset}.",
+        "np_intro_none": "The same scenario with each named national path (data/national_paths.yaml; sources in the README, National paths). The answer above rests on the scenario's own national path.",
+        "np_preset": "national path",
+        "np_growth": "real growth {a}-{b}",
+        "np_reach": "reach year",
+        "np_p": "P(reach by {y})",
+        "np_never": "not by {h}",
+        "np_line": "National path: {label}. Source: {source}",
+        "np_own": "National path: the scenario's own ({src}).",
+        "data_status_note": "Preliminary values in {year}: {what}. Estimated (nothing published): {est}.",
+        "data_status_all": "every region's GDP and real growth",
+        "data_status_none": "none",
+        "status_field_gdp": "GDP",
+        "status_field_real_growth": "real growth",
+        "status_field_population": "population (GDP / GDP per head)",
+    },
+    "zh": {
+        "data_head": "{year}年名义GDP排名（亿元；实际增速%）",
+        "data_marks": "  p = 初步核算数，e = 估算值（未公布）；{year}年{total}个地区中有{n}个为初步核算数",
+        "data_national": "  {who}：{gdp:,.1f}  {real:.1f}{mark}",
+        "data_nation": "全国",
+        "tg_head": "公布的实际增长目标与实际完成情况（{path}）",
+        "tg_columns": "  年份  目标    类型    实际     差距",
+        "tg_region": "{who}（{code}）：{n}年平均差距 {miss}（目标减实际，百分点；不计{excluded}年）",
+        "tg_none": "无公布目标",
+        "tg_kind_about": "左右",
+        "tg_kind_above": "以上",
+        "tg_kind_range": "区间",
+        "tg_kind_none": "未定",
+        "np_title": "不同全国增长路径下的结论",
+        "np_intro": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见说明文档“全国增长路径”）。上文结论基于{preset}。",
+        "np_intro_none": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见说明文档“全国增长路径”）。上文结论基于情景自设的全国增长路径。",
+        "np_preset": "全国增长路径",
+        "np_growth": "{a}-{b}年实际增速",
+        "np_reach": "达到年份",
+        "np_p": "到{y}年达到的概率",
+        "np_never": "{h}年前未达到",
+        "np_line": "全国增长路径：{label}。来源：{source}",
+        "np_own": "全国增长路径：情景自设（{src}）。",
+        "data_status_note": "{year}年的初步核算数：{what}。估算值（未公布）：{est}。",
+        "data_status_all": "各地区的GDP和实际增速",
+        "data_status_none": "无",
+        "status_field_gdp": "GDP",
+        "status_field_real_growth": "实际增速",
+        "status_field_population": "人口（GDP ÷ 人均GDP）",
+    },
+}
+for _lang, _table in DATA_TEXT.items():
+    TEXT[_lang].update(_table)
+
+
 # --------------------------------------------------------------------------- issue 13: GDP per head
 #: Texts for ranking by GDP per head (``measure: gdp_per_capita``): a key ending in ``_pc`` replaces
 #: the key without it when the scenario ranks by GDP per head (sim.present.text.measured_key).

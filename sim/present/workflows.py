@@ -44,6 +44,14 @@ def report(
     seed, recorded in the report's provenance unless ``provenance`` is given).
     """
     sol = solve(scenario, solve_deadline(scenario))
+    paths = None
+    if scenario.panel.scope.is_national:  # the named national paths are China's
+        from sim.analyses.presets import compare_national_paths
+
+        mc_seed = montecarlo.seed if montecarlo is not None and isinstance(montecarlo.seed, int) else 0
+        paths = compare_national_paths(
+            scenario, paths=montecarlo.paths if montecarlo is not None else None, seed=mc_seed
+        )
     sw = sweep(scenario) if scenario.sweep else None
     sens = sensitivity(scenario, seed=seed, rng=rng) if scenario.sensitivity is not None else None
     if provenance is None:
@@ -57,6 +65,7 @@ def report(
         solve=sol,
         sweep=sw,
         sensitivity=sens,
+        national_paths=paths,
     )
     if path is not None:
         _write(Path(path), page)
