@@ -322,6 +322,11 @@ class UncertaintySpec(_Model):
     national: bool = Field(
         True, description="draw the national real-growth path around the scenario's, once per path"
     )
+    plan_risk: bool = Field(
+        True,
+        description="a written path (a rate, a lead, a target) is an intention: its outturn responds to "
+        "the national path's error and misses by a persistent amount drawn from the record of targets",
+    )
     scale: float | None = Field(
         None, ge=0, le=10, description="multiplies the yearly shocks; default: chosen by backtest coverage"
     )

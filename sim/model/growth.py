@@ -208,6 +208,9 @@ class CellRoles:
     estimated_real: npt.NDArray[np.bool_]  # real growth carries an estimated spread (redrawn)
     estimated_deflator: npt.NDArray[np.bool_]  # the deflator carries an estimated spread
     pinned: npt.NDArray[np.bool_]  # nominal growth fixed by a preliminary figure
+    planned: npt.NDArray[np.bool_]  # real growth written as a plan (a rate, a lead, a target)
+    fixed_real: npt.NDArray[np.bool_]  # planned at an absolute rate (not a lead over the nation)
+    announced: npt.NDArray[np.bool_]  # an announced target (its record already in the path)
 
 
 def _written(model: GrowthModel, cell: str, axis: str) -> npt.NDArray[np.bool_]:
@@ -244,8 +247,18 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
     follows = ~fixed_r & ~pinned
     estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
     estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
+    targets = np.array([src == "targets" for src in model.source_real])[None, :] & np.isfinite(model.fixed_real_pct)
+    for p in params:  # a parameter set over a target column replaces the target
+        if p.mode == "set" and p.kind == "province_real":
+            targets[:, int(p.region)] = False  # type: ignore[arg-type]
     return CellRoles(
-        follows_nation=follows, estimated_real=estimated_r, estimated_deflator=estimated_d, pinned=pinned
+        follows_nation=follows,
+        estimated_real=estimated_r,
+        estimated_deflator=estimated_d,
+        pinned=pinned,
+        planned=(fixed_r | lead_r) & ~pinned,
+        fixed_real=fixed_r & ~pinned,
+        announced=targets & ~pinned,
     )
 
 

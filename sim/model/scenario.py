@@ -101,6 +101,7 @@ class UncertaintySettings:
     stationary: bool = False  # random block lengths with mean `block`
     parameters: bool = True  # per-path draws of the estimated spreads
     national: bool = True  # per-path national real-growth path errors
+    plan_risk: bool = True  # written paths respond to the nation and miss as the record says
     parameter_scale: float = 1.0  # multiplies the spreads' resampled sampling error
     parameter_half_life: float = 2.0  # years for a path's drawn spread error to halve
 
@@ -516,6 +517,7 @@ def _uncertainty(u: dict[str, Any], window: tuple[int, ...]) -> UncertaintySetti
         stationary=u["blocks"] == "stationary",
         parameters=u["parameters"],
         national=u["national"],
+        plan_risk=u["plan_risk"],
         parameter_scale=u["parameter_scale"] if u["parameter_scale"] is not None else DEFAULT_PARAMETER_SCALE,
         parameter_half_life=(
             u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE
