@@ -376,6 +376,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             seed=args.seed,
             curve_probability=args.curve,
             progress=advance,
+            lead=args.lead,
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
     report = _run_report(scenario, args, prov, solve=result)
@@ -724,6 +725,9 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--paths", type=_positive_int, help="Monte Carlo paths (default 10000)")
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
+    so.add_argument(
+        "--lead", action="store_true", help="the constant lead over the national path (points a year) instead"
+    )
     so.add_argument("--quiet", action="store_true", help="no progress bar")
     _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)

@@ -244,12 +244,15 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
             lead = lead_r if p.kind == "province_real" else lead_d
             fixed[:, int(p.region)] = True  # type: ignore[arg-type]
             lead[:, int(p.region)] = False  # type: ignore[arg-type]
+        elif p.kind == "province_lead":  # a lead over the nation: follows it, no spread of its own
+            fixed_r[:, int(p.region)] = False  # type: ignore[arg-type]
+            lead_r[:, int(p.region)] = True  # type: ignore[arg-type]
     follows = ~fixed_r & ~pinned
     estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
     estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
     targets = np.array([src == "targets" for src in model.source_real])[None, :] & np.isfinite(model.fixed_real_pct)
     for p in params:  # a parameter set over a target column replaces the target
-        if p.mode == "set" and p.kind == "province_real":
+        if p.mode == "set" and p.kind in ("province_real", "province_lead"):
             targets[:, int(p.region)] = False  # type: ignore[arg-type]
     return CellRoles(
         follows_nation=follows,
@@ -304,14 +307,17 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     if b is not None and not varies:  # the same paths for every scenario of the batch
         real = np.broadcast_to(real, (b, *real.shape))
         defl = np.broadcast_to(defl, (b, *defl.shape))
-    columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl")]
+    columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl", "province_lead")]
     if columns:
         if not varies:
             real, defl = real.copy(), defl.copy()
         for param, values in columns:
-            arr = real if param.kind == "province_real" else defl
+            arr = defl if param.kind == "province_defl" else real
             j = int(param.region)  # type: ignore[arg-type]
-            pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
+            if param.kind == "province_lead":  # the national path plus the lead, every year
+                pct = np.broadcast_to(nat_r, arr.shape[:2]) + np.asarray(values, dtype=float)[:, None]
+            else:
+                pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
             _check_growth(pct, param)
             arr[:, :, j] = pct_to_log(pct)
     real, defl = _shift(real, model.shift_real_pct), _shift(defl, model.shift_deflator_pct)
@@ -359,7 +365,7 @@ def growth_sources(model: GrowthModel, settings: Sequence[tuple[Parameter, float
         if lead is not None:
             labels[np.isfinite(lead)] = "lead"
         for param, _ in settings:
-            if param.kind == kind:
+            if param.kind == kind or (param.kind == "province_lead" and kind == "province_real"):
                 j = int(param.region)  # type: ignore[arg-type]
                 labels[:, j] = "parameter" if param.mode == "set" else np.char.add(labels[:, j], "+parameter")
         if shift is not None:

@@ -961,6 +961,9 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
                 key = f"provinces.{code}.shift.{attr}"
                 old = out.get(key) or (scenario.plans.get(int(p.region), {}).get("shift") or {}).get(attr) or {}  # type: ignore[arg-type]
                 out[key] = {y: float(old.get(y, 0.0)) + v for y in years}
+        elif p.kind == "province_lead":
+            code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
+            out[f"provinces.{code}.real_growth"] = {"lead": v}
         elif p.kind in ("national_real", "national_defl"):
             i = 0 if p.kind == "national_real" else 1
             key = "national.real_growth" if i == 0 else "national.deflator"

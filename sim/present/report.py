@@ -584,6 +584,19 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
     add_charts(report, sol)
 
 
+def add_lead_section(report: Report, lead: LeadView) -> None:
+    """The answer as a lead over the national path: the scenario's own mean lead, the lead needed
+    by the deadline, the target's record, and reach year / P(reach) against the lead."""
+    lang, sc = report.lang, lead.solve.scenario
+    report.add_heading(t(lang, "lead_section"))
+    who = sc.panel.regions.label(sc.target, lang)
+    own = t(lang, "lead_own", who=who, lead=f"{lead.own_mean_pp:+.2f}", a=int(sc.years[0]), b=int(sc.years[-1]))
+    report.add_html(
+        '<div class="answer" id="lead-answer"><p>' + esc(own + " " + solve_sentence(lead.solve, lang)) + "</p></div>"
+    )
+    add_charts(report, lead.sweep)
+
+
 def add_provenance(
     report: Report, scenario: Scenario, provenance: Provenance | None = None, *, projection: bool = True
 ) -> None:
@@ -686,6 +699,16 @@ def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+@dataclass(frozen=True, kw_only=True)
+class LeadView:
+    """What the report's lead section shows: the lead solve, a sweep over leads (with P(reach) when
+    Monte Carlo ran) and the scenario's own mean lead over the national path (points)."""
+
+    solve: SolveResult
+    sweep: SweepResult
+    own_mean_pp: float
+
+
 def run_report(
     proj: Projection,
     lang: str = "en",
@@ -695,6 +718,7 @@ def run_report(
     sweep: SweepResult | None = None,
     sensitivity: SensitivityResult | None = None,
     national_paths: NationalComparison | None = None,
+    lead: LeadView | None = None,
 ) -> str:
     """The full report of a run and whichever analyses are given, as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
@@ -705,6 +729,8 @@ def run_report(
         add_montecarlo_section(report, mc, provenance.seed if provenance else None)
     if solve is not None:
         add_solve_section(report, solve)
+    if lead is not None:
+        add_lead_section(report, lead)
     if sweep is not None:
         add_sweep_section(report, sweep)
     if sensitivity is not None:
