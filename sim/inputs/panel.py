@@ -175,6 +175,9 @@ class National:
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
     preliminary: BoolArray | None = None  # (years,) a preliminary national figure (status column)
+    #: The file's whole real-growth record (it may start before the panel): years and percent.
+    history_years: IntArray | None = None
+    history_real_pct: FloatArray | None = None
 
     def __post_init__(self) -> None:
         freeze_arrays(self)
@@ -733,6 +736,7 @@ def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatA
     nat_gdp = _numbers(frame, GDP, path)
     _positive(nat_gdp, GDP, path)
     nat_real = _numbers(frame, REAL, path, allow_empty=True)
+    all_real = nat_real.copy()
     missing = [int(y) for y in years if y not in set(nat_years.tolist())]
     if missing:
         raise DataError(f"no national row for {missing[0]}", file=path, field=YEAR)
@@ -747,7 +751,8 @@ def load_national(path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatA
     prelim = None
     if STATUS in frame.columns:
         prelim = frame[STATUS].str.contains("preliminary", regex=False).to_numpy()[order]
-    return National(path, years, nat_gdp, nat_real, derived, brk, prelim)
+    whole = np.argsort(nat_years, kind="stable")
+    return National(path, years, nat_gdp, nat_real, derived, brk, prelim, nat_years[whole], all_real[whole])
 
 
 @dataclass(frozen=True)

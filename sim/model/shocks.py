@@ -478,7 +478,9 @@ class NationalError:
 
 
 def national_error(panel: Panel, base: int) -> NationalError:
-    """National forecast errors as the panel knew them at ``base``: fit to the panel's own errors.
+    """National forecast errors as the panel knew them at ``base``: fit to the national series' own
+    errors, over its whole record (the bundled file goes back to 1978, so the fit sees the booms
+    and slowdowns of four decades, not one slowdown).
 
     For every jump-off b whose outcome years are all <= ``base``, the error of the naive forecast
     (the trailing 5-year mean of national real log growth) over the next h years is
@@ -487,8 +489,12 @@ def national_error(panel: Panel, base: int) -> NationalError:
     by least squares over h = 1..10, weighted by the number of jump-offs, and kept >= 0.
     """
     nat = panel.national
-    g = nat.log_real
-    ys = nat.years
+    g, ys = nat.log_real, nat.years
+    if nat.history_years is not None and nat.history_real_pct is not None:  # the file's whole record
+        known = np.isfinite(nat.history_real_pct)
+        ys, g = nat.history_years[known], np.log1p(nat.history_real_pct[known] / 100.0)
+        later = nat.years > ys[-1]  # the panel's own years after the file's (derived growth)
+        ys, g = np.concatenate([ys, nat.years[later]]), np.concatenate([g, nat.log_real[later]])
     rows: list[tuple[float, float, float]] = []  # (1, 1/h, variance) with weight
     weights: list[float] = []
     used: set[int] = set()
