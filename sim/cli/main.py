@@ -14,6 +14,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sim.cli.common import print_json as _print_json
+from sim.cli.common import print_written as _print_written
+from sim.cli.common import year_arg as _year
+from sim.cli.common import positive_int_arg as _positive_int
+from sim.cli.common import file_stem_arg as _file_stem
+from sim.cli.common import output_args as _output_args
+from sim.cli.common import default_lang
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
 from sim.present.text import montecarlo_line, pad, summary, summary_text, sweep_text
@@ -60,11 +67,6 @@ def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
         )
 
 
-def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
 
 
 def _save(
@@ -128,20 +130,6 @@ def _finish(
     print(text)
     _print_written(written, args.lang)
     return 0
-
-
-def _print_json(doc: dict[str, Any]) -> int:
-    from sim.present.output import dumps
-
-    sys.stdout.write(dumps(doc))
-    return 0
-
-
-def _print_written(written: list[Path], lang: str = "en") -> None:
-    from sim.present.i18n import t
-
-    if written:
-        print(t(lang, "wrote", files=t(lang, "list_sep").join(str(p) for p in written)))
 
 
 def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> Any:
@@ -576,14 +564,6 @@ def _show_warning(
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def _seed(text: str) -> int:
@@ -607,34 +587,8 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def _file_stem(text: str) -> str:
-    """A --name: a plain file name stem, no folder."""
-    if not text or text.startswith(".") or any(c in text for c in "/\\\0"):
-        raise argparse.ArgumentTypeError(f"a plain file name without folder or leading dot, got {text!r}")
-    return text
 
 
-def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
-    """--out, --name, --xlsx, --json, --lang and --no-report, the same for every command that writes
-    results."""
-    parser.add_argument("--out", type=Path, help=f"folder for {files}")
-    parser.add_argument(
-        "--name",
-        type=_file_stem,
-        metavar="STEM",
-        help="stem of the files written (default: the command's name)",
-    )
-    parser.add_argument(
-        "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
-    )
-    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    parser.add_argument(
-        "--lang",
-        choices=["en", "zh"],
-        default=default_lang(),
-        help="language of texts and report (default: $RANKSIM_LANG, else en)",
-    )
-    parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -817,11 +771,6 @@ def _with_flag(exc: InputError, lang: str = "en") -> str:
     )
 
 
-def default_lang() -> str:
-    """The language when ``--lang`` is not given: ``RANKSIM_LANG`` (zh or en), else English."""
-    import os
-
-    return "zh" if os.environ.get("RANKSIM_LANG", "en").strip().lower().startswith("zh") else "en"
 
 
 def error_lang(argv: Sequence[str]) -> str:

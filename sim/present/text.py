@@ -494,3 +494,20 @@ def price_model_text(panel: Panel, last_year: int) -> str:
         f"{loading[others].max():.2f}"
     )
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- diff labels
+
+
+def change_label(change: Any, result: Any, lang: str) -> str:
+    """What a change is, in words: "national real growth", "Inner Mongolia" ..."""
+    if change.region is not None:
+        return result.a.panel.regions.label(change.region, lang)
+    return t(lang, f"dk_{change.key}")
+
+
+def outcome_titles(result: Any, lang: str) -> list[str]:
+    """Column titles of the outcomes: reach year, then the gap at each year."""
+    return [t(lang, "diff_outcome_reach"), *(t(lang, "diff_outcome_gap", y=int(y)) for y in result.years)]
+
+
