@@ -84,7 +84,10 @@ def test_a_national_preliminary_figure_implies_the_national_deflator(write):
     nat = sim.default_scenario().panel.national
     y24 = float(nat.gdp[nat.years == 2024][0])
     sc = sim.load_scenario(
-        write("n.yaml", f"name: n\nbase_year: 2024\nnational: {{real_growth: 5.0, gdp: {{2025: {y24 * 1.04}}}}}\n")
+        write(
+            "n.yaml",
+            f"name: n\nbase_year: 2024\nnational: {{real_growth: 5.0, gdp: {{2025: {y24 * 1.04}}}}}\n",
+        )
     )
     assert sc.growth.national_deflator_pct[0] == pytest.approx((1.04 / 1.05 - 1) * 100)
 
