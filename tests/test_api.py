@@ -280,6 +280,19 @@ def test_a_cached_run_needs_neither_yaml_parser_nor_validator(tmp_path):
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
 
 
+def test_national_presets_read_from_the_cache_equal_the_parsed_ones(tmp_path, monkeypatch):
+    from sim.inputs import presets
+
+    monkeypatch.setenv("RANKSIM_CACHE_DIR", str(tmp_path))
+    parsed = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)  # parses, writes the cache
+    (cache,) = tmp_path.glob("presets-*.json")
+    cached = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)
+    assert cached == parsed and list(cached) == list(parsed)  # file order kept
+    assert cached["imf_weo_2026"].real_growth == {2026: 4.5, 2027: 4.0, 2029: 3.3, 2031: 2.8, 2040: 2.8}
+    cache.write_text("{not json", encoding="utf-8")  # a broken cache is parsed again
+    assert presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS) == parsed
+
+
 # --------------------------------------------------------------------------- scenarios from code
 
 
