@@ -113,7 +113,8 @@ def test_targets_model_uses_announced_targets(write):
     zj = sc.panel.regions.find("Zhejiang")
     assert sc.growth.source_real[zj] == "targets"
     plain = sc.with_changes({"others.target_record": False})  # without the record of missing targets
-    assert assemble(plain.growth).real[0, zj] == pytest.approx(__import__("math").log1p(0.0525))  # 2026: 5-5.5 %
+    # 2026: "5%-5.5%", 5.25 %
+    assert assemble(plain.growth).real[0, zj] == pytest.approx(__import__("math").log1p(0.0525))
 
 
 ERRORS = [
