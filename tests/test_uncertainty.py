@@ -19,6 +19,14 @@ def founding():
     return load_scenario(FOUNDING)
 
 
+@pytest.fixture(scope="module")
+def pinned(founding):
+    """The founding case from 2024 with Inner Mongolia's preliminary 2025 GDP pinned (26,700)."""
+    return founding.with_changes(
+        {"base_year": 2024, "others.window": [2020, 2024], "provinces.Inner Mongolia.gdp": {2025: 26700}}
+    )
+
+
 def test_stationary_blocks_have_the_mean_length_and_never_join_distant_years():
     years = np.array([2001, 2002, 2003, 2004, 2007, 2008, 2009, 2010, 2011, 2012])  # 2005-06 excluded
     idx = bootstrap_indices(np.random.default_rng(0), years.size, 20_000, 30, 4, years=years, stationary=True)
@@ -63,8 +71,9 @@ def test_national_error_is_fitted_on_outcomes_known_at_the_base_year(founding):
     assert now.to_dict()["jump_offs"] == now.jump_offs
 
 
-def test_national_path_moves_what_follows_the_nation_not_a_written_plan(founding):
-    sc = founding.with_changes({"uncertainty.parameters": False})
+@pytest.mark.parametrize("which", ["founding", "pinned"])
+def test_national_path_moves_what_follows_the_nation_not_a_written_plan(request, which):
+    sc = request.getfixturevalue(which).with_changes({"uncertainty.parameters": False})
     table = scenario_offsets(sc).table(np.random.default_rng(3), 256)
     g = sc.growth
     follows = np.isnan(g.fixed_real_pct).all(axis=0)
@@ -76,11 +85,16 @@ def test_national_path_moves_what_follows_the_nation_not_a_written_plan(founding
     assert np.abs(same).max() < 1e-12
     assert table[:, :, t].max() == 0.0 and table[:, -1, others[0]].std() > 0.01
     # with the target's growth also national + a lead, the national path cancels out, but for the
-    # first year, whose GDP the scenario pins (a preliminary figure does not move)
+    # first year when the scenario pins its GDP (a preliminary figure does not move)
     led = sc.with_changes({f"provinces.{sc.panel.regions.codes[t]}.real_growth": {"lead": 1.0}})
     off = scenario_offsets(led).table(np.random.default_rng(3), 256)
-    assert np.isfinite(led.growth.pinned_nominal[0, t])
-    assert np.abs(np.diff(off[:, 1:, others], axis=1)).max() < 1e-12 and np.abs(off[:, 1, others]).max() > 0
+    if which == "pinned":
+        assert np.isfinite(led.growth.pinned_nominal[0, t])
+        assert np.abs(np.diff(off[:, 1:, others], axis=1)).max() < 1e-12
+        assert np.abs(off[:, 1, others]).max() > 0
+    else:  # from 2025's data nothing is pinned: it cancels out in every year
+        assert led.growth.pinned_nominal is None or not np.isfinite(led.growth.pinned_nominal[:, t]).any()
+        assert np.abs(off[:, :, others]).max() < 1e-12
 
 
 def test_uncertainty_sources_widen_the_bands(founding):
@@ -172,10 +186,10 @@ def test_coverage_by_horizon_and_pit_are_reported_and_drawn(founding):
     assert len(coverage_chart(r, "zh").data) == 2 and len(pit_chart(r).data) == 1
 
 
-def test_a_preliminary_figure_draws_no_shock_in_its_year(founding):
+def test_a_preliminary_figure_draws_no_shock_in_its_year(pinned):
     """Inner Mongolia's 2025 GDP is pinned: in 2025 only the others move (their own shocks, not
     relative to a shock of Inner Mongolia's), from 2026 on every region's shock is relative."""
-    sc = founding.with_changes({"uncertainty.parameters": False, "uncertainty.national": False})
+    sc = pinned.with_changes({"uncertainty.parameters": False, "uncertainty.national": False})
     draws = draw_paths(sc, np.random.default_rng(6))(4000)
     model = scenario_shocks(sc)
     rows = draws.rows_drawn()
@@ -187,13 +201,27 @@ def test_a_preliminary_figure_draws_no_shock_in_its_year(founding):
     assert np.allclose(year2, raw[rows[:, 1]] - raw[rows[:, 1], t : t + 1])
 
 
+def test_without_a_preliminary_figure_every_year_is_relative(founding):
+    """From 2025's data nothing is pinned: from the first projected year on every region's shock
+    is relative to Inner Mongolia's."""
+    sc = founding.with_changes({"uncertainty.parameters": False, "uncertainty.national": False})
+    draws = draw_paths(sc, np.random.default_rng(6))(4000)
+    model = scenario_shocks(sc)
+    assert model.early is None
+    rows = draws.rows_drawn()
+    raw = model.deviations.nominal * model.scale
+    t = sc.target
+    for k in (0, 1):
+        assert np.allclose(draws.yearly()[:, k], raw[rows[:, k]] - raw[rows[:, k], t : t + 1])
+
+
 def test_terminal_says_why_the_median_reach_year_differs(cli):
     """The terminal summary gives P(reach) by the deadline years and, where the median reach year
     is not the scenario's own, one sentence on why (bunched rivals)."""
     res = cli("montecarlo", FOUNDING, "--paths", "20000", "--seed", "1", "--quiet")
     assert res.code == 0, res.err
     assert "P(reach) by 2027" in res.out and "by 2035" in res.out
-    assert "Why the median reach year (2039) can differ from this scenario's (2038)" in res.out
+    assert "Why the median reach year (2035) can differ from this scenario's (2034)" in res.out
     assert "the 4 regions it must pass are bunched" in res.out
 
 

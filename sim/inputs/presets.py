@@ -45,12 +45,38 @@ def _path(value: Any) -> PathValue:
     return float(value)
 
 
+def _read(path: Path) -> dict[str, Any]:
+    """The file as plain data; parsed once per content (a JSON copy in the scenario cache,
+    :func:`sim.inputs.scenario_file.cache_dir`), so a cached run imports no YAML parser."""
+    import hashlib
+    import json
+    import os
+
+    from sim.inputs.scenario_file import cache_dir
+
+    raw = path.read_bytes()
+    cached = cache_dir() / f"presets-{hashlib.sha256(raw).hexdigest()[:24]}.json"
+    try:
+        return dict(json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    from ruamel.yaml import YAML
+
+    doc = YAML(typ="safe", pure=True).load(raw.decode("utf-8"))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cached)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written is no cache; never an error
+    return dict(doc)
+
+
 @lru_cache(maxsize=4)
 def load_presets(path: Path = DEFAULT_PRESETS) -> dict[str, Preset]:
     """Every preset of the file, by name, in file order."""
-    from ruamel.yaml import YAML
-
-    doc = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    doc = _read(path)
     out = {}
     for name, p in doc.items():
         out[str(name)] = Preset(

@@ -844,6 +844,10 @@ def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path:
     looks like one (clearly fractions), otherwise a warning naming file, line and field."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec["national"]["real_growth"])]
     items += [(("provinces", c, "real_growth"), p["real_growth"]) for c, p in spec["provinces"].items()]
+    if spec["national"].get("preset"):  # the preset's national path counts as the file's (percent)
+        from sim.inputs.presets import load_presets
+
+        items.append((("national", "preset"), load_presets()[spec["national"]["preset"]].real_growth))
     items = [(k, v) for k, v in items if v is not None and v != "trailing"]
     flagged = [(k, nums) for k, v in items if (nums := _looks_like_fraction(v))]
     if not flagged:
