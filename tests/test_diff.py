@@ -149,8 +149,8 @@ def test_announced_targets_are_one_change_per_province(founding):
     result = diff(founding, targets)
     assert result.changes[0].key == "provinces.15"  # the target first, then by code
     codes = [c.key.split(".")[1] for c in result.changes[1:]]
-    assert codes == sorted(codes) and len(codes) == 11  # the 11 other provinces with a 2026 target
-    assert result.method == "exact" and result.orders == math.factorial(12)  # 12 changes: still exact
+    assert codes == sorted(codes) and len(codes) == 20  # the 20 other provinces with a 2026 target
+    assert result.method == "sampled" and result.orders == 400  # 21 changes: beyond EXACT_UP_TO, 400 orders
     np.testing.assert_allclose(result.shapley.sum(axis=0), result.answers[-1] - result.answers[0], atol=1e-9)
     assert (result.reach_year(0), result.reach_year(-1)) == (2034, sim.project(targets).reach_year)
     assert result.reach_year(-1) == 2038  # Inner Mongolia at 5 % in 2026-2027, others on their targets

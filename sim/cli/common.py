@@ -26,6 +26,7 @@ def print_written(written: list[Path], lang: str = "en") -> None:
 
 
 def year_arg(text: str) -> int:
+    """argparse type: a year (a whole number)."""
     try:
         return int(text)
     except ValueError:
@@ -33,6 +34,7 @@ def year_arg(text: str) -> int:
 
 
 def positive_int_arg(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
     try:
         value = int(text)
     except ValueError:

@@ -224,14 +224,6 @@ class NationalSpec(_Model):
     real_growth: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
     deflator: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
 
-    @field_validator("preset")
-    @classmethod
-    def _known_preset(cls, value: str | None) -> str | None:
-        from sim.inputs.presets import preset_names
-
-        if value is not None and value not in preset_names():
-            raise ValueError(f"unknown preset {value!r} (known: {', '.join(preset_names())})")
-        return value
     gdp: Levels | None = None
     population: PopulationPath | None = Field(
         None,

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from sim._typing import FloatArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
@@ -408,6 +408,7 @@ def resolve(
             return None
 
     target = check(_target, spec, panel, fail)
+    check(_preset, spec, fail)
     threshold = check(_threshold, spec, panel, fail)
     base = check(_base_year, spec, panel, fail)
     horizon = check(_horizon, spec, base, fail) if base is not None else None
@@ -442,6 +443,7 @@ def resolve(
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
     national = national_paths(spec["national"])
+    data_years = _preset_years_with_data(spec["national"], panel, years)
     commodity = path_pct(spec["prices"]["commodity"], years)
     prices = (
         estimate_prices(panel, base, separate_speed=others.price_speed == "by_group")
@@ -451,7 +453,7 @@ def resolve(
     plans = _plans(spec, panel, base, years, fail)
     growth = _growth_model(
         panel, years, base, national, others, provinces, targets, prices, commodity, plans,
-        spec["national"].get("gdp"), fail,
+        spec["national"].get("gdp"), fail, data_years,
     )  # fmt: skip
     measure: Measure = spec.get("measure") or "gdp"
     census: list[str] = []
@@ -502,7 +504,10 @@ def resolve(
         _locs=dict(locs),
         measure=measure,
         national_preset=spec["national"].get("preset"),
-        national_source=national_sources(spec["national"], years, growth.national_pinned_nominal),
+        national_source=tuple(
+            "data" if d else src
+            for d, src in zip(data_years, national_sources(spec["national"], years, growth.national_pinned_nominal), strict=True)
+        ),
     )
 
 
@@ -551,6 +556,15 @@ def _panel_targets(panel: Panel, model: str, fail: Any) -> Targets | None:
             "model",
         )
     return load_targets(panel.scope.targets)
+
+
+def _preset(spec: dict[str, Any], fail: Any) -> None:
+    """A national preset the bundled file (data/national_paths.yaml) has."""
+    from sim.inputs.presets import preset_names
+
+    name = spec["national"].get("preset")
+    if name is not None and name not in preset_names():
+        raise fail(f"unknown preset {name!r} (known: {', '.join(preset_names())})", "national", "preset")
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
@@ -613,6 +627,16 @@ def national_paths(nat: Mapping[str, Any]) -> tuple[PathValue, PathValue]:
     return out[0], out[1]
 
 
+def _preset_years_with_data(nat: Mapping[str, Any], panel: Panel, years: IntArray) -> BoolArray:
+    """Projected years whose national path would come from a preset but which the national data
+    already has (a scenario based before the last data year): those take the data's values."""
+    if not nat.get("preset"):
+        return np.zeros(years.shape, dtype=bool)
+    src = national_sources(nat, years, None)
+    known = panel.national.years[np.isfinite(panel.national.real_growth_pct) & np.isfinite(panel.national.log_deflator)]
+    return np.array([s.startswith("preset") and int(y) in set(known.tolist()) for s, y in zip(src, years, strict=True)])
+
+
 def national_sources(nat: Mapping[str, Any], years: IntArray, pinned: FloatArray | None) -> tuple[str, ...]:
     """Where the national path of each projected year comes from: ``preset NAME``, ``scenario``
     (a value the scenario writes, or between two it writes), ``trailing`` or ``preliminary``."""
@@ -661,11 +685,16 @@ def _growth_model(
     plans: tuple[FloatArray, FloatArray, FloatArray],
     national_gdp: dict[int, float] | None,
     fail: Any,
+    data_years: BoolArray | None = None,
 ) -> GrowthModel:
     n = panel.n_regions
     nat = panel.national
     nat_real = national_pct(national[0], nat.log_real, panel, base, years)
     nat_defl = national_pct(national[1], nat.log_deflator, panel, base, years)
+    if data_years is not None and data_years.any():  # a preset does not cover years the data has
+        rows = np.searchsorted(nat.years, years[data_years])
+        nat_real[data_years] = nat.real_growth_pct[rows]
+        nat_defl[data_years] = np.expm1(nat.log_deflator[rows]) * 100
     grown = None
     if national_gdp:  # a preliminary national figure: nominal growth known, the deflator implied
         start = float(nat.gdp[np.searchsorted(nat.years, base)])
@@ -925,10 +954,12 @@ def _plausibility(
             lead = float((real[first, i] - growth.national_real_pct[first]).mean())
             lo, hi = np.percentile(leads[:, i], [5, 95])
             if not lo <= lead <= hi:
+                # enough digits that the lead and the bound it crosses never print alike
+                digits = next((k for k in (1, 2, 3) if f"{lead:+.{k}f}" not in (f"{lo:+.{k}f}", f"{hi:+.{k}f}")), 4)
                 msg = (
-                    f"warning: a real-growth lead of {lead:+.1f} points over {over} in {span} is outside "
-                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.1f} to "
-                    f"{hi:+.1f})"
+                    f"warning: a real-growth lead of {lead:+.{digits}f} points over {over} in {span} is outside "
+                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.{digits}f} to "
+                    f"{hi:+.{digits}f})"
                 )
                 out.append(str(_err(msg, ("provinces", code, "real_growth"), locs, path)))
         if d is not None:

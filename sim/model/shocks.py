@@ -491,10 +491,11 @@ def national_error(panel: Panel, base: int) -> NationalError:
     nat = panel.national
     g, ys = nat.log_real, nat.years
     if nat.history_years is not None and nat.history_real_pct is not None:  # the file's whole record
-        known = np.isfinite(nat.history_real_pct)
-        ys, g = nat.history_years[known], np.log1p(nat.history_real_pct[known] / 100.0)
-        later = nat.years > ys[-1]  # the panel's own years after the file's (derived growth)
-        ys, g = np.concatenate([ys, nat.years[later]]), np.concatenate([g, nat.log_real[later]])
+        ys = np.union1d(nat.history_years, nat.years)
+        g = np.full(ys.size, np.nan)
+        g[np.searchsorted(ys, nat.history_years)] = np.log1p(nat.history_real_pct / 100.0)
+        derived = np.searchsorted(ys, nat.years)  # the panel's years: derived where the file is empty
+        g[derived] = np.where(np.isfinite(g[derived]), g[derived], nat.log_real)
     rows: list[tuple[float, float, float]] = []  # (1, 1/h, variance) with weight
     weights: list[float] = []
     used: set[int] = set()
