@@ -27,6 +27,7 @@ RUN_CHARTS = [
     "race",
     "passes",
     "solve_curve",
+    "sweep_line",  # the lead section: reach year against the lead over the nation
     "sweep_heatmap",
     "thresholds",
     "tornado",

@@ -38,7 +38,7 @@ def results(founding):
 
 def test_every_result_has_a_tidy_frame_that_matches_its_document(results):
     proj = results["projection"].to_frame()
-    assert tuple(proj.columns) == names.PROJECTION_COLUMNS and len(proj) == 17 * 31
+    assert tuple(proj.columns) == names.PROJECTION_COLUMNS and len(proj) == 16 * 31
     mc = results["montecarlo"]
     frame = mc.to_frame()
     assert tuple(frame.columns) == names.MONTECARLO_COLUMNS
@@ -281,15 +281,28 @@ def test_a_cached_run_needs_neither_yaml_parser_nor_validator(tmp_path):
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
 
 
+def test_national_presets_read_from_the_cache_equal_the_parsed_ones(tmp_path, monkeypatch):
+    from sim.inputs import presets
+
+    monkeypatch.setenv("RANKSIM_CACHE_DIR", str(tmp_path))
+    parsed = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)  # parses, writes the cache
+    (cache,) = tmp_path.glob("presets-*.json")
+    cached = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)
+    assert cached == parsed and list(cached) == list(parsed)  # file order kept
+    assert cached["imf_weo_2026"].real_growth == {2026: 4.5, 2027: 4.0, 2029: 3.3, 2031: 2.8, 2040: 2.8}
+    cache.write_text("{not json", encoding="utf-8")  # a broken cache is parsed again
+    assert presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS) == parsed
+
+
 # --------------------------------------------------------------------------- scenarios from code
 
 
 def test_with_changes_renames_records_and_shows_the_change(founding):
-    v = founding.with_changes({"provinces.Inner Mongolia.real_growth": 7, "national.real_growth": {2025: 4}})
-    assert v.name == "Inner Mongolia at 6% real from 2024 with 2 changes"
-    assert v.source.changes == (("provinces.15.real_growth", "7"), ("national.real_growth", "2025: 4"))
+    v = founding.with_changes({"provinces.Inner Mongolia.real_growth": 7, "national.real_growth": {2026: 4}})
+    assert v.name == "Inner Mongolia at 6% real from 2025 with 2 changes"
+    assert v.source.changes == (("provinces.15.real_growth", "7"), ("national.real_growth", "2026: 4"))
     w = v.with_changes({"horizon": 2035})
-    assert w.name == "Inner Mongolia at 6% real from 2024 with 3 changes"
+    assert w.name == "Inner Mongolia at 6% real from 2025 with 3 changes"
     doc = sim.project(w).to_document()
     assert {"key": "horizon", "value": "2035"} in doc["provenance"]["changes"]
     rows = sim.present.report.assumptions_rows(sim.project(v), "en")

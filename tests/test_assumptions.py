@@ -25,19 +25,35 @@ def founding():
     return sim.project(sim.load_scenario(FOUNDING))
 
 
-def test_the_founding_case_labels_its_own_values(founding):
+@pytest.fixture(scope="module")
+def pinned():
+    """The founding case from 2024 with 2025's preliminary figure pinned ("2.67 trillion", the
+    chairman, March 2026): a preliminary figure on real data."""
+    sc = sim.load_scenario(FOUNDING).with_changes(
+        {"base_year": 2024, "others.window": [2020, 2024], "provinces.Inner Mongolia.gdp": {2025: 26700}}
+    )
+    return sim.project(sc)
+
+
+def test_the_founding_case_labels_its_own_values(founding, pinned):
     sc = founding.scenario
     src = founding.sources
     im = sc.target
     assert set(src.real[:, im]) == {"scenario"}
-    assert src.deflator[0, im] == "preliminary" and set(src.deflator[1:, im]) == {"model"}
+    assert set(src.deflator[:, im]) == {"model"}  # from 2025's data: nothing pinned
     others = np.delete(np.arange(sc.n_regions), im)
+    assert set(src.real[:, others].ravel()) == {"model"} and set(src.deflator[:, others].ravel()) == {"model"}
+    src = pinned.sources
+    assert set(src.real[:, im]) == {"scenario"}
+    assert src.deflator[0, im] == "preliminary" and set(src.deflator[1:, im]) == {"model"}
     assert set(src.real[:, others].ravel()) == {"model"} and set(src.deflator[:, others].ravel()) == {"model"}
 
 
-def test_the_table_holds_the_assembled_numbers(founding):
-    frame = founding.assumptions_frame()
-    sc = founding.scenario
+@pytest.mark.parametrize("which", ["founding", "pinned"])
+def test_the_table_holds_the_assembled_numbers(which, request):
+    proj = request.getfixturevalue(which)
+    frame = proj.assumptions_frame()
+    sc = proj.scenario
     assert list(frame.columns) == list(ASSUMPTION_COLUMNS)
     assert len(frame) == sc.n_regions * sc.years.size
     g = assemble(sc.growth)
@@ -50,9 +66,13 @@ def test_the_table_holds_the_assembled_numbers(founding):
     im = frame[frame["code"] == "15"]
     assert (im["real_growth_pct"].round(9) == 6.0).all() and (im["base_rank"] == 20).all()
     assert frame["base_rank"].is_monotonic_increasing  # regions in base-year rank order
-    # the preliminary 2025 figure: 26,700 over 2024's level is the nominal growth of 2025
-    base = sc.panel.gdp[sc.panel.year_index(2024), sc.target]
-    assert im["nominal_growth_pct"].iloc[0] == pytest.approx((26700 / base - 1) * 100)
+    if which == "pinned":
+        # the preliminary 2025 figure: 26,700 over 2024's level is the nominal growth of 2025
+        base = sc.panel.gdp[sc.panel.year_index(2024), sc.target]
+        assert im["nominal_growth_pct"].iloc[0] == pytest.approx((26700 / base - 1) * 100)
+    else:
+        # 2026: 6 % real at the nation's prices (imf_weo_2026: -0.2 %), the coal regions' spread 0
+        assert im["nominal_growth_pct"].iloc[0] == pytest.approx((1.06 * 0.998 - 1) * 100)
 
 
 def _model_only(model):
@@ -117,10 +137,16 @@ def test_a_parameter_labels_its_column(founding):
     assert np.allclose(pct(proj.growth.real[:, gx]), 4.5)
 
 
-def test_the_json_carries_the_table(founding):
+def test_the_json_carries_the_table(founding, pinned):
     doc = founding.to_document()
     rows = doc["assumptions"]
     assert len(rows) == founding.scenario.n_regions * founding.scenario.years.size
+    first_im = next(r for r in rows if r["code"] == "15")
+    assert first_im == {
+        "year": 2026, "code": "15", "real_growth_pct": 6.0, "real_source": "scenario",
+        "deflator_pct": -0.2, "deflator_source": "model", "nominal_growth_pct": 5.788,
+    }  # fmt: skip  # 2026: the nation's prices (imf_weo_2026), 1.06 x 0.998
+    rows = pinned.to_document()["assumptions"]
     first_im = next(r for r in rows if r["code"] == "15")
     assert first_im == {
         "year": 2025, "code": "15", "real_growth_pct": 6.0, "real_source": "scenario",
@@ -132,8 +158,9 @@ def test_the_json_carries_the_table(founding):
 
 def test_the_focus_is_the_regions_around_the_threshold(founding):
     codes = [founding.codes[j] for j in founding.focus()]
-    # ranks 15 (Jiangxi) to 21 (Shanxi) in 2024: the four to pass, the target, one either side
-    assert codes == ["36", "21", "50", "53", "45", "15", "14"]
+    # ranks 15 (Jiangxi) to 21 (Shanxi) in 2025: the four to pass, the target, one either side;
+    # and Shaanxi (14th), passed in 2037
+    assert codes == ["61", "36", "50", "21", "53", "45", "15", "14"]
 
 
 def test_a_comment_belongs_only_to_the_value_it_annotates(write):

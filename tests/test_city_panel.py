@@ -278,7 +278,8 @@ def test_every_command_runs_on_the_city_panel(tmp_path, cli, argv, lang):
 
 def test_data_validate_chart_on_the_city_panel(tmp_path, cli):
     data = cli("data", "--data", PANEL, "--year", "2024")
-    assert data.code == 0 and data.out.count("\n") == 13
+    assert data.code == 0 and data.out.count("\n") == 14  # heading, 12 cities, the aggregate's line
+    assert data.out.splitlines()[-1].startswith("  Inner Mongolia: ")
     assert cli("validate", SCENARIO).code == 0
     res = cli("chart", SCENARIO, "--kind", "race", "--out", tmp_path / "race.html", "--lang", "zh")
     assert res.code == 0, res.err

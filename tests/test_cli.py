@@ -27,15 +27,15 @@ def test_run_json_contract(cli):
     doc = res.json()
     assert RUN_KEYS <= set(doc)
     assert doc["target"] == {"code": "15", "en": "Inner Mongolia", "zh": "内蒙古"}
-    assert (doc["base_year"], doc["horizon"], doc["threshold_rank"]) == (2024, 2040, 16)
-    assert list(doc["target_rank"]) == [str(y) for y in range(2024, 2041)]
-    assert doc["target_rank"]["2024"] == 20
+    assert (doc["base_year"], doc["horizon"], doc["threshold_rank"]) == (2025, 2040, 16)
+    assert list(doc["target_rank"]) == [str(y) for y in range(2025, 2041)]
+    assert doc["target_rank"]["2025"] == 20
     years = {row["year"] for row in doc["projection"]}
-    assert years == set(range(2024, 2041))
-    assert len(doc["projection"]) == 17 * 31
+    assert years == set(range(2025, 2041))
+    assert len(doc["projection"]) == 16 * 31
     assert set(doc["projection"][0]) == {"year", "code", "gdp_nominal_100m_yuan", "rank"}
-    first = [r for r in doc["projection"] if r["year"] == 2024 and r["rank"] == 1][0]
-    assert first == {"year": 2024, "code": "44", "gdp_nominal_100m_yuan": 141488.9, "rank": 1}
+    first = [r for r in doc["projection"] if r["year"] == 2025 and r["rank"] == 1][0]
+    assert first == {"year": 2025, "code": "44", "gdp_nominal_100m_yuan": 145847.0, "rank": 1}
     for p in doc["passes"]:
         assert set(p) == {"year", "code", "direction"} and p["direction"] in {"passed", "passed_by"}
     reach = doc["reach_year"]
@@ -56,7 +56,7 @@ def test_run_writes_outputs(cli, tmp_path):
     assert {p.name for p in out.iterdir()} == {"run.csv", "run_passes.csv", "run_assumptions.csv", "run.json"}
     head = (out / "run.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert head == "year,code,en,zh,gdp_nominal_100m_yuan,rank,projected"
-    assert json.loads((out / "run.json").read_text())["scenario"] == "Inner Mongolia at 6% real from 2024"
+    assert json.loads((out / "run.json").read_text())["scenario"] == "Inner Mongolia at 6% real from 2025"
 
 
 def test_failed_run_writes_nothing(cli, write, tmp_path):
@@ -107,10 +107,11 @@ def test_module_entry_point_in_subprocess(tmp_path):
 def test_projection_checked_against_actuals_when_data_exists(cli):
     doc = cli("run", SCENARIOS / "from_2022.yaml", "--json", "--no-report").json()
     check = doc["actual_check"]
-    assert [r["year"] for r in check] == [2023, 2024]
-    assert [r["actual_rank"] for r in check] == [21, 20]  # Inner Mongolia passed Shanxi in 2024
+    assert [r["year"] for r in check] == [2023, 2024, 2025]
+    assert [r["actual_rank"] for r in check] == [21, 20, 20]  # Inner Mongolia passed Shanxi in 2024
     assert check[1]["actual_gdp"] == 26337.0
     assert check[1]["gdp_error_pct"] == round((check[1]["projected_gdp"] / 26337.0 - 1) * 100, 2)
+    assert check[2]["actual_gdp"] == 26710.3  # 2025, preliminary
     assert cli("run", FOUNDING, "--json", "--no-report").json()["actual_check"] == []
 
 
@@ -123,7 +124,7 @@ def test_years_outside_the_projection_folders_and_shift_labels(cli, tmp_path):
     from tests.conftest import FOUNDING
 
     res = cli("run", FOUNDING, "--years", "2030", "2050")
-    assert res.code == 2 and res.err == "--years: 2050 is outside the projection (2024-2040)\n"
+    assert res.code == 2 and res.err == "--years: 2050 is outside the projection (2025-2040)\n"
     res = cli("sweep", FOUNDING, "--set", "threshold_rank=15:16:1", "--years", "2019")
     assert res.code == 2 and res.err.startswith("--years: 2019 is outside")
     res = cli("run", FOUNDING.parent)

@@ -27,8 +27,12 @@ def test_2022_ranking_matches_published(cli):
         "zh",
         "gdp_nominal_100m_yuan",
         "real_growth_pct",
+        "population_10k",
         "rank",
+        "status",
     }
+    assert doc["provinces"][0]["status"] == {"gdp": "final", "real_growth": "final", "population": "final"}
+    assert doc["national"]["status"] == "final" and not doc["provisional"]
 
 
 def test_inner_mongolia_passed_2_trillion_in_2022_and_ranks_20th_in_2024(panel):

@@ -120,7 +120,8 @@ def test_current_vintage_exports_over_the_shipped_panel_change_nothing():
 
 def test_a_spring_update_adds_the_year_and_the_panel_loads_with_the_same_ranking(cli, tmp_path):
     """The shipped panel without 2024, then 2024's cross-sections (GDP, index, population) imported:
-    the year comes back with the shipped values, the same vintage (no splice) and the same ranks."""
+    the year comes back with the shipped values, the same vintage (no splice) and the same ranks;
+    the preliminary 2025 rows after it keep their values and their status."""
     lines = DEFAULT_PANEL.read_text(encoding="utf-8").splitlines(keepends=True)
     target = tmp_path / "panel.csv"
     target.write_text("".join(line for line in lines if line.split(",")[3] != "2024"), encoding="utf-8")
@@ -130,7 +131,12 @@ def test_a_spring_update_adds_the_year_and_the_panel_loads_with_the_same_ranking
     assert res.out.rstrip().endswith(f"wrote {target}")
     new, shipped = load_panel(target), load_panel(DEFAULT_PANEL)
     t = shipped.year_index(2024)
-    assert new.last_year == 2024
+    assert new.last_year == 2025  # 2025's preliminary rows were never removed
+    assert new.status is not None and np.array_equal(new.status, shipped.status)  # status column kept
+    assert new.provisional_years() == shipped.provisional_years() == [2025]
+    written = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    in_2025 = lambda rows: [x for x in rows if x.split(",")[3] == "2025"]  # noqa: E731
+    assert in_2025(written) == in_2025(lines)  # byte for byte, status included
     assert np.array_equal(new.gdp[t], shipped.gdp[t]) and np.array_equal(
         new.real_growth_pct[t], shipped.real_growth_pct[t]
     )

@@ -9,6 +9,7 @@ against today's, and the coal-price pair.
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -42,14 +43,14 @@ def test_single_change_is_the_whole_difference(founding):
     assert [c.key for c in result.changes] == ["provinces.15"]
     (series,) = result.changes[0].series
     assert series.name == "real_growth" and set(series.a) == {6.0} and set(series.b) == {7.0}
-    assert series.keys == tuple(range(2025, 2041))  # 2025 too: its nominal is pinned, real as planned
+    assert series.keys == tuple(range(2026, 2041))
     a, b = sim.project(founding), sim.project(variant)
     np.testing.assert_allclose(result.answers[0], _answer(a, [2030, 2035], 2041))
     np.testing.assert_allclose(result.answers[-1], _answer(b, [2030, 2035], 2041))
     total = result.answers[-1] - result.answers[0]
     np.testing.assert_allclose(result.steps[0], total)
     np.testing.assert_allclose(result.shapley[0], total)
-    assert b.reach_year == 2034 and result.steps[0, 0] == 2034 - 2038
+    assert b.reach_year == 2032 and result.steps[0, 0] == 2032 - 2034
 
 
 def test_coal_low_against_coal_high_is_one_price_change():
@@ -60,15 +61,15 @@ def test_coal_low_against_coal_high_is_one_price_change():
     commodity = result.changes[0].series[0]
     assert commodity.name == "commodity"
     assert dict(zip(commodity.keys, zip(commodity.a, commodity.b, strict=True), strict=True)) == {
-        2025: (-4.0, 4.0),
         2026: (-4.0, 4.0),
+        2027: (-4.0, 4.0),
     }
     assert list(result.years) == [2030, 2040]
     assert (result.reach_year(0), result.reach_year(-1)) == (
         sim.project(low).reach_year,
         sim.project(high).reach_year,
     )
-    assert result.reach_year(0) == 2039 and result.reach_year(-1) == 2036
+    assert result.reach_year(0) == 2037 and result.reach_year(-1) == 2032
     np.testing.assert_allclose(result.shapley[0], result.answers[-1] - result.answers[0])
 
 
@@ -81,26 +82,48 @@ def test_february_2023_against_today(feb2023, founding):
         "national.real_growth",
         "national.deflator",
         "others.spreads",
-        "provinces.15",
-    ]
+    ]  # Inner Mongolia's own plan (6 % real) is the same; 2025 is data now, not a pin
     assert list(result.years) == [2030, 2035, 2040]
-    assert result.method == "exact" and result.orders == 720
-    # the walk starts at A's own answer (never by its horizon 2035) and ends at B's (2038)
+    assert result.method == "exact" and result.orders == 120
+    # the walk starts at A's own answer (never by its horizon 2035) and ends at B's (2034)
     a, b = sim.project(feb2023), sim.project(founding)
     assert a.reach_year is None and result.reach_year(0) is None
-    assert result.reach_year(-1) == b.reach_year == 2038
+    assert result.reach_year(-1) == b.reach_year == 2034
     np.testing.assert_allclose(result.answers[0, 1:3], _answer(a, [2030, 2035], 0)[1:])
     np.testing.assert_allclose(result.answers[-1], _answer(b, [2030, 2035, 2040], 2041))
     total = result.answers[-1] - result.answers[0]
     np.testing.assert_allclose(result.steps.sum(axis=0), total, atol=1e-9)
     np.testing.assert_allclose(result.shapley.sum(axis=0), total, atol=1e-9)
-    # the horizon moves only the reach year; the preliminary 2025 figure is Inner Mongolia's change
+    # the horizon moves only the reach year
     horizon = keys.index("horizon")
-    assert np.all(result.steps[horizon, 1:] == 0) and result.steps[horizon, 0] == -4
+    assert np.all(result.steps[horizon, 1:] == 0) and result.steps[horizon, 0] == -3
+
+
+def test_a_preliminary_figure_is_the_targets_change(feb2023, founding):
+    """The founding case from 2024 with 2025's preliminary figure pinned ("2.67 trillion"): the pin
+    is Inner Mongolia's change against February 2023, as nominal growth into 2025."""
+    pinned = founding.with_changes(
+        {"base_year": 2024, "others.window": [2020, 2024], "provinces.Inner Mongolia.gdp": {2025: 26700}}
+    )
+    result = diff(feb2023, pinned)
+    keys = [c.key for c in result.changes]
+    assert keys == [
+        "base_year",
+        "horizon",
+        "national.real_growth",
+        "national.deflator",
+        "others.spreads",
+        "provinces.15",
+    ]
+    assert result.method == "exact" and result.orders == 720
+    assert result.reach_year(0) is None and result.reach_year(-1) == sim.project(pinned).reach_year == 2034
+    total = result.answers[-1] - result.answers[0]
+    np.testing.assert_allclose(result.shapley.sum(axis=0), total, atol=1e-9)
     im = result.changes[keys.index("provinces.15")]
     assert [s.name for s in im.series] == ["gdp_growth"]
     assert im.series[0].keys == (2025,) and np.isnan(im.series[0].a[0])
-    assert im.series[0].b[0] == pytest.approx((26700 / founding.panel.gdp[-1, founding.target] - 1) * 100)
+    base = pinned.panel.gdp[pinned.panel.year_index(2024), pinned.target]
+    assert im.series[0].b[0] == pytest.approx((26700 / base - 1) * 100)
 
 
 def test_swapping_the_scenarios_negates_every_shapley_effect(feb2023, founding):
@@ -126,10 +149,11 @@ def test_announced_targets_are_one_change_per_province(founding):
     result = diff(founding, targets)
     assert result.changes[0].key == "provinces.15"  # the target first, then by code
     codes = [c.key.split(".")[1] for c in result.changes[1:]]
-    assert codes == sorted(codes) and len(codes) == 18
-    assert result.method == "sampled"
+    assert codes == sorted(codes) and len(codes) == 20  # the 20 other provinces with a 2026 target
+    assert result.method == "sampled" and result.orders == 400  # 21 changes: beyond EXACT_UP_TO, 400 orders
     np.testing.assert_allclose(result.shapley.sum(axis=0), result.answers[-1] - result.answers[0], atol=1e-9)
-    assert (result.reach_year(0), result.reach_year(-1)) == (2038, sim.project(targets).reach_year)
+    assert (result.reach_year(0), result.reach_year(-1)) == (2034, sim.project(targets).reach_year)
+    assert result.reach_year(-1) == 2038  # Inner Mongolia at 5 % in 2026-2027, others on their targets
 
 
 def test_identical_scenarios_have_no_changes(founding):
@@ -150,11 +174,11 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     a, b = SCENARIOS / "from_2022.yaml", SCENARIOS / "inner_mongolia_6pct.yaml"
     res = cli("diff", a, b, "--out", tmp_path)
     assert res.code == 0, res.err
-    assert "reach year not by 2035 → 2038" in res.out
+    assert "reach year not by 2035 → 2034" in res.out
     assert "base year" in res.out and "total" in res.out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.csv", "diff.html", "diff.json"]
     doc = json.loads((tmp_path / "diff.json").read_text())
-    assert doc["a"]["reach_year"] is None and doc["b"]["reach_year"] == 2038
+    assert doc["a"]["reach_year"] is None and doc["b"]["reach_year"] == 2034
     assert doc["provenance"]["command"][:2] == ["ranksim", "diff"]
     assert [c["key"] for c in doc["changes"]][0] == "base_year"
     shapley = sum(c["shapley"]["gap_2040"] for c in doc["changes"])
@@ -165,7 +189,7 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     page = (tmp_path / "diff.html").read_text()
     assert 'data-name="diff_waterfall"' in page and "Inner Mongolia" in page
     zh = cli("diff", a, b, "--lang", "zh")
-    assert "达到年份 2035年前未达到 → 2038" in zh.out and "合计" in zh.out
+    assert "达到年份 2035年前未达到 → 2034" in zh.out and "合计" in zh.out
 
 
 def test_cli_json_and_errors(cli, write):
@@ -173,9 +197,9 @@ def test_cli_json_and_errors(cli, write):
     res = cli("diff", a, b, "--json", "--years", "2030")
     assert res.code == 0
     doc = json.loads(res.out)
-    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -3
+    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -5
     bad = cli("diff", a, b, "--years", "2020")
-    assert bad.code == 2 and bad.err.strip() == "--years: 2020 is outside both projections (2024-2040)"
+    assert bad.code == 2 and bad.err.strip() == "--years: 2020 is outside both projections (2025-2040)"
     other = write("other.yaml", "name: x\ntarget: Guangxi\n")
     res = cli("diff", a, other)
     assert res.code == 2 and res.err.count("\n") == 1 and "different targets" in res.err

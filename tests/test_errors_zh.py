@@ -148,7 +148,7 @@ def test_warnings_are_in_chinese_too(tmp_path):
     out = str(tmp_path / "o")
     base = [sys.executable, "-m", "sim", "run", str(path), "--no-report", "--quiet", "--out", out]
     zh = subprocess.run([*base, "--lang", "zh"], capture_output=True, text=True, check=True).stderr
-    assert f"{path}:4: provinces.45.real_growth：警告：2025-2029年实际增速比全国高" in zh
+    assert f"{path}:4: provinces.45.real_growth：警告：2026-2030年实际增速比全国高" in zh
     assert "超出广西在数据中任何5年的表现" in zh and "0.05按每年0.05%理解" in zh
     en = subprocess.run(base, capture_output=True, text=True, check=True).stderr
     assert "warning: a real-growth lead of" in en and "警告" not in en

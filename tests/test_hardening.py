@@ -36,42 +36,44 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 @pytest.fixture
-def liaoning(tmp_path) -> Path:
-    """Liaoning, rank 16 of 31 in 2024, with threshold 16: already inside in the base year."""
-    return _write(tmp_path, "liaoning.yaml", f"name: Liaoning stays\nextends: {FOUNDING}\ntarget: Liaoning\n")
+def inside(tmp_path) -> Path:
+    """Chongqing, rank 16 of 31 in 2025, with threshold 16: already inside in the base year."""
+    return _write(tmp_path, "inside.yaml", f"name: Chongqing stays\nextends: {FOUNDING}\ntarget: Chongqing\n")
 
 
 # ---------------------------------------------------------------- a target already inside
 
 
-def test_solve_answers_the_stay_inside_question(liaoning):
-    res = run_subprocess("solve", liaoning, "--by", "2035")
+def test_solve_answers_the_stay_inside_question(inside):
+    res = run_subprocess("solve", inside, "--by", "2035")
     assert res.code == 0, res.err
     first = res.out.splitlines()[0]
-    assert first.startswith("To stay within rank 16 in every year through 2035, Liaoning needs a constant")
+    assert first.startswith("To stay within rank 16 in every year through 2035, Chongqing needs a constant")
     assert "-10.00%" not in res.out  # the bottom of the search range is never printed as an answer
     required = float(re.search(r"at least (-?[\d.]+)%", first).group(1))
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    quoted = re.search(r"Liaoning needs a\s+constant real growth of at least (-?[\d.]+)% a year", readme)
-    assert quoted is not None and required == float(quoted.group(1))  # the README's figure
+    assert required == 3.66
     # round trip: that growth keeps it inside every year through 2035, 0.01 less does not
-    sc = load_scenario(liaoning)
-    key = "provinces.Liaoning.real_growth"
+    sc = load_scenario(inside)
+    key = "provinces.Chongqing.real_growth"
     for growth, stays in ((required, True), (round(required - 0.01, 2), False)):
-        ranks = project(sc.with_changes({key: growth})).target_rank[: 2035 - 2024 + 1]
+        ranks = project(sc.with_changes({key: growth})).target_rank[: 2035 - 2025 + 1]
         assert bool((ranks <= 16).all()) is stays, (growth, ranks)
-    doc = json.loads(run_subprocess("solve", liaoning, "--by", "2035", "--json").out)
+    doc = json.loads(run_subprocess("solve", inside, "--by", "2035", "--json").out)
     assert doc["question"] == "stay" and doc["required_real_growth_pct"] == required
     assert doc["at_search_bound"] is None
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"Chongqing needs a\s+constant real growth of at least (-?[\d.]+)% a year", readme)
+    assert quoted is not None and required == float(quoted.group(1))  # the README's figure
 
 
 def test_solve_says_when_the_bottom_of_the_search_range_already_reaches(tmp_path):
-    # Guangxi (rank 19 in 2024) shrinking 25 % a year: Inner Mongolia passes it whatever it does
+    # Beijing (rank 12 in 2025) shrinking 25 % a year: Hebei (13th, 5 % behind, 35 % ahead of
+    # Shaanxi) passes it whatever it does
     path = _write(
         tmp_path,
         "collapse.yaml",
-        f"name: collapse\nextends: {FOUNDING}\nthreshold_rank: 19\n"
-        "provinces:\n  Guangxi: {real_growth: -25}\n",
+        f"name: collapse\nextends: {FOUNDING}\ntarget: Hebei\nthreshold_rank: 12\n"
+        "provinces:\n  Beijing: {real_growth: -25}\n",
     )
     res = run_subprocess("solve", path, "--by", "2030")
     assert res.code == 0, res.err
@@ -81,42 +83,42 @@ def test_solve_says_when_the_bottom_of_the_search_range_already_reaches(tmp_path
     assert doc["at_search_bound"] == "low" and doc["question"] == "reach"
 
 
-def test_run_says_already_inside_and_how_long_it_stays(liaoning):
-    res = run_subprocess("run", liaoning, "--no-report")
+def test_run_says_already_inside_and_how_long_it_stays(inside):
+    res = run_subprocess("run", inside, "--no-report")
     assert res.code == 0, res.err
-    proj = project(load_scenario(liaoning))
+    proj = project(load_scenario(inside))
     ranks = dict(zip(proj.years.tolist(), proj.target_rank.tolist(), strict=True))
     until = proj.stays_until
-    assert until == 2025  # the README's figure
-    assert ranks[2024] <= 16 and ranks[until] <= 16 and ranks[until + 1] > 16
-    assert f"is already within rank 16 in 2024; it stays inside until {until}, then drops out." in res.out
-    assert f"reach year: already inside in 2024; stays inside until {until}" in res.out
-    doc = json.loads(run_subprocess("run", liaoning, "--json").out)
-    assert doc["stays_until"] == until and doc["reach_year"] == 2024
-    zh = run_subprocess("run", liaoning, "--lang", "zh").out
+    assert until == 2033  # Inner Mongolia passes it in 2034
+    assert ranks[2025] <= 16 and ranks[until] <= 16 and ranks[until + 1] > 16
+    assert f"is already within rank 16 in 2025; it stays inside until {until}, then drops out." in res.out
+    assert f"reach year: already inside in 2025; stays inside until {until}" in res.out
+    doc = json.loads(run_subprocess("run", inside, "--json").out)
+    assert doc["stays_until"] == until and doc["reach_year"] == 2025
+    zh = run_subprocess("run", inside, "--lang", "zh").out
     assert f"保持在前16位至{until}年" in zh
 
 
-def test_montecarlo_reports_staying_inside_not_a_certain_reach(liaoning):
-    res = run_subprocess("montecarlo", liaoning, "--paths", "4000", "--seed", "3", "--quiet")
+def test_montecarlo_reports_staying_inside_not_a_certain_reach(inside):
+    res = run_subprocess("montecarlo", inside, "--paths", "4000", "--seed", "3", "--quiet")
     assert res.code == 0, res.err
     line = res.out.splitlines()[-1]
-    assert "already inside in 2024; P(inside every year) through 2027:" in line
+    assert "already inside in 2025; P(inside every year) through 2027:" in line
     assert "P(reach)" not in line and "100.0%" not in line
-    doc = json.loads(run_subprocess("montecarlo", liaoning, "--paths", "4000", "--seed", "3", "--json").out)
+    doc = json.loads(run_subprocess("montecarlo", inside, "--paths", "4000", "--seed", "3", "--json").out)
     stay, band = doc["stay_probability"], doc["in_band_probability"]
     years = sorted(stay)
     assert all(stay[a] >= stay[b] for a, b in zip(years, years[1:], strict=False))  # never rises
     assert all(stay[y] <= band[y] + 1e-12 for y in years)  # inside every year <= inside that year
-    assert stay["2025"] == pytest.approx(band["2025"])  # one projected year: the same event
-    assert doc["deterministic_stays_until"] == project(load_scenario(liaoning)).stays_until
+    assert stay["2026"] == pytest.approx(band["2026"])  # one projected year: the same event
+    assert doc["deterministic_stays_until"] == project(load_scenario(inside)).stays_until
 
 
-def test_stay_probability_counts_paths_exactly(liaoning):
+def test_stay_probability_counts_paths_exactly(inside):
     """The mirrored count (first year outside) equals a direct count over explicit paths."""
     from sim.analyses.montecarlo import draw_paths, log_gaps
 
-    sc = load_scenario(liaoning)
+    sc = load_scenario(inside)
     mc = simulate(sc, 3000, seed=11, compiled=False)
     twin = simulate(sc, 3000, seed=11, compiled=True)
     np.testing.assert_array_equal(mc.exit_counts, twin.exit_counts)
@@ -257,7 +259,7 @@ def test_full_width_punctuation_on_several_lines_is_reported_line_by_line(tmp_pa
 def test_documented_region_forms_are_the_same_region(tmp_path, name):
     path = _write(tmp_path, "t.yaml", f"name: t\nextends: {FOUNDING}\ntarget: {name}\n")
     doc = json.loads(run_subprocess("run", path, "--json").out)
-    assert doc["target"]["code"] == "15" and doc["reach_year"] == 2038
+    assert doc["target"]["code"] == "15" and doc["reach_year"] == 2034
 
 
 @pytest.mark.slow

@@ -27,13 +27,21 @@ def founding():
     return load_scenario(FOUNDING)
 
 
+@pytest.fixture(scope="module")
+def pinned(founding):
+    """The founding case from 2024 with Inner Mongolia's preliminary 2025 GDP pinned (26,700)."""
+    return founding.with_changes(
+        {"base_year": 2024, "others.window": [2020, 2024], "provinces.Inner Mongolia.gdp": {2025: 26700}}
+    )
+
+
 def _with(sc, **uncertainty):
     return sc.with_changes({"uncertainty": uncertainty})
 
 
 @pytest.mark.parametrize("method", ["bootstrap", "normal"])
 def test_zero_shocks_reproduce_deterministic_run(founding, method):
-    sc = _with(founding, method=method, scale=0.0, parameters=False, national=False)
+    sc = _with(founding, method=method, scale=0.0, parameters=False, national=False, plan_risk=False)
     mc = simulate(sc, 2000, rng=np.random.default_rng(0))
     proj = project(sc)
     assert (mc.rank_counts[np.arange(proj.years.size), proj.target_rank] == 2000).all()
@@ -48,11 +56,13 @@ def test_method_none_is_deterministic(founding):
     assert mc.reach_year_quantiles()[0.5] == project(founding).reach_year
 
 
+@pytest.mark.parametrize("which", ["founding", "pinned"])
 @pytest.mark.parametrize(
     ("block", "with_offsets", "stationary"),
     [(1, False, False), (3, False, False), (2, True, False), (3, True, True)],
 )
-def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, with_offsets, stationary):
+def test_kernel_matches_numpy_reference_and_pruning_is_exact(request, which, block, with_offsets, stationary):
+    founding = request.getfixturevalue(which)
     proj = project(founding)
     gap0 = log_gaps(proj)
     model = scenario_shocks(founding)
@@ -70,10 +80,15 @@ def test_kernel_matches_numpy_reference_and_pruning_is_exact(founding, block, wi
         oidx = np.random.default_rng(5).integers(0, 64, 5000, dtype=np.int32)
     else:
         off, oidx = np.zeros((1, *gap0.shape)), np.zeros(5000, np.int32)
-    early = model.early  # the founding scenario pins Inner Mongolia's 2025 GDP
-    assert early is not None and early.shape[0] == 1
-    ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16, early)
-    bound = np.concatenate([rel, early[0]])
+    early = model.early
+    if which == "pinned":  # Inner Mongolia's 2025 GDP is pinned: that year draws its own shocks
+        assert early is not None and early.shape[0] == 1
+        ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16, early)
+        bound = np.concatenate([rel, early[0]])
+    else:  # the founding case starts from 2025's data: nothing pinned
+        assert early is None
+        ref = twins.rank_hist_numpy(gap0, rel, rows, off, oidx, 16, None)
+        early, bound = np.zeros((0, *rel.shape)), rel
     cand, fixed = candidates(gap0, bound, founding.target, off if with_offsets else None)
     assert 0 < cand.size < 30  # some regions are pruned, some are not
     pruned = _kernel.rank_hist_bootstrap(gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed, 16, 2)
@@ -131,7 +146,7 @@ def test_json_contract(cli):
     } <= set(doc)
     assert (doc["paths"], doc["seed"], doc["method"], doc["threshold_rank"]) == (5000, 3, "bootstrap", 16)
     years = list(doc["reach_probability"])
-    assert years == [str(y) for y in range(2025, 2041)]
+    assert years == [str(y) for y in range(2026, 2041)]
     probs = list(doc["reach_probability"].values())
     assert probs == sorted(probs)
     assert set(doc["reach_year_quantiles"]) == {"0.1", "0.5", "0.9"}
@@ -160,7 +175,9 @@ def test_block_bootstrap_draws_consecutive_years():
     idx = bootstrap_indices(np.random.default_rng(0), 20, 1000, 10, block=4)
     assert idx.shape == (1000, 10)
     steps = np.diff(idx, axis=1)
-    assert (steps[:, [0, 1, 2, 4, 5, 6]] == 1).all()
+    # within a block the next year, wrapping from the last year to the first (circular blocks)
+    assert (np.mod(steps[:, [0, 1, 2, 4, 5, 6]], 20) == 1).all()
+    assert (steps == -19).any()  # some blocks do wrap
 
 
 def test_shrunk_covariance_keeps_diagonal():
@@ -200,7 +217,7 @@ def test_run_with_paths_adds_montecarlo(cli, tmp_path):
     assert res.code == 0, res.err
     assert "Monte Carlo (3,000 paths" in res.out
     html = (tmp_path / "o" / "run.html").read_text(encoding="utf-8")
-    assert html.count('class="chart"') == 13 and 'id="mc-answer"' in html
+    assert html.count('class="chart"') == 15 and 'id="mc-answer"' in html and 'id="lead-answer"' in html  # 13 + the lead section's 2
     assert 'data-name="fan"' in html and 'data-name="rank_heatmap"' in html
 
 

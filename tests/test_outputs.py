@@ -68,10 +68,10 @@ def test_run_csvs_name_regions_and_say_actual_or_projected(cli, tmp_path):
     assert list(proj.columns) == list(sim.names.PROJECTION_COLUMNS)
     assert set(proj["projected"]) == {"actual", "projected"}
     im = proj[proj["code"] == "15"].set_index("year")
-    assert im.loc[2024, "projected"] == "actual" and im.loc[2025, "projected"] == "projected"
-    assert im.loc[2024, "zh"] == "内蒙古" and im.loc[2024, "en"] == "Inner Mongolia"
+    assert im.loc[2025, "projected"] == "actual" and im.loc[2026, "projected"] == "projected"
+    assert im.loc[2025, "zh"] == "内蒙古" and im.loc[2025, "en"] == "Inner Mongolia"
     passes = pd.read_csv(tmp_path / "run_passes.csv", dtype={"code": str})
-    first = {"year": 2033, "code": "45", "en": "Guangxi", "zh": "广西", "direction": "passed"}
+    first = {"year": 2030, "code": "45", "en": "Guangxi", "zh": "广西", "direction": "passed"}
     assert passes.iloc[0].to_dict() == first
     table = pd.read_csv(tmp_path / "run_assumptions.csv", dtype={"code": str})
     want = sim.project(sim.load_scenario(FOUNDING)).assumptions_frame()
@@ -79,7 +79,7 @@ def test_run_csvs_name_regions_and_say_actual_or_projected(cli, tmp_path):
 
 
 def test_every_analysis_writes_its_tables(cli, tmp_path):
-    res = cli("sweep", FOUNDING, "--set", "provinces.Inner Mongolia.real_growth=5:7:1", "--paths", "300",
+    res = cli("sweep", FOUNDING, "--set", "provinces.Inner Mongolia.real_growth=4:6:1", "--paths", "300",
               "--seed", "2", "--out", tmp_path, "--no-report")  # fmt: skip
     assert res.code == 0, res.err
     sweep = pd.read_csv(tmp_path / "sweep.csv")
@@ -94,7 +94,7 @@ def test_every_analysis_writes_its_tables(cli, tmp_path):
     assert sweep["reach_probability"].round(6).tolist() == by_2040
     thresholds = pd.read_csv(tmp_path / "sweep_thresholds.csv")
     six = thresholds[(thresholds.iloc[:, 0] == 6) & (thresholds["threshold_rank"] == 16)]
-    assert six["reach_year"].tolist() == [2038]
+    assert six["reach_year"].tolist() == [2034]
     assert cli("solve", FOUNDING, "--by", "2030", "--out", tmp_path, "--no-report").code == 0
     solve = pd.read_csv(tmp_path / "solve.csv").set_index("by")
     doc = json.loads((tmp_path / "solve.json").read_text(encoding="utf-8"))
@@ -122,7 +122,7 @@ def test_the_workbook_reads_back(cli, tmp_path):
     assert book.sheetnames == ["summary", "projection", "passes", "assumptions", "montecarlo"]
     summary = {row[0]: row[1] for row in book["summary"].iter_rows(values_only=True) if row and row[0]}
     assert summary["问题"] == "内蒙古何时、以多大把握按名义GDP进入31个地区的前16位（至2040年）？"
-    assert summary["结论"].startswith("在此情景下，内蒙古（2024年第20位）于2038年进入前16位。")
+    assert summary["结论"].startswith("在此情景下，内蒙古（2025年第20位）于2034年进入前16位。")
     assert summary["主要假设"].startswith("假设：实际增速6.0%")
     assert summary["内蒙古：实际增速"] == "6%"  # the report's assumptions table, with sources
     assert summary["随机种子"] == "1"

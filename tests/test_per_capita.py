@@ -86,20 +86,20 @@ def test_per_head_takes_longer_than_gdp_in_the_two_region_case(write):
 def test_founding_case_is_eighth_by_gdp_per_head(panel):
     sc = load_scenario(PER_CAPITA)
     im = sc.target
-    assert sc.base_levels[im] == pytest.approx(110289, abs=1)
-    t = panel.year_index(2024)
+    assert sc.base_levels[im] == pytest.approx(112512, abs=1)  # 2025: 26,710.3 亿元 / 2,374 万人
+    t = panel.year_index(2025)
     assert int(rank_levels(sc.base_levels)[im]) == 8
     assert int(panel.ranks[t, im]) == 20  # by GDP
     assert int(rank_levels(panel.population[t])[im]) == 24  # by population
     proj = project(sc)
-    assert int(proj.target_rank[0]) == 8 and proj.reach_year == 2024
+    assert int(proj.target_rank[0]) == 8 and proj.reach_year == 2025
     # Inner Mongolia's population path is what the scenario sets: -0.3 % a year.
     np.testing.assert_allclose(np.expm1(sc.growth.population[:, im]) * 100, -0.3)
 
 
 def test_population_trend_is_the_window_mean_over_the_nation(panel):
-    nat_mean, spread = population_trends(panel, (2020, 2024))
-    use = (panel.years >= 2020) & (panel.years <= 2024)
+    nat_mean, spread = population_trends(panel, (2021, 2025))
+    use = (panel.years >= 2021) & (panel.years <= 2025)
     total = panel.population.sum(axis=1)
     nat = np.diff(np.log(total))[use[1:]]
     assert nat_mean == pytest.approx(nat.mean(), abs=1e-12)  # no census break in the shipped panel
@@ -108,7 +108,8 @@ def test_population_trend_is_the_window_mean_over_the_nation(panel):
     assert spread[im] == pytest.approx((own - nat).mean(), abs=1e-12)
     sc = load_scenario({"name": "x", "measure": "gdp_per_capita"}, base_dir=ROOT)
     g = sc.growth.population  # default: national mean + decaying spread (half-life 5 years)
-    np.testing.assert_allclose(g[:, im], nat_mean + spread[im] * 2 ** -((sc.years - 2024) / 5), rtol=1e-12)
+    assert sc.others.window == (2021, 2025)
+    np.testing.assert_allclose(g[:, im], nat_mean + spread[im] * 2 ** -((sc.years - 2025) / 5), rtol=1e-12)
 
 
 def test_per_head_shocks_are_nominal_minus_population_deviations(panel):
@@ -147,10 +148,13 @@ def test_a_census_break_is_flagged_and_left_out_of_the_trend(tmp_path):
     years, regions = np.nonzero(broken.population_break)
     assert broken.years[years].tolist() == [2011, 2020] and set(regions) == {tj}
     assert np.isnan(broken.log_population[broken.year_index(2020), tj])
+    # a window reaching back to the 7th census (the default, 2021-2025, starts after it)
+    spec = {"name": "b", "data": path, "measure": "gdp_per_capita", "target": "15",
+            "others": {"window": [2020, 2025]}}  # fmt: skip
     with pytest.warns(RanksimWarning, match=r"Tianjin changes -11\.2 % into 2020: a likely census break"):
-        sc = load_scenario({"name": "b", "data": path, "measure": "gdp_per_capita", "target": "15"})
+        sc = load_scenario(spec)
     _, spread = population_trends(broken, sc.others.window)
-    use = [broken.year_index(y) for y in (2021, 2022, 2023, 2024)]
+    use = [broken.year_index(y) for y in (2021, 2022, 2023, 2024, 2025)]
     own = broken.log_population[use, tj] - national_log_population(broken)[use]
     assert spread[tj] == pytest.approx(own.mean(), abs=1e-12)
     with warnings.catch_warnings():  # ranked by GDP, the break does not matter
@@ -171,7 +175,7 @@ def test_negative_population_is_refused_with_its_line(tmp_path, cli):
 
 def test_missing_base_year_population_is_one_located_line(tmp_path, write, cli):
     def empty(cells, code, year, col):
-        if code == "15" and year == 2024:
+        if code == "15" and year == 2025:
             cells[col] = ""
 
     path = _panel_with(tmp_path, empty)
@@ -179,7 +183,7 @@ def test_missing_base_year_population_is_one_located_line(tmp_path, write, cli):
     sc = write("s.yaml", f"name: s\ndata: {path}\ntarget: '15'\nmeasure: gdp_per_capita\n")
     res = cli("run", sc, "--no-report")
     assert res.code == 2 and res.out == ""
-    assert res.err.count("\n") == 1 and "population_10k" in res.err and "Inner Mongolia in 2024" in res.err
+    assert res.err.count("\n") == 1 and "population_10k" in res.err and "Inner Mongolia in 2025" in res.err
     assert cli("run", write("g.yaml", f"name: g\ndata: {path}\ntarget: '15'\n"), "--no-report").code == 0
 
 
@@ -196,12 +200,12 @@ def test_population_path_out_of_range_is_refused(write, cli):
 def test_run_json_ranks_by_gdp_per_head(cli):
     doc = cli("run", PER_CAPITA, "--json").json()
     assert doc["measure"] == "gdp_per_capita"
-    assert doc["target_rank"]["2024"] == 8 and doc["reach_year"] == 2024
-    im = [r for r in doc["projection"] if r["code"] == "15" and r["year"] == 2024][0]
-    assert im["gdp_per_capita_yuan"] == pytest.approx(110288.9, abs=0.1)
-    assert im["gdp_nominal_100m_yuan"] == pytest.approx(26337.0, abs=0.1)
+    assert doc["target_rank"]["2025"] == 8 and doc["reach_year"] == 2025
+    im = [r for r in doc["projection"] if r["code"] == "15" and r["year"] == 2025][0]
+    assert im["gdp_per_capita_yuan"] == pytest.approx(112511.8, abs=0.1)
+    assert im["gdp_nominal_100m_yuan"] == pytest.approx(26710.3, abs=0.1)
     gdp = cli("run", ROOT / "scenarios" / "inner_mongolia_6pct.yaml", "--json").json()
-    assert "gdp_per_capita_yuan" not in gdp["projection"][0] and gdp["target_rank"]["2024"] == 20
+    assert "gdp_per_capita_yuan" not in gdp["projection"][0] and gdp["target_rank"]["2025"] == 20
 
 
 def test_run_writes_per_head_columns_and_the_report(cli, tmp_path):
@@ -218,7 +222,7 @@ def test_montecarlo_sweep_solve_sensitivity_backtest_chart_per_head(cli, write, 
     mc = cli("montecarlo", top5, "--paths", "2000", "--seed", "1", "--json")
     assert mc.code == 0, mc.err
     p = mc.json()["reach_probability"]
-    assert p["2025"] == 0.0 and 0.05 < p["2040"] < 0.95
+    assert p["2026"] == 0.0 and 0.05 < p["2040"] < 0.95
     sw = cli("sweep", top5, "--set", "provinces.Inner Mongolia.real_growth=4:8:2", "--json")
     assert sw.code == 0, sw.err
     reach = [pt["reach_year"] for pt in sw.json()["points"]]
@@ -259,9 +263,9 @@ def test_which_midfield_table_shows_both_measures_under_the_same_scenario(cli, t
     assert table is not None and sorted(table["gdp"]) == list(range(10, 21))
     for k, year in table["gdp"].items():  # the same as projecting with that threshold
         assert year == project(load_scenario(founding).with_changes({"threshold_rank": k})).reach_year
-    assert table["gdp"][16] == gdp_proj.reach_year and table["gdp"][20] == 2024
-    # By GDP per head (8th in 2024) every threshold from 10 on is met in the base year.
-    assert set(table["gdp_per_capita"].values()) == {2024}
+    assert table["gdp"][16] == gdp_proj.reach_year and table["gdp"][20] == 2025
+    # By GDP per head (8th in 2025) every threshold from 10 on is met in the base year.
+    assert set(table["gdp_per_capita"].values()) == {2025}
     assert (table["gdp_rank"], table["gdp_per_capita_rank"]) == (20, 8)
     # The per-capita scenario's own report shows the same table from the other side.
     assert measures_table(project(load_scenario(PER_CAPITA)))["gdp"][16] is not None

@@ -15,6 +15,7 @@ from sim.model.prices import RESOURCE_CODES
 from tests.conftest import FOUNDING
 
 PLANS = """name: plans
+base_year: 2024
 horizon: 2035
 national: {real_growth: {2025: 5.0, 2035: 4.0}, deflator: 1.0}
 provinces:
@@ -83,7 +84,10 @@ def test_a_national_preliminary_figure_implies_the_national_deflator(write):
     nat = sim.default_scenario().panel.national
     y24 = float(nat.gdp[nat.years == 2024][0])
     sc = sim.load_scenario(
-        write("n.yaml", f"name: n\nnational: {{real_growth: 5.0, gdp: {{2025: {y24 * 1.04}}}}}\n")
+        write(
+            "n.yaml",
+            f"name: n\nbase_year: 2024\nnational: {{real_growth: 5.0, gdp: {{2025: {y24 * 1.04}}}}}\n",
+        )
     )
     assert sc.growth.national_deflator_pct[0] == pytest.approx((1.04 / 1.05 - 1) * 100)
 
@@ -116,7 +120,7 @@ def test_deflator_models(write):
 @pytest.mark.parametrize(
     ("text", "field", "fragment"),
     [
-        ("  Inner Mongolia: {gdp: {2026: 28000}}\n", "provinces.15.gdp", "consecutive years from 2025"),
+        ("  Inner Mongolia: {gdp: {2027: 28000}}\n", "provinces.15.gdp", "consecutive years from 2026"),
         (
             "  Inner Mongolia: {real_growth: {lead: 1, 2030: 2}}\n",
             "provinces.Inner Mongolia.real_growth",
@@ -173,7 +177,7 @@ def test_implausible_paths_warn_and_strict_refuses(write, cli):
     with pytest.warns(sim.RanksimWarning) as caught:
         sc = sim.load_scenario(path)
     texts = [str(w.message) for w in caught]
-    assert any("provinces.15.real_growth: warning: a real-growth lead of +7.2 points" in t for t in texts)
+    assert any("provinces.15.real_growth: warning: a real-growth lead of +6.7 points" in t for t in texts)
     assert any("provinces.15.deflator: warning: a deflator of 25.0 %" in t for t in texts)
     from sim.present.report import assumptions_rows
 
@@ -191,9 +195,9 @@ def test_targets_carry_their_record(write):
 
     p = sc.panel
     short = target_shortfalls(load_targets().values, p.regions.codes, p.real_growth_pct, p.years)
-    assert 0.4 < short.mean() < 0.8  # provinces missed their 2023-2024 targets by about half a point
+    assert 0.4 < short.mean() < 0.8  # provinces missed their 2023-2025 targets by about half a point
     zj = p.regions.find("Zhejiang")
-    target_2025 = load_targets().values[("33", 2025)]
-    assert pct(assemble(sc.growth).real[0, zj]) == pytest.approx(target_2025 - short[zj])
+    target_2026 = load_targets().values[("33", 2026)]  # the first projected year's target (5-5.5 %)
+    assert pct(assemble(sc.growth).real[0, zj]) == pytest.approx(target_2026 - short[zj])
     plain = sc.with_changes({"others.target_record": False})
-    assert pct(assemble(plain.growth).real[0, zj]) == pytest.approx(target_2025)
+    assert pct(assemble(plain.growth).real[0, zj]) == pytest.approx(target_2026)

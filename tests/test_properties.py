@@ -105,7 +105,7 @@ def test_batch_equals_each_run_alone(values):
 def test_montecarlo_with_zero_shocks_equals_deterministic(g, method):
     sc = _with_target(g)
     sc = sc.with_changes(
-        {"uncertainty": {"method": method, "scale": 0.0, "parameters": False, "national": False}}
+        {"uncertainty": {"method": method, "scale": 0.0, "parameters": False, "national": False, "plan_risk": False}}
     )
     mc = simulate(sc, 64, rng=np.random.default_rng(0))
     proj = project(sc)

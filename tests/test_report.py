@@ -41,7 +41,7 @@ def test_chinese_report(cli, tmp_path):
     html = _report(cli, tmp_path, "--lang", "zh")
     assert '<html lang="zh-CN">' in html
     reach = project(load_scenario(FOUNDING)).reach_year
-    assert f"内蒙古（2024年第20位）于{reach}年进入前16位" in html
+    assert f"内蒙古（2025年第20位）于{reach}年进入前16位" in html
 
 
 def test_no_report_flag(cli, tmp_path):

@@ -32,13 +32,14 @@ def _box(page: str) -> str:
 def test_the_answer_box_has_the_probabilities_and_why_the_median_differs(founding, mc):
     box = _box(run_report(founding, mc=mc))
     p = mc.reach_probability()
-    assert f"by 2030: {p[2030 - 2024]:.0%}" in box and f"by 2040: {p[-1]:.0%}" in box
+    assert f"by 2030: {p[2030 - 2025]:.0%}" in box and f"by 2040: {p[-1]:.0%}" in box
     q50 = mc.reach_year_quantiles((0.5,))[0.5]
     assert f"median reach year {q50}." in box
-    # the four rivals of 2024 (Liaoning, Chongqing, Yunnan, Guangxi) lie within 13 % of one another
+    # the four rivals of 2025 (Chongqing, Liaoning, Yunnan, Guangxi) lie within 14 % of one another
+    # (33,758 / 29,727 = 1.136)
     assert (
-        f"Why the median reach year ({q50}) can differ from this scenario's (2038): the 4 regions it must "
-        "pass are bunched (their 2024 GDP lies within 13 % of one another)"
+        f"Why the median reach year ({q50}) can differ from this scenario's (2034): the 4 regions it must "
+        "pass are bunched (their 2025 GDP lies within 14 % of one another)"
     ) in box
     assert "Assumed: 6.0 % real" in box
     plain = _box(run_report(founding))
@@ -48,7 +49,7 @@ def test_the_answer_box_has_the_probabilities_and_why_the_median_differs(foundin
 def test_the_answer_box_in_chinese(founding, mc):
     box = _box(run_report(founding, lang="zh", mc=mc))
     assert "蒙特卡洛模拟（2,000条路径，随机种子1）：进入概率 2027年前" in box
-    assert "需超越的4个地区彼此接近（2024年GDP相差不超过13%）" in box
+    assert "需超越的4个地区彼此接近（2025年GDP相差不超过14%）" in box
 
 
 def test_every_regions_growth_is_in_the_report(founding):
@@ -57,21 +58,33 @@ def test_every_regions_growth_is_in_the_report(founding):
     rest = page.split('id="growth-rest-toggle"', 1)[1].split("</details>", 1)[0]
     names = lambda part: re.findall(r'<td rowspan="3" class="region(?: target)?">([^<]+)</td>', part)  # noqa: E731
     assert names(focus) == [
+        "Shaanxi",
         "Jiangxi",
-        "Liaoning",
         "Chongqing",
+        "Liaoning",
         "Yunnan",
         "Guangxi",
         "Inner Mongolia",
         "Shanxi",
     ]
-    assert len(names(rest)) == 31 - 7 and "<summary>The other 24 regions</summary>" in rest
+    assert len(names(rest)) == 31 - 8 and "<summary>The other 23 regions</summary>" in rest
+    im = focus.split(">Inner Mongolia<", 1)[1].split('<td rowspan="3" class="region', 1)[0]
+    assert (
+        '<td class="src">scenario</td>' + "".join('<td title="scenario">6.00</td>' for _ in range(15)) in im
+    )
+    assert '<td class="src">model</td>' in im  # from 2025's data: no preliminary figure pinned
+    assert "DESIGN.md" not in page
+    # from 2024 with 2025's preliminary figure pinned, the deflator row says which year it fixes
+    pinned = founding.scenario.with_changes(
+        {"base_year": 2024, "others.window": [2020, 2024], "provinces.Inner Mongolia.gdp": {2025: 26700}}
+    )
+    page = run_report(sim.project(pinned))
+    focus = page.split('id="growth-focus"', 1)[1].split("</table>", 1)[0]
     im = focus.split(">Inner Mongolia<", 1)[1].split('<td rowspan="3" class="region', 1)[0]
     assert (
         '<td class="src">scenario</td>' + "".join('<td title="scenario">6.00</td>' for _ in range(16)) in im
     )
     assert '<td class="src">preliminary figure (2025); model (2026-2040)</td>' in im
-    assert "DESIGN.md" not in page
 
 
 def test_the_trajectories_axis_has_ticks_below_20k(founding):

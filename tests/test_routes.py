@@ -210,3 +210,30 @@ def test_design_probabilities_keep_one_chunk_of_draws(starts, monkeypatch):
     monkeypatch.undo()
     default = simulate(sc.with_changes({"provinces.15.real_growth": 7.0}), 900, seed=2)
     assert whole[f"p_reach_{sc.horizon}"].iloc[1] == pytest.approx(default.reach_probability()[-1], abs=1e-9)
+
+
+@pytest.mark.parametrize("start", ["default", "founding"])
+def test_a_lead_parameter_is_the_written_lead_by_every_route(starts, start):
+    sc = starts[start]
+    out, written, settings = _routes(sc, "provinces.Inner Mongolia.lead", "set", 1.5)
+    for route, probs in out.items():
+        np.testing.assert_allclose(probs, out["with_changes"], atol=1.5e-6, err_msg=route)
+    assert written.provinces[sc.target][0] == {"lead": 1.5}
+    real = sim.project(sc, settings).growth.real[:, sc.target]
+    np.testing.assert_allclose(np.expm1(real) * 100, sc.growth.national_real_pct + 1.5)
+
+
+def test_the_lead_solve_round_trips(starts):
+    """The returned lead reaches by the deadline; 0.1 point less does not."""
+    sc = starts["founding"]
+    res = sim.solve(sc, 2035, lead=True)
+    doc = res.to_document()
+    lead = doc["required_lead_pp"]
+    assert lead is not None and "required_real_growth_pct" not in doc
+    reach = lambda pp: sim.project(sc.with_changes({"provinces.15.real_growth": {"lead": pp}})).reach_year  # noqa: E731
+    assert reach(lead) <= 2035
+    later = reach(round(lead - 0.1, 2))
+    assert later is None or later > 2035
+    assert doc["historical_lead_pp"] == pytest.approx(
+        float(np.mean(sc.panel.real_growth_pct[-10:, sc.target] - sc.panel.national.real_growth_pct[-10:])), abs=0.006
+    )

@@ -32,10 +32,11 @@ def test_committed_schema_is_current():
 def test_founding_defaults_and_comments():
     sc = load_scenario(FOUNDING)
     assert sc.target_code == "15"
-    assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2024, 2040)
-    assert sc.others.window == (2020, 2024)
+    assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2025, 2040)
+    assert sc.others.window == (2021, 2025)
+    assert sc.national_preset == "imf_weo_2026"
     assert "T23_IMRB" in sc.source.comments["provinces.15.real_growth"]
-    assert sc.source.locations["threshold_rank"].line == 14
+    assert sc.source.locations["threshold_rank"].line == 15
     assert set(sc.files) >= {str(FOUNDING)}
 
 
@@ -94,12 +95,26 @@ def test_clearly_fractions_are_refused(write):
     assert (info.value.line, info.value.field) == (3, "provinces.15.real_growth")
 
 
+def test_a_national_presets_path_is_percent_too(write):
+    """A national preset's path counts as the file's national real growth: beside it a lone
+    fraction-like value is read as percent with a warning, as beside a written national path."""
+    from sim.errors import RanksimWarning
+
+    text = "name: p\nnational: {preset: imf_weo_2026}\nprovinces:\n  15: {real_growth: 0.06}\n"
+    with pytest.warns(RanksimWarning, match="0.06 is read as 0.06 %"):
+        sc = load_scenario(write("p.yaml", text))
+    assert "p.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in " ".join(sc.warnings)
+    with pytest.raises(ScenarioError, match="looks like a fraction"):  # the trailing preset has no numbers
+        load_scenario(write("t.yaml", text.replace("imf_weo_2026", "trailing")))
+
+
 def test_targets_model_uses_announced_targets(write):
     sc = load_scenario(SCENARIOS / "official_targets.yaml")
     zj = sc.panel.regions.find("Zhejiang")
     assert sc.growth.source_real[zj] == "targets"
     plain = sc.with_changes({"others.target_record": False})  # without the record of missing targets
-    assert assemble(plain.growth).real[0, zj] == pytest.approx(__import__("math").log1p(0.055))  # 2025: 5.5 %
+    # 2026: "5%-5.5%", 5.25 %
+    assert assemble(plain.growth).real[0, zj] == pytest.approx(__import__("math").log1p(0.0525))
 
 
 ERRORS = [

@@ -22,8 +22,8 @@ from tests.conftest import FOUNDING
 
 BASE = """\
 name: base
-others: {{window: [2020, 2024], half_life: 3}}
-national: {{real_growth: {{2025: 5.0, 2030: 4.2, 2040: 3.2}}, deflator: 1.0}}
+others: {{window: [2021, 2025], half_life: 3}}
+national: {{real_growth: {{2026: 5.0, 2030: 4.2, 2040: 3.2}}, deflator: 1.0}}
 horizon: 2040
 {extra}"""
 
@@ -59,7 +59,7 @@ def test_sweep_point_equals_single_run_with_value_in_yaml(write, path, mode, val
         extra_text = base_text
         if path == "national.real_growth":
             extra_text = extra_text.replace(
-                "{2025: 5.0, 2030: 4.2, 2040: 3.2}", "{2025: 4.25, 2030: 3.45, 2040: 2.45}"
+                "{2026: 5.0, 2030: 4.2, 2040: 3.2}", "{2026: 4.25, 2030: 3.45, 2040: 2.45}"
             )
         elif path == "national.deflator":
             extra_text = extra_text.replace("deflator: 1.0", "deflator: 0.25")
@@ -85,7 +85,8 @@ def test_sweep_point_equals_single_run_with_value_in_yaml(write, path, mode, val
     res = sweep(base, [(path, mode, [value])], rank_years=[2030, 2040])
     proj = project(single)
     assert res.outcomes.reach_or_none()[0] == proj.reach_year
-    assert res.outcomes.ranks[0].tolist() == [int(proj.target_rank[2030 - 2024]), int(proj.target_rank[-1])]
+    assert proj.scenario.base_year == base.base_year == 2025
+    assert res.outcomes.ranks[0].tolist() == [int(proj.target_rank[2030 - 2025]), int(proj.target_rank[-1])]
     assert res.outcomes.gap_pct[0, -1] == pytest.approx(proj.gap_pct()[-1], abs=1e-9)
 
 
@@ -145,7 +146,7 @@ def test_solve_round_trip(write, founding):
 
 def test_solve_unreachable_is_reported(write):
     sc = load_scenario(write("u.yaml", "name: u\nthreshold_rank: 1\nhorizon: 2026\n"))
-    result = solve(sc, 2025)
+    result = solve(sc, 2026)  # 20th to 1st in one year
     assert result.required_pct is None
     doc = result.to_document()
     assert doc["reachable"] is False and doc["required_real_growth_pct"] is None
@@ -192,7 +193,7 @@ def test_sweep_json_contract_and_thresholds(cli):
     assert point["values"] == {"provinces.Inner Mongolia.real_growth": 4.0}
     rows = doc["thresholds"]["rows"]
     assert len(rows) == 5 and set(rows[0]["reach_year"]) == {str(k) for k in range(10, 21)}
-    assert rows[0]["reach_year"]["20"] == 2024  # already 20th in the base year
+    assert rows[0]["reach_year"]["20"] == 2025  # already 20th in the base year
 
 
 def test_sweep_from_scenario_section(cli):
@@ -207,10 +208,10 @@ def test_solve_json_contract(cli):
     assert set(doc) >= {"by", "probability", "required_real_growth_pct", "reachable", "curve"}
     assert doc["by"] == 2030 and doc["probability"] is None and doc["reachable"] is True
     assert doc["curve"][0] == {
-        "by": 2025,
+        "by": 2026,
         "required_real_growth_pct": doc["curve"][0]["required_real_growth_pct"],
     }
-    assert [c["by"] for c in doc["curve"]] == list(range(2025, 2041))
+    assert [c["by"] for c in doc["curve"]] == list(range(2026, 2041))
 
 
 BAD_CLI = [

@@ -23,7 +23,9 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter
+from sim.inputs.panel import load_targets
 from sim.model.growth import cell_roles
+from sim.model.plans import PlanRisk, plan_risk
 from sim.model.scenario import Scenario
 from sim.model.shocks import (
     DenseDraws,
@@ -207,9 +209,11 @@ def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> Of
     nation or carry an estimated spread is decided from the variant (:func:`cell_roles`), so a
     parameter set in a batch and the same value written with ``with_changes`` draw alike."""
     u = scenario.uncertainty
-    if u.method == "none" or not (u.parameters or u.national):
+    if u.method == "none" or not (u.parameters or u.national or u.plan_risk):
         return None
     return OffsetModel(
+        plan=scenario_plan_risk(scenario) if u.plan_risk else None,
+        record_applied=scenario.others.target_record,
         growth=scenario.growth,
         roles=cell_roles(scenario.growth, params),
         target=scenario.target,
@@ -221,6 +225,15 @@ def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> Of
         parameter_scale=u.parameter_scale,
         parameter_half_life=u.parameter_half_life,
     )
+
+
+def scenario_plan_risk(scenario: Scenario) -> PlanRisk:
+    """The plan risk of the scenario: co-movement and the record of targets known at its base
+    year (the panel's own targets file; none: co-movement only)."""
+    targets = scenario.targets
+    if targets is None and scenario.panel.scope.targets is not None:
+        targets = load_targets(scenario.panel.scope.targets)
+    return plan_risk(scenario.panel, targets, scenario.base_year)
 
 
 def draw_paths(

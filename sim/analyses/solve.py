@@ -23,7 +23,7 @@ import pandas as pd
 from sim import names
 from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter, parse_parameter
+from sim.inputs.params import Parameter
 from sim.model.growth import assemble
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
@@ -32,6 +32,11 @@ from sim.units import log_to_pct
 
 LOW, HIGH, STEP = -10.0, 30.0, 0.01
 GRID = np.round(np.arange(round((HIGH - LOW) / STEP) + 1) * STEP + LOW, 2)
+#: The lead over the national path searched (points a year), same step.
+LEAD_LOW, LEAD_HIGH = -10.0, 20.0
+LEAD_GRID = np.round(np.arange(round((LEAD_HIGH - LEAD_LOW) / STEP) + 1) * STEP + LEAD_LOW, 2)
+#: Years of history whose mean lead of the target over the nation the lead answer is compared with.
+HISTORY_LEAD_YEARS = 10
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -49,11 +54,18 @@ class SolveResult(ResultView):
     seed: int | str | None = None  # probability mode: the seed of the draws, or "generator supplied"
     curve_probability: bool = False  # the curve is the probabilistic one (else deterministic)
     question: str = "reach"  # "reach", or "stay" for a target inside in the base year
+    lead: bool = False  # the answer is a constant lead over the national path (points), not a rate
+    historical_lead_pp: float | None = None  # the target's mean real-growth lead over the nation
+
+    @property
+    def grid(self) -> np.ndarray:
+        """The candidates searched: real growth (percent) or leads (points)."""
+        return LEAD_GRID if self.lead else GRID
 
     @property
     def at_low_bound(self) -> bool:
         """The answer is the bottom of the search range: even less growth would do."""
-        return self.required_pct is not None and self.required_pct <= LOW
+        return self.required_pct is not None and self.required_pct <= float(self.grid[0])
 
     def headline(self) -> str:
         """The required growth by the deadline (and probability)."""
@@ -74,23 +86,42 @@ class SolveResult(ResultView):
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim solve --json`` document: required growth, reachability, curve, provenance."""
         prov = provenance or self.scenario.provenance(seed=self.seed)
+        answer = (
+            {"required_lead_pp": self.required_pct, "historical_lead_pp": self.historical_lead_pp}
+            if self.lead
+            else {"required_real_growth_pct": self.required_pct}
+        )
         return {
             "scenario": self.scenario.name,
             "by": self.by,
             "probability": self.probability,
             "question": self.question,
-            "required_real_growth_pct": self.required_pct,
+            **answer,
             "reachable": self.required_pct is not None,
-            "search_range_pct": [LOW, HIGH],
+            "search_range_pct": [float(self.grid[0]), float(self.grid[-1])],
             "at_search_bound": "low" if self.at_low_bound else "high" if self.required_pct is None else None,
-            "curve": [{"by": y, "required_real_growth_pct": g} for y, g in self.curve],
+            "curve": [
+                {"by": y, ("required_lead_pp" if self.lead else "required_real_growth_pct"): g} for y, g in self.curve
+            ],
             "paths": self.paths,
             "provenance": prov.to_dict(),
         }
 
 
-def _target_param(scenario: Scenario) -> Parameter:
+def _target_param(scenario: Scenario, lead: bool = False) -> Parameter:
+    if lead:
+        return Parameter(f"provinces.{scenario.target_code}.lead", "set", "province_lead", scenario.target)
     return Parameter(f"provinces.{scenario.target_code}.real_growth", "set", "province_real", scenario.target)
+
+
+def historical_lead(scenario: Scenario, years: int = HISTORY_LEAD_YEARS) -> float | None:
+    """The target's mean real-growth lead over the nation (points) in the ``years`` years up to
+    the base year (None without data)."""
+    panel = scenario.panel
+    sel = (panel.years > scenario.base_year - years) & (panel.years <= scenario.base_year)
+    lead = panel.real_growth_pct[sel, scenario.target] - panel.national.real_growth_pct[sel]
+    lead = lead[np.isfinite(lead)]
+    return round(float(lead.mean()), 2) if lead.size else None
 
 
 def inside_at_base(scenario: Scenario) -> bool:
@@ -99,27 +130,30 @@ def inside_at_base(scenario: Scenario) -> bool:
     return 1 + int((level > level[scenario.target]).sum()) <= scenario.threshold_rank
 
 
-def required_curve(scenario: Scenario) -> dict[int, float | None]:
-    """Smallest grid growth reaching by each deadline (base+1 .. horizon), deterministically; for a
-    target inside in the base year, the smallest that keeps it inside every year to the deadline."""
+def required_curve(scenario: Scenario, lead: bool = False) -> dict[int, float | None]:
+    """Smallest grid growth (or lead) reaching by each deadline (base+1 .. horizon),
+    deterministically; for a target inside in the base year, the smallest that keeps it inside
+    every year to the deadline."""
     deadlines = range(scenario.base_year + 1, scenario.horizon + 1)
+    grid = LEAD_GRID if lead else GRID
+    param = _target_param(scenario, lead)
     out: dict[int, float | None] = {}
     if inside_at_base(scenario):
-        ranks = evaluate_batch(scenario, [(_target_param(scenario), GRID)], rank_years=list(deadlines)).ranks
+        ranks = evaluate_batch(scenario, [(param, grid)], rank_years=list(deadlines)).ranks
         inside = np.cumprod(ranks <= scenario.threshold_rank, axis=1).astype(bool)  # (B, T)
         for t, deadline in enumerate(deadlines):
-            out[deadline] = float(GRID[np.argmax(inside[:, t])]) if inside[:, t].any() else None
+            out[deadline] = float(grid[np.argmax(inside[:, t])]) if inside[:, t].any() else None
         return out
-    reach = evaluate_batch(scenario, [(_target_param(scenario), GRID)]).reach_year
+    reach = evaluate_batch(scenario, [(param, grid)]).reach_year
     for deadline in deadlines:
         ok = (reach != NEVER) & (reach <= deadline)
-        out[deadline] = float(GRID[np.argmax(ok)]) if ok.any() else None
+        out[deadline] = float(grid[np.argmax(ok)]) if ok.any() else None
     return out
 
 
-def _bisect(ok: Callable[[int], bool]) -> int | None:
+def _bisect(ok: Callable[[int], bool], size: int = GRID.size) -> int | None:
     """Smallest grid index with ok(i) True, assuming monotone; None if none."""
-    lo, hi = 0, GRID.size - 1
+    lo, hi = 0, size - 1
     if not ok(hi):
         return None
     while lo < hi:
@@ -138,6 +172,7 @@ def probability_curve(
     rng: np.random.Generator,
     deadlines: Sequence[int],
     progress: Callable[[int], None] | None = None,
+    lead: bool = False,
 ) -> dict[int, float | None]:
     """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P (for a
     target inside in the base year: the probability of staying inside every year through it).
@@ -149,14 +184,15 @@ def probability_curve(
 
     cache: dict[int, np.ndarray] = {}
     state = rng.bit_generator.state
-    param = parse_parameter(scenario.panel.regions, f"provinces.{scenario.target_code}.real_growth", "set")
+    param = _target_param(scenario, lead)
+    grid = LEAD_GRID if lead else GRID
     stay = inside_at_base(scenario)
 
     def reach_prob(i: int) -> np.ndarray:
         if i not in cache:
             same = np.random.Generator(type(rng.bit_generator)())
             same.bit_generator.state = state
-            mc = simulate(scenario, paths, rng=same, settings=[(param, float(GRID[i]))])
+            mc = simulate(scenario, paths, rng=same, settings=[(param, float(grid[i]))])
             cache[i] = mc.stay_probability() if stay else mc.reach_probability()
             if progress is not None:
                 progress(1)
@@ -167,8 +203,8 @@ def probability_curve(
 
     out: dict[int, float | None] = {}
     for d in deadlines:
-        idx = _bisect(reaches_by(d))
-        out[d] = None if idx is None else float(GRID[idx])
+        idx = _bisect(reaches_by(d), grid.size)
+        out[d] = None if idx is None else float(grid[idx])
     return out
 
 
@@ -182,8 +218,10 @@ def solve(
     rng: np.random.Generator | None = None,
     curve_probability: bool = False,
     progress: Callable[[int], None] | None = None,
+    lead: bool = False,
 ) -> SolveResult:
-    """The constant real growth of the target that reaches the threshold rank by ``by``.
+    """The constant real growth of the target that reaches the threshold rank by ``by`` (with
+    ``lead``: the constant lead over the national path, points a year, every projected year).
 
     The target's real growth is replaced in every projected year (its deflator and everyone
     else stay as in the scenario) by each candidate on a 0.01-point grid from -10 % to 30 % a
@@ -221,17 +259,19 @@ def solve(
     if probability is not None and not 0 < probability <= 1:
         raise InputError(f"must be in (0, 1], got {probability}", field="probability")
     generator, used = random_source(seed, rng) if probability is not None else (None, None)
-    deterministic = required_curve(scenario)
+    deterministic = required_curve(scenario, lead)
     if probability is None:
         required, curve = deterministic[by], deterministic
     else:
         deadlines = list(deterministic) if curve_probability else [by]
         assert generator is not None
-        curve = probability_curve(scenario, probability, paths, generator, deadlines, progress)
+        curve = probability_curve(scenario, probability, paths, generator, deadlines, progress, lead)
         required = curve[by]
         if not curve_probability:
             curve = deterministic
     own = [round(float(v), 4) for v in log_to_pct(assemble(scenario.growth).real[:, scenario.target])]
+    if lead:  # the scenario's own lead over the national path, per projected year
+        own = [round(v - float(n), 4) for v, n in zip(own, scenario.growth.national_real_pct, strict=True)]
     return SolveResult(
         scenario,
         by,
@@ -243,4 +283,6 @@ def solve(
         used,
         probability is not None and curve_probability,
         "stay" if inside_at_base(scenario) else "reach",
+        lead,
+        historical_lead(scenario) if lead else None,
     )

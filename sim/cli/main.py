@@ -14,6 +14,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sim.cli.common import print_json as _print_json
+from sim.cli.common import print_written as _print_written
+from sim.cli.common import year_arg as _year
+from sim.cli.common import positive_int_arg as _positive_int
+from sim.cli.common import file_stem_arg as _file_stem
+from sim.cli.common import output_args as _output_args
+from sim.cli.common import default_lang
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
 from sim.present.text import montecarlo_line, pad, summary, summary_text, sweep_text
@@ -60,11 +67,6 @@ def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
         )
 
 
-def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
 
 
 def _save(
@@ -128,20 +130,6 @@ def _finish(
     print(text)
     _print_written(written, args.lang)
     return 0
-
-
-def _print_json(doc: dict[str, Any]) -> int:
-    from sim.present.output import dumps
-
-    sys.stdout.write(dumps(doc))
-    return 0
-
-
-def _print_written(written: list[Path], lang: str = "en") -> None:
-    from sim.present.i18n import t
-
-    if written:
-        print(t(lang, "wrote", files=t(lang, "list_sep").join(str(p) for p in written)))
 
 
 def _provenance(scenario: Any, argv: Sequence[str], seed: int | None = None) -> Any:
@@ -388,6 +376,7 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             seed=args.seed,
             curve_probability=args.curve,
             progress=advance,
+            lead=args.lead,
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
     report = _run_report(scenario, args, prov, solve=result)
@@ -519,16 +508,40 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
         print(price_model_text(panel, year, args.lang))
         return 0
+    if args.targets:
+        return _data_targets(args, panel)
     doc = data_document(panel, year)
     if args.json:
         sys.stdout.write(dumps(doc))
         return 0
-    print(f"Ranking by nominal GDP, {year} (100m yuan; real growth %)")
-    for row in doc["provinces"]:
-        print(
-            f"{row['rank']:>3}  {row['code']:>4}  {row['en']:<16} {pad(row['zh'], 8, 'left')}"
-            f"{row['gdp_nominal_100m_yuan']:>12,.1f}  {row['real_growth_pct']:>5.1f}"
-        )
+    from sim.present.data_text import ranking_text
+
+    print(ranking_text(doc, panel, args.lang))
+    return 0
+
+
+def _data_targets(args: argparse.Namespace, panel: Any) -> int:
+    """`ranksim data --targets [--region R]`: the record of announced targets and outturns."""
+    from sim.errors import ArgumentError
+    from sim.inputs.panel import load_targets
+    from sim.present.data_text import targets_text
+    from sim.present.documents import targets_document
+    from sim.present.output import dumps
+
+    if panel.scope.targets is None:
+        raise ArgumentError(f"{panel.path.name} has no announced targets", field="--targets")
+    region = None
+    if args.region is not None:
+        region = panel.regions.find(args.region)
+        if region is None:
+            raise ArgumentError(
+                f"unknown region {args.region!r}{panel.regions.suggest(args.region)}", field="--region"
+            )
+    doc = targets_document(panel, load_targets(panel.scope.targets), region)
+    if args.json:
+        sys.stdout.write(dumps(doc))
+    else:
+        print(targets_text(doc, args.lang))
     return 0
 
 
@@ -613,14 +626,6 @@ def _show_warning(
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def _seed(text: str) -> int:
@@ -644,34 +649,8 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def _file_stem(text: str) -> str:
-    """A --name: a plain file name stem, no folder."""
-    if not text or text.startswith(".") or any(c in text for c in "/\\\0"):
-        raise argparse.ArgumentTypeError(f"a plain file name without folder or leading dot, got {text!r}")
-    return text
 
 
-def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
-    """--out, --name, --xlsx, --json, --lang and --no-report, the same for every command that writes
-    results."""
-    parser.add_argument("--out", type=Path, help=f"folder for {files}")
-    parser.add_argument(
-        "--name",
-        type=_file_stem,
-        metavar="STEM",
-        help="stem of the files written (default: the command's name)",
-    )
-    parser.add_argument(
-        "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
-    )
-    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
-    parser.add_argument(
-        "--lang",
-        choices=["en", "zh"],
-        default=default_lang(),
-        help="language of texts and report (default: $RANKSIM_LANG, else en)",
-    )
-    parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -763,6 +742,9 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument("--paths", type=_positive_int, help="Monte Carlo paths (default 10000)")
     so.add_argument("--seed", type=_seed, default=0)
     so.add_argument("--curve", action="store_true", help="with --probability: the curve too (slower)")
+    so.add_argument(
+        "--lead", action="store_true", help="the constant lead over the national path (points a year) instead"
+    )
     so.add_argument("--quiet", action="store_true", help="no progress bar")
     _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)
@@ -782,6 +764,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data.add_argument("--json", action="store_true")
     data.add_argument("--model", action="store_true", help="the estimated deflator (price) models instead")
+    data.add_argument(
+        "--targets", action="store_true", help="the record of announced growth targets and outturns instead"
+    )
+    data.add_argument("--region", help="with --targets: one region (English or Chinese name, or code)")
     data.add_argument(
         "--vintages", action="store_true", help="one year's ranking in every vintage, largest restatements"
     )
@@ -849,11 +835,6 @@ def _with_flag(exc: InputError, lang: str = "en") -> str:
     )
 
 
-def default_lang() -> str:
-    """The language when ``--lang`` is not given: ``RANKSIM_LANG`` (zh or en), else English."""
-    import os
-
-    return "zh" if os.environ.get("RANKSIM_LANG", "en").strip().lower().startswith("zh") else "en"
 
 
 def error_lang(argv: Sequence[str]) -> str:

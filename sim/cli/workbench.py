@@ -11,7 +11,8 @@ from typing import Any
 
 def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.diff import diff
-    from sim.cli.main import _print_json, _print_written
+    from sim.cli.common import print_json as _print_json
+    from sim.cli.common import print_written as _print_written
     from sim.model.scenario import load_scenario
     from sim.present.diffview import diff_frame, diff_report, diff_text
     from sim.present.output import dumps, prepare_dir, write_files
@@ -58,7 +59,10 @@ def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add ``diff`` and ``serve`` to the ``ranksim`` subcommands."""
-    from sim.cli.main import _output_args, _positive_int, _year, default_lang
+    from sim.cli.common import default_lang
+    from sim.cli.common import output_args as _output_args
+    from sim.cli.common import positive_int_arg as _positive_int
+    from sim.cli.common import year_arg as _year
 
     d = sub.add_parser(
         "diff", help="what changed between two scenarios, and how much each change moved the answer"

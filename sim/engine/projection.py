@@ -275,6 +275,9 @@ class Projection(ResultView):
                 str(int(y)): round(float(g), 3) for y, g in zip(self.years, self.gap_pct(), strict=True)
             },
             "passes": [e.to_dict() for e in self.passes],
+            "national_preset": sc.national_preset,
+            "national_path": self.national_path(),
+            "base_year_status": self.base_year_status(),
             "actual_check": self.actual_check(),
             "assumption_summary": self.assumptions(),
             "assumptions": [
@@ -292,6 +295,41 @@ class Projection(ResultView):
             ],
             "provenance": (provenance or sc.provenance()).to_dict(),
         }
+
+    def national_path(self) -> list[dict[str, Any]]:
+        """The national path of every projected year this projection used: real growth and
+        deflator (percent, after any national parameter) and where it comes from."""
+        sc = self.scenario
+        g = sc.growth
+        real, defl = g.national_real_pct, g.national_deflator_pct
+        if self.settings:
+            from sim.model.growth import national_paths_of
+
+            real, defl = national_paths_of(g, [(p, np.array([float(v)])) for p, v in self.settings])
+        return [
+            {
+                YEAR: int(y),
+                "real_growth_pct": round(float(r), 4),
+                "deflator_pct": round(float(d), 4),
+                "source": src + (" + parameter" if self.settings and _moves_national(self.settings) else ""),
+            }
+            for y, r, d, src in zip(sc.years, np.ravel(real), np.ravel(defl), sc.national_source, strict=True)
+        ]
+
+    def base_year_status(self) -> dict[str, Any]:
+        """Which values of the base year are not final: {"preliminary": [codes], "estimated":
+        {field: [codes]}, "national": status}."""
+        sc = self.scenario
+        p, b = sc.panel, sc.base_year
+        prelim = [c for i, c in enumerate(p.regions.codes) if p.value_status(b, i, "gdp") != "final"]
+        est = {
+            f: [c for i, c in enumerate(p.regions.codes) if p.value_status(b, i, f) == "estimated"]
+            for f in ("gdp", "real_growth", "population")
+        }
+        nat = p.national
+        k = b - int(nat.years[0])
+        national = "preliminary" if nat.preliminary is not None and bool(nat.preliminary[k]) else "final"
+        return {"preliminary": prelim, "estimated": {f: v for f, v in est.items() if v}, "national": national}
 
     def passes_frame(self) -> pd.DataFrame:
         """Every pass event: year, region identity, direction (passed / passed_by)."""
@@ -349,6 +387,10 @@ def _long(
         data[PER_HEAD] = per_head.reshape(-1)
         columns.insert(columns.index(GDP) + 1, PER_HEAD)
     return pd.DataFrame(data, columns=columns)
+
+
+def _moves_national(settings: Sequence[tuple[Parameter, float]]) -> bool:
+    return any(p.kind in ("national_real", "national_defl") for p, _ in settings)
 
 
 def with_threshold(scenario: Scenario, settings: Sequence[tuple[Parameter, float]]) -> Scenario:

@@ -42,7 +42,13 @@ CURRENT_VINTAGE = "current"
 
 CODE, EN, ZH, YEAR = "province_code", "province_en", "province_zh", "year"
 GDP, REAL, POP, SOURCE = "gdp_nominal_100m_yuan", "real_growth_pct", "population_10k", "source"
-PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE)
+STATUS = "status"
+PANEL_COLUMNS = (CODE, EN, ZH, YEAR, GDP, REAL, POP, SOURCE, STATUS)
+#: What a value is (the panel's ``status`` column): final (empty), a preliminary figure as
+#: published, or an estimate where nothing was published (``preliminary;estimated:population``).
+STATUS_NAMES = ("final", "preliminary", "estimated")
+#: The values a status can mark, in the order of :attr:`Panel.status`'s last axis.
+STATUS_FIELDS = ("gdp", "real_growth", "population")
 PANEL_REQUIRED = (CODE, YEAR, GDP, REAL)  # and a name: EN or ZH (either fills the other)
 NATIONAL_REQUIRED = (YEAR, GDP, REAL)
 TARGET_REQUIRED = (CODE, YEAR, "target_real_growth_pct")
@@ -167,7 +173,7 @@ class Regions:
         return self.zh[i] if lang == "zh" else self.en[i]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class National:
     """The national series: nominal GDP, real growth (some years derived), by year."""
 
@@ -178,6 +184,10 @@ class National:
     real_derived: BoolArray
     nominal_break: BoolArray  # True where nominal growth into that year crosses a vintage splice
     sha256: str | None = None  # of the file's bytes as read (None: no file)
+    preliminary: BoolArray | None = None  # (years,) a preliminary national figure (status column)
+    #: The file's whole real-growth record (it may start before the panel): years and percent.
+    history_years: IntArray | None = None
+    history_real_pct: FloatArray | None = None
 
     def __post_init__(self) -> None:
         freeze_arrays(self)
@@ -210,9 +220,24 @@ class Panel:
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of every file used
     scope: Scope = PROVINCIAL  # what the regions are, the aggregate's name, targets, groups
     encoding: str = "utf-8"  # the text encoding the CSV was read with
+    #: (year, region, 3) int8: status of GDP, real growth and population (index in STATUS_NAMES);
+    #: None when the file has no status column (every value final)
+    status: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         freeze_arrays(self)  # a cached panel is shared by every scenario that loads it
+
+    def value_status(self, year: int, region: int, field: str) -> str:
+        """``final``, ``preliminary`` or ``estimated`` for one value (``field`` in STATUS_FIELDS)."""
+        if self.status is None or not self.first_year <= year <= self.last_year:
+            return "final"
+        return STATUS_NAMES[int(self.status[self.year_index(year), region, STATUS_FIELDS.index(field)])]
+
+    def provisional_years(self) -> list[int]:
+        """Years with any value that is not final (preliminary or estimated), ascending."""
+        if self.status is None:
+            return []
+        return [int(y) for y, row in zip(self.years, self.status, strict=True) if row.any()]
 
     @property
     def first_year(self) -> int:
@@ -306,16 +331,25 @@ class Panel:
             nominal_break=self.nominal_break[keep],
             real_vintage_start=self.real_vintage_start[keep],
             national=National(
-                nat.path,
-                nat.years[nat_keep],
-                nat.gdp[nat_keep],
-                nat.real_growth_pct[nat_keep],
-                nat.real_derived[nat_keep],
-                nat.nominal_break[nat_keep],
+                path=nat.path,
+                years=nat.years[nat_keep],
+                gdp=nat.gdp[nat_keep],
+                real_growth_pct=nat.real_growth_pct[nat_keep],
+                real_derived=nat.real_derived[nat_keep],
+                nominal_break=nat.nominal_break[nat_keep],
+                sha256=nat.sha256,
+                preliminary=None if nat.preliminary is None else nat.preliminary[nat_keep],
+                history_years=None if nat.history_years is None else nat.history_years[nat.history_years <= last_year],
+                history_real_pct=(
+                    None
+                    if nat.history_years is None or nat.history_real_pct is None
+                    else nat.history_real_pct[nat.history_years <= last_year]
+                ),
             ),
             files=self.files,
             scope=self.scope,
             encoding=self.encoding,
+            status=None if self.status is None else self.status[keep],
         )
 
     def table(self, year: int) -> pd.DataFrame:
@@ -717,7 +751,37 @@ def load_panel(
         files=files,
         scope=scope,
         encoding=used,
+        status=_status(frame, path, shape, ti, ci),
     )
+
+
+def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArray, ci: IntArray) -> np.ndarray | None:
+    """The ``status`` column as ``(year, region, 3)`` codes (None without the column): tokens
+    ``preliminary`` (every value of the row) and ``estimated:FIELD`` (gdp, real_growth or
+    population), separated by ``;``; empty or ``final`` = final."""
+    if STATUS not in frame.columns:
+        return None
+    codes = np.zeros((len(frame), len(STATUS_FIELDS)), dtype=np.int8)
+    for row, text in enumerate(frame[STATUS].tolist()):
+        for token in filter(None, (t.strip() for t in str(text).split(";"))):
+            kind, _, what = token.partition(":")
+            if kind in ("", "final") and not what:
+                continue
+            if kind == "preliminary" and not what:
+                codes[row] = np.maximum(codes[row], 1)
+            elif kind == "estimated" and what in STATUS_FIELDS:
+                codes[row, STATUS_FIELDS.index(what)] = 2
+            else:
+                raise DataError(
+                    f"unknown status {token!r} (write preliminary, final or estimated:FIELD with FIELD "
+                    f"one of {', '.join(STATUS_FIELDS)})",
+                    file=path,
+                    line=int(frame.index[row]) + 2,
+                    field=STATUS,
+                )
+    out = np.zeros((*shape, len(STATUS_FIELDS)), dtype=np.int8)
+    out[ti, ci] = codes
+    return out if out.any() else None
 
 
 def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
@@ -787,7 +851,14 @@ def aggregate_national(years: IntArray, gdp: FloatArray, real_pct: FloatArray) -
     real[0] = real[1] if real.size > 1 else 0.0
     brk = np.zeros(years.shape, dtype=bool)
     brk[0] = True
-    return National(None, years, gdp.sum(axis=1), real, np.ones(years.shape, dtype=bool), brk)
+    return National(
+        path=None,
+        years=years,
+        gdp=gdp.sum(axis=1),
+        real_growth_pct=real,
+        real_derived=np.ones(years.shape, dtype=bool),
+        nominal_break=brk,
+    )
 
 
 def load_national(
@@ -801,6 +872,7 @@ def load_national(
     nat_gdp = _numbers(frame, GDP, path)
     _positive(nat_gdp, GDP, path)
     nat_real = _numbers(frame, REAL, path, allow_empty=True)
+    all_real = nat_real.copy()
     missing = [int(y) for y in years if y not in set(nat_years.tolist())]
     if missing:
         raise DataError(f"no national row for {missing[0]}", file=path, field=YEAR)
@@ -812,7 +884,22 @@ def load_national(
     brk = np.zeros(years.shape, dtype=bool)
     brk[0] = True
     brk[1:] = vintage[1:] != vintage[:-1]
-    return National(path, years, nat_gdp, nat_real, derived, brk, digest)
+    prelim = None
+    if STATUS in frame.columns:
+        prelim = frame[STATUS].str.contains("preliminary", regex=False).to_numpy()[order]
+    whole = np.argsort(nat_years, kind="stable")
+    return National(
+        path=path,
+        years=years,
+        gdp=nat_gdp,
+        real_growth_pct=nat_real,
+        real_derived=derived,
+        nominal_break=brk,
+        sha256=digest,
+        preliminary=prelim,
+        history_years=nat_years[whole],
+        history_real_pct=all_real[whole],
+    )
 
 
 @dataclass(frozen=True)
@@ -823,6 +910,7 @@ class Targets:
     sha256: str
     values: dict[tuple[str, int], float]
     texts: dict[tuple[str, int], str]
+    kinds: dict[tuple[str, int], str] = field(default_factory=dict)  # about / above / range / ""
 
     def years(self) -> list[int]:
         """Years with at least one announced target, ascending."""
@@ -838,10 +926,13 @@ def load_targets(path: str | Path | None = None) -> Targets:
     years = _years(frame, path)
     vals = _numbers(frame, "target_real_growth_pct", path, allow_empty=True)
     text = frame["target_text"] if "target_text" in frame.columns else pd.Series("", index=frame.index)
+    kind = frame["target_kind"] if "target_kind" in frame.columns else pd.Series("", index=frame.index)
     values: dict[tuple[str, int], float] = {}
     texts: dict[tuple[str, int], str] = {}
-    for code, year, val, txt in zip(frame[CODE], years.tolist(), vals.tolist(), text, strict=True):
+    kinds: dict[tuple[str, int], str] = {}
+    for code, year, val, txt, k in zip(frame[CODE], years.tolist(), vals.tolist(), text, kind, strict=True):
         if np.isfinite(val):
             values[(code, year)] = val
             texts[(code, year)] = txt
-    return Targets(path, digest, values, texts)
+            kinds[(code, year)] = k
+    return Targets(path, digest, values, texts, kinds)

@@ -1,7 +1,7 @@
 """Scenario parameters for sweeps, sensitivity and solving: dotted paths into a scenario.
 
 ``provinces.Inner Mongolia.real_growth`` (province by English or Chinese name or code),
-``provinces.15.deflator``, ``national.real_growth``, ``national.deflator``,
+``provinces.15.deflator``, ``provinces.15.lead`` (a constant lead over the national path, points), ``national.real_growth``, ``national.deflator``,
 ``others.half_life``, ``threshold_rank``. Mode ``set`` replaces the value by a constant;
 ``shift`` adds percentage points to every year of a path (or to the number).
 """
@@ -18,7 +18,9 @@ from sim.errors import InputError, RanksimWarning
 from sim.inputs.panel import Regions
 
 Mode = Literal["set", "shift"]
-Kind = Literal["province_real", "province_defl", "national_real", "national_defl", "half_life", "threshold"]
+Kind = Literal[
+    "province_real", "province_defl", "province_lead", "national_real", "national_defl", "half_life", "threshold"
+]
 OUTCOME_FORMS = "reach_year, rank_<year> or gap_<year>"
 
 
@@ -37,7 +39,7 @@ class Parameter:
         return self.path if self.mode == "set" else f"{self.path} (shift)"
 
 
-_ATTR = {"real_growth": "real", "deflator": "defl"}
+_ATTR = {"real_growth": "real", "deflator": "defl", "lead": "lead"}
 
 
 def parse_parameter(
@@ -63,8 +65,10 @@ def parse_parameter(
         if region is None:
             raise fail(f"unknown province {name!r} in parameter {text!r}{regions.suggest(name)}")
         if attr not in _ATTR:
-            raise fail(f"{text!r}: a province has real_growth and deflator, not {attr!r}")
-        kind: Kind = "province_real" if attr == "real_growth" else "province_defl"
+            raise fail(f"{text!r}: a province has real_growth, deflator and lead, not {attr!r}")
+        if attr == "lead" and mode != "set":
+            raise fail(f"{text!r}: a lead is set (points over the national path); shift real_growth instead")
+        kind: Kind = {"real_growth": "province_real", "deflator": "province_defl", "lead": "province_lead"}[attr]  # type: ignore[assignment]
         return Parameter(text, mode, kind, region)  # type: ignore[arg-type]
     simple: dict[str, Kind] = {
         "national.real_growth": "national_real",
@@ -82,7 +86,7 @@ def parse_parameter(
             "sweeps and sensitivity use the deterministic projection"
         )
     known = (
-        "provinces.<name>.real_growth|deflator, national.real_growth|deflator, "
+        "provinces.<name>.real_growth|deflator|lead, national.real_growth|deflator, "
         "others.half_life, threshold_rank"
     )
     raise fail(f"unknown parameter {text!r} (known: {known})")

@@ -213,10 +213,17 @@ class ProvinceSpec(_Model):
 
 
 class NationalSpec(_Model):
-    """The national real growth and GDP deflator paths."""
+    """The national real growth and GDP deflator paths: a preset, a path of your own, or both (your
+    `{year: pct}` entries replace or add to the preset's years)."""
 
-    real_growth: NationalPath = "trailing"
-    deflator: NationalPath = "trailing"
+    preset: str | None = Field(
+        None,
+        description="a named, sourced national path (data/national_paths.yaml): imf_weo_2026, "
+        "imf_no_reform, imf_reform, official or trailing",
+    )
+    real_growth: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
+    deflator: NationalPath | None = Field(None, description="default: the preset's, else 'trailing'")
+
     gdp: Levels | None = None
     population: PopulationPath | None = Field(
         None,
@@ -306,6 +313,11 @@ class UncertaintySpec(_Model):
     )
     national: bool = Field(
         True, description="draw the national real-growth path around the scenario's, once per path"
+    )
+    plan_risk: bool = Field(
+        True,
+        description="a written path (a rate, a lead, a target) is an intention: its outturn responds to "
+        "the national path's error and misses by a persistent amount drawn from the record of targets",
     )
     scale: float | None = Field(
         None, ge=0, le=10, description="multiplies the yearly shocks; default: chosen by backtest coverage"

@@ -208,6 +208,9 @@ class CellRoles:
     estimated_real: npt.NDArray[np.bool_]  # real growth carries an estimated spread (redrawn)
     estimated_deflator: npt.NDArray[np.bool_]  # the deflator carries an estimated spread
     pinned: npt.NDArray[np.bool_]  # nominal growth fixed by a preliminary figure
+    planned: npt.NDArray[np.bool_]  # real growth written as a plan (a rate, a lead, a target)
+    fixed_real: npt.NDArray[np.bool_]  # planned at an absolute rate (not a lead over the nation)
+    announced: npt.NDArray[np.bool_]  # an announced target (its record already in the path)
 
 
 def _written(model: GrowthModel, cell: str, axis: str) -> npt.NDArray[np.bool_]:
@@ -241,11 +244,24 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
             lead = lead_r if p.kind == "province_real" else lead_d
             fixed[:, int(p.region)] = True  # type: ignore[arg-type]
             lead[:, int(p.region)] = False  # type: ignore[arg-type]
+        elif p.kind == "province_lead":  # a lead over the nation: follows it, no spread of its own
+            fixed_r[:, int(p.region)] = False  # type: ignore[arg-type]
+            lead_r[:, int(p.region)] = True  # type: ignore[arg-type]
     follows = ~fixed_r & ~pinned
     estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
     estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
+    targets = np.array([src == "targets" for src in model.source_real])[None, :] & np.isfinite(model.fixed_real_pct)
+    for p in params:  # a parameter set over a target column replaces the target
+        if p.mode == "set" and p.kind in ("province_real", "province_lead"):
+            targets[:, int(p.region)] = False  # type: ignore[arg-type]
     return CellRoles(
-        follows_nation=follows, estimated_real=estimated_r, estimated_deflator=estimated_d, pinned=pinned
+        follows_nation=follows,
+        estimated_real=estimated_r,
+        estimated_deflator=estimated_d,
+        pinned=pinned,
+        planned=(fixed_r | lead_r) & ~pinned,
+        fixed_real=fixed_r & ~pinned,
+        announced=targets & ~pinned,
     )
 
 
@@ -291,14 +307,17 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     if b is not None and not varies:  # the same paths for every scenario of the batch
         real = np.broadcast_to(real, (b, *real.shape))
         defl = np.broadcast_to(defl, (b, *defl.shape))
-    columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl")]
+    columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl", "province_lead")]
     if columns:
         if not varies:
             real, defl = real.copy(), defl.copy()
         for param, values in columns:
-            arr = real if param.kind == "province_real" else defl
+            arr = defl if param.kind == "province_defl" else real
             j = int(param.region)  # type: ignore[arg-type]
-            pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
+            if param.kind == "province_lead":  # the national path plus the lead, every year
+                pct = np.broadcast_to(nat_r, arr.shape[:2]) + np.asarray(values, dtype=float)[:, None]
+            else:
+                pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
             _check_growth(pct, param)
             arr[:, :, j] = pct_to_log(pct)
     real, defl = _shift(real, model.shift_real_pct), _shift(defl, model.shift_deflator_pct)
@@ -346,7 +365,7 @@ def growth_sources(model: GrowthModel, settings: Sequence[tuple[Parameter, float
         if lead is not None:
             labels[np.isfinite(lead)] = "lead"
         for param, _ in settings:
-            if param.kind == kind:
+            if param.kind == kind or (param.kind == "province_lead" and kind == "province_real"):
                 j = int(param.region)  # type: ignore[arg-type]
                 labels[:, j] = "parameter" if param.mode == "set" else np.char.add(labels[:, j], "+parameter")
         if shift is not None:
@@ -430,6 +449,14 @@ def _national_and_decay(
     return nat_r, nat_d, decay
 
 
+def national_paths_of(model: GrowthModel, settings: Sequence[Setting]) -> tuple[FloatArray, FloatArray]:
+    """The national real and deflator paths (percent, ``(B, T)``) a batch of ``settings`` gives,
+    as :func:`assemble` uses them."""
+    b = _batch_size(settings) or 1
+    nat_r, nat_d, _ = _national_and_decay(model, settings, b)
+    return nat_r, nat_d
+
+
 def _apply(pct: FloatArray, values: FloatArray, mode: Mode) -> FloatArray:
     """Set every year to the value, or shift every year by it (percentage points); ``(B, T)``."""
     v = np.asarray(values, dtype=float)[:, None]
@@ -455,6 +482,9 @@ def targets_pct(
 
 #: Weight, in years, of the all-region mean in a region's shrunk target shortfall.
 SHORTFALL_PRIOR_YEARS = 2.0
+#: Years left out of the record of missed targets: 2020's targets were set in January, before the
+#: pandemic (Hubei's "around 7.5 %" against -5.0 %), so its misses say nothing about planning.
+SHORTFALL_EXCLUDED_YEARS = (2020,)
 
 
 def target_shortfalls(
@@ -462,10 +492,11 @@ def target_shortfalls(
 ) -> FloatArray:
     """Each region's record of missing its announced real-growth targets, in points: the mean of
     ``target - actual`` over the years that have both, shrunk toward the mean over all regions
-    and years (``n / (n + 2)`` on its own record). ``actual_pct`` is ``(Y, N)`` over ``years``."""
+    and years (``n / (n + 2)`` on its own record). ``actual_pct`` is ``(Y, N)`` over ``years``;
+    years in :data:`SHORTFALL_EXCLUDED_YEARS` are left out."""
     gaps: dict[int, list[float]] = {}
     for (code, year), pct in targets.items():
-        if code in codes and years[0] <= year <= years[-1]:
+        if code in codes and years[0] <= year <= years[-1] and year not in SHORTFALL_EXCLUDED_YEARS:
             i = list(codes).index(code)
             gaps.setdefault(i, []).append(pct - float(actual_pct[year - int(years[0]), i]))
     everything = [g for v in gaps.values() for g in v]

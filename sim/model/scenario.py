@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from sim._typing import FloatArray, IntArray
+from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
@@ -101,6 +101,7 @@ class UncertaintySettings:
     stationary: bool = False  # random block lengths with mean `block`
     parameters: bool = True  # per-path draws of the estimated spreads
     national: bool = True  # per-path national real-growth path errors
+    plan_risk: bool = True  # written paths respond to the nation and miss as the record says
     parameter_scale: float = 1.0  # multiplies the spreads' resampled sampling error
     parameter_half_life: float = 2.0  # years for a path's drawn spread error to halve
 
@@ -159,7 +160,7 @@ class Scenario:
     horizon: int
     growth: GrowthModel  # every path as arrays over base+1 .. horizon
     others: Others
-    national_written: tuple[PathValue, PathValue]  # (real, deflator) as the file wrote them
+    national_written: tuple[PathValue, PathValue]  # (real, deflator): the file's, over its preset's
     provinces: dict[int, tuple[PathValue | None, PathValue | None]]  # region -> (real, deflator) set
     uncertainty: UncertaintySettings
     sweep: tuple[SweepAxis, ...]
@@ -173,6 +174,8 @@ class Scenario:
     _data: dict[str, Any] = field(repr=False, compare=False)  # the validated file model, plain
     _locs: dict[Key, Location] = field(repr=False, compare=False, default_factory=dict)
     measure: Measure = "gdp"  # what regions are ranked by
+    national_preset: str | None = None  # the named national path the scenario selects, if any
+    national_source: tuple[str, ...] = ()  # per projected year: where the national path comes from
 
     @property
     def per_capita(self) -> bool:
@@ -405,6 +408,7 @@ def resolve(
             return None
 
     target = check(_target, spec, panel, fail)
+    check(_preset, spec, fail)
     threshold = check(_threshold, spec, panel, fail)
     base = check(_base_year, spec, panel, fail)
     horizon = check(_horizon, spec, base, fail) if base is not None else None
@@ -438,7 +442,8 @@ def resolve(
     if targets is not None:
         files[str(targets.path)] = targets.sha256
     years = np.arange(base + 1, horizon + 1, dtype=np.int64)
-    national = (spec["national"]["real_growth"], spec["national"]["deflator"])
+    national = national_paths(spec["national"])
+    data_years = _preset_years_with_data(spec["national"], panel, years)
     commodity = path_pct(spec["prices"]["commodity"], years)
     prices = (
         estimate_prices(panel, base, separate_speed=others.price_speed == "by_group")
@@ -448,7 +453,7 @@ def resolve(
     plans = _plans(spec, panel, base, years, fail)
     growth = _growth_model(
         panel, years, base, national, others, provinces, targets, prices, commodity, plans,
-        spec["national"].get("gdp"), fail,
+        spec["national"].get("gdp"), fail, data_years,
     )  # fmt: skip
     measure: Measure = spec.get("measure") or "gdp"
     census: list[str] = []
@@ -498,6 +503,11 @@ def resolve(
         _data=spec,
         _locs=dict(locs),
         measure=measure,
+        national_preset=spec["national"].get("preset"),
+        national_source=tuple(
+            "data" if d else src
+            for d, src in zip(data_years, national_sources(spec["national"], years, growth.national_pinned_nominal), strict=True)
+        ),
     )
 
 
@@ -512,6 +522,7 @@ def _uncertainty(u: dict[str, Any], window: tuple[int, ...]) -> UncertaintySetti
         stationary=u["blocks"] == "stationary",
         parameters=u["parameters"],
         national=u["national"],
+        plan_risk=u["plan_risk"],
         parameter_scale=u["parameter_scale"] if u["parameter_scale"] is not None else DEFAULT_PARAMETER_SCALE,
         parameter_half_life=(
             u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE
@@ -545,6 +556,15 @@ def _panel_targets(panel: Panel, model: str, fail: Any) -> Targets | None:
             "model",
         )
     return load_targets(panel.scope.targets)
+
+
+def _preset(spec: dict[str, Any], fail: Any) -> None:
+    """A national preset the bundled file (data/national_paths.yaml) has."""
+    from sim.inputs.presets import preset_names
+
+    name = spec["national"].get("preset")
+    if name is not None and name not in preset_names():
+        raise fail(f"unknown preset {name!r} (known: {', '.join(preset_names())})", "national", "preset")
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
@@ -591,6 +611,57 @@ def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     return target
 
 
+def national_paths(nat: Mapping[str, Any]) -> tuple[PathValue, PathValue]:
+    """The national (real, deflator) paths a ``national`` section means: its preset's (if any)
+    with the section's own values over them, else its own, else "trailing"."""
+    from sim.inputs.presets import load_presets, merged
+
+    preset = load_presets()[nat["preset"]] if nat.get("preset") else None
+    out = []
+    for key in ("real_growth", "deflator"):
+        written = nat.get(key)
+        if preset is not None:
+            out.append(merged(getattr(preset, key), written))
+        else:
+            out.append(written if written is not None else "trailing")
+    return out[0], out[1]
+
+
+def _preset_years_with_data(nat: Mapping[str, Any], panel: Panel, years: IntArray) -> BoolArray:
+    """Projected years whose national path would come from a preset but which the national data
+    already has (a scenario based before the last data year): those take the data's values."""
+    if not nat.get("preset"):
+        return np.zeros(years.shape, dtype=bool)
+    src = national_sources(nat, years, None)
+    known = panel.national.years[np.isfinite(panel.national.real_growth_pct) & np.isfinite(panel.national.log_deflator)]
+    return np.array([s.startswith("preset") and int(y) in set(known.tolist()) for s, y in zip(src, years, strict=True)])
+
+
+def national_sources(nat: Mapping[str, Any], years: IntArray, pinned: FloatArray | None) -> tuple[str, ...]:
+    """Where the national path of each projected year comes from: ``preset NAME``, ``scenario``
+    (a value the scenario writes, or between two it writes), ``trailing`` or ``preliminary``."""
+    from sim.inputs.presets import load_presets
+
+    preset = nat.get("preset")
+    written = nat.get("real_growth")
+    out = []
+    for t, year in enumerate(years.tolist()):
+        if pinned is not None and np.isfinite(pinned[t]):
+            out.append("preliminary")
+        elif isinstance(written, dict) and preset and min(written) <= year <= max(written):
+            out.append("scenario")
+        elif written is not None and not preset:
+            out.append("trailing" if written == "trailing" else "scenario")
+        elif written is not None and not isinstance(written, dict):
+            out.append("trailing" if written == "trailing" else "scenario")
+        elif preset:
+            p = load_presets()[preset]
+            out.append(f"preset {preset} ({p.source_id})")
+        else:
+            out.append("trailing")
+    return tuple(out)
+
+
 def national_pct(
     value: PathValue, history_log: FloatArray, panel: Panel, base: int, years: IntArray
 ) -> FloatArray:
@@ -614,11 +685,16 @@ def _growth_model(
     plans: tuple[FloatArray, FloatArray, FloatArray],
     national_gdp: dict[int, float] | None,
     fail: Any,
+    data_years: BoolArray | None = None,
 ) -> GrowthModel:
     n = panel.n_regions
     nat = panel.national
     nat_real = national_pct(national[0], nat.log_real, panel, base, years)
     nat_defl = national_pct(national[1], nat.log_deflator, panel, base, years)
+    if data_years is not None and data_years.any():  # a preset does not cover years the data has
+        rows = np.searchsorted(nat.years, years[data_years])
+        nat_real[data_years] = nat.real_growth_pct[rows]
+        nat_defl[data_years] = np.expm1(nat.log_deflator[rows]) * 100
     grown = None
     if national_gdp:  # a preliminary national figure: nominal growth known, the deflator implied
         start = float(nat.gdp[np.searchsorted(nat.years, base)])
@@ -797,6 +873,10 @@ def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path:
     looks like one (clearly fractions), otherwise a warning naming file, line and field."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec["national"]["real_growth"])]
     items += [(("provinces", c, "real_growth"), p["real_growth"]) for c, p in spec["provinces"].items()]
+    if spec["national"].get("preset"):  # the preset's national path counts as the file's (percent)
+        from sim.inputs.presets import load_presets
+
+        items.append((("national", "preset"), load_presets()[spec["national"]["preset"]].real_growth))
     items = [(k, v) for k, v in items if v is not None and v != "trailing"]
     flagged = [(k, nums) for k, v in items if (nums := _looks_like_fraction(v))]
     if not flagged:
@@ -874,10 +954,12 @@ def _plausibility(
             lead = float((real[first, i] - growth.national_real_pct[first]).mean())
             lo, hi = np.percentile(leads[:, i], [5, 95])
             if not lo <= lead <= hi:
+                # enough digits that the lead and the bound it crosses never print alike
+                digits = next((k for k in (1, 2, 3) if f"{lead:+.{k}f}" not in (f"{lo:+.{k}f}", f"{hi:+.{k}f}")), 4)
                 msg = (
-                    f"warning: a real-growth lead of {lead:+.1f} points over {over} in {span} is outside "
-                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.1f} to "
-                    f"{hi:+.1f})"
+                    f"warning: a real-growth lead of {lead:+.{digits}f} points over {over} in {span} is outside "
+                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.{digits}f} to "
+                    f"{hi:+.{digits}f})"
                 )
                 out.append(str(_err(msg, ("provinces", code, "real_growth"), locs, path)))
         if d is not None:
@@ -914,6 +996,9 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
                 key = f"provinces.{code}.shift.{attr}"
                 old = out.get(key) or (scenario.plans.get(int(p.region), {}).get("shift") or {}).get(attr) or {}  # type: ignore[arg-type]
                 out[key] = {y: float(old.get(y, 0.0)) + v for y in years}
+        elif p.kind == "province_lead":
+            code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
+            out[f"provinces.{code}.real_growth"] = {"lead": v}
         elif p.kind in ("national_real", "national_defl"):
             i = 0 if p.kind == "national_real" else 1
             key = "national.real_growth" if i == 0 else "national.deflator"

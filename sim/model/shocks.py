@@ -29,6 +29,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
 from sim.model.growth import CellRoles, GrowthModel, decay_factors
+from sim.model.plans import PlanRisk
 from sim.model.population import national_log_population
 
 
@@ -107,40 +108,45 @@ def bootstrap_indices(
 ) -> np.ndarray:
     """Indices of historical years for every path and projected year, ``(paths, horizon)``.
 
-    Fixed blocks (default): blocks of ``block`` consecutive historical years start at uniform
-    positions, so persistence within a block is kept. ``stationary``: block lengths are random
-    (geometric with mean ``block``, Politis & Romano 1994); each year continues the block with
-    probability ``1 - 1/block``. With ``years`` (the historical years of the rows), a block
-    never joins two years that are not consecutive (an excluded or unusable year between them).
-    dtype int16.
+    Circular blocks (Politis & Romano; arch's ``CircularBlockBootstrap`` and
+    ``StationaryBootstrap``): a block starts at a uniformly drawn year and continues with the next
+    year, wrapping from the last year of a run of consecutive years back to its first
+    (:func:`successors`), so every historical year is drawn equally often in every projected year
+    and the drawn deviations are mean-zero. Fixed blocks of ``block`` years (default), or, with
+    ``stationary``, random lengths (geometric with mean ``block``: each year continues the block
+    with probability ``1 - 1/block``). With ``years`` (the historical years of the rows), runs
+    are split where a year is missing (excluded or unusable). dtype int16.
     """
     block = max(1, min(block, n_years))
     ys = np.arange(n_years) if years is None else np.asarray(years)
-    follows = np.zeros(n_years, dtype=bool)  # row i + 1 is the year after row i
-    follows[:-1] = np.diff(ys) == 1
+    succ = successors(ys)
     if stationary:
-        return resolve_stationary(*stationary_draw(rng, n_years, paths, horizon, block), successors(ys))
+        return resolve_stationary(*stationary_draw(rng, n_years, paths, horizon, block), succ)
     if block == 1:
         return rng.integers(0, n_years, size=(paths, horizon), dtype=np.int16)
-    run = np.ones(n_years, dtype=np.int64)  # consecutive years from each row on
-    for i in range(n_years - 2, -1, -1):
-        run[i] = run[i + 1] + 1 if follows[i] else 1
-    valid = np.flatnonzero(run >= block).astype(np.int16)
-    if valid.size == 0:  # no run of `block` consecutive years: the longest there is
-        valid = np.flatnonzero(run == run.max()).astype(np.int16)
-        block = int(run.max())
     n_blocks = -(-horizon // block)
-    starts = valid[rng.integers(0, valid.size, size=(paths, n_blocks))]
-    rows = (starts[:, :, None] + np.arange(block, dtype=np.int16)).reshape(paths, -1)
+    starts = rng.integers(0, n_years, size=(paths, n_blocks), dtype=np.int16)
+    ahead = np.empty((block, n_years), dtype=np.int16)  # row k: succ applied k times
+    ahead[0] = np.arange(n_years, dtype=np.int16)
+    for k in range(1, block):
+        ahead[k] = succ[ahead[k - 1]]
+    rows = ahead[:, starts].transpose(1, 2, 0).reshape(paths, -1)
     return np.ascontiguousarray(rows[:, :horizon])
 
 
 def successors(years: IntArray) -> np.ndarray:
-    """Row of the year after each row's year, ``-1`` where it is not the next row (a gap, the end)."""
+    """Row of the year that follows each row in a circular block: the next row where it is the
+    next year, else the first row of the run of consecutive years it ends (wrap-around), so the
+    successor map is a permutation and uniform draws stay uniform."""
     ys = np.asarray(years)
-    out = np.full(ys.size, -1, dtype=np.int16)
-    nxt = np.flatnonzero(np.diff(ys) == 1)
-    out[nxt] = (nxt + 1).astype(np.int16)
+    out = np.empty(ys.size, dtype=np.int16)
+    first = 0
+    for i in range(ys.size):
+        if i + 1 < ys.size and ys[i + 1] == ys[i] + 1:
+            out[i] = i + 1
+        else:  # the end of a run: wrap to its first row
+            out[i] = first
+            first = i + 1
     return out
 
 
@@ -472,7 +478,9 @@ class NationalError:
 
 
 def national_error(panel: Panel, base: int) -> NationalError:
-    """National forecast errors as the panel knew them at ``base``: fit to the panel's own errors.
+    """National forecast errors as the panel knew them at ``base``: fit to the national series' own
+    errors, over its whole record (the bundled file goes back to 1978, so the fit sees the booms
+    and slowdowns of four decades, not one slowdown).
 
     For every jump-off b whose outcome years are all <= ``base``, the error of the naive forecast
     (the trailing 5-year mean of national real log growth) over the next h years is
@@ -481,8 +489,13 @@ def national_error(panel: Panel, base: int) -> NationalError:
     by least squares over h = 1..10, weighted by the number of jump-offs, and kept >= 0.
     """
     nat = panel.national
-    g = nat.log_real
-    ys = nat.years
+    g, ys = nat.log_real, nat.years
+    if nat.history_years is not None and nat.history_real_pct is not None:  # the file's whole record
+        ys = np.union1d(nat.history_years, nat.years)
+        g = np.full(ys.size, np.nan)
+        g[np.searchsorted(ys, nat.history_years)] = np.log1p(nat.history_real_pct / 100.0)
+        derived = np.searchsorted(ys, nat.years)  # the panel's years: derived where the file is empty
+        g[derived] = np.where(np.isfinite(g[derived]), g[derived], nat.log_real)
     rows: list[tuple[float, float, float]] = []  # (1, 1/h, variance) with weight
     weights: list[float] = []
     used: set[int] = set()
@@ -573,6 +586,22 @@ class OffsetModel:
     national: NationalError | None
     parameter_scale: float = 1.0
     parameter_half_life: float | None = None  # None: the growth model's half-life
+    plan: PlanRisk | None = None  # written paths: response to the nation and persistent misses
+    record_applied: bool = True  # announced targets already carry their mean miss (target_record)
+
+    def _plan_offsets(self, rng: np.random.Generator, rows: int, eta: FloatArray | None) -> FloatArray:
+        """``(rows, T, N)`` log growth added to planned cells: ``beta * eta`` where the plan is an
+        absolute rate (a lead already moves with the nation), less a persistent miss drawn once per
+        path, ``N(mean, sd^2)`` (mean 0 for an announced target whose record the path already
+        carries)."""
+        plan, roles = self.plan, self.roles
+        assert plan is not None
+        mean = np.where(roles.announced & self.record_applied, 0.0, plan.miss_mean[None, :])  # (T, N)
+        miss = rng.standard_normal((rows, 1, self.growth.n_regions)) * plan.miss_sd
+        out = -(mean[None] + miss) * roles.planned[None]
+        if eta is not None:
+            out += eta[:, :, None] * plan.beta[None, None, :] * roles.fixed_real[None]
+        return out
 
     def table(self, rng: np.random.Generator, rows: int = OFFSET_ROWS) -> FloatArray:
         """``(rows, T+1, N)`` offsets of the log gaps to the target (year 0 = base, zero)."""
@@ -587,10 +616,13 @@ class OffsetModel:
             growth += (
                 decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
             )
+        eta = None
         if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
             shift = rng.standard_normal((rows, 1)) * self.national.persistent
             eta = shift + rng.standard_normal((rows, t)) * self.national.yearly
             growth += eta[:, :, None] * roles.follows_nation[None]
+        if self.plan is not None and roles.planned.any():
+            growth += self._plan_offsets(rng, rows, eta)
         out = np.zeros((rows, t + 1, n))
         np.cumsum(growth, axis=1, out=out[:, 1:])
         out -= out[:, :, self.target : self.target + 1]

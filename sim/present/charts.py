@@ -1117,7 +1117,7 @@ def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
     each reported year), the one-at-a-time steps shown and the Shapley averages a button away."""
     from plotly.subplots import make_subplots
 
-    from sim.present.diffview import change_label, outcome_titles
+    from sim.present.text import change_label, outcome_titles
 
     titles = outcome_titles(result, lang)
     labels = [t(lang, "diff_a"), *(change_label(c, result, lang) for c in result.changes), t(lang, "diff_b")]

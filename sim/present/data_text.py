@@ -185,3 +185,52 @@ def vintages_text(cmp: VintageComparison, *, restatements: int = 10, lang: str =
     if not rows:
         lines.append(t(lang, "vin_none", year=cmp.year))
     return "\n".join(lines)
+
+
+def ranking_text(doc: dict[str, object], panel: object, lang: str = "en") -> str:
+    """``ranksim data``: one year's ranking (``data_document``), preliminary values marked ``p``
+    and estimates ``e``, then the nation's figure."""
+    rows = doc["provinces"]  # type: ignore[index]
+    year = doc["year"]  # type: ignore[index]
+    lines = [t(lang, "data_head", year=year)]
+
+    def mark(status: dict[str, str], field: str) -> str:
+        return {"preliminary": "p", "estimated": "e"}.get(status[field], " ")
+
+    for row in rows:  # type: ignore[union-attr]
+        name = row["zh"] if lang == "zh" else row["en"]
+        other = row["en"] if lang == "zh" else row["zh"]
+        lines.append(
+            f"{row['rank']:>3}  {row['code']:>4}  {pad(name, 16, 'left')} {pad(other, 16, 'left')}"
+            f"{row['gdp_nominal_100m_yuan']:>12,.1f}{mark(row['status'], 'gdp')} "
+            f"{row['real_growth_pct']:>5.1f}{mark(row['status'], 'real_growth')}"
+        )
+    nat = doc["national"]  # type: ignore[index]
+    if not nat["aggregate"]:
+        who = t(lang, "data_nation") if panel.scope.is_national else panel.scope.aggregate(lang)  # type: ignore[attr-defined]
+        flag = " p" if nat["status"] == "preliminary" else ""
+        lines.append(t(lang, "data_national", who=who, gdp=nat["gdp_nominal_100m_yuan"], real=nat["real_growth_pct"], mark=flag))
+    marked = sum(1 for r in rows if any(v != "final" for v in r["status"].values()))  # type: ignore[union-attr]
+    if marked:
+        lines.append(t(lang, "data_marks", n=marked, total=len(rows), year=year))  # type: ignore[arg-type]
+    return "\n".join(lines)
+
+
+def targets_text(doc: dict[str, object], lang: str = "en") -> str:
+    """``ranksim data --targets``: per region, the years with a target, outturn and miss."""
+    lines = [t(lang, "tg_head", path=shown_path(Path(str(doc["targets_file"]))))]
+    excluded = ", ".join(str(y) for y in doc["excluded_years"])  # type: ignore[union-attr]
+    for reg in doc["regions"]:  # type: ignore[union-attr]
+        who = reg["zh"] if lang == "zh" else reg["en"]
+        if not reg["years"]:
+            lines.append(f"{who} ({reg['code']}): {t(lang, 'tg_none')}")
+            continue
+        miss = "-" if reg["mean_miss_pp"] is None else f"{reg['mean_miss_pp']:+.2f}"
+        lines.append(t(lang, "tg_region", who=who, code=reg["code"], miss=miss, n=reg["counted_years"], excluded=excluded))
+        lines.append(t(lang, "tg_columns"))
+        for e in reg["years"]:
+            kind = t(lang, f"tg_kind_{e['kind']}") if e["kind"] in ("about", "above", "range", "none") else ""
+            out = "" if e["outturn_pct"] is None else f"{e['outturn_pct']:.1f}" + ("p" if e["outturn_status"] == "preliminary" else "")
+            miss_e = "" if e["miss_pp"] is None else f"{e['miss_pp']:+.1f}"
+            lines.append(f"  {e['year']}  {e['target_pct']:>5.2f}   {pad(kind, 6, 'left')}  {out:>7}  {miss_e:>5}")
+    return "\n".join(lines)

@@ -15,18 +15,11 @@ from sim.analyses.diff import Change, DiffResult, Series
 from sim.present.i18n import t
 from sim.present.registry import charts_for
 from sim.present.report import Report, add_provenance, esc
-from sim.present.text import pad
+from sim.present.text import change_label, outcome_titles, pad
 from sim.provenance import Provenance
 
 #: Differing years or regions listed per value in the terminal (the report and JSON list all).
 TERMINAL_ITEMS = 6
-
-
-def change_label(change: Change, result: DiffResult, lang: str) -> str:
-    """What a change is, in words: "national real growth", "Inner Mongolia" ..."""
-    if change.region is not None:
-        return result.a.panel.regions.label(change.region, lang)
-    return t(lang, f"dk_{change.key}")
 
 
 def _value(v: float | None, series: Series, lang: str) -> str:
@@ -82,11 +75,6 @@ def answer_line(result: DiffResult, lang: str = "en") -> str:
     for j, y in enumerate(result.years, start=1):
         parts.append(t(lang, "diff_gap", y=int(y), a=result.answers[0, j], b=result.answers[-1, j]))
     return "; ".join(parts)
-
-
-def outcome_titles(result: DiffResult, lang: str) -> list[str]:
-    """Column titles of the outcomes: reach year, then the gap at each year."""
-    return [t(lang, "diff_outcome_reach"), *(t(lang, "diff_outcome_gap", y=int(y)) for y in result.years)]
 
 
 def _fmt(v: float, j: int) -> str:

@@ -20,6 +20,7 @@ from plotly.offline import get_plotlyjs
 from sim._typing import FloatArray
 from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
+from sim.analyses.presets import NationalComparison
 from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
@@ -145,8 +146,20 @@ def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: s
     if isinstance(value, dict) and "lead" in value:
         return t(lang, "lead_text", lead=_path_text(value["lead"], lang, scenario, resolved, " pp"))
     if isinstance(value, dict):
-        return " → ".join(f"{y}: {v:g}{unit}" for y, v in value.items())
+        return " → ".join(f"{y}: {v:g}{unit}" for y, v in sorted(value.items()))
     return f"{float(value):g}{unit}"
+
+
+def _national_source(scenario: Scenario, key: str, lang: str) -> str:
+    """The source of a national path: the file's comment, else the preset it comes from."""
+    comment = scenario.source.comments.get(key, "")
+    preset = scenario.national_preset
+    if comment or preset is None:
+        return comment
+    from sim.inputs.presets import load_presets
+
+    p = load_presets()[preset]
+    return f"{p.label(lang)}: {p.source}"
 
 
 def _levels_text(levels: dict[int, float]) -> str:
@@ -206,12 +219,12 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         (
             t(lang, "a_nat_real"),
             _path_text(sc.national_written[0], lang, sc, g.national_real_pct),
-            com.get("national.real_growth", ""),
+            _national_source(sc, "national.real_growth", lang),
         ),
         (
             t(lang, "a_nat_defl"),
             _path_text(sc.national_written[1], lang, sc, g.national_deflator_pct),
-            com.get("national.deflator", ""),
+            _national_source(sc, "national.deflator", lang),
         ),
     ]
     if sc.national_gdp:
@@ -397,6 +410,9 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
         css="t ranks",
     )
     add_measures_table(report, proj)
+    note = base_year_note(proj, lang)
+    if note:
+        report.add_paragraph(note, "muted")
     check = proj.actual_check()
     if check:
         report.add_paragraph(t(lang, "actual_title"))
@@ -423,6 +439,27 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
     add_growth_table(report, proj)
     report.add_heading(t(lang, "charts"))
     add_charts(report, proj)
+
+
+def base_year_note(proj: Projection, lang: str) -> str:
+    """One sentence on the base year's values that are not final (preliminary, estimated)."""
+    st = proj.base_year_status()
+    if not st["preliminary"] and st["national"] == "final":
+        return ""
+    regions = proj.scenario.panel.regions
+
+    def names(codes: Sequence[str]) -> str:
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(regions.label(regions.codes.index(c), lang) for c in codes)
+
+    n = len(regions.codes)
+    what = t(lang, "data_status_all") if len(st["preliminary"]) == n else names(st["preliminary"])
+    if st["national"] != "final":
+        what += "、" + t(lang, "data_nation") if lang == "zh" else f", {t(lang, 'data_nation')}"
+    lp, rp = ("（", "）") if lang == "zh" else (" (", ")")
+    est = [f"{t(lang, 'status_field_' + f)}{lp}{names(c)}{rp}" for f, c in st["estimated"].items()]
+    est_text = "; ".join(est) if est else t(lang, "data_status_none")
+    return t(lang, "data_status_note", year=proj.scenario.base_year, what=what, est=est_text)
 
 
 def measure_thresholds(n_regions: int) -> tuple[int, ...]:
@@ -567,6 +604,19 @@ def add_solve_section(report: Report, sol: SolveResult) -> None:
     add_charts(report, sol)
 
 
+def add_lead_section(report: Report, lead: LeadView) -> None:
+    """The answer as a lead over the national path: the scenario's own mean lead, the lead needed
+    by the deadline, the target's record, and reach year / P(reach) against the lead."""
+    lang, sc = report.lang, lead.solve.scenario
+    report.add_heading(t(lang, "lead_section"))
+    who = sc.panel.regions.label(sc.target, lang)
+    own = t(lang, "lead_own", who=who, lead=f"{lead.own_mean_pp:+.2f}", a=int(sc.years[0]), b=int(sc.years[-1]))
+    report.add_html(
+        '<div class="answer" id="lead-answer"><p>' + esc(own + " " + solve_sentence(lead.solve, lang)) + "</p></div>"
+    )
+    add_charts(report, lead.sweep)
+
+
 def add_provenance(
     report: Report, scenario: Scenario, provenance: Provenance | None = None, *, projection: bool = True
 ) -> None:
@@ -631,6 +681,54 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
     return report.render()
 
 
+def add_national_paths_section(report: Report, comparison: NationalComparison) -> None:
+    """The answer under each named national path: reach year (and P(reach) with paths)."""
+    lang, sc = report.lang, comparison.scenario
+    report.add_heading(t(lang, "np_title"))
+    if sc.national_preset:
+        from sim.inputs.presets import load_presets
+
+        intro = t(lang, "np_intro", preset=load_presets()[sc.national_preset].label(lang))
+    else:
+        intro = t(lang, "np_intro_none")
+    report.add_paragraph(intro)
+    first = int(sc.years[0])
+    last = int(sc.years[min(4, sc.years.size - 1)])
+    years = sorted({y for a in comparison.answers for y in (a.reach_probability or {})})
+    header = [t(lang, "np_preset"), t(lang, "np_growth", a=first, b=last), t(lang, "np_reach")]
+    header += [t(lang, "np_p", y=y) for y in years]
+    rows = []
+    for a in comparison.answers:
+        label = f"{a.preset} ({a.title_zh if lang == 'zh' else a.title})" if a.preset else (
+            a.title_zh if lang == "zh" else a.title
+        )
+        if a.preset and a.preset == sc.national_preset:
+            label = f"<b>{esc(label)}</b>"
+        else:
+            label = esc(label)
+        reach = str(a.reach_year) if a.reach_year is not None else t(lang, "np_never", h=sc.horizon)
+        probs = [_pct(a.reach_probability[y]) if a.reach_probability else "–" for y in years]
+        rows.append([label, f"{a.mean_real_pct:.2f}%", esc(reach), *probs])
+    report.add_html(_html_table(header, rows))
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table whose cells are already HTML (escaped by the caller)."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="t"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeadView:
+    """What the report's lead section shows: the lead solve, a sweep over leads (with P(reach) when
+    Monte Carlo ran) and the scenario's own mean lead over the national path (points)."""
+
+    solve: SolveResult
+    sweep: SweepResult
+    own_mean_pp: float
+
+
 def run_report(
     proj: Projection,
     lang: str = "en",
@@ -639,14 +737,20 @@ def run_report(
     solve: SolveResult | None = None,
     sweep: SweepResult | None = None,
     sensitivity: SensitivityResult | None = None,
+    national_paths: NationalComparison | None = None,
+    lead: LeadView | None = None,
 ) -> str:
     """The full report of a run and whichever analyses are given, as one HTML string."""
     report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
     add_run_sections(report, proj, mc)
+    if national_paths is not None:
+        add_national_paths_section(report, national_paths)
     if mc is not None:
         add_montecarlo_section(report, mc, provenance.seed if provenance else None)
     if solve is not None:
         add_solve_section(report, solve)
+    if lead is not None:
+        add_lead_section(report, lead)
     if sweep is not None:
         add_sweep_section(report, sweep)
     if sensitivity is not None:

@@ -364,6 +364,8 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
     stay = "stay_" if sol.question == "stay" else ""
+    if sol.lead:
+        return lead_sentence(sol, lang, who, prob)
     if sol.required_pct is None:
         return t(lang, f"solve_{stay}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
     if sol.at_low_bound:
@@ -380,13 +382,32 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     )
 
 
+def lead_sentence(sol: SolveResult, lang: str, who: str, prob: str) -> str:
+    """The lead answer: points a year over the national path, against the target's own record."""
+    sc = sol.scenario
+    key = "stay_" if sol.question == "stay" else ""
+    if sol.required_pct is None:
+        return t(lang, f"lead_{key}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+    past = sol.historical_lead_pp
+    history = "" if past is None else t(
+        lang, "lead_history", who=who, a=sc.base_year - 9, b=sc.base_year, lead=f"{past:+.2f}"
+    )
+    return t(
+        lang, f"lead_{key}sentence", who=who, k=sc.threshold_rank, by=sol.by, prob=prob,
+        lead=f"{sol.required_pct:+.2f}", b1=sc.base_year + 1,
+    ) + history  # fmt: skip
+
+
 def solve_text(sol: SolveResult, lang: str = "en") -> str:
     """The sentence and the curve of required growth by deadline that ``ranksim solve`` prints."""
     kind = (
         t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
     )
-    curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:.2f}%'}" for y, g in sol.curve)
+    unit = t(lang, "pp_unit") if sol.lead else "%"
+    curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:+.2f}' + unit if sol.lead else f'{g:.2f}%'}" for y, g in sol.curve)
     head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
+    if sol.lead:
+        head = t(lang, "lead_curve", kind=kind)
     return solve_sentence(sol, lang) + "\n" + head + curve
 
 
@@ -483,3 +504,20 @@ def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     lo, hi, mean = loading[others].min(), loading[others].max(), loading[others].mean()
     lines.append(t(lang, "pm_others", mean=mean, lo=lo, hi=hi))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- diff labels
+
+
+def change_label(change: Any, result: Any, lang: str) -> str:
+    """What a change is, in words: "national real growth", "Inner Mongolia" ..."""
+    if change.region is not None:
+        return result.a.panel.regions.label(change.region, lang)
+    return t(lang, f"dk_{change.key}")
+
+
+def outcome_titles(result: Any, lang: str) -> list[str]:
+    """Column titles of the outcomes: reach year, then the gap at each year."""
+    return [t(lang, "diff_outcome_reach"), *(t(lang, "diff_outcome_gap", y=int(y)) for y in result.years)]
+
+

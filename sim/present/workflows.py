@@ -13,7 +13,7 @@ from sim.analyses.solve import solve
 from sim.analyses.sweep import sweep
 from sim.engine.projection import project
 from sim.model.scenario import Scenario
-from sim.present.report import run_report
+from sim.present.report import LeadView, run_report
 from sim.provenance import Provenance
 
 #: The deadline of the report's solve section: 2030, or the horizon when that comes first.
@@ -44,11 +44,20 @@ def report(
     seed, recorded in the report's provenance unless ``provenance`` is given).
     """
     sol = solve(scenario, solve_deadline(scenario))
+    paths = None
+    if scenario.panel.scope.is_national:  # the named national paths are China's
+        from sim.analyses.presets import compare_national_paths
+
+        mc_seed = montecarlo.seed if montecarlo is not None and isinstance(montecarlo.seed, int) else 0
+        paths = compare_national_paths(
+            scenario, paths=montecarlo.paths if montecarlo is not None else None, seed=mc_seed
+        )
     sw = sweep(scenario) if scenario.sweep else None
     sens = sensitivity(scenario, seed=seed, rng=rng) if scenario.sensitivity is not None else None
     if provenance is None:
         random = sens.seed if sens is not None else montecarlo.seed if montecarlo is not None else None
         provenance = scenario.provenance(seed=random)
+    lead = lead_view(scenario, montecarlo)
     page = run_report(
         project(scenario),
         lang=lang,
@@ -57,10 +66,34 @@ def report(
         solve=sol,
         sweep=sw,
         sensitivity=sens,
+        national_paths=paths,
+        lead=lead,
     )
     if path is not None:
         _write(Path(path), page)
     return page
+
+
+#: Leads over the national path (points a year) the report's lead section sweeps.
+LEAD_VALUES = tuple(round(-2.0 + 0.25 * i, 2) for i in range(29))  # -2 .. +5
+#: At most this many Monte Carlo paths per lead value in that section.
+LEAD_PATHS = 4000
+
+
+def lead_view(scenario: Scenario, montecarlo: MonteCarloResult | None) -> LeadView:
+    """The report's lead section: solve for the lead by the solve deadline, and sweep leads (with
+    Monte Carlo when the report has it, the same seed)."""
+    by = solve_deadline(scenario)
+    sol = solve(scenario, by, lead=True)
+    years = sorted({y for y in (2030, 2035, scenario.horizon) if scenario.base_year < y <= scenario.horizon})
+    param = f"provinces.{scenario.target_code}.lead"
+    paths = min(montecarlo.paths, LEAD_PATHS) if montecarlo is not None else None
+    seed = montecarlo.seed if montecarlo is not None and isinstance(montecarlo.seed, int) else 0
+    sw = sweep(scenario, [(param, "set", LEAD_VALUES)], rank_years=years, thresholds=False,
+               paths=paths, seed=seed if paths else None)  # fmt: skip
+    real = np.expm1(project(scenario).growth.real[:, scenario.target]) * 100
+    own = float(np.mean(real - scenario.growth.national_real_pct))
+    return LeadView(solve=sol, sweep=sw, own_mean_pp=own)
 
 
 def _write(target: Path, content: str | bytes) -> None:

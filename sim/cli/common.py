@@ -1,0 +1,81 @@
+"""Small helpers every command module shares (printing a JSON document, the "wrote" line), kept
+apart so command modules import them without importing each other."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def print_json(doc: dict[str, Any]) -> int:
+    """Print one JSON document (the project's JSON style) and return exit status 0."""
+    from sim.present.output import dumps
+
+    sys.stdout.write(dumps(doc))
+    return 0
+
+
+def print_written(written: list[Path], lang: str = "en") -> None:
+    """Say which files were written (nothing when none were)."""
+    from sim.present.i18n import t
+
+    if written:
+        print(t(lang, "wrote", files=t(lang, "list_sep").join(str(p) for p in written)))
+
+
+def year_arg(text: str) -> int:
+    """argparse type: a year (a whole number)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+
+
+def positive_int_arg(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def file_stem_arg(text: str) -> str:
+    """A --name: a plain file name stem, no folder."""
+    if not text or text.startswith(".") or any(c in text for c in "/\\\0"):
+        raise argparse.ArgumentTypeError(f"a plain file name without folder or leading dot, got {text!r}")
+    return text
+
+
+def output_args(parser: argparse.ArgumentParser, files: str) -> None:
+    """--out, --name, --xlsx, --json, --lang and --no-report, the same for every command that writes
+    results."""
+    parser.add_argument("--out", type=Path, help=f"folder for {files}")
+    parser.add_argument(
+        "--name",
+        type=file_stem_arg,
+        metavar="STEM",
+        help="stem of the files written (default: the command's name)",
+    )
+    parser.add_argument(
+        "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        default=default_lang(),
+        help="language of texts and report (default: $RANKSIM_LANG, else en)",
+    )
+    parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
+
+
+def default_lang() -> str:
+    """The language when ``--lang`` is not given: ``RANKSIM_LANG`` (zh or en), else English."""
+    import os
+
+    return "zh" if os.environ.get("RANKSIM_LANG", "en").strip().lower().startswith("zh") else "en"
