@@ -284,14 +284,20 @@ def test_a_cached_run_needs_neither_yaml_parser_nor_validator(tmp_path):
 def test_national_presets_read_from_the_cache_equal_the_parsed_ones(tmp_path, monkeypatch):
     from sim.inputs import presets
 
+    from sim.inputs.scenario_file import scenario_cache
+
     monkeypatch.setenv("RANKSIM_CACHE_DIR", str(tmp_path))
-    parsed = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)  # parses, writes the cache
-    (cache,) = tmp_path.glob("presets-*.json")
-    cached = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)
-    assert cached == parsed and list(cached) == list(parsed)  # file order kept
-    assert cached["imf_weo_2026"].real_growth == {2026: 4.5, 2027: 4.0, 2029: 3.3, 2031: 2.8, 2040: 2.8}
-    cache.write_text("{not json", encoding="utf-8")  # a broken cache is parsed again
-    assert presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS) == parsed
+    presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)
+    assert not list(tmp_path.glob("presets-*.json"))  # the library alone writes no cache
+    with scenario_cache():  # as the command line runs
+        parsed = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)  # parses, writes the cache
+        (cache,) = tmp_path.glob("presets-*.json")
+        assert cache.stat().st_mode & 0o777 == 0o600
+        cached = presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS)
+        assert cached == parsed and list(cached) == list(parsed)  # file order kept
+        assert cached["imf_weo_2026"].real_growth == {2026: 4.5, 2027: 4.0, 2029: 3.3, 2031: 2.8, 2040: 2.8}
+        cache.write_text("{not json", encoding="utf-8")  # a broken cache is parsed again
+        assert presets.load_presets.__wrapped__(presets.DEFAULT_PRESETS) == parsed
 
 
 # --------------------------------------------------------------------------- scenarios from code
