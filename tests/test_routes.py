@@ -237,3 +237,19 @@ def test_the_lead_solve_round_trips(starts):
     assert doc["historical_lead_pp"] == pytest.approx(
         float(np.mean(sc.panel.real_growth_pct[-10:, sc.target] - sc.panel.national.real_growth_pct[-10:])), abs=0.006
     )
+
+
+def test_the_whatif_session_is_safe_from_several_threads(starts):
+    """The app's server calls from several threads: variants are cached under a lock and every
+    thread gets the same answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sim.serve.whatif import Session, WhatIf
+
+    session = Session(starts["founding"], paths=0)
+    shifts = [0.5, 1.0, 1.5, 2.0] * 6
+    with ThreadPoolExecutor(6) as pool:
+        years = list(pool.map(lambda c: session.evaluate(WhatIf(commodity_shift=c)).projection.reach_year, shifts))
+    alone = {c: Session(starts["founding"], paths=0).evaluate(WhatIf(commodity_shift=c)).projection.reach_year for c in set(shifts)}
+    assert years == [alone[c] for c in shifts]
+    assert len(session._variants) == 4

@@ -14,6 +14,7 @@ file, run by ``ranksim run``, gives the same answer (tested).
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass
 from io import StringIO
@@ -79,6 +80,7 @@ class Session:
         self.seed = seed
         self.code = scenario.target_code
         self._variants: dict[float, Scenario] = {}
+        self._lock = threading.Lock()  # the server calls from several threads
 
     @property
     def target_real_start(self) -> float:
@@ -107,12 +109,16 @@ class Session:
         """The scenario, re-resolved with its commodity path shifted (cached)."""
         if commodity_shift == 0:
             return self.scenario
-        if commodity_shift not in self._variants:
-            if len(self._variants) >= CACHE_SIZE:
+        with self._lock:
+            cached = self._variants.get(commodity_shift)
+        if cached is not None:
+            return cached
+        change = {"prices.commodity": self._commodity(commodity_shift)}
+        variant = self.scenario.with_changes(change, rename=False)  # outside the lock: it takes time
+        with self._lock:
+            if commodity_shift not in self._variants and len(self._variants) >= CACHE_SIZE:
                 self._variants.pop(next(iter(self._variants)))
-            change = {"prices.commodity": self._commodity(commodity_shift)}
-            self._variants[commodity_shift] = self.scenario.with_changes(change, rename=False)
-        return self._variants[commodity_shift]
+            return self._variants.setdefault(commodity_shift, variant)
 
     def settings(self, w: WhatIf) -> list[tuple[Parameter, float]]:
         """The batch settings of a state (set or shift, as the scenario parameters mean them)."""
