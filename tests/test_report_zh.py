@@ -24,6 +24,7 @@ from tests.conftest import FOUNDING
 #: Terms a Chinese report keeps in English (names of methods and formats, the tool itself).
 ALLOWED = {
     "GDP",
+    "IMF",  # the organisation's name, as Chinese texts write it
     "Sobol",
     "Shapley",
     "Spearman",

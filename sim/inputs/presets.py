@@ -26,6 +26,7 @@ class Preset:
     title: str
     title_zh: str
     source: str
+    source_zh: str
     source_id: str
     covers: tuple[int, int] | None
     real_growth: PathValue
@@ -33,8 +34,12 @@ class Preset:
     rules: dict[str, str]
 
     def label(self, lang: str = "en") -> str:
-        """``name (title)`` in the language."""
-        return f"{self.name} ({self.title_zh if lang == 'zh' else self.title})"
+        """``name (title)`` in English; the Chinese title in Chinese."""
+        return self.title_zh if lang == "zh" else f"{self.name} ({self.title})"
+
+    def source_text(self, lang: str = "en") -> str:
+        """Where the preset comes from, in the language."""
+        return self.source_zh if lang == "zh" else self.source
 
 
 def _path(value: Any) -> PathValue:
@@ -95,6 +100,7 @@ def load_presets(path: Path = DEFAULT_PRESETS) -> dict[str, Preset]:
             title=str(p["title"]),
             title_zh=str(p["title_zh"]),
             source=" ".join(str(p["source"]).split()),
+            source_zh="".join(str(p.get("source_zh", p["source"])).split()),
             source_id=str(p["source_id"]),
             covers=tuple(p["covers"]) if p.get("covers") else None,  # type: ignore[arg-type]
             real_growth=_path(p["real_growth"]),

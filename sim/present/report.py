@@ -159,7 +159,8 @@ def _national_source(scenario: Scenario, key: str, lang: str) -> str:
     from sim.inputs.presets import load_presets
 
     p = load_presets()[preset]
-    return f"{p.label(lang)}: {p.source}"
+    sep = "：" if lang == "zh" else ": "
+    return f"{p.label(lang)}{sep}{p.source_text(lang)}"
 
 
 def _levels_text(levels: dict[int, float]) -> str:
@@ -699,7 +700,7 @@ def add_national_paths_section(report: Report, comparison: NationalComparison) -
     header += [t(lang, "np_p", y=y) for y in years]
     rows = []
     for a in comparison.answers:
-        label = f"{a.preset} ({a.title_zh if lang == 'zh' else a.title})" if a.preset else (
+        label = (a.title_zh if lang == "zh" else f"{a.preset} ({a.title})") if a.preset else (
             a.title_zh if lang == "zh" else a.title
         )
         if a.preset and a.preset == sc.national_preset:
