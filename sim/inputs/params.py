@@ -9,12 +9,11 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sim.errors import InputError, RanksimWarning
+from sim.errors import InputError, warn_user
 from sim.inputs.panel import Regions
 
 Mode = Literal["set", "shift"]
@@ -128,8 +127,4 @@ def warn_if_fractions(param: Parameter, values: Sequence[float], field: str) -> 
         return
     if values and all(0 < abs(float(v)) < FRACTION_BELOW for v in values):
         v = float(values[0])
-        warnings.warn(
-            f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}",
-            RanksimWarning,
-            stacklevel=3,
-        )
+        warn_user(f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}")
