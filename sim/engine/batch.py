@@ -151,3 +151,18 @@ def evaluate_growth(
     ranks[:, order] = k_out
     gaps[:, order] = g_out
     return Outcomes(np.where(r_out >= 0, base_year + r_out, NEVER), want, ranks, gaps)
+
+
+def region_ranks(scenario: Scenario, settings: Sequence[tuple[Parameter, FloatArray]]) -> IntArray:
+    """Every region's rank in every year, base year first, ``(B, T+1, N)`` (int16), of B scenarios
+    (the same assembly as :func:`evaluate_batch`; the rank rule of :func:`sim.ranks.rank_levels`)."""
+    from sim.engine.levels import project_log_levels
+    from sim.ranks import rank_levels
+
+    checked, b_total, _, _ = _prepare(scenario, settings, None)
+    base_log = np.log(scenario.base_levels)
+    out = np.empty((b_total, scenario.years.size + 1, scenario.n_regions), dtype=np.int16)
+    chunk = max(64, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
+    for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
+        out[lo : lo + b] = rank_levels(project_log_levels(base_log, growth))
+    return out

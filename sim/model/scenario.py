@@ -23,7 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from sim._typing import FloatArray, IntArray
-from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
+from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all, warn_user
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
@@ -239,31 +239,47 @@ class Scenario:
         :class:`~sim.errors.ScenarioError` naming the field; warnings go through
         :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
         """
+        if changes is not None and not isinstance(changes, Mapping):
+            raise ScenarioError(
+                f"must be a mapping of dotted key -> value, e.g. {{'threshold_rank': 12}}; got "
+                f"{type(changes).__name__}",
+                field="changes",
+            )
         data = copy.deepcopy(self._data)
         touched: list[Key] = []
         made: list[tuple[str, str]] = []
+        written: dict[Key, str] = {}  # key path -> the dotted key as the caller wrote it
         for dotted, value in (changes or {}).items():
+            if not isinstance(dotted, str) or not dotted.strip():
+                raise ScenarioError(f"a key must be dotted text, got {dotted!r}", field="changes")
             key = _key_of(dotted, panel or self.panel)
             _set_in(data, key, _plain(value, dotted))
             touched.append(key)
+            written[key] = dotted
             made.append((".".join(key), "removed" if value is None else _shown(value)))
         if rename and made and not (changes or {}).get("name"):
             n = len(self.source.changes) + len(made)
-            base = self.name.split(" with ", 1)[0] if self.source.changes else self.name
-            data["name"] = f"{base} with {n} change{'s' if n > 1 else ''}"
+            data["name"] = f"{_unrenamed(self.name, len(self.source.changes))} with {n} change{'s' if n > 1 else ''}"
         # A changed key, what lies under it and what contains it have no file line any more.
         locs = {
             k: v
             for k, v in self._locs.items()
             if not any(k[: len(t)] == t or t[: len(k)] == k for t in touched)
         }
-        checked = validate(data, locs, None)
+        try:
+            checked = validate(data, locs, None)
+        except ScenarioError as exc:
+            raise _as_written(exc, written) from None
         comments = dict(self.source.comments)
         for dotted, shown in made:
             comments = {k: v for k, v in comments.items() if k != dotted and not k.startswith(dotted + ".")}
             comments[dotted] = f"changed in code: {shown}"
         source = ScenarioFile(checked, panel or self.panel, self.source.path, self.source.files, locs)
-        return resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
+        variant = resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
+        for text in variant.warnings:
+            if text not in self.source.warnings:
+                warn_user(text)
+        return variant
 
     def provenance(
         self, *, seed: int | str | None = None, command: Sequence[str] | None = None
@@ -277,6 +293,33 @@ class Scenario:
             f"<Scenario {self.name!r}: target {r.en[self.target]} ({self.target_code}), rank <= "
             f"{self.threshold_rank} of {self.n_regions}, {self.base_year}-{self.horizon}>"
         )
+
+
+def _unrenamed(name: str, changes: int) -> str:
+    """The name before :meth:`Scenario.with_changes` added " with N changes" (``changes`` being
+    the N of this scenario); a name that merely contains "with" is kept whole."""
+    import re
+
+    m = re.fullmatch(rf"(.+) with {changes} changes?", name) if changes else None
+    return m.group(1) if m else name
+
+
+def _as_written(exc: ScenarioError, written: Mapping[Key, str]) -> ScenarioError:
+    """A validation error of a change, its field named as the caller wrote the key (a province
+    by its name, not its code)."""
+    from sim.errors import InputErrors
+
+    errors = exc.errors if isinstance(exc, InputErrors) else (exc,)
+    out: list[InputError] = []
+    for err in errors:
+        parts = tuple((err.field or "").split("."))
+        for key, dotted in written.items():
+            if parts[: len(key)] == key or key[:2] == parts[:2] and key[0] == "provinces":
+                shown = dotted.split(".")[: 2] if key[0] == "provinces" else []
+                parts = (*shown, *parts[len(shown):]) if shown else parts
+                break
+        out.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
+    return out[0] if len(out) == 1 else InputErrors(out)  # type: ignore[return-value]
 
 
 def _key_of(dotted: str, panel: Panel) -> Key:
@@ -467,8 +510,8 @@ def resolve(
         dict(notes),
         {".".join(k): v for k, v in locs.items()},
         (
-            *_fraction_warnings(spec, locs, file.path),
-            *_plausibility(panel, growth, provinces, locs, file.path),
+            *_fraction_warnings(spec, locs, where, refuse=not derived),
+            *_plausibility(panel, growth, provinces, locs, where),
             *census,
         ),
         changes,
@@ -839,9 +882,12 @@ def _looks_like_fraction(value: Any) -> list[float]:
     return nums if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums) else []
 
 
-def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path: Path) -> list[str]:
+def _fraction_warnings(
+    spec: dict[str, Any], locs: Mapping[Key, Location], path: Path | None, *, refuse: bool = True
+) -> list[str]:
     """Real growth written like a fraction (0.06): refused when every real growth in the file
-    looks like one (clearly fractions), otherwise a warning naming file, line and field."""
+    looks like one (clearly fractions; ``refuse``), otherwise a warning naming file, line and
+    field. A change made in code (``refuse=False``) is warned about, never refused."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec["national"]["real_growth"])]
     items += [(("provinces", c, "real_growth"), p["real_growth"]) for c, p in spec["provinces"].items()]
     items = [(k, v) for k, v in items if v is not None and v != "trailing"]
@@ -850,7 +896,7 @@ def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path:
         return []
     key, nums = flagged[0]
     pct = f"{nums[0] * 100:g}"
-    if len(flagged) == len(items):
+    if refuse and len(flagged) == len(items):
         raise _err(
             f"{nums[0]:g} looks like a fraction; growth is in percent per year, so write {pct} for {pct} % "
             f"(values below {FRACTION_WARNING_BELOW:g} everywhere are refused as ambiguous)",
@@ -889,7 +935,7 @@ def _plausibility(
     growth: GrowthModel,
     provinces: dict[int, tuple[PathValue | None, PathValue | None]],
     locs: Mapping[Key, Location],
-    path: Path,
+    path: Path | None,
 ) -> list[str]:
     """Warnings for paths a planner set that history has not seen: a real-growth lead over the
     nation outside the region's own 5th-95th percentile of 5-year leads, or a deflator outside
