@@ -8,7 +8,7 @@ outcome such as the gap is the better choice whenever that share is not small.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +19,8 @@ from sim import names
 from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter, parse_outcome, parse_parameter
-from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings
+from sim.inputs.params import Parameter, parse_outcome, parse_parameter, warn_if_fractions
+from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings, sensitivity_settings
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
@@ -38,6 +38,7 @@ class TornadoBar:
     high: float
     outcome_low: float
     outcome_high: float
+    unit: str = ""  # of low and high (names.PARAMETER_UNITS)
 
     @property
     def swing(self) -> float:
@@ -89,7 +90,7 @@ class SensitivityResult(ResultView):
         for b in self.tornado:
             s = sobol[b.param]
             rows.append(
-                (b.param, b.mode, b.low, b.high, b.outcome_low, b.outcome_high, b.swing, s.first_order,
+                (b.param, b.mode, b.unit, b.low, b.high, b.outcome_low, b.outcome_high, b.swing, s.first_order,
                  *s.first_order_ci, s.total_order, *s.total_order_ci)
             )  # fmt: skip
         return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
@@ -150,7 +151,7 @@ def _dist(r: ParameterRange) -> Any:
 
 def sensitivity(
     scenario: Scenario,
-    settings: SensitivitySettings | None = None,
+    settings: SensitivitySettings | Mapping[str, Any] | None = None,
     *,
     seed: int | None = None,
     rng: np.random.Generator | None = None,
@@ -161,10 +162,12 @@ def sensitivity(
     Parameters
     ----------
     scenario : Scenario
-    settings : SensitivitySettings, optional
-        Outcome (``reach_year``, ``rank_<year>`` or ``gap_<year>``, the gap in percent),
+    settings : SensitivitySettings or mapping, optional
+        Outcome (``reach_year``, ``rank_<year>`` or ``gap_pct_<year>``, the gap in percent),
         parameter ranges (percent a year when set, percentage points when shifted) and the
-        Sobol base sample size; default the scenario's own ``sensitivity:`` section.
+        Sobol base sample size; default the scenario's own ``sensitivity:`` section. A mapping
+        is written as that section: ``{"outcome": "gap_pct_2030", "parameters": {path: [low,
+        high] or {"shift": [low, high]}}, "sobol_samples": 1024}``.
     seed, rng : optional
         Where the Sobol sample and the bootstrap draw from (one, not both).
 
@@ -176,6 +179,8 @@ def sensitivity(
         (``n (d + 2)`` evaluations).
     """
     generator, used = random_source(seed, rng)
+    if isinstance(settings, Mapping):
+        settings = sensitivity_settings(scenario, settings)
     spec = settings if settings is not None else scenario.sensitivity
     if spec is None:
         raise InputError("the scenario has no `sensitivity:` section", field="sensitivity")
@@ -195,6 +200,8 @@ def sensitivity(
         )
         for r in ranges
     ]
+    for p, r in zip(params, ranges, strict=True):
+        warn_if_fractions(p, [r.low, r.high], f"sensitivity.parameters.{r.param}")
     years = [year] if year is not None else None
 
     def run(settings: list[tuple[Parameter, FloatArray]]) -> FloatArray:
@@ -207,7 +214,7 @@ def sensitivity(
     for p, r in zip(params, ranges, strict=True):
         lo, hi = r.low, r.high
         low, high = run([(p, np.array([lo, hi]))])
-        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high)))
+        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high), names.PARAMETER_UNITS[(p.kind, p.mode)]))
     bars.sort(key=lambda b: -b.swing)
     tick = progress or (lambda n: None)
     tick(1)

@@ -20,7 +20,7 @@ Mode = Literal["set", "shift"]
 Kind = Literal[
     "province_real", "province_defl", "province_lead", "national_real", "national_defl", "half_life", "threshold"
 ]
-OUTCOME_FORMS = "reach_year, rank_<year> or gap_<year>"
+OUTCOME_FORMS = "reach_year, rank_<year> or gap_pct_<year> (also written gap_<year>)"
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,11 @@ def parse_parameter(
 
 
 def parse_outcome(text: str, base_year: int, horizon: int) -> tuple[str, int | None]:
-    """``reach_year`` -> ("reach_year", None); ``rank_2030`` / ``gap_2030`` -> (kind, year)."""
+    """``reach_year`` -> ("reach_year", None); ``rank_2030`` -> ("rank", 2030); ``gap_pct_2030``
+    (the column name of every result; ``gap_2030`` as scenario files have written it) -> ("gap", 2030)."""
     if text == "reach_year":
         return "reach_year", None
-    m = re.fullmatch(r"(rank|gap)_(\d{4})", text.strip())
+    m = re.fullmatch(r"(rank|gap)(?:_pct)?_(\d{4})", text.strip())
     if not m:
         raise ValueError(f"unknown outcome {text!r}; use {OUTCOME_FORMS}")
     year = int(m.group(2))

@@ -848,6 +848,32 @@ def _analyses(
     return sweep, sens
 
 
+def sensitivity_settings(scenario: Scenario, spec: Mapping[str, Any]) -> SensitivitySettings:
+    """A ``sensitivity:`` section given in code (``{"outcome": "gap_pct_2030", "parameters":
+    {path: [low, high] | {"shift": [low, high]}}, "sobol_samples": 1024}``), checked as a scenario
+    file's section is; errors name the field (``sensitivity.parameters.<path>``)."""
+    from pydantic import ValidationError
+
+    from sim.inputs.schema import SensitivitySpec, pydantic_error
+
+    if not isinstance(spec, Mapping):
+        raise ScenarioError(f"must be a mapping, got {type(spec).__name__}", field="sensitivity")
+    try:
+        s = SensitivitySpec.model_validate(dict(spec)).model_dump()
+    except ValidationError as exc:
+        raise pydantic_error(exc, {}, None, prefix=("sensitivity",)) from None
+    outcome = s["outcome"] or f"gap_pct_{scenario.horizon}"
+    try:
+        parse_outcome(outcome, scenario.base_year, scenario.horizon)
+    except ValueError as exc:
+        raise ScenarioError(str(exc), field="sensitivity.outcome") from None
+    ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
+    for r in ranges:
+        parse_parameter(scenario.panel.regions, r.param, r.mode, decays=scenario.others.half_life is not None,
+                        where={"field": f"sensitivity.parameters.{r.param}"})  # fmt: skip
+    return SensitivitySettings(outcome, ranges, s["sobol_samples"])
+
+
 def _range(path: str, r: dict[str, Any]) -> ParameterRange:
     """A sensitivity range as validated (``set`` or ``shift`` bounds) into its resolved form."""
     mode: Literal["set", "shift"] = "set" if r["set"] is not None else "shift"
