@@ -182,6 +182,9 @@ def analyze(
         Default: the experiments' own (from the :func:`problem` they were run with).
     calc_second_order : bool, optional
         Sobol: whether the sample has second-order rows (default: inferred from its length).
+    resamples : int
+        Bootstrap resamples of the confidence intervals (delta is slow: its kernel density
+        estimate is refitted per resample; 100 is plenty there).
     seed : int, optional
         The bootstrap's seed (default a fresh one below 2**53, recorded in ``result.seed``).
     """
@@ -238,12 +241,12 @@ def _table(method: str, params: list[str], raw: dict[str, Any]) -> pd.DataFrame:
     keys = {
         "sobol": ("S1", "S1_conf", "ST", "ST_conf"),
         "morris": ("mu", "mu_star", "sigma", "mu_star_conf"),
-        "delta": ("delta", "delta_conf", "S1", "S1_conf"),
+        "delta": ("delta_raw", "delta_raw_conf", "S1", "S1_conf"),  # SALib >= 1.5: the raw delta is Borgonovo's
     }[method]
     columns = names.ANALYSIS_COLUMNS[method]
     data: dict[str, Any] = {names.PARAM: params}
     for column, key in zip(columns[1:], keys, strict=True):
-        data[column] = np.asarray(raw[key], dtype=float)
+        data[column] = np.asarray(raw[key] if key in raw else raw[key.replace("_raw", "")], dtype=float)
     return pd.DataFrame(data, columns=list(columns))
 
 
