@@ -137,6 +137,20 @@ class MonteCarloResult(ResultView):
             columns=list(names.MONTECARLO_COLUMNS),
         )
 
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): the target's reach and in-band
+        probabilities and rank quantiles, one row a year and variable."""
+        from sim.longformat import outcome_long, stack
+
+        frame = self.to_frame()
+        sc = self.scenario
+        parts = []
+        who = sc.panel.regions.en[sc.target]
+        for col in frame.columns[1:]:
+            parts.append(outcome_long(col, scenario=sc.name, region=who, year=frame[names.YEAR].to_numpy(),
+                                      value=frame[col].to_numpy(dtype=float)))  # fmt: skip
+        return stack(parts)
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim montecarlo --json`` document (projected years only)."""
         prov = provenance or self.scenario.provenance(seed=self.seed)

@@ -95,6 +95,23 @@ class SensitivityResult(ResultView):
             )  # fmt: skip
         return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
 
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): variable
+        ``Sensitivity|<measure>|<outcome>|<param>`` (swing and outcomes at the bounds in the
+        outcome's unit, Sobol indices unitless), year the outcome's (none for the reach year)."""
+        from sim.longformat import outcome_long, stack
+
+        _, year = parse_outcome(self.outcome, self.scenario.base_year, self.scenario.horizon)
+        frame = self.to_frame()
+        sc = self.scenario
+        who = sc.panel.regions.en[sc.target]
+        parts = []
+        for col in (names.OUTCOME_LOW, names.OUTCOME_HIGH, names.SWING, names.FIRST_ORDER, names.TOTAL_ORDER):
+            for param, value in zip(frame[names.PARAM], frame[col], strict=True):
+                parts.append(outcome_long(col, scenario=sc.name, region=who, year=year, value=[value],
+                                          suffix=f"|{self.outcome}|{param}"))  # fmt: skip
+        return stack(parts)
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sensitivity --json`` document: base outcome, tornado, Sobol indices, provenance."""
         prov = provenance or self.scenario.provenance(seed=self.seed)

@@ -84,6 +84,10 @@ def _save(
     return write_files(Path(args.out), files)
 
 
+#: The table name of the long CSV (``--long``): ``<stem>_long.csv``.
+LONG_TABLE = "long"
+
+
 def _stem(args: argparse.Namespace) -> str:
     """The stem of every file a command writes: --name, else the command's name."""
     return str(args.name or args.command)
@@ -93,9 +97,10 @@ def _result_files(
     args: argparse.Namespace, doc: dict[str, Any], results: Sequence[Any], prov: Any
 ) -> dict[str, str | bytes]:
     """``<stem>.json``, a CSV of every table of ``results`` (the first result's main table as
-    ``<stem>.csv``) and, with --xlsx, ``<stem>.xlsx``."""
+    ``<stem>.csv``), with --long ``<stem>_long.csv`` (every result in the one long format) and,
+    with --xlsx, ``<stem>.xlsx``."""
     from sim.present.output import dumps
-    from sim.present.tables import csv_files, result_tables
+    from sim.present.tables import csv_files, csv_text, result_tables
 
     stem = _stem(args)
     tables: dict[str, Any] = {}
@@ -103,6 +108,10 @@ def _result_files(
         for name, frame in result_tables(result).items():
             tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
     files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables)}
+    if getattr(args, "long", False):
+        from sim.longformat import concat
+
+        files[f"{stem}_{LONG_TABLE}.csv"] = csv_text(concat(results))
     if args.xlsx:
         from sim.present.workbook import summary_rows, workbook_bytes
 
@@ -628,6 +637,12 @@ def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
         "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help=f"also write STEM_{LONG_TABLE}.csv: the results in one long format (model, scenario, region, "
+        "variable, unit, year, value)",
+    )
     parser.add_argument(
         "--lang",
         choices=["en", "zh"],
