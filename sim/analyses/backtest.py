@@ -366,6 +366,8 @@ def backtest(
     BacktestResult
         Predicted, naive ("ranks stay") and actual ranks ``(jump-offs, regions)`` and metrics.
     """
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise InputError(f"must be a whole number of years ahead, at least 1, got {horizon!r}", field="horizon")
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not jump_offs:

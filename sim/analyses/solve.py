@@ -279,6 +279,8 @@ def solve(
         ``required_pct`` (percent a year; ``None`` if not reachable within -10..30 %), ``curve``
         (deadline -> required growth for every projected year) and the scenario's own growth.
     """
+    if isinstance(by, bool) or not isinstance(by, int | np.integer):
+        raise InputError(f"must be a whole year, got {by!r}", field="by")
     if not scenario.base_year < by <= scenario.horizon:
         raise InputError(
             f"must be after the base year {scenario.base_year} and at most the horizon "

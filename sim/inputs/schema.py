@@ -46,7 +46,8 @@ def _within_limit(number: float, unit: str) -> float:
     if abs(number) > HARD_LIMIT_PCT:
         raise ValueError(
             f"must be between -{HARD_LIMIT_PCT:g} and {HARD_LIMIT_PCT:g} ({unit}), got {number:g}: the hard "
-            "limit (in the data provinces' real growth ran from -5.4 to 19.6 % a year)"
+            "limit of every growth, deflator, lead and shift (in the data provinces' nominal growth ran from "
+            "-5.6 to 29.9 % a year)"
         )
     return number
 

@@ -287,6 +287,28 @@ class Scenario:
         """What produced a result of this scenario: its files, changes made in code, the seed."""
         return Provenance.of(self.files, seed=seed, command=command, changes=self.source.changes)
 
+    def _repr_html_(self) -> str:
+        """A short table for notebooks: the question, the years, the national path, what the
+        scenario sets and what was changed in code."""
+        import html
+
+        r = self.panel.regions
+        national = self.national_preset or "as written"
+        rows = [
+            ("target", f"{r.en[self.target]} {r.zh[self.target]} ({self.target_code})"),
+            ("question", f"rank <= {self.threshold_rank} of {self.n_regions} by {self.measure}"),
+            ("years", f"{self.base_year}-{self.horizon}"),
+            ("national path", f"{national}: real growth {np.round(self.growth.national_real_pct[:3], 2).tolist()} …"),
+            ("others", f"{self.others.model}, window {self.others.window[0]}-{self.others.window[1]}, "
+                       f"half-life {self.others.half_life}"),
+            ("provinces set", ", ".join(r.en[i] for i in self.provinces) or "none"),
+            ("changed in code", "; ".join(f"{k} = {v}" for k, v in self.source.changes) or "nothing"),
+            ("file", str(self.source.path)),
+        ]  # fmt: skip
+        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
+                       f"{html.escape(v)}</td></tr>" for k, v in rows)  # fmt: skip
+        return f"<p><b>Scenario</b> {html.escape(self.name)}</p><table>{body}</table>"
+
     def __repr__(self) -> str:
         r = self.panel.regions
         return (
@@ -389,6 +411,10 @@ def _plain(value: Any, field: str) -> Any:
     """A value given in code as plain data (numpy numbers become Python numbers)."""
     if isinstance(value, np.generic):
         return value.item()
+    if hasattr(value, "to_dict") and hasattr(value, "index") and not isinstance(value, Mapping):
+        value = value.to_dict()  # a pandas Series {year: value}
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
     if isinstance(value, Mapping):
         return {k: _plain(v, field) for k, v in value.items()}
     if isinstance(value, list | tuple):
