@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -209,8 +210,6 @@ class Experiments(ResultView):
         """Write the experiments to one zip file at ``path`` (Parquet tables when pyarrow is
         installed and ``storage`` is "auto" or "parquet", else CSV) with ``experiments.json``
         describing them; :func:`load_experiments` reads it back exactly. Returns the path."""
-        from sim.present.output import atomic_write
-
         kind = _storage(storage)
         doc = self.to_document()
         doc["storage"] = kind
@@ -223,7 +222,9 @@ class Experiments(ResultView):
             archive.writestr("experiments.json", json.dumps(doc, indent=1, ensure_ascii=False))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, buffer.getvalue())
+        staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        staged.write_bytes(buffer.getvalue())
+        os.replace(staged, target)  # readers never see half a file
         return target
 
     def _tables(self) -> dict[str, pd.DataFrame]:
