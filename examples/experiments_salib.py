@@ -59,8 +59,10 @@ print(f"reloaded {saved.name}: seed {screening.seed}, {len(screening.design)} ro
 
 # %%
 reach = screening.outcomes["reach_year"]
-print(f"reach rank 16 by 2035: {screening.outcomes['reached_by_2035'].mean():.1%} of the rows "
-      f"({reach.isna().mean():.1%} never by {scenario.horizon})")
+print(
+    f"reach rank 16 by 2035: {screening.outcomes['reached_by_2035'].mean():.1%} of the rows "
+    f"({reach.isna().mean():.1%} never by {scenario.horizon})"
+)
 
 # %% [markdown]
 # ## 4. Analyse any outcome afterwards: Morris on the reach year and on P(reach by 2035)

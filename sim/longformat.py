@@ -54,8 +54,9 @@ def outcome_long(
     """The long rows of one outcome column (its variable and unit from :data:`sim.names.OUTCOMES`;
     ``suffix`` is appended to the variable, e.g. ``|provinces.15.real_growth``)."""
     variable, unit = names.OUTCOMES[column]
-    return long_frame(scenario=scenario, region=region, variable=variable + suffix, unit=unit,
-                      year=year, value=value)  # fmt: skip
+    return long_frame(
+        scenario=scenario, region=region, variable=variable + suffix, unit=unit, year=year, value=value
+    )
 
 
 def wide_long(
@@ -97,7 +98,8 @@ def concat(results: Iterable[Any]) -> pd.DataFrame:
         frame = item if isinstance(item, pd.DataFrame) else _to_long(item, i)
         if tuple(frame.columns) != names.LONG_COLUMNS:
             raise InputError(
-                f"item {i} is not a long table (columns {list(frame.columns)}; want {list(names.LONG_COLUMNS)})",
+                f"item {i} is not a long table (columns {list(frame.columns)}; "
+                f"want {list(names.LONG_COLUMNS)})",
                 field="results",
             )
         parts.append(frame)
@@ -107,6 +109,8 @@ def concat(results: Iterable[Any]) -> pd.DataFrame:
 def _to_long(item: Any, i: int) -> pd.DataFrame:
     method = getattr(item, "to_long", None)
     if method is None:
-        raise InputError(f"item {i} ({type(item).__name__}) has no to_long(); give ranksim results", field="results")
+        raise InputError(
+            f"item {i} ({type(item).__name__}) has no to_long(); give ranksim results", field="results"
+        )
     frame: pd.DataFrame = method()
     return frame

@@ -92,7 +92,7 @@ def split_year(column: str) -> tuple[str, int | None]:
 
 # Sensitivity analyses of an existing design (sim.analyze), one row a parameter
 METHOD = "method"
-SOBOL_S1, SOBOL_S1_CONF, SOBOL_ST, SOBOL_ST_CONF = FIRST_ORDER, "first_order_conf", TOTAL_ORDER, "total_order_conf"
+SOBOL_S1_CONF, SOBOL_ST_CONF = "first_order_conf", "total_order_conf"
 MORRIS_MU, MORRIS_MU_STAR, MORRIS_SIGMA, MORRIS_MU_STAR_CONF = "mu", "mu_star", "sigma", "mu_star_conf"
 DELTA, DELTA_CONF = "delta", "delta_conf"
 ANALYSIS_COLUMNS = {

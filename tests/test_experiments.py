@@ -25,8 +25,14 @@ def founding() -> sim.Scenario:
 @pytest.fixture(scope="module")
 def kept(founding):
     design = pd.DataFrame({G: [2.0, 6.0, 9.0], NAT: [-1.0, 0.0, 0.5], "label": ["slow", "as is", "fast"]})
-    return sim.experiments(founding, design, modes={NAT: "shift"}, paths=400, seed=11,
-                           outcomes=["reach_year", "reached_by", "rank", "gap_pct", "region_rank"])  # fmt: skip
+    return sim.experiments(
+        founding,
+        design,
+        modes={NAT: "shift"},
+        paths=400,
+        seed=11,
+        outcomes=["reach_year", "reached_by", "rank", "gap_pct", "region_rank"],
+    )
 
 
 def _assert_same(a: sim.Experiments, b: sim.Experiments) -> None:
@@ -43,11 +49,17 @@ def test_probabilities_per_row_equal_simulate_of_the_variant_with_the_same_seed(
     regions = founding.panel.regions
     for row in (0, 2):
         values = kept.design.iloc[row]
-        settings = [(parse_parameter(regions, G, "set"), values[G]), (parse_parameter(regions, NAT, "shift"), values[NAT])]
+        settings = [
+            (parse_parameter(regions, G, "set"), values[G]),
+            (parse_parameter(regions, NAT, "shift"), values[NAT]),
+        ]
         variant = founding.with_changes(parameter_changes(founding, settings))
         mc = sim.simulate(variant, 400, seed=11)
         cols = [names.by_year(names.REACH_PROBABILITY, y) for y in founding.years]
-        assert kept.outcomes.iloc[row][cols].to_numpy(dtype=float).tolist() == mc.reach_probability()[1:].tolist()
+        assert (
+            kept.outcomes.iloc[row][cols].to_numpy(dtype=float).tolist()
+            == mc.reach_probability()[1:].tolist()
+        )
     assert kept.seed == 11 and kept.provenance.seed == 11
 
 
@@ -102,8 +114,15 @@ def test_every_regions_rank_is_a_ranking_and_holds_the_targets(kept, founding):
 
 def test_frames_wide_and_long(kept):
     wide = kept.to_frame()
-    assert {"label", G, names.REACH_YEAR, "rank_2030", "gap_pct_2030", "reach_probability_2030",
-            "reached_by_2030"} <= set(wide.columns)  # fmt: skip
+    assert {
+        "label",
+        G,
+        names.REACH_YEAR,
+        "rank_2030",
+        "gap_pct_2030",
+        "reach_probability_2030",
+        "reached_by_2030",
+    } <= set(wide.columns)
     long = kept.to_long()
     assert tuple(long.columns) == names.LONG_COLUMNS
     assert set(long[names.VARIABLE]) >= {"Reach year", "Rank", "Gap to threshold", "Reach probability"}
@@ -148,7 +167,9 @@ def test_problem_works_with_salib_problemspec_and_its_samplers(founding):
     sp.sample_sobol(64, calc_second_order=False, seed=3)
     ex = sim.experiments(founding, sp.samples, problem=prob)
     assert len(ex.design) == 64 * 5 and ex.parameters[1].mode == "shift"
-    assert ex.parameters[0].low == 4 and ex.parameters[0].high == 8 and ex.parameters[0].distribution == "unif"
+    assert (
+        ex.parameters[0].low == 4 and ex.parameters[0].high == 8 and ex.parameters[0].distribution == "unif"
+    )
     assert ex.problem()["bounds"] == prob["bounds"]
 
 
@@ -173,14 +194,21 @@ def test_salib_sobol_on_experiments_agrees_with_sim_sensitivity(founding, tmp_pa
     x = sobol_sample.sample(prob, 512, calc_second_order=False, seed=1)
     ex = sim.load_experiments(sim.experiments(founding, x, problem=prob).save(tmp_path / "sobol.zip"))
     salib = sim.analyze(ex, method="sobol", outcome="gap_pct_2030", seed=1).to_frame().set_index(names.PARAM)
-    ours = sim.sensitivity(founding, {"outcome": "gap_pct_2030", "parameters": SPEC, "sobol_samples": 512},
-                           seed=1).to_frame().set_index(names.PARAM)  # fmt: skip
+    ours = (
+        sim.sensitivity(
+            founding, {"outcome": "gap_pct_2030", "parameters": SPEC, "sobol_samples": 512}, seed=1
+        )
+        .to_frame()
+        .set_index(names.PARAM)
+    )
     for param in SPEC:
         s1, conf = salib.loc[param, names.FIRST_ORDER], salib.loc[param, names.SOBOL_S1_CONF]
         lo, hi = ours.loc[param, names.FIRST_ORDER_LO], ours.loc[param, names.FIRST_ORDER_HI]
         assert lo <= s1 <= hi, (param, s1, lo, hi)  # SALib's estimate inside our BCa interval
         assert abs(s1 - ours.loc[param, names.FIRST_ORDER]) <= conf  # and ours inside SALib's
-    assert list(salib[names.FIRST_ORDER].sort_values().index) == list(ours[names.FIRST_ORDER].sort_values().index)
+    assert list(salib[names.FIRST_ORDER].sort_values().index) == list(
+        ours[names.FIRST_ORDER].sort_values().index
+    )
 
 
 def test_morris_and_delta_analyse_any_outcome_of_a_saved_design(founding, tmp_path):
@@ -196,7 +224,11 @@ def test_morris_and_delta_analyse_any_outcome_of_a_saved_design(founding, tmp_pa
     assert frame.set_index(names.PARAM)[names.MORRIS_MU_STAR].idxmax() in (G, DEFL)
     assert res.censored_share is not None and 0 <= res.censored_share < 1
     assert tuple(res.to_long().columns) == names.LONG_COLUMNS
-    mu = sim.analyze(ex, method="morris", outcome="rank_2035", seed=2).to_frame().set_index(names.PARAM)[names.MORRIS_MU]
+    mu = (
+        sim.analyze(ex, method="morris", outcome="rank_2035", seed=2)
+        .to_frame()
+        .set_index(names.PARAM)[names.MORRIS_MU]
+    )
     assert mu[G] < 0 and mu[DEFL] < 0 < mu[NAT]  # own growth lifts the target; the nation's lifts the others
     lhs = sim.experiments(founding, latin.sample(prob, 200, seed=4), problem=prob)
     delta = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10, seed=4).to_frame()
@@ -205,8 +237,9 @@ def test_morris_and_delta_analyse_any_outcome_of_a_saved_design(founding, tmp_pa
 
 
 def test_sensitivity_takes_a_mapping_and_names_its_fields(founding):
-    res = sim.sensitivity(founding, {"outcome": "gap_pct_2030", "parameters": {G: [5, 7]}, "sobol_samples": 64},
-                          seed=1)  # fmt: skip
+    res = sim.sensitivity(
+        founding, {"outcome": "gap_pct_2030", "parameters": {G: [5, 7]}, "sobol_samples": 64}, seed=1
+    )
     assert res.outcome == "gap_pct_2030" and res.to_frame()[names.UNIT].tolist() == ["% a year"]
     with pytest.raises(sim.InputError) as err:
         sim.sensitivity(founding, {"paramters": {G: [5, 7]}}, seed=1)

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import warnings
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -38,7 +37,10 @@ def test_a_misspelt_change_names_the_field_and_suggests_the_key(sc):
 
 
 def test_a_misspelt_sensitivity_key_in_a_file_names_itself(write):
-    path = write("s.yaml", f"extends: {FOUNDING}\nname: s\nsensitivity:\n  paramters: {{national.real_growth: [4, 6]}}\n")
+    path = write(
+        "s.yaml",
+        f"extends: {FOUNDING}\nname: s\nsensitivity:\n  paramters: {{national.real_growth: [4, 6]}}\n",
+    )
     with pytest.raises(sim.ScenarioError) as err:
         sim.load_scenario(path)
     assert "unknown key 'paramters' (did you mean 'parameters'?)" in str(err.value)
@@ -98,7 +100,9 @@ def test_identical_evaluations_are_identical_whether_numba_is_loaded_or_not():
         "import sim.engine.kernels\n"
         "print(first.equals(sim.evaluate(sc, design, years=[2030, 2040])))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
     assert out.stdout.strip() == "True"
 
 

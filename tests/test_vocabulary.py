@@ -36,11 +36,29 @@ def results() -> dict[str, object]:
 
 #: Columns that are not outcomes: identity, design, bookkeeping.
 NOT_OUTCOMES = {
-    names.YEAR, names.CODE, names.EN, names.ZH, names.PROJECTED, names.POINT, names.DEADLINE,
-    names.PROBABILITY, names.PARAM, names.MODE, names.UNIT, names.LOW, names.HIGH, names.JUMP_OFF,
-    names.FIRST_ORDER_LO, names.FIRST_ORDER_HI, names.TOTAL_ORDER_LO, names.TOTAL_ORDER_HI,
-    names.SOBOL_S1_CONF, names.SOBOL_ST_CONF, names.MORRIS_MU_STAR_CONF, names.DELTA_CONF,
-}  # fmt: skip
+    names.YEAR,
+    names.CODE,
+    names.EN,
+    names.ZH,
+    names.PROJECTED,
+    names.POINT,
+    names.DEADLINE,
+    names.PROBABILITY,
+    names.PARAM,
+    names.MODE,
+    names.UNIT,
+    names.LOW,
+    names.HIGH,
+    names.JUMP_OFF,
+    names.FIRST_ORDER_LO,
+    names.FIRST_ORDER_HI,
+    names.TOTAL_ORDER_LO,
+    names.TOTAL_ORDER_HI,
+    names.SOBOL_S1_CONF,
+    names.SOBOL_ST_CONF,
+    names.MORRIS_MU_STAR_CONF,
+    names.DELTA_CONF,
+}
 
 
 def _columns(results: dict[str, object]) -> dict[str, set[str]]:
@@ -70,12 +88,16 @@ def test_the_same_outcome_has_the_same_name_in_every_result(results):
     used = _columns(results)
     # the reach probability: Monte Carlo (long), sweep (long) and experiments (wide) alike
     assert {"montecarlo", "sweep", "experiments"} <= used[names.REACH_PROBABILITY]
-    assert {"sweep", "experiments"} <= used[names.GAP_PCT] and {"sweep", "experiments"} <= used[names.REACH_YEAR]
+    assert {"sweep", "experiments"} <= used[names.GAP_PCT] and {"sweep", "experiments"} <= used[
+        names.REACH_YEAR
+    ]
     frame = sim.evaluate(results["solve"].scenario, {G: [6.0]}, years=[2030], paths=20, seed=1)  # type: ignore[attr-defined]
     assert {"reach_year", "rank_2030", "gap_pct_2030", "reach_probability_2030"} <= set(frame.columns)
     assert not [c for c in frame.columns if str(c).startswith("p_reach")]
     solve = results["solve"]
-    assert solve.required_real_growth_pct == solve.to_frame().set_index(names.DEADLINE).loc[2030, names.REQUIRED]  # type: ignore[attr-defined]
+    assert (
+        solve.required_real_growth_pct == solve.to_frame().set_index(names.DEADLINE).loc[2030, names.REQUIRED]
+    )  # type: ignore[attr-defined]
     lead = results["solve_lead"]
     assert names.REQUIRED_LEAD in lead.to_frame().columns and lead.required_lead_pp is not None  # type: ignore[attr-defined]
 

@@ -107,7 +107,8 @@ def refuse_outcome_columns(frame: pd.DataFrame, added: Sequence[str]) -> None:
     clash = [c for c in added if c in frame.columns]
     if clash:
         raise InputError(
-            f"the design already has a column {clash[0]!r}, which an outcome would overwrite; rename or drop it",
+            f"the design already has a column {clash[0]!r}, which an outcome would overwrite; "
+            "rename or drop it",
             field="design",
         )
 
@@ -126,10 +127,10 @@ def _misspelt(text: str) -> str | None:
     ``national_real_growth``), else None."""
     import difflib
 
-    close = difflib.get_close_matches(text.replace("_", ".").lower(), [p.replace("_", ".") for p in _PARAMETER_NAMES],
-                                      n=1, cutoff=0.85)  # fmt: skip
+    dotted = [p.replace("_", ".") for p in _PARAMETER_NAMES]
+    close = difflib.get_close_matches(text.replace("_", ".").lower(), dotted, n=1, cutoff=0.85)
     if close:
-        return _PARAMETER_NAMES[[p.replace("_", ".") for p in _PARAMETER_NAMES].index(close[0])]
+        return _PARAMETER_NAMES[dotted.index(close[0])]
     head = text.split(".")[0].split("_")[0].lower()
     return f"{head}.…" if head in ("provinces", "province", "national", "others") else None
 
@@ -193,8 +194,9 @@ def check_values(scenario: Scenario, param: Parameter, numbers: np.ndarray, inde
     why = ""
     if param.kind in ("province_real", "province_defl", "province_lead", "national_real", "national_defl"):
         bad = np.abs(numbers) > HARD_LIMIT_PCT
-        why = (f"must be between -{HARD_LIMIT_PCT:g} and {HARD_LIMIT_PCT:g} "
-               f"({names.PARAMETER_UNITS[(param.kind, param.mode)]}), the scenario format's hard limit")  # fmt: skip
+        unit = names.PARAMETER_UNITS[(param.kind, param.mode)]
+        limit = f"{HARD_LIMIT_PCT:g}"
+        why = f"must be between -{limit} and {limit} ({unit}), the scenario format's hard limit"
     elif param.kind == "threshold":
         k = numbers if param.mode == "set" else scenario.threshold_rank + numbers
         bad = (k != np.round(k)) | (k < 1) | (k > scenario.n_regions - 1)

@@ -92,8 +92,13 @@ class ScenarioInfo:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
-        return {**{k: getattr(self, k) for k in ("name", "target", "target_name", "threshold_rank",
-                                                 "base_year", "horizon")}, "regions": dict(self.regions)}  # fmt: skip
+        return {
+            **{
+                k: getattr(self, k)
+                for k in ("name", "target", "target_name", "threshold_rank", "base_year", "horizon")
+            },
+            "regions": dict(self.regions),
+        }
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -125,8 +130,10 @@ class Experiments(ResultView):
         reach = self.outcomes[names.REACH_YEAR]
         share = float(reach.notna().mean()) if len(reach) else float("nan")
         mc = f", {self.paths:,} paths a row (seed {self.seed})" if self.paths else ""
-        return (f"{len(self.design):,} experiments over {', '.join(p.name for p in self.parameters)}: "
-                f"{share:.1%} reach rank <= {self.scenario.threshold_rank} by {self.scenario.horizon}{mc}")  # fmt: skip
+        return (
+            f"{len(self.design):,} experiments over {', '.join(p.name for p in self.parameters)}: "
+            f"{share:.1%} reach rank <= {self.scenario.threshold_rank} by {self.scenario.horizon}{mc}"
+        )
 
     def problem(self) -> dict[str, Any]:
         """The SALib problem of the parameters (bounds known for every parameter, else an error)."""
@@ -153,9 +160,17 @@ class Experiments(ResultView):
         table = {names.RANK: self.rank, names.GAP_PCT: self.gap_pct}.get(name)
         if table is not None and year in table.columns:
             return table[year].rename(outcome)
-        known = [*self.outcomes.columns, *(f"{n}_<year>" for n, t in ((names.RANK, self.rank),
-                                                                       (names.GAP_PCT, self.gap_pct)) if t is not None)]  # fmt: skip
-        raise InputError(f"unknown outcome {outcome!r} (known: {', '.join(map(str, known))})", field="outcome")
+        known = [
+            *self.outcomes.columns,
+            *(
+                f"{n}_<year>"
+                for n, t in ((names.RANK, self.rank), (names.GAP_PCT, self.gap_pct))
+                if t is not None
+            ),
+        ]
+        raise InputError(
+            f"unknown outcome {outcome!r} (known: {', '.join(map(str, known))})", field="outcome"
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """One row an experiment: the design's columns, then ``reach_year``, ``reached_by_<year>``,
@@ -163,7 +178,7 @@ class Experiments(ResultView):
         parts = [self.design, self.outcomes]
         for name, table in ((names.RANK, self.rank), (names.GAP_PCT, self.gap_pct)):
             if table is not None:
-                parts.append(table.set_axis([names.by_year(name, y) for y in table.columns], axis=1))
+                parts.append(table.set_axis([names.by_year(name, int(y)) for y in table.columns], axis=1))
         return pd.concat(parts, axis=1)
 
     def to_long(self) -> pd.DataFrame:
@@ -173,26 +188,41 @@ class Experiments(ResultView):
         rows = [f"{sc.name}|{names.EXPERIMENT} {i}" for i in self.design.index]
         parts = []
         reach = self.outcomes[names.REACH_YEAR].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-        parts.append(outcome_long(names.REACH_YEAR, scenario=rows, region=sc.target_name, year=None, value=reach))
+        parts.append(
+            outcome_long(names.REACH_YEAR, scenario=rows, region=sc.target_name, year=None, value=reach)
+        )
         for column in self.outcomes.columns:
             name, year = names.split_year(column)
             if year is not None:
                 values = self.outcomes[column].to_numpy(dtype=float)
-                parts.append(outcome_long(name, scenario=rows, region=sc.target_name, year=year, value=values))
+                parts.append(
+                    outcome_long(name, scenario=rows, region=sc.target_name, year=year, value=values)
+                )
         for name, table in ((names.RANK, self.rank), (names.GAP_PCT, self.gap_pct)):
             if table is not None:
                 years = np.asarray(table.columns, dtype=int)
-                parts.append(outcome_long(name, scenario=np.repeat(rows, years.size), region=sc.target_name,
-                                          year=np.tile(years, len(rows)), value=table.to_numpy(dtype=float)))  # fmt: skip
+                parts.append(
+                    outcome_long(
+                        name,
+                        scenario=np.repeat(rows, years.size),
+                        region=sc.target_name,
+                        year=np.tile(years, len(rows)),
+                        value=table.to_numpy(dtype=float),
+                    )
+                )
         if self.region_rank is not None:
             rr = self.region_rank
             labels = dict(zip(self.design.index, rows, strict=True))
             who = [sc.regions[c] for c in rr.columns]
-            parts.append(outcome_long(
-                names.RANK, scenario=np.repeat([labels[i] for i in rr.index.get_level_values(0)], len(who)),
-                region=np.tile(who, len(rr)), year=np.repeat(rr.index.get_level_values(1), len(who)),
-                value=rr.to_numpy(dtype=float),
-            ))  # fmt: skip
+            parts.append(
+                outcome_long(
+                    names.RANK,
+                    scenario=np.repeat([labels[i] for i in rr.index.get_level_values(0)], len(who)),
+                    region=np.tile(who, len(rr)),
+                    year=np.repeat(rr.index.get_level_values(1), len(who)),
+                    value=rr.to_numpy(dtype=float),
+                )
+            )
         return stack(parts)
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
@@ -228,8 +258,13 @@ class Experiments(ResultView):
         return target
 
     def _tables(self) -> dict[str, pd.DataFrame]:
-        tables = {"design": self.design, "outcomes": self.outcomes, "rank": self.rank,
-                  "gap_pct": self.gap_pct, "region_rank": self.region_rank}  # fmt: skip
+        tables = {
+            "design": self.design,
+            "outcomes": self.outcomes,
+            "rank": self.rank,
+            "gap_pct": self.gap_pct,
+            "region_rank": self.region_rank,
+        }
         return {k: v for k, v in tables.items() if v is not None}
 
 
@@ -285,7 +320,9 @@ def experiments(
     out = evaluate_batch(scenario, settings, rank_years=every, compiled=compiled)
     index = frame.index
     table = pd.DataFrame(index=index)
-    table[names.REACH_YEAR] = pd.array([None if y == NEVER else int(y) for y in out.reach_year], dtype="Int64")
+    table[names.REACH_YEAR] = pd.array(
+        [None if y == NEVER else int(y) for y in out.reach_year], dtype="Int64"
+    )
     if names.REACHED_BY in wanted:
         for y in want:
             table[names.by_year(names.REACHED_BY, y)] = (out.reach_year != NEVER) & (out.reach_year <= y)
@@ -316,13 +353,17 @@ def _design_frame(design: Any, problem: Mapping[str, Any] | None) -> pd.DataFram
         if problem is None:
             raise InputError("an array design needs problem= (its column names)", field="design")
         if design.ndim != 2 or design.shape[1] != len(problem["names"]):
-            raise InputError(f"an array of shape (rows, {len(problem['names'])}) expected, got {design.shape}",
-                             field="design")  # fmt: skip
+            raise InputError(
+                f"an array of shape (rows, {len(problem['names'])}) expected, got {design.shape}",
+                field="design",
+            )
         frame = pd.DataFrame(design, columns=list(problem["names"]))
     elif isinstance(design, pd.DataFrame | Mapping):
         frame = pd.DataFrame(design).copy()
     else:
-        raise InputError(f"must be a DataFrame, a mapping or an array, got {type(design).__name__}", field="design")
+        raise InputError(
+            f"must be a DataFrame, a mapping or an array, got {type(design).__name__}", field="design"
+        )
     frame.columns = [str(c) for c in frame.columns]
     frame.index = frame.index.rename(names.EXPERIMENT)
     return frame
@@ -339,7 +380,9 @@ def _outcomes(outcomes: Sequence[str]) -> set[str]:
         outcomes = [outcomes]
     unknown = [o for o in outcomes if o not in KNOWN_OUTCOMES]
     if unknown:
-        raise InputError(f"unknown outcome {unknown[0]!r} (known: {', '.join(KNOWN_OUTCOMES)})", field="outcomes")
+        raise InputError(
+            f"unknown outcome {unknown[0]!r} (known: {', '.join(KNOWN_OUTCOMES)})", field="outcomes"
+        )
     return set(outcomes)
 
 
@@ -357,10 +400,14 @@ def _years(scenario: Scenario, years: Sequence[int] | None) -> list[int]:
 def _info(scenario: Scenario) -> ScenarioInfo:
     r = scenario.panel.regions
     return ScenarioInfo(
-        name=scenario.name, target=scenario.target_code, target_name=r.en[scenario.target],
-        threshold_rank=scenario.threshold_rank, base_year=scenario.base_year, horizon=scenario.horizon,
+        name=scenario.name,
+        target=scenario.target_code,
+        target_name=r.en[scenario.target],
+        threshold_rank=scenario.threshold_rank,
+        base_year=scenario.base_year,
+        horizon=scenario.horizon,
         regions=dict(zip(r.codes, r.en, strict=True)),
-    )  # fmt: skip
+    )
 
 
 def _typed(params: list[Parameter], problem: Mapping[str, Any] | None) -> tuple[ExperimentParameter, ...]:
@@ -374,18 +421,25 @@ def _typed(params: list[Parameter], problem: Mapping[str, Any] | None) -> tuple[
     for p in params:
         bounds, dist = known.get(p.path, (None, None))
         unit = names.PARAMETER_UNITS[(p.kind, p.mode)]
-        out.append(ExperimentParameter(name=p.path, kind=p.kind, mode=p.mode, unit=unit, bounds=bounds,
-                                       distribution=dist))  # fmt: skip
+        out.append(
+            ExperimentParameter(
+                name=p.path, kind=p.kind, mode=p.mode, unit=unit, bounds=bounds, distribution=dist
+            )
+        )
     return tuple(out)
 
 
-def _region_rank(scenario: Scenario, settings: list[tuple[Parameter, np.ndarray]], index: pd.Index,
-                 years: list[int]) -> pd.DataFrame:  # fmt: skip
+def _region_rank(
+    scenario: Scenario, settings: list[tuple[Parameter, np.ndarray]], index: pd.Index, years: list[int]
+) -> pd.DataFrame:
     ranks = region_ranks(scenario, settings)  # (B, T+1, N)
     b, t, n = ranks.shape
-    rows = pd.MultiIndex.from_arrays([np.repeat(index, t), np.tile(years, b)], names=[names.EXPERIMENT, names.YEAR])
-    return pd.DataFrame(ranks.reshape(b * t, n), index=rows,
-                        columns=pd.Index(scenario.panel.regions.codes, name=names.CODE))  # fmt: skip
+    rows = pd.MultiIndex.from_arrays(
+        [np.repeat(index, t), np.tile(years, b)], names=[names.EXPERIMENT, names.YEAR]
+    )
+    return pd.DataFrame(
+        ranks.reshape(b * t, n), index=rows, columns=pd.Index(scenario.panel.regions.codes, name=names.CODE)
+    )
 
 
 # --------------------------------------------------------------------------- saving and loading
@@ -446,14 +500,14 @@ def _column(text: pd.Series, dtype: str) -> Any:
         return np.array([float(x) if x != "" else np.nan for x in raw], dtype=dtype)
     if dtype in ("Int64", "Int32", "Int16", "Int8", "boolean", "Float64"):
         conv = {"boolean": lambda x: x == "True", "Float64": float}.get(dtype, int)
-        return pd.array([None if x == "" else conv(x) for x in raw], dtype=dtype)
+        return pd.array([None if x == "" else conv(x) for x in raw], dtype=dtype)  # type: ignore[call-overload]
     if dtype == "bool":
         return np.array([x == "True" for x in raw], dtype=bool)
     if dtype.startswith(("int", "uint")):
         return np.array([int(x) for x in raw], dtype=dtype)
     if dtype == "object":
         return np.array(raw, dtype=object)
-    return pd.Series(raw).astype(dtype).to_numpy()
+    return pd.Series(raw).astype(dtype).to_numpy()  # type: ignore[call-overload]
 
 
 def _read_table(data: bytes, kind: str, spec: dict[str, Any]) -> pd.DataFrame:
@@ -465,8 +519,11 @@ def _read_table(data: bytes, kind: str, spec: dict[str, Any]) -> pd.DataFrame:
         flat = pd.DataFrame({c: _column(flat[c], d) for c, d in zip(flat.columns, dtypes, strict=True)})
     k = len(spec["index_names"])
     index_cols = [flat[f"i{j}"] for j in range(k)]
-    index = (pd.Index(index_cols[0], name=spec["index_names"][0]) if k == 1 else
-             pd.MultiIndex.from_arrays(index_cols, names=spec["index_names"]))  # fmt: skip
+    index = (
+        pd.Index(index_cols[0], name=spec["index_names"][0])
+        if k == 1
+        else pd.MultiIndex.from_arrays(index_cols, names=spec["index_names"])
+    )
     body = flat.drop(columns=[f"i{j}" for j in range(k)])
     body.index = index
     body.columns = pd.Index(spec["columns"], name=spec["columns_name"])
@@ -481,7 +538,8 @@ def load_experiments(path: str | Path) -> Experiments:
             doc = json.loads(archive.read("experiments.json"))
             kind = doc["storage"]
             tables = {
-                name: _read_table(archive.read(f"{name}.{kind}"), kind, spec) for name, spec in doc["tables"].items()
+                name: _read_table(archive.read(f"{name}.{kind}"), kind, spec)
+                for name, spec in doc["tables"].items()
             }
     except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise InputError(f"not a saved ranksim experiment ({exc})", file=source) from None

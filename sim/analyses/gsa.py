@@ -82,11 +82,16 @@ def _one(scenario: Scenario, path: str, spec: Any) -> tuple[str, list[float], st
     if isinstance(spec, Mapping):
         extra = set(spec) - {"set", "shift", "distribution", "dist", "bounds", "mode"}
         if extra:
-            raise InputError(f"unknown key {sorted(extra)[0]!r} (known: set, shift, distribution, dist, bounds, mode)",
-                             field=field)  # fmt: skip
+            raise InputError(
+                f"unknown key {sorted(extra)[0]!r} (known: set, shift, distribution, dist, bounds, mode)",
+                field=field,
+            )
         if ("set" in spec) + ("shift" in spec) + ("bounds" in spec) != 1:
-            raise InputError("give one of [low, high], {set: [low, high]}, {shift: [low, high]} or "
-                             "{dist: ..., bounds: [...]}", field=field)  # fmt: skip
+            raise InputError(
+                "give one of [low, high], {set: [low, high]}, {shift: [low, high]} or "
+                "{dist: ..., bounds: [...]}",
+                field=field,
+            )
         mode = "shift" if "shift" in spec else str(spec.get("mode", "set"))
         word = str(spec.get("dist", spec.get("distribution", "unif")))
         dist = _WORDS.get(word, word)
@@ -98,8 +103,13 @@ def _one(scenario: Scenario, path: str, spec: Any) -> tuple[str, list[float], st
         raise InputError(f"low {numbers[0]:g} must be below high {numbers[1]:g}", field=field)
     if dist == "triang" and len(numbers) == 2:
         numbers = [*numbers, 0.5]  # symmetric, as the scenario format's "triangular"
-    param = parse_parameter(scenario.panel.regions, path, mode, decays=scenario.others.half_life is not None,
-                            where={"field": field})  # fmt: skip
+    param = parse_parameter(
+        scenario.panel.regions,
+        path,
+        mode,
+        decays=scenario.others.half_life is not None,
+        where={"field": field},
+    )
     if dist in ("unif", "triang"):
         from sim.analyses.design import check_values
 
@@ -138,7 +148,8 @@ class AnalysisResult(ResultView):
         """Method, outcome and the most influential parameter."""
         key = {"sobol": names.TOTAL_ORDER, "morris": names.MORRIS_MU_STAR, "delta": names.DELTA}[self.method]
         top = self.table.sort_values(key, ascending=False).iloc[0]
-        return f"{self.method} on {self.outcome} ({self.experiments:,} experiments): most influential {top[names.PARAM]}"
+        most = top[names.PARAM]
+        return f"{self.method} on {self.outcome} ({self.experiments:,} experiments): most influential {most}"
 
     def to_frame(self) -> pd.DataFrame:
         """One row a parameter, the method's columns (:data:`sim.names.ANALYSIS_COLUMNS`)."""
@@ -151,8 +162,16 @@ class AnalysisResult(ResultView):
         for column in self.table.columns:
             if column in names.OUTCOMES:
                 for param, value in zip(self.table[names.PARAM], self.table[column], strict=True):
-                    parts.append(outcome_long(column, scenario=self.scenario, region=self.target, year=year,
-                                              value=[value], suffix=f"|{self.outcome}|{param}"))  # fmt: skip
+                    parts.append(
+                        outcome_long(
+                            column,
+                            scenario=self.scenario,
+                            region=self.target,
+                            year=year,
+                            value=[value],
+                            suffix=f"|{self.outcome}|{param}",
+                        )
+                    )
         return stack(parts)
 
 
@@ -197,16 +216,27 @@ def analyze(
     raw = _run(method, prob, x, y, calc_second_order, num_levels, resamples, used)
     sc = experiments.scenario
     return AnalysisResult(
-        method=method, outcome=outcome, scenario=sc.name, target=sc.target_name,
-        table=_table(method, prob["names"], raw), experiments=len(y), censored_share=censored, seed=used,
-        provenance=Provenance.of(experiments.provenance.files, seed=used, changes=experiments.provenance.changes),
-    )  # fmt: skip
+        method=method,
+        outcome=outcome,
+        scenario=sc.name,
+        target=sc.target_name,
+        table=_table(method, prob["names"], raw),
+        experiments=len(y),
+        censored_share=censored,
+        seed=used,
+        provenance=Provenance.of(
+            experiments.provenance.files, seed=used, changes=experiments.provenance.changes
+        ),
+    )
 
 
 def _salib_problem(prob: Mapping[str, Any]) -> dict[str, Any]:
     """SALib's keys only (SALib's analysers read nothing else)."""
-    return {k: (list(prob[k]) if k != "num_vars" else prob[k]) for k in ("num_vars", "names", "bounds", "dists")
-            if k in prob}  # fmt: skip
+    return {
+        k: (list(prob[k]) if k != "num_vars" else prob[k])
+        for k in ("num_vars", "names", "bounds", "dists")
+        if k in prob
+    }
 
 
 def _outcome(experiments: Experiments, outcome: str) -> tuple[np.ndarray, float | None]:
@@ -218,8 +248,16 @@ def _outcome(experiments: Experiments, outcome: str) -> tuple[np.ndarray, float 
     return values.astype(float).to_numpy(), None
 
 
-def _run(method: str, prob: dict[str, Any], x: np.ndarray, y: np.ndarray, second: bool | None,
-         levels: int, resamples: int, seed: int) -> dict[str, Any]:  # fmt: skip
+def _run(
+    method: str,
+    prob: dict[str, Any],
+    x: np.ndarray,
+    y: np.ndarray,
+    second: bool | None,
+    levels: int,
+    resamples: int,
+    seed: int,
+) -> dict[str, Any]:
     from SALib.analyze import delta, morris, sobol
 
     try:
@@ -227,21 +265,39 @@ def _run(method: str, prob: dict[str, Any], x: np.ndarray, y: np.ndarray, second
             d = prob["num_vars"]
             if second is None:
                 second = y.size % (2 * d + 2) == 0 and y.size % (d + 2) != 0
-            return dict(sobol.analyze(prob, y, calc_second_order=second, num_resamples=resamples,
-                                      conf_level=CONFIDENCE, seed=seed))  # fmt: skip
+            return dict(
+                sobol.analyze(
+                    prob,
+                    y,
+                    calc_second_order=second,
+                    num_resamples=resamples,
+                    conf_level=CONFIDENCE,
+                    seed=seed,
+                )
+            )
         if method == "morris":
-            return dict(morris.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE,
-                                       num_levels=levels, seed=seed))  # fmt: skip
+            return dict(
+                morris.analyze(
+                    prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, num_levels=levels, seed=seed
+                )
+            )
         return dict(delta.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, seed=seed))
     except (ValueError, RuntimeError) as exc:
-        raise InputError(f"SALib could not analyse this design with {method}: {exc}", field="experiments") from None
+        raise InputError(
+            f"SALib could not analyse this design with {method}: {exc}", field="experiments"
+        ) from None
 
 
 def _table(method: str, params: list[str], raw: dict[str, Any]) -> pd.DataFrame:
     keys = {
         "sobol": ("S1", "S1_conf", "ST", "ST_conf"),
         "morris": ("mu", "mu_star", "sigma", "mu_star_conf"),
-        "delta": ("delta_raw", "delta_raw_conf", "S1", "S1_conf"),  # SALib >= 1.5: the raw delta is Borgonovo's
+        "delta": (
+            "delta_raw",
+            "delta_raw_conf",
+            "S1",
+            "S1_conf",
+        ),  # SALib >= 1.5: the raw delta is Borgonovo's
     }[method]
     columns = names.ANALYSIS_COLUMNS[method]
     data: dict[str, Any] = {names.PARAM: params}

@@ -22,8 +22,8 @@ from sim import names
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
-from sim.inputs.params import Parameter
 from sim.inputs.panel import load_targets
+from sim.inputs.params import Parameter
 from sim.model.growth import cell_roles
 from sim.model.plans import PlanRisk, plan_risk
 from sim.model.scenario import Scenario

@@ -90,8 +90,8 @@ class SensitivityResult(ResultView):
         for b in self.tornado:
             s = sobol[b.param]
             rows.append(
-                (b.param, b.mode, b.unit, b.low, b.high, b.outcome_low, b.outcome_high, b.swing, s.first_order,
-                 *s.first_order_ci, s.total_order, *s.total_order_ci)
+                (b.param, b.mode, b.unit, b.low, b.high, b.outcome_low, b.outcome_high, b.swing,
+                 s.first_order, *s.first_order_ci, s.total_order, *s.total_order_ci)
             )  # fmt: skip
         return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
 
@@ -231,7 +231,8 @@ def sensitivity(
     for p, r in zip(params, ranges, strict=True):
         lo, hi = r.low, r.high
         low, high = run([(p, np.array([lo, hi]))])
-        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high), names.PARAMETER_UNITS[(p.kind, p.mode)]))
+        unit = names.PARAMETER_UNITS[(p.kind, p.mode)]
+        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high), unit))
     bars.sort(key=lambda b: -b.swing)
     tick = progress or (lambda n: None)
     tick(1)

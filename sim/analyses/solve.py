@@ -109,8 +109,13 @@ class SolveResult(ResultView):
         sc = self.scenario
         frame = self.to_frame()
         name = sc.name if self.probability is None else f"{sc.name}|P={self.probability:g}"
-        return outcome_long(self.column, scenario=name, region=sc.panel.regions.en[sc.target],
-                            year=frame[names.DEADLINE].to_numpy(), value=frame[self.column].to_numpy(dtype=float))  # fmt: skip
+        return outcome_long(
+            self.column,
+            scenario=name,
+            region=sc.panel.regions.en[sc.target],
+            year=frame[names.DEADLINE].to_numpy(),
+            value=frame[self.column].to_numpy(dtype=float),
+        )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim solve --json`` document: required growth, reachability, curve, provenance."""

@@ -154,7 +154,7 @@ def evaluate_growth(
     return Outcomes(np.where(r_out >= 0, base_year + r_out, NEVER), want, ranks, gaps)
 
 
-def region_ranks(scenario: Scenario, settings: Sequence[tuple[Parameter, FloatArray]]) -> IntArray:
+def region_ranks(scenario: Scenario, settings: Sequence[tuple[Parameter, FloatArray]]) -> np.ndarray:
     """Every region's rank in every year, base year first, ``(B, T+1, N)`` (int16), of B scenarios
     (the same assembly as :func:`evaluate_batch`; the rank rule of :func:`sim.ranks.rank_levels`)."""
     from sim.engine.levels import project_log_levels

@@ -503,7 +503,7 @@ def pydantic_error(
     :class:`ScenarioError`, or :class:`InputErrors` in line order for several. One line per field;
     a misspelt key's block does not also report the required key it misses. ``prefix``: the
     section a partial model was validated as (``("sensitivity",)``)."""
-    raw = [{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]
+    raw: list[dict[str, Any]] = [{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]
     misspelt = {tuple(e["loc"][:-1]) for e in raw if e["type"] == "extra_forbidden"}
     out: list[InputError] = []
     for err in raw:

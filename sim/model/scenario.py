@@ -259,7 +259,8 @@ class Scenario:
             made.append((".".join(key), "removed" if value is None else _shown(value)))
         if rename and made and not (changes or {}).get("name"):
             n = len(self.source.changes) + len(made)
-            data["name"] = f"{_unrenamed(self.name, len(self.source.changes))} with {n} change{'s' if n > 1 else ''}"
+            base = _unrenamed(self.name, len(self.source.changes))
+            data["name"] = f"{base} with {n} change{'s' if n > 1 else ''}"
         # A changed key, what lies under it and what contains it have no file line any more.
         locs = {
             k: v
@@ -294,11 +295,12 @@ class Scenario:
 
         r = self.panel.regions
         national = self.national_preset or "as written"
+        first_years = np.round(self.growth.national_real_pct[:3], 2).tolist()
         rows = [
             ("target", f"{r.en[self.target]} {r.zh[self.target]} ({self.target_code})"),
             ("question", f"rank <= {self.threshold_rank} of {self.n_regions} by {self.measure}"),
             ("years", f"{self.base_year}-{self.horizon}"),
-            ("national path", f"{national}: real growth {np.round(self.growth.national_real_pct[:3], 2).tolist()} …"),
+            ("national path", f"{national}: real growth {first_years} …"),
             ("others", f"{self.others.model}, window {self.others.window[0]}-{self.others.window[1]}, "
                        f"half-life {self.others.half_life}"),
             ("provinces set", ", ".join(r.en[i] for i in self.provinces) or "none"),

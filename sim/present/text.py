@@ -458,7 +458,9 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
         sc = result.scenario
         outside = [y for y in years if not (isinstance(y, int) and sc.base_year <= y <= sc.horizon)]
         if outside:
-            raise InputError(f"{outside[0]!r} is not a year within {sc.base_year}-{sc.horizon}", field="years")
+            raise InputError(
+                f"{outside[0]!r} is not a year within {sc.base_year}-{sc.horizon}", field="years"
+            )
     if kind == "Projection":
         return summary_text(result, years=years, lang=lang)
     if kind == "MonteCarloResult":

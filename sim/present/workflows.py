@@ -125,13 +125,12 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
     A projection gets the run report; an analysis gets the run report of its scenario with that
     analysis's section; a backtest gets the backtest report. Returns the path written."""
     from sim.analyses.backtest import BacktestResult
+    from sim.analyses.diff import DiffResult
     from sim.analyses.sensitivity import SensitivityResult
     from sim.analyses.solve import SolveResult
     from sim.analyses.sweep import SweepResult
     from sim.engine.projection import Projection
     from sim.present.report import backtest_report
-
-    from sim.analyses.diff import DiffResult
 
     if isinstance(result, BacktestResult):
         page = backtest_report(result, lang=lang, provenance=provenance)
