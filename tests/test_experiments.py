@@ -249,3 +249,13 @@ def test_sensitivity_takes_a_mapping_and_names_its_fields(founding):
         sim.sensitivity(founding, {"parameters": {G: [0.045, 0.075]}, "sobol_samples": 64}, seed=1)
     assert any("0.045 is read as 0.045 %" in str(w.message) for w in caught)
     assert all(w.filename == __file__ for w in caught if issubclass(w.category, sim.RanksimWarning))
+
+
+def test_assert_result_equal_compares_experiments_whole(kept, tmp_path):
+    import sim.testing
+
+    back = sim.load_experiments(kept.save(tmp_path / "ex.zip"))
+    sim.testing.assert_result_equal(kept, back, rtol=0)
+    other = sim.experiments(sim.load_scenario(FOUNDING), kept.design, modes={NAT: "shift"}, paths=400, seed=12)
+    with pytest.raises(AssertionError):
+        sim.testing.assert_result_equal(kept, other, rtol=0)
