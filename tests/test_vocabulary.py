@@ -143,3 +143,14 @@ def test_the_cli_writes_the_long_format(cli, tmp_path):
     assert res.code == 0, res.err
     long = pd.read_csv(tmp_path / "sweep_long.csv", encoding="utf-8-sig")
     assert tuple(long.columns) == names.LONG_COLUMNS and "Rank" in set(long[names.VARIABLE])
+
+
+def test_exposed_arrays_have_labelled_twins(results):
+    proj, mc = results["projection"], results["montecarlo"]
+    ranks = proj.ranks_frame()  # type: ignore[attr-defined]
+    assert ranks.index.name == names.YEAR and ranks.columns.name == names.CODE
+    assert ranks.loc[2030, "15"] == proj.ranks[2030 - proj.years[0], proj.target]  # type: ignore[attr-defined]
+    assert proj.levels_frame().shape == proj.ranks.shape  # type: ignore[attr-defined]
+    probs = mc.rank_probability_frame()  # type: ignore[attr-defined]
+    assert probs.columns.name == names.RANK and list(probs.columns)[:2] == [1, 2]
+    assert probs.sum(axis=1).round(12).eq(1).all()

@@ -107,6 +107,12 @@ class MonteCarloResult(ResultView):
         """P(target rank = r) per year, ``(T+1, N)`` with column r-1 for rank r."""
         return self.rank_counts[:, 1:] / self.paths
 
+    def rank_probability_frame(self) -> pd.DataFrame:
+        """:meth:`rank_probability` labelled: one row a year, one column a rank (1 = largest)."""
+        p = self.rank_probability()
+        return pd.DataFrame(p, index=pd.Index(self.years, name=names.YEAR),
+                            columns=pd.Index(np.arange(1, p.shape[1] + 1), name=names.RANK))  # fmt: skip
+
     def rank_quantiles(self, qs: Sequence[float] = QUANTILES) -> IntArray:
         """Smallest rank r with P(rank <= r) >= q, per year: ``(T+1, len(qs))``."""
         cum = np.cumsum(self.rank_counts[:, 1:], axis=1) / self.paths

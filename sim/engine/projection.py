@@ -341,6 +341,17 @@ class Projection(ResultView):
         ]
         return pd.DataFrame(rows, columns=[YEAR, CODE, EN, ZH, "direction"])
 
+    def ranks_frame(self) -> pd.DataFrame:
+        """:attr:`ranks` labelled: one row a year (base year first), one column a region code."""
+        return pd.DataFrame(self.ranks, index=pd.Index(self.years, name=YEAR),
+                            columns=pd.Index(self.codes, name=CODE))  # fmt: skip
+
+    def levels_frame(self) -> pd.DataFrame:
+        """:attr:`levels` (what is ranked: GDP, 100 million yuan, or GDP per head, yuan) labelled
+        like :meth:`ranks_frame`."""
+        return pd.DataFrame(self.levels, index=pd.Index(self.years, name=YEAR),
+                            columns=pd.Index(self.codes, name=CODE))  # fmt: skip
+
     def to_long(self, *, history: bool = False) -> pd.DataFrame:
         """The long format (:data:`sim.names.LONG_COLUMNS`): every region's nominal GDP (and GDP
         per head when ranked by it) and rank each year, and the target's gap to the threshold."""
