@@ -259,3 +259,20 @@ def test_assert_result_equal_compares_experiments_whole(kept, tmp_path):
     other = sim.experiments(sim.load_scenario(FOUNDING), kept.design, modes={NAT: "shift"}, paths=400, seed=12)
     with pytest.raises(AssertionError):
         sim.testing.assert_result_equal(kept, other, rtol=0)
+
+
+@pytest.mark.parametrize("storage", ["csv", "auto"])
+def test_labels_with_missing_text_and_a_text_index_round_trip(founding, tmp_path, storage):
+    design = pd.DataFrame(
+        {
+            G: [5.0, 6.1, 7.123456789012345],
+            "name": pd.array(["a", None, "c"], dtype="string"),
+            "note": np.array(["x", None, "z"], dtype=object),
+            "flag": [True, False, True],
+            "count": pd.array([1, None, 3], dtype="Int64"),
+        },
+        index=["low", "mid", "high"],
+    )
+    ex = sim.experiments(founding, design, paths=20, seed=3)
+    back = sim.load_experiments(ex.save(tmp_path / "labels.zip", storage=storage))
+    _assert_same(ex, back)

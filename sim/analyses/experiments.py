@@ -239,16 +239,25 @@ class Experiments(ResultView):
     def save(self, path: str | Path, *, storage: Storage = "auto") -> Path:
         """Write the experiments to one zip file at ``path`` (Parquet tables when pyarrow is
         installed and ``storage`` is "auto" or "parquet", else CSV) with ``experiments.json``
-        describing them; :func:`load_experiments` reads it back exactly. Returns the path."""
+        describing them; :func:`load_experiments` reads it back exactly. Returns the path.
+
+        Label columns round-trip as they were when they hold text (missing values included);
+        a label column mixing text and numbers is kept as text in CSV (Parquet refuses it: with
+        "auto" the file is then written as CSV)."""
         kind = _storage(storage)
-        doc = self.to_document()
-        doc["storage"] = kind
-        doc["tables"] = {}
+        tables = self._tables()
+        try:
+            blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
+        except (TypeError, ValueError) as exc:  # pyarrow's ArrowTypeError / ArrowInvalid among them
+            if storage != "auto":
+                raise InputError(f"cannot be written as Parquet ({exc}); use storage='csv'", field="storage") from None
+            kind = "csv"
+            blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
+        doc = {**self.to_document(), "storage": kind, "tables": {n: _describe(t) for n, t in tables.items()}}
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, table in self._tables().items():
-                doc["tables"][name] = _describe(table)
-                archive.writestr(f"{name}.{kind}", _table_bytes(table, kind))
+            for name, blob in blobs.items():
+                archive.writestr(f"{name}.{kind}", blob)
             archive.writestr("experiments.json", json.dumps(doc, indent=1, ensure_ascii=False))
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -468,7 +477,17 @@ def _describe(table: pd.DataFrame) -> dict[str, Any]:
         "columns": [_label(c) for c in table.columns],
         "columns_name": table.columns.name,
         "dtypes": [str(d) for d in table.dtypes],
+        # missing values of text columns by position (a CSV cell cannot tell "" from missing)
+        "missing": {
+            str(k): np.flatnonzero(table.iloc[:, k].isna().to_numpy()).tolist()
+            for k in range(table.shape[1])
+            if _is_text(table.dtypes.iloc[k]) and table.iloc[:, k].isna().any()
+        },
     }
+
+
+def _is_text(dtype: Any) -> bool:
+    return str(dtype) in ("object", "str", "string") or isinstance(dtype, pd.StringDtype)
 
 
 def _label(value: Any) -> Any:
@@ -506,8 +525,8 @@ def _column(text: pd.Series, dtype: str) -> Any:
     if dtype.startswith(("int", "uint")):
         return np.array([int(x) for x in raw], dtype=dtype)
     if dtype == "object":
-        return np.array(raw, dtype=object)
-    return pd.Series(raw).astype(dtype).to_numpy()  # type: ignore[call-overload]
+        return pd.Series(raw, dtype=object)
+    return pd.Series(raw).astype(dtype).array  # type: ignore[call-overload]
 
 
 def _read_table(data: bytes, kind: str, spec: dict[str, Any]) -> pd.DataFrame:
@@ -516,7 +535,12 @@ def _read_table(data: bytes, kind: str, spec: dict[str, Any]) -> pd.DataFrame:
     else:
         flat = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False)
         dtypes = [*spec["index_dtypes"], *spec["dtypes"]]
-        flat = pd.DataFrame({c: _column(flat[c], d) for c, d in zip(flat.columns, dtypes, strict=True)})
+        columns = {c: _column(flat[c], d) for c, d in zip(flat.columns, dtypes, strict=True)}
+        for k, rows in spec.get("missing", {}).items():
+            column = pd.Series(columns[f"c{k}"], copy=True)
+            column.iloc[rows] = None
+            columns[f"c{k}"] = column.array
+        flat = pd.DataFrame(columns)
     k = len(spec["index_names"])
     index_cols = [flat[f"i{j}"] for j in range(k)]
     index = (
