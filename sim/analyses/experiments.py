@@ -250,7 +250,8 @@ class Experiments(ResultView):
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
         except (TypeError, ValueError) as exc:  # pyarrow's ArrowTypeError / ArrowInvalid among them
             if storage != "auto":
-                raise InputError(f"cannot be written as Parquet ({exc}); use storage='csv'", field="storage") from None
+                why = f"cannot be written as Parquet ({exc}); use storage='csv'"
+                raise InputError(why, field="storage") from None
             kind = "csv"
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
         doc = {**self.to_document(), "storage": kind, "tables": {n: _describe(t) for n, t in tables.items()}}
