@@ -88,7 +88,7 @@ def test_with_changes_revalidates_and_names_the_field(founding):
         ({"others.half_life": -3}, "others.half_life"),
         ({"target": "Atlantis"}, "target"),
         ({"provinces.Atlantis.real_growth": 5}, "provinces.Atlantis.real_growth"),
-        ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.15.real_growth"),
+        ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.Inner Mongolia.real_growth"),  # as written
     ):
         with pytest.raises(ScenarioError) as info:
             founding.with_changes(changes)
