@@ -101,6 +101,9 @@ ANALYSIS_COLUMNS = {
     "delta": (PARAM, DELTA, DELTA_CONF, FIRST_ORDER, SOBOL_S1_CONF),
 }
 
+# Diff (one row a change): each change's effect on each outcome (step_<outcome>, shapley_<outcome>)
+DIFF_STEP, DIFF_SHAPLEY = "step", "shapley"
+
 # The long format of every result: IAMC style (pyam's IAMC_IDX plus year and value)
 MODEL, SCENARIO, REGION_NAME, VARIABLE, VALUE = "model", "scenario", "region", "variable", "value"
 LONG_COLUMNS = (MODEL, SCENARIO, REGION_NAME, VARIABLE, UNIT, YEAR, VALUE)
@@ -137,6 +140,8 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     MORRIS_MU_STAR: ("Sensitivity|Morris mu*", "outcome"),
     MORRIS_SIGMA: ("Sensitivity|Morris sigma", "outcome"),
     DELTA: ("Sensitivity|Delta", "1"),
+    DIFF_STEP: ("Diff|One at a time", "outcome"),
+    DIFF_SHAPLEY: ("Diff|Shapley", "outcome"),
 }
 
 #: Units of a parameter's values, by kind (sim.inputs.params.Kind) and mode.

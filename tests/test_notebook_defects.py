@@ -118,6 +118,20 @@ def test_diff_is_exported_and_summarised(sc):
     result = sim.diff(sc, sc.with_changes({G: 7.0}))
     assert isinstance(result, sim.DiffResult)
     assert sim.summary(result)
+    long = sim.concat([result])
+    assert tuple(long.columns) == sim.names.LONG_COLUMNS
+    shapley = long[long["variable"].str.startswith("Diff|Shapley|reach_year|")]["value"].sum()
+    reach = long[long["variable"] == "Reach year"]["value"].tolist()
+    assert shapley == pytest.approx(reach[1] - reach[0])  # Shapley effects sum to the total
+
+
+def test_diff_writes_the_long_format(cli, tmp_path, write):
+    text = f"extends: {FOUNDING}\nname: faster\nprovinces:\n  Inner Mongolia: {{real_growth: 7}}\n"
+    b = write("b.yaml", text)
+    res = cli("diff", str(FOUNDING), str(b), "--out", str(tmp_path), "--long", "--no-report")
+    assert res.code == 0, res.err
+    long = pd.read_csv(tmp_path / "diff_long.csv", encoding="utf-8-sig")
+    assert tuple(long.columns) == sim.names.LONG_COLUMNS
 
 
 def test_diff_has_a_report(sc, tmp_path):
