@@ -59,23 +59,6 @@ def outcome_long(
     )
 
 
-def wide_long(
-    frame: pd.DataFrame, *, scenario: Sequence[str], region: str, columns: Iterable[str]
-) -> pd.DataFrame:
-    """The long rows of a wide table (one row a scenario; outcome columns ``rank_2030``,
-    ``reach_year`` ...): every column in ``columns`` that names a known outcome."""
-    parts = []
-    for column in columns:
-        name, year = names.split_year(column)
-        if name not in names.OUTCOMES:
-            continue
-        values = pd.to_numeric(frame[column].astype("Float64"), errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan
-        )
-        parts.append(outcome_long(name, scenario=scenario, region=region, year=year, value=values))
-    return stack(parts)
-
-
 def stack(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Long tables one under the other (an empty long table for none)."""
     if not parts:
