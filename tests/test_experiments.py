@@ -280,3 +280,11 @@ def test_labels_with_missing_text_and_a_text_index_round_trip(founding, tmp_path
     ex = sim.experiments(founding, design, paths=20, seed=3)
     back = sim.load_experiments(ex.save(tmp_path / "labels.zip", storage=storage))
     _assert_same(ex, back)
+
+
+def test_a_design_column_an_outcome_would_take_is_refused_before_running(founding):
+    for column in ("reach_year", "rank_2030", "gap_pct_2040", "reached_by_2030"):
+        with pytest.raises(sim.InputError, match=column):
+            sim.experiments(founding, {G: [6.0], column: [1]})
+    ok = sim.experiments(founding, {G: [6.0], "rank_2030": [1]}, outcomes=["reach_year", "gap_pct"])
+    assert "rank_2030" in ok.to_frame().columns

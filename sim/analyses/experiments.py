@@ -325,6 +325,7 @@ def experiments(
     want = _years(scenario, years)
     if paths is not None:
         check_paths(paths)
+    refuse_outcome_columns(frame, _columns_added(scenario, wanted, want, paths is not None))
     settings = list(zip(params, values, strict=True))
     every = list(range(scenario.base_year, scenario.horizon + 1))
     out = evaluate_batch(scenario, settings, rank_years=every, compiled=compiled)
@@ -342,7 +343,6 @@ def experiments(
         probs = probabilities(scenario, params, values, want, int(paths), generator)
         for j, y in enumerate(want):
             table[names.by_year(names.REACH_PROBABILITY, y)] = probs[:, j]
-    refuse_outcome_columns(frame, list(table.columns))
     columns = pd.Index(every, name=names.YEAR)
     return Experiments(
         scenario=_info(scenario),
@@ -355,6 +355,17 @@ def experiments(
         paths=int(paths) if paths is not None else None,
         provenance=scenario.provenance(seed=used),
     )
+
+
+def _columns_added(scenario: Scenario, wanted: set[str], years: list[int], paths: bool) -> list[str]:
+    """The columns :meth:`Experiments.to_frame` adds to the design's."""
+    every = range(scenario.base_year, scenario.horizon + 1)
+    added = [names.REACH_YEAR]
+    added += [names.by_year(names.REACHED_BY, y) for y in years] if names.REACHED_BY in wanted else []
+    added += [names.by_year(names.REACH_PROBABILITY, y) for y in years] if paths else []
+    for name in (names.RANK, names.GAP_PCT):
+        added += [names.by_year(name, y) for y in every] if name in wanted else []
+    return added
 
 
 def _design_frame(design: Any, problem: Mapping[str, Any] | None) -> pd.DataFrame:
