@@ -190,3 +190,11 @@ def test_other_reported_defects(sc):
     assert "real growth ran" not in str(err.value)
     with pytest.warns(sim.RanksimWarning, match="0.045"):
         sim.sensitivity(sc, {"parameters": {G: [0.045, 0.075]}, "sobol_samples": 64}, seed=1)
+
+
+def test_evaluate_gives_reached_by_so_the_missing_years_are_not_dropped(sc):
+    frame = sim.evaluate(sc, {G: [2.0, 6.0, 9.0]}, years=[2033, 2040])
+    assert frame["reach_year"].isna().iloc[0]
+    assert frame["reached_by_2033"].tolist() == [False, False, True]
+    assert frame["reached_by_2033"].mean() == pytest.approx(1 / 3)
+    assert (frame["reach_year"] <= 2033).mean() == pytest.approx(1 / 2)  # the trap: <NA> rows dropped

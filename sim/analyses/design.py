@@ -25,6 +25,7 @@ from sim.provenance import random_source
 RANK_PREFIX = names.RANK + "_"
 GAP_PREFIX = names.GAP_PCT + "_"
 PROB_PREFIX = names.REACH_PROBABILITY + "_"
+REACHED_PREFIX = names.REACHED_BY + "_"
 
 
 def evaluate(
@@ -64,7 +65,9 @@ def evaluate(
     -------
     DataFrame
         The design (same index) with ``reach_year`` (nullable integer: ``<NA>`` = not reached by
-        the horizon), ``rank_<year>`` and ``gap_pct_<year>`` (target GDP as % of the GDP at the
+        the horizon), ``reached_by_<year>`` (True when reached by that year: its mean is the
+        share of rows, where ``(reach_year <= year).mean()`` would drop the never-reached rows),
+        ``rank_<year>`` and ``gap_pct_<year>`` (target GDP as % of the GDP at the
         threshold rank among the others, minus 100) for each year, and
         ``reach_probability_<year>`` with ``paths``. ``attrs`` records ``seed`` (the seed used,
         "generator supplied", or None without ``paths``), ``paths`` and ``scenario``.
@@ -72,7 +75,7 @@ def evaluate(
     frame = pd.DataFrame(design).copy()
     params, values = design_columns(scenario, frame, modes or {})
     want = sorted(set(years)) if years else [scenario.horizon]
-    added = [names.REACH_YEAR, *(f"{p}{y}" for y in want for p in (RANK_PREFIX, GAP_PREFIX))]
+    added = [names.REACH_YEAR, *(f"{p}{y}" for y in want for p in (REACHED_PREFIX, RANK_PREFIX, GAP_PREFIX))]
     added += [f"{PROB_PREFIX}{y}" for y in want] if paths is not None else []
     refuse_outcome_columns(frame, added)
     if paths is not None:
@@ -82,6 +85,7 @@ def evaluate(
         [None if y == NEVER else int(y) for y in out.reach_year], dtype="Int64"
     )
     for i, year in enumerate(out.rank_years):
+        frame[f"{REACHED_PREFIX}{year}"] = (out.reach_year != NEVER) & (out.reach_year <= year)
         frame[f"{RANK_PREFIX}{year}"] = out.ranks[:, i]
         frame[f"{GAP_PREFIX}{year}"] = out.gap_pct[:, i]
     used: int | str | None = None
