@@ -40,6 +40,7 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_montecarlo.py
 	$(BIN)/python benchmarks/bench_sweep.py 2>/dev/null
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_experiments.py
 
 lint: install
 	$(BIN)/python -m pip install --quiet ruff mypy

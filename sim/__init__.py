@@ -11,12 +11,21 @@ Notebook use::
     proj.to_frame(history=True)              # long table: year, code, en, zh, GDP, rank, projected
     mc = sim.simulate(scenario, 100_000, rng=np.random.default_rng(7))
     mc.to_frame()                            # by year: reach probability, rank quantiles
-    sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
+    sim.solve(scenario, 2030).required_real_growth_pct  # constant real growth needed by 2030
     variant = scenario.with_changes({"provinces.Inner Mongolia.real_growth": 7.0})
     html = sim.report(scenario, rng=np.random.default_rng(7))  # the report `ranksim run` writes
 
-Every result has ``to_frame()`` (column names in :mod:`sim.names`) and ``to_document()``
-(JSON); :func:`sim.testing.assert_result_equal` compares two results in your own tests.
+Every result has ``to_frame()`` (column names in :mod:`sim.names`), ``to_long()`` (one long
+format, IAMC style; ``sim.concat`` stacks several) and ``to_document()`` (JSON);
+:func:`sim.testing.assert_result_equal` compares two results in your own tests.
+
+Experiments to keep and analyse later (the SALib workflow)::
+
+    prob = sim.problem(scenario, {"provinces.Inner Mongolia.real_growth": [4, 8]})
+    X = SALib.sample.sobol.sample(prob, 256, calc_second_order=False, seed=1)
+    ex = sim.experiments(scenario, X, problem=prob, paths=1000, seed=1)
+    ex.save("ex.zip"); ex = sim.load_experiments("ex.zip")
+    sim.analyze(ex, method="sobol", outcome="gap_pct_2030").to_frame()
 
 The names below are imported on first use, so the command line starts without loading
 the analyses it does not need. None of them is also a submodule of ``sim`` (the analyses live
@@ -57,13 +66,25 @@ _EXPORTS = {
     "to_html": "sim.present.workflows",
     "to_excel": "sim.present.workflows",
     "evaluate": "sim.analyses.design",
+    "Experiments": "sim.analyses.experiments",
+    "experiments": "sim.analyses.experiments",
+    "load_experiments": "sim.analyses.experiments",
+    "AnalysisResult": "sim.analyses.gsa",
+    "analyze": "sim.analyses.gsa",
+    "problem": "sim.analyses.gsa",
+    "DiffResult": "sim.analyses.diff",
+    "diff": "sim.analyses.diff",
+    "concat": "sim.longformat",
     "RanksimWarning": "sim.errors",
     "report": "sim.present.workflows",
     "Provenance": "sim.provenance",
 }
 __all__ = [
+    "AnalysisResult",
     "BacktestResult",
     "DataError",
+    "DiffResult",
+    "Experiments",
     "InputError",
     "MonteCarloResult",
     "Panel",
@@ -77,12 +98,18 @@ __all__ = [
     "SensitivityResult",
     "SolveResult",
     "SweepResult",
+    "analyze",
     "backtest",
+    "concat",
     "default_scenario",
+    "diff",
     "evaluate",
+    "experiments",
+    "load_experiments",
     "load_panel",
     "load_scenario",
     "load_targets",
+    "problem",
     "project",
     "report",
     "sensitivity",
@@ -117,6 +144,9 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from sim.analyses.backtest import BacktestResult, backtest
     from sim.analyses.design import evaluate
+    from sim.analyses.diff import DiffResult, diff
+    from sim.analyses.experiments import Experiments, experiments, load_experiments
+    from sim.analyses.gsa import AnalysisResult, analyze, problem
     from sim.analyses.montecarlo import MonteCarloResult, simulate
     from sim.analyses.sensitivity import SensitivityResult, sensitivity
     from sim.analyses.solve import SolveResult, solve
@@ -124,6 +154,7 @@ if TYPE_CHECKING:
     from sim.engine.projection import PassEvent, Projection, project
     from sim.errors import DataError, InputError, RanksimError, RanksimWarning, ScenarioError
     from sim.inputs.panel import Panel, load_panel, load_targets
+    from sim.longformat import concat
     from sim.model.scenario import Scenario, default_scenario, load_scenario
     from sim.present.text import summary, summary_text
     from sim.present.workflows import report, to_excel, to_html

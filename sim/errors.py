@@ -104,3 +104,16 @@ def raise_all(errors: list[InputError]) -> None:
         raise errors[0]
     if errors:
         raise InputErrors(errors)
+
+
+def warn_user(message: str, category: type[Warning] = RanksimWarning) -> None:
+    """Issue a warning attributed to the first caller outside the ``sim`` package (a notebook's
+    line, not ranksim's own), whatever depth the library called from."""
+    import sys
+    import warnings
+
+    package = str(Path(__file__).resolve().parent)
+    frame, level = sys._getframe(1), 2  # stacklevel 2 is the caller of this function
+    while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(package):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    warnings.warn(message, category, stacklevel=level)

@@ -1,7 +1,16 @@
-"""Column names of every result table (``to_frame()``), defined once.
+"""Column names of every result table (``to_frame()``), defined once, with their units.
 
 Region identity columns come first in every table that has regions; growth is in percent,
 GDP in 100 million yuan (亿元), ranks are 1 = largest.
+
+One vocabulary: an outcome has one column name in every result. A long table (one row a year)
+names it as below (``rank``, ``gap_pct``, ``reach_probability``); a wide table (one row a
+scenario or experiment) suffixes the year: ``rank_2030``, ``gap_pct_2030``,
+``reach_probability_2030``, ``reached_by_2030`` (:func:`by_year`). A censored outcome (a reach
+year never reached by the horizon) is missing (``<NA>``), never a sentinel year.
+
+The long format of every result (``to_long()``, IAMC style: :data:`LONG_COLUMNS`) names each
+outcome by its variable and unit in :data:`OUTCOMES`.
 """
 
 from __future__ import annotations
@@ -44,17 +53,19 @@ THRESHOLD = "threshold_rank"  # the "which midfield?" table: reach year by thres
 
 # Sensitivity (one row a parameter, tornado order)
 PARAM, MODE = "param", "mode"
+UNIT = "unit"  # the unit of a parameter's low and high values (percent a year, points, years, rank)
 LOW, HIGH, OUTCOME_LOW, OUTCOME_HIGH, SWING = "low", "high", "outcome_low", "outcome_high", "swing"
 FIRST_ORDER, FIRST_ORDER_LO, FIRST_ORDER_HI = "first_order", "first_order_lo", "first_order_hi"
 TOTAL_ORDER, TOTAL_ORDER_LO, TOTAL_ORDER_HI = "total_order", "total_order_lo", "total_order_hi"
 SENSITIVITY_COLUMNS = (
-    PARAM, MODE, LOW, HIGH, OUTCOME_LOW, OUTCOME_HIGH, SWING,
+    PARAM, MODE, UNIT, LOW, HIGH, OUTCOME_LOW, OUTCOME_HIGH, SWING,
     FIRST_ORDER, FIRST_ORDER_LO, FIRST_ORDER_HI, TOTAL_ORDER, TOTAL_ORDER_LO, TOTAL_ORDER_HI,
 )  # fmt: skip
 
 # Solve (one row a deadline)
 DEADLINE = "by"
 REQUIRED = "required_real_growth_pct"  # NaN: not reachable in the search range
+REQUIRED_LEAD = "required_lead_pp"  # solve(lead=True): the lead over the national path needed
 PROBABILITY = "probability"  # NaN: deterministic
 SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
 
@@ -62,3 +73,84 @@ SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
 JUMP_OFF = "jump_off_year"
 PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK = "predicted_rank", "naive_rank", "actual_rank"
 BACKTEST_COLUMNS = (JUMP_OFF, YEAR, CODE, EN, ZH, PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK)
+
+# Experiments (one row an experiment: the design's columns, then the outcomes)
+EXPERIMENT = "experiment"  # the row label of a design
+REACHED_BY = "reached_by"  # wide: reached_by_<year>, True when reached by that year (never <NA>)
+
+
+def by_year(name: str, year: int) -> str:
+    """The wide column of outcome ``name`` in ``year``: ``rank_2030``, ``gap_pct_2030``."""
+    return f"{name}_{int(year)}"
+
+
+def split_year(column: str) -> tuple[str, int | None]:
+    """``rank_2030`` -> ("rank", 2030); a column without a year suffix -> (column, None)."""
+    head, _, tail = str(column).rpartition("_")
+    return (head, int(tail)) if head and tail.isdigit() and len(tail) == 4 else (str(column), None)
+
+
+# Sensitivity analyses of an existing design (sim.analyze), one row a parameter
+METHOD = "method"
+SOBOL_S1_CONF, SOBOL_ST_CONF = "first_order_conf", "total_order_conf"
+MORRIS_MU, MORRIS_MU_STAR, MORRIS_SIGMA, MORRIS_MU_STAR_CONF = "mu", "mu_star", "sigma", "mu_star_conf"
+DELTA, DELTA_CONF = "delta", "delta_conf"
+ANALYSIS_COLUMNS = {
+    "sobol": (PARAM, FIRST_ORDER, SOBOL_S1_CONF, TOTAL_ORDER, SOBOL_ST_CONF),
+    "morris": (PARAM, MORRIS_MU, MORRIS_MU_STAR, MORRIS_SIGMA, MORRIS_MU_STAR_CONF),
+    "delta": (PARAM, DELTA, DELTA_CONF, FIRST_ORDER, SOBOL_S1_CONF),
+}
+
+# Diff (one row a change): each change's effect on each outcome (step_<outcome>, shapley_<outcome>)
+DIFF_STEP, DIFF_SHAPLEY = "step", "shapley"
+
+# The long format of every result: IAMC style (pyam's IAMC_IDX plus year and value)
+MODEL, SCENARIO, REGION_NAME, VARIABLE, VALUE = "model", "scenario", "region", "variable", "value"
+LONG_COLUMNS = (MODEL, SCENARIO, REGION_NAME, VARIABLE, UNIT, YEAR, VALUE)
+MODEL_NAME = "ranksim"  # the model column of every long table
+
+#: Every outcome column (long name, without a year suffix) -> (IAMC variable, unit). One name a
+#: variable: tests/test_vocabulary.py checks every result's columns against this table.
+OUTCOMES: dict[str, tuple[str, str]] = {
+    GDP: ("GDP|Nominal", "100 million yuan"),
+    PER_HEAD: ("GDP per capita|Nominal", "yuan"),
+    RANK: ("Rank", "rank"),
+    GAP_PCT: ("Gap to threshold", "%"),
+    REACH_YEAR: ("Reach year", "year"),
+    REACHED_BY: ("Reached", "1"),
+    REACH_PROBABILITY: ("Reach probability", "1"),
+    IN_BAND_PROBABILITY: ("In-band probability", "1"),
+    RANK_Q10: ("Rank|Quantile 10%", "rank"),
+    RANK_Q50: ("Rank|Quantile 50%", "rank"),
+    RANK_Q90: ("Rank|Quantile 90%", "rank"),
+    REQUIRED: ("Required real growth", "% a year"),
+    REQUIRED_LEAD: ("Required lead over national growth", "pp a year"),
+    PREDICTED_RANK: ("Rank|Predicted", "rank"),
+    NAIVE_RANK: ("Rank|Naive", "rank"),
+    ACTUAL_RANK: ("Rank|Actual", "rank"),
+    REAL_PCT: ("Real growth", "% a year"),
+    DEFLATOR_PCT: ("Deflator", "% a year"),
+    NOMINAL_PCT: ("Nominal growth", "% a year"),
+    OUTCOME_LOW: ("Sensitivity|Outcome at low", "outcome"),
+    OUTCOME_HIGH: ("Sensitivity|Outcome at high", "outcome"),
+    SWING: ("Sensitivity|Swing", "outcome"),
+    FIRST_ORDER: ("Sensitivity|Sobol first order", "1"),
+    TOTAL_ORDER: ("Sensitivity|Sobol total order", "1"),
+    MORRIS_MU: ("Sensitivity|Morris mu", "outcome"),
+    MORRIS_MU_STAR: ("Sensitivity|Morris mu*", "outcome"),
+    MORRIS_SIGMA: ("Sensitivity|Morris sigma", "outcome"),
+    DELTA: ("Sensitivity|Delta", "1"),
+    DIFF_STEP: ("Diff|One at a time", "outcome"),
+    DIFF_SHAPLEY: ("Diff|Shapley", "outcome"),
+}
+
+#: Units of a parameter's values, by kind (sim.inputs.params.Kind) and mode.
+PARAMETER_UNITS = {
+    ("province_real", "set"): "% a year", ("province_real", "shift"): "pp a year",
+    ("province_defl", "set"): "% a year", ("province_defl", "shift"): "pp a year",
+    ("province_lead", "set"): "pp a year",
+    ("national_real", "set"): "% a year", ("national_real", "shift"): "pp a year",
+    ("national_defl", "set"): "% a year", ("national_defl", "shift"): "pp a year",
+    ("half_life", "set"): "years", ("half_life", "shift"): "years",
+    ("threshold", "set"): "rank", ("threshold", "shift"): "ranks",
+}  # fmt: skip

@@ -35,6 +35,18 @@ class Provenance:
     version: str = field(default_factory=version)
 
     @classmethod
+    def from_dict(cls, doc: Mapping[str, Any]) -> Provenance:
+        """The provenance a :meth:`to_dict` block describes (a saved result read back)."""
+        command = doc.get("command")
+        return cls(
+            {f["path"]: f["sha256"] for f in doc.get("files", [])},
+            doc.get("seed"),
+            tuple(command) if command is not None else None,
+            tuple((c["key"], c["value"]) for c in doc.get("changes", [])),
+            doc.get("ranksim_version", "0+unknown"),
+        )
+
+    @classmethod
     def of(
         cls,
         files: Mapping[str, str],
@@ -57,6 +69,16 @@ class Provenance:
         }
 
 
+#: A drawn seed fits in this many bits: exact as a JSON number read as a double (2**53).
+SEED_BITS = 53
+
+
+def fresh_seed() -> int:
+    """A seed drawn from the operating system's entropy, below ``2**53`` so that it survives a
+    JSON reader that reads every number as a double (JavaScript, Excel)."""
+    return int(np.random.SeedSequence().entropy) % (1 << SEED_BITS)  # type: ignore[arg-type]
+
+
 def random_source(seed: int | None, rng: np.random.Generator | None) -> tuple[np.random.Generator, int | str]:
     """The generator a stochastic function draws from, and what to record as its seed.
 
@@ -73,7 +95,7 @@ def random_source(seed: int | None, rng: np.random.Generator | None) -> tuple[np
             raise InputError(f"must be a numpy.random.Generator, got {type(rng).__name__}", field="rng")
         return rng, "generator supplied"
     if seed is None:
-        seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+        seed = fresh_seed()
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise InputError(f"must be a whole number of at least 0, got {seed!r}", field="seed")
     return np.random.default_rng(int(seed)), int(seed)

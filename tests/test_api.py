@@ -88,7 +88,7 @@ def test_with_changes_revalidates_and_names_the_field(founding):
         ({"others.half_life": -3}, "others.half_life"),
         ({"target": "Atlantis"}, "target"),
         ({"provinces.Atlantis.real_growth": 5}, "provinces.Atlantis.real_growth"),
-        ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.15.real_growth"),
+        ({"provinces.Inner Mongolia.real_growth": "6%"}, "provinces.Inner Mongolia.real_growth"),  # as written
     ):
         with pytest.raises(ScenarioError) as info:
             founding.with_changes(changes)
@@ -383,8 +383,8 @@ def test_design_rows_equal_single_runs_and_sweep_points(founding):
 def test_design_probabilities_use_common_random_numbers(founding):
     out = sim.evaluate(founding, {"provinces.Inner Mongolia.real_growth": [6.0, 7.0]}, paths=3000, seed=4)
     alone = sim.simulate(founding.with_changes({"provinces.Inner Mongolia.real_growth": 7.0}), 3000, seed=4)
-    assert out[f"p_reach_{founding.horizon}"].iloc[1] == pytest.approx(float(alone.reach_probability()[-1]))
-    assert out[f"p_reach_{founding.horizon}"].iloc[0] <= out[f"p_reach_{founding.horizon}"].iloc[1]
+    assert out[f"reach_probability_{founding.horizon}"].iloc[1] == pytest.approx(float(alone.reach_probability()[-1]))
+    assert out[f"reach_probability_{founding.horizon}"].iloc[0] <= out[f"reach_probability_{founding.horizon}"].iloc[1]
 
 
 def test_design_and_sweep_values_are_checked(founding):

@@ -175,8 +175,8 @@ def test_the_answer_under_each_national_path():
     years = [a.reach_year or 9999 for a in by_growth]
     assert years == sorted(years)
     frame = c.to_frame()
-    assert list(frame.columns) == ["preset", "mean_real_growth_pct", "reach_year", "p_reach_2030",
-                                   "p_reach_2035", "p_reach_2040"]  # fmt: skip
+    assert list(frame.columns) == ["preset", "mean_real_growth_pct", "reach_year", "reach_probability_2030",
+                                   "reach_probability_2035", "reach_probability_2040"]  # fmt: skip
 
 
 def test_targets_record_prints_and_counts_misses(cli):

@@ -86,7 +86,7 @@ def _routes(sc, path, mode, value):
         [swept.to_document()["points"][0]["reach_probability"][str(y)] for y in years]
     )
     frame = sim.evaluate(sc, pd.DataFrame({path: [value]}), modes={path: mode}, years=years, paths=PATHS, seed=SEED)
-    out["evaluate"] = frame[[f"p_reach_{y}" for y in years]].to_numpy()[0]
+    out["evaluate"] = frame[[f"reach_probability_{y}" for y in years]].to_numpy()[0]
     return out, written, settings
 
 
@@ -206,10 +206,10 @@ def test_design_probabilities_keep_one_chunk_of_draws(starts, monkeypatch):
     monkeypatch.setattr(mc, "CHUNK_PATHS", 256)
     chunked = sim.evaluate(sc, design, paths=900, seed=2)
     single = simulate(sc.with_changes({"provinces.15.real_growth": 7.0}), 900, seed=2, chunk=256)
-    assert chunked[f"p_reach_{sc.horizon}"].iloc[1] == pytest.approx(single.reach_probability()[-1], abs=1e-9)
+    assert chunked[f"reach_probability_{sc.horizon}"].iloc[1] == pytest.approx(single.reach_probability()[-1], abs=1e-9)
     monkeypatch.undo()
     default = simulate(sc.with_changes({"provinces.15.real_growth": 7.0}), 900, seed=2)
-    assert whole[f"p_reach_{sc.horizon}"].iloc[1] == pytest.approx(default.reach_probability()[-1], abs=1e-9)
+    assert whole[f"reach_probability_{sc.horizon}"].iloc[1] == pytest.approx(default.reach_probability()[-1], abs=1e-9)
 
 
 @pytest.mark.parametrize("start", ["default", "founding"])

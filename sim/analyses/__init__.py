@@ -1,1 +1,2 @@
-"""Analyses built on the engine: Monte Carlo, sweeps, sensitivity, solve, backtests."""
+"""Analyses built on the engine: Monte Carlo, sweeps, designs and experiments (kept, saved, analysed
+with SALib), sensitivity, solve, backtests, diffs."""

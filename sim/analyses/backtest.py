@@ -199,6 +199,19 @@ class BacktestResult(ResultView):
             columns=list(names.BACKTEST_COLUMNS),
         )
 
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): scenario ``<name>|jump-off <year>``,
+        every region's predicted, naive and actual rank in the outcome year."""
+        from sim.longformat import outcome_long, stack
+
+        frame = self.to_frame()
+        label = [f"{self.scenario.name}|jump-off {int(y)}" for y in frame[names.JUMP_OFF]]
+        return stack([
+            outcome_long(col, scenario=label, region=frame[names.EN].to_numpy(),
+                         year=frame[names.YEAR].to_numpy(), value=frame[col].to_numpy(dtype=float))
+            for col in (names.PREDICTED_RANK, names.NAIVE_RANK, names.ACTUAL_RANK)
+        ])  # fmt: skip
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim backtest --json`` document: metrics, coverage, errors by jump-off, provenance."""
         prov = provenance or self.scenario.provenance(seed=self.seed)
@@ -353,6 +366,10 @@ def backtest(
     BacktestResult
         Predicted, naive ("ranks stay") and actual ranks ``(jump-offs, regions)`` and metrics.
     """
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise InputError(
+            f"must be a whole number of years ahead, at least 1, got {horizon!r}", field="horizon"
+        )
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not jump_offs:

@@ -9,6 +9,7 @@ every row (common random numbers), so differences between rows are not noise.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,8 +21,11 @@ from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
 from sim.model.scenario import Scenario
 from sim.provenance import random_source
 
-#: Outcome column prefixes: target rank, gap (%) and P(reach by the year) per reported year.
-RANK_PREFIX, GAP_PREFIX, PROB_PREFIX = "rank_", "gap_pct_", "p_reach_"
+#: Outcome column prefixes of the wide table: target rank, gap (%) and P(reach by the year).
+RANK_PREFIX = names.RANK + "_"
+GAP_PREFIX = names.GAP_PCT + "_"
+PROB_PREFIX = names.REACH_PROBABILITY + "_"
+REACHED_PREFIX = names.REACHED_BY + "_"
 
 
 def evaluate(
@@ -35,17 +39,20 @@ def evaluate(
     rng: np.random.Generator | None = None,
     compiled: bool | None = None,
 ) -> pd.DataFrame:
-    """Evaluate every row of ``design`` as a variant of ``scenario``.
+    """Evaluate every row of ``design`` as a variant of ``scenario`` (the quick path; for an
+    experiment to keep, with every year's outcomes, provenance and save/load, see
+    :func:`sim.experiments`).
 
     Parameters
     ----------
     scenario : Scenario
     design : DataFrame or mapping of column -> values
         One column per parameter, named by its dotted path as in ``ranksim sweep --set``:
-        ``provinces.<name>.real_growth`` / ``.deflator`` and ``national.real_growth`` /
+        ``provinces.<name>.real_growth`` / ``.deflator`` / ``.lead`` and ``national.real_growth`` /
         ``.deflator`` (percent a year when set, percentage points when shifted),
-        ``others.half_life`` (years), ``threshold_rank`` (a rank). Other columns (a variant's
-        name, say) are kept and ignored. One row per scenario.
+        ``others.half_life`` (years), ``threshold_rank`` (a whole rank). Other columns (a
+        variant's name, say) are kept and ignored; a column that looks like a misspelt
+        parameter (``threshold_rnk``) is an error. Values are checked as a scenario file's are.
     modes : mapping of column -> "set" or "shift", optional
         ``set`` (default) replaces the value in every year; ``shift`` adds to every year.
     years : sequence of int, optional
@@ -58,39 +65,100 @@ def evaluate(
     -------
     DataFrame
         The design (same index) with ``reach_year`` (nullable integer: ``<NA>`` = not reached by
-        the horizon), ``rank_<year>`` and ``gap_pct_<year>`` (target GDP as % of the GDP at the
-        threshold rank among the others, minus 100) for each year, and ``p_reach_<year>`` with
-        ``paths``.
+        the horizon), ``reached_by_<year>`` (True when reached by that year: its mean is the
+        share of rows, where ``(reach_year <= year).mean()`` would drop the never-reached rows),
+        ``rank_<year>`` and ``gap_pct_<year>`` (target GDP as % of the GDP at the
+        threshold rank among the others, minus 100) for each year, and
+        ``reach_probability_<year>`` with ``paths``. ``attrs`` records ``seed`` (the seed used,
+        "generator supplied", or None without ``paths``), ``paths`` and ``scenario``.
     """
     frame = pd.DataFrame(design).copy()
-    params, values = _columns(scenario, frame, modes or {})
+    params, values = design_columns(scenario, frame, modes or {})
     want = sorted(set(years)) if years else [scenario.horizon]
+    added = [names.REACH_YEAR, *(f"{p}{y}" for y in want for p in (REACHED_PREFIX, RANK_PREFIX, GAP_PREFIX))]
+    added += [f"{PROB_PREFIX}{y}" for y in want] if paths is not None else []
+    refuse_outcome_columns(frame, added)
+    if paths is not None:
+        check_paths(paths)
     out = evaluate_batch(scenario, list(zip(params, values, strict=True)), rank_years=want, compiled=compiled)
     frame[names.REACH_YEAR] = pd.array(
         [None if y == NEVER else int(y) for y in out.reach_year], dtype="Int64"
     )
     for i, year in enumerate(out.rank_years):
+        frame[f"{REACHED_PREFIX}{year}"] = (out.reach_year != NEVER) & (out.reach_year <= year)
         frame[f"{RANK_PREFIX}{year}"] = out.ranks[:, i]
         frame[f"{GAP_PREFIX}{year}"] = out.gap_pct[:, i]
+    used: int | str | None = None
     if paths is not None:
-        generator, _ = random_source(seed, rng)
+        generator, used = random_source(seed, rng)
         probs = probabilities(scenario, params, values, want, paths, generator)
         for j, year in enumerate(want):
             frame[f"{PROB_PREFIX}{year}"] = probs[:, j]
+    frame.attrs = {"scenario": scenario.name, "seed": used, "paths": paths}
     return frame
 
 
-def _columns(
+def check_paths(paths: object) -> int:
+    """``paths`` as a whole number of at least 1, else an :class:`InputError` naming ``paths``."""
+    if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
+        raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
+    return int(paths)
+
+
+def refuse_outcome_columns(frame: pd.DataFrame, added: Sequence[str]) -> None:
+    """An :class:`InputError` when the design already has a column an outcome would take (it
+    would be overwritten silently)."""
+    clash = [c for c in added if c in frame.columns]
+    if clash:
+        raise InputError(
+            f"the design already has a column {clash[0]!r}, which an outcome would overwrite; "
+            "rename or drop it",
+            field="design",
+        )
+
+
+#: Dotted parameter forms a label column close to one is taken for a misspelling of.
+_PARAMETER_NAMES = ("threshold_rank", "national.real_growth", "national.deflator", "others.half_life")
+_SECTIONS = ("provinces.", "national.", "others.", "uncertainty.")
+
+
+def _is_parameter(text: str) -> bool:
+    return text.startswith(_SECTIONS) or text == "threshold_rank"
+
+
+def _misspelt(text: str) -> str | None:
+    """The parameter a label column's name is a likely misspelling of (``threshold_rnk``,
+    ``national_real_growth``), else None."""
+    import difflib
+
+    dotted = [p.replace("_", ".") for p in _PARAMETER_NAMES]
+    close = difflib.get_close_matches(text.replace("_", ".").lower(), dotted, n=1, cutoff=0.85)
+    if close:
+        return _PARAMETER_NAMES[dotted.index(close[0])]
+    head = text.split(".")[0].split("_")[0].lower()
+    return f"{head}.…" if head in ("provinces", "province", "national", "others") else None
+
+
+def design_columns(
     scenario: Scenario, frame: pd.DataFrame, modes: Mapping[str, str]
 ) -> tuple[list[Parameter], list[np.ndarray]]:
-    """The parameter columns of a design, resolved and checked (numbers, finite)."""
+    """The parameter columns of a design, resolved and checked as a scenario file's values are
+    (finite numbers within the hard limits, whole threshold ranks, a positive half-life); a
+    column that looks like a misspelt parameter is an error, not a label."""
     unknown = [c for c in modes if c not in frame.columns]
     if unknown:
         raise InputError(f"modes name columns the design does not have: {unknown}", field="modes")
     params, values = [], []
     for column in frame.columns:
         text = str(column)
-        if not (text.startswith(("provinces.", "national.", "others.")) or text == "threshold_rank"):
+        if not _is_parameter(text):
+            guess = _misspelt(text)
+            if guess is not None:
+                raise InputError(
+                    f"{text!r} is not a parameter (did you mean {guess!r}?); rename it, or give it a name "
+                    "that does not look like one to keep it as a label",
+                    field=text,
+                )
             continue  # a label column
         param = parse_parameter(
             scenario.panel.regions,
@@ -108,6 +176,7 @@ def _columns(
                 "(growth in percent per year: write 6, not '6%' or 0.06)",
                 field=text,
             )
+        check_values(scenario, param, numbers, frame.index)
         warn_if_fractions(param, list(numbers), text)
         params.append(param)
         values.append(numbers)
@@ -116,6 +185,33 @@ def _columns(
     if len({(p.kind, p.region) for p in params}) < len(params):
         raise InputError("a parameter appears twice", field="design")
     return params, values
+
+
+def check_values(scenario: Scenario, param: Parameter, numbers: np.ndarray, index: Any = None) -> None:
+    """Refuse values :meth:`Scenario.with_changes` refuses: growth, deflators, leads and shifts
+    beyond the hard limit (the scenario format's ±30 points a year), a threshold that is not a
+    whole rank between 1 and N - 1, a half-life that is not positive."""
+    from sim.inputs.schema import HARD_LIMIT_PCT
+
+    index = range(numbers.size) if index is None else index
+    bad = np.zeros(numbers.size, dtype=bool)
+    why = ""
+    if param.kind in ("province_real", "province_defl", "province_lead", "national_real", "national_defl"):
+        bad = np.abs(numbers) > HARD_LIMIT_PCT
+        unit = names.PARAMETER_UNITS[(param.kind, param.mode)]
+        limit = f"{HARD_LIMIT_PCT:g}"
+        why = f"must be between -{limit} and {limit} ({unit}), the scenario format's hard limit"
+    elif param.kind == "threshold":
+        k = numbers if param.mode == "set" else scenario.threshold_rank + numbers
+        bad = (k != np.round(k)) | (k < 1) | (k > scenario.n_regions - 1)
+        why = f"must be a whole rank between 1 and {scenario.n_regions - 1}"
+    elif param.kind == "half_life":
+        h = numbers if param.mode == "set" else float(scenario.others.half_life or 0) + numbers
+        bad = h <= 0
+        why = "must be a positive number of years"
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise InputError(f"row {list(index)[i]!r}: {numbers[i]:g} {why}", field=param.key)
 
 
 def probabilities(
@@ -156,4 +252,4 @@ def probabilities(
     return out
 
 
-__all__ = ["evaluate", "probabilities"]
+__all__ = ["check_paths", "check_values", "design_columns", "evaluate", "probabilities"]

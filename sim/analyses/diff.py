@@ -176,6 +176,31 @@ class DiffResult(ResultView):
         columns = ["key", "code", *(f"{k}_{name}" for name in self.outcomes for k in ("step", "shapley"))]
         return pd.DataFrame(rows, columns=columns)  # the columns even when nothing differs
 
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): A's and B's reach year and gap by
+        year (scenario their names), and each change's one-at-a-time and Shapley effect on each
+        outcome (variable ``Diff|<method>|<outcome>|<change key>``, scenario ``<A> -> <B>``)."""
+        from sim import names
+        from sim.longformat import outcome_long, stack
+
+        who = self.a.panel.regions.en[self.a.target]
+        parts = []
+        for row, sc in ((0, self.a), (-1, self.b)):
+            reach = self.reach_year(row)
+            parts.append(outcome_long(names.REACH_YEAR, scenario=sc.name, region=who, year=None,
+                                      value=[np.nan if reach is None else reach]))  # fmt: skip
+            parts.append(outcome_long(names.GAP_PCT, scenario=sc.name, region=who, year=self.years,
+                                      value=self.answers[row, 1:]))  # fmt: skip
+        pair = f"{self.a.name} -> {self.b.name}"
+        for i, change in enumerate(self.changes):
+            for j, outcome in enumerate(self.outcomes):
+                year = None if j == 0 else int(self.years[j - 1])
+                for col, table in ((names.DIFF_STEP, self.steps), (names.DIFF_SHAPLEY, self.shapley)):
+                    suffix = f"|{outcome}|{change.key}"
+                    parts.append(outcome_long(col, scenario=pair, region=who, year=year, value=[table[i, j]],
+                                              suffix=suffix))  # fmt: skip
+        return stack(parts)
+
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """JSON-ready document: both answers, every change with its values and effects."""
         codes = self.a.panel.regions.codes

@@ -22,8 +22,8 @@ from sim import names
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
-from sim.inputs.params import Parameter
 from sim.inputs.panel import load_targets
+from sim.inputs.params import Parameter
 from sim.model.growth import cell_roles
 from sim.model.plans import PlanRisk, plan_risk
 from sim.model.scenario import Scenario
@@ -107,6 +107,12 @@ class MonteCarloResult(ResultView):
         """P(target rank = r) per year, ``(T+1, N)`` with column r-1 for rank r."""
         return self.rank_counts[:, 1:] / self.paths
 
+    def rank_probability_frame(self) -> pd.DataFrame:
+        """:meth:`rank_probability` labelled: one row a year, one column a rank (1 = largest)."""
+        p = self.rank_probability()
+        return pd.DataFrame(p, index=pd.Index(self.years, name=names.YEAR),
+                            columns=pd.Index(np.arange(1, p.shape[1] + 1), name=names.RANK))  # fmt: skip
+
     def rank_quantiles(self, qs: Sequence[float] = QUANTILES) -> IntArray:
         """Smallest rank r with P(rank <= r) >= q, per year: ``(T+1, len(qs))``."""
         cum = np.cumsum(self.rank_counts[:, 1:], axis=1) / self.paths
@@ -136,6 +142,20 @@ class MonteCarloResult(ResultView):
             },
             columns=list(names.MONTECARLO_COLUMNS),
         )
+
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): the target's reach and in-band
+        probabilities and rank quantiles, one row a year and variable."""
+        from sim.longformat import outcome_long, stack
+
+        frame = self.to_frame()
+        sc = self.scenario
+        parts = []
+        who = sc.panel.regions.en[sc.target]
+        for col in frame.columns[1:]:
+            parts.append(outcome_long(col, scenario=sc.name, region=who, year=frame[names.YEAR].to_numpy(),
+                                      value=frame[col].to_numpy(dtype=float)))  # fmt: skip
+        return stack(parts)
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim montecarlo --json`` document (projected years only)."""

@@ -64,7 +64,7 @@ class NationalComparison(ResultView):
                 names.REACH_YEAR: a.reach_year,
             }
             for y in years:
-                row[f"p_reach_{y}"] = (a.reach_probability or {}).get(y)
+                row[names.by_year(names.REACH_PROBABILITY, y)] = (a.reach_probability or {}).get(y)
             rows.append(row)
         frame = pd.DataFrame(rows)
         frame[names.REACH_YEAR] = frame[names.REACH_YEAR].astype("Int64")

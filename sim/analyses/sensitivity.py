@@ -8,7 +8,7 @@ outcome such as the gap is the better choice whenever that share is not small.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +19,8 @@ from sim import names
 from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
-from sim.inputs.params import Parameter, parse_outcome, parse_parameter
-from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings
+from sim.inputs.params import Parameter, parse_outcome, parse_parameter, warn_if_fractions
+from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings, sensitivity_settings
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
 
@@ -38,6 +38,7 @@ class TornadoBar:
     high: float
     outcome_low: float
     outcome_high: float
+    unit: str = ""  # of low and high (names.PARAMETER_UNITS)
 
     @property
     def swing(self) -> float:
@@ -89,10 +90,27 @@ class SensitivityResult(ResultView):
         for b in self.tornado:
             s = sobol[b.param]
             rows.append(
-                (b.param, b.mode, b.low, b.high, b.outcome_low, b.outcome_high, b.swing, s.first_order,
-                 *s.first_order_ci, s.total_order, *s.total_order_ci)
+                (b.param, b.mode, b.unit, b.low, b.high, b.outcome_low, b.outcome_high, b.swing,
+                 s.first_order, *s.first_order_ci, s.total_order, *s.total_order_ci)
             )  # fmt: skip
         return pd.DataFrame(rows, columns=list(names.SENSITIVITY_COLUMNS))
+
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): variable
+        ``Sensitivity|<measure>|<outcome>|<param>`` (swing and outcomes at the bounds in the
+        outcome's unit, Sobol indices unitless), year the outcome's (none for the reach year)."""
+        from sim.longformat import outcome_long, stack
+
+        _, year = parse_outcome(self.outcome, self.scenario.base_year, self.scenario.horizon)
+        frame = self.to_frame()
+        sc = self.scenario
+        who = sc.panel.regions.en[sc.target]
+        parts = []
+        for col in (names.OUTCOME_LOW, names.OUTCOME_HIGH, names.SWING, names.FIRST_ORDER, names.TOTAL_ORDER):
+            for param, value in zip(frame[names.PARAM], frame[col], strict=True):
+                parts.append(outcome_long(col, scenario=sc.name, region=who, year=year, value=[value],
+                                          suffix=f"|{self.outcome}|{param}"))  # fmt: skip
+        return stack(parts)
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sensitivity --json`` document: base outcome, tornado, Sobol indices, provenance."""
@@ -150,7 +168,7 @@ def _dist(r: ParameterRange) -> Any:
 
 def sensitivity(
     scenario: Scenario,
-    settings: SensitivitySettings | None = None,
+    settings: SensitivitySettings | Mapping[str, Any] | None = None,
     *,
     seed: int | None = None,
     rng: np.random.Generator | None = None,
@@ -161,10 +179,12 @@ def sensitivity(
     Parameters
     ----------
     scenario : Scenario
-    settings : SensitivitySettings, optional
-        Outcome (``reach_year``, ``rank_<year>`` or ``gap_<year>``, the gap in percent),
+    settings : SensitivitySettings or mapping, optional
+        Outcome (``reach_year``, ``rank_<year>`` or ``gap_pct_<year>``, the gap in percent),
         parameter ranges (percent a year when set, percentage points when shifted) and the
-        Sobol base sample size; default the scenario's own ``sensitivity:`` section.
+        Sobol base sample size; default the scenario's own ``sensitivity:`` section. A mapping
+        is written as that section: ``{"outcome": "gap_pct_2030", "parameters": {path: [low,
+        high] or {"shift": [low, high]}}, "sobol_samples": 1024}``.
     seed, rng : optional
         Where the Sobol sample and the bootstrap draw from (one, not both).
 
@@ -176,6 +196,8 @@ def sensitivity(
         (``n (d + 2)`` evaluations).
     """
     generator, used = random_source(seed, rng)
+    if isinstance(settings, Mapping):
+        settings = sensitivity_settings(scenario, settings)
     spec = settings if settings is not None else scenario.sensitivity
     if spec is None:
         raise InputError("the scenario has no `sensitivity:` section", field="sensitivity")
@@ -195,6 +217,8 @@ def sensitivity(
         )
         for r in ranges
     ]
+    for p, r in zip(params, ranges, strict=True):
+        warn_if_fractions(p, [r.low, r.high], f"sensitivity.parameters.{r.param}")
     years = [year] if year is not None else None
 
     def run(settings: list[tuple[Parameter, FloatArray]]) -> FloatArray:
@@ -207,7 +231,8 @@ def sensitivity(
     for p, r in zip(params, ranges, strict=True):
         lo, hi = r.low, r.high
         low, high = run([(p, np.array([lo, hi]))])
-        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high)))
+        unit = names.PARAMETER_UNITS[(p.kind, p.mode)]
+        bars.append(TornadoBar(p.path, p.mode, lo, hi, float(low), float(high), unit))
     bars.sort(key=lambda b: -b.swing)
     tick = progress or (lambda n: None)
     tick(1)

@@ -76,12 +76,46 @@ class SolveResult(ResultView):
         verb = "stay inside through" if self.question == "stay" else "by"
         return f"{verb} {self.by}{prob}: {g} real a year"
 
+    @property
+    def required_real_growth_pct(self) -> float | None:
+        """The answer under its column's name: constant real growth (percent a year) needed;
+        None where unreachable in the search range, or for a lead solve (see
+        :attr:`required_lead_pp`)."""
+        return None if self.lead else self.required_pct
+
+    @property
+    def required_lead_pp(self) -> float | None:
+        """For a lead solve: the constant lead over the national path (points a year) needed."""
+        return self.required_pct if self.lead else None
+
+    @property
+    def column(self) -> str:
+        """The name of the answer in tables: ``required_real_growth_pct`` or ``required_lead_pp``."""
+        return names.REQUIRED_LEAD if self.lead else names.REQUIRED
+
     def to_frame(self) -> pd.DataFrame:
-        """One row a deadline: by, required_real_growth_pct (NaN where unreachable in the search
-        range) and the probability asked (NaN: deterministic)."""
+        """One row a deadline: by, required_real_growth_pct (``required_lead_pp`` for a lead
+        solve; NaN where unreachable in the search range) and the probability asked (NaN:
+        deterministic)."""
         prob = np.nan if self.probability is None else self.probability
         rows = [(by, np.nan if g is None else g, prob) for by, g in self.curve]
-        return pd.DataFrame(rows, columns=list(names.SOLVE_COLUMNS))
+        return pd.DataFrame(rows, columns=[names.DEADLINE, self.column, names.PROBABILITY])
+
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): the required growth (or lead) by
+        each deadline year (NaN where unreachable); scenario ``<name>|P=<p>`` with a probability."""
+        from sim.longformat import outcome_long
+
+        sc = self.scenario
+        frame = self.to_frame()
+        name = sc.name if self.probability is None else f"{sc.name}|P={self.probability:g}"
+        return outcome_long(
+            self.column,
+            scenario=name,
+            region=sc.panel.regions.en[sc.target],
+            year=frame[names.DEADLINE].to_numpy(),
+            value=frame[self.column].to_numpy(dtype=float),
+        )
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim solve --json`` document: required growth, reachability, curve, provenance."""
@@ -250,6 +284,8 @@ def solve(
         ``required_pct`` (percent a year; ``None`` if not reachable within -10..30 %), ``curve``
         (deadline -> required growth for every projected year) and the scenario's own growth.
     """
+    if isinstance(by, bool) or not isinstance(by, int | np.integer):
+        raise InputError(f"must be a whole year, got {by!r}", field="by")
     if not scenario.base_year < by <= scenario.horizon:
         raise InputError(
             f"must be after the base year {scenario.base_year} and at most the horizon "

@@ -66,7 +66,8 @@ class SweepResult(ResultView):
     def to_frame(self) -> pd.DataFrame:
         """Long table, one row per grid point and reported year: the parameter values (columns
         named by :meth:`labels`), point (index in the grid), reach_year (nullable), year, rank
-        and gap_pct of the target in that year."""
+        and gap_pct of the target in that year, and reach_probability (P(reached by that year))
+        when the sweep ran Monte Carlo."""
         o = self.outcomes
         n_years = o.rank_years.size
         frame = pd.DataFrame(np.repeat(self.points, n_years, axis=0), columns=self.labels())
@@ -76,7 +77,28 @@ class SweepResult(ResultView):
         frame[names.YEAR] = np.tile(o.rank_years, len(self.points))
         frame[names.RANK] = o.ranks.reshape(-1)
         frame[names.GAP_PCT] = o.gap_pct.reshape(-1)
+        if self.probability is not None:
+            frame[names.REACH_PROBABILITY] = self.probability.reshape(-1)
         return frame
+
+    def to_long(self) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): scenario ``<name>|point <i>``, the
+        target's reach year (no year), and its rank, gap (and reach probability) each year."""
+        from sim.longformat import outcome_long, stack
+
+        sc = self.scenario
+        frame = self.to_frame()
+        who = sc.panel.regions.en[sc.target]
+        label = np.array([f"{sc.name}|{names.POINT} {i}" for i in range(len(self.points))], dtype=object)
+        reach = self.outcomes.reach_year.astype(float)
+        reach[self.outcomes.reach_year == NEVER] = np.nan
+        parts = [outcome_long(names.REACH_YEAR, scenario=label, region=who, year=None, value=reach)]
+        rows = label[frame[names.POINT].to_numpy()]
+        for col in (names.RANK, names.GAP_PCT, names.REACH_PROBABILITY):
+            if col in frame.columns:
+                parts.append(outcome_long(col, scenario=rows, region=who, year=frame[names.YEAR].to_numpy(),
+                                          value=frame[col].to_numpy(dtype=float)))  # fmt: skip
+        return stack(parts)
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
         """The ``ranksim sweep --json`` document: outcomes per grid point, thresholds table, provenance."""

@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+#: Stem suffix of the long-format CSV (``--long``).
+LONG_TABLE = "long"
+
 
 def print_json(doc: dict[str, Any]) -> int:
     """Print one JSON document (the project's JSON style) and return exit status 0."""
@@ -65,6 +68,12 @@ def output_args(parser: argparse.ArgumentParser, files: str) -> None:
         "--xlsx", action="store_true", help="also write STEM.xlsx (summary sheet and every table)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help=f"also write STEM_{LONG_TABLE}.csv: the results in one long format (model, scenario, region, "
+        "variable, unit, year, value)",
+    )
     parser.add_argument(
         "--lang",
         choices=["en", "zh"],

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sim.cli.common import print_json as _print_json
+from sim.cli.common import LONG_TABLE
 from sim.cli.common import print_written as _print_written
 from sim.cli.common import year_arg as _year
 from sim.cli.common import positive_int_arg as _positive_int
@@ -95,9 +96,10 @@ def _result_files(
     args: argparse.Namespace, doc: dict[str, Any], results: Sequence[Any], prov: Any
 ) -> dict[str, str | bytes]:
     """``<stem>.json``, a CSV of every table of ``results`` (the first result's main table as
-    ``<stem>.csv``) and, with --xlsx, ``<stem>.xlsx``."""
+    ``<stem>.csv``), with --long ``<stem>_long.csv`` (every result in the one long format) and,
+    with --xlsx, ``<stem>.xlsx``."""
     from sim.present.output import dumps
-    from sim.present.tables import csv_files, result_tables
+    from sim.present.tables import csv_files, csv_text, result_tables
 
     stem = _stem(args)
     tables: dict[str, Any] = {}
@@ -105,6 +107,10 @@ def _result_files(
         for name, frame in result_tables(result).items():
             tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
     files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables)}
+    if getattr(args, "long", False):
+        from sim.longformat import concat
+
+        files[f"{stem}_{LONG_TABLE}.csv"] = csv_text(concat(results))
     if args.xlsx:
         from sim.present.workbook import summary_rows, workbook_bytes
 

@@ -34,6 +34,8 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
         stem = args.name or "diff"
         table = diff_frame(result, args.lang)
         files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table)}
+        if args.long:  # the one long format (model, scenario, region, variable, unit, year, value)
+            files[f"{stem}_long.csv"] = csv_text(result.to_long())
         if not args.no_report:
             files[f"{stem}.html"] = diff_report(result, args.lang, prov)
         if args.xlsx:  # the summary sheet: what the terminal prints, then the provenance

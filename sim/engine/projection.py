@@ -24,6 +24,7 @@ from sim.names import (
     DEFLATOR_PCT,
     DEFLATOR_SOURCE,
     EN,
+    GAP_PCT,
     GDP,
     NOMINAL_PCT,
     PER_HEAD,
@@ -339,6 +340,32 @@ class Projection(ResultView):
             for e in self.passes
         ]
         return pd.DataFrame(rows, columns=[YEAR, CODE, EN, ZH, "direction"])
+
+    def ranks_frame(self) -> pd.DataFrame:
+        """:attr:`ranks` labelled: one row a year (base year first), one column a region code."""
+        return pd.DataFrame(self.ranks, index=pd.Index(self.years, name=YEAR),
+                            columns=pd.Index(self.codes, name=CODE))  # fmt: skip
+
+    def levels_frame(self) -> pd.DataFrame:
+        """:attr:`levels` (what is ranked: GDP, 100 million yuan, or GDP per head, yuan) labelled
+        like :meth:`ranks_frame`."""
+        return pd.DataFrame(self.levels, index=pd.Index(self.years, name=YEAR),
+                            columns=pd.Index(self.codes, name=CODE))  # fmt: skip
+
+    def to_long(self, *, history: bool = False) -> pd.DataFrame:
+        """The long format (:data:`sim.names.LONG_COLUMNS`): every region's nominal GDP (and GDP
+        per head when ranked by it) and rank each year, and the target's gap to the threshold."""
+        from sim.longformat import outcome_long, stack
+
+        sc = self.scenario
+        frame = self.to_frame(history=history)
+        region = frame[EN].to_numpy()
+        parts = [outcome_long(col, scenario=sc.name, region=region, year=frame[YEAR].to_numpy(),
+                              value=frame[col].to_numpy(dtype=float))
+                 for col in (GDP, PER_HEAD, RANK) if col in frame.columns]  # fmt: skip
+        parts.append(outcome_long(GAP_PCT, scenario=sc.name, region=sc.panel.regions.en[sc.target],
+                                  year=self.years, value=self.gap_pct()))  # fmt: skip
+        return stack(parts)
 
     def to_frame(self, *, history: bool = False) -> pd.DataFrame:
         """Long table: year, code, en, zh, gdp_nominal_100m_yuan, rank, projected; ranked by GDP

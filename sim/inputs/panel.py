@@ -203,7 +203,7 @@ class National:
         return read_only(derived_log_deflator(self.gdp, self.log_real, self.nominal_break))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Panel:
     """A validated panel: arrays shaped ``(year, region)`` plus identity and provenance."""
 
@@ -226,6 +226,12 @@ class Panel:
 
     def __post_init__(self) -> None:
         freeze_arrays(self)  # a cached panel is shared by every scenario that loads it
+
+    def __repr__(self) -> str:
+        return (
+            f"<Panel {self.path.name}: {self.n_regions} regions ({self.scope.kind}), "
+            f"{self.first_year}-{self.last_year}, sha256 {self.sha256[:12]}>"
+        )
 
     def value_status(self, year: int, region: int, field: str) -> str:
         """``final``, ``preliminary`` or ``estimated`` for one value (``field`` in STATUS_FIELDS)."""

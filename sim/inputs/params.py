@@ -9,19 +9,18 @@
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sim.errors import InputError, RanksimWarning
+from sim.errors import InputError, warn_user
 from sim.inputs.panel import Regions
 
 Mode = Literal["set", "shift"]
 Kind = Literal[
     "province_real", "province_defl", "province_lead", "national_real", "national_defl", "half_life", "threshold"
 ]
-OUTCOME_FORMS = "reach_year, rank_<year> or gap_<year>"
+OUTCOME_FORMS = "reach_year, rank_<year> or gap_pct_<year> (also written gap_<year>)"
 
 
 @dataclass(frozen=True)
@@ -93,10 +92,11 @@ def parse_parameter(
 
 
 def parse_outcome(text: str, base_year: int, horizon: int) -> tuple[str, int | None]:
-    """``reach_year`` -> ("reach_year", None); ``rank_2030`` / ``gap_2030`` -> (kind, year)."""
+    """``reach_year`` -> ("reach_year", None); ``rank_2030`` -> ("rank", 2030); ``gap_pct_2030``
+    (the column name of every result; ``gap_2030`` as scenario files have written it) -> ("gap", 2030)."""
     if text == "reach_year":
         return "reach_year", None
-    m = re.fullmatch(r"(rank|gap)_(\d{4})", text.strip())
+    m = re.fullmatch(r"(rank|gap)(?:_pct)?_(\d{4})", text.strip())
     if not m:
         raise ValueError(f"unknown outcome {text!r}; use {OUTCOME_FORMS}")
     year = int(m.group(2))
@@ -128,8 +128,4 @@ def warn_if_fractions(param: Parameter, values: Sequence[float], field: str) -> 
         return
     if values and all(0 < abs(float(v)) < FRACTION_BELOW for v in values):
         v = float(values[0])
-        warnings.warn(
-            f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}",
-            RanksimWarning,
-            stacklevel=3,
-        )
+        warn_user(f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}")

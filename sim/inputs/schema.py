@@ -46,7 +46,8 @@ def _within_limit(number: float, unit: str) -> float:
     if abs(number) > HARD_LIMIT_PCT:
         raise ValueError(
             f"must be between -{HARD_LIMIT_PCT:g} and {HARD_LIMIT_PCT:g} ({unit}), got {number:g}: the hard "
-            "limit (in the data provinces' real growth ran from -5.4 to 19.6 % a year)"
+            "limit of every growth, deflator, lead and shift (in the data provinces' nominal growth ran from "
+            "-5.6 to 29.9 % a year)"
         )
     return number
 
@@ -487,11 +488,14 @@ def _field_names() -> frozenset[str]:
 _FIELDS = _field_names()
 
 
-def pydantic_error(exc: ValidationError, locs: dict[Key, Location], fallback: Path | None) -> ScenarioError:
+def pydantic_error(
+    exc: ValidationError, locs: dict[Key, Location], fallback: Path | None, prefix: Key = ()
+) -> ScenarioError:
     """Every validation error as one located line (file, line, dotted field, plain words): one
     :class:`ScenarioError`, or :class:`InputErrors` in line order for several. One line per field;
-    a misspelt key's block does not also report the required key it misses."""
-    raw = exc.errors()
+    a misspelt key's block does not also report the required key it misses. ``prefix``: the
+    section a partial model was validated as (``("sensitivity",)``)."""
+    raw: list[dict[str, Any]] = [{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors()]
     misspelt = {tuple(e["loc"][:-1]) for e in raw if e["type"] == "extra_forbidden"}
     out: list[InputError] = []
     for err in raw:
@@ -508,9 +512,10 @@ def _one_error(err: Any, locs: dict[Key, Location], fallback: Path | None) -> Sc
     keys = tuple(str(k) for k in err["loc"])
     # Drop pydantic's own branch names from union errors: keep keys the file has.
     data_keys: list[str] = []
-    for k in keys:
+    for i, k in enumerate(keys):
         user_key = bool(data_keys) and data_keys[-1] in ("provinces", "parameters")
-        if (*data_keys, k) in locs or not data_keys or k.isdigit() or k in _FIELDS or user_key:
+        misspelt = err["type"] == "extra_forbidden" and i == len(keys) - 1  # the user's own key
+        if (*data_keys, k) in locs or not data_keys or k.isdigit() or k in _FIELDS or user_key or misspelt:
             data_keys.append(k)
     loc: Location | None = None
     for n in range(len(data_keys), 0, -1):
@@ -543,14 +548,14 @@ def _suggest(keys: list[str]) -> str:
         sections: dict[str, list[type[BaseModel]]] = {
             "national": [NationalSpec],
             "others": [OthersSpec],
-            "provinces": [ProvinceSpec, ShiftSpec],
+            "provinces": [ShiftSpec] if len(keys) >= 4 and keys[2] == "shift" else [ProvinceSpec],
             "uncertainty": [UncertaintySpec],
             "sweep": [SweepItem],
-            "sensitivity": [SensitivitySpec, RangeSpec],
+            "sensitivity": [RangeSpec] if len(keys) >= 4 else [SensitivitySpec],
             "prices": [PricesSpec],
         }
         models = sections.get(keys[0], [])
-    names = [n for m in models for n in m.model_fields]
+    names = list(dict.fromkeys(n for m in models for n in m.model_fields))
     close = difflib.get_close_matches(keys[-1], names, n=1)
     return (
         f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import numpy as np
 
 from sim._typing import BoolArray, FloatArray, IntArray
-from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
+from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all, warn_user
 from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
@@ -239,17 +239,27 @@ class Scenario:
         :class:`~sim.errors.ScenarioError` naming the field; warnings go through
         :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
         """
+        if changes is not None and not isinstance(changes, Mapping):
+            raise ScenarioError(
+                f"must be a mapping of dotted key -> value, e.g. {{'threshold_rank': 12}}; got "
+                f"{type(changes).__name__}",
+                field="changes",
+            )
         data = copy.deepcopy(self._data)
         touched: list[Key] = []
         made: list[tuple[str, str]] = []
+        written: dict[Key, str] = {}  # key path -> the dotted key as the caller wrote it
         for dotted, value in (changes or {}).items():
+            if not isinstance(dotted, str) or not dotted.strip():
+                raise ScenarioError(f"a key must be dotted text, got {dotted!r}", field="changes")
             key = _key_of(dotted, panel or self.panel)
             _set_in(data, key, _plain(value, dotted))
             touched.append(key)
+            written[key] = dotted
             made.append((".".join(key), "removed" if value is None else _shown(value)))
         if rename and made and not (changes or {}).get("name"):
             n = len(self.source.changes) + len(made)
-            base = self.name.split(" with ", 1)[0] if self.source.changes else self.name
+            base = _unrenamed(self.name, len(self.source.changes))
             data["name"] = f"{base} with {n} change{'s' if n > 1 else ''}"
         # A changed key, what lies under it and what contains it have no file line any more.
         locs = {
@@ -257,13 +267,20 @@ class Scenario:
             for k, v in self._locs.items()
             if not any(k[: len(t)] == t or t[: len(k)] == k for t in touched)
         }
-        checked = validate(data, locs, None)
+        try:
+            checked = validate(data, locs, None)
+        except ScenarioError as exc:
+            raise _as_written(exc, written) from None
         comments = dict(self.source.comments)
         for dotted, shown in made:
             comments = {k: v for k, v in comments.items() if k != dotted and not k.startswith(dotted + ".")}
             comments[dotted] = f"changed in code: {shown}"
         source = ScenarioFile(checked, panel or self.panel, self.source.path, self.source.files, locs)
-        return resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
+        variant = resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
+        for text in variant.warnings:
+            if text not in self.source.warnings:
+                warn_user(text)
+        return variant
 
     def provenance(
         self, *, seed: int | str | None = None, command: Sequence[str] | None = None
@@ -271,12 +288,62 @@ class Scenario:
         """What produced a result of this scenario: its files, changes made in code, the seed."""
         return Provenance.of(self.files, seed=seed, command=command, changes=self.source.changes)
 
+    def _repr_html_(self) -> str:
+        """A short table for notebooks: the question, the years, the national path, what the
+        scenario sets and what was changed in code."""
+        import html
+
+        r = self.panel.regions
+        national = self.national_preset or "as written"
+        first_years = np.round(self.growth.national_real_pct[:3], 2).tolist()
+        rows = [
+            ("target", f"{r.en[self.target]} {r.zh[self.target]} ({self.target_code})"),
+            ("question", f"rank <= {self.threshold_rank} of {self.n_regions} by {self.measure}"),
+            ("years", f"{self.base_year}-{self.horizon}"),
+            ("national path", f"{national}: real growth {first_years} …"),
+            ("others", f"{self.others.model}, window {self.others.window[0]}-{self.others.window[1]}, "
+                       f"half-life {self.others.half_life}"),
+            ("provinces set", ", ".join(r.en[i] for i in self.provinces) or "none"),
+            ("changed in code", "; ".join(f"{k} = {v}" for k, v in self.source.changes) or "nothing"),
+            ("file", str(self.source.path)),
+        ]  # fmt: skip
+        body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>"
+                       f"{html.escape(v)}</td></tr>" for k, v in rows)  # fmt: skip
+        return f"<p><b>Scenario</b> {html.escape(self.name)}</p><table>{body}</table>"
+
     def __repr__(self) -> str:
         r = self.panel.regions
         return (
             f"<Scenario {self.name!r}: target {r.en[self.target]} ({self.target_code}), rank <= "
             f"{self.threshold_rank} of {self.n_regions}, {self.base_year}-{self.horizon}>"
         )
+
+
+def _unrenamed(name: str, changes: int) -> str:
+    """The name before :meth:`Scenario.with_changes` added " with N changes" (``changes`` being
+    the N of this scenario); a name that merely contains "with" is kept whole."""
+    import re
+
+    m = re.fullmatch(rf"(.+) with {changes} changes?", name) if changes else None
+    return m.group(1) if m else name
+
+
+def _as_written(exc: ScenarioError, written: Mapping[Key, str]) -> ScenarioError:
+    """A validation error of a change, its field named as the caller wrote the key (a province
+    by its name, not its code)."""
+    from sim.errors import InputErrors
+
+    errors = exc.errors if isinstance(exc, InputErrors) else (exc,)
+    out: list[InputError] = []
+    for err in errors:
+        parts = tuple((err.field or "").split("."))
+        for key, dotted in written.items():
+            if parts[: len(key)] == key or key[:2] == parts[:2] and key[0] == "provinces":
+                shown = dotted.split(".")[: 2] if key[0] == "provinces" else []
+                parts = (*shown, *parts[len(shown):]) if shown else parts
+                break
+        out.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
+    return out[0] if len(out) == 1 else InputErrors(out)  # type: ignore[return-value]
 
 
 def _key_of(dotted: str, panel: Panel) -> Key:
@@ -346,6 +413,10 @@ def _plain(value: Any, field: str) -> Any:
     """A value given in code as plain data (numpy numbers become Python numbers)."""
     if isinstance(value, np.generic):
         return value.item()
+    if hasattr(value, "to_dict") and hasattr(value, "index") and not isinstance(value, Mapping):
+        value = value.to_dict()  # a pandas Series {year: value}
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
     if isinstance(value, Mapping):
         return {k: _plain(v, field) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -469,8 +540,8 @@ def resolve(
         dict(notes),
         {".".join(k): v for k, v in locs.items()},
         (
-            *_fraction_warnings(spec, locs, file.path),
-            *_plausibility(panel, growth, provinces, locs, file.path),
+            *_fraction_warnings(spec, locs, where, refuse=not derived),
+            *_plausibility(panel, growth, provinces, locs, where),
             *census,
         ),
         changes,
@@ -834,6 +905,32 @@ def _analyses(
     return sweep, sens
 
 
+def sensitivity_settings(scenario: Scenario, spec: Mapping[str, Any]) -> SensitivitySettings:
+    """A ``sensitivity:`` section given in code (``{"outcome": "gap_pct_2030", "parameters":
+    {path: [low, high] | {"shift": [low, high]}}, "sobol_samples": 1024}``), checked as a scenario
+    file's section is; errors name the field (``sensitivity.parameters.<path>``)."""
+    from pydantic import ValidationError
+
+    from sim.inputs.schema import SensitivitySpec, pydantic_error
+
+    if not isinstance(spec, Mapping):
+        raise ScenarioError(f"must be a mapping, got {type(spec).__name__}", field="sensitivity")
+    try:
+        s = SensitivitySpec.model_validate(dict(spec)).model_dump()
+    except ValidationError as exc:
+        raise pydantic_error(exc, {}, None, prefix=("sensitivity",)) from None
+    outcome = s["outcome"] or f"gap_pct_{scenario.horizon}"
+    try:
+        parse_outcome(outcome, scenario.base_year, scenario.horizon)
+    except ValueError as exc:
+        raise ScenarioError(str(exc), field="sensitivity.outcome") from None
+    ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
+    for r in ranges:
+        parse_parameter(scenario.panel.regions, r.param, r.mode, decays=scenario.others.half_life is not None,
+                        where={"field": f"sensitivity.parameters.{r.param}"})  # fmt: skip
+    return SensitivitySettings(outcome, ranges, s["sobol_samples"])
+
+
 def _range(path: str, r: dict[str, Any]) -> ParameterRange:
     """A sensitivity range as validated (``set`` or ``shift`` bounds) into its resolved form."""
     mode: Literal["set", "shift"] = "set" if r["set"] is not None else "shift"
@@ -868,9 +965,12 @@ def _looks_like_fraction(value: Any) -> list[float]:
     return nums if nums and all(0 < abs(v) < FRACTION_WARNING_BELOW for v in nums) else []
 
 
-def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path: Path) -> list[str]:
+def _fraction_warnings(
+    spec: dict[str, Any], locs: Mapping[Key, Location], path: Path | None, *, refuse: bool = True
+) -> list[str]:
     """Real growth written like a fraction (0.06): refused when every real growth in the file
-    looks like one (clearly fractions), otherwise a warning naming file, line and field."""
+    looks like one (clearly fractions; ``refuse``), otherwise a warning naming file, line and
+    field. A change made in code (``refuse=False``) is warned about, never refused."""
     items: list[tuple[Key, Any]] = [(("national", "real_growth"), spec["national"]["real_growth"])]
     items += [(("provinces", c, "real_growth"), p["real_growth"]) for c, p in spec["provinces"].items()]
     if spec["national"].get("preset"):  # the preset's national path counts as the file's (percent)
@@ -883,7 +983,7 @@ def _fraction_warnings(spec: dict[str, Any], locs: Mapping[Key, Location], path:
         return []
     key, nums = flagged[0]
     pct = f"{nums[0] * 100:g}"
-    if len(flagged) == len(items):
+    if refuse and len(flagged) == len(items):
         raise _err(
             f"{nums[0]:g} looks like a fraction; growth is in percent per year, so write {pct} for {pct} % "
             f"(values below {FRACTION_WARNING_BELOW:g} everywhere are refused as ambiguous)",
@@ -922,7 +1022,7 @@ def _plausibility(
     growth: GrowthModel,
     provinces: dict[int, tuple[PathValue | None, PathValue | None]],
     locs: Mapping[Key, Location],
-    path: Path,
+    path: Path | None,
 ) -> list[str]:
     """Warnings for paths a planner set that history has not seen: a real-growth lead over the
     nation outside the region's own 5th-95th percentile of 5-year leads, or a deflator outside

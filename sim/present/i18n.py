@@ -1165,8 +1165,9 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
     # -- out of range
     (r"year (?P<y>\d{4}): (?P<t_rest>.*)", "{y}年：{t_rest}"),
     (r"must be between (?P<a>\S+) and (?P<b>\S+) \((?P<t_u>[^)]*)\), got (?P<v>\S+): the hard limit "
-     r"\(in the data provinces' real growth ran from (?P<lo>\S+) to (?P<hi>\S+) % a year\)",
-     "必须在 {a} 与 {b} 之间（{t_u}），实际为 {v}：这是硬性界限（数据中各地区实际增速在每年 {lo}% 至 {hi}% 之间）"),
+     r"of every growth, deflator, lead and shift \(in the data provinces' nominal growth ran from (?P<lo>\S+) "
+     r"to (?P<hi>\S+) % a year\)",
+     "必须在 {a} 与 {b} 之间（{t_u}），实际为 {v}：这是增速、平减指数、领先幅度与临时调整共同的硬性界限（数据中各地区名义增速在每年 {lo}% 至 {hi}% 之间）"),
     (r"must be between (?P<a>\S+) and (?P<b>\S+) for a panel of (?P<n>\d+) regions, got (?P<v>.*)",
      "必须在 {a} 与 {b} 之间（共 {n} 个地区），实际为 {v}"),
     (r"(?:threshold )?must be between (?P<a>\S+) and (?P<b>\S+)", "必须在 {a} 与 {b} 之间"),

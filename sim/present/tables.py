@@ -82,10 +82,7 @@ def result_tables(result: Any) -> Tables:
 
 
 def _sweep_tables(sw: SweepResult) -> Tables:
-    frame = sw.to_frame()
-    if sw.probability is not None:
-        frame[names.REACH_PROBABILITY] = sw.probability.reshape(-1)
-    out = {"": frame}
+    out = {"": sw.to_frame()}
     if sw.thresholds:
         first = sw.labels()[0]
         values = np.asarray(sw.values[0], dtype=float)

@@ -125,6 +125,7 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
     A projection gets the run report; an analysis gets the run report of its scenario with that
     analysis's section; a backtest gets the backtest report. Returns the path written."""
     from sim.analyses.backtest import BacktestResult
+    from sim.analyses.diff import DiffResult
     from sim.analyses.sensitivity import SensitivityResult
     from sim.analyses.solve import SolveResult
     from sim.analyses.sweep import SweepResult
@@ -133,6 +134,10 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
 
     if isinstance(result, BacktestResult):
         page = backtest_report(result, lang=lang, provenance=provenance)
+    elif isinstance(result, DiffResult):
+        from sim.present.diffview import diff_report
+
+        page = diff_report(result, lang, provenance)
     elif isinstance(result, Projection):
         page = run_report(result, lang=lang, provenance=provenance)
     else:
@@ -144,7 +149,9 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
         }
         key = next((k for cls, k in sections.items() if isinstance(result, cls)), None)
         if key is None:
-            raise TypeError(f"no report for {type(result).__name__}")
+            from sim.errors import InputError
+
+            raise InputError(f"no report for {type(result).__name__}", field="result")
         scenario = result.scenario
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
         page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
