@@ -62,7 +62,7 @@ _EXPORTS = {
     "default_scenario": "sim.model.scenario",
     "load_scenario": "sim.model.scenario",
     "summary_text": "sim.present.text",
-    "summary": "sim.present.text",
+    "summary": "sim.present.summaries",
     "to_html": "sim.present.workflows",
     "to_excel": "sim.present.workflows",
     "evaluate": "sim.analyses.design",
@@ -156,6 +156,7 @@ if TYPE_CHECKING:
     from sim.inputs.panel import Panel, load_panel, load_targets
     from sim.longformat import concat
     from sim.model.scenario import Scenario, default_scenario, load_scenario
-    from sim.present.text import summary, summary_text
+    from sim.present.summaries import summary
+    from sim.present.text import summary_text
     from sim.present.workflows import report, to_excel, to_html
     from sim.provenance import Provenance

@@ -24,7 +24,8 @@ from sim.cli.common import output_args as _output_args
 from sim.cli.common import default_lang
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
-from sim.present.text import montecarlo_line, pad, summary, summary_text, sweep_text
+from sim.present.summaries import summary
+from sim.present.text import montecarlo_line, pad, summary_text, sweep_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 

@@ -455,45 +455,6 @@ def model_oos_line(oos: dict[str, Any], lang: str = "en") -> str:
     return line
 
 
-def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) -> str:
-    """The text ``ranksim`` prints for ``result`` (a projection or any analysis result, a diff).
-
-    ``lang``: "en" or "zh"; ``years`` (a projection, a Monte Carlo result): within the base year
-    and the horizon. Anything else is an :class:`~sim.errors.InputError` naming the argument."""
-    from sim.errors import InputError
-
-    if lang not in LANGS:
-        raise InputError(f"must be one of {', '.join(LANGS)}, got {lang!r}", field="lang")
-    kind = type(result).__name__
-    if years is not None and kind in ("Projection", "MonteCarloResult"):
-        sc = result.scenario
-        outside = [y for y in years if not (isinstance(y, int) and sc.base_year <= y <= sc.horizon)]
-        if outside:
-            raise InputError(
-                f"{outside[0]!r} is not a year within {sc.base_year}-{sc.horizon}", field="years"
-            )
-    if kind == "Projection":
-        return summary_text(result, years=years, lang=lang)
-    if kind == "MonteCarloResult":
-        return summary_text(result.projection, years=years, lang=lang) + "\n" + montecarlo_line(result, lang)
-    texts: dict[str, Callable[[Any], str]] = {
-        "SweepResult": lambda r: sweep_text(r, lang=lang),
-        "SensitivityResult": lambda r: sensitivity_text(r, lang),
-        "BacktestResult": lambda r: backtest_text(r, lang),
-        "SolveResult": lambda r: solve_text(r, lang),
-        "DiffResult": lambda r: _diff_text(r, lang),
-    }
-    if kind not in texts:
-        raise InputError(f"no summary for {kind}; give a projection or an analysis result", field="result")
-    return texts[kind](result)
-
-
-def _diff_text(result: Any, lang: str) -> str:
-    from sim.present.diffview import diff_text
-
-    return diff_text(result, lang)
-
-
 def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     """``ranksim data --model``: the error-correction price model (both speed groupings) with
     standard errors and estimation years, and every resource region's commodity loading. A panel

@@ -24,7 +24,8 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.engine.projection import Projection, project
 from sim.present.i18n import t
 from sim.present.tables import Tables, file_table, formula_like
-from sim.present.text import answer_sentence, assumption_sentence, passed_by_sentence, summary
+from sim.present.summaries import summary
+from sim.present.text import answer_sentence, assumption_sentence, passed_by_sentence
 from sim.provenance import Provenance
 
 #: Number formats by column: GDP, probabilities, everything else in percent or points.
