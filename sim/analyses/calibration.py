@@ -46,6 +46,8 @@ class RollingChoice:
     scores: FloatArray  # (C, H, J)
     fallback: int  # the candidate used when no earlier outcome is known
     units: tuple[float, ...] | None = None  # per horizon, what a score of 1 is (naive rank MAE)
+    #: (C, H, J, N) each region's absolute rank error (rank-error choices), NaN = not scored
+    region_errors: FloatArray | None = None
 
     def chosen(self, year: int) -> int:
         """Candidate chosen at ``year``: lowest mean score over the (horizon, jump-off) cells
@@ -61,6 +63,17 @@ class RollingChoice:
         cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
         vals = [self.scores[self.chosen(int(b)), horizon_index, c] for b, c in zip(tested, cols, strict=True)]
         return float(np.nanmean(vals))
+
+    def honest_by_region(self, tested: Sequence[int], horizon_index: int = 0) -> FloatArray:
+        """Each region's mean absolute rank error ``(N,)`` at ``tested`` jump-offs with the
+        candidate the pooled rule chose at each of them (the honest score, region by region)."""
+        assert self.region_errors is not None
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        rows = [
+            self.region_errors[self.chosen(int(b)), horizon_index, c]
+            for b, c in zip(tested, cols, strict=True)
+        ]
+        return np.asarray(np.nanmean(rows, axis=0), dtype=np.float64)
 
     def in_sample(self, tested: Sequence[int], horizon_index: int = 0) -> tuple[float, int]:
         """(best mean score at ``tested`` jump-offs, its candidate): the choice made on the test set."""
@@ -146,18 +159,18 @@ def rank_error_choice(
     alike when a choice pools them). ``naive`` (C-independent) is kept in ``scores``' units."""
     cands, own = window_candidates(scenario)
     js = np.array(sorted(int(b) for b in jump_offs))
-    scores = np.full((len(cands), len(horizons), js.size), np.nan)
+    errors = np.full((len(cands), len(horizons), js.size, scenario.n_regions), np.nan)
     units: list[float] = []
     for k, h in enumerate(horizons):
         usable = [int(b) for b in js if _scorable(scenario, int(b), h, national)]
         for i, ch in enumerate(cands):
             r = backtest(scenario.with_changes(ch), usable, h, national=national)
             cols = np.searchsorted(js, r.jump_off_years)
-            scores[i, k, cols] = np.abs(r.predicted - r.actual).mean(axis=1)
+            errors[i, k, cols] = np.abs(r.predicted - r.actual)
         naive = float(np.abs(r.naive - r.actual).mean())
-        scores[:, k] /= naive
         units.append(naive)
-    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units))
+    scores = errors.mean(axis=3) / np.array(units)[None, :, None]
+    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), errors)
 
 
 def _scorable(scenario: Scenario, b: int, h: int, national: NationalMode) -> bool:
@@ -192,9 +205,11 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
     tested = [int(b) for b in result.jump_off_years]
     assert ch.units is not None
     best, i = ch.in_sample(tested, k)
+    by_region = ch.honest_by_region(tested, k)
     return {
         "data": "final",  # scored on today's data, whatever the backtest's vintage
         "rank_mae": round(ch.honest(tested, k) * ch.units[k], 4),
+        "by_region": dict(zip(sc.panel.regions.codes, (round(float(v), 4) for v in by_region), strict=True)),
         "in_sample_rank_mae": round(best * ch.units[k], 4),
         "in_sample_choice": describe(ch.candidates[i]),
         "scenario_rank_mae": result.model.to_dict()["rank_mae"],
