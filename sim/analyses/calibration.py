@@ -12,7 +12,7 @@ the price of choosing. With no earlier outcome known, the scenario's own setting
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,10 +22,18 @@ from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode,
 from sim.model.scenario import Scenario
 
 #: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads,
-#: and deflator models (the two that carry spreads; the price model's successor to the half-life).
+#: and deflator models, simplest first: no spread for anyone, one rule for every region, a group
+#: estimated from the data, the hand-picked coal and energy group. Where a simpler rule scores
+#: as well (within noise), it is the default (:func:`deflator_comparison`).
 WINDOWS = (3, 5, 8)
 HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
-DEFLATOR_MODELS = ("resource_neutral", "mean_spread")
+DEFLATOR_MODELS = ("national", "mean_spread", "factor_neutral", "resource_neutral")
+#: The deflator models the honest rule (``model_oos``) chooses among: those that treat regions
+#: alike (a group picked by eye after the fact is hindsight, whatever the rule then scores).
+RULE_MODELS = ("national", "mean_spread", "factor_neutral")
+#: A simpler deflator model is "as good" when its honest score is within this many standard
+#: errors (across jump-offs) of the best one's.
+NOISE_SE = 2.0
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
 SCALES = (0.5, 0.6, 0.7)
@@ -47,7 +55,7 @@ class RollingChoice:
     fallback: int  # the candidate used when no earlier outcome is known
     units: tuple[float, ...] | None = None  # per horizon, what a score of 1 is (naive rank MAE)
     #: (C, H, J, N) each region's absolute rank error (rank-error choices), NaN = not scored
-    region_errors: FloatArray | None = None
+    region_errors: FloatArray | None = field(default=None, kw_only=True)
 
     def chosen(self, year: int) -> int:
         """Candidate chosen at ``year``: lowest mean score over the (horizon, jump-off) cells
@@ -74,6 +82,25 @@ class RollingChoice:
             for b, c in zip(tested, cols, strict=True)
         ]
         return np.asarray(np.nanmean(rows, axis=0), dtype=np.float64)
+
+    def honest_by_jump_off(self, tested: Sequence[int], horizon_index: int = 0) -> FloatArray:
+        """Score ``(len(tested),)`` at each tested jump-off of the candidate chosen at it (NaN
+        where that jump-off has no outcome at this horizon)."""
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        return np.array(
+            [self.scores[self.chosen(int(b)), horizon_index, c] for b, c in zip(tested, cols, strict=True)]
+        )
+
+    def subset(self, keep: Sequence[int]) -> RollingChoice:
+        """The same choice restricted to the candidates ``keep`` (the fallback is the first kept
+        one unless the own fallback is among them)."""
+        idx = list(keep)
+        fallback = idx.index(self.fallback) if self.fallback in idx else 0
+        errors = None if self.region_errors is None else self.region_errors[idx]
+        return RollingChoice(
+            tuple(self.candidates[i] for i in idx), self.horizons, self.jump_offs, self.scores[idx],
+            fallback, self.units, region_errors=errors,
+        )  # fmt: skip
 
     def in_sample(self, tested: Sequence[int], horizon_index: int = 0) -> tuple[float, int]:
         """(best mean score at ``tested`` jump-offs, its candidate): the choice made on the test set."""
@@ -117,13 +144,15 @@ class CoverageChoice(RollingChoice):
         }
 
 
-def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life, deflator model) as scenario changes, and the scenario's
-    own index (0 when its settings are not among them)."""
+def window_candidates(
+    scenario: Scenario, models: Sequence[str] = RULE_MODELS
+) -> tuple[tuple[dict[str, Any], ...], int]:
+    """Every (window length, half-life, deflator model in ``models``) as scenario changes, and
+    the scenario's own index (0 when its settings are not among them)."""
     b = scenario.base_year
     cands = tuple(
         {"others.window": [b - w + 1, b], "others.half_life": hl, "others.deflator_model": m}
-        for m in DEFLATOR_MODELS
+        for m in models
         for w in WINDOWS
         for hl in HALF_LIVES
     )
@@ -153,11 +182,13 @@ def rank_error_choice(
     jump_offs: Sequence[int],
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     national: NationalMode = "trailing",
+    models: Sequence[str] = RULE_MODELS,
 ) -> RollingChoice:
-    """Rank MAE over all regions of every (window, half-life) candidate at every (horizon,
-    jump-off), divided by the mean MAE of "ranks stay" at that horizon (so each horizon counts
-    alike when a choice pools them). ``naive`` (C-independent) is kept in ``scores``' units."""
-    cands, own = window_candidates(scenario)
+    """Rank MAE over all regions of every (window, half-life, deflator model in ``models``)
+    candidate at every (horizon, jump-off), divided by the mean MAE of "ranks stay" at that
+    horizon (so each horizon counts alike when a choice pools them); the naive MAE per horizon
+    is kept in ``units``."""
+    cands, own = window_candidates(scenario, models)
     js = np.array(sorted(int(b) for b in jump_offs))
     errors = np.full((len(cands), len(horizons), js.size, scenario.n_regions), np.nan)
     units: list[float] = []
@@ -170,7 +201,7 @@ def rank_error_choice(
         naive = float(np.abs(r.naive - r.actual).mean())
         units.append(naive)
     scores = errors.mean(axis=3) / np.array(units)[None, :, None]
-    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), errors)
+    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), region_errors=errors)
 
 
 def _scorable(scenario: Scenario, b: int, h: int, national: NationalMode) -> bool:
@@ -218,9 +249,49 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "candidates": {
             "window_years": list(WINDOWS),
             "half_life": list(HALF_LIVES),
-            "deflator_model": list(DEFLATOR_MODELS),
+            "deflator_model": list(RULE_MODELS),
         },
     }
+
+
+@dataclass(frozen=True)
+class DeflatorComparison:
+    """Honest scores of the rolling-origin rule restricted to each deflator model (window and
+    half-life still chosen by it), relative to "ranks stay": ``scores`` ``(M, H)`` pooled over
+    the tested jump-offs; ``gap`` ``(M,)`` each model's mean excess over the best model per
+    tested jump-off (averaged over the horizons that jump-off has) and ``gap_se`` its standard
+    error across jump-offs; ``default`` the simplest model within :data:`NOISE_SE` of the best."""
+
+    models: tuple[str, ...]
+    horizons: tuple[int, ...]
+    scores: FloatArray
+    gap: FloatArray
+    gap_se: FloatArray
+    best: str
+    default: str
+
+
+def deflator_comparison(choice: RollingChoice, tested: Sequence[int]) -> DeflatorComparison:
+    """Which deflator model, judged out of sample: for each model in :data:`DEFLATOR_MODELS`
+    (simplest first), the rolling-origin rule among its windows and half-lives, scored at the
+    ``tested`` jump-offs; the best by the mean score over horizons, and the simplest model that
+    is within noise of it (its per-jump-off excess less than ``NOISE_SE`` standard errors)."""
+    models = tuple(
+        m for m in DEFLATOR_MODELS if any(c.get("others.deflator_model") == m for c in choice.candidates)
+    )
+    per_jump = []  # (M, H, len(tested))
+    for m in models:
+        sub = choice.subset([i for i, c in enumerate(choice.candidates) if c["others.deflator_model"] == m])
+        per_jump.append([sub.honest_by_jump_off(tested, k) for k in range(len(choice.horizons))])
+    vals = np.array(per_jump)
+    scores = np.nanmean(vals, axis=2)
+    best = int(np.argmin(scores.mean(axis=1)))
+    excess = np.nanmean(vals - vals[best][None], axis=1)  # (M, len(tested)): over the horizons
+    n = np.isfinite(excess).sum(axis=1)
+    gap = np.nanmean(excess, axis=1)
+    se = np.nanstd(excess, axis=1, ddof=1) / np.sqrt(n)
+    within = [i for i in range(len(models)) if i == best or gap[i] < NOISE_SE * se[i]]
+    return DeflatorComparison(models, choice.horizons, scores, gap, se, models[best], models[min(within)])
 
 
 def uncertainty_candidates() -> tuple[dict[str, Any], ...]:
@@ -276,7 +347,7 @@ def coverage_choice(
         if progress is not None:
             progress(1)
     scores = ((inside - np.array(COVERAGE_LEVELS)) ** 2).mean(axis=3)
-    return CoverageChoice(cands, tuple(horizons), js, scores, 0, None, inside)
+    return CoverageChoice(cands, tuple(horizons), js, scores, 0, inside=inside)
 
 
 def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, dict[float, float]]:

@@ -29,7 +29,8 @@ from sim.inputs.params import grid_values
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 2.0
 #: Default deflator model and speed grouping, chosen by the nominal-level backtest (README).
-DEFAULT_DEFLATOR_MODEL: Literal["resource_neutral"] = "resource_neutral"
+DeflatorModel = Literal["resource_neutral", "factor_neutral", "mean_spread", "error_correction", "national"]
+DEFAULT_DEFLATOR_MODEL: DeflatorModel = "resource_neutral"
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]
@@ -254,12 +255,14 @@ class OthersSpec(_Model):
         gt=0,
         description="years for a spread to halve; null = no decay; omitted = backtest default",
     )
-    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = Field(
+    deflator_model: DeflatorModel = Field(
         DEFAULT_DEFLATOR_MODEL,
         description="deflator spreads over the nation: resource_neutral (the window's decaying mean "
-        "spread, but none for the coal and energy regions), mean_spread (version 0.1: for every "
-        "region), error_correction (relative price levels return to each region's long-run level) "
-        "or national (no spread); every model adds the commodity path times each region's loading",
+        "spread, but none for the coal and energy regions), factor_neutral (the same, but none for "
+        "the regions whose spread a common price factor mostly explains, estimated from the data), "
+        "mean_spread (version 0.1: for every region), error_correction (relative price levels return "
+        "to each region's long-run level) or national (no spread); every model adds the commodity "
+        "path times each region's loading",
     )
     target_record: bool = Field(
         True,

@@ -36,6 +36,7 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
+from sim.inputs.schema import DEFAULT_DEFLATOR_MODEL, DeflatorModel
 from sim.model.growth import (
     GrowthModel,
     assemble,
@@ -52,7 +53,7 @@ from sim.model.population import (
     measure_levels,
     population_path,
 )
-from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings
+from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings, factor_group
 from sim.model.prices import estimate as estimate_prices
 from sim.provenance import Provenance
 from sim.units import log_to_pct
@@ -68,7 +69,7 @@ DEFAULT_PARAMETER_SCALE = 3.0
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
 DEFAULT_PARAMETER_HALF_LIFE = 6.0
 #: Multiplier of the yearly shocks (chosen the same way).
-DEFAULT_SCALE = 0.7
+DEFAULT_SCALE = 0.6
 
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
@@ -82,9 +83,7 @@ class Others:
     exclude_years: tuple[int, ...]
     half_life: float | None
     window_length: int | None = None  # years of a window the scenario set; None = the default
-    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = (
-        "resource_neutral"
-    )
+    deflator_model: DeflatorModel = DEFAULT_DEFLATOR_MODEL
     target_record: bool = True
     price_speed: Literal["pooled", "by_group"] = "pooled"
 
@@ -759,6 +758,8 @@ def _deflator_spreads(
 
     ``mean_spread``: the window's mean spread, decaying; ``resource_neutral``: the same for every
     region but the resource ones, whose relative prices carry nothing forward (spread 0);
+    ``factor_neutral``: the same, with the group estimated from the data up to the base year
+    (regions whose spread a common price factor mostly explains, :func:`factor_group`);
     ``national``: no spread; ``error_correction``: the price model's path. Every model adds each
     region's loading times the scenario's commodity path (percentage points a year)."""
     n = panel.n_regions
@@ -766,6 +767,8 @@ def _deflator_spreads(
     if others.deflator_model == "resource_neutral":
         codes = panel.regions.codes
         spread[[codes.index(c) for c in RESOURCE_CODES if c in codes]] = 0.0
+    elif others.deflator_model == "factor_neutral":
+        spread[list(factor_group(panel, base))] = 0.0
     elif others.deflator_model in ("national", "error_correction"):
         spread = np.zeros(n)
     c = commodity_pct / 100.0
