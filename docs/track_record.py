@@ -31,9 +31,10 @@ from sim.present.track import COAL_GROUP, TRACK_RECORD
 JUMP_OFFS = range(2008, 2020)
 
 
-def measure(paths: int, seed: int) -> dict:
-    """The track-record document: per region, per horizon, coverage and rank errors."""
-    sc = default_scenario()
+def measure(paths: int, seed: int, changes: dict | None = None) -> dict:
+    """The track-record document: per region, per horizon, coverage and rank errors (of the
+    default model, with scenario ``changes`` if given: to measure an alternative)."""
+    sc = default_scenario().with_changes(changes) if changes else default_scenario()
     codes = sc.panel.regions.codes
     regions: dict[str, dict[str, dict[str, float | None]]] = {c: {} for c in codes}
     jump_offs: dict[str, list[int]] = {}
@@ -53,6 +54,7 @@ def measure(paths: int, seed: int) -> dict:
     return {
         "produced": dt.date.today().isoformat(),
         "command": f"ranksim backtest --from 2008:2019 --horizon H --paths {paths} --seed {seed} --json",
+        "changes": changes or {},
         "panel_last_year": int(sc.panel.last_year),
         "jump_offs": jump_offs,
         "regions": regions,
@@ -78,18 +80,29 @@ def summary(doc: dict) -> str:
     return "\n".join(lines)
 
 
+def _value(text: str) -> object:
+    """A ``--set`` value: JSON (a number, null, a list) or else the text itself."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=TRACK_RECORD)
     ap.add_argument("--print-only", action="store_true", help="summarise the existing table")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="a scenario change (JSON value), e.g. others.deflator_model=mean_spread")  # fmt: skip
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if args.print_only:
         doc = json.loads(args.out.read_text(encoding="utf-8"))
     else:
-        doc = measure(args.paths, args.seed)
+        changes = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
+        doc = measure(args.paths, args.seed, changes)
         args.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(summary(doc))
     print(f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr)

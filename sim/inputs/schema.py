@@ -28,9 +28,12 @@ from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 2.0
-#: Default deflator model and speed grouping, chosen by the nominal-level backtest (README).
+#: Default deflator model: no region's prices carry a spread forward. Chosen by rolling origin
+#: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
+#: no better beyond noise than rules that treat regions alike, and of those the simplest is the
+#: default. The speed grouping of the error-correction model (not a default model).
 DeflatorModel = Literal["resource_neutral", "factor_neutral", "mean_spread", "error_correction", "national"]
-DEFAULT_DEFLATOR_MODEL: DeflatorModel = "resource_neutral"
+DEFAULT_DEFLATOR_MODEL: DeflatorModel = "national"
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]

@@ -206,7 +206,7 @@ class CellRoles:
 
     follows_nation: npt.NDArray[np.bool_]  # real growth moves with the national path's error
     estimated_real: npt.NDArray[np.bool_]  # real growth carries an estimated spread (redrawn)
-    estimated_deflator: npt.NDArray[np.bool_]  # the deflator carries an estimated spread
+    estimated_deflator: npt.NDArray[np.bool_]  # the deflator follows the others model (its spread redrawn)
     pinned: npt.NDArray[np.bool_]  # nominal growth fixed by a preliminary figure
     planned: npt.NDArray[np.bool_]  # real growth written as a plan (a rate, a lead, a target)
     fixed_real: npt.NDArray[np.bool_]  # planned at an absolute rate (not a lead over the nation)
@@ -245,8 +245,12 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
             fixed[:, int(p.region)] = True  # type: ignore[arg-type]
             lead[:, int(p.region)] = False  # type: ignore[arg-type]
     follows = ~fixed_r & ~pinned
-    estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
-    estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
+    # Every cell of the others model carries the uncertainty of the estimated spreads when the
+    # model estimates any: a deflator rule that sets a region's spread to 0 (national, or a
+    # group's) asserts a point value, not certainty about relative prices (regions alike).
+    estimates = bool(np.any(model.spread_real != 0) or np.any(model.spread_deflator != 0))
+    estimated_r = follows & ~lead_r & estimates
+    estimated_d = ~fixed_d & ~lead_d & ~pinned & estimates
     targets = np.array([src == "targets" for src in model.source_real])[None, :] & np.isfinite(model.fixed_real_pct)
     for p in params:  # a parameter set over a target column replaces the target
         if p.mode == "set" and p.kind == "province_real":
