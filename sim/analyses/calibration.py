@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from sim._typing import FloatArray, IntArray
 from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode, backtest
@@ -31,6 +32,11 @@ DEFLATOR_MODELS = ("national", "mean_spread", "factor_neutral", "resource_neutra
 #: The deflator models the honest rule (``model_oos``) chooses among: those that treat regions
 #: alike (a group picked by eye after the fact is hindsight, whatever the rule then scores).
 RULE_MODELS = ("national", "mean_spread", "factor_neutral")
+#: Candidate strengths of the pooled prior in each region's lean toward "shares stay" (None: no
+#: lean; sim.model.record.lean_weights), compared in docs/calibration.md; the honest rule
+#: chooses among RULE_LEANS (no lean: the lean did not score better out of sample).
+LEANS: tuple[float | None, ...] = (None, 0.0, 0.5, 2.0, 8.0)
+RULE_LEANS: tuple[float | None, ...] = (None,)
 #: A simpler deflator model is "as good" when its honest score is within this many standard
 #: errors (across jump-offs) of the best one's.
 NOISE_SE = 2.0
@@ -119,20 +125,52 @@ class CoverageChoice(RollingChoice):
 
     inside: FloatArray | None = None
     levels: tuple[float, ...] = COVERAGE_LEVELS
+    #: (C, H, J, L, N) whether each region's outcome fell inside each band (1.0 / 0.0; NaN = not scored)
+    inside_region: FloatArray | None = None
+    #: weight of the regions' own calibration in the loss (0 = pooled coverage alone)
+    region_weight: float = 0.0
 
     def chosen(self, year: int) -> int:
-        """Candidate with the best pooled coverage over the outcomes known at ``year``."""
+        """Candidate with the best coverage over the outcomes known at ``year``: the pooled loss,
+        plus ``region_weight`` times the mean over regions of each region's own loss (its
+        coverage pooled over the known jump-offs, by horizon, against the nominal levels)."""
         assert self.inside is not None
         known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
         known &= np.isfinite(self.inside[0, :, :, 0])
         if not known.any():
             return self.fallback
+        return int(np.argmin(self.loss(known)))
+
+    def loss(self, known: npt.NDArray[np.bool_]) -> FloatArray:
+        """Loss ``(C,)`` of every candidate over the ``known`` (horizon, jump-off) cells."""
+        assert self.inside is not None
+        nominal = np.array(self.levels)
         loss = np.zeros(self.inside.shape[0])
         for k in range(len(self.horizons)):
             if known[k].any():
                 cov = self.inside[:, k, known[k], :].mean(axis=1)  # (C, L)
-                loss += ((cov - np.array(self.levels)) ** 2).sum(axis=1)
-        return int(np.argmin(loss))
+                loss += ((cov - nominal) ** 2).sum(axis=1)
+                if self.region_weight and self.inside_region is not None:
+                    own = self.inside_region[:, k, known[k]].mean(axis=1)  # (C, L, N)
+                    loss += self.region_weight * ((own - nominal[None, :, None]) ** 2).sum(axis=1).mean(
+                        axis=1
+                    )
+        return loss
+
+    def region_coverage(
+        self, candidate: int, tested: Sequence[int], codes: Sequence[int]
+    ) -> dict[int, dict[float, float]]:
+        """Coverage of one candidate at ``tested`` jump-offs pooled over the regions ``codes``
+        (indices), by horizon and level."""
+        assert self.inside_region is not None
+        cols = np.isin(self.jump_offs, list(tested))
+        return {
+            h: {
+                lv: float(np.nanmean(self.inside_region[candidate, k, cols, i][:, list(codes)]))
+                for i, lv in enumerate(self.levels)
+            }
+            for k, h in enumerate(self.horizons)
+        }
 
     def coverage(self, candidate: int, tested: Sequence[int]) -> dict[int, dict[float, float]]:
         """Pooled coverage of one candidate at ``tested`` jump-offs, by horizon and level."""
@@ -145,13 +183,19 @@ class CoverageChoice(RollingChoice):
 
 
 def window_candidates(
-    scenario: Scenario, models: Sequence[str] = RULE_MODELS
+    scenario: Scenario, models: Sequence[str] = RULE_MODELS, leans: Sequence[float | None] = RULE_LEANS
 ) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life, deflator model in ``models``) as scenario changes, and
-    the scenario's own index (0 when its settings are not among them)."""
+    """Every (window length, half-life, deflator model in ``models``, lean in ``leans``) as
+    scenario changes, and the scenario's own index (0 when its settings are not among them)."""
     b = scenario.base_year
     cands = tuple(
-        {"others.window": [b - w + 1, b], "others.half_life": hl, "others.deflator_model": m}
+        {
+            "others.window": [b - w + 1, b],
+            "others.half_life": hl,
+            "others.deflator_model": m,
+            "others.lean": le,
+        }
+        for le in leans
         for m in models
         for w in WINDOWS
         for hl in HALF_LIVES
@@ -161,6 +205,7 @@ def window_candidates(
         "others.window": [b - (w1 - w0), b],
         "others.half_life": scenario.others.half_life,
         "others.deflator_model": scenario.others.deflator_model,
+        "others.lean": scenario.others.lean,
     }
     return cands, cands.index(own) if own in cands else 0
 
@@ -183,12 +228,13 @@ def rank_error_choice(
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     national: NationalMode = "trailing",
     models: Sequence[str] = RULE_MODELS,
+    leans: Sequence[float | None] = RULE_LEANS,
 ) -> RollingChoice:
     """Rank MAE over all regions of every (window, half-life, deflator model in ``models``)
     candidate at every (horizon, jump-off), divided by the mean MAE of "ranks stay" at that
     horizon (so each horizon counts alike when a choice pools them); the naive MAE per horizon
     is kept in ``units``."""
-    cands, own = window_candidates(scenario, models)
+    cands, own = window_candidates(scenario, models, leans)
     js = np.array(sorted(int(b) for b in jump_offs))
     errors = np.full((len(cands), len(horizons), js.size, scenario.n_regions), np.nan)
     units: list[float] = []
@@ -250,6 +296,7 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
             "window_years": list(WINDOWS),
             "half_life": list(HALF_LIVES),
             "deflator_model": list(RULE_MODELS),
+            "lean": list(RULE_LEANS),
         },
     }
 
@@ -329,12 +376,15 @@ def coverage_choice(
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     candidates: Sequence[dict[str, Any]] | None = None,
     progress: Callable[[int], None] | None = None,
+    region_weight: float = 0.0,
 ) -> CoverageChoice:
     """Coverage of the nominal-level bands (shares of the total) of every uncertainty candidate
-    at every (horizon, jump-off); the same seed for every candidate (common random numbers)."""
+    at every (horizon, jump-off); the same seed for every candidate (common random numbers).
+    ``region_weight``: how much each region's own coverage counts in the choice."""
     cands = tuple(candidates) if candidates is not None else uncertainty_candidates()
     js = np.array(sorted(jump_offs))
     inside = np.full((len(cands), len(horizons), js.size, len(COVERAGE_LEVELS)), np.nan)
+    by_region = np.full((*inside.shape, scenario.n_regions), np.nan)
     for i, ch in enumerate(cands):
         sc = scenario.with_changes(ch)
         for k, h in enumerate(horizons):
@@ -344,10 +394,20 @@ def coverage_choice(
             cols = np.searchsorted(js, r.jump_off_years)
             for m, lv in enumerate(COVERAGE_LEVELS):
                 inside[i, k, cols, m] = r.hits[("level", lv)].mean(axis=1)
+                by_region[i, k, cols, m] = r.hits[("level", lv)]
         if progress is not None:
             progress(1)
     scores = ((inside - np.array(COVERAGE_LEVELS)) ** 2).mean(axis=3)
-    return CoverageChoice(cands, tuple(horizons), js, scores, 0, inside=inside)
+    return CoverageChoice(
+        cands,
+        tuple(horizons),
+        js,
+        scores,
+        0,
+        inside=inside,
+        inside_region=by_region,
+        region_weight=region_weight,
+    )
 
 
 def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, dict[float, float]]:

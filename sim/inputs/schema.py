@@ -28,6 +28,9 @@ from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 2.0
+#: Default strength of the pooled prior in each region's lean toward "shares stay" (None: no
+#: lean), chosen by rolling origin (docs/calibration.md; sim.model.record.lean_weights).
+DEFAULT_LEAN: float | None = None
 #: Default deflator model: no region's prices carry a spread forward. Chosen by rolling origin
 #: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
 #: no better beyond noise than rules that treat regions alike, and of those the simplest is the
@@ -258,6 +261,15 @@ class OthersSpec(_Model):
         gt=0,
         description="years for a spread to halve; null = no decay; omitted = backtest default",
     )
+    lean: float | None = Field(
+        DEFAULT_LEAN,
+        ge=0,
+        description="each region keeps the share of its spread its own record says helped (the "
+        "spread model's past forecasts against what happened, from the data up to the base year; "
+        "0 = none, a region whose forecasts did not help grows with the nation: its share stays); "
+        "the number is the weight of the all-region record in that share (0 = its own record "
+        "alone); null = keep every spread; omitted = backtest default",
+    )
     deflator_model: DeflatorModel = Field(
         DEFAULT_DEFLATOR_MODEL,
         description="deflator spreads over the nation: resource_neutral (the window's decaying mean "
@@ -335,6 +347,14 @@ class UncertaintySpec(_Model):
     )
     scale: float | None = Field(
         None, ge=0, le=10, description="multiplies the yearly shocks; default: chosen by backtest coverage"
+    )
+    region_scale: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="how far each region's shocks are scaled by its own record (its past errors over "
+        "its bands, relative to all regions'): 0 = the pooled scale for every region, 1 = its own "
+        "record; default: chosen by backtest coverage",
     )
 
     @model_validator(mode="after")

@@ -24,7 +24,7 @@ import numpy as np
 
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all
-from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
+from sim.inputs.panel import DEFAULT_PANEL, DEFAULT_WINDOW_YEARS, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
     NULL_IS_A_VALUE,
@@ -55,6 +55,7 @@ from sim.model.population import (
 )
 from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings, factor_group
 from sim.model.prices import estimate as estimate_prices
+from sim.model.record import lean_weights, record
 from sim.provenance import Provenance
 from sim.units import log_to_pct
 
@@ -70,6 +71,9 @@ DEFAULT_PARAMETER_SCALE = 3.0
 DEFAULT_PARAMETER_HALF_LIFE = 6.0
 #: Multiplier of the yearly shocks (chosen the same way).
 DEFAULT_SCALE = 0.6
+#: How far each region's shocks follow its own record rather than the pooled scale (chosen the
+#: same way, with each region's own coverage in the loss: sim.analyses.calibration).
+DEFAULT_REGION_SCALE = 0.0
 
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
@@ -84,6 +88,7 @@ class Others:
     half_life: float | None
     window_length: int | None = None  # years of a window the scenario set; None = the default
     deflator_model: DeflatorModel = DEFAULT_DEFLATOR_MODEL
+    lean: float | None = None  # prior weight of the pooled record in each region's spread weight
     target_record: bool = True
     price_speed: Literal["pooled", "by_group"] = "pooled"
 
@@ -103,6 +108,7 @@ class UncertaintySettings:
     plan_risk: bool = True  # written paths respond to the nation and miss as the record says
     parameter_scale: float = 1.0  # multiplies the spreads' resampled sampling error
     parameter_half_life: float = 2.0  # years for a path's drawn spread error to halve
+    region_scale: float = 0.0  # power of each region's own shock factor (sim.model.record)
 
 
 @dataclass(frozen=True)
@@ -427,6 +433,7 @@ def resolve(
         half_life=o["half_life"],
         window_length=length,
         deflator_model=o["deflator_model"],
+        lean=o["lean"],
         price_speed=o["price_speed"],
         target_record=o["target_record"],
     )
@@ -521,6 +528,7 @@ def _uncertainty(u: dict[str, Any], window: tuple[int, ...]) -> UncertaintySetti
         parameter_half_life=(
             u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE
         ),
+        region_scale=u["region_scale"] if u["region_scale"] is not None else DEFAULT_REGION_SCALE,
     )
 
 
@@ -697,9 +705,14 @@ def _growth_model(
                 fixed[:, i] = path_pct(value, years)  # type: ignore[arg-type]
                 src[i] = "scenario"
     shift_r, shift_d, pinned = plans
+    weight = None
+    if others.model != "national" and others.lean is not None:
+        length = others.window_length or DEFAULT_WINDOW_YEARS
+        rec = record(panel, base, length, others.half_life, others.deflator_model, others.exclude_years)
+        weight = lean_weights(rec, others.lean)
     return GrowthModel(
         years=years, base_year=base, national_real_pct=nat_real, national_deflator_pct=nat_defl,
-        spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life,
+        spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life, spread_weight=weight,
         fixed_real_pct=fixed_r, fixed_deflator_pct=fixed_d, source_real=tuple(src_r),
         source_deflator=tuple(src_d), deflator_path=path_d, lead_real_pct=lead_r,
         lead_deflator_pct=lead_d, shift_real_pct=shift_r, shift_deflator_pct=shift_d,
