@@ -98,3 +98,18 @@ def test_no_track_record_for_another_panel(write, tmp_path):
     path = write("s.yaml", f"name: s\ndata: {tmp_path / 'mine.csv'}\ntarget: Inner Mongolia\n")
     sc = load_scenario(path)
     assert track_record(sc) is None and track_sentence(sc) == ""
+
+
+@pytest.mark.slow
+def test_the_track_record_is_current(scenario):
+    """docs/track_record.json is what the current model gives (re-run docs/track_record.py after
+    changing the model): the 1-year backtest of 2008-2019, 2000 paths, seed 1."""
+    doc = json.loads(TRACK_RECORD.read_text(encoding="utf-8"))
+    bt = backtest(scenario, range(2008, 2020), 1, paths=2000, seed=1)
+    cover = bt.region_coverage()
+    table = bt.rank_mae_by_region()
+    for i, code in enumerate(scenario.panel.regions.codes):
+        row = doc["regions"][code]["1"]
+        assert row["coverage_50"] == pytest.approx(cover[0.5][i], abs=1e-4)
+        assert row["coverage_80"] == pytest.approx(cover[0.8][i], abs=1e-4)
+        assert row["rank_mae_model"] == table[code]["model"] and row["rank_mae_naive"] == table[code]["naive"]

@@ -186,8 +186,10 @@ def _spread_variance(
         (panel.log_real[use] - nat.log_real[use, None], np.ones(panel.n_regions, dtype=bool)),
         (panel.log_deflator[use] - nat.log_deflator[use, None], deflator_estimated),
     ):
-        n = np.isfinite(x).sum(axis=0)
-        sq = np.where(np.isfinite(x), (x - np.nanmean(x, axis=0)) ** 2, 0.0).sum(axis=0)
+        ok = np.isfinite(x)
+        n = ok.sum(axis=0)
+        mean = np.divide(np.where(ok, x, 0.0).sum(axis=0), n, out=np.zeros(x.shape[1]), where=n > 0)
+        sq = np.where(ok, (x - mean) ** 2, 0.0).sum(axis=0)
         var = np.divide(sq, n**2, out=np.zeros(x.shape[1]), where=n > 0)  # population variance / n
         out += np.where(on, var, 0.0)
     return out

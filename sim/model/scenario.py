@@ -66,9 +66,9 @@ DEFAULT_HORIZON_YEARS = 16
 #: the nominal-level bands, rolling origin (README "Honest uncertainty"; docs/calibration.py).
 DEFAULT_BLOCK = 2
 #: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
-DEFAULT_PARAMETER_SCALE = 3.0
+DEFAULT_PARAMETER_SCALE = 2.5
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
-DEFAULT_PARAMETER_HALF_LIFE = 6.0
+DEFAULT_PARAMETER_HALF_LIFE = 8.0
 #: Multiplier of the yearly shocks (chosen the same way).
 DEFAULT_SCALE = 0.6
 #: How far each region's shocks follow its own record rather than the pooled scale (chosen the
