@@ -94,8 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=TRACK_RECORD)
     ap.add_argument("--print-only", action="store_true", help="summarise the existing table")
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="a scenario change (JSON value), e.g. others.deflator_model=mean_spread")  # fmt: skip
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE",
+        help="a scenario change (JSON value), e.g. others.deflator_model=mean_spread",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if args.print_only:
