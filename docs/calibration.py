@@ -3,12 +3,16 @@
 Usage: python docs/calibration.py [--paths N] [--seed K]
 
 1. Spreads' estimation window and half-life: rank MAE (relative to "ranks stay") of every
-   candidate at horizons 1, 3, 5, 10, jump-offs 2002-2023; the rolling-origin rule picks, at each
+   candidate at horizons 1, 3, 5, 10, jump-offs 2002-2024; the rolling-origin rule picks, at each
    jump-off, the candidate best on the outcomes known then. Honest vs in-sample scores on the
-   tested jump-offs 2008-2019, and the choice with everything known by 2024 (the shipped default).
+   tested jump-offs 2008-2019, and the choice with everything known by 2025 (the shipped default).
+   Deflator models compared the same way (the simplest within noise of the best is the default),
+   and the lean toward "shares stay" (others.lean), all regions, coal group and Inner Mongolia.
 2. Uncertainty: block length (stationary bootstrap), shock scale and the spreads' parameter
    multiplier, by the squared coverage error of the 50 % / 80 % nominal-level bands at the same
    horizons; the same rolling-origin rule; honest and in-sample coverage by horizon.
+3. Region scales (uncertainty.region_scale) with the shock scale around that choice, by a loss
+   that adds each region's own coverage error; honest coverage, all / coal group / Inner Mongolia.
 """
 
 from __future__ import annotations
@@ -19,21 +23,125 @@ import time
 
 import numpy as np
 
+from sim.analyses.backtest import backtest
 from sim.analyses.calibration import (
     COVERAGE_HORIZONS,
+    DEFLATOR_MODELS,
+    LEANS,
+    NOISE_SE,
+    RULE_MODELS,
+    CoverageChoice,
+    RollingChoice,
     coverage_choice,
+    deflator_comparison,
     describe,
     honest_coverage,
     rank_error_choice,
 )
-from sim.model.scenario import load_scenario
+from sim.model.scenario import Scenario, load_scenario
+from sim.present.track import COAL_GROUP
 
-CALIBRATION = range(2002, 2024)
+CALIBRATION = range(2002, 2025)
 #: Band calibration starts later: an uncertainty window needs enough usable years (2001-2007
 #: holds six, and the 2006 vintage splice removes one) for its deviations to mean anything.
-COVERAGE_CALIBRATION = range(2008, 2024)
+COVERAGE_CALIBRATION = range(2008, 2025)
 TESTED = range(2008, 2020)
-NOW = 2024
+NOW = 2025
+
+
+def deflator_section(ch: RollingChoice) -> None:
+    """Deflator models judged out of sample; the simplest within noise of the best is the default."""
+    cmp = deflator_comparison(ch, list(TESTED))
+    print("\n## Deflator model: honest rank MAE relative to 'ranks stay', jump-offs 2008-2019")
+    print("(window and half-life chosen by rolling origin within each model; excess over the best")
+    print(" per jump-off, averaged over the horizons it has, +- one standard error across jump-offs)")
+    print("| deflator model | " + " | ".join(f"h={h}" for h in cmp.horizons) + " | excess over best |")
+    print("|---|" + "---|" * (len(cmp.horizons) + 1))
+    for i, m in enumerate(cmp.models):
+        cells = " | ".join(f"{v:.3f}" for v in cmp.scores[i])
+        print(f"| {m} | {cells} | {cmp.gap[i]:+.3f} +- {cmp.gap_se[i]:.3f} |")
+    print(f"best: {cmp.best}; simplest within {NOISE_SE:g} standard errors (the default): {cmp.default}")
+    sub = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.deflator_model"] == cmp.default])
+    chosen = describe(sub.candidates[sub.chosen(NOW)])
+    print(f"its window and half-life chosen with outcomes to {NOW}: {chosen}")
+
+
+def lean_section(sc: Scenario) -> None:
+    """Each lean toward "shares stay" with the rest of the rule chosen by rolling origin within it:
+    honest rank MAE (ranks) of all regions, the coal group and Inner Mongolia against "ranks stay"."""
+    ch = rank_error_choice(sc, CALIBRATION, leans=LEANS)
+    assert ch.units is not None
+    codes = sc.panel.regions.codes
+    coal, im = [codes.index(c) for c in COAL_GROUP], codes.index("15")
+    print("\n## Lean toward 'shares stay' (others.lean): honest rank MAE, jump-offs 2008-2019")
+    print("(window, half-life and deflator model chosen by rolling origin within each lean;")
+    print(" all regions / coal group / Inner Mongolia)")
+    print("| lean | " + " | ".join(f"h={h}" for h in ch.horizons) + " | chosen with outcomes to 2025 |")
+    print("|---|" + "---|" * (len(ch.horizons) + 1))
+    naive = []
+    for h in ch.horizons:
+        r = backtest(sc, [b for b in TESTED if b + h <= NOW], h)
+        err = np.abs(r.naive - r.actual).mean(axis=0)
+        naive.append(f"{err.mean():.3f} / {err[coal].mean():.3f} / {err[im]:.2f}")
+    print("| ranks stay | " + " | ".join(naive) + " | |")
+    for lean in LEANS:
+        sub = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.lean"] == lean])
+        cells = []
+        for k, h in enumerate(ch.horizons):
+            reg = sub.honest_by_region([b for b in TESTED if b + h <= NOW], k)
+            cells.append(f"{reg.mean():.3f} / {reg[coal].mean():.3f} / {reg[im]:.2f}")
+        print(f"| {lean} | " + " | ".join(cells) + f" | {describe(sub.candidates[sub.chosen(NOW)])} |")
+
+
+def region_scale_section(sc: Scenario, default: dict, paths: int, seed: int) -> None:
+    """Region scales (0 = pooled, 1 = each region's own record) and the shock scale around the
+    default, chosen with each region's own coverage in the loss."""
+    cands = [
+        {**default, "uncertainty.scale": s, "uncertainty.region_scale": rs}
+        for rs in (0.0, 0.5, 1.0)
+        for s in (0.5, 0.6, 0.7, 0.8)
+    ]
+    cov = coverage_choice(sc, COVERAGE_CALIBRATION, paths, seed, candidates=cands, region_weight=1.0)
+    codes = sc.panel.regions.codes
+    groups = {
+        "all": range(len(codes)),
+        "coal": [codes.index(c) for c in COAL_GROUP],
+        "IM": [codes.index("15")],
+    }
+    print(f"\n## Region scales: coverage 50/80 % by horizon, jump-offs 2008-2019, {paths} paths")
+    print("(loss = pooled coverage error + the mean of each region's own; all / coal group / Inner Mongolia)")
+    print("| candidate | " + " | ".join(f"h={h}" for h in COVERAGE_HORIZONS) + " |")
+    print("|---|" + "---|" * len(COVERAGE_HORIZONS))
+    for i, c in enumerate(cov.candidates):
+        by = {g: cov.region_coverage(i, TESTED, idx) for g, idx in groups.items()}
+        cells = [
+            " / ".join(f"{100 * by[g][h][0.5]:.0f}-{100 * by[g][h][0.8]:.0f}" for g in groups)
+            for h in COVERAGE_HORIZONS
+        ]
+        name = f"scale {c['uncertainty.scale']}, region_scale {c['uncertainty.region_scale']}"
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    honest = _honest_groups(cov, groups)
+    print("| rolling origin (honest) | " + " | ".join(honest) + " |")
+    print(f"chosen with outcomes to {NOW} (the default): {describe(cov.candidates[cov.chosen(NOW)])}")
+    print("chosen at each tested jump-off:", {b: describe(cov.candidates[cov.chosen(b)]) for b in TESTED})
+
+
+def _honest_groups(cov: CoverageChoice, groups: dict) -> list[str]:
+    """Honest coverage by horizon of each group: at each tested jump-off the candidate chosen then."""
+    assert cov.inside_region is not None
+    picks = {b: cov.chosen(b) for b in TESTED}
+    out = []
+    for k, _ in enumerate(COVERAGE_HORIZONS):
+        parts = []
+        for idx in groups.values():
+            vals = [
+                [cov.inside_region[picks[b], k, int(np.flatnonzero(cov.jump_offs == b)[0]), m][list(idx)]
+                 for b in TESTED]
+                for m in range(len(cov.levels))
+            ]  # fmt: skip
+            parts.append("-".join(f"{100 * np.nanmean(v):.0f}" for v in vals))
+        out.append(" / ".join(parts))
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -44,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     sc = load_scenario("scenarios/inner_mongolia_6pct.yaml")
     t0 = time.perf_counter()
-    ch = rank_error_choice(sc, CALIBRATION)
+    ch = rank_error_choice(sc, CALIBRATION, models=DEFLATOR_MODELS)
     print("## Window and half-life: rank MAE relative to 'ranks stay', jump-offs 2008-2019")
     print("| horizon | rolling origin (honest) | in-sample best | in-sample choice |")
     print("|---|---|---|---|")
@@ -54,6 +162,15 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {h} | {ch.honest(tested, k):.3f} | {best:.3f} | {describe(ch.candidates[i])} |")
     print(f"chosen with outcomes to {NOW} (the default): {describe(ch.candidates[ch.chosen(NOW)])}")
     print("chosen at each tested jump-off:", {b: describe(ch.candidates[ch.chosen(b)]) for b in TESTED})
+    deflator_section(ch)
+    lean_section(sc)
+    rule = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.deflator_model"] in RULE_MODELS])
+    print(f"\n## The honest rule without the hand-picked group (deflator models {', '.join(RULE_MODELS)})")
+    print("| horizon | rolling origin (honest) |")
+    print("|---|---|")
+    for k, h in enumerate(rule.horizons):
+        print(f"| {h} | {rule.honest([b for b in TESTED if b + h <= NOW], k):.3f} |")
+    print(f"chosen with outcomes to {NOW}: {describe(rule.candidates[rule.chosen(NOW)])}")
     if args.skip_coverage:
         return
     done = [0]
@@ -82,6 +199,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"in-sample choice (best on 2008-2019 itself): {describe(cov.candidates[k_best])}")
     print(f"chosen with outcomes to {NOW} (the default): {describe(cov.candidates[default])}")
     print("chosen at each tested jump-off:", {b: describe(cov.candidates[cov.chosen(b)]) for b in TESTED})
+    region_scale_section(sc, cov.candidates[default], args.paths, args.seed)
     print(f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
 
 

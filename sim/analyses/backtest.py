@@ -10,7 +10,7 @@ forecast that every rank stays as in b.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -75,6 +75,8 @@ class BacktestResult(ResultView):
     vintages_used: tuple[str, ...] = ()  # per jump-off, the vintage projected from
     naive_final: IntArray | None = None  # as-published: "ranks stay" on today's data, for comparison
     coverage_by_horizon: dict[int, dict[float, float]] | None = None  # level coverage at horizons 1..10
+    #: per horizon and level, each region's level coverage over the jump-offs ``(N,)``
+    coverage_by_region: dict[int, dict[float, FloatArray]] | None = None
 
     def headline(self) -> str:
         """Horizon, jump-offs and the rank error against "ranks stay"."""
@@ -135,6 +137,7 @@ class BacktestResult(ResultView):
             raise InputError("coverage by horizon needs Monte Carlo paths", field="paths")
         seed = self.seed if isinstance(self.seed, int) else 0
         out: dict[int, dict[float, float]] = {}
+        by_region: dict[int, dict[float, FloatArray]] = {}
         for h in horizons:
             use = [int(b) for b in self.jump_off_years if b + h <= self.scenario.panel.last_year]
             if not use:
@@ -150,7 +153,48 @@ class BacktestResult(ResultView):
             )
             assert r.coverage_level is not None
             out[int(h)] = r.coverage_level
-        return dataclasses.replace(self, coverage_by_horizon=out)
+            by_region[int(h)] = r.region_coverage()
+        return dataclasses.replace(self, coverage_by_horizon=out, coverage_by_region=by_region)
+
+    def region_coverage(self) -> dict[float, FloatArray]:
+        """Each region's level coverage at this backtest's horizon: per band level, the share of
+        jump-offs ``(N,)`` whose actual share of total nominal GDP fell inside the band."""
+        if self.hits is None:
+            raise InputError("coverage by region needs Monte Carlo paths", field="paths")
+        return {lv: self.hits[("level", lv)].mean(axis=0) for lv in COVERAGE_LEVELS}
+
+    def coverage_level_by_region(self) -> dict[str, dict[str, dict[str, float]]] | None:
+        """``{code: {horizon: {"0.5": share, "0.8": share}}}``: each region's level coverage at
+        every horizon of :meth:`with_coverage_by_horizon` (else at this backtest's horizon), shaped
+        like the pooled ``coverage_level_by_horizon``; None without Monte Carlo paths."""
+        if self.hits is None:
+            return None
+        table = self.coverage_by_region or {self.horizon: self.region_coverage()}
+        return {
+            code: {
+                str(h): {str(lv): round(float(share[i]), 4) for lv, share in by_level.items()}
+                for h, by_level in sorted(table.items())
+            }
+            for i, code in enumerate(self.scenario.panel.regions.codes)
+        }
+
+    def rank_mae_by_region(
+        self, model_oos: Mapping[str, float] | None = None
+    ) -> dict[str, dict[str, float | None]]:
+        """``{code: {"model": mae, "model_oos": mae, "naive": mae}}`` at this backtest's horizon:
+        each region's mean absolute rank error of the scenario's model, of the model with its
+        settings chosen by rolling origin (``model_oos`` by code: the ``by_region`` of
+        :func:`sim.analyses.calibration.model_oos`; None when not given) and of "ranks stay"."""
+        model = np.abs(self.predicted - self.actual).mean(axis=0)
+        naive = np.abs(self.naive - self.actual).mean(axis=0)
+        return {
+            code: {
+                "model": round(float(model[i]), 4),
+                "model_oos": None if model_oos is None else round(float(model_oos[code]), 4),
+                "naive": round(float(naive[i]), 4),
+            }
+            for i, code in enumerate(self.scenario.panel.regions.codes)
+        }
 
     def revisions(self) -> dict[str, Any] | None:
         """As-published only: how much of the error revisions alone cause. "Ranks stay" scored on
@@ -234,6 +278,8 @@ class BacktestResult(ResultView):
                 str(h): {str(k): round(v, 4) for k, v in c.items()}
                 for h, c in self.coverage_by_horizon.items()
             },
+            "coverage_level_by_region": self.coverage_level_by_region(),
+            "rank_mae_by_region": self.rank_mae_by_region(),
             "pit_histogram": None if self.pit is None else self.pit_histogram().tolist(),
             "share_error_pct": {
                 "model": round(self.share_error("model"), 4),

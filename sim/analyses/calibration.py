@@ -12,20 +12,34 @@ the price of choosing. With no earlier outcome known, the scenario's own setting
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from sim._typing import FloatArray, IntArray
 from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode, backtest
 from sim.model.scenario import Scenario
 
 #: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads,
-#: and deflator models (the two that carry spreads; the price model's successor to the half-life).
+#: and deflator models, simplest first: no spread for anyone, one rule for every region, a group
+#: estimated from the data, the hand-picked coal and energy group. Where a simpler rule scores
+#: as well (within noise), it is the default (:func:`deflator_comparison`).
 WINDOWS = (3, 5, 8)
 HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
-DEFLATOR_MODELS = ("resource_neutral", "mean_spread")
+DEFLATOR_MODELS = ("national", "mean_spread", "factor_neutral", "resource_neutral")
+#: The deflator models the honest rule (``model_oos``) chooses among: those that treat regions
+#: alike (a group picked by eye after the fact is hindsight, whatever the rule then scores).
+RULE_MODELS = ("national", "mean_spread", "factor_neutral")
+#: Candidate strengths of the pooled prior in each region's lean toward "shares stay" (None: no
+#: lean; sim.model.record.lean_weights), compared in docs/calibration.md; the honest rule
+#: chooses among RULE_LEANS (no lean: the lean did not score better out of sample).
+LEANS: tuple[float | None, ...] = (None, 0.0, 0.5, 2.0, 8.0)
+RULE_LEANS: tuple[float | None, ...] = (None,)
+#: A simpler deflator model is "as good" when its honest score is within this many standard
+#: errors (across jump-offs) of the best one's.
+NOISE_SE = 2.0
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
 SCALES = (0.5, 0.6, 0.7)
@@ -46,6 +60,8 @@ class RollingChoice:
     scores: FloatArray  # (C, H, J)
     fallback: int  # the candidate used when no earlier outcome is known
     units: tuple[float, ...] | None = None  # per horizon, what a score of 1 is (naive rank MAE)
+    #: (C, H, J, N) each region's absolute rank error (rank-error choices), NaN = not scored
+    region_errors: FloatArray | None = field(default=None, kw_only=True)
 
     def chosen(self, year: int) -> int:
         """Candidate chosen at ``year``: lowest mean score over the (horizon, jump-off) cells
@@ -61,6 +77,36 @@ class RollingChoice:
         cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
         vals = [self.scores[self.chosen(int(b)), horizon_index, c] for b, c in zip(tested, cols, strict=True)]
         return float(np.nanmean(vals))
+
+    def honest_by_region(self, tested: Sequence[int], horizon_index: int = 0) -> FloatArray:
+        """Each region's mean absolute rank error ``(N,)`` at ``tested`` jump-offs with the
+        candidate the pooled rule chose at each of them (the honest score, region by region)."""
+        assert self.region_errors is not None
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        rows = [
+            self.region_errors[self.chosen(int(b)), horizon_index, c]
+            for b, c in zip(tested, cols, strict=True)
+        ]
+        return np.asarray(np.nanmean(rows, axis=0), dtype=np.float64)
+
+    def honest_by_jump_off(self, tested: Sequence[int], horizon_index: int = 0) -> FloatArray:
+        """Score ``(len(tested),)`` at each tested jump-off of the candidate chosen at it (NaN
+        where that jump-off has no outcome at this horizon)."""
+        cols = [int(np.flatnonzero(self.jump_offs == b)[0]) for b in tested]
+        return np.array(
+            [self.scores[self.chosen(int(b)), horizon_index, c] for b, c in zip(tested, cols, strict=True)]
+        )
+
+    def subset(self, keep: Sequence[int]) -> RollingChoice:
+        """The same choice restricted to the candidates ``keep`` (the fallback is the first kept
+        one unless the own fallback is among them)."""
+        idx = list(keep)
+        fallback = idx.index(self.fallback) if self.fallback in idx else 0
+        errors = None if self.region_errors is None else self.region_errors[idx]
+        return RollingChoice(
+            tuple(self.candidates[i] for i in idx), self.horizons, self.jump_offs, self.scores[idx],
+            fallback, self.units, region_errors=errors,
+        )  # fmt: skip
 
     def in_sample(self, tested: Sequence[int], horizon_index: int = 0) -> tuple[float, int]:
         """(best mean score at ``tested`` jump-offs, its candidate): the choice made on the test set."""
@@ -79,20 +125,52 @@ class CoverageChoice(RollingChoice):
 
     inside: FloatArray | None = None
     levels: tuple[float, ...] = COVERAGE_LEVELS
+    #: (C, H, J, L, N) whether each region's outcome fell inside each band (1.0 / 0.0; NaN = not scored)
+    inside_region: FloatArray | None = None
+    #: weight of the regions' own calibration in the loss (0 = pooled coverage alone)
+    region_weight: float = 0.0
 
     def chosen(self, year: int) -> int:
-        """Candidate with the best pooled coverage over the outcomes known at ``year``."""
+        """Candidate with the best coverage over the outcomes known at ``year``: the pooled loss,
+        plus ``region_weight`` times the mean over regions of each region's own loss (its
+        coverage pooled over the known jump-offs, by horizon, against the nominal levels)."""
         assert self.inside is not None
         known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
         known &= np.isfinite(self.inside[0, :, :, 0])
         if not known.any():
             return self.fallback
+        return int(np.argmin(self.loss(known)))
+
+    def loss(self, known: npt.NDArray[np.bool_]) -> FloatArray:
+        """Loss ``(C,)`` of every candidate over the ``known`` (horizon, jump-off) cells."""
+        assert self.inside is not None
+        nominal = np.array(self.levels)
         loss = np.zeros(self.inside.shape[0])
         for k in range(len(self.horizons)):
             if known[k].any():
                 cov = self.inside[:, k, known[k], :].mean(axis=1)  # (C, L)
-                loss += ((cov - np.array(self.levels)) ** 2).sum(axis=1)
-        return int(np.argmin(loss))
+                loss += ((cov - nominal) ** 2).sum(axis=1)
+                if self.region_weight and self.inside_region is not None:
+                    own = self.inside_region[:, k, known[k]].mean(axis=1)  # (C, L, N)
+                    loss += self.region_weight * ((own - nominal[None, :, None]) ** 2).sum(axis=1).mean(
+                        axis=1
+                    )
+        return loss
+
+    def region_coverage(
+        self, candidate: int, tested: Sequence[int], codes: Sequence[int]
+    ) -> dict[int, dict[float, float]]:
+        """Coverage of one candidate at ``tested`` jump-offs pooled over the regions ``codes``
+        (indices), by horizon and level."""
+        assert self.inside_region is not None
+        cols = np.isin(self.jump_offs, list(tested))
+        return {
+            h: {
+                lv: float(np.nanmean(self.inside_region[candidate, k, cols, i][:, list(codes)]))
+                for i, lv in enumerate(self.levels)
+            }
+            for k, h in enumerate(self.horizons)
+        }
 
     def coverage(self, candidate: int, tested: Sequence[int]) -> dict[int, dict[float, float]]:
         """Pooled coverage of one candidate at ``tested`` jump-offs, by horizon and level."""
@@ -112,14 +190,22 @@ def windows_that_fit(scenario: Scenario) -> tuple[int, ...]:
     return fit or (max(1, room),)
 
 
-def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life, deflator model) as scenario changes, and the scenario's
-    own index (0 when its settings are not among them). Window lengths the panel cannot hold
-    are left out (:func:`windows_that_fit`)."""
+def window_candidates(
+    scenario: Scenario, models: Sequence[str] = RULE_MODELS, leans: Sequence[float | None] = RULE_LEANS
+) -> tuple[tuple[dict[str, Any], ...], int]:
+    """Every (window length, half-life, deflator model in ``models``, lean in ``leans``) as
+    scenario changes, and the scenario's own index (0 when its settings are not among them).
+    Window lengths the panel cannot hold are left out (:func:`windows_that_fit`)."""
     b = scenario.base_year
     cands = tuple(
-        {"others.window": [b - w + 1, b], "others.half_life": hl, "others.deflator_model": m}
-        for m in DEFLATOR_MODELS
+        {
+            "others.window": [b - w + 1, b],
+            "others.half_life": hl,
+            "others.deflator_model": m,
+            "others.lean": le,
+        }
+        for le in leans
+        for m in models
         for w in windows_that_fit(scenario)
         for hl in HALF_LIVES
     )
@@ -128,6 +214,7 @@ def window_candidates(scenario: Scenario) -> tuple[tuple[dict[str, Any], ...], i
         "others.window": [b - (w1 - w0), b],
         "others.half_life": scenario.others.half_life,
         "others.deflator_model": scenario.others.deflator_model,
+        "others.lean": scenario.others.lean,
     }
     return cands, cands.index(own) if own in cands else 0
 
@@ -149,25 +236,28 @@ def rank_error_choice(
     jump_offs: Sequence[int],
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     national: NationalMode = "trailing",
+    models: Sequence[str] = RULE_MODELS,
+    leans: Sequence[float | None] = RULE_LEANS,
 ) -> RollingChoice:
-    """Rank MAE over all regions of every (window, half-life) candidate at every (horizon,
-    jump-off), divided by the mean MAE of "ranks stay" at that horizon (so each horizon counts
-    alike when a choice pools them). ``naive`` (C-independent) is kept in ``scores``' units."""
-    cands, own = window_candidates(scenario)
+    """Rank MAE over all regions of every (window, half-life, deflator model in ``models``)
+    candidate at every (horizon, jump-off), divided by the mean MAE of "ranks stay" at that
+    horizon (so each horizon counts alike when a choice pools them); the naive MAE per horizon
+    is kept in ``units``."""
+    cands, own = window_candidates(scenario, models, leans)
     js = np.array(sorted(int(b) for b in jump_offs))
-    scores = np.full((len(cands), len(horizons), js.size), np.nan)
+    errors = np.full((len(cands), len(horizons), js.size, scenario.n_regions), np.nan)
     units: list[float] = []
     for k, h in enumerate(horizons):
         usable = [int(b) for b in js if _scorable(scenario, int(b), h, national)]
         for i, ch in enumerate(cands):
             r = backtest(scenario.with_changes(ch), usable, h, national=national)
             cols = np.searchsorted(js, r.jump_off_years)
-            scores[i, k, cols] = np.abs(r.predicted - r.actual).mean(axis=1)
+            errors[i, k, cols] = np.abs(r.predicted - r.actual)
         naive = float(np.abs(r.naive - r.actual).mean())
         unit = naive if naive > 0 else 1.0  # ranks that never moved: scores stay in ranks
-        scores[:, k] /= unit
         units.append(unit)
-    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units))
+    scores = errors.mean(axis=3) / np.array(units)[None, :, None]
+    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), region_errors=errors)
 
 
 def _scorable(scenario: Scenario, b: int, h: int, national: NationalMode) -> bool:
@@ -207,9 +297,11 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
     tested = [int(b) for b in result.jump_off_years]
     assert ch.units is not None
     best, i = ch.in_sample(tested, k)
+    by_region = ch.honest_by_region(tested, k)
     return {
         "data": "final",  # scored on today's data, whatever the backtest's vintage
         "rank_mae": round(ch.honest(tested, k) * ch.units[k], 4),
+        "by_region": dict(zip(sc.panel.regions.codes, (round(float(v), 4) for v in by_region), strict=True)),
         "in_sample_rank_mae": round(best * ch.units[k], 4),
         "in_sample_choice": describe(ch.candidates[i]),
         "scenario_rank_mae": result.model.to_dict()["rank_mae"],
@@ -220,9 +312,50 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "candidates": {
             "window_years": list(windows_that_fit(sc)),
             "half_life": list(HALF_LIVES),
-            "deflator_model": list(DEFLATOR_MODELS),
+            "deflator_model": list(RULE_MODELS),
+            "lean": list(RULE_LEANS),
         },
     }
+
+
+@dataclass(frozen=True)
+class DeflatorComparison:
+    """Honest scores of the rolling-origin rule restricted to each deflator model (window and
+    half-life still chosen by it), relative to "ranks stay": ``scores`` ``(M, H)`` pooled over
+    the tested jump-offs; ``gap`` ``(M,)`` each model's mean excess over the best model per
+    tested jump-off (averaged over the horizons that jump-off has) and ``gap_se`` its standard
+    error across jump-offs; ``default`` the simplest model within :data:`NOISE_SE` of the best."""
+
+    models: tuple[str, ...]
+    horizons: tuple[int, ...]
+    scores: FloatArray
+    gap: FloatArray
+    gap_se: FloatArray
+    best: str
+    default: str
+
+
+def deflator_comparison(choice: RollingChoice, tested: Sequence[int]) -> DeflatorComparison:
+    """Which deflator model, judged out of sample: for each model in :data:`DEFLATOR_MODELS`
+    (simplest first), the rolling-origin rule among its windows and half-lives, scored at the
+    ``tested`` jump-offs; the best by the mean score over horizons, and the simplest model that
+    is within noise of it (its per-jump-off excess less than ``NOISE_SE`` standard errors)."""
+    models = tuple(
+        m for m in DEFLATOR_MODELS if any(c.get("others.deflator_model") == m for c in choice.candidates)
+    )
+    per_jump = []  # (M, H, len(tested))
+    for m in models:
+        sub = choice.subset([i for i, c in enumerate(choice.candidates) if c["others.deflator_model"] == m])
+        per_jump.append([sub.honest_by_jump_off(tested, k) for k in range(len(choice.horizons))])
+    vals = np.array(per_jump)
+    scores = np.nanmean(vals, axis=2)
+    best = int(np.argmin(scores.mean(axis=1)))
+    excess = np.nanmean(vals - vals[best][None], axis=1)  # (M, len(tested)): over the horizons
+    n = np.isfinite(excess).sum(axis=1)
+    gap = np.nanmean(excess, axis=1)
+    se = np.nanstd(excess, axis=1, ddof=1) / np.sqrt(n)
+    within = [i for i in range(len(models)) if i == best or gap[i] < NOISE_SE * se[i]]
+    return DeflatorComparison(models, choice.horizons, scores, gap, se, models[best], models[min(within)])
 
 
 def uncertainty_candidates() -> tuple[dict[str, Any], ...]:
@@ -260,12 +393,15 @@ def coverage_choice(
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     candidates: Sequence[dict[str, Any]] | None = None,
     progress: Callable[[int], None] | None = None,
+    region_weight: float = 0.0,
 ) -> CoverageChoice:
     """Coverage of the nominal-level bands (shares of the total) of every uncertainty candidate
-    at every (horizon, jump-off); the same seed for every candidate (common random numbers)."""
+    at every (horizon, jump-off); the same seed for every candidate (common random numbers).
+    ``region_weight``: how much each region's own coverage counts in the choice."""
     cands = tuple(candidates) if candidates is not None else uncertainty_candidates()
     js = np.array(sorted(jump_offs))
     inside = np.full((len(cands), len(horizons), js.size, len(COVERAGE_LEVELS)), np.nan)
+    by_region = np.full((*inside.shape, scenario.n_regions), np.nan)
     for i, ch in enumerate(cands):
         sc = scenario.with_changes(ch)
         for k, h in enumerate(horizons):
@@ -275,10 +411,20 @@ def coverage_choice(
             cols = np.searchsorted(js, r.jump_off_years)
             for m, lv in enumerate(COVERAGE_LEVELS):
                 inside[i, k, cols, m] = r.hits[("level", lv)].mean(axis=1)
+                by_region[i, k, cols, m] = r.hits[("level", lv)]
         if progress is not None:
             progress(1)
     scores = ((inside - np.array(COVERAGE_LEVELS)) ** 2).mean(axis=3)
-    return CoverageChoice(cands, tuple(horizons), js, scores, 0, None, inside)
+    return CoverageChoice(
+        cands,
+        tuple(horizons),
+        js,
+        scores,
+        0,
+        inside=inside,
+        inside_region=by_region,
+        region_weight=region_weight,
+    )
 
 
 def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, dict[float, float]]:

@@ -433,6 +433,14 @@ def _shared_series(key: str, a: Scenario, b: Scenario) -> tuple[Series, ...]:
                         tuple(float(y[i]) * 100 for i in differ),
                     )
                 )
+    elif key == "others.lean":  # the share of each region's spread kept (1 without a lean)
+        ones = np.ones(a.n_regions)
+        x = ones if ga.spread_weight is None else ga.spread_weight
+        y = ones if gb.spread_weight is None else gb.spread_weight
+        differ = [i for i in range(a.n_regions) if not np.isclose(x[i], y[i], rtol=0, atol=1e-12)]
+        if differ:
+            codes = tuple(a.panel.regions.codes[i] for i in differ)
+            items.append(Series("spread_weight", codes, tuple(x[differ].tolist()), tuple(y[differ].tolist())))
     elif key == "national.gdp":
         def growth_pct(g: GrowthModel) -> FloatArray | None:
             v = g.national_pinned_nominal

@@ -22,10 +22,11 @@ from sim import names
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
-from sim.inputs.panel import load_targets
+from sim.inputs.panel import DEFAULT_WINDOW_YEARS, load_targets
 from sim.inputs.params import Parameter
 from sim.model.growth import cell_roles
 from sim.model.plans import PlanRisk, plan_risk
+from sim.model.record import BandSettings, record, scale_factors
 from sim.model.scenario import Scenario
 from sim.model.shocks import (
     DenseDraws,
@@ -218,7 +219,44 @@ def scenario_shocks(scenario: Scenario) -> ShockModel:
         stationary=u.stationary,
         pinned=None if g.pinned_nominal is None else np.isfinite(g.pinned_nominal),
         per_head=scenario.per_capita,
+        region_scale=region_scales(scenario),
     )
+
+
+#: The last scenario whose region scales were worked out, and them (one run asks several times).
+_LAST_SCALES: list[tuple[Scenario, FloatArray | None]] = []
+
+
+def region_scales(scenario: Scenario) -> FloatArray | None:
+    """Each region's factor on its own uncertainty ``(N,)`` (yearly shocks and spread draws) from
+    its record up to the base year (its past errors over its worked-out bands, relative to all
+    regions'; ``uncertainty.region_scale`` is the power, 0 = none), or None when the scenario
+    uses the pooled scale for every region."""
+    u = scenario.uncertainty
+    if u.region_scale == 0 or u.method == "none":
+        return None
+    if _LAST_SCALES and _LAST_SCALES[0][0] is scenario:
+        return _LAST_SCALES[0][1]
+    scales = _region_scales(scenario)
+    _LAST_SCALES[:] = [(scenario, scales)]
+    return scales
+
+
+def _region_scales(scenario: Scenario) -> FloatArray:
+    u, o = scenario.uncertainty, scenario.others
+    spreads = o.model != "national"
+    bands = BandSettings(
+        scale=u.scale,
+        block=u.block if u.method == "bootstrap" else 1.0,
+        stationary=u.stationary,
+        parameter_scale=u.parameter_scale if (u.parameters and spreads) else 0.0,
+        parameter_half_life=u.parameter_half_life,
+    )
+    length = o.window_length or DEFAULT_WINDOW_YEARS
+    rec = record(scenario.panel, scenario.base_year, length, o.half_life, o.deflator_model, o.exclude_years,
+                 bands=bands, spreads=spreads)  # fmt: skip
+    weight = scenario.growth.spread_weight
+    return scale_factors(rec, np.ones(scenario.n_regions) if weight is None else weight, u.region_scale)
 
 
 def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> OffsetModel | None:
@@ -244,6 +282,7 @@ def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> Of
         national=national_error(scenario.panel, scenario.base_year) if u.national else None,
         parameter_scale=u.parameter_scale,
         parameter_half_life=u.parameter_half_life,
+        region_scale=region_scales(scenario),
     )
 
 

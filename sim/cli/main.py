@@ -489,12 +489,17 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     doc = result.to_document(prov)
     doc["model_oos"] = model_oos(result)
     doc["band_scales"] = bands.to_dict() if bands is not None else None
+    doc["rank_mae_by_region"] = result.rank_mae_by_region(doc["model_oos"]["by_region"])
     from sim.present.report import backtest_report
 
-    report = lambda: backtest_report(result, lang=args.lang, provenance=prov)  # noqa: E731
+    report = lambda: backtest_report(result, lang=args.lang, provenance=prov, oos=doc["model_oos"])  # noqa: E731
+    from sim.present.report import target_record_lines
     from sim.present.text import model_oos_line
 
-    text = summary(result, args.lang) + "\n" + model_oos_line(doc["model_oos"], args.lang)
+    text = "\n".join(
+        [summary(result, args.lang), model_oos_line(doc["model_oos"], args.lang)]
+        + ["  " + line for line in target_record_lines(result, doc["model_oos"], args.lang)]
+    )
     return _finish(args, result, doc, report, text, prov)
 
 

@@ -28,8 +28,15 @@ from sim.inputs.params import grid_values
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 2.0
-#: Default deflator model and speed grouping, chosen by the nominal-level backtest (README).
-DEFAULT_DEFLATOR_MODEL: Literal["resource_neutral"] = "resource_neutral"
+#: Default strength of the pooled prior in each region's lean toward "shares stay" (None: no
+#: lean), chosen by rolling origin (docs/calibration.md; sim.model.record.lean_weights).
+DEFAULT_LEAN: float | None = None
+#: Default deflator model: no region's prices carry a spread forward. Chosen by rolling origin
+#: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
+#: no better beyond noise than rules that treat regions alike, and of those the simplest is the
+#: default. The speed grouping of the error-correction model (not a default model).
+DeflatorModel = Literal["resource_neutral", "factor_neutral", "mean_spread", "error_correction", "national"]
+DEFAULT_DEFLATOR_MODEL: DeflatorModel = "national"
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]
@@ -247,12 +254,23 @@ class OthersSpec(_Model):
         gt=0,
         description="years for a spread to halve; null = no decay; omitted = backtest default",
     )
-    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = Field(
+    lean: float | None = Field(
+        DEFAULT_LEAN,
+        ge=0,
+        description="each region keeps the share of its spread its own record says helped (the "
+        "spread model's past forecasts against what happened, from the data up to the base year; "
+        "0 = none, a region whose forecasts did not help grows with the nation: its share stays); "
+        "the number is the weight of the all-region record in that share (0 = its own record "
+        "alone); null = keep every spread; omitted = backtest default",
+    )
+    deflator_model: DeflatorModel = Field(
         DEFAULT_DEFLATOR_MODEL,
         description="deflator spreads over the nation: resource_neutral (the window's decaying mean "
-        "spread, but none for the coal and energy regions), mean_spread (version 0.1: for every "
-        "region), error_correction (relative price levels return to each region's long-run level) "
-        "or national (no spread); every model adds the commodity path times each region's loading",
+        "spread, but none for the coal and energy regions), factor_neutral (the same, but none for "
+        "the regions whose spread a common price factor mostly explains, estimated from the data), "
+        "mean_spread (version 0.1: for every region), error_correction (relative price levels return "
+        "to each region's long-run level) or national (no spread); every model adds the commodity "
+        "path times each region's loading",
     )
     target_record: bool = Field(
         True,
@@ -322,6 +340,14 @@ class UncertaintySpec(_Model):
     )
     scale: float | None = Field(
         None, ge=0, le=10, description="multiplies the yearly shocks; default: chosen by backtest coverage"
+    )
+    region_scale: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="how far each region's shocks are scaled by its own record (its past errors over "
+        "its bands, relative to all regions'): 0 = the pooled scale for every region, 1 = its own "
+        "record; default: chosen by backtest coverage",
     )
 
     @model_validator(mode="after")

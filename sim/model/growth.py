@@ -118,7 +118,8 @@ class GrowthModel:
     """What growth paths are made of, kept apart so a batch can vary one piece at a time.
 
     A cell (year, region) whose ``fixed_*_pct`` is NaN follows the others model,
-    ``national + decay * spread`` (log terms); any other cell has a fixed value in percent
+    ``national + decay * weight * spread`` (log terms; ``weight`` = ``spread_weight``, 1 if
+    None); any other cell has a fixed value in percent
     (set in the scenario, or an announced target). Built by keyword only; every array is
     read-only. Each field's metadata classifies it (:data:`ROLES`); :func:`fields_with` reads it,
     and a field added without a classification fails at import.
@@ -136,6 +137,9 @@ class GrowthModel:
     spread_real: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,) log, before decay
     spread_deflator: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,)
     half_life: float | None = _f("shared", "scalar", group="others.half_life")
+    #: (N,) share of each region's spreads kept (its record's lean toward "shares stay":
+    #: sim.model.record.lean_weights); None keeps them all
+    spread_weight: FloatArray | None = _f("estimated", "N", group="others.lean", default=None)
     #: (T, N) log spreads of a price model, added to model cells
     deflator_path: FloatArray | None = _f("estimated", "TN", group="prices", empty=0.0, default=None)
     #: (T, N) percent, NaN where the model applies
@@ -206,7 +210,7 @@ class CellRoles:
 
     follows_nation: npt.NDArray[np.bool_]  # real growth moves with the national path's error
     estimated_real: npt.NDArray[np.bool_]  # real growth carries an estimated spread (redrawn)
-    estimated_deflator: npt.NDArray[np.bool_]  # the deflator carries an estimated spread
+    estimated_deflator: npt.NDArray[np.bool_]  # the deflator follows the others model (its spread redrawn)
     pinned: npt.NDArray[np.bool_]  # nominal growth fixed by a preliminary figure
     planned: npt.NDArray[np.bool_]  # real growth written as a plan (a rate, a lead, a target)
     fixed_real: npt.NDArray[np.bool_]  # planned at an absolute rate (not a lead over the nation)
@@ -248,8 +252,12 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
             fixed_r[:, int(p.region)] = False  # type: ignore[arg-type]
             lead_r[:, int(p.region)] = True  # type: ignore[arg-type]
     follows = ~fixed_r & ~pinned
-    estimated_r = follows & ~lead_r & bool(np.any(model.spread_real != 0))
-    estimated_d = ~fixed_d & ~lead_d & ~pinned & (model.spread_deflator != 0)[None, :]
+    # Every cell of the others model carries the uncertainty of the estimated spreads when the
+    # model estimates any: a deflator rule that sets a region's spread to 0 (national, or a
+    # group's) asserts a point value, not certainty about relative prices (regions alike).
+    estimates = bool(np.any(model.spread_real != 0) or np.any(model.spread_deflator != 0))
+    estimated_r = follows & ~lead_r & estimates
+    estimated_d = ~fixed_d & ~lead_d & ~pinned & estimates
     targets = np.array([src == "targets" for src in model.source_real])[None, :] & np.isfinite(model.fixed_real_pct)
     for p in params:  # a parameter set over a target column replaces the target
         if p.mode == "set" and p.kind in ("province_real", "province_lead"):
@@ -298,11 +306,12 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     b = batch if batch is not None else _batch_size(settings)
     varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
-    real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, model.spread_real)
+    spread_r, spread_d = model.spread_real, model.spread_deflator
+    if model.spread_weight is not None:  # the lean toward "shares stay" (growth = the nation's)
+        spread_r, spread_d = spread_r * model.spread_weight, spread_d * model.spread_weight
+    real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, spread_r)
     _lead(real, nat_r, model.lead_real_pct)
-    defl = _combine(
-        model.fixed_deflator_pct, pct_to_log(nat_d), decay, model.spread_deflator, model.deflator_path
-    )
+    defl = _combine(model.fixed_deflator_pct, pct_to_log(nat_d), decay, spread_d, model.deflator_path)
     _lead(defl, nat_d, model.lead_deflator_pct)
     if b is not None and not varies:  # the same paths for every scenario of the batch
         real = np.broadcast_to(real, (b, *real.shape))

@@ -32,6 +32,9 @@ from sim.inputs.panel import Panel
 RESOURCE_CODES = ("14", "15", "61", "64", "65")
 #: Fewest years of spreads the model is estimated on.
 MIN_YEARS = 5
+#: A region belongs to the estimated price-cycle group when the common factor of all regions'
+#: deflator spreads explains at least this share of its own spread's variance.
+FACTOR_GROUP_R2 = 0.5
 
 
 @dataclass(frozen=True)
@@ -176,3 +179,24 @@ def commodity_loadings(panel: Panel, last_year: int) -> tuple[FloatArray, FloatA
     resid = y - np.outer(c, slope)
     se = np.sqrt((resid**2).sum(axis=0) / max(1, c.size - 2) / sxx)
     return slope, se
+
+
+def factor_group(panel: Panel, last_year: int, min_r2: float = FACTOR_GROUP_R2) -> tuple[int, ...]:
+    """Regions whose relative prices move with a common cycle, estimated from the data up to
+    ``last_year`` alone (no list of names): the first principal component of every region's
+    deflator spread over the nation (complete years, each region demeaned) is the common factor,
+    and a region belongs when the factor explains at least ``min_r2`` of its spread's variance.
+    On the bundled panel this picks Shanxi, Shaanxi, Xinjiang and Ningxia with data to 2025, and
+    other sets earlier (Hebei, Shanxi, Tibet and Ningxia with data to 2014). Region indices."""
+    _, d = spreads(panel, last_year)
+    x = d[np.isfinite(d).all(axis=1)]
+    if x.shape[0] < 3:
+        return ()
+    x = x - x.mean(axis=0)
+    u, s, _ = np.linalg.svd(x, full_matrices=False)
+    score = u[:, 0] * s[0]
+    slope = score @ x / float(score @ score)
+    total = (x**2).sum(axis=0)
+    resid = ((x - np.outer(score, slope)) ** 2).sum(axis=0)
+    r2 = np.divide(total - resid, total, out=np.zeros(x.shape[1]), where=total > 0)
+    return tuple(int(i) for i in np.flatnonzero(r2 >= min_r2))

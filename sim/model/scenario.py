@@ -24,7 +24,7 @@ import numpy as np
 
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import InputError, Location, RanksimWarning, ScenarioError, raise_all, warn_user
-from sim.inputs.panel import DEFAULT_PANEL, NATIONAL_CODE, Panel, Targets, load_targets
+from sim.inputs.panel import DEFAULT_PANEL, DEFAULT_WINDOW_YEARS, NATIONAL_CODE, Panel, Targets, load_targets
 from sim.inputs.params import Parameter, grid_values, parse_outcome, parse_parameter
 from sim.inputs.scenario_file import (
     NULL_IS_A_VALUE,
@@ -36,6 +36,7 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
+from sim.inputs.schema import DEFAULT_DEFLATOR_MODEL, DeflatorModel
 from sim.model.growth import (
     GrowthModel,
     assemble,
@@ -52,8 +53,9 @@ from sim.model.population import (
     measure_levels,
     population_path,
 )
-from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings
+from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings, factor_group
 from sim.model.prices import estimate as estimate_prices
+from sim.model.record import lean_weights, record
 from sim.provenance import Provenance
 from sim.units import log_to_pct
 
@@ -64,11 +66,14 @@ DEFAULT_HORIZON_YEARS = 16
 #: the nominal-level bands, rolling origin (README "Honest uncertainty"; docs/calibration.py).
 DEFAULT_BLOCK = 2
 #: Multiplier of the spreads' sampling error when a scenario sets none (chosen the same way).
-DEFAULT_PARAMETER_SCALE = 3.0
+DEFAULT_PARAMETER_SCALE = 2.5
 #: Half-life (years) of a path's drawn spread error (chosen the same way).
-DEFAULT_PARAMETER_HALF_LIFE = 6.0
+DEFAULT_PARAMETER_HALF_LIFE = 8.0
 #: Multiplier of the yearly shocks (chosen the same way).
-DEFAULT_SCALE = 0.7
+DEFAULT_SCALE = 0.6
+#: How far each region's shocks follow its own record rather than the pooled scale (chosen the
+#: same way, with each region's own coverage in the loss: sim.analyses.calibration).
+DEFAULT_REGION_SCALE = 0.0
 
 PathValue = float | dict[int, float] | str  # a path as the file wrote it ("trailing" for national)
 
@@ -82,9 +87,8 @@ class Others:
     exclude_years: tuple[int, ...]
     half_life: float | None
     window_length: int | None = None  # years of a window the scenario set; None = the default
-    deflator_model: Literal["resource_neutral", "mean_spread", "error_correction", "national"] = (
-        "resource_neutral"
-    )
+    deflator_model: DeflatorModel = DEFAULT_DEFLATOR_MODEL
+    lean: float | None = None  # prior weight of the pooled record in each region's spread weight
     target_record: bool = True
     price_speed: Literal["pooled", "by_group"] = "pooled"
 
@@ -104,6 +108,7 @@ class UncertaintySettings:
     plan_risk: bool = True  # written paths respond to the nation and miss as the record says
     parameter_scale: float = 1.0  # multiplies the spreads' resampled sampling error
     parameter_half_life: float = 2.0  # years for a path's drawn spread error to halve
+    region_scale: float = 0.0  # power of each region's own shock factor (sim.model.record)
 
 
 @dataclass(frozen=True)
@@ -500,6 +505,7 @@ def resolve(
         half_life=o["half_life"],
         window_length=length,
         deflator_model=o["deflator_model"],
+        lean=o["lean"],
         price_speed=o["price_speed"],
         target_record=o["target_record"],
     )
@@ -598,6 +604,7 @@ def _uncertainty(u: dict[str, Any], window: tuple[int, ...]) -> UncertaintySetti
         parameter_half_life=(
             u["parameter_half_life"] if u["parameter_half_life"] is not None else DEFAULT_PARAMETER_HALF_LIFE
         ),
+        region_scale=u["region_scale"] if u["region_scale"] is not None else DEFAULT_REGION_SCALE,
     )
 
 
@@ -798,9 +805,14 @@ def _growth_model(
                 fixed[:, i] = path_pct(value, years)  # type: ignore[arg-type]
                 src[i] = "scenario"
     shift_r, shift_d, pinned = plans
+    weight = None
+    if others.model != "national" and others.lean is not None:
+        length = others.window_length or DEFAULT_WINDOW_YEARS
+        rec = record(panel, base, length, others.half_life, others.deflator_model, others.exclude_years)
+        weight = lean_weights(rec, others.lean)
     return GrowthModel(
         years=years, base_year=base, national_real_pct=nat_real, national_deflator_pct=nat_defl,
-        spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life,
+        spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life, spread_weight=weight,
         fixed_real_pct=fixed_r, fixed_deflator_pct=fixed_d, source_real=tuple(src_r),
         source_deflator=tuple(src_d), deflator_path=path_d, lead_real_pct=lead_r,
         lead_deflator_pct=lead_d, shift_real_pct=shift_r, shift_deflator_pct=shift_d,
@@ -859,6 +871,8 @@ def _deflator_spreads(
 
     ``mean_spread``: the window's mean spread, decaying; ``resource_neutral``: the same for every
     region but the resource ones, whose relative prices carry nothing forward (spread 0);
+    ``factor_neutral``: the same, with the group estimated from the data up to the base year
+    (regions whose spread a common price factor mostly explains, :func:`factor_group`);
     ``national``: no spread; ``error_correction``: the price model's path. Every model adds each
     region's loading times the scenario's commodity path (percentage points a year)."""
     n = panel.n_regions
@@ -866,6 +880,8 @@ def _deflator_spreads(
     if others.deflator_model == "resource_neutral":
         codes = panel.regions.codes
         spread[[codes.index(c) for c in RESOURCE_CODES if c in codes]] = 0.0
+    elif others.deflator_model == "factor_neutral":
+        spread[list(factor_group(panel, base))] = 0.0
     elif others.deflator_model in ("national", "error_correction"):
         spread = np.zeros(n)
     c = commodity_pct / 100.0

@@ -316,6 +316,17 @@ def _pinned_tables(
     return out
 
 
+def _scaled(dev: Deviations, scale: float, region_scale: FloatArray | None, per_head: bool) -> FloatArray:
+    """Shocks ``(H, N)`` of every historical year: the deviations times ``scale``; with
+    ``region_scale`` ``(N,)``, each region's own deviation from the nation (real plus deflator)
+    times its factor as well (the national part, common to all, is not rescaled, so it still
+    cancels in the relative shocks)."""
+    shock = dev.per_head if per_head else dev.nominal
+    if region_scale is not None:
+        shock = shock + (dev.real + dev.deflator) * (np.asarray(region_scale)[None, :] - 1.0)
+    return shock * scale
+
+
 class ShockModel(ABC):
     """An uncertainty method: draws relative shocks for ``paths`` paths of ``years`` years."""
 
@@ -331,13 +342,15 @@ class ShockModel(ABC):
         stationary: bool = False,
         pinned: BoolArray | None = None,
         per_head: bool = False,
+        region_scale: FloatArray | None = None,
     ):
-        shock = (deviations.per_head if per_head else deviations.nominal) * scale
+        shock = _scaled(deviations, scale, region_scale, per_head)
         self.deviations = deviations
         self.reference = reference
         self.block = block
         self.stationary = stationary
         self.scale = scale
+        self.region_scale = region_scale
         self.relative = np.ascontiguousarray(shock - shock[:, reference : reference + 1])  # (H, N)
         population = deviations.population if per_head else None
         self.early = _pinned_tables(
@@ -433,11 +446,13 @@ def shock_model(
     stationary: bool = False,
     pinned: BoolArray | None = None,
     per_head: bool = False,
+    region_scale: FloatArray | None = None,
 ) -> ShockModel:
     """The uncertainty method ``method`` fitted on the panel's deviations in ``window``;
     ``pinned`` ``(T, N)``: cells whose nominal growth a preliminary figure fixes (no shock there;
     the bootstrap honours it, the normal method does not); with ``per_head``, shocks to GDP per
-    head (population deviations drawn in the same whole years)."""
+    head (population deviations drawn in the same whole years); ``region_scale`` ``(N,)``: each
+    region's factor on its own deviations (:func:`sim.model.record.scale_factors`)."""
     if method == "none":
         n = panel.n_regions
         none = np.zeros((0, n))
@@ -445,8 +460,9 @@ def shock_model(
         return NoShocks(empty, reference)
     dev = deviations(panel, window, exclude_years)
     return METHODS[method](
-        dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned, per_head=per_head
-    )
+        dev, reference, block=block, scale=scale, stationary=stationary, pinned=pinned, per_head=per_head,
+        region_scale=region_scale,
+    )  # fmt: skip
 
 
 # --------------------------------------------------------------------------- per-path offsets
@@ -566,7 +582,8 @@ class OffsetModel:
 
     * ``parameters``: the real and deflator spreads of every region the growth model estimates
       (cells following ``national + decay * spread``) are re-estimated on resampled window
-      years; the difference, decaying like the spread, accumulates over the projection.
+      years; the difference, decaying like the spread, accumulates over the projection (times
+      each region's ``region_scale``, the factor its yearly shocks carry too).
     * ``national``: national real growth gets a path-long shift plus yearly errors
       (:func:`national_error`). It moves every cell that follows the national path (the model's
       and the leads); a path written in absolute terms (a plan, a target, a preliminary figure)
@@ -588,6 +605,7 @@ class OffsetModel:
     parameter_half_life: float | None = None  # None: the growth model's half-life
     plan: PlanRisk | None = None  # written paths: response to the nation and persistent misses
     record_applied: bool = True  # announced targets already carry their mean miss (target_record)
+    region_scale: FloatArray | None = None  # (N,) each region's factor on its spread draws
 
     def _plan_offsets(self, rng: np.random.Generator, rows: int, eta: FloatArray | None) -> FloatArray:
         """``(rows, T, N)`` log growth added to planned cells: ``beta * eta`` where the plan is an
@@ -613,9 +631,8 @@ class OffsetModel:
             hl = self.parameter_half_life if self.parameter_half_life is not None else g.half_life
             decay = decay_factors(g.years, g.base_year, hl)[None, :, None]
             real_cells, defl_cells = roles.estimated_real[None], roles.estimated_deflator[None]
-            growth += (
-                decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
-            )
+            drawn = decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
+            growth += drawn if self.region_scale is None else drawn * self.region_scale[None, None, :]
         eta = None
         if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
             shift = rng.standard_normal((rows, 1)) * self.national.persistent

@@ -39,6 +39,7 @@ from sim.present.text import (
     solve_sentence,
     summary_years,
 )
+from sim.present.track import track_sentence
 from sim.provenance import Provenance
 
 esc = html.escape
@@ -411,6 +412,9 @@ def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | No
         css="t ranks",
     )
     add_measures_table(report, proj)
+    record = track_sentence(sc, lang)
+    if record:
+        report.add_paragraph(record)
     note = base_year_note(proj, lang)
     if note:
         report.add_paragraph(note, "muted")
@@ -639,8 +643,15 @@ def add_provenance(
         report.add_paragraph(t(lang, "seed", s=prov.seed), "muted")
 
 
-def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance | None = None) -> str:
-    """A report of one backtest: the reading in a sentence, the metrics, error and coverage charts."""
+def backtest_report(
+    bt: BacktestResult,
+    lang: str = "en",
+    provenance: Provenance | None = None,
+    oos: dict[str, Any] | None = None,
+) -> str:
+    """A report of one backtest: the reading in a sentence, the target's own honest skill and
+    band coverage beside the pooled figures (``oos``: :func:`sim.analyses.calibration.model_oos`),
+    the metrics, error and coverage charts."""
     from sim.present.text import metric_label, national_label
 
     sc = bt.scenario
@@ -659,6 +670,8 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
         + esc(t(lang, "bt_target", who=who, m=m.target_rank_mae, v=v.target_rank_mae))
         + "</p></div>"
     )
+    for line in target_record_lines(bt, oos, lang):
+        report.add_paragraph(line)
     length = sc.others.window_length or DEFAULT_WINDOW_YEARS
     report.add_paragraph(
         t(
@@ -680,6 +693,25 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
     add_charts(report, bt)
     add_provenance(report, sc, provenance, projection=False)
     return report.render()
+
+
+def target_record_lines(bt: BacktestResult, oos: dict[str, Any] | None, lang: str) -> list[str]:
+    """The target's own honest rank error (with ``oos``) and level-band coverage (with Monte Carlo
+    paths), each beside the figure for all regions: a pooled score can hide the region asked about."""
+    sc = bt.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    code = sc.panel.regions.codes[sc.target]
+    lines = []
+    if oos is not None:
+        naive = float(np.abs(bt.naive - bt.actual)[:, sc.target].mean())
+        lines.append(t(lang, "bt_region", who=who, oos=oos["by_region"][code], naive=naive,
+                       oos_all=oos["rank_mae"], naive_all=bt.naive_metrics.rank_mae))  # fmt: skip
+    if bt.hits is not None and bt.coverage_level is not None:
+        own = bt.region_coverage()
+        lines.append(t(lang, "bt_region_cover", who=who, h=bt.horizon, c50=float(own[0.5][sc.target]),
+                       c80=float(own[0.8][sc.target]), p50=bt.coverage_level[0.5],
+                       p80=bt.coverage_level[0.8]))  # fmt: skip
+    return lines
 
 
 def add_national_paths_section(report: Report, comparison: NationalComparison) -> None:
