@@ -13,6 +13,7 @@ Notebook use::
     mc.to_frame()                            # by year: reach probability, rank quantiles
     sim.solve(scenario, 2030).required_pct   # constant real growth needed by 2030
     variant = scenario.with_changes({"provinces.Inner Mongolia.real_growth": 7.0})
+    sim.compare([scenario, variant], paths=10_000, seed=1).to_frame()  # scenarios side by side
     html = sim.report(scenario, rng=np.random.default_rng(7))  # the report `ranksim run` writes
 
 Every result has ``to_frame()`` (column names in :mod:`sim.names`) and ``to_document()``
@@ -30,6 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "BacktestResult": "sim.analyses.backtest",
+    "CompareResult": "sim.analyses.compare",
+    "compare": "sim.analyses.compare",
     "backtest": "sim.analyses.backtest",
     "MonteCarloResult": "sim.analyses.montecarlo",
     "simulate": "sim.analyses.montecarlo",
@@ -63,6 +66,7 @@ _EXPORTS = {
 }
 __all__ = [
     "BacktestResult",
+    "CompareResult",
     "DataError",
     "InputError",
     "MonteCarloResult",
@@ -78,6 +82,7 @@ __all__ = [
     "SolveResult",
     "SweepResult",
     "backtest",
+    "compare",
     "default_scenario",
     "evaluate",
     "load_panel",
@@ -116,6 +121,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from sim.analyses.backtest import BacktestResult, backtest
+    from sim.analyses.compare import CompareResult, compare
     from sim.analyses.design import evaluate
     from sim.analyses.montecarlo import MonteCarloResult, simulate
     from sim.analyses.sensitivity import SensitivityResult, sensitivity

@@ -62,3 +62,12 @@ SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
 JUMP_OFF = "jump_off_year"
 PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK = "predicted_rank", "naive_rank", "actual_rank"
 BACKTEST_COLUMNS = (JUMP_OFF, YEAR, CODE, EN, ZH, PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK)
+
+# Compare (long: a `scenario` column first in every table)
+SCENARIO = "scenario"  # the scenario's label: its file's stem
+SCENARIO_NAME, SCENARIO_FILE = "scenario_name", "scenario_file"
+STAYS_UNTIL = "stays_until"  # a target inside in the base year: the last year it stays inside
+HORIZON_RANK = "horizon_rank"
+P_REACH_PREFIX = "p_reach_"  # p_reach_<year>: P(reach by that year)
+REACH_YEAR_Q50 = "reach_year_q50"  # the median reach year over the Monte Carlo paths
+CHANGE, SERIES, WHERE, VALUE = "key", "item", "where", "value"  # a differing value: what, where, how much

@@ -1,5 +1,6 @@
-"""The planner's workbench commands: ``ranksim diff`` (two scenarios, what moved the answer) and
-``ranksim serve`` (a local what-if app in the browser). Registered by :func:`add_commands`."""
+"""The planner's workbench commands: ``ranksim diff`` (two scenarios, what moved the answer),
+``ranksim compare`` (several scenarios side by side) and ``ranksim serve`` (a local what-if app
+in the browser). Registered by :func:`add_commands`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from sim.errors import ArgumentError
 
 
 def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -47,6 +50,50 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     return 0
 
 
+def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from sim.analyses.compare import compare
+    from sim.cli.main import _print_json, _print_written
+    from sim.cli.progress import progress_bar
+    from sim.model.scenario import load_scenario
+    from sim.present.compareview import compare_provenance, compare_report, compare_summary_rows, compare_text
+    from sim.present.i18n import aggregate_wording
+    from sim.present.output import dumps, prepare_dir, write_files
+    from sim.present.tables import csv_files, result_tables
+    from sim.present.workbook import workbook_bytes
+
+    if len(args.scenarios) < 2:
+        raise ArgumentError(f"give two or more scenarios, got {len(args.scenarios)}", field="scenarios")
+    scenarios = [load_scenario(path) for path in args.scenarios]
+    args.wording.enter_context(aggregate_wording(scenarios[0].panel.scope))
+    if args.out is not None:
+        prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
+    paths = None if args.no_montecarlo else args.paths
+    total = len(scenarios) * (paths or 0)
+    with progress_bar(total, "Monte Carlo", quiet=args.quiet or not paths) as advance:
+        result = compare(scenarios, paths=paths, seed=args.seed, progress=advance)
+    prov = compare_provenance(result, ["ranksim", *argv])
+    written = []
+    if args.out is not None:  # all or none
+        stem = args.name or "compare"
+        tables = result_tables(result)
+        files: dict[str, str | bytes] = {
+            f"{stem}.json": dumps(result.to_document(prov)),
+            **csv_files(stem, tables),
+        }
+        if not args.no_report:
+            files[f"{stem}.html"] = compare_report(result, args.lang, prov)
+        if args.xlsx:
+            files[f"{stem}.xlsx"] = workbook_bytes(
+                compare_summary_rows(result, args.lang, prov), tables, "compare"
+            )
+        written = write_files(Path(args.out), files)
+    if args.json:
+        return _print_json(result.to_document(prov))
+    print(compare_text(result, args.lang))
+    _print_written(written, args.lang)
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.model.scenario import default_scenario, load_scenario
     from sim.serve.app import serve
@@ -57,8 +104,8 @@ def _cmd_serve(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    """Add ``diff`` and ``serve`` to the ``ranksim`` subcommands."""
-    from sim.cli.main import _output_args, _positive_int, _year, default_lang
+    """Add ``diff``, ``compare`` and ``serve`` to the ``ranksim`` subcommands."""
+    from sim.cli.main import _output_args, _positive_int, _seed, _year, default_lang
 
     d = sub.add_parser(
         "diff", help="what changed between two scenarios, and how much each change moved the answer"
@@ -68,6 +115,24 @@ def add_commands(sub: Any) -> None:
     d.add_argument("--years", type=_year, nargs="+", help="years to report the gap to the threshold for")
     _output_args(d, "diff.json, diff.csv and diff.html")
     d.set_defaults(handler=_cmd_diff)
+
+    c = sub.add_parser("compare", help="scenarios side by side: answers, P(reach), passes, what differs")
+    c.add_argument("scenarios", type=Path, nargs="+", metavar="SCENARIO.yaml", help="two or more scenarios")
+    c.add_argument(
+        "--paths", type=_positive_int, default=10_000, help="Monte Carlo paths a scenario (default 10000)"
+    )
+    c.add_argument(
+        "--seed", type=_seed, default=0, help="random seed, the same draws for every scenario (default 0)"
+    )
+    c.add_argument(
+        "--no-montecarlo", action="store_true", help="deterministic answers only (no P(reach), no fan)"
+    )
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
+    _output_args(
+        c,
+        "compare.html, compare.json, compare.csv (answers) and compare_*.csv (long, with a scenario column)",
+    )
+    c.set_defaults(handler=_cmd_compare)
 
     s = sub.add_parser("serve", help="a local what-if app in the browser (127.0.0.1)")
     s.add_argument("scenario", type=Path, nargs="?", help="starting scenario (default: the default model)")

@@ -1162,3 +1162,113 @@ def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
     )  # fmt: skip
     fig.update_yaxes(row=1, col=1, tickformat="d")
     return fig
+
+
+# --------------------------------------------------------------------------- ranksim compare
+
+
+def _scenario_color(i: int) -> str:
+    return (TARGET_COLOR, *HIGHLIGHT)[i % (len(HIGHLIGHT) + 1)]
+
+
+def _rgba(color: str, alpha: float) -> str:
+    r, g, b = (int(color[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def compare_rank_chart(result: Any, lang: str = "en", history_years: int = 10) -> go.Figure:
+    """The target's rank in every scenario: the last ``history_years`` of history, each
+    scenario's projection and, with Monte Carlo, its 80 % band (10th to 90th percentile of the paths)."""
+    first = result.projections[0]
+    sc = first.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    years, _, ranks = first.timeline
+    years, ranks = years[years >= sc.base_year - history_years], ranks[years >= sc.base_year - history_years]
+    hist = years <= sc.base_year
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=years[hist], y=ranks[hist, sc.target], mode="lines", name=t(lang, "history"),
+                   line=dict(color="#444", width=3), meta=dict(part="history"))
+    )  # fmt: skip
+    worst = float(ranks[:, sc.target].max())
+    best = float(ranks[:, sc.target].min())
+    for i, (label, proj) in enumerate(zip(result.labels, result.projections, strict=True)):
+        color = _scenario_color(i)
+        if result.montecarlo is not None:
+            mc = result.montecarlo[i]
+            q = mc.rank_quantiles((0.1, 0.9))
+            fig.add_trace(
+                go.Scatter(
+                    x=np.concatenate([mc.years, mc.years[::-1]]), y=np.concatenate([q[:, 0], q[::-1, 1]]),
+                    fill="toself", fillcolor=_rgba(color, 0.13), line=dict(width=0), hoverinfo="skip",
+                    name=t(lang, "cmp_band", label=label), legendgroup=label,
+                    meta=dict(part="band", scenario=label),
+                )
+            )  # fmt: skip
+            worst, best = max(worst, float(q[:, 1].max())), min(best, float(q[:, 0].min()))
+        fig.add_trace(
+            go.Scatter(
+                x=proj.years, y=proj.target_rank, mode="lines+markers", name=label, legendgroup=label,
+                line=dict(color=color, width=3, dash="dash"), meta=dict(part="projection", scenario=label),
+                hovertemplate=f"{label}<br>%{{x}}: %{{y}}<extra></extra>",
+            )
+        )  # fmt: skip
+    k = sc.threshold_rank
+    fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
+    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"),
+                  annotation_text=t(lang, "band", k=k), annotation_position="top left")  # fmt: skip
+    title = "cmp_rank_title" if result.montecarlo is not None else "cmp_rank_title_det"
+    _layout(fig, t(lang, title, who=who), height=480, margin=dict(l=70, r=40, t=60, b=50))
+    n = sc.n_regions
+    fig.update_yaxes(autorange=False, range=[min(n + 0.5, worst + 2), max(0.5, min(best, k) - 2)],
+                     title=t(lang, "rank"), dtick=1 if n <= 40 else None)  # fmt: skip
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(years, hover=False))
+    return fig
+
+
+def compare_gap_chart(result: Any, lang: str = "en") -> go.Figure:
+    """The target's gap to the threshold (percent) in every scenario; 0 = level with the region
+    at the threshold rank."""
+    sc = result.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    fig = go.Figure()
+    for i, (label, proj) in enumerate(zip(result.labels, result.projections, strict=True)):
+        fig.add_trace(
+            go.Scatter(
+                x=proj.years, y=proj.gap_pct(), mode="lines+markers", name=label,
+                line=dict(color=_scenario_color(i), width=3), meta=dict(scenario=label),
+                hovertemplate=f"{label}<br>%{{x}}: %{{y:+.1f}}%<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.add_hline(y=0, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
+    k = sc.threshold_rank
+    _layout(fig, t(lang, "cmp_gap_title", who=who, k=k), height=420, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, "cmp_gap_axis", k=k), ticksuffix="%")
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
+    return fig
+
+
+def compare_probability_chart(result: Any, lang: str = "en") -> go.Figure:
+    """P(reach by each year) in every scenario (the same draws for all)."""
+    from sim.present.text import probability_text
+
+    sc = result.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    fig = go.Figure()
+    for i, (label, mc) in enumerate(zip(result.labels, result.montecarlo, strict=True)):
+        prob = mc.reach_probability()
+        fig.add_trace(
+            go.Scatter(
+                x=mc.years, y=prob, mode="lines+markers", name=label, meta=dict(scenario=label),
+                line=dict(color=_scenario_color(i), width=3), text=[probability_text(float(p)) for p in prob],
+                hovertemplate=f"{label}<br>%{{x}}: %{{text}}<extra></extra>",
+            )
+        )  # fmt: skip
+    for year in MILESTONES:
+        if sc.base_year < year <= sc.horizon:
+            fig.add_vline(x=year, line=dict(color="#777", width=1, dash="dot"))
+    _layout(fig, t(lang, "cmp_prob_title", who=who, k=sc.threshold_rank), height=420,
+            margin=dict(l=70, r=40, t=60, b=50))  # fmt: skip
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%", title=t(lang, "reach_prob_axis"))
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
+    return fig

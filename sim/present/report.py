@@ -497,7 +497,9 @@ def add_measures_table(report: Report, proj: Projection) -> None:
 
 
 def _pct(p: float) -> str:
-    return f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%"
+    from sim.present.text import probability_text
+
+    return probability_text(p)
 
 
 def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | str | None = None) -> None:

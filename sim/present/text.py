@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 
 
+def probability_text(p: float) -> str:
+    """A probability as every report, chart and workbook shows it: whole percent, "<1%" and
+    ">99%" where rounding would say 0 % or 100 % of something that can happen or fail."""
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
 def _name(proj: Projection, code_or_idx: str | int, lang: str) -> str:
     regions = proj.scenario.panel.regions
     idx = regions.codes.index(code_or_idx) if isinstance(code_or_idx, str) else code_or_idx
@@ -454,10 +464,17 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
         "SensitivityResult": lambda r: sensitivity_text(r, lang),
         "BacktestResult": lambda r: backtest_text(r, lang),
         "SolveResult": lambda r: solve_text(r, lang),
+        "CompareResult": lambda r: _compare_text(r, lang),
     }
     if kind not in texts:
         raise TypeError(f"no summary for {kind}; give a projection or an analysis result")
     return texts[kind](result)
+
+
+def _compare_text(result: Any, lang: str) -> str:
+    from sim.present.compareview import compare_text
+
+    return compare_text(result, lang)
 
 
 def price_model_text(panel: Panel, last_year: int) -> str:
