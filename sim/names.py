@@ -58,6 +58,26 @@ REQUIRED = "required_real_growth_pct"  # NaN: not reachable in the search range
 PROBABILITY = "probability"  # NaN: deterministic
 SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
 
+
+def solve_gap_columns(per_capita: bool = False) -> dict[str, str]:
+    """The columns of a solve's year-by-year gaps (``SolveResult.gaps()``), after ``year``: the
+    target under the scenario's own path (``own``) and under the answer (``answer``); levels in
+    100 million yuan (亿元), or yuan per head when ranking by GDP per head."""
+    unit = "yuan_per_head" if per_capita else "100m_yuan"
+    level = "gdp_per_capita" if per_capita else "gdp"
+    return {
+        "real_own": "real_growth_own_pct",
+        "real_answer": "real_growth_answer_pct",
+        "level_own": f"{level}_own_{unit}",
+        "level_answer": f"{level}_answer_{unit}",
+        "threshold": f"{level}_at_threshold_{unit}",
+        "gap_own": f"gap_own_{unit}",
+        "gap_own_pct": "gap_own_pct",
+        "gap_answer": f"gap_answer_{unit}",
+        "gap_answer_pct": "gap_answer_pct",
+        "extra": f"extra_{level}_{unit}",
+    }
+
 # Backtest (long: jump-off x region)
 JUMP_OFF = "jump_off_year"
 PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK = "predicted_rank", "naive_rank", "actual_rank"

@@ -321,7 +321,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
             raise InputError(exc.message, field=flag) from None
         raise
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
-    report = _run_report(scenario, args, prov, sweep=result)
+    report = _run_report(scenario, args, prov, sweep=result, leading="sweep")
     return _finish(
         args, result, result.to_document(prov), report, sweep_text(result, args.max_rows, args.lang), prov
     )
@@ -345,7 +345,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
         result = sensitivity(scenario, spec, seed=args.seed, progress=advance)
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
-    report = _run_report(scenario, args, prov, sensitivity=result)
+    report = _run_report(scenario, args, prov, sensitivity=result, leading="sensitivity")
     return _finish(args, result, doc, report, summary(result, args.lang), prov)
 
 
@@ -366,6 +366,10 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = _load(args)
     from sim.cli.progress import progress_bar
 
+    if args.over and args.lead:
+        raise ArgumentError(
+            "give --over or --lead, not both (a lead covers every projected year)", field="--over"
+        )
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
     with progress_bar(evaluations, "Monte Carlo solve", quiet=args.quiet or not evaluations) as advance:
         result = solve(
@@ -377,9 +381,10 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             curve_probability=args.curve,
             progress=advance,
             lead=args.lead,
+            over=(args.over[0], args.over[-1]) if args.over else None,
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
-    report = _run_report(scenario, args, prov, solve=result)
+    report = _run_report(scenario, args, prov, solve=result, leading="solve")
     return _finish(args, result, result.to_document(prov), report, summary(result, args.lang), prov)
 
 
@@ -728,6 +733,13 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument(
         "--lead", action="store_true", help="the constant lead over the national path (points a year) instead"
     )
+    so.add_argument(
+        "--over",
+        type=_year_range,
+        metavar="FIRST:LAST",
+        help="a plan period, e.g. 2026:2030: the constant growth over those years, the scenario's own path "
+        "before and after",
+    )
     so.add_argument("--quiet", action="store_true", help="no progress bar")
     _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)
@@ -800,6 +812,7 @@ FLAGS = {
     "out": "--out",
     "year": "--year",
     "vintage": "--vintage",
+    "over": "--over",
 }
 
 

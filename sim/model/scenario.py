@@ -955,12 +955,18 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
         if p.kind in ("province_real", "province_defl"):
             code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
             attr = "real_growth" if p.kind == "province_real" else "deflator"
-            if p.mode == "set":
+            changed = years if p.years is None else list(range(p.years[0], p.years[1] + 1))
+            if p.mode == "set" and p.years is None:
                 out[f"provinces.{code}.{attr}"] = v
+            elif p.mode == "set":  # the plan period at v, the own path before and after it as numbers
+                key = f"provinces.{code}.{attr}"
+                own = _own_path(scenario, p, settings, out.get(key))
+                out[key] = {y: v if y in changed else float(own[t]) for t, y in enumerate(years)}
             else:
                 key = f"provinces.{code}.shift.{attr}"
                 old = out.get(key) or (scenario.plans.get(int(p.region), {}).get("shift") or {}).get(attr) or {}  # type: ignore[arg-type]
-                out[key] = {y: float(old.get(y, 0.0)) + v for y in years}
+                out[key] = {**{int(y): float(x) for y, x in old.items()},
+                            **{y: float(old.get(y, 0.0)) + v for y in changed}}  # fmt: skip
         elif p.kind == "province_lead":
             code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
             out[f"provinces.{code}.real_growth"] = {"lead": v}
@@ -973,6 +979,25 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
         elif p.kind == "threshold":
             out["threshold_rank"] = int(round(v if p.mode == "set" else scenario.threshold_rank + v))
     return out
+
+
+def _own_path(
+    scenario: Scenario, param: Parameter, settings: Sequence[tuple[Parameter, float]], written: Any
+) -> FloatArray:
+    """A province's own real growth or deflator path (percent, ``(T,)``) as the batch route sees
+    it before a plan-period parameter: what an earlier setting of the batch wrote, else the
+    scenario's path with the batch's national paths and half-life, before temporary shifts and
+    preliminary figures (which apply on top of it in both routes)."""
+    if written is not None:
+        return path_pct(written, scenario.years)
+    model = dataclasses.replace(
+        scenario.growth, shift_real_pct=None, shift_deflator_pct=None, pinned_nominal=None
+    )
+    shared = ("national_real", "national_defl", "half_life")
+    moved = [(q, np.array([float(v)])) for q, v in settings if q.kind in shared]
+    g = assemble(model, moved)
+    arr = g.real if param.kind == "province_real" else g.deflator
+    return log_to_pct(arr.reshape(-1, *arr.shape[-2:])[0][:, int(param.region)])  # type: ignore[arg-type]
 
 
 def _shifted_national(scenario: Scenario, i: int, pp: float) -> float | dict[int, float]:

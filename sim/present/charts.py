@@ -1057,55 +1057,76 @@ def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     return fig
 
 
-def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
-    """Required constant real growth against the deadline, with the scenario's own growth."""
+def _solve_titles(sol: SolveResult, lang: str) -> tuple[str, str]:
+    """(chart title, y-axis title) of a solve curve: reach or stay inside, every year or a plan period."""
     sc = sol.scenario
-    years = [y for y, _ in sol.curve]
-    req = [g if g is not None else np.nan for _, g in sol.curve]
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    kw = dict(who=who, k=sc.threshold_rank, prob=prob)
+    stay = "stay_" if sol.question == "stay" else ""
+    if sol.over is not None:
+        a, b = sol.over
+        return t(lang, f"chart_solve_{stay}over_title", a=a, b=b, **kw), t(lang, "required_over", a=a, b=b)
+    if stay:
+        return t(lang, "chart_solve_stay_title", **kw), t(lang, "required_stay")
+    return t(lang, "solve_title", **kw), t(lang, "required")
+
+
+def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
+    """Required constant real growth against the deadline, with the scenario's own growth.
+
+    A deadline met even at the bottom of the range searched is not a required growth: it is
+    drawn as an open marker at the bottom, labelled "≤ -10%", never as a number."""
+    sc = sol.scenario
+    years = [y for y, _ in sol.curve]
+    low = float(sol.grid[0])
+    req = np.array([g if g is not None else np.nan for _, g in sol.curve], dtype=float)
+    at_low = req <= low
+    line = np.where(at_low, np.nan, req)
+    title, axis = _solve_titles(sol, lang)
     fig = go.Figure(
         go.Scatter(
             x=years,
-            y=req,
+            y=line,
             mode="lines+markers",
             name=t(lang, "required"),
             line=dict(color=TARGET_COLOR, width=3),
             hovertemplate="%{x}: %{y:.2f}%<extra></extra>",
         )
     )
-    if sol.own_growth_pct is not None:
+    if at_low.any():
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y, lo in zip(years, at_low, strict=True) if lo], y=[low] * int(at_low.sum()),
+                mode="markers", name=t(lang, "at_low_bound_name"),
+                marker=dict(color=TARGET_COLOR, size=9, symbol="triangle-down-open"),
+                text=[t(lang, "at_low_bound_point", y=y) for y, lo in zip(years, at_low, strict=True) if lo],
+                hovertemplate="%{text}<extra></extra>", meta=dict(part="low_bound"),
+            )
+        )  # fmt: skip
+    own = np.array(sol.own_growth_pct if sol.own_growth_pct is not None else [], dtype=float)
+    if own.size:
         fig.add_trace(
             go.Scatter(
                 x=list(range(sc.base_year + 1, sc.horizon + 1)),
-                y=sol.own_growth_pct,
+                y=own,
                 mode="lines",
                 name=t(lang, "own_growth"),
                 line=dict(color="#0072B2", width=2, dash="dash"),
             )
         )
     if sol.required_pct is not None:
+        text = f"{sol.by}: {sol.required_pct:.2f}%"
+        if sol.at_low_bound:
+            text = t(lang, "at_low_bound_point", y=sol.by)
         fig.add_annotation(
-            x=sol.by,
-            y=sol.required_pct,
-            text=f"{sol.by}: {sol.required_pct:.2f}%",
-            showarrow=True,
-            arrowhead=2,
-            ax=40,
-            ay=-40,
+            x=sol.by, y=max(sol.required_pct, low), text=text, showarrow=True, arrowhead=2, ax=40, ay=-40
         )
-    _layout(
-        fig,
-        t(lang, "solve_title", who=who, k=sc.threshold_rank, prob=prob),
-        height=440,
-        margin=dict(l=70, r=40, t=60, b=50),
-    )
-    fig.update_yaxes(
-        title=t(lang, "required"),
-        ticksuffix="%",
-        range=[min(0, np.nanmin(req) - 1), min(30, np.nanmax(req) + 1)],
-    )
-    fig.update_xaxes(title=t(lang, "deadline"))
+    _layout(fig, title, height=440, margin=dict(l=70, r=40, t=60, b=50))
+    shown = np.concatenate([req[np.isfinite(req)], own[np.isfinite(own)]])
+    lo, hi = (float(shown.min()), float(shown.max())) if shown.size else (0.0, 10.0)
+    fig.update_yaxes(title=axis, ticksuffix="%", range=[min(0.0, lo - 1), min(float(sol.grid[-1]), hi + 1)])
+    fig.update_xaxes(title=t(lang, "deadline"), **_year_ticks(years, hover=False))
     return fig
 
 

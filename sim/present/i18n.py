@@ -1386,3 +1386,103 @@ COMPARE_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _table in COMPARE_TEXT.items():
     TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- plan-period solve (solve --over)
+PLAN_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "solve_over_sentence": "To reach rank {k} by {by}{prob}, {who} needs a constant real growth of {g} a year over {a}-{b} (the plan period), on the scenario's own path before and after it.",
+        "solve_stay_over_sentence": "To stay within rank {k} in every year through {by}{prob}, {who} needs a constant real growth of at least {g} a year over {a}-{b} (the plan period), on the scenario's own path before and after it.",
+        "solve_over_unreachable": "Within -10% to 30% real growth a year over {a}-{b} (the scenario's own path before and after), {who} cannot reach rank {k} by {by}{prob}.",
+        "solve_stay_over_unreachable": "Within -10% to 30% real growth a year over {a}-{b} (the scenario's own path before and after), {who} cannot stay within rank {k} in every year through {by}{prob}.",
+        "solve_over_low_bound": "{who} reaches rank {k} by {by}{prob} even at -10% real growth a year over {a}-{b}, the bottom of the range searched: the answer does not depend on its growth in the plan period.",
+        "solve_stay_over_low_bound": "{who} stays within rank {k} in every year through {by}{prob} even at -10% real growth a year over {a}-{b}, the bottom of the range searched.",
+        "gaps_title": "The gap to rank {k}, year by year",
+        "gaps_note": "{who}'s GDP against the region ranked {k} among the others, in 100 million yuan (亿元) and percent (positive: ahead). Own path: the scenario as written; answer: {answer}.",
+        "gaps_note_pc": "{who}'s GDP per head against the region ranked {k} among the others, in yuan and percent (positive: ahead). Own path: the scenario as written; answer: {answer}.",
+        "gaps_answer_over": "{g} real growth a year over {a}-{b}, the own path before and after",
+        "gaps_answer_all": "{g} real growth a year in every projected year",
+        "gaps_answer_lead": "a lead of {g} points a year over the national path",
+        "gaps_none": "no growth in the range searched reaches it, so only the own path is shown",
+        "gaps_head": "  gap to rank {k} by year (own path → answer; {unit}, %):",
+        "gap_col_year": "year",
+        "gap_col_real_own": "real growth, own path",
+        "gap_col_real_answer": "real growth, answer",
+        "gap_col_level_own": "GDP, own path",
+        "gap_col_level_answer": "GDP, answer",
+        "gap_col_threshold": "GDP of rank {k}",
+        "gap_col_gap_own": "gap, own path",
+        "gap_col_gap_own_pct": "gap %, own path",
+        "gap_col_gap_answer": "gap, answer",
+        "gap_col_gap_answer_pct": "gap %, answer",
+        "gap_col_extra": "GDP added by the answer",
+        "unit_100m": "100 million yuan",
+        "unit_yuan_head": "yuan per head",
+        "chart_solve_stay_title": "Real growth of {who} needed to stay within rank {k} through each year{prob}",
+        "chart_solve_over_title": "Real growth of {who} needed over {a}-{b} to reach rank {k} by each year{prob}",
+        "chart_solve_stay_over_title": "Real growth of {who} needed over {a}-{b} to stay within rank {k} through each year{prob}",
+        "required_over": "required constant real growth over {a}-{b} (%)",
+        "required_stay": "required constant real growth to stay inside (%)",
+        "at_low_bound_point": "{y}: ≤ -10% (any growth in the range)",
+        "at_low_bound_name": "≤ -10%: any growth in the range searched",
+    },
+    "zh": {
+        "solve_over_sentence": "要到{by}年进入前{k}位{prob}，{who}需要在{a}-{b}年（规划期）每年保持{g}的实际增速，规划期前后按情景自身路径。",
+        "solve_stay_over_sentence": "要到{by}年每年都保持在前{k}位{prob}，{who}需要在{a}-{b}年（规划期）每年至少保持{g}的实际增速，规划期前后按情景自身路径。",
+        "solve_over_unreachable": "{a}-{b}年每年实际增速在-10%至30%范围内（前后按情景自身路径），{who}都无法到{by}年进入前{k}位{prob}。",
+        "solve_stay_over_unreachable": "{a}-{b}年每年实际增速在-10%至30%范围内（前后按情景自身路径），{who}都无法到{by}年每年保持在前{k}位{prob}。",
+        "solve_over_low_bound": "即使{a}-{b}年每年实际增速为-10%（搜索范围下限），{who}也会到{by}年进入前{k}位{prob}：结果与规划期增速无关。",
+        "solve_stay_over_low_bound": "即使{a}-{b}年每年实际增速为-10%（搜索范围下限），{who}也会到{by}年每年保持在前{k}位{prob}。",
+        "gaps_title": "与第{k}位的差距（逐年）",
+        "gaps_note": "{who}GDP与其他地区中第{k}位的差距，单位为亿元和百分比（正数：领先）。自身路径：情景原有假设；答案：{answer}。",
+        "gaps_note_pc": "{who}人均GDP与其他地区中第{k}位的差距，单位为元和百分比（正数：领先）。自身路径：情景原有假设；答案：{answer}。",
+        "gaps_answer_over": "{a}-{b}年每年实际增长{g}，前后按自身路径",
+        "gaps_answer_all": "所有预测年份每年实际增长{g}",
+        "gaps_answer_lead": "每年实际增速比全国高{g}个百分点",
+        "gaps_none": "搜索范围内没有能达到的增速，因此只列出自身路径",
+        "gaps_head": "  与第{k}位的逐年差距（自身路径 → 答案；{unit}，%）：",
+        "gap_col_year": "年份",
+        "gap_col_real_own": "实际增速（自身路径）",
+        "gap_col_real_answer": "实际增速（答案）",
+        "gap_col_level_own": "GDP（自身路径）",
+        "gap_col_level_answer": "GDP（答案）",
+        "gap_col_threshold": "第{k}位的GDP",
+        "gap_col_gap_own": "差距（自身路径）",
+        "gap_col_gap_own_pct": "差距%（自身路径）",
+        "gap_col_gap_answer": "差距（答案）",
+        "gap_col_gap_answer_pct": "差距%（答案）",
+        "gap_col_extra": "答案比自身路径多出的GDP",
+        "unit_100m": "亿元",
+        "unit_yuan_head": "元/人",
+        "chart_solve_stay_title": "{who}到各年份每年都保持在前{k}位所需的实际增速{prob}",
+        "chart_solve_over_title": "{who}到各年份进入前{k}位所需的{a}-{b}年实际增速{prob}",
+        "chart_solve_stay_over_title": "{who}到各年份每年都保持在前{k}位所需的{a}-{b}年实际增速{prob}",
+        "required_over": "{a}-{b}年所需的恒定实际增速（%）",
+        "required_stay": "保持在门槛内所需的恒定实际增速（%）",
+        "at_low_bound_point": "{y}年：≤ -10%（范围内任何增速均可）",
+        "at_low_bound_name": "≤ -10%：搜索范围内任何增速均可",
+    },
+}
+for _lang, _table in PLAN_TEXT.items():
+    TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- reports that lead with their own answer
+LEADING_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "run_context": "The scenario as written: its answer and assumptions",
+        "lead_title_mc": "How sure? (Monte Carlo)",
+        "lead_title_solve": "What growth would it take?",
+        "lead_title_sweep": "What if? (sweep)",
+        "lead_title_sensitivity": "Which assumptions matter most?",
+    },
+    "zh": {
+        "run_context": "情景原有假设下的结论与假设",
+        "lead_title_mc": "把握有多大？（蒙特卡洛）",
+        "lead_title_solve": "需要多高的增速？",
+        "lead_title_sweep": "如果……会怎样？（参数扫描）",
+        "lead_title_sensitivity": "哪些假设最重要？",
+    },
+}
+for _lang, _table in LEADING_TEXT.items():
+    TEXT[_lang].update(_table)

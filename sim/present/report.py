@@ -376,11 +376,18 @@ def add_growth_table(report: Report, proj: Projection) -> None:
         report.add_html(f'<details id="growth-rest-toggle"><summary>{summary}</summary>{table}</details>')
 
 
-def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | None = None) -> None:
+def add_run_sections(
+    report: Report, proj: Projection, mc: MonteCarloResult | None = None, *, title: bool = True
+) -> None:
     """The answer (with P(reach) when Monte Carlo ran), the midfield definition, assumptions
-    (the scenario's, then every region's growth year by year) and the five projection charts."""
+    (the scenario's, then every region's growth year by year) and the five projection charts;
+    under the scenario's name as the page title, or (``title=False``, below an analysis that
+    leads the page) under a section heading."""
     sc, lang = proj.scenario, report.lang
-    report.add_html(f"<h1>{esc(sc.name)}</h1>")
+    if title:
+        report.add_html(f"<h1>{esc(sc.name)}</h1>")
+    else:
+        report.add_heading(t(lang, "run_context"))
     if sc.description:
         report.add_paragraph(sc.description.strip(), "muted")
     report.add_html(answer_box(proj, lang, mc))
@@ -577,13 +584,55 @@ def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
     add_charts(report, sens)
 
 
-def add_solve_section(report: Report, sol: SolveResult) -> None:
-    """Heading, the solve sentence and the required-growth curve."""
+def add_solve_section(report: Report, sol: SolveResult, *, gaps: bool = False) -> None:
+    """Heading, the solve sentence, the required-growth curve and (``gaps``) the gap to the
+    threshold year by year under the own path and under the answer."""
     report.add_heading(t(report.lang, "solve_section"))
     report.add_html(
         '<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang)) + "</p></div>"
     )
+    if gaps:
+        add_gaps_table(report, sol)
     add_charts(report, sol)
+
+
+def add_gaps_table(report: Report, sol: SolveResult) -> None:
+    """The year-by-year gap to the threshold (亿元 and percent) under the own path and the answer."""
+    from sim import names
+
+    lang, sc = report.lang, sol.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    g = "–" if sol.required_pct is None else f"{sol.required_pct:.2f}%"
+    if sol.required_pct is None:
+        answer = t(lang, "gaps_none")
+    elif sol.lead:
+        answer = t(lang, "gaps_answer_lead", g=f"{sol.required_pct:+.2f}")
+    elif sol.over is not None:
+        answer = t(lang, "gaps_answer_over", g=g, a=sol.over[0], b=sol.over[1])
+    else:
+        answer = t(lang, "gaps_answer_all", g=g)
+    report.add_html(f"<h3>{esc(t(lang, 'gaps_title', k=sc.threshold_rank))}</h3>")
+    note = "gaps_note_pc" if sc.per_capita else "gaps_note"
+    report.add_paragraph(t(lang, note, who=who, k=sc.threshold_rank, answer=answer), "muted")
+    frame = sol.gaps()
+    cols = names.solve_gap_columns(sc.per_capita)
+    keys = ["real_own", "real_answer", "threshold", "level_own", "gap_own", "gap_own_pct",
+            "level_answer", "gap_answer", "gap_answer_pct", "extra"]  # fmt: skip
+    header = [t(lang, "gap_col_year"), *(t(lang, f"gap_col_{k}", k=sc.threshold_rank) for k in keys)]
+
+    def cell(key: str, v: float) -> str:
+        if v != v:  # NaN
+            return "–"
+        if key.startswith("real"):
+            return f"{v:.2f}%"
+        if key.endswith("pct"):
+            return f"{v:+.1f}%"
+        return f"{v:+,.0f}" if key.startswith(("gap", "extra")) else f"{v:,.0f}"
+
+    rows = [[int(r[names.YEAR]), *(cell(k, float(r[cols[k]])) for k in keys)] for r in frame.to_dict("records")]
+    report.add_html('<div class="wide">')
+    report.add_table(header, rows, css="t gaps")
+    report.add_html("</div>")
 
 
 def add_lead_section(report: Report, lead: LeadView) -> None:
@@ -721,23 +770,40 @@ def run_report(
     sensitivity: SensitivityResult | None = None,
     national_paths: NationalComparison | None = None,
     lead: LeadView | None = None,
+    leading: str | None = None,
 ) -> str:
-    """The full report of a run and whichever analyses are given, as one HTML string."""
-    report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
-    add_run_sections(report, proj, mc)
+    """The full report of a run and whichever analyses are given, as one HTML string.
+
+    ``leading`` ("mc", "solve", "sweep" or "sensitivity", the analysis a command ran) puts that
+    analysis first, under the page title, with its own answer; the run's answer and assumptions
+    follow as context. Without it the run leads (``ranksim run``)."""
+    sc = proj.scenario
+    seed = provenance.seed if provenance else None
+    title = t(lang, f"lead_title_{leading}") if leading else t(lang, "report_title")
+    report = Report(title=f"{sc.name} — {title}", lang=lang)
+    sections = {
+        "mc": (mc, lambda: add_montecarlo_section(report, mc, seed)),  # type: ignore[arg-type]
+        "solve": (solve, lambda: add_solve_section(report, solve, gaps=leading == "solve")),  # type: ignore[arg-type]
+        "sweep": (sweep, lambda: add_sweep_section(report, sweep)),  # type: ignore[arg-type]
+        "sensitivity": (sensitivity, lambda: add_sensitivity_section(report, sensitivity)),  # type: ignore[arg-type]
+    }
+    if leading is not None and sections.get(leading, (None,))[0] is None:
+        raise ValueError(f"leading={leading!r} needs that analysis's result")
+    if leading is not None:
+        report.add_html(f"<h1>{esc(sc.name)}</h1>")
+        sections[leading][1]()
+    add_run_sections(report, proj, mc if leading != "mc" else None, title=leading is None)
     if national_paths is not None:
         add_national_paths_section(report, national_paths)
-    if mc is not None:
-        add_montecarlo_section(report, mc, provenance.seed if provenance else None)
-    if solve is not None:
-        add_solve_section(report, solve)
+    for key in ("mc", "solve"):
+        if key != leading and sections[key][0] is not None:
+            sections[key][1]()
     if lead is not None:
         add_lead_section(report, lead)
-    if sweep is not None:
-        add_sweep_section(report, sweep)
-    if sensitivity is not None:
-        add_sensitivity_section(report, sensitivity)
-    add_provenance(report, proj.scenario, provenance)
+    for key in ("sweep", "sensitivity"):
+        if key != leading and sections[key][0] is not None:
+            sections[key][1]()
+    add_provenance(report, sc, provenance)
     return report.render()
 
 

@@ -376,20 +376,14 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     stay = "stay_" if sol.question == "stay" else ""
     if sol.lead:
         return lead_sentence(sol, lang, who, prob)
+    over = "over_" if sol.over is not None else ""
+    a, b = sol.over if sol.over is not None else (sc.base_year + 1, sc.horizon)
+    kw = dict(who=who, k=sc.threshold_rank, by=sol.by, prob=prob, a=a, b=b)
     if sol.required_pct is None:
-        return t(lang, f"solve_{stay}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+        return t(lang, f"solve_{stay}{over}unreachable", **kw)
     if sol.at_low_bound:
-        return t(lang, f"solve_{stay}low_bound", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
-    return t(
-        lang,
-        f"solve_{stay}sentence",
-        who=who,
-        k=sc.threshold_rank,
-        by=sol.by,
-        prob=prob,
-        g=f"{sol.required_pct:.2f}%",
-        b1=sc.base_year + 1,
-    )
+        return t(lang, f"solve_{stay}{over}low_bound", **kw)
+    return t(lang, f"solve_{stay}{over}sentence", g=f"{sol.required_pct:.2f}%", b1=sc.base_year + 1, **kw)
 
 
 def lead_sentence(sol: SolveResult, lang: str, who: str, prob: str) -> str:
@@ -418,7 +412,24 @@ def solve_text(sol: SolveResult, lang: str = "en") -> str:
     head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
     if sol.lead:
         head = t(lang, "lead_curve", kind=kind)
-    return solve_sentence(sol, lang) + "\n" + head + curve
+    text = solve_sentence(sol, lang) + "\n" + head + curve
+    return text + "\n" + gaps_text(sol, lang) if sol.over is not None else text
+
+
+def gaps_text(sol: SolveResult, lang: str = "en") -> str:
+    """The year-by-year gap to the threshold under the own path and under the answer (terminal)."""
+    from sim import names
+
+    sc = sol.scenario
+    cols = names.solve_gap_columns(sc.per_capita)
+    unit = t(lang, "unit_yuan_head" if sc.per_capita else "unit_100m")
+    lines = [t(lang, "gaps_head", k=sc.threshold_rank, unit=unit)]
+    for row in sol.gaps().to_dict("records"):
+        own = f"{row[cols['gap_own']]:+,.0f} ({row[cols['gap_own_pct']]:+.1f}%)"
+        ans = row[cols["gap_answer"]]
+        answer = "–" if ans != ans else f"{ans:+,.0f} ({row[cols['gap_answer_pct']]:+.1f}%)"
+        lines.append(f"    {int(row['year'])}: {own} → {answer}")
+    return "\n".join(lines)
 
 
 def backtest_text(bt: BacktestResult, lang: str = "en") -> str:

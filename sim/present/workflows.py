@@ -147,7 +147,8 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
             raise TypeError(f"no report for {type(result).__name__}")
         scenario = result.scenario
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
-        page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
+        leading = None if key == "mc" else key  # an analysis's report leads with its own answer
+        page = run_report(project(scenario), lang=lang, provenance=prov, leading=leading, **{key: result})
     target = Path(path)
     _write(target, page)
     return target
