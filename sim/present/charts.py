@@ -28,7 +28,7 @@ from sim.present.i18n import (
     THRESHOLD_LINE,
     t,
 )
-from sim.present.text import method_label, outcome_label, path_label, sweep_labels
+from sim.present.text import method_label, outcome_label, path_label, probability_text, sweep_labels
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(
@@ -599,7 +599,7 @@ def reach_probability_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure
             fig.add_annotation(
                 x=year,
                 y=p,
-                text=f"{year}: {p:.0%}",
+                text=f"{year}: {probability_text(p)}",  # the words of the report: "<1%", never "0%"
                 showarrow=True,
                 arrowhead=2,
                 ax=-30,
@@ -782,11 +782,23 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
             y=reach,
             mode="lines+markers",
             name=t(lang, "reach_year"),
-            line=dict(color=TARGET_COLOR, width=3, shape="hv"),
+            line=dict(color=TARGET_COLOR, width=3),
             connectgaps=False,
         ),
         secondary_y=False,
     )
+    never = np.isnan(reach)
+    top = sw.scenario.horizon + 1  # a value that never reaches: drawn on a row of its own
+    if never.any():
+        fig.add_trace(
+            go.Scatter(
+                x=x[never], y=np.full(int(never.sum()), top), mode="markers",
+                name=t(lang, "sweep_never", h=sw.scenario.horizon),
+                marker=dict(color=TARGET_COLOR, size=10, symbol="x-open"), meta=dict(part="never"),
+                hovertemplate="%{x}: " + t(lang, "sweep_never", h=sw.scenario.horizon) + "<extra></extra>",
+            ),
+            secondary_y=False,
+        )  # fmt: skip
     fig.add_trace(
         go.Scatter(
             x=x,
@@ -806,8 +818,17 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=70, r=70, t=60, b=50),
     )
     fig.update_xaxes(title=label, **_shift_ticks(sw, 0, lang))
-    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **_year_ticks(reach))
-    fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
+    ticks = _year_ticks(reach)
+    if never.any():  # whole years, then "never" on the row above the horizon
+        finite = reach[~never]
+        lo = int(finite.min()) if finite.size else top
+        step = int(ticks["dtick"])
+        vals = [*range(lo, top, step), top]
+        ticks = {"tickvals": vals, "ticktext": [*map(str, vals[:-1]), t(lang, "never_short")],
+                 "range": [lo - 0.5, top + 0.5], "hoverformat": "d"}  # fmt: skip
+    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **ticks)
+    fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%",
+                     tickmode="auto", showgrid=False)  # fmt: skip
     return fig
 
 
@@ -1181,8 +1202,20 @@ def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
         updatemenus=[dict(type="buttons", direction="right", x=1, xanchor="right", y=1.0, yanchor="bottom",
                           buttons=buttons, showactive=True, pad=dict(t=30))],
     )  # fmt: skip
-    fig.update_yaxes(row=1, col=1, tickformat="d")
+    for row in range(1, n + 1):  # the axis spans the walk, not 0 to 2040: steps of a year stay visible
+        lo, hi = _walk_span(result, row - 1)
+        pad = max(1.0 if row == 1 else 0.5, 0.15 * (hi - lo))
+        fig.update_yaxes(row=row, col=1, range=[lo - pad, hi + pad], autorange=False)
+    lo, hi = _walk_span(result, 0)
+    fig.update_yaxes(row=1, col=1, tickformat="d", dtick=1 if hi - lo <= 12 else None)
     return fig
+
+
+def _walk_span(result: Any, j: int) -> tuple[float, float]:
+    """Lowest and highest value outcome ``j`` takes on the way from A to B (steps and Shapley)."""
+    start = float(result.answers[0, j])
+    walks = [start + np.concatenate([[0.0], np.cumsum(e[:, j])]) for e in (result.steps, result.shapley)]
+    return float(min(w.min() for w in walks)), float(max(w.max() for w in walks))
 
 
 # --------------------------------------------------------------------------- ranksim compare
@@ -1271,8 +1304,6 @@ def compare_gap_chart(result: Any, lang: str = "en") -> go.Figure:
 
 def compare_probability_chart(result: Any, lang: str = "en") -> go.Figure:
     """P(reach by each year) in every scenario (the same draws for all)."""
-    from sim.present.text import probability_text
-
     sc = result.scenario
     who = sc.panel.regions.label(sc.target, lang)
     fig = go.Figure()

@@ -527,7 +527,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "p_half_life": "half-life of other regions' spreads",
         "p_threshold": "threshold rank",
         "o_reach_year": "reach year",
-        "o_gap": "gap in {y}",
+        "o_gap": "gap to the threshold in {y} (%)",
         "o_rank": "rank in {y}",
         "at_title": "Every region's growth, year by year",
         "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = the province's announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
@@ -587,7 +587,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "p_half_life": "其他地区增速差半衰期",
         "p_threshold": "门槛名次",
         "o_reach_year": "达到年份",
-        "o_gap": "{y}年差距",
+        "o_gap": "{y}年与门槛的差距（%）",
         "o_rank": "{y}年名次",
         "at_title": "各地区逐年增速",
         "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = 该省公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
@@ -1486,3 +1486,41 @@ LEADING_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _table in LEADING_TEXT.items():
     TEXT[_lang].update(_table)
+
+# Parameters in words (chart axes): period and unit after the label.
+TEXT["en"].update({"p_years": ", {a}-{b}", "p_unit_pct": " (%)", "p_unit_shift": ", shift (pp)", "p_unit_years": " (years)"})
+TEXT["zh"].update({"p_years": "（{a}-{b}年）", "p_unit_pct": "（%）", "p_unit_shift": "（调整，百分点）", "p_unit_years": "（年）"})
+TEXT["en"].update({"sweep_never": "not reached by {h}"})
+TEXT["zh"].update({"sweep_never": "到{h}年未达到"})
+TEXT["en"].update({"diff_scenario": "scenario (file)"})
+TEXT["zh"].update({"diff_scenario": "情景（文件）"})
+
+# The answers of sweeps and sensitivity analyses, at the top of their reports.
+ANSWER_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "sweep_ans_never": "Over all {n} points of the sweep, rank {k} is not reached by {h}.",
+        "sweep_ans_range": "Over the {n} points of the sweep, rank {k} is reached between {a} and {b}",
+        "sweep_ans_some_never": "; {m} points do not reach it by {h}",
+        "sweep_ans_values": ". Reached by {y} with {param} at {v}",
+        "sweep_ans_none": "no value swept",
+        "sweep_ans_share": ". Reached by {y} at {p} of the points",
+        "sens_ans": "{param} moves {outcome} most: from {a:.2f} to {b:.2f} between {lo:g} and {hi:g} (the scenario: {base:.2f}).",
+        "sens_ans_sobol": " With every assumption varying at once, {param} accounts for {s:.0%} of the variance (total Sobol index).",
+    },
+    "zh": {
+        "sweep_ans_never": "在参数扫描的全部{n}个点上，到{h}年都未进入前{k}位。",
+        "sweep_ans_range": "在参数扫描的{n}个点上，进入前{k}位的年份在{a}年至{b}年之间",
+        "sweep_ans_some_never": "；有{m}个点到{h}年未达到",
+        "sweep_ans_values": "。到{y}年达到：{param}为{v}",
+        "sweep_ans_none": "扫描范围内无此取值",
+        "sweep_ans_share": "。到{y}年达到：{p}的点",
+        "sens_ans": "对{outcome}影响最大的是{param}：在{lo:g}至{hi:g}之间，{outcome}从{a:.2f}变为{b:.2f}（情景值{base:.2f}）。",
+        "sens_ans_sobol": "所有假设同时变化时，{param}解释了{s:.0%}的方差（总Sobol指数）。",
+    },
+}
+for _lang, _table in ANSWER_TEXT.items():
+    TEXT[_lang].update(_table)
+TEXT["en"].update({"full_stop": "."})
+TEXT["zh"].update({"full_stop": "。"})
+TEXT["en"].update({"x_p_reach": "P(reach)", "x_p_reach_paths": " ({paths:,} Monte Carlo paths, seed {seed})"})
+TEXT["zh"].update({"x_p_reach": "进入概率", "x_p_reach_paths": "（{paths:,}条蒙特卡洛路径，随机种子{seed}）"})

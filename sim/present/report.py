@@ -573,14 +573,23 @@ def _method_first(method: str, lang: str) -> str:
 
 
 def add_sweep_section(report: Report, sw: SweepResult) -> None:
-    """Reach year against the swept parameters, and the "which midfield?" table."""
+    """The sweep's answer in words, reach year against the swept parameters, and the "which
+    midfield?" table."""
+    from sim.present.text import sweep_sentence
+
     report.add_heading(t(report.lang, "sweep_section"))
+    report.add_html('<div class="answer" id="sweep-answer"><p>' + esc(sweep_sentence(sw, report.lang)) + "</p></div>")
     add_charts(report, sw)
 
 
 def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
-    """Heading and the tornado and Sobol charts."""
+    """Heading, the answer in words, and the tornado and Sobol charts."""
+    from sim.present.text import sensitivity_sentence
+
     report.add_heading(t(report.lang, "sens_section"))
+    sentence = sensitivity_sentence(sens, report.lang)
+    if sentence:
+        report.add_html('<div class="answer" id="sensitivity-answer"><p>' + esc(sentence) + "</p></div>")
     add_charts(report, sens)
 
 

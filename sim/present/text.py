@@ -237,24 +237,38 @@ def _param_text(path: str, mode: str, sc: Any, lang: str, *, shift: bool = True)
     return param_label(Parameter(p.path, "set", p.kind, p.region), sc.panel.regions, lang) + mark
 
 
+def param_words(param: Parameter, regions: Regions, lang: str = "en") -> str:
+    """A parameter in words with its unit, as a chart's axis names it, in both languages:
+    "Inner Mongolia real growth, 2026-2030 (%)", "national real growth, shift (pp)",
+    "内蒙古实际增速（%）" (never a dotted path such as ``provinces.15.real_growth``)."""
+    who = regions.label(param.region, lang) if param.region is not None else ""
+    text = t(lang, f"p_{param.kind}", who=who)
+    if param.years is not None:
+        text += t(lang, "p_years", a=param.years[0], b=param.years[1])
+    if param.mode == "shift":
+        return text + t(lang, "p_unit_shift")
+    unit = {"half_life": "p_unit_years", "threshold": "", "province_lead": ""}.get(param.kind, "p_unit_pct")
+    return text + (t(lang, unit) if unit else "")
+
+
 def path_label(path: str, mode: str, sc: Any, lang: str) -> str:
-    """A parameter path as the report shows it: as written (with " (shift)") in English, by its
-    label in Chinese (内蒙古实际增速, 全国实际增速（平移）); the path itself where it has no label."""
+    """A parameter path as a chart shows it: in words with its unit (:func:`param_words`); the
+    path itself where it has no label."""
+    from sim.inputs.params import parse_parameter
+
     try:
-        return _param_text(path, mode, sc, lang)
+        return param_words(parse_parameter(sc.panel.regions, path, mode), sc.panel.regions, lang)
     except Exception:  # noqa: BLE001 - a label is never worth an error
         return path + (t(lang, "shift_mark") if mode == "shift" else "")
 
 
 def sweep_labels(sw: Any, lang: str) -> list[str]:
-    """The swept parameters' labels in ``lang`` (their paths in English)."""
-    return [param_label(p, sw.scenario.panel.regions, lang) for p in sw.parameters]
+    """The swept parameters in words with their units, in ``lang`` (chart axes)."""
+    return [param_words(p, sw.scenario.panel.regions, lang) for p in sw.parameters]
 
 
 def outcome_label(outcome: str, lang: str = "en") -> str:
-    """A sensitivity outcome (``gap_2030``) in ``lang`` (as written in English)."""
-    if lang == "en":
-        return outcome
+    """A sensitivity outcome (``gap_2030``) in words in ``lang`` ("gap in 2030 (%)", "2030年差距（%）")."""
     kind, _, year = outcome.rpartition("_")
     if outcome == "reach_year":
         return t(lang, "o_reach_year")
@@ -408,7 +422,16 @@ def solve_text(sol: SolveResult, lang: str = "en") -> str:
         t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
     )
     unit = t(lang, "pp_unit") if sol.lead else "%"
-    curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:+.2f}' + unit if sol.lead else f'{g:.2f}%'}" for y, g in sol.curve)
+    low = float(sol.grid[0])
+
+    def shown(g: float | None) -> str:  # the bottom of the range searched is a bound, not an answer
+        if g is None:
+            return "–"
+        if g <= low:
+            return f"≤ {low:g}{unit}"
+        return f"{g:+.2f}{unit}" if sol.lead else f"{g:.2f}%"
+
+    curve = t(lang, "list_sep").join(f"{y}: {shown(g)}" for y, g in sol.curve)
     head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
     if sol.lead:
         head = t(lang, "lead_curve", kind=kind)
@@ -480,6 +503,54 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     if kind not in texts:
         raise TypeError(f"no summary for {kind}; give a projection or an analysis result")
     return texts[kind](result)
+
+
+def sweep_sentence(sw: SweepResult, lang: str = "en") -> str:
+    """A sweep's answer in one or two sentences: the range of reach years over the grid (where each
+    end lies, for one parameter), how many points never reach, and the share reaching by the
+    milestone years (for one parameter: the values that do)."""
+    import numpy as np
+
+    sc = sw.scenario
+    reach = sw.reach_grid().reshape(-1)
+    finite = reach[np.isfinite(reach)]
+    n, never = reach.size, int(np.isnan(reach).sum())
+    label = param_words(sw.parameters[0], sc.panel.regions, lang)
+    if not finite.size:
+        return t(lang, "sweep_ans_never", n=n, k=sc.threshold_rank, h=sc.horizon)
+    parts = [t(lang, "sweep_ans_range", n=n, k=sc.threshold_rank, a=int(finite.min()), b=int(finite.max()))]
+    if never:
+        parts.append(t(lang, "sweep_ans_some_never", m=never, h=sc.horizon))
+    milestones = [y for y in (2030, 2035) if sc.base_year < y <= sc.horizon]
+    if len(sw.parameters) == 1:
+        values = np.asarray(sw.values[0], dtype=float)
+        grid = sw.reach_grid().reshape(len(values), -1)[:, 0]
+        for y in milestones:
+            ok = values[np.isfinite(grid) & (grid <= y)]
+            shown = f"{ok.min():g} – {ok.max():g}" if ok.size > 1 else f"{ok[0]:g}" if ok.size else ""
+            shown = shown or t(lang, "sweep_ans_none")
+            parts.append(t(lang, "sweep_ans_values", y=y, param=label, v=shown))
+    else:
+        for y in milestones:
+            share = float((np.isfinite(reach) & (reach <= y)).mean())
+            parts.append(t(lang, "sweep_ans_share", y=y, p=probability_text(share)))
+    return "".join(parts) + t(lang, "full_stop")
+
+
+def sensitivity_sentence(sens: SensitivityResult, lang: str = "en") -> str:
+    """A sensitivity analysis's answer: the assumption that moves the outcome most, and by how much."""
+    if not sens.tornado:
+        return ""
+    top = sens.tornado[0]
+    sc = sens.scenario
+    name = path_label(top.param, top.mode, sc, lang)
+    out = t(lang, "sens_ans", outcome=outcome_label(sens.outcome, lang), param=name, lo=top.low, hi=top.high,
+            a=top.outcome_low, b=top.outcome_high, base=sens.base_outcome)  # fmt: skip
+    defined = [x for x in sens.sobol if x.defined]
+    if defined:
+        best = max(defined, key=lambda x: x.total_order)
+        out += t(lang, "sens_ans_sobol", param=path_label(best.param, "set", sc, lang), s=best.total_order)
+    return out
 
 
 def _compare_text(result: Any, lang: str) -> str:

@@ -22,7 +22,14 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.engine.projection import Projection, project
 from sim.present.i18n import t
 from sim.present.tables import Tables, file_table
-from sim.present.text import answer_sentence, assumption_sentence, passed_by_sentence, summary
+from sim.present.text import (
+    answer_sentence,
+    assumption_sentence,
+    montecarlo_line,
+    passed_by_sentence,
+    probability_text,
+    summary,
+)
 from sim.provenance import Provenance
 
 #: Number formats by column: GDP, probabilities, everything else in percent or points.
@@ -50,11 +57,12 @@ def summary_rows(result: Any, lang: str = "en", provenance: Provenance | None = 
         rows.append([t(lang, "x_question"), question])
         rows.append([t(lang, "x_answer"), answer_sentence(proj, lang) + " " + passed_by_sentence(proj, lang)])
         rows.append([t(lang, "x_assumed"), assumption_sentence(proj, lang)])
-        if not isinstance(result, Projection):
-            lines = summary(result, lang).splitlines()
-            if isinstance(result, MonteCarloResult):
-                lines = lines[-1:]  # the projection's lines are above already
+        if isinstance(result, MonteCarloResult):  # P(reach) by the deadlines, then the whole line
+            rows.append([t(lang, "x_p_reach"), p_reach_text(result, lang)])
+            lines = montecarlo_line(result, lang).splitlines()
             rows += [[t(lang, "x_result"), line.strip()] for line in lines]
+        elif not isinstance(result, Projection):
+            rows += [[t(lang, "x_result"), line.strip()] for line in summary(result, lang).splitlines()]
     if proj is not None:
         rows += [[], [t(lang, "assumption"), t(lang, "value"), t(lang, "source")]]
         rows += [list(r) for r in assumptions_rows(proj, lang)]
@@ -65,6 +73,15 @@ def summary_rows(result: Any, lang: str = "en", provenance: Provenance | None = 
         rows.append([t(lang, "x_seed"), str(prov.seed)])
     rows += [[t(lang, "file"), path, sha] for path, sha in prov.files.items()]
     return rows
+
+
+def p_reach_text(mc: MonteCarloResult, lang: str) -> str:
+    """P(reach) by 2027, 2030, 2035 and the horizon, as the report words it ("by 2030: <1%")."""
+    sc = mc.scenario
+    prob = mc.reach_probability()
+    years = [y for y in sorted({2027, 2030, 2035, sc.horizon}) if sc.base_year < y <= sc.horizon]
+    shown = [t(lang, "top_mc_by", y=y, p=probability_text(float(prob[y - sc.base_year]))) for y in years]
+    return t(lang, "list_sep").join(shown) + t(lang, "x_p_reach_paths", paths=mc.paths, seed=mc.seed)
 
 
 def _projection(result: Any) -> Projection:
