@@ -100,9 +100,13 @@ def test_a_small_probability_reads_below_one_percent_on_the_chart_as_in_the_text
     mc = sim.simulate(sc, 10_000, seed=1)
     p27 = float(mc.reach_probability()[2027 - sc.base_year])
     assert 0 < p27 < 0.005  # the case of the issue: the text says "<1%"
-    texts = [a.text for a in charts.reach_probability_chart(mc, "en").layout.annotations if a.text.startswith("20")]
+    texts = [
+        a.text for a in charts.reach_probability_chart(mc, "en").layout.annotations if a.text.startswith("20")
+    ]
     assert "2027: <1%" in texts and "2027: 0%" not in texts
-    assert probability_text(p27) == "<1%" and probability_text(0.0) == "0%" and probability_text(0.999) == ">99%"
+    assert (
+        probability_text(p27) == "<1%" and probability_text(0.0) == "0%" and probability_text(0.999) == ">99%"
+    )
 
 
 def test_the_stay_inside_chart_is_titled_so_and_never_prints_the_search_bound(founding):
@@ -120,7 +124,9 @@ def test_the_stay_inside_chart_is_titled_so_and_never_prints_the_search_bound(fo
 
 
 def test_the_workbook_summary_has_p_reach(cli, tmp_path):
-    res = cli("run", FOUNDING, "--paths", 800, "--seed", 2, "--xlsx", "--out", tmp_path, "--no-report", "--quiet")
+    res = cli(
+        "run", FOUNDING, "--paths", 800, "--seed", 2, "--xlsx", "--out", tmp_path, "--no-report", "--quiet"
+    )
     assert res.code == 0, res.err
     from openpyxl import load_workbook
 

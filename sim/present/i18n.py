@@ -1524,3 +1524,15 @@ TEXT["en"].update({"full_stop": "."})
 TEXT["zh"].update({"full_stop": "。"})
 TEXT["en"].update({"x_p_reach": "P(reach)", "x_p_reach_paths": " ({paths:,} Monte Carlo paths, seed {seed})"})
 TEXT["zh"].update({"x_p_reach": "进入概率", "x_p_reach_paths": "（{paths:,}条蒙特卡洛路径，随机种子{seed}）"})
+
+# Words belong to their file (issue 24): a value a child writes without a comment, an inherited description.
+TEXT["en"].update({
+    "set_in": "set in {file}",
+    "desc_inherited": "The description of {parent} is not repeated: this file changes {keys}.",
+    "desc_changed_in_code": " (Changed in code since: {keys}.)",
+})
+TEXT["zh"].update({
+    "set_in": "在{file}中设定",
+    "desc_inherited": "未沿用{parent}的说明：本文件修改了{keys}。",
+    "desc_changed_in_code": "（此后在代码中修改：{keys}。）",
+})

@@ -150,9 +150,27 @@ def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: s
     return f"{float(value):g}{unit}"
 
 
+def set_in(scenario: Scenario, key: str, lang: str) -> str:
+    """Where a written value comes from when its line has no comment: "set in child.yaml" (the
+    file whose line writes it, so a child's value never carries its parent's words); "" for a
+    value no file line writes."""
+    loc = scenario.source.locations.get(key)
+    if loc is None or not loc.file:
+        return ""
+    from pathlib import Path
+
+    return t(lang, "set_in", file=Path(loc.file).name)
+
+
+def source_note(scenario: Scenario, key: str, lang: str) -> str:
+    """The source column of an assumption: the comment on its own line, else where it is set."""
+    return scenario.source.comments.get(key, "") or set_in(scenario, key, lang)
+
+
 def _national_source(scenario: Scenario, key: str, lang: str) -> str:
-    """The source of a national path: the file's comment, else the preset it comes from."""
-    comment = scenario.source.comments.get(key, "")
+    """The source of a national path: the file's comment, else the file that writes it, else
+    the preset it comes from."""
+    comment = scenario.source.comments.get(key, "") or set_in(scenario, key, lang)
     preset = scenario.national_preset
     if comment or preset is None:
         return comment
@@ -184,13 +202,19 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     return text + t(lang, f"dm_{o.deflator_model}")
 
 
-def _own_comment(com: Any, code: str, attr: str, *, written: bool) -> str:
+def _own_comment(sc: Scenario, code: str, attr: str, lang: str, *, written: bool) -> str:
     """The comment of one province row: the one on its own key, else the one on the province's
-    line (``Guangxi: {real_growth: 7}  # note``) for a value the scenario wrote; never a comment
-    on a row whose value comes from the model (issue 15: a comment belongs only to the value it
-    annotates)."""
-    own = com.get(f"provinces.{code}.{attr}", "")
-    return own or (com.get(f"provinces.{code}", "") if written else "")
+    line (``Guangxi: {real_growth: 7}  # note``) when that line is in the file that writes the
+    value, else "set in FILE"; never a comment on a row whose value comes from the model (issue
+    15: a comment belongs only to the value it annotates; issue 24: and to its own file)."""
+    com, locs = sc.source.comments, sc.source.locations
+    key = f"provinces.{code}.{attr}"
+    own = com.get(key, "")
+    if own or not written:
+        return own
+    line, value = locs.get(f"provinces.{code}"), locs.get(key)
+    same_file = line is not None and value is not None and line.file == value.file
+    return (com.get(f"provinces.{code}", "") if same_file else "") or set_in(sc, key, lang)
 
 
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
@@ -201,7 +225,7 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     g = sc.growth
     k = sc.threshold_rank
     rows = [
-        (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", com.get("threshold_rank", "")),
+        (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", source_note(sc, "threshold_rank", lang)),
         (
             t(lang, "a_nat_real"),
             _path_text(sc.national_written[0], lang, sc, g.national_real_pct),
@@ -214,10 +238,10 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         ),
     ]
     if sc.national_gdp:
-        rows.append((t(lang, "a_nat_gdp"), _levels_text(sc.national_gdp), com.get("national.gdp", "")))
+        rows.append((t(lang, "a_nat_gdp"), _levels_text(sc.national_gdp), source_note(sc, "national.gdp", lang)))
     if np.any(sc.commodity_pct):
         path = ", ".join(f"{y}: {v:+g} pp" for y, v in zip(sc.years, sc.commodity_pct, strict=True) if v)
-        rows.append((t(lang, "a_commodity"), path, com.get("prices.commodity", "")))
+        rows.append((t(lang, "a_commodity"), path, source_note(sc, "prices.commodity", lang)))
     model = _model_text(sc, lang)
     listed = [sc.target, *[i for i in [*sc.provinces, *sc.plans] if i != sc.target]]
     listed = list(dict.fromkeys(listed))
@@ -238,7 +262,7 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
                 (
                     t(lang, label_key, who=who),
                     text,
-                    _own_comment(com, code, attr, written=value is not None),
+                    _own_comment(sc, code, attr, lang, written=value is not None),
                 )
             )
         plan = sc.plans.get(i, {})
@@ -246,11 +270,11 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
             if shifts:
                 text = ", ".join(f"{y}: {v:+g} pp" for y, v in shifts.items())
                 rows.append(
-                    (t(lang, "a_shift", who=who, what=attr), text, com.get(f"provinces.{code}.shift", ""))
+                    (t(lang, "a_shift", who=who, what=attr), text, source_note(sc, f"provinces.{code}.shift", lang))
                 )
         if plan.get("gdp"):
             rows.append(
-                (t(lang, "a_gdp", who=who), _levels_text(plan["gdp"]), com.get(f"provinces.{code}.gdp", ""))
+                (t(lang, "a_gdp", who=who), _levels_text(plan["gdp"]), source_note(sc, f"provinces.{code}.gdp", lang))
             )
     others_note = "; ".join(
         filter(
@@ -376,6 +400,37 @@ def add_growth_table(report: Report, proj: Projection) -> None:
         report.add_html(f'<details id="growth-rest-toggle"><summary>{summary}</summary>{table}</details>')
 
 
+#: Keys a child file writes that change nothing a description describes.
+_NOT_DESCRIBED = ("name", "extends", "description", "$schema", "sweep", "sensitivity")
+
+
+def own_description(sc: Scenario, lang: str) -> str:
+    """The description the report shows: the scenario's own; a description inherited through
+    ``extends`` only when the file changes nothing it could describe (else one line saying which
+    file's description is not repeated, and what this file changes); a variant made in code adds
+    what was changed."""
+    text = (sc.description or "").strip()
+    if not text:
+        return ""
+    from pathlib import Path
+
+    top = Path(sc.source.path).resolve() if str(sc.source.path) else None
+    where = sc.source.locations.get("description")
+    if where is not None and top is not None and Path(where.file).resolve() != top:
+        locs = sc.source.locations
+        changed = sorted(
+            k for k, loc in locs.items()
+            if Path(loc.file).resolve() == top and k.split(".")[0] not in _NOT_DESCRIBED
+            and not any(o.startswith(k + ".") for o in locs)  # the leaves
+        )  # fmt: skip
+        if changed:
+            return t(lang, "desc_inherited", parent=Path(where.file).name, keys=", ".join(changed))
+    made = [k for k, _ in sc.source.changes if k != "name"]
+    if made:
+        text += t(lang, "desc_changed_in_code", keys=", ".join(made))
+    return text
+
+
 def add_run_sections(
     report: Report, proj: Projection, mc: MonteCarloResult | None = None, *, title: bool = True
 ) -> None:
@@ -388,8 +443,9 @@ def add_run_sections(
         report.add_html(f"<h1>{esc(sc.name)}</h1>")
     else:
         report.add_heading(t(lang, "run_context"))
-    if sc.description:
-        report.add_paragraph(sc.description.strip(), "muted")
+    description = own_description(sc, lang)
+    if description:
+        report.add_paragraph(description, "muted")
     report.add_html(answer_box(proj, lang, mc))
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
     report.add_paragraph(
