@@ -274,10 +274,10 @@ def differences(a: Scenario, b: Scenario) -> tuple[Change, ...]:
 
 
 def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None:
-    if a.panel.path.resolve() != b.panel.path.resolve():
+    if a.panel.sha256 != b.panel.sha256 or a.panel.national.path != b.panel.national.path:  # the same data
         raise InputError(
-            f"the two scenarios use different data ({a.panel.path} and {b.panel.path}); diff compares "
-            "assumptions on the same data",
+            f"the two scenarios use different data ({a.panel.path} and {b.panel.path}); scenarios are "
+            "compared on the same data",
             field="data",
         )
     if a.target != b.target:

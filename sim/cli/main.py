@@ -162,11 +162,23 @@ def _load(args: argparse.Namespace) -> Any:
 
 
 def _encoding_note(panel: Any, lang: str) -> None:
-    """Say on stderr which text encoding a panel that is not UTF-8 was read with."""
+    """Say on stderr which text encoding a panel that is not UTF-8 was read with, and (once a
+    panel) that a panel without an aggregate series of its own has the sum of its regions as
+    its nation."""
     from sim.present.i18n import t
 
     if panel.encoding != "utf-8":
         print(t(lang, "note_encoding", path=panel.path, enc=panel.encoding.upper()), file=sys.stderr)
+    if panel.summed_aggregate and str(panel.path) not in _NOTED:
+        _NOTED.add(str(panel.path))
+        from sim.inputs.scope import meta_path
+
+        meta = meta_path(panel.path).name
+        print(t(lang, "note_summed", path=panel.path, n=panel.n_regions, meta=meta), file=sys.stderr)
+
+
+#: Panels whose summed aggregate was noted in this process (said once).
+_NOTED: set[str] = set()
 
 
 def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:

@@ -26,6 +26,10 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.i18n import aggregate_wording
 
     args.wording.enter_context(aggregate_wording(a.panel.scope))  # A's aggregate (全区 ...) in the texts
+    from sim.cli.main import _encoding_note
+
+    for sc in (a, b):
+        _encoding_note(sc.panel, args.lang)
     if args.out is not None:
         prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     result = diff(a, b, years=args.years)
@@ -52,7 +56,7 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.compare import compare
-    from sim.cli.main import _print_json, _print_written
+    from sim.cli.main import _encoding_note, _print_json, _print_written
     from sim.cli.progress import progress_bar
     from sim.model.scenario import load_scenario
     from sim.present.compareview import compare_provenance, compare_report, compare_summary_rows, compare_text
@@ -65,6 +69,8 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
         raise ArgumentError(f"give two or more scenarios, got {len(args.scenarios)}", field="scenarios")
     scenarios = [load_scenario(path) for path in args.scenarios]
     args.wording.enter_context(aggregate_wording(scenarios[0].panel.scope))
+    for sc in scenarios:
+        _encoding_note(sc.panel, args.lang)
     if args.out is not None:
         prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     paths = None if args.no_montecarlo else args.paths

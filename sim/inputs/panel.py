@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +62,15 @@ POPULATION_BREAK_LOG = float(np.log(1.1))
 def sha256_of(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def bundled_digests() -> dict[str, str]:
+    """sha256 -> "panel" or "vintage" of the bundled data files: a panel is the bundled data
+    by its content, wherever a copy of it lies (the nation is a property of the data)."""
+    out = {sha256_of(p): "vintage" for p in sorted(VINTAGES_DIR.glob("*.csv"))}
+    out[sha256_of(DEFAULT_PANEL)] = "panel"
+    return out
 
 
 def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: BoolArray) -> FloatArray:
@@ -213,6 +222,16 @@ class Panel:
 
     def __post_init__(self) -> None:
         freeze_arrays(self)  # a cached panel is shared by every scenario that loads it
+
+    @property
+    def is_bundled(self) -> bool:
+        """The bundled provincial panel, by content (a byte-for-byte copy anywhere is it too)."""
+        return bundled_digests().get(self.sha256) == "panel"
+
+    @property
+    def summed_aggregate(self) -> bool:
+        """The aggregate ("national") series is the sum of the regions: no series of its own."""
+        return self.national.path is None
 
     def value_status(self, year: int, region: int, field: str) -> str:
         """``final``, ``preliminary`` or ``estimated`` for one value (``field`` in STATUS_FIELDS)."""
@@ -613,13 +632,14 @@ def load_panel(path: str | Path | None = None, *, encoding: str | None = None) -
     gdp_g = _to_grid(gdp, shape, ti, ci)
     _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
-    scope = _scope(path, regions.codes)
+    digest = sha256_of(path)
+    scope = _scope(path, regions.codes, digest)
     national = (
         load_national(scope.series, all_years, gdp_g, real_g)
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
-    files = {str(path): sha256_of(path)}
+    files = {str(path): digest}
     for extra in (national.path, scope.path):
         if extra is not None:
             files[str(extra)] = sha256_of(extra)
@@ -670,16 +690,19 @@ def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArra
     return out if out.any() else None
 
 
-def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
+def _scope(path: Path, codes: tuple[str, ...], digest: str | None = None) -> Scope:
     """The panel's scope; the bundled panel has the national series and the bundled targets, its
-    vintages the bundled targets (their aggregate is their own sum)."""
+    vintages the bundled targets (their aggregate is their own sum). Which panel a file is, is
+    decided by its content: a byte-for-byte copy of the bundled panel, wherever it lies, is the
+    bundled panel (the same nation, the same targets, the same answer)."""
     scope = load_scope(path, codes)
     if scope.path is not None:
         return scope
     resolved = path.resolve()
-    if resolved == DEFAULT_PANEL.resolve():
+    kind = bundled_digests().get(digest or sha256_of(path))
+    if resolved == DEFAULT_PANEL.resolve() or kind == "panel":
         return with_bundled(PROVINCIAL, DEFAULT_NATIONAL, DEFAULT_TARGETS)
-    if resolved.parent == VINTAGES_DIR.resolve():
+    if resolved.parent == VINTAGES_DIR.resolve() or kind == "vintage":
         return with_bundled(PROVINCIAL, None, DEFAULT_TARGETS)
     return scope
 

@@ -469,6 +469,7 @@ def resolve(
         (
             *_fraction_warnings(spec, locs, file.path),
             *_plausibility(panel, growth, provinces, locs, file.path),
+            *_pin_overrides(panel, growth, provinces, locs, file.path),
             *census,
         ),
         changes,
@@ -583,7 +584,7 @@ def _horizon(spec: dict[str, Any], base: int, fail: Any) -> int:
 
 def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     if spec["target"] is None:
-        if panel.path.resolve() != DEFAULT_PANEL.resolve():
+        if not panel.is_bundled:
             raise fail("required for a panel other than the bundled one", "target")
         target = panel.regions.find("15")
     else:
@@ -936,6 +937,60 @@ def _plausibility(
                 )
                 field = "deflator" if d != "implied" else ("gdp" if i in pinned else "shift")
                 out.append(str(_err(msg, ("provinces", code, field), locs, path)))
+    return out
+
+
+def _pin_overrides(
+    panel: Panel,
+    growth: GrowthModel,
+    provinces: Mapping[int, tuple[PathValue | None, PathValue | None]],
+    locs: Mapping[Key, Location],
+    path: Path,
+) -> list[str]:
+    """Warnings for written values a preliminary GDP figure overrides: a deflator (a number, a
+    lead, or a ``{year: pct}`` path between its first and last year, or a temporary shift) in a
+    year whose nominal growth a preliminary figure fixes, where the deflator is implied instead
+    (nothing a scenario writes is dropped without a word)."""
+    out: list[str] = []
+    pins = growth.pinned_nominal
+    if pins is not None and np.isfinite(pins).any():
+        implied = log_to_pct(assemble(growth).deflator)
+        for t, i in zip(*np.nonzero(np.isfinite(pins)), strict=True):
+            code, year = panel.regions.codes[int(i)], int(growth.years[t])
+            written = provinces.get(int(i), (None, None))[1]
+            for field_, value in _written_deflator(growth, int(t), int(i), written):
+                msg = (f"warning: the deflator written for {year} ({value}) is overridden by the preliminary "
+                       f"GDP figure for {year} (provinces.{code}.gdp), which implies "
+                       f"{float(implied[t, i]):.2f} %; remove one of them")  # fmt: skip
+                out.append(str(_err(msg, ("provinces", code, field_), locs, path)))
+    nat = growth.national_pinned_nominal
+    if nat is not None and ("national", "deflator") in locs:
+        for t in np.flatnonzero(np.isfinite(nat)):
+            year = int(growth.years[t])
+            implied_nat = float(growth.national_deflator_pct[t])
+            msg = (f"warning: the national deflator written for {year} is overridden by the preliminary GDP "
+                   f"figure for {year} (national.gdp), which implies {implied_nat:.2f} %; remove one of them")  # fmt: skip
+            out.append(str(_err(msg, ("national", "deflator"), locs, path)))
+    return out
+
+
+def _written_deflator(
+    growth: GrowthModel, t: int, i: int, written: PathValue | None
+) -> list[tuple[str, str]]:
+    """The deflator values a scenario writes for cell ``(t, i)``: (field, value as written); a
+    year a ``{year: pct}`` path only extends to (flat before its first year) is not written."""
+    out = []
+    year = int(growth.years[t])
+    path = isinstance(written, dict) and "lead" not in written
+    spans = not path or min(written) <= year <= max(written)  # type: ignore[arg-type, operator]
+    if spans and growth.source_deflator[i] == "scenario" and np.isfinite(growth.fixed_deflator_pct[t, i]):
+        out.append(("deflator", f"{float(growth.fixed_deflator_pct[t, i]):g} %"))
+    lead = growth.lead_deflator_pct
+    if lead is not None and np.isfinite(lead[t, i]):
+        out.append(("deflator", f"national + {float(lead[t, i]):g} points"))
+    shift = growth.shift_deflator_pct
+    if shift is not None and shift[t, i] != 0:
+        out.append(("shift", f"{float(shift[t, i]):+g} points"))
     return out
 
 

@@ -1274,6 +1274,12 @@ WARNING_TEXT_ZH: tuple[tuple[str, str], ...] = (
      "价格指数{v}%超出数据中所有地区推算价格指数的范围（{lo}%至{hi}%）"),
     (r"(?P<v>[-\d.e]+) is read as (?P<w>[-\d.e]+) % a year; if you meant (?P<p>[-\d.e]+) %, write (?P<q>[-\d.e]+)",
      "{v}按每年{w}%理解；如果想写{p}%，请写 {q}"),
+    (r"the deflator written for (?P<y>\d{4}) \((?P<v>.+?)\) is overridden by the preliminary GDP figure for \d{4} "
+     r"\((?P<f>[\w.]+)\), which implies (?P<i>[-\d.]+) %; remove one of them",
+     "所写的{y}年价格指数（{v}）被{y}年的初步核算GDP（{f}）覆盖，后者隐含的价格指数为{i}%；请删去其中之一"),
+    (r"the national deflator written for (?P<y>\d{4}) is overridden by the preliminary GDP figure for \d{4} "
+     r"\(national.gdp\), which implies (?P<i>[-\d.]+) %; remove one of them",
+     "所写的{y}年全国价格指数被{y}年的初步核算GDP（national.gdp）覆盖，后者隐含的价格指数为{i}%；请删去其中之一"),
 )  # fmt: skip
 _WARNING_PATTERNS = tuple((re.compile(en), zh) for en, zh in WARNING_TEXT_ZH)
 
@@ -1535,4 +1541,16 @@ TEXT["zh"].update({
     "set_in": "在{file}中设定",
     "desc_inherited": "未沿用{parent}的说明：本文件修改了{keys}。",
     "desc_changed_in_code": "（此后在代码中修改：{keys}。）",
+})
+
+# Nothing moves silently (issue 24): the aggregate's source, said once.
+TEXT["en"].update({
+    "note_summed": "note: {path} has no national series of its own, so the nation is taken as the sum of its {n} regions (name one as aggregate.series in {meta}; docs/panels.md)",
+    "aggregate_summed": "The national series is the sum of the panel's {n} regions (the panel names no series of its own).",
+    "aggregate_series": "The national series: {path}.",
+})
+TEXT["zh"].update({
+    "note_summed": "注意：{path} 没有自己的全国数据序列，全国按其{n}个地区之和计算（可在 {meta} 中以 aggregate.series 指定；见 docs/panels.md）",
+    "aggregate_summed": "全国数据序列为面板中{n}个地区之和（面板未指定自己的序列）。",
+    "aggregate_series": "全国数据序列：{path}。",
 })

@@ -727,6 +727,11 @@ def add_provenance(
         if projection
         else t(lang, "data_last_year_only", y=last)
     )
+    panel = scenario.panel
+    if panel.summed_aggregate:
+        report.add_paragraph(t(lang, "aggregate_summed", n=panel.n_regions), "muted")
+    else:
+        report.add_paragraph(t(lang, "aggregate_series", path=panel.national.path), "muted")
     report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in prov.files.items()])
     command = " ".join(prov.command) if prov.command else "–"
     report.add_paragraph(t(lang, "version", v=prov.version, c=command), "muted")
