@@ -102,14 +102,20 @@ def _result_files(
     for i, result in enumerate(results):
         for name, frame in result_tables(result).items():
             tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
-    files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables)}
+    heads, regions = headers_lang(args), results[0].scenario.panel.regions
+    files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables, heads, regions)}
     if args.xlsx:
         from sim.present.workbook import summary_rows, workbook_bytes
 
         rows = summary_rows(results[-1], args.lang, prov)
         main = {"run": "projection", "backtest": "by_jump_off"}.get(args.command, args.command)
-        files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main=main)
+        files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main, heads, regions)
     return files
+
+
+def headers_lang(args: argparse.Namespace) -> str:
+    """The language of the files' sheet names, headers and categorical values: --headers, else --lang."""
+    return str(getattr(args, "headers", None) or args.lang)
 
 
 def _finish(
@@ -473,7 +479,7 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.model:
         from sim.present.text import price_model_text
 
-        print(price_model_text(panel, year))
+        print(price_model_text(panel, year, args.lang))
         return 0
     if args.targets:
         return _data_targets(args, panel)
@@ -569,10 +575,12 @@ def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
         try:
             load_scenario(path)
         except InputError as exc:
-            print(str(exc), file=sys.stderr)
+            print(_with_flag(exc, args.lang), file=sys.stderr)
             bad += 1
             continue
-        print(f"{path}: ok")
+        from sim.present.i18n import t
+
+        print(t(args.lang, "validate_ok", path=path))
     return 2 if bad else 0
 
 
@@ -652,10 +660,17 @@ def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
         help="language of texts and report (default: $RANKSIM_LANG, else en)",
     )
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
+    parser.add_argument(
+        "--headers",
+        choices=["en", "zh"],
+        help="language of the CSV and workbook headers, sheet names and categorical values "
+        "(default: --lang; en keeps the English keys)",
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits."""
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits.
+    Its help in ``lang`` (Chinese from the catalogue :data:`sim.present.i18n.HELP_ZH`)."""
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -786,7 +801,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_cmd_schema)
 
     validate = sub.add_parser("validate", help="check scenario files without running them")
-    validate.add_argument("scenarios", type=Path, nargs="+")
+    validate.add_argument("scenarios", type=Path, nargs="+", help="scenario files (YAML)")
+    validate.add_argument(
+        "--lang", choices=["en", "zh"], default=default_lang(), help="language of the messages"
+    )
     validate.set_defaults(handler=_cmd_validate)
     from sim.cli.workbench import add_commands  # diff and serve (issue 12)
 
@@ -795,7 +813,47 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"
         )
+    if lang == "zh":
+        _localize(parser)
     return parser
+
+
+class _ZhFormatter(argparse.HelpFormatter):
+    """argparse's help layout with its own words in Chinese (用法：, 位置参数, 选项)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        from sim.present.i18n import ARGPARSE_ZH
+
+        super().add_usage(usage, actions, groups, ARGPARSE_ZH["usage: "] if prefix is None else prefix)
+
+    def format_help(self) -> str:
+        from sim.present.i18n import ARGPARSE_ZH
+
+        text = super().format_help()
+        for title in ARGPARSE_ZH.values():  # argparse ends a heading with ":": full-width in Chinese
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
+
+
+def _localize(parser: argparse.ArgumentParser) -> None:
+    """Every help text of ``parser`` and its commands in Chinese, where the catalogue has it."""
+    from sim.present.i18n import ARGPARSE_ZH, HELP_ZH
+
+    parser.formatter_class = _ZhFormatter
+    if parser.description:
+        parser.description = HELP_ZH.get(parser.description, parser.description)
+    for group in parser._action_groups:
+        group.title = ARGPARSE_ZH.get(group.title or "", group.title)
+    for action in parser._actions:
+        if action.help is None and action.dest in ("scenario", "scenarios"):
+            action.help = "scenario file (YAML)"
+        if isinstance(action.help, str):
+            action.help = HELP_ZH.get(action.help, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = HELP_ZH.get(choice.help or "", choice.help)
+            for sub in action.choices.values():
+                _localize(sub)
 
 
 def _data_import_parser(data: argparse.ArgumentParser) -> None:
@@ -889,7 +947,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(error_lang(argv)).parse_args(argv)
         if getattr(args, "strict", False):
             warnings.simplefilter("error", RanksimWarning)
         if args.version:

@@ -14,7 +14,7 @@ from sim.errors import ArgumentError
 
 def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.diff import diff
-    from sim.cli.main import _print_json, _print_written
+    from sim.cli.main import _print_json, _print_written, headers_lang
     from sim.model.scenario import load_scenario
     from sim.present.diffview import diff_frame, diff_report, diff_text
     from sim.present.output import dumps, prepare_dir, write_files
@@ -39,13 +39,14 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.out is not None:  # diff.json, the table as CSV and the report: all or none
         stem = args.name or "diff"
         table = diff_frame(result, args.lang)
-        files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table)}
+        heads, regions = headers_lang(args), a.panel.regions
+        files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table, heads, regions)}
         if not args.no_report:
             files[f"{stem}.html"] = diff_report(result, args.lang, prov)
         if args.xlsx:  # the summary sheet: what the terminal prints, then the provenance
             lines = [["", line.strip()] for line in diff_text(result, args.lang).splitlines()]
             summary = [*lines, [], ["ranksim", prov.version]]
-            files[f"{stem}.xlsx"] = workbook_bytes(summary, {"": table}, "diff")
+            files[f"{stem}.xlsx"] = workbook_bytes(summary, {"": table}, "diff", heads, regions)
         written = write_files(Path(args.out), files)
     if args.json:
         return _print_json(doc)
@@ -56,7 +57,7 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.compare import compare
-    from sim.cli.main import _encoding_note, _print_json, _print_written
+    from sim.cli.main import _encoding_note, _print_json, _print_written, headers_lang
     from sim.cli.progress import progress_bar
     from sim.model.scenario import load_scenario
     from sim.present.compareview import compare_provenance, compare_report, compare_summary_rows, compare_text
@@ -82,16 +83,16 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.out is not None:  # all or none
         stem = args.name or "compare"
         tables = result_tables(result)
+        heads, regions = headers_lang(args), result.scenario.panel.regions
         files: dict[str, str | bytes] = {
             f"{stem}.json": dumps(result.to_document(prov)),
-            **csv_files(stem, tables),
+            **csv_files(stem, tables, heads, regions),
         }
         if not args.no_report:
             files[f"{stem}.html"] = compare_report(result, args.lang, prov)
         if args.xlsx:
-            files[f"{stem}.xlsx"] = workbook_bytes(
-                compare_summary_rows(result, args.lang, prov), tables, "compare"
-            )
+            summary = compare_summary_rows(result, args.lang, prov)
+            files[f"{stem}.xlsx"] = workbook_bytes(summary, tables, "compare", heads, regions)
         written = write_files(Path(args.out), files)
     if args.json:
         return _print_json(result.to_document(prov))

@@ -19,6 +19,7 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.batch import NEVER
 from sim.engine.projection import Projection
+from sim.inputs.panel import Regions
 
 #: A UTF-8 byte-order mark: Excel then reads the Chinese names right (pandas and ranksim skip it).
 BOM = "\ufeff"
@@ -90,11 +91,14 @@ def file_name(stem: str, table: str, suffix: str = ".csv") -> str:
     return f"{stem}{'_' + table if table else ''}{suffix}"
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none)."""
-    return BOM + file_table(frame).to_csv(index=False, lineterminator="\n")
+def csv_text(frame: pd.DataFrame, lang: str = "en", regions: Regions | None = None) -> str:
+    """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none);
+    headers and categorical values in Chinese for ``lang`` "zh" (:mod:`sim.present.headers`)."""
+    from sim.present.headers import localized
+
+    return BOM + localized(file_table(frame), lang, regions).to_csv(index=False, lineterminator="\n")
 
 
-def csv_files(stem: str, tables: Tables) -> dict[str, str]:
-    """File name -> CSV text of every table."""
-    return {file_name(stem, name): csv_text(frame) for name, frame in tables.items()}
+def csv_files(stem: str, tables: Tables, lang: str = "en", regions: Regions | None = None) -> dict[str, str]:
+    """File name -> CSV text of every table (headers in ``lang``)."""
+    return {file_name(stem, name): csv_text(frame, lang, regions) for name, frame in tables.items()}

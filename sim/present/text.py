@@ -129,7 +129,7 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  {t(lang, 'sum_rank')}  {ranks}")
-    lines.append(f"  {t(lang, 'sum_reach')}: {_reach_shown(proj, lang)}")
+    lines.append(f"  {t(lang, 'sum_reach')}{t(lang, 'colon')}{_reach_shown(proj, lang)}")
     return "\n".join(lines)
 
 
@@ -559,37 +559,33 @@ def _compare_text(result: Any, lang: str) -> str:
     return compare_text(result, lang)
 
 
-def price_model_text(panel: Panel, last_year: int) -> str:
+def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     """``ranksim data --model``: the error-correction price model (both speed groupings) with
     standard errors and estimation years, and every resource region's commodity loading."""
     from sim.model.prices import RESOURCE_CODES, commodity_loadings, estimate
 
-    lines = [f"Deflator spread models estimated on {panel.path.name}, years up to {last_year}"]
+    lines = [t(lang, "pm_head", file=panel.path.name, y=last_year)]
     for separate in (False, True):
         m = estimate(panel, last_year, separate_speed=separate)
-        kind = "by group (coal/energy, others)" if separate else "pooled"
         speed = (
-            f"b = {m.speed_resource:.3f} (se {m.speed_resource_se:.3f}) coal/energy, "
-            f"{m.speed:.3f} (se {m.speed_se:.3f}) others"
+            t(lang, "pm_speed_groups", b1=m.speed_resource, s1=m.speed_resource_se, b2=m.speed, s2=m.speed_se)
             if separate
-            else f"b = {m.speed:.3f} (se {m.speed_se:.3f})"
+            else t(lang, "pm_speed", b=m.speed, s=m.speed_se)
         )
+        kind = t(lang, "pm_by_group" if separate else "pm_pooled")
         lines.append(
-            f"  error correction, {kind}: {speed}; years {int(m.years[0])}-{int(m.years[-1])}, "
-            f"{m.n_obs} observations, R2 {m.r2:.2f}"
+            t(lang, "pm_line", kind=kind, speed=speed, y0=int(m.years[0]), y1=int(m.years[-1]), n=m.n_obs, r2=m.r2)
         )
     loading, se = commodity_loadings(panel, last_year)
     codes = panel.regions.codes
-    lines.append(
-        "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:"
-    )
+    lines.append(t(lang, "pm_factor"))
     for c in RESOURCE_CODES:
         if c in codes:
             i = codes.index(c)
-            lines.append(f"    {panel.regions.en[i]:<16}{loading[i]:>7.2f} (se {se[i]:.2f})")
+            who = pad(panel.regions.label(i, lang), 16, "left")
+            lines.append(f"    {who}{loading[i]:>7.2f}" + t(lang, "pm_se", s=se[i]))
     others = [i for i in range(len(codes)) if codes[i] not in RESOURCE_CODES]
     lines.append(
-        f"    others: mean {loading[others].mean():.2f}, range {loading[others].min():.2f} to "
-        f"{loading[others].max():.2f}"
+        t(lang, "pm_others", m=loading[others].mean(), lo=loading[others].min(), hi=loading[others].max())
     )
     return "\n".join(lines)

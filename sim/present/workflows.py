@@ -115,7 +115,8 @@ def to_excel(
     main = type(result).__name__.removesuffix("Result").lower()
     tables = result_tables(result)
     target = Path(path)
-    _write(target, workbook_bytes(summary_rows(result, lang, provenance), tables, main=main))
+    regions = result.scenario.panel.regions
+    _write(target, workbook_bytes(summary_rows(result, lang, provenance), tables, main, lang, regions))
     return target
 
 
