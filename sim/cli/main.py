@@ -104,6 +104,7 @@ def _result_files(
             tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
     heads, regions = headers_lang(args), results[0].scenario.panel.regions
     files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables, heads, regions)}
+    files |= chart_images(args, results)
     if args.xlsx:
         from sim.present.workbook import summary_rows, workbook_bytes
 
@@ -111,6 +112,20 @@ def _result_files(
         main = {"run": "projection", "backtest": "by_jump_off"}.get(args.command, args.command)
         files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main, heads, regions)
     return files
+
+
+def chart_images(args: argparse.Namespace, results: Sequence[Any]) -> dict[str, str | bytes]:
+    """With --images: ``<stem>_<chart>.png`` (or .svg) of every chart the results' report draws,
+    at slide size, with Chinese fonts."""
+    fmt = getattr(args, "images", None)
+    if not fmt:
+        return {}
+    from sim.present.images import figure_images
+    from sim.present.registry import charts_for
+
+    drawn = [(c.name, c.draw(r, args.lang)) for r in results for c in charts_for(r)]
+    images = figure_images([fig for _, fig in drawn], fmt)
+    return {f"{_stem(args)}_{name}.{fmt}": image for (name, _), image in zip(drawn, images, strict=True)}
 
 
 def headers_lang(args: argparse.Namespace) -> str:
@@ -264,7 +279,8 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
     from sim.present.output import prepare_dir, write_files
     from sim.present.registry import CHARTS
-    from sim.present.report import Report, figure_image
+    from sim.present.images import figure_image
+    from sim.present.report import Report
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -661,6 +677,13 @@ def _output_args(parser: argparse.ArgumentParser, files: str) -> None:
     )
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
     parser.add_argument(
+        "--images",
+        choices=["png", "svg"],
+        nargs="?",
+        const="png",
+        help="write PNG/SVG images of the report's charts too (slide size)",
+    )
+    parser.add_argument(
         "--headers",
         choices=["en", "zh"],
         help="language of the CSV and workbook headers, sheet names and categorical values "
@@ -771,7 +794,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)
 
-    chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
+    chart = sub.add_parser("chart", help="write one chart of a scenario (HTML, PNG or SVG)")
     chart.add_argument("scenario", type=Path)
     chart.add_argument("--kind", choices=chart_names("Projection"), required=True)
     chart.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.png or FILE.svg")

@@ -14,7 +14,7 @@ from sim.errors import ArgumentError
 
 def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.diff import diff
-    from sim.cli.main import _print_json, _print_written, headers_lang
+    from sim.cli.main import _print_json, _print_written, chart_images, headers_lang
     from sim.model.scenario import load_scenario
     from sim.present.diffview import diff_frame, diff_report, diff_text
     from sim.present.output import dumps, prepare_dir, write_files
@@ -43,6 +43,7 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
         files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table, heads, regions)}
         if not args.no_report:
             files[f"{stem}.html"] = diff_report(result, args.lang, prov)
+        files |= chart_images(args, [result])
         if args.xlsx:  # the summary sheet: what the terminal prints, then the provenance
             lines = [["", line.strip()] for line in diff_text(result, args.lang).splitlines()]
             summary = [*lines, [], ["ranksim", prov.version]]
@@ -57,7 +58,7 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.analyses.compare import compare
-    from sim.cli.main import _encoding_note, _print_json, _print_written, headers_lang
+    from sim.cli.main import _encoding_note, _print_json, _print_written, chart_images, headers_lang
     from sim.cli.progress import progress_bar
     from sim.model.scenario import load_scenario
     from sim.present.compareview import compare_provenance, compare_report, compare_summary_rows, compare_text
@@ -87,6 +88,7 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
         files: dict[str, str | bytes] = {
             f"{stem}.json": dumps(result.to_document(prov)),
             **csv_files(stem, tables, heads, regions),
+            **chart_images(args, [result]),
         }
         if not args.no_report:
             files[f"{stem}.html"] = compare_report(result, args.lang, prov)

@@ -118,26 +118,6 @@ def add_charts(report: Report, result: Any) -> None:
         report.add_figure(chart.draw(result, report.lang), chart.name)
 
 
-def figure_image(fig: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes through kaleido, which needs a Chrome/Chromium; one clear error if absent."""
-    try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        raise ArgumentError(
-            f"{fmt.upper()} output needs the kaleido package and a Chrome/Chromium browser "
-            "(pip install kaleido); write FILE.html instead",
-            field="out",
-        ) from None
-    try:
-        return bytes(fig.to_image(format=fmt, width=1200, height=int(fig.layout.height or 600)))
-    except Exception as exc:  # noqa: BLE001 - kaleido reports a missing browser in many ways
-        raise ArgumentError(
-            f"{fmt.upper()} output failed: kaleido could not start a browser ({type(exc).__name__}); "
-            "write FILE.html instead",
-            field="out",
-        ) from None
-
-
 def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: str = "%") -> str:
     """A path as the file wrote it; "trailing" with the value it resolved to; a lead over the
     national path in percentage points."""
