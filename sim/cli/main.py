@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.present.registry import chart_names
-from sim.present.text import montecarlo_line, pad, summary, summary_text, sweep_text
+from sim.present.text import montecarlo_line, summary, summary_text, sweep_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
@@ -277,9 +277,9 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
+    from sim.present.images import figure_image
     from sim.present.output import prepare_dir, write_files
     from sim.present.registry import CHARTS
-    from sim.present.images import figure_image
     from sim.present.report import Report
 
     out = Path(args.out)

@@ -40,7 +40,8 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
         stem = args.name or "diff"
         table = diff_frame(result, args.lang)
         heads, regions = headers_lang(args), a.panel.regions
-        files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), f"{stem}.csv": csv_text(table, heads, regions)}
+        files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc)}
+        files[f"{stem}.csv"] = csv_text(table, heads, regions)
         if not args.no_report:
             files[f"{stem}.html"] = diff_report(result, args.lang, prov)
         files |= chart_images(args, [result])

@@ -1290,6 +1290,15 @@ def warning_line(line: str, lang: str) -> str:
     if lang != "zh" or ": warning: " not in line:
         return line
     head, message = line.split(": warning: ", 1)
+    text = warning_message(message, lang)
+    return line if text == message else f"{head}：警告：{text}"
+
+
+def warning_message(message: str, lang: str) -> str:
+    """A warning's message (without file, line and field) in ``lang``; as given where no pattern
+    matches."""
+    if lang != "zh":
+        return message
     for pattern, zh in _WARNING_PATTERNS:
         match = pattern.fullmatch(message)
         if match is not None:
@@ -1298,9 +1307,8 @@ def warning_line(line: str, lang: str) -> str:
                 parts["over"] = "全国" if parts["over"] == "the nation" else parts["over"]
             if "who" in parts:
                 parts["who"] = _zh_name(parts["who"])
-            text = _filled(zh, parts).replace("高-", "低").replace("高+", "高")
-            return f"{head}：警告：{text}"
-    return line
+            return _filled(zh, parts).replace("高-", "低").replace("高+", "高")
+    return message
 
 
 @functools.cache
@@ -1702,3 +1710,25 @@ AVOIDED_ZH: dict[str, str] = {
     r"价格\{|价格\d": "价格涨幅",
     r"[\u3400-\u9fff）][:;]": "：",
 }
+
+# The what-if app (issue 24): the typed value, the title that follows the state, warnings beside the answer.
+TEXT["en"].update({
+    "serve_typed": " % a year (type any value from -10 to 30)",
+    "serve_title": "{name} — what if: {what}",
+    "serve_t_real": "{who} {v:g}% real a year",
+    "serve_t_target_deflator": "{who}'s deflator {v:+g} pp",
+    "serve_t_national": "national real growth {v:+g} pp",
+    "serve_t_commodity": "commodity factor {v:+g} pp",
+    "serve_t_rival": "{who} {v:+g} pp",
+    "serve_warnings": "Warnings (as ranksim run prints them for this state):",
+})
+TEXT["zh"].update({
+    "serve_typed": " 每年%（可输入-10至30之间的任意值）",
+    "serve_title": "{name} — 假如：{what}",
+    "serve_t_real": "{who}每年实际增长{v:g}%",
+    "serve_t_target_deflator": "{who}平减指数{v:+g}个百分点",
+    "serve_t_national": "全国实际增速{v:+g}个百分点",
+    "serve_t_commodity": "大宗商品因子{v:+g}个百分点",
+    "serve_t_rival": "{who}{v:+g}个百分点",
+    "serve_warnings": "警告（ranksim run 对此状态给出的警告）：",
+})
