@@ -156,7 +156,7 @@ def build_app(
             marks={v: f"{v:g}%" for v in range(int(lo), int(hi) + 1, 2)},
             tooltip={"always_visible": True, "placement": "bottom"},
             updatemode="drag",
-            **_no_direct_input(dcc),
+            **_no_direct_input(dcc),  # type: ignore[arg-type]
         ),
         html.Div(
             [
