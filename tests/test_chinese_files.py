@@ -150,3 +150,9 @@ def test_the_chinese_wording_of_the_answers(cli):
     assert re.search(r"价格涨幅-?\d", assumption_sentence(proj, "zh"))
     solve = cli("solve", FOUNDING, "--by", "2030", "--lang", "zh").out
     assert solve.startswith("要到2030年进入前16位")
+
+
+def test_the_backtest_names_the_default_model_in_chinese(cli):
+    res = cli("backtest", "--from", "2012:2012", "--lang", "zh")
+    assert res.code == 0, res.err
+    assert "ranksim默认模型" in res.out.splitlines()[0] and "default model" not in res.out

@@ -587,7 +587,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "p_half_life": "其他地区增速差半衰期",
         "p_threshold": "门槛名次",
         "o_reach_year": "达到年份",
-        "o_gap": "{y}年与门槛的差距（%）",
+        "o_gap": "{y}年差距（与门槛相比，%）",
         "o_rank": "{y}年名次",
         "at_title": "各地区逐年增速",
         "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = 该省公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
@@ -1732,3 +1732,5 @@ TEXT["zh"].update({
     "serve_t_rival": "{who}{v:+g}个百分点",
     "serve_warnings": "警告（ranksim run 对此状态给出的警告）：",
 })
+TEXT["en"].update({"default_model_name": "ranksim default model"})
+TEXT["zh"].update({"default_model_name": "ranksim默认模型"})

@@ -727,7 +727,9 @@ def backtest_report(bt: BacktestResult, lang: str = "en", provenance: Provenance
     years = bt.jump_off_years
     report = Report(title=t(lang, "bt_title", h=bt.horizon, y0=int(years[0]), y1=int(years[-1])), lang=lang)
     report.add_html(f"<h1>{esc(report.title)}</h1>")
-    report.add_paragraph(sc.name, "muted")
+    from sim.present.text import scenario_name
+
+    report.add_paragraph(scenario_name(sc, lang), "muted")
     m, v = bt.model, bt.naive_metrics
     key = "bt_sentence_better" if m.rank_mae < v.rank_mae else "bt_sentence_worse"
     pct = (1 - m.rank_mae / v.rank_mae) * 100 if v.rank_mae else 0.0

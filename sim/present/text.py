@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 
 
+#: The name of the scenario ``sim.default_scenario()`` builds (no file).
+DEFAULT_MODEL_NAME = "ranksim default model"
+
+
+def scenario_name(scenario: Any, lang: str = "en") -> str:
+    """A scenario's name as texts show it: its own, or the default model's in ``lang``."""
+    return t(lang, "default_model_name") if scenario.name == DEFAULT_MODEL_NAME else str(scenario.name)
+
+
 def probability_text(p: float) -> str:
     """A probability as every report, chart and workbook shows it: whole percent, "<1%" and
     ">99%" where rounding would say 0 % or 100 % of something that can happen or fail."""
@@ -463,7 +472,7 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     metric = lambda key: _label(lang, f"bt_m_{key}", key)  # noqa: E731
     width = max(_width(metric(key)) for key in m) + 2
     lines = [
-        t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
+        t(lang, "bt_head", name=scenario_name(bt.scenario, lang), h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
           nat=_label(lang, f"bt_nat_{bt.national}", bt.national)),
         "  " + " " * width + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
         *(f"  {pad(metric(key), width, 'left')}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
