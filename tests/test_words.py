@@ -74,7 +74,8 @@ def test_an_inherited_description_is_not_shown_for_what_the_child_changed(write,
     assert "keeps" not in text and "about 6 %" not in text
     assert (
         text
-        == "The description of inner_mongolia_6pct.yaml is not repeated: this file changes provinces.15.real_growth."
+        == "The description of inner_mongolia_6pct.yaml is not repeated: this file changes "
+        "provinces.15.real_growth."
     )
     renamed = write("renamed.yaml", f"extends: {FOUNDING}\nname: same model, new name\n")
     assert own_description(_load(renamed), "en") == _load(FOUNDING).description.strip()

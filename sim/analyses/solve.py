@@ -165,7 +165,8 @@ def _threshold_levels(proj: Any) -> np.ndarray:
 def _json_row(row: dict[Any, Any]) -> dict[str, Any]:
     """One year of the gaps as JSON: the year as a whole number, NaN as null."""
     return {
-        str(k): (int(v) if k == names.YEAR else None if not np.isfinite(v) else round(float(v), 4)) for k, v in row.items()
+        str(k): (int(v) if k == names.YEAR else None if not np.isfinite(v) else round(float(v), 4))
+        for k, v in row.items()
     }
 
 

@@ -969,7 +969,8 @@ def _pin_overrides(
             year = int(growth.years[t])
             implied_nat = float(growth.national_deflator_pct[t])
             msg = (f"warning: the national deflator written for {year} is overridden by the preliminary GDP "
-                   f"figure for {year} (national.gdp), which implies {implied_nat:.2f} %; remove one of them")  # fmt: skip
+                   f"figure for {year} (national.gdp), which implies {implied_nat:.2f} %; "
+                   "remove one of them")  # fmt: skip
             out.append(str(_err(msg, ("national", "deflator"), locs, path)))
     return out
 

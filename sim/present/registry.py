@@ -59,7 +59,8 @@ REGISTRY: tuple[Chart, ...] = (
     Chart("diff_waterfall", "diff_waterfall", "DiffResult", lambda d: bool(d.changes)),
     Chart("compare_rank", "compare_rank_chart", "CompareResult"),
     Chart("compare_gap", "compare_gap_chart", "CompareResult"),
-    Chart("compare_probability", "compare_probability_chart", "CompareResult", lambda c: c.montecarlo is not None),
+    Chart("compare_probability", "compare_probability_chart", "CompareResult",
+          lambda c: c.montecarlo is not None),  # fmt: skip
 )
 CHARTS: dict[str, Chart] = {c.name: c for c in REGISTRY}
 

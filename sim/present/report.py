@@ -25,7 +25,7 @@ from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
-from sim.errors import ArgumentError, InputError
+from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import t

@@ -33,8 +33,9 @@ def result_tables(result: Any) -> Tables:
     A projection: the projection with history, the passes and the assumptions; a Monte Carlo
     result: its probabilities by year; a sweep: the grid (with ``reach_probability`` when it
     ran Monte Carlo) and the "which midfield?" thresholds; sensitivity: the tornado and Sobol
-    indices; solve: the curve and the year-by-year gaps; a comparison: the answers, by year (rank, gap, the fan), what
-    differs, passes and projections, each with a ``scenario`` column; a backtest: the errors by jump-off year and every region's ranks."""
+    indices; solve: the curve and the year-by-year gaps; a comparison: the answers, by year
+    (rank, gap, the fan), what differs, passes and projections, each with a ``scenario`` column;
+    a backtest: the errors by jump-off year and every region's ranks."""
     if isinstance(result, Projection):
         return {"": result.to_frame(history=True), "passes": result.passes_frame(),
                 "assumptions": result.assumptions_frame()}  # fmt: skip
@@ -48,8 +49,9 @@ def result_tables(result: Any) -> Tables:
     if kind == "SolveResult":
         return {"": result.to_frame(), "gaps": result.gaps()}
     if kind == "CompareResult":
-        return {"": result.to_frame(), "by_year": result.by_year_frame(), "differences": result.differences_frame(),
-                "passes": result.passes_frame(), "projection": result.projection_frame()}  # fmt: skip
+        return {"": result.to_frame(), "by_year": result.by_year_frame(),
+                "differences": result.differences_frame(), "passes": result.passes_frame(),
+                "projection": result.projection_frame()}  # fmt: skip
     if kind == "BacktestResult":
         by = pd.DataFrame(result.by_jump_off()).rename(columns={"year": names.JUMP_OFF})
         return {"": by, "regions": result.to_frame()}

@@ -472,7 +472,8 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     metric = lambda key: _label(lang, f"bt_m_{key}", key)  # noqa: E731
     width = max(_width(metric(key)) for key in m) + 2
     lines = [
-        t(lang, "bt_head", name=scenario_name(bt.scenario, lang), h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
+        t(lang, "bt_head", name=scenario_name(bt.scenario, lang), h=bt.horizon, y0=years[0], y1=years[-1],
+          n=len(years),
           nat=_label(lang, f"bt_nat_{bt.national}", bt.national)),
         "  " + " " * width + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
         *(f"  {pad(metric(key), width, 'left')}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
@@ -583,7 +584,8 @@ def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
         )
         kind = t(lang, "pm_by_group" if separate else "pm_pooled")
         lines.append(
-            t(lang, "pm_line", kind=kind, speed=speed, y0=int(m.years[0]), y1=int(m.years[-1]), n=m.n_obs, r2=m.r2)
+            t(lang, "pm_line", kind=kind, speed=speed, y0=int(m.years[0]), y1=int(m.years[-1]), n=m.n_obs,
+              r2=m.r2)  # fmt: skip
         )
     loading, se = commodity_loadings(panel, last_year)
     codes = panel.regions.codes
