@@ -13,6 +13,7 @@ Notebook use::
     mc.to_frame()                            # by year: reach probability, rank quantiles
     sim.solve(scenario, 2030).required_real_growth_pct  # constant real growth needed by 2030
     variant = scenario.with_changes({"provinces.Inner Mongolia.real_growth": 7.0})
+    sim.compare([scenario, variant], paths=10_000, seed=1).to_frame()  # scenarios side by side
     html = sim.report(scenario, rng=np.random.default_rng(7))  # the report `ranksim run` writes
 
 Every result has ``to_frame()`` (column names in :mod:`sim.names`), ``to_long()`` (one long
@@ -39,6 +40,8 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "BacktestResult": "sim.analyses.backtest",
+    "CompareResult": "sim.analyses.compare",
+    "compare": "sim.analyses.compare",
     "backtest": "sim.analyses.backtest",
     "MonteCarloResult": "sim.analyses.montecarlo",
     "simulate": "sim.analyses.montecarlo",
@@ -82,6 +85,7 @@ _EXPORTS = {
 __all__ = [
     "AnalysisResult",
     "BacktestResult",
+    "CompareResult",
     "DataError",
     "DiffResult",
     "Experiments",
@@ -100,6 +104,7 @@ __all__ = [
     "SweepResult",
     "analyze",
     "backtest",
+    "compare",
     "concat",
     "default_scenario",
     "diff",
@@ -143,6 +148,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from sim.analyses.backtest import BacktestResult, backtest
+    from sim.analyses.compare import CompareResult, compare
     from sim.analyses.design import evaluate
     from sim.analyses.diff import DiffResult, diff
     from sim.analyses.experiments import Experiments, experiments, load_experiments

@@ -69,6 +69,26 @@ REQUIRED_LEAD = "required_lead_pp"  # solve(lead=True): the lead over the nation
 PROBABILITY = "probability"  # NaN: deterministic
 SOLVE_COLUMNS = (DEADLINE, REQUIRED, PROBABILITY)
 
+
+def solve_gap_columns(per_capita: bool = False) -> dict[str, str]:
+    """The columns of a solve's year-by-year gaps (``SolveResult.gaps()``), after ``year``: the
+    target under the scenario's own path (``own``) and under the answer (``answer``); levels in
+    100 million yuan (亿元), or yuan per head when ranking by GDP per head."""
+    unit = "yuan_per_head" if per_capita else "100m_yuan"
+    level = "gdp_per_capita" if per_capita else "gdp"
+    return {
+        "real_own": "real_growth_own_pct",
+        "real_answer": "real_growth_answer_pct",
+        "level_own": f"{level}_own_{unit}",
+        "level_answer": f"{level}_answer_{unit}",
+        "threshold": f"{level}_at_threshold_{unit}",
+        "gap_own": f"gap_own_{unit}",
+        "gap_own_pct": "gap_own_pct",
+        "gap_answer": f"gap_answer_{unit}",
+        "gap_answer_pct": "gap_answer_pct",
+        "extra": f"extra_{level}_{unit}",
+    }
+
 # Backtest (long: jump-off x region)
 JUMP_OFF = "jump_off_year"
 PREDICTED_RANK, NAIVE_RANK, ACTUAL_RANK = "predicted_rank", "naive_rank", "actual_rank"
@@ -154,3 +174,12 @@ PARAMETER_UNITS = {
     ("half_life", "set"): "years", ("half_life", "shift"): "years",
     ("threshold", "set"): "rank", ("threshold", "shift"): "ranks",
 }  # fmt: skip
+
+# Compare (long: a `scenario` column first in every table)
+# SCENARIO (above): in a comparison, the scenario's label, its file's stem
+SCENARIO_NAME, SCENARIO_FILE = "scenario_name", "scenario_file"
+STAYS_UNTIL = "stays_until"  # a target inside in the base year: the last year it stays inside
+HORIZON_RANK = "horizon_rank"
+P_REACH_PREFIX = "p_reach_"  # p_reach_<year>: P(reach by that year)
+REACH_YEAR_Q50 = "reach_year_q50"  # the median reach year over the Monte Carlo paths
+CHANGE, SERIES, WHERE = "key", "item", "where"  # with VALUE (above)  # a differing value: what, where, how much

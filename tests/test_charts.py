@@ -124,6 +124,7 @@ def test_registry_draws_every_chart_of_every_result_with_both_titles(proj):
         sim.sensitivity(small, rng=np.random.default_rng(0)),
         sim.backtest(sc, [2010, 2011], 5, paths=100, rng=np.random.default_rng(0)),
         diff(sc, sc.with_changes({"national.real_growth": 4.0, "threshold_rank": 15})),
+        sim.compare([sc, sc.with_changes({"national.real_growth": 4.0})], paths=200, seed=0),
     ]
     drawn = set()
     for result in results:

@@ -117,7 +117,8 @@ def test_projection_checked_against_actuals_when_data_exists(cli):
 
 def test_chinese_summary(cli):
     res = cli("run", FOUNDING, "--lang", "zh", "--no-report")
-    assert "达到年份:" in res.out and "目标地区名次" in res.out and "进入前16位" in res.out
+    # full-width colon after Chinese (issue 24: one glossary)
+    assert "达到年份：" in res.out and "目标地区名次" in res.out and "进入前16位" in res.out
 
 
 def test_years_outside_the_projection_folders_and_shift_labels(cli, tmp_path):

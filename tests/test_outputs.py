@@ -41,7 +41,7 @@ def test_each_command_keeps_its_own_files(cli, tmp_path):
         assert res.out.splitlines()[-1].startswith(f"wrote {out / argv[0]}.json")
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in run_files} == run_files
     assert _names(out) == set(run_files) | {
-        "solve.html", "solve.json", "solve.csv",
+        "solve.html", "solve.json", "solve.csv", "solve_gaps.csv",
         "montecarlo.html", "montecarlo.json", "montecarlo.csv",
         "sweep.html", "sweep.json", "sweep.csv", "sweep_thresholds.csv",
         "sensitivity.html", "sensitivity.json", "sensitivity.csv",

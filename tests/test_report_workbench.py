@@ -116,4 +116,7 @@ def test_the_sobol_chart_is_as_tall_as_its_parameters(founding):
     fig = sobol_chart(sens)
     assert fig.data[0].orientation == "h" and fig.layout.margin.b <= 60
     assert fig.layout.height == 150 + 55 * len(sens.sobol)
-    assert list(fig.data[0].y)[-1] == max(sens.sobol, key=lambda s: s.total_order).param  # largest on top
+    from sim.present.text import path_label
+
+    largest = max(sens.sobol, key=lambda s: s.total_order).param  # on top, named in words (issue 24)
+    assert list(fig.data[0].y)[-1] == path_label(largest, "set", sens.scenario, "en")

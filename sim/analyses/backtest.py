@@ -491,9 +491,9 @@ def backtest(
 
 def _published(panel: Panel, years: Sequence[int]) -> dict[int, tuple[str, Panel]]:
     """For each jump-off year, the oldest bundled vintage that holds it: (name, panel)."""
-    from sim.inputs.panel import DEFAULT_PANEL, load_vintage, vintage_names
+    from sim.inputs.panel import load_vintage, vintage_names
 
-    if panel.path.resolve() != DEFAULT_PANEL.resolve():
+    if not panel.is_bundled:
         raise InputError(
             "vintages are bundled for the provincial panel only; use the vintage 'final' with your own data",
             field="vintage",

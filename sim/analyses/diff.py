@@ -290,11 +290,19 @@ def diff(
     )  # fmt: skip
 
 
-def _check_comparable(a: Scenario, b: Scenario) -> None:
-    if a.panel.path.resolve() != b.panel.path.resolve():
+def differences(a: Scenario, b: Scenario) -> tuple[Change, ...]:
+    """Every assumption that differs from ``a`` to ``b``, resolved per year (the changes of
+    :func:`diff`, without evaluating their effects): what ``ranksim compare`` tabulates."""
+    _check_comparable(a, b, measure=False)
+    horizon = max(a.horizon, b.horizon)
+    return tuple(_changes(_extend(a, horizon), _extend(b, horizon), a, b))
+
+
+def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None:
+    if a.panel.sha256 != b.panel.sha256 or a.panel.national.path != b.panel.national.path:  # the same data
         raise InputError(
-            f"the two scenarios use different data ({a.panel.path} and {b.panel.path}); diff compares "
-            "assumptions on the same data",
+            f"the two scenarios use different data ({a.panel.path} and {b.panel.path}); scenarios are "
+            "compared on the same data",
             field="data",
         )
     if a.target != b.target:
@@ -304,6 +312,12 @@ def _check_comparable(a: Scenario, b: Scenario) -> None:
             f"{regions.en[b.target]}); diff compares answers to the same question",
             field="target",
         )
+    if not measure:
+        if a.measure != b.measure:
+            raise InputError(
+                f"the two scenarios rank by different measures ({a.measure} and {b.measure})", field="measure"
+            )
+        return
     if a.per_capita or b.per_capita:
         raise InputError(
             "diff compares scenarios ranked by GDP; measure: gdp_per_capita is not supported by diff "

@@ -3,6 +3,10 @@
 A target already within the threshold in the base year asks the other question: the lowest
 constant growth that keeps it inside in every year through the deadline (``question="stay"``).
 
+With ``over=(first, last)`` (a plan period such as the 15th Five-Year Plan, 2026-2030) only the
+target's growth in those years is searched; before and after them it follows the scenario's own
+path (the parameter ``provinces.<code>.real_growth.FIRST-LAST``, one meaning for every route).
+
 Deterministic: every candidate growth on a 0.01-point grid from -10 % to 30 % is evaluated in
 one batch; the reach year never rises with more growth, so the answer is the smallest grid
 value that reaches by the deadline, and the same batch gives the whole curve of required
@@ -56,6 +60,12 @@ class SolveResult(ResultView):
     question: str = "reach"  # "reach", or "stay" for a target inside in the base year
     lead: bool = False  # the answer is a constant lead over the national path (points), not a rate
     historical_lead_pp: float | None = None  # the target's mean real-growth lead over the nation
+    over: tuple[int, int] | None = None  # the plan period searched (first, last); None: every year
+
+    @property
+    def parameter(self) -> Parameter:
+        """The parameter searched: the target's real growth (over the plan period) or its lead."""
+        return target_param(self.scenario, self.lead, self.over)
 
     @property
     def grid(self) -> np.ndarray:
@@ -74,7 +84,8 @@ class SolveResult(ResultView):
             g = f"any growth down to {LOW:g} % (the bottom of the search range)"
         prob = f" with probability {self.probability:g}" if self.probability is not None else ""
         verb = "stay inside through" if self.question == "stay" else "by"
-        return f"{verb} {self.by}{prob}: {g} real a year"
+        over = f" over {self.over[0]}-{self.over[1]}" if self.over is not None else ""
+        return f"{verb} {self.by}{prob}: {g} real a year{over}"
 
     @property
     def required_real_growth_pct(self) -> float | None:
@@ -134,18 +145,75 @@ class SolveResult(ResultView):
             "reachable": self.required_pct is not None,
             "search_range_pct": [float(self.grid[0]), float(self.grid[-1])],
             "at_search_bound": "low" if self.at_low_bound else "high" if self.required_pct is None else None,
+            "over": list(self.over) if self.over is not None else None,
             "curve": [
                 {"by": y, ("required_lead_pp" if self.lead else "required_real_growth_pct"): g} for y, g in self.curve
             ],
             "paths": self.paths,
+            "gaps": [_json_row(r) for r in self.gaps().to_dict("records")],
             "provenance": prov.to_dict(),
         }
 
+    def gaps(self) -> pd.DataFrame:
+        """Year by year (base year first), under the scenario's own path and under the answer
+        (the required growth over its years, the own path elsewhere): the target's real growth,
+        its level (GDP in 亿元, or GDP per head in yuan by the scenario's measure), the level of the
+        region at the threshold rank among the others, and the gap to it in the level's unit and
+        in percent (positive: ahead); the extra level the answer needs over the own path.
+        Without an answer (not reachable) the answer's columns are empty."""
+        from sim.engine.projection import project
 
-def _target_param(scenario: Scenario, lead: bool = False) -> Parameter:
+        own = project(self.scenario)
+        cols = names.solve_gap_columns(self.scenario.per_capita)
+        out = {names.YEAR: own.years, cols["real_own"]: _real_pct(own)}
+        out[cols["level_own"]] = own.levels[:, self.scenario.target]
+        kth = _threshold_levels(own)
+        out[cols["threshold"]] = kth
+        out[cols["gap_own"]] = own.levels[:, self.scenario.target] - kth
+        out[cols["gap_own_pct"]] = own.gap_pct()
+        nan = np.full(own.years.size, np.nan)
+        if self.required_pct is not None:
+            answer = project(self.scenario, [(self.parameter, self.required_pct)])
+            level = answer.levels[:, self.scenario.target]
+            out |= {cols["real_answer"]: _real_pct(answer), cols["level_answer"]: level,
+                    cols["gap_answer"]: level - kth, cols["gap_answer_pct"]: answer.gap_pct(),
+                    cols["extra"]: level - own.levels[:, self.scenario.target]}  # fmt: skip
+        else:
+            answer_cols = ("real_answer", "level_answer", "gap_answer", "gap_answer_pct", "extra")
+            out |= {cols[k]: nan for k in answer_cols}
+        return pd.DataFrame(out, columns=[names.YEAR, *cols.values()])
+
+
+def _real_pct(proj: Any) -> np.ndarray:
+    """The target's real growth (percent) by year, NaN in the base year."""
+    real = np.expm1(proj.growth.real[:, proj.target]) * 100
+    return np.concatenate([[np.nan], real])
+
+
+def _threshold_levels(proj: Any) -> np.ndarray:
+    """The level of the region at the threshold rank among the target's rivals, by year."""
+    others = np.delete(proj.levels, proj.target, axis=1)
+    return -np.sort(-others, axis=1)[:, proj.threshold_rank - 1]
+
+
+def _json_row(row: dict[Any, Any]) -> dict[str, Any]:
+    """One year of the gaps as JSON: the year as a whole number, NaN as null."""
+    return {
+        str(k): (int(v) if k == names.YEAR else None if not np.isfinite(v) else round(float(v), 4))
+        for k, v in row.items()
+    }
+
+
+def target_param(scenario: Scenario, lead: bool = False, over: tuple[int, int] | None = None) -> Parameter:
+    """The parameter a solve searches: the target's lead, or its real growth in every projected
+    year or over the plan period ``over`` (``provinces.<code>.real_growth.FIRST-LAST``)."""
+    code = scenario.target_code
     if lead:
-        return Parameter(f"provinces.{scenario.target_code}.lead", "set", "province_lead", scenario.target)
-    return Parameter(f"provinces.{scenario.target_code}.real_growth", "set", "province_real", scenario.target)
+        return Parameter(f"provinces.{code}.lead", "set", "province_lead", scenario.target)
+    if over is not None:
+        path = f"provinces.{code}.real_growth.{over[0]}-{over[1]}"
+        return Parameter(path, "set", "province_real", scenario.target, (int(over[0]), int(over[1])))
+    return Parameter(f"provinces.{code}.real_growth", "set", "province_real", scenario.target)
 
 
 def historical_lead(scenario: Scenario, years: int = HISTORY_LEAD_YEARS) -> float | None:
@@ -164,13 +232,16 @@ def inside_at_base(scenario: Scenario) -> bool:
     return 1 + int((level > level[scenario.target]).sum()) <= scenario.threshold_rank
 
 
-def required_curve(scenario: Scenario, lead: bool = False) -> dict[int, float | None]:
+def required_curve(
+    scenario: Scenario, lead: bool = False, over: tuple[int, int] | None = None
+) -> dict[int, float | None]:
     """Smallest grid growth (or lead) reaching by each deadline (base+1 .. horizon),
     deterministically; for a target inside in the base year, the smallest that keeps it inside
-    every year to the deadline."""
-    deadlines = range(scenario.base_year + 1, scenario.horizon + 1)
+    every year to the deadline. With a plan period ``over``: its growth, deadlines from its first year."""
+    first = scenario.base_year + 1 if over is None else over[0]
+    deadlines = range(first, scenario.horizon + 1)
     grid = LEAD_GRID if lead else GRID
-    param = _target_param(scenario, lead)
+    param = target_param(scenario, lead, over)
     out: dict[int, float | None] = {}
     if inside_at_base(scenario):
         ranks = evaluate_batch(scenario, [(param, grid)], rank_years=list(deadlines)).ranks
@@ -207,6 +278,7 @@ def probability_curve(
     deadlines: Sequence[int],
     progress: Callable[[int], None] | None = None,
     lead: bool = False,
+    over: tuple[int, int] | None = None,
 ) -> dict[int, float | None]:
     """Smallest grid growth whose Monte Carlo reach probability by each deadline is >= P (for a
     target inside in the base year: the probability of staying inside every year through it).
@@ -218,7 +290,7 @@ def probability_curve(
 
     cache: dict[int, np.ndarray] = {}
     state = rng.bit_generator.state
-    param = _target_param(scenario, lead)
+    param = target_param(scenario, lead, over)
     grid = LEAD_GRID if lead else GRID
     stay = inside_at_base(scenario)
 
@@ -253,6 +325,7 @@ def solve(
     curve_probability: bool = False,
     progress: Callable[[int], None] | None = None,
     lead: bool = False,
+    over: tuple[int, int] | None = None,
 ) -> SolveResult:
     """The constant real growth of the target that reaches the threshold rank by ``by`` (with
     ``lead``: the constant lead over the national path, points a year, every projected year).
@@ -277,6 +350,12 @@ def solve(
     curve_probability : bool
         In probability mode, also compute the probabilistic curve for every deadline (slower);
         otherwise ``curve`` is the deterministic one.
+    lead : bool
+        Search the constant lead over the national path (points a year) instead of a rate.
+    over : (int, int), optional
+        A plan period (first and last year, e.g. ``(2026, 2030)``): search the target's constant
+        real growth in those years only, the scenario's own path before and after them. The
+        deadline must not come before its first year.
 
     Returns
     -------
@@ -292,16 +371,18 @@ def solve(
             f"{scenario.horizon}, got {by}",
             field="by",
         )
+    if over is not None:
+        _check_over(scenario, by, over, lead)
     if probability is not None and not 0 < probability <= 1:
         raise InputError(f"must be in (0, 1], got {probability}", field="probability")
     generator, used = random_source(seed, rng) if probability is not None else (None, None)
-    deterministic = required_curve(scenario, lead)
+    deterministic = required_curve(scenario, lead, over)
     if probability is None:
         required, curve = deterministic[by], deterministic
     else:
         deadlines = list(deterministic) if curve_probability else [by]
         assert generator is not None
-        curve = probability_curve(scenario, probability, paths, generator, deadlines, progress, lead)
+        curve = probability_curve(scenario, probability, paths, generator, deadlines, progress, lead, over)
         required = curve[by]
         if not curve_probability:
             curve = deterministic
@@ -321,4 +402,22 @@ def solve(
         "stay" if inside_at_base(scenario) else "reach",
         lead,
         historical_lead(scenario) if lead else None,
+        (int(over[0]), int(over[1])) if over is not None else None,
     )
+
+
+def _check_over(scenario: Scenario, by: int, over: tuple[int, int], lead: bool) -> None:
+    """A plan period is a range of projected years that starts no later than the deadline."""
+    first, last = over
+    if lead:
+        raise InputError(
+            "a lead covers every projected year; give a plan period or a lead, not both", field="over"
+        )
+    if not scenario.base_year < first <= last <= scenario.horizon:
+        raise InputError(
+            f"must be FIRST:LAST within the projection ({scenario.base_year + 1}-{scenario.horizon}), "
+            f"got {first}:{last}",
+            field="over",
+        )
+    if by < first:
+        raise InputError(f"the deadline {by} comes before the plan period starts ({first})", field="by")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,19 @@ def output_args(parser: argparse.ArgumentParser, files: str) -> None:
         help="language of texts and report (default: $RANKSIM_LANG, else en)",
     )
     parser.add_argument("--no-report", action="store_true", help="do not write the HTML report")
+    parser.add_argument(
+        "--images",
+        choices=["png", "svg"],
+        nargs="?",
+        const="png",
+        help="write PNG/SVG images of the report's charts too (slide size)",
+    )
+    parser.add_argument(
+        "--headers",
+        choices=["en", "zh"],
+        help="language of the CSV and workbook headers, sheet names and categorical values "
+        "(default: --lang; en keeps the English keys)",
+    )
 
 
 def default_lang() -> str:
@@ -88,3 +102,58 @@ def default_lang() -> str:
     import os
 
     return "zh" if os.environ.get("RANKSIM_LANG", "en").strip().lower().startswith("zh") else "en"
+
+
+def stem(args: argparse.Namespace) -> str:
+    """The stem of every file a command writes: --name, else the command's name."""
+    return str(args.name or args.command)
+
+
+def seed_arg(text: str) -> int:
+    """argparse type: a random seed (a whole number, 0 or more)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def headers_lang(args: argparse.Namespace) -> str:
+    """The language of the files' sheet names, headers and categorical values: --headers, else --lang."""
+    return str(getattr(args, "headers", None) or args.lang)
+
+
+def chart_images(args: argparse.Namespace, results: Sequence[Any]) -> dict[str, str | bytes]:
+    """With --images: ``<stem>_<chart>.png`` (or .svg) of every chart the results' report draws,
+    at slide size, with Chinese fonts."""
+    fmt = getattr(args, "images", None)
+    if not fmt:
+        return {}
+    from sim.present.images import figure_images
+    from sim.present.registry import charts_for
+
+    drawn = [(c.name, c.draw(r, args.lang)) for r in results for c in charts_for(r)]
+    images = figure_images([fig for _, fig in drawn], fmt)
+    return {f"{stem(args)}_{name}.{fmt}": image for (name, _), image in zip(drawn, images, strict=True)}
+
+
+#: Panels whose summed aggregate was noted in this process (said once).
+_NOTED: set[str] = set()
+
+
+def encoding_note(panel: Any, lang: str) -> None:
+    """Say on stderr which text encoding a panel that is not UTF-8 was read with, and (once a
+    panel) that a panel without an aggregate series of its own has the sum of its regions as
+    its nation."""
+    from sim.present.i18n import t
+
+    if panel.encoding != "utf-8":
+        print(t(lang, "note_encoding", path=panel.path, enc=panel.encoding.upper()), file=sys.stderr)
+    if panel.summed_aggregate and str(panel.path) not in _NOTED:
+        _NOTED.add(str(panel.path))
+        from sim.inputs.scope import meta_path
+
+        meta = meta_path(panel.path).name
+        print(t(lang, "note_summed", path=panel.path, n=panel.n_regions, meta=meta), file=sys.stderr)

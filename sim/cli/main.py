@@ -16,6 +16,10 @@ from typing import Any, NoReturn
 
 from sim.cli.common import print_json as _print_json
 from sim.cli.common import LONG_TABLE
+from sim.cli.common import chart_images, headers_lang
+from sim.cli.common import encoding_note as _encoding_note
+from sim.cli.common import seed_arg as _seed
+from sim.cli.common import stem as _stem
 from sim.cli.common import print_written as _print_written
 from sim.cli.common import year_arg as _year
 from sim.cli.common import positive_int_arg as _positive_int
@@ -88,9 +92,6 @@ def _save(
     return write_files(Path(args.out), files)
 
 
-def _stem(args: argparse.Namespace) -> str:
-    """The stem of every file a command writes: --name, else the command's name."""
-    return str(args.name or args.command)
 
 
 def _result_files(
@@ -107,7 +108,9 @@ def _result_files(
     for i, result in enumerate(results):
         for name, frame in result_tables(result).items():
             tables[name or ("" if i == 0 else type(result).__name__.removesuffix("Result").lower())] = frame
-    files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables)}
+    heads, regions = headers_lang(args), results[0].scenario.panel.regions
+    files: dict[str, str | bytes] = {f"{stem}.json": dumps(doc), **csv_files(stem, tables, heads, regions)}
+    files |= chart_images(args, results)
     if getattr(args, "long", False):
         from sim.longformat import concat
 
@@ -117,8 +120,12 @@ def _result_files(
 
         rows = summary_rows(results[-1], args.lang, prov)
         main = {"run": "projection", "backtest": "by_jump_off"}.get(args.command, args.command)
-        files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main=main)
+        files[f"{stem}.xlsx"] = workbook_bytes(rows, tables, main, heads, regions)
     return files
+
+
+
+
 
 
 def _finish(
@@ -168,12 +175,8 @@ def _load(args: argparse.Namespace) -> Any:
     return scenario
 
 
-def _encoding_note(panel: Any, lang: str) -> None:
-    """Say on stderr which text encoding a panel that is not UTF-8 was read with."""
-    from sim.present.i18n import t
 
-    if panel.encoding != "utf-8":
-        print(t(lang, "note_encoding", path=panel.path, enc=panel.encoding.upper()), file=sys.stderr)
+
 
 
 def _run_report(scenario: Any, args: argparse.Namespace, prov: Any, **analyses: Any) -> Callable[[], str]:
@@ -251,9 +254,10 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
+    from sim.present.images import figure_image
     from sim.present.output import prepare_dir, write_files
     from sim.present.registry import CHARTS
-    from sim.present.report import Report, figure_image
+    from sim.present.report import Report
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -328,7 +332,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
             raise InputError(exc.message, field=flag) from None
         raise
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
-    report = _run_report(scenario, args, prov, sweep=result)
+    report = _run_report(scenario, args, prov, sweep=result, leading="sweep")
     return _finish(
         args, result, result.to_document(prov), report, sweep_text(result, args.max_rows, args.lang), prov
     )
@@ -352,7 +356,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
         result = sensitivity(scenario, spec, seed=args.seed, progress=advance)
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
-    report = _run_report(scenario, args, prov, sensitivity=result)
+    report = _run_report(scenario, args, prov, sensitivity=result, leading="sensitivity")
     return _finish(args, result, doc, report, summary(result, args.lang), prov)
 
 
@@ -373,6 +377,10 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = _load(args)
     from sim.cli.progress import progress_bar
 
+    if args.over and args.lead:
+        raise ArgumentError(
+            "give --over or --lead, not both (a lead covers every projected year)", field="--over"
+        )
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
     with progress_bar(evaluations, "Monte Carlo solve", quiet=args.quiet or not evaluations) as advance:
         result = solve(
@@ -384,9 +392,10 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
             curve_probability=args.curve,
             progress=advance,
             lead=args.lead,
+            over=(args.over[0], args.over[-1]) if args.over else None,
         )
     prov = _provenance(scenario, argv, args.seed if args.probability is not None else None)
-    report = _run_report(scenario, args, prov, solve=result)
+    report = _run_report(scenario, args, prov, solve=result, leading="solve")
     return _finish(args, result, result.to_document(prov), report, summary(result, args.lang), prov)
 
 
@@ -614,10 +623,12 @@ def _cmd_validate(args: argparse.Namespace, argv: Sequence[str]) -> int:
         try:
             load_scenario(path)
         except InputError as exc:
-            print(str(exc), file=sys.stderr)
+            print(_with_flag(exc, args.lang), file=sys.stderr)
             bad += 1
             continue
-        print(f"{path}: ok")
+        from sim.present.i18n import t
+
+        print(t(args.lang, "validate_ok", path=path))
     return 2 if bad else 0
 
 
@@ -640,14 +651,6 @@ def _show_warning(
 
 
 
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
 
 
 def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
@@ -665,8 +668,9 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
 
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits."""
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits.
+    Its help in ``lang`` (Chinese from the catalogue :data:`sim.present.i18n.HELP_ZH`)."""
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -757,11 +761,18 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument(
         "--lead", action="store_true", help="the constant lead over the national path (points a year) instead"
     )
+    so.add_argument(
+        "--over",
+        type=_year_range,
+        metavar="FIRST:LAST",
+        help="a plan period, e.g. 2026:2030: the constant growth over those years, the scenario's own path "
+        "before and after",
+    )
     so.add_argument("--quiet", action="store_true", help="no progress bar")
     _output_args(so, "solve.html, solve.json and solve.csv")
     so.set_defaults(handler=_cmd_solve)
 
-    chart = sub.add_parser("chart", help="write one chart of a scenario (HTML; PNG/SVG with kaleido)")
+    chart = sub.add_parser("chart", help="write one chart of a scenario (HTML, PNG or SVG)")
     chart.add_argument("scenario", type=Path)
     chart.add_argument("--kind", choices=chart_names("Projection"), required=True)
     chart.add_argument("--out", type=Path, required=True, help="FILE.html, FILE.png or FILE.svg")
@@ -791,7 +802,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_cmd_schema)
 
     validate = sub.add_parser("validate", help="check scenario files without running them")
-    validate.add_argument("scenarios", type=Path, nargs="+")
+    validate.add_argument("scenarios", type=Path, nargs="+", help="scenario files (YAML)")
+    validate.add_argument(
+        "--lang", choices=["en", "zh"], default=default_lang(), help="language of the messages"
+    )
     validate.set_defaults(handler=_cmd_validate)
     from sim.cli.workbench import add_commands  # diff and serve (issue 12)
 
@@ -800,7 +814,47 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--strict", action="store_true", help="treat warnings (implausible paths, fractions) as errors"
         )
+    if lang == "zh":
+        _localize(parser)
     return parser
+
+
+class _ZhFormatter(argparse.HelpFormatter):
+    """argparse's help layout with its own words in Chinese (用法：, 位置参数, 选项)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        from sim.present.i18n import ARGPARSE_ZH
+
+        super().add_usage(usage, actions, groups, ARGPARSE_ZH["usage: "] if prefix is None else prefix)
+
+    def format_help(self) -> str:
+        from sim.present.i18n import ARGPARSE_ZH
+
+        text = super().format_help()
+        for title in ARGPARSE_ZH.values():  # argparse ends a heading with ":": full-width in Chinese
+            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+        return text
+
+
+def _localize(parser: argparse.ArgumentParser) -> None:
+    """Every help text of ``parser`` and its commands in Chinese, where the catalogue has it."""
+    from sim.present.i18n import ARGPARSE_ZH, HELP_ZH
+
+    parser.formatter_class = _ZhFormatter
+    if parser.description:
+        parser.description = HELP_ZH.get(parser.description, parser.description)
+    for group in parser._action_groups:
+        group.title = ARGPARSE_ZH.get(group.title or "", group.title)
+    for action in parser._actions:
+        if action.help is None and action.dest in ("scenario", "scenarios"):
+            action.help = "scenario file (YAML)"
+        if isinstance(action.help, str):
+            action.help = HELP_ZH.get(action.help, action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = HELP_ZH.get(choice.help or "", choice.help)
+            for sub in action.choices.values():
+                _localize(sub)
 
 
 def _data_import_parser(data: argparse.ArgumentParser) -> None:
@@ -830,6 +884,7 @@ FLAGS = {
     "out": "--out",
     "year": "--year",
     "vintage": "--vintage",
+    "over": "--over",
 }
 
 
@@ -889,7 +944,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(error_lang(argv)).parse_args(argv)
         if getattr(args, "strict", False):
             warnings.simplefilter("error", RanksimWarning)
         if args.version:

@@ -19,7 +19,7 @@ import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -71,6 +71,15 @@ def _sha256(path: Path, pending: Mapping[Path, bytes]) -> str:
 def sha256_of(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def bundled_digests() -> dict[str, str]:
+    """sha256 -> "panel" or "vintage" of the bundled data files: a panel is the bundled data
+    by its content, wherever a copy of it lies (the nation is a property of the data)."""
+    out = {sha256_of(p): "vintage" for p in sorted(VINTAGES_DIR.glob("*.csv"))}
+    out[sha256_of(DEFAULT_PANEL)] = "panel"
+    return out
 
 
 def derived_log_deflator(gdp: FloatArray, log_real: FloatArray, nominal_break: BoolArray) -> FloatArray:
@@ -232,6 +241,16 @@ class Panel:
             f"<Panel {self.path.name}: {self.n_regions} regions ({self.scope.kind}), "
             f"{self.first_year}-{self.last_year}, sha256 {self.sha256[:12]}>"
         )
+
+    @property
+    def is_bundled(self) -> bool:
+        """The bundled provincial panel, by content (a byte-for-byte copy anywhere is it too)."""
+        return bundled_digests().get(self.sha256) == "panel"
+
+    @property
+    def summed_aggregate(self) -> bool:
+        """The aggregate ("national") series is the sum of the regions: no series of its own."""
+        return self.national.path is None
 
     def value_status(self, year: int, region: int, field: str) -> str:
         """``final``, ``preliminary`` or ``estimated`` for one value (``field`` in STATUS_FIELDS)."""
@@ -715,7 +734,7 @@ def load_panel(
     _positive(np.where(np.isnan(pop), 1.0, pop), POP, path)
     _check_identity(frame, path)
     listed = tuple(str(c) for c in frame[CODE].unique())  # in order of appearance
-    scope = _scope(scope_of or path, listed)
+    scope = _scope(scope_of or path, listed, None if scope_of is not None else digest)
     if scope_of is not None:  # a vintage of another panel: its words, groups, targets; its own sum
         scope = replace(scope, series=None)
     _check_totals(frame, path, panel_totals(scope, listed))
@@ -790,16 +809,19 @@ def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArra
     return out if out.any() else None
 
 
-def _scope(path: Path, codes: tuple[str, ...]) -> Scope:
+def _scope(path: Path, codes: tuple[str, ...], digest: str | None = None) -> Scope:
     """The panel's scope; the bundled panel has the national series and the bundled targets, its
-    vintages the bundled targets (their aggregate is their own sum)."""
+    vintages the bundled targets (their aggregate is their own sum). Which panel a file is, is
+    decided by its content: a byte-for-byte copy of the bundled panel, wherever it lies, is the
+    bundled panel (the same nation, the same targets, the same answer)."""
     scope = load_scope(path, codes)
     if scope.path is not None:
         return scope
     resolved = path.resolve()
-    if resolved == DEFAULT_PANEL.resolve():
+    kind = bundled_digests().get(digest or sha256_of(path))
+    if resolved == DEFAULT_PANEL.resolve() or kind == "panel":
         return with_bundled(PROVINCIAL, DEFAULT_NATIONAL, DEFAULT_TARGETS)
-    if resolved.parent == VINTAGES_DIR.resolve():
+    if resolved.parent == VINTAGES_DIR.resolve() or kind == "vintage":
         return with_bundled(PROVINCIAL, None, DEFAULT_TARGETS)
     return scope
 

@@ -4,6 +4,10 @@
 ``provinces.15.deflator``, ``provinces.15.lead`` (a constant lead over the national path, points), ``national.real_growth``, ``national.deflator``,
 ``others.half_life``, ``threshold_rank``. Mode ``set`` replaces the value by a constant;
 ``shift`` adds percentage points to every year of a path (or to the number).
+
+A province's real growth or deflator may be limited to a range of years, a plan period:
+``provinces.Inner Mongolia.real_growth.2026-2030`` sets (or shifts) those years only and leaves
+the scenario's own path before and after them.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class Parameter:
     mode: Mode
     kind: Kind
     region: int | None = None
+    years: tuple[int, int] | None = None  # first and last year changed (a plan period); None: every year
 
     @property
     def key(self) -> str:
@@ -57,9 +62,10 @@ def parse_parameter(
 
     if mode not in ("set", "shift"):
         raise fail(f"mode must be 'set' or 'shift', got {mode!r}")
-    m = re.fullmatch(r"provinces\.(.+)\.(\w+)", text)
+    m = re.fullmatch(r"provinces\.(.+?)\.(\w+)(?:\.(\d{4})\s*[-:]\s*(\d{4}))?", text)
     if m:
         name, attr = m.group(1), m.group(2)
+        years = (int(m.group(3)), int(m.group(4))) if m.group(3) else None
         region = regions.find(name)
         if region is None:
             raise fail(f"unknown province {name!r} in parameter {text!r}{regions.suggest(name)}")
@@ -67,8 +73,11 @@ def parse_parameter(
             raise fail(f"{text!r}: a province has real_growth, deflator and lead, not {attr!r}")
         if attr == "lead" and mode != "set":
             raise fail(f"{text!r}: a lead is set (points over the national path); shift real_growth instead")
+        if years is not None and (attr == "lead" or years[1] < years[0]):
+            why = "a lead covers every year" if attr == "lead" else "years out of order"
+            raise fail(f"{text!r}: {why}; write provinces.<name>.real_growth.FIRST-LAST")
         kind: Kind = {"real_growth": "province_real", "deflator": "province_defl", "lead": "province_lead"}[attr]  # type: ignore[assignment]
-        return Parameter(text, mode, kind, region)  # type: ignore[arg-type]
+        return Parameter(text, mode, kind, region, years)  # type: ignore[arg-type]
     simple: dict[str, Kind] = {
         "national.real_growth": "national_real",
         "national.deflator": "national_defl",
@@ -85,8 +94,8 @@ def parse_parameter(
             "sweeps and sensitivity use the deterministic projection"
         )
     known = (
-        "provinces.<name>.real_growth|deflator|lead, national.real_growth|deflator, "
-        "others.half_life, threshold_rank"
+        "provinces.<name>.real_growth|deflator|lead, provinces.<name>.real_growth.FIRST-LAST, "
+        "national.real_growth|deflator, others.half_life, threshold_rank"
     )
     raise fail(f"unknown parameter {text!r} (known: {known})")
 

@@ -150,11 +150,13 @@ def merge(base: dict[str, Any], top: dict[str, Any], prefix: Key = ()) -> tuple[
     return out, replaced
 
 
-def _forget(locs: dict[Key, Any], prefixes: list[Key]) -> None:
-    """Drop inherited entries strictly under replaced keys (their text is gone)."""
+def _forget(locs: dict[Key, Any], prefixes: list[Key], *, itself: bool = False) -> None:
+    """Drop inherited entries strictly under replaced keys (their text is gone); with ``itself``
+    the entry of each replaced key too (a comment belongs to the value it annotates: a file that
+    writes a value without a comment does not inherit its parent's words for it)."""
     for prefix in prefixes:
         n = len(prefix)
-        for key in [k for k in locs if len(k) > n and k[:n] == prefix]:
+        for key in [k for k in locs if (len(k) > n or itself) and k[:n] == prefix]:
             del locs[key]
 
 
@@ -246,10 +248,11 @@ def _merge_provinces(
                 else:
                     merged[code] = value
             _forget(locs, gone)
-            _forget(comments, gone)
+            _forget(comments, gone, itself=True)
             for key, line in doc.lines.items():
                 if key[:2] == ("provinces", name):
                     locs[("provinces", code, *key[2:])] = Location(str(doc.path), line)
+                    comments.pop(("provinces", code, *key[2:]), None)  # this file's line: its words
             for key, note in doc.comments.items():
                 if key[:2] == ("provinces", name):
                     comments[("provinces", code, *key[2:])] = note
@@ -369,10 +372,11 @@ def _from_docs(docs: list[YamlDoc], path: Path, extra_files: dict[str, str] | No
         body = {k: v for k, v in doc.data.items() if k not in ("provinces", "extends")}
         merged, replaced = merge(merged, body)
         _forget(locs, replaced)
-        _forget(comments, replaced)
+        _forget(comments, replaced, itself=True)
         for key, line in doc.lines.items():
             if key[0] != "provinces":
                 locs[key] = Location(str(doc.path), line)
+                comments.pop(key, None)  # a line this file writes carries this file's comment or none
         comments.update({k: v for k, v in doc.comments.items() if k[0] != "provinces"})
     panel = panel_for(_data_path(docs))
     written: dict[str, str] = {}

@@ -94,9 +94,16 @@ PROVINCIAL = Scope("province", "national", "全国", gb2260_groups=True)
 GENERIC = Scope("region", "all-region", "各地区合计")
 
 
+#: GB/T 2260 provincial codes: 31 provinces, Taiwan, Hong Kong and Macao (Chongqing is 50).
+PROVINCIAL_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 "
+    "71 81 82".split()
+)
+
+
 def is_provincial_code(code: str) -> bool:
-    """A 2-digit GB/T 2260 provincial code (11-65, 71, 81, 82)."""
-    return len(code) == 2 and code.isdigit() and code[0] in "12345678" and code[1] != "0"
+    """A 2-digit GB/T 2260 provincial code (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82)."""
+    return code in PROVINCIAL_CODES
 
 
 def meta_path(panel: Path) -> Path:

@@ -242,7 +242,8 @@ def cell_roles(model: GrowthModel, params: Sequence[Parameter] = ()) -> CellRole
     fixed_d = _written(model, "fixes", "deflator")
     lead_r = _written(model, "leads", "real")
     lead_d = _written(model, "leads", "deflator")
-    for p in params:
+    for p in params:  # a plan period set fixes the whole column too: the route that writes it
+        # into the scenario writes the own path before and after it as numbers (parameter_changes)
         if p.mode == "set" and p.kind in ("province_real", "province_defl"):
             fixed = fixed_r if p.kind == "province_real" else fixed_d
             lead = lead_r if p.kind == "province_real" else lead_d
@@ -325,8 +326,10 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
             j = int(param.region)  # type: ignore[arg-type]
             if param.kind == "province_lead":  # the national path plus the lead, every year
                 pct = np.broadcast_to(nat_r, arr.shape[:2]) + np.asarray(values, dtype=float)[:, None]
-            else:
-                pct = _apply(log_to_pct(arr[:, :, j]), values, param.mode)
+            else:  # every year, or the plan period's years only (the own path before and after)
+                pct = log_to_pct(arr[:, :, j])
+                rows = param_rows(model, param)
+                pct[:, rows] = _apply(pct[:, rows], values, param.mode)
             _check_growth(pct, param)
             arr[:, :, j] = pct_to_log(pct)
     real, defl = _shift(real, model.shift_real_pct), _shift(defl, model.shift_deflator_pct)
@@ -376,7 +379,9 @@ def growth_sources(model: GrowthModel, settings: Sequence[tuple[Parameter, float
         for param, _ in settings:
             if param.kind == kind or (param.kind == "province_lead" and kind == "province_real"):
                 j = int(param.region)  # type: ignore[arg-type]
-                labels[:, j] = "parameter" if param.mode == "set" else np.char.add(labels[:, j], "+parameter")
+                rows = param_rows(model, param)
+                added = np.char.add(labels[rows, j], "+parameter")
+                labels[rows, j] = "parameter" if param.mode == "set" else added
         if shift is not None:
             moved = shift != 0
             labels[moved] = np.char.add(labels[moved], SHIFTED)
@@ -385,6 +390,18 @@ def growth_sources(model: GrowthModel, settings: Sequence[tuple[Parameter, float
     if model.pinned_nominal is not None:
         defl[np.isfinite(model.pinned_nominal)] = "preliminary"
     return GrowthSources(real, defl)
+
+
+def param_rows(model: GrowthModel, param: Parameter) -> slice:
+    """The projected years (rows) a parameter changes: every year, or its plan period's (an
+    :class:`~sim.errors.InputError` naming the parameter when that period is not projected)."""
+    if param.years is None:
+        return slice(None)
+    first, last = param.years
+    y0, y1 = int(model.years[0]), int(model.years[-1])
+    if first < y0 or last > y1:
+        raise InputError(f"years {first}-{last} are outside the projection ({y0}-{y1})", field=param.key)
+    return slice(first - y0, last - y0 + 1)
 
 
 def _lead(out: FloatArray, nat_pct: FloatArray, lead_pct: FloatArray | None) -> None:

@@ -551,6 +551,7 @@ def resolve(
         (
             *_fraction_warnings(spec, locs, where, refuse=not derived),
             *_plausibility(panel, growth, provinces, locs, where),
+            *_pin_overrides(panel, growth, provinces, locs, where),
             *census,
         ),
         changes,
@@ -678,7 +679,7 @@ def _horizon(spec: dict[str, Any], base: int, fail: Any) -> int:
 
 def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     if spec["target"] is None:
-        if panel.path.resolve() != DEFAULT_PANEL.resolve():
+        if not panel.is_bundled:
             raise fail("required for a panel other than the bundled one", "target")
         target = panel.regions.find("15")
     else:
@@ -1093,6 +1094,61 @@ def _plausibility(
     return out
 
 
+def _pin_overrides(
+    panel: Panel,
+    growth: GrowthModel,
+    provinces: Mapping[int, tuple[PathValue | None, PathValue | None]],
+    locs: Mapping[Key, Location],
+    path: Path,
+) -> list[str]:
+    """Warnings for written values a preliminary GDP figure overrides: a deflator (a number, a
+    lead, or a ``{year: pct}`` path between its first and last year, or a temporary shift) in a
+    year whose nominal growth a preliminary figure fixes, where the deflator is implied instead
+    (nothing a scenario writes is dropped without a word)."""
+    out: list[str] = []
+    pins = growth.pinned_nominal
+    if pins is not None and np.isfinite(pins).any():
+        implied = log_to_pct(assemble(growth).deflator)
+        for t, i in zip(*np.nonzero(np.isfinite(pins)), strict=True):
+            code, year = panel.regions.codes[int(i)], int(growth.years[t])
+            written = provinces.get(int(i), (None, None))[1]
+            for field_, value in _written_deflator(growth, int(t), int(i), written):
+                msg = (f"warning: the deflator written for {year} ({value}) is overridden by the preliminary "
+                       f"GDP figure for {year} (provinces.{code}.gdp), which implies "
+                       f"{float(implied[t, i]):.2f} %; remove one of them")  # fmt: skip
+                out.append(str(_err(msg, ("provinces", code, field_), locs, path)))
+    nat = growth.national_pinned_nominal
+    if nat is not None and ("national", "deflator") in locs:
+        for t in np.flatnonzero(np.isfinite(nat)):
+            year = int(growth.years[t])
+            implied_nat = float(growth.national_deflator_pct[t])
+            msg = (f"warning: the national deflator written for {year} is overridden by the preliminary GDP "
+                   f"figure for {year} (national.gdp), which implies {implied_nat:.2f} %; "
+                   "remove one of them")  # fmt: skip
+            out.append(str(_err(msg, ("national", "deflator"), locs, path)))
+    return out
+
+
+def _written_deflator(
+    growth: GrowthModel, t: int, i: int, written: PathValue | None
+) -> list[tuple[str, str]]:
+    """The deflator values a scenario writes for cell ``(t, i)``: (field, value as written); a
+    year a ``{year: pct}`` path only extends to (flat before its first year) is not written."""
+    out = []
+    year = int(growth.years[t])
+    path = isinstance(written, dict) and "lead" not in written
+    spans = not path or min(written) <= year <= max(written)  # type: ignore[arg-type, operator]
+    if spans and growth.source_deflator[i] == "scenario" and np.isfinite(growth.fixed_deflator_pct[t, i]):
+        out.append(("deflator", f"{float(growth.fixed_deflator_pct[t, i]):g} %"))
+    lead = growth.lead_deflator_pct
+    if lead is not None and np.isfinite(lead[t, i]):
+        out.append(("deflator", f"national + {float(lead[t, i]):g} points"))
+    shift = growth.shift_deflator_pct
+    if shift is not None and shift[t, i] != 0:
+        out.append(("shift", f"{float(shift[t, i]):+g} points"))
+    return out
+
+
 def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, float]]) -> dict[str, Any]:
     """Batch parameter settings written as scenario changes (dotted keys, provinces by code) for
     :meth:`Scenario.with_changes`: the one meaning of a parameter, shared by the batch route
@@ -1109,12 +1165,18 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
         if p.kind in ("province_real", "province_defl"):
             code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
             attr = "real_growth" if p.kind == "province_real" else "deflator"
-            if p.mode == "set":
+            changed = years if p.years is None else list(range(p.years[0], p.years[1] + 1))
+            if p.mode == "set" and p.years is None:
                 out[f"provinces.{code}.{attr}"] = v
+            elif p.mode == "set":  # the plan period at v, the own path before and after it as numbers
+                key = f"provinces.{code}.{attr}"
+                own = _own_path(scenario, p, settings, out.get(key))
+                out[key] = {y: v if y in changed else float(own[t]) for t, y in enumerate(years)}
             else:
                 key = f"provinces.{code}.shift.{attr}"
                 old = out.get(key) or (scenario.plans.get(int(p.region), {}).get("shift") or {}).get(attr) or {}  # type: ignore[arg-type]
-                out[key] = {y: float(old.get(y, 0.0)) + v for y in years}
+                out[key] = {**{int(y): float(x) for y, x in old.items()},
+                            **{y: float(old.get(y, 0.0)) + v for y in changed}}  # fmt: skip
         elif p.kind == "province_lead":
             code = scenario.panel.regions.codes[int(p.region)]  # type: ignore[arg-type]
             out[f"provinces.{code}.real_growth"] = {"lead": v}
@@ -1127,6 +1189,25 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
         elif p.kind == "threshold":
             out["threshold_rank"] = int(round(v if p.mode == "set" else scenario.threshold_rank + v))
     return out
+
+
+def _own_path(
+    scenario: Scenario, param: Parameter, settings: Sequence[tuple[Parameter, float]], written: Any
+) -> FloatArray:
+    """A province's own real growth or deflator path (percent, ``(T,)``) as the batch route sees
+    it before a plan-period parameter: what an earlier setting of the batch wrote, else the
+    scenario's path with the batch's national paths and half-life, before temporary shifts and
+    preliminary figures (which apply on top of it in both routes)."""
+    if written is not None:
+        return path_pct(written, scenario.years)
+    model = dataclasses.replace(
+        scenario.growth, shift_real_pct=None, shift_deflator_pct=None, pinned_nominal=None
+    )
+    shared = ("national_real", "national_defl", "half_life")
+    moved = [(q, np.array([float(v)])) for q, v in settings if q.kind in shared]
+    g = assemble(model, moved)
+    arr = g.real if param.kind == "province_real" else g.deflator
+    return log_to_pct(arr.reshape(-1, *arr.shape[-2:])[0][:, int(param.region)])  # type: ignore[arg-type]
 
 
 def _shifted_national(scenario: Scenario, i: int, pp: float) -> float | dict[int, float]:

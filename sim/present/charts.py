@@ -28,7 +28,7 @@ from sim.present.i18n import (
     THRESHOLD_LINE,
     t,
 )
-from sim.present.text import method_label, outcome_label, path_label, sweep_labels
+from sim.present.text import method_label, outcome_label, path_label, probability_text, sweep_labels
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(
@@ -599,7 +599,7 @@ def reach_probability_chart(mc: MonteCarloResult, lang: str = "en") -> go.Figure
             fig.add_annotation(
                 x=year,
                 y=p,
-                text=f"{year}: {p:.0%}",
+                text=f"{year}: {probability_text(p)}",  # the words of the report: "<1%", never "0%"
                 showarrow=True,
                 arrowhead=2,
                 ax=-30,
@@ -782,11 +782,23 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
             y=reach,
             mode="lines+markers",
             name=t(lang, "reach_year"),
-            line=dict(color=TARGET_COLOR, width=3, shape="hv"),
+            line=dict(color=TARGET_COLOR, width=3),
             connectgaps=False,
         ),
         secondary_y=False,
     )
+    never = np.isnan(reach)
+    top = sw.scenario.horizon + 1  # a value that never reaches: drawn on a row of its own
+    if never.any():
+        fig.add_trace(
+            go.Scatter(
+                x=x[never], y=np.full(int(never.sum()), top), mode="markers",
+                name=t(lang, "sweep_never", h=sw.scenario.horizon),
+                marker=dict(color=TARGET_COLOR, size=10, symbol="x-open"), meta=dict(part="never"),
+                hovertemplate="%{x}: " + t(lang, "sweep_never", h=sw.scenario.horizon) + "<extra></extra>",
+            ),
+            secondary_y=False,
+        )  # fmt: skip
     fig.add_trace(
         go.Scatter(
             x=x,
@@ -806,8 +818,17 @@ def sweep_line_chart(sw: SweepResult, lang: str = "en") -> go.Figure:
         margin=dict(l=70, r=70, t=60, b=50),
     )
     fig.update_xaxes(title=label, **_shift_ticks(sw, 0, lang))
-    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **_year_ticks(reach))
-    fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%")
+    ticks = _year_ticks(reach)
+    if never.any():  # whole years, then "never" on the row above the horizon
+        finite = reach[~never]
+        lo = int(finite.min()) if finite.size else top
+        step = int(ticks["dtick"])
+        vals = [*range(lo, top, step), top]
+        ticks = {"tickvals": vals, "ticktext": [*map(str, vals[:-1]), t(lang, "never_short")],
+                 "range": [lo - 0.5, top + 0.5], "hoverformat": "d"}  # fmt: skip
+    fig.update_yaxes(title=t(lang, "reach_year"), secondary_y=False, **ticks)
+    fig.update_yaxes(title=t(lang, "gap_at", h=sw.scenario.horizon), secondary_y=True, ticksuffix="%",
+                     tickmode="auto", showgrid=False)  # fmt: skip
     return fig
 
 
@@ -1057,55 +1078,76 @@ def sobol_chart(sens: SensitivityResult, lang: str = "en") -> go.Figure:
     return fig
 
 
-def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
-    """Required constant real growth against the deadline, with the scenario's own growth."""
+def _solve_titles(sol: SolveResult, lang: str) -> tuple[str, str]:
+    """(chart title, y-axis title) of a solve curve: reach or stay inside, every year or a plan period."""
     sc = sol.scenario
-    years = [y for y, _ in sol.curve]
-    req = [g if g is not None else np.nan for _, g in sol.curve]
     who = sc.panel.regions.label(sc.target, lang)
     prob = t(lang, "with_prob", p=sol.probability) if sol.probability is not None else ""
+    kw = dict(who=who, k=sc.threshold_rank, prob=prob)
+    stay = "stay_" if sol.question == "stay" else ""
+    if sol.over is not None:
+        a, b = sol.over
+        return t(lang, f"chart_solve_{stay}over_title", a=a, b=b, **kw), t(lang, "required_over", a=a, b=b)
+    if stay:
+        return t(lang, "chart_solve_stay_title", **kw), t(lang, "required_stay")
+    return t(lang, "solve_title", **kw), t(lang, "required")
+
+
+def solve_curve_chart(sol: SolveResult, lang: str = "en") -> go.Figure:
+    """Required constant real growth against the deadline, with the scenario's own growth.
+
+    A deadline met even at the bottom of the range searched is not a required growth: it is
+    drawn as an open marker at the bottom, labelled "≤ -10%", never as a number."""
+    sc = sol.scenario
+    years = [y for y, _ in sol.curve]
+    low = float(sol.grid[0])
+    req = np.array([g if g is not None else np.nan for _, g in sol.curve], dtype=float)
+    at_low = req <= low
+    line = np.where(at_low, np.nan, req)
+    title, axis = _solve_titles(sol, lang)
     fig = go.Figure(
         go.Scatter(
             x=years,
-            y=req,
+            y=line,
             mode="lines+markers",
             name=t(lang, "required"),
             line=dict(color=TARGET_COLOR, width=3),
             hovertemplate="%{x}: %{y:.2f}%<extra></extra>",
         )
     )
-    if sol.own_growth_pct is not None:
+    if at_low.any():
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y, lo in zip(years, at_low, strict=True) if lo], y=[low] * int(at_low.sum()),
+                mode="markers", name=t(lang, "at_low_bound_name"),
+                marker=dict(color=TARGET_COLOR, size=9, symbol="triangle-down-open"),
+                text=[t(lang, "at_low_bound_point", y=y) for y, lo in zip(years, at_low, strict=True) if lo],
+                hovertemplate="%{text}<extra></extra>", meta=dict(part="low_bound"),
+            )
+        )  # fmt: skip
+    own = np.array(sol.own_growth_pct if sol.own_growth_pct is not None else [], dtype=float)
+    if own.size:
         fig.add_trace(
             go.Scatter(
                 x=list(range(sc.base_year + 1, sc.horizon + 1)),
-                y=sol.own_growth_pct,
+                y=own,
                 mode="lines",
                 name=t(lang, "own_growth"),
                 line=dict(color="#0072B2", width=2, dash="dash"),
             )
         )
     if sol.required_pct is not None:
+        text = f"{sol.by}: {sol.required_pct:.2f}%"
+        if sol.at_low_bound:
+            text = t(lang, "at_low_bound_point", y=sol.by)
         fig.add_annotation(
-            x=sol.by,
-            y=sol.required_pct,
-            text=f"{sol.by}: {sol.required_pct:.2f}%",
-            showarrow=True,
-            arrowhead=2,
-            ax=40,
-            ay=-40,
+            x=sol.by, y=max(sol.required_pct, low), text=text, showarrow=True, arrowhead=2, ax=40, ay=-40
         )
-    _layout(
-        fig,
-        t(lang, "solve_title", who=who, k=sc.threshold_rank, prob=prob),
-        height=440,
-        margin=dict(l=70, r=40, t=60, b=50),
-    )
-    fig.update_yaxes(
-        title=t(lang, "required"),
-        ticksuffix="%",
-        range=[min(0, np.nanmin(req) - 1), min(30, np.nanmax(req) + 1)],
-    )
-    fig.update_xaxes(title=t(lang, "deadline"))
+    _layout(fig, title, height=440, margin=dict(l=70, r=40, t=60, b=50))
+    shown = np.concatenate([req[np.isfinite(req)], own[np.isfinite(own)]])
+    lo, hi = (float(shown.min()), float(shown.max())) if shown.size else (0.0, 10.0)
+    fig.update_yaxes(title=axis, ticksuffix="%", range=[min(0.0, lo - 1), min(float(sol.grid[-1]), hi + 1)])
+    fig.update_xaxes(title=t(lang, "deadline"), **_year_ticks(years, hover=False))
     return fig
 
 
@@ -1160,7 +1202,127 @@ def diff_waterfall(result: Any, lang: str = "en") -> go.Figure:
         updatemenus=[dict(type="buttons", direction="right", x=1, xanchor="right", y=1.0, yanchor="bottom",
                           buttons=buttons, showactive=True, pad=dict(t=30))],
     )  # fmt: skip
-    fig.update_yaxes(row=1, col=1, tickformat="d", range=_reach_year_range(result))
+    for row in range(1, n + 1):  # the axis spans the walk, not 0 to 2040: steps of a year stay visible
+        lo, hi = _walk_span(result, row - 1)
+        pad = max(1.0 if row == 1 else 0.5, 0.15 * (hi - lo))
+        fig.update_yaxes(row=row, col=1, range=[lo - pad, hi + pad], autorange=False)
+    lo, hi = _walk_span(result, 0)
+    fig.update_yaxes(row=1, col=1, tickformat="d", dtick=1 if hi - lo <= 12 else None)
+    return fig
+
+
+def _walk_span(result: Any, j: int) -> tuple[float, float]:
+    """Lowest and highest value outcome ``j`` takes on the way from A to B (steps and Shapley)."""
+    start = float(result.answers[0, j])
+    walks = [start + np.concatenate([[0.0], np.cumsum(e[:, j])]) for e in (result.steps, result.shapley)]
+    return float(min(w.min() for w in walks)), float(max(w.max() for w in walks))
+
+
+# --------------------------------------------------------------------------- ranksim compare
+
+
+def _scenario_color(i: int) -> str:
+    return (TARGET_COLOR, *HIGHLIGHT)[i % (len(HIGHLIGHT) + 1)]
+
+
+def _rgba(color: str, alpha: float) -> str:
+    r, g, b = (int(color[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def compare_rank_chart(result: Any, lang: str = "en", history_years: int = 10) -> go.Figure:
+    """The target's rank in every scenario: the last ``history_years`` of history, each
+    scenario's projection and, with Monte Carlo, its 80 % band (10th to 90th percentile of the paths)."""
+    first = result.projections[0]
+    sc = first.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    years, _, ranks = first.timeline
+    years, ranks = years[years >= sc.base_year - history_years], ranks[years >= sc.base_year - history_years]
+    hist = years <= sc.base_year
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=years[hist], y=ranks[hist, sc.target], mode="lines", name=t(lang, "history"),
+                   line=dict(color="#444", width=3), meta=dict(part="history"))
+    )  # fmt: skip
+    worst = float(ranks[:, sc.target].max())
+    best = float(ranks[:, sc.target].min())
+    for i, (label, proj) in enumerate(zip(result.labels, result.projections, strict=True)):
+        color = _scenario_color(i)
+        if result.montecarlo is not None:
+            mc = result.montecarlo[i]
+            q = mc.rank_quantiles((0.1, 0.9))
+            fig.add_trace(
+                go.Scatter(
+                    x=np.concatenate([mc.years, mc.years[::-1]]), y=np.concatenate([q[:, 0], q[::-1, 1]]),
+                    fill="toself", fillcolor=_rgba(color, 0.13), line=dict(width=0), hoverinfo="skip",
+                    name=t(lang, "cmp_band", label=label), legendgroup=label,
+                    meta=dict(part="band", scenario=label),
+                )
+            )  # fmt: skip
+            worst, best = max(worst, float(q[:, 1].max())), min(best, float(q[:, 0].min()))
+        fig.add_trace(
+            go.Scatter(
+                x=proj.years, y=proj.target_rank, mode="lines+markers", name=label, legendgroup=label,
+                line=dict(color=color, width=3, dash="dash"), meta=dict(part="projection", scenario=label),
+                hovertemplate=f"{label}<br>%{{x}}: %{{y}}<extra></extra>",
+            )
+        )  # fmt: skip
+    k = sc.threshold_rank
+    fig.add_hrect(y0=0.5, y1=k + 0.5, fillcolor=THRESHOLD_FILL, line_width=0, layer="below")
+    fig.add_hline(y=k + 0.5, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"),
+                  annotation_text=t(lang, "band", k=k), annotation_position="top left")  # fmt: skip
+    title = "cmp_rank_title" if result.montecarlo is not None else "cmp_rank_title_det"
+    _layout(fig, t(lang, title, who=who), height=480, margin=dict(l=70, r=40, t=60, b=50))
+    n = sc.n_regions
+    fig.update_yaxes(autorange=False, range=[min(n + 0.5, worst + 2), max(0.5, min(best, k) - 2)],
+                     title=t(lang, "rank"), dtick=1 if n <= 40 else None)  # fmt: skip
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(years, hover=False))
+    return fig
+
+
+def compare_gap_chart(result: Any, lang: str = "en") -> go.Figure:
+    """The target's gap to the threshold (percent) in every scenario; 0 = level with the region
+    at the threshold rank."""
+    sc = result.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    fig = go.Figure()
+    for i, (label, proj) in enumerate(zip(result.labels, result.projections, strict=True)):
+        fig.add_trace(
+            go.Scatter(
+                x=proj.years, y=proj.gap_pct(), mode="lines+markers", name=label,
+                line=dict(color=_scenario_color(i), width=3), meta=dict(scenario=label),
+                hovertemplate=f"{label}<br>%{{x}}: %{{y:+.1f}}%<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.add_hline(y=0, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
+    k = sc.threshold_rank
+    _layout(fig, t(lang, "cmp_gap_title", who=who, k=k), height=420, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, "cmp_gap_axis", k=k), ticksuffix="%")
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
+    return fig
+
+
+def compare_probability_chart(result: Any, lang: str = "en") -> go.Figure:
+    """P(reach by each year) in every scenario (the same draws for all)."""
+    sc = result.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    fig = go.Figure()
+    for i, (label, mc) in enumerate(zip(result.labels, result.montecarlo, strict=True)):
+        prob = mc.reach_probability()
+        fig.add_trace(
+            go.Scatter(
+                x=mc.years, y=prob, mode="lines+markers", name=label, meta=dict(scenario=label),
+                line=dict(color=_scenario_color(i), width=3), text=[probability_text(float(p)) for p in prob],
+                hovertemplate=f"{label}<br>%{{x}}: %{{text}}<extra></extra>",
+            )
+        )  # fmt: skip
+    for year in MILESTONES:
+        if sc.base_year < year <= sc.horizon:
+            fig.add_vline(x=year, line=dict(color="#777", width=1, dash="dot"))
+    _layout(fig, t(lang, "cmp_prob_title", who=who, k=sc.threshold_rank), height=420,
+            margin=dict(l=70, r=40, t=60, b=50))  # fmt: skip
+    fig.update_yaxes(range=[0, 1.02], tickformat=".0%", title=t(lang, "reach_prob_axis"))
+    fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
     return fig
 
 

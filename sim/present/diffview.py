@@ -145,14 +145,14 @@ def diff_report(result: DiffResult, lang: str = "en", provenance: Provenance | N
     a, b = result.a, result.b
     report = Report(title=t(lang, "diff_title"), lang=lang)
     report.add_html(f"<h1>{esc(report.title)}</h1>")
+    report.add_html(f'<div class="answer" id="answer"><p>{esc(answer_line(result, lang))}</p></div>')
     report.add_table(
-        ["", t(lang, "diff_values")],
+        ["", t(lang, "diff_scenario")],
         [
             (t(lang, "diff_a"), f"{a.name} ({a.source.path})"),
             (t(lang, "diff_b"), f"{b.name} ({b.source.path})"),
         ],
     )
-    report.add_html(f'<div class="answer" id="answer"><p>{esc(answer_line(result, lang))}</p></div>')
     if not result.changes:
         report.add_paragraph(t(lang, "diff_no_changes"))
     else:

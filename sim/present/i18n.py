@@ -291,7 +291,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_reach": "达到年份",
         "col_rank": "{y}年名次",
         "col_gap": "差距%",
-        "col_prob": "{y}年前概率",
+        "col_prob": "到{y}年概率",
         "never_short": "未达到",
         "sweep_more": "  ……另有{n:,}个点（用 --json 或 --out 查看）",
         "sens_head": "{outcome}的敏感性（{name}）；情景值 {v}",
@@ -315,7 +315,7 @@ TEXT: dict[str, dict[str, str]] = {
         "bt_verdict_no": "  按平均绝对名次误差，模型不如“名次不变”的朴素预测",
         "bt_coverage": "  蒙特卡洛覆盖率：50%区间 {c50:.0%}，80%区间 {c80:.0%}",
         "mc_line": "蒙特卡洛（{paths}，{method}，随机种子{seed}）：进入概率 {shown}；达到年份10/50/90%分位：{q10} / {q50} / {q90}",
-        "mc_by": "{y}年前 {p:.1%}",
+        "mc_by": "到{y}年 {p:.1%}",
         "mc_paths": "{n:,}条路径",
         "mc_path_one": "1条路径",
         "a_nat_gdp": "全国GDP初步核算数（亿元）",
@@ -329,13 +329,13 @@ TEXT: dict[str, dict[str, str]] = {
         "dm_national": "；平减指数：全国路径",
         "dm_error_correction": "；平减指数：误差修正，向各地区长期相对价格水平回归（速度每年{b:.3f}，{y0}-{y1}年估计）",
         "a_warning": "⚠ 请核实此假设",
-        "assume": "假设：实际增速{r:.1f}%、价格{d:.1f}%，名义增速每年{g:.1f}%；需超越的{regions}名义增速为{rg:.1f}%。",
-        "assume_alone": "假设：实际增速{r:.1f}%、价格{d:.1f}%，名义增速每年{g:.1f}%。",
+        "assume": "假设：实际增速{r:.1f}%、价格涨幅{d:.1f}%，名义增速每年{g:.1f}%；需超越的{regions}名义增速为{rg:.1f}%。",
+        "assume_alone": "假设：实际增速{r:.1f}%、价格涨幅{d:.1f}%，名义增速每年{g:.1f}%。",
         "region_one": "1个地区",
         "region_many": "{n}个地区",
         "ans_head": "在此情景下，{who}（{b}年第{r}位）",
         "ans_never": "到{h}年仍未进入前{k}位：最好名次为第{best}位，{h}年GDP为第{k}位地区的{share:.1f}%。",
-        "ans_already": "在基年已处于前{k}位。",
+        "ans_already": "在基准年已处于前{k}位。",
         "ans_reach": "于{y}年进入前{k}位。",
         "ans_passes": "超越：{list}。",
         "ans_passed_by": "被超越：{list}。",
@@ -343,10 +343,10 @@ TEXT: dict[str, dict[str, str]] = {
         "list_sep": "、",
         "sum_target": "目标地区",
         "sum_head": "  {target}：{region}；{where}",
-        "sum_threshold": "门槛：{n}个地区中前{k}位；基年{b}，预测至{h}年",
+        "sum_threshold": "门槛：{n}个地区中前{k}位；基准年{b}，预测至{h}年",
         "sum_rank": "目标地区名次",
         "sum_reach": "达到年份",
-        "sum_never": "{h}年前未达到",
+        "sum_never": "到{h}年未达到",
         "rank": "名次（1 = GDP最大）",
         "year": "年份",
         "gdp": "名义GDP（亿元，对数坐标）",
@@ -364,7 +364,7 @@ TEXT: dict[str, dict[str, str]] = {
         "passed": "超越",
         "passed_by": "被超越",
         "reach": "{y}年进入前{k}位",
-        "no_reach": "{y}年前未进入前{k}位",
+        "no_reach": "到{y}年未进入前{k}位",
         "cross": "100% = 与第{k}位持平",
         "play": "播放",
         "pause": "暂停",
@@ -408,13 +408,13 @@ TEXT: dict[str, dict[str, str]] = {
         "charts": "图表",
         "provenance": "数据与来源",
         "file": "文件",
-        "data_last_year": "数据最后年份：{y}。基年：{b}。预测终点：{h}。",
+        "data_last_year": "数据最后年份：{y}。基准年：{b}。预测终点：{h}。",
         "data_last_year_only": "数据最后年份：{y}。",
         "version": "ranksim {v}。命令：{c}",
         "seed": "随机种子：{s}",
         "percent_note": "增速单位为每年百分比。名义GDP = 实际增长 × 平减指数；排名按名义GDP。",
         "rank_by_year": "目标地区各年名次",
-        "actual_title": "预测与实际对照（基年之后、数据中已有的年份）",
+        "actual_title": "预测与实际对照（基准年之后、数据中已有的年份）",
         "projected_rank": "预测名次",
         "actual_rank": "实际名次",
         "projected_gdp": "预测GDP",
@@ -429,7 +429,7 @@ TEXT: dict[str, dict[str, str]] = {
         "heat_title": "{who}各年份各名次的概率",
         "mc_section": "把握有多大？蒙特卡洛模拟",
         "mc_sentence": "在{paths:,}条模拟路径中（{method}，随机种子{seed}），到2027年进入前{k}位的概率为{p27}，到2030年为{p30}，到2035年为{p35}。达到年份的中位数：{q50}；十分之一的路径不晚于{q10}达到。",
-        "mc_never": "{h}年前未达到",
+        "mc_never": "到{h}年未达到",
         "year_fmt": "{y}年",
         "mc_method": "冲击：{desc}",
         "mc_bootstrap": "按整年重抽历史偏差（可用年份{w0}-{w1}，共{h}年；区块长度{b}；放大系数{s:g}）",
@@ -455,7 +455,7 @@ TEXT: dict[str, dict[str, str]] = {
         "track_worse": "此方法过去对{who}的表现：从{y0}-{y1}年起点出发，{h}年名次预测（设置按样本外选择）平均误差{oos:.2f}个名次，“名次不变”为{naive:.2f}，即对该地区并不优于“名次不变”；50%/80%区间覆盖实际结果的比例为{c50:.0%}/{c80:.0%}（{source}，{date}）。",
         "sweep_section": "如果……会怎样？参数扫描",
         "sweep_line_title": "进入前{k}位的年份随{param}的变化",
-        "sweep_heat_title": "进入前{k}位的年份（等值线：{levels}；空白 = {h}年前未达到）",
+        "sweep_heat_title": "进入前{k}位的年份（等值线：{levels}；空白 = 到{h}年未达到）",
         "reach_year": "达到年份",
         "gap_at": "{h}年差距（%）",
         "thr_title": "哪个“中游”？不同门槛名次与{param}下的达到年份",
@@ -475,8 +475,8 @@ TEXT: dict[str, dict[str, str]] = {
         "required": "所需的恒定实际增速（%）",
         "own_growth": "情景自身增速",
         "deadline": "截止年份",
-        "solve_sentence": "要在{by}年前进入前{k}位{prob}，{who}需要自{b1}年起每年保持{g}的实际增速，其他条件同情景。",
-        "solve_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前进入前{k}位{prob}。",
+        "solve_sentence": "要到{by}年进入前{k}位{prob}，{who}需要自{b1}年起每年保持{g}的实际增速，其他条件同情景。",
+        "solve_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法到{by}年进入前{k}位{prob}。",
         "with_prob": "（概率{p:.0%}）",
         # --- honest uncertainty (issue 11): backtest console lines ---
         "bt_level": "  名义总量区间（各地区占合计的比重）覆盖率：50%区间 {c50:.0%}，80%区间 {c80:.0%}",
@@ -494,9 +494,9 @@ TEXT: dict[str, dict[str, str]] = {
         "pit_title": "名义占比的 PIT 直方图（实际值在模拟分布中所处的分位）：平坦=校准良好；U形=区间过窄；驼峰=区间过宽",
         "pit_x": "低于实际结果的模拟路径比例",
         "pit_y": "结果占比",
-        "sweep_prob_title": "{y}年前进入前{k}位的概率（每点{paths:,}条路径，相同抽样）",
+        "sweep_prob_title": "到{y}年进入前{k}位的概率（每点{paths:,}条路径，相同抽样）",
         "sweep_prob_line_title": "各年份前进入前{k}位的概率随{param}的变化（每点{paths:,}条路径，相同抽样）",
-        "p_by": "{y}年前的概率",
+        "p_by": "到{y}年的概率",
     },
 }
 
@@ -545,7 +545,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "p_half_life": "half-life of other regions' spreads",
         "p_threshold": "threshold rank",
         "o_reach_year": "reach year",
-        "o_gap": "gap in {y}",
+        "o_gap": "gap to the threshold in {y} (%)",
         "o_rank": "rank in {y}",
         "at_title": "Every region's growth, year by year",
         "at_note": "Percent a year. Source: scenario = a value the scenario file sets; lead = the national path plus the scenario's lead; model = the model for other regions (national path plus the region's own spread, fading; see Other regions above); announced target = {its} announced target less its record of missing them; preliminary figure = the deflator implied by a preliminary GDP figure; + shift = a temporary shift added in that year.",
@@ -605,7 +605,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "p_half_life": "其他地区增速差半衰期",
         "p_threshold": "门槛名次",
         "o_reach_year": "达到年份",
-        "o_gap": "{y}年差距",
+        "o_gap": "{y}年差距（与门槛相比，%）",
         "o_rank": "{y}年名次",
         "at_title": "各地区逐年增速",
         "at_note": "单位为每年百分比。来源：情景设定 = 情景文件给定的值；高于全国 = 全国路径加情景给定的差值；模型 = 其他地区的模型（全国路径加本地区逐步衰减的增速差，见上文“其他地区”）；公布目标 = {its}公布的目标减去其以往未完成的幅度；初步核算数 = 由GDP初步核算数推算的平减指数；+ 临时调整 = 当年另加的临时调整。",
@@ -619,7 +619,7 @@ _WORKBENCH: dict[str, dict[str, str]] = {
         "at_nominal": "名义",
         "at_source": "来源",
         "top_mc": "蒙特卡洛模拟（{paths:,}条路径，随机种子{seed}）：进入概率 {shown}；达到年份中位数{q50}。",
-        "top_mc_by": "{y}年前{p}",
+        "top_mc_by": "到{y}年{p}",
         "top_bunched": "为何达到年份的中位数（{q50}）可能不同于本情景的结果（{det}）：需超越的{n}个地区彼此接近（{b}年GDP相差不超过{spread:.0f}%），进入前{k}位意味着要全部超越它们；略落后于这一组的路径要晚好几年才能达到，甚至达不到。",
         "top_bunched_one": "为何达到年份的中位数（{q50}）可能不同于本情景的结果（{det}）：达到年份是每条路径首次进入门槛的年份，各路径越过门槛的快慢不同，这些年份的中位数并不是中位路径的达到年份。",
     },
@@ -712,7 +712,7 @@ TEXT["zh"].update(
         "diff_head": "情景差异：{who}，门槛名次{k}",
         "diff_answer": "达到年份 {a} → {b}",
         "diff_gap": "{y}年差距：{a:+.1f}% → {b:+.1f}%",
-        "diff_never": "{h}年前未达到",
+        "diff_never": "到{h}年未达到",
         "diff_changes": "共{n}处不同（数值 A → B；模型 = 由其他地区模型决定，– = 未预测）：",
         "diff_changes_one": "共1处不同（数值 A → B；模型 = 由其他地区模型决定，– = 未预测）：",
         "diff_no_changes": "没有不同的假设：两个情景解析后的数值相同",
@@ -764,7 +764,7 @@ TEXT["zh"].update(
         "serve_save": "另存为情景",
         "serve_download": "下载完整报告",
         "serve_saved": "已保存 {path}",
-        "serve_probability": "{y}年前达到的概率：{p:.1%}；{h}年前：{q:.1%}（{n:,}条蒙特卡洛路径）",
+        "serve_probability": "到{y}年达到的概率：{p:.1%}；到{h}年：{q:.1%}（{n:,}条蒙特卡洛路径）",
         "serve_latency": "更新用时{ms:.0f}毫秒（服务器）",
         "serve_bad": "{what}：{msg}",
         "serve_failed": "无法计算：{msg}",
@@ -993,10 +993,10 @@ HARDENING_TEXT: dict[str, dict[str, str]] = {
         "sum_already_through": "{b}年已在门槛内；一直保持到{h}年",
         "mc_stay_line": "蒙特卡洛（{paths}，{method}，随机种子{seed}）：{b}年已在门槛内；每年都保持在门槛内的概率 {shown}",
         "mc_through": "至{y}年 {p:.1%}",
-        "solve_stay_sentence": "要在{by}年前每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年至少保持{g}的实际增速，其他条件同情景。",
-        "solve_stay_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法在{by}年前每年都保持在前{k}位{prob}。",
-        "solve_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前进入前{k}位{prob}：在此范围内结果与其自身增速无关。",
-        "solve_stay_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会在{by}年前每年都保持在前{k}位{prob}。",
+        "solve_stay_sentence": "要到{by}年为止每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年至少保持{g}的实际增速，其他条件同情景。",
+        "solve_stay_unreachable": "在每年-10%至30%的实际增速范围内，{who}无法到{by}年为止每年都保持在前{k}位{prob}。",
+        "solve_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会到{by}年进入前{k}位{prob}：在此范围内结果与其自身增速无关。",
+        "solve_stay_low_bound": "即使每年实际增速为-10%（搜索范围-10%至30%的下限），{who}也会到{by}年为止每年都保持在前{k}位{prob}。",
         "solve_stay_curve": "  各截止年份前保持在门槛内所需增速（{kind}）：",
     },
 }
@@ -1065,16 +1065,16 @@ DATA_TEXT: dict[str, dict[str, str]] = {
         "np_growth": "{a}-{b}年实际增速",
         "np_reach": "达到年份",
         "np_p": "到{y}年达到的概率",
-        "np_never": "{h}年前未达到",
+        "np_never": "到{h}年未达到",
         "np_line": "全国增长路径：{label}。来源：{source}",
         "np_own": "全国增长路径：情景自设（{src}）。",
         "data_status_note": "{year}年的初步核算数：{what}。估算值（未公布）：{est}。",
         "data_status_all": "各地区的GDP和实际增速",
         "data_status_none": "无",
-        "lead_sentence": "要在{by}年前进入前{k}位{prob}，{who}需要自{b1}年起每年实际增速比全国高{lead}个百分点，其他条件同情景。",
-        "lead_stay_sentence": "要在{by}年前每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年实际增速至少比全国高{lead}个百分点。",
-        "lead_unreachable": "在每年比全国增速高-10至+20个百分点的范围内，{who}无法在{by}年前进入前{k}位{prob}。",
-        "lead_stay_unreachable": "在每年比全国增速高-10至+20个百分点的范围内，{who}无法在{by}年前每年都保持在前{k}位{prob}。",
+        "lead_sentence": "要到{by}年进入前{k}位{prob}，{who}需要自{b1}年起每年实际增速比全国高{lead}个百分点，其他条件同情景。",
+        "lead_stay_sentence": "要到{by}年为止每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年实际增速至少比全国高{lead}个百分点。",
+        "lead_unreachable": "在每年比全国增速高-10至+20个百分点的范围内，{who}无法到{by}年进入前{k}位{prob}。",
+        "lead_stay_unreachable": "在每年比全国增速高-10至+20个百分点的范围内，{who}无法到{by}年为止每年都保持在前{k}位{prob}。",
         "lead_history": "{a}-{b}年其实际增速平均比全国高{lead}个百分点。",
         "lead_curve": "  各截止年份前达到所需的增速差（{kind}）：",
         "pp_unit": "个百分点",
@@ -1109,7 +1109,7 @@ PER_HEAD_TEXT: dict[str, dict[str, str]] = {
         "measures_no_population": "(GDP per head needs the panel's population column)",
     },
     "zh": {
-        "sum_threshold_pc": "门槛：按人均GDP在{n}个地区中前{k}位；基年{b}，预测至{h}年",
+        "sum_threshold_pc": "门槛：按人均GDP在{n}个地区中前{k}位；基准年{b}，预测至{h}年",
         "ans_head_pc": "在此情景下，{who}（{b}年人均GDP第{r}位）",
         "midfield_pc": "门槛：按人均GDP（名义GDP ÷ 年末常住人口）在{n}个地区中排名前{k}位{median}。达到年份 = 目标地区名次首次不低于第{k}位的年份。",
         "gdp_pc": "人均GDP（元，对数坐标）",
@@ -1121,7 +1121,7 @@ PER_HEAD_TEXT: dict[str, dict[str, str]] = {
         "measures_gdp": "按GDP总量",
         "measures_pc": "按人均GDP",
         "measures_already": "{b}年已达到",
-        "measures_never": "{h}年前未达到",
+        "measures_never": "到{h}年未达到",
         "measures_rank": "{b}年名次",
         "measures_no_population": "（人均GDP需要数据中的人口列）",
     },
@@ -1186,9 +1186,9 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
     (r"must be at least (?P<a>\S+), got (?P<v>.*)", "必须不小于 {a}，实际为 {v}"),
     (r"must be 0 or more, got (?P<v>.*)", "必须大于或等于 0，实际为 {v}"),
     (r"must be positive, got (?P<v>.*)", "必须为正数，实际为 {v}"),
-    (r"must be after the base year (?P<b>\d+), got (?P<v>.*)", "必须晚于基年 {b}，实际为 {v}"),
+    (r"must be after the base year (?P<b>\d+), got (?P<v>.*)", "必须晚于基准年 {b}，实际为 {v}"),
     (r"must be after the base year (?P<b>\d+) and at most the horizon (?P<h>\d+), got (?P<v>.*)",
-     "必须晚于基年 {b} 且不晚于预测终点 {h}，实际为 {v}"),
+     "必须晚于基准年 {b} 且不晚于预测终点 {h}，实际为 {v}"),
     (r"must be within the data, (?P<r>\S+); got (?P<v>.*)", "必须在数据年份 {r} 之内，实际为 {v}"),
     (r"must lie within (?P<r>\S+) \(growth needs a previous year\)", "必须在 {r} 之内（计算增速需要前一年的数据）"),
     (r"(?P<y>\S+) is outside the projection \((?P<r>[^)]*)\)", "{y} 超出预测范围（{r}）"),
@@ -1366,7 +1366,7 @@ REPORT_ZH_TEXT: dict[str, dict[str, str]] = {
         "pp_suffix": "个百分点",
         "method_bootstrap": "自助抽样",
         "method_first_bootstrap": "自助抽样（bootstrap）",
-        "mc_sentence_rare": "在{paths:,}条模拟路径中（{method}，随机种子{seed}），到2027年进入前{k}位的概率为{p27}，到2030年为{p30}，到2035年为{p35}。达到年份的中位数：{q50}；不到十分之一的路径在{h}年前达到。",
+        "mc_sentence_rare": "在{paths:,}条模拟路径中（{method}，随机种子{seed}），到2027年进入前{k}位的概率为{p27}，到2030年为{p30}，到2035年为{p35}。达到年份的中位数：{q50}；不到十分之一的路径到{h}年达到。",
     },
 }
 for _lang, _table in REPORT_ZH_TEXT.items():
@@ -1384,6 +1384,12 @@ WARNING_TEXT_ZH: tuple[tuple[str, str], ...] = (
      "价格指数{v}%超出数据中所有地区推算价格指数的范围（{lo}%至{hi}%）"),
     (r"(?P<v>[-\d.e]+) is read as (?P<w>[-\d.e]+) % a year; if you meant (?P<p>[-\d.e]+) %, write (?P<q>[-\d.e]+)",
      "{v}按每年{w}%理解；如果想写{p}%，请写 {q}"),
+    (r"the deflator written for (?P<y>\d{4}) \((?P<v>.+?)\) is overridden by the preliminary GDP figure for \d{4} "
+     r"\((?P<f>[\w.]+)\), which implies (?P<i>[-\d.]+) %; remove one of them",
+     "所写的{y}年价格指数（{v}）被{y}年的初步核算GDP（{f}）覆盖，后者隐含的价格指数为{i}%；请删去其中之一"),
+    (r"the national deflator written for (?P<y>\d{4}) is overridden by the preliminary GDP figure for \d{4} "
+     r"\(national.gdp\), which implies (?P<i>[-\d.]+) %; remove one of them",
+     "所写的{y}年全国价格指数被{y}年的初步核算GDP（national.gdp）覆盖，后者隐含的价格指数为{i}%；请删去其中之一"),
 )  # fmt: skip
 _WARNING_PATTERNS = tuple((re.compile(en), zh) for en, zh in WARNING_TEXT_ZH)
 
@@ -1438,3 +1444,416 @@ def _zh_name(en: str) -> str:
     except Exception:  # noqa: BLE001 - a name is only a label here
         return en
     return regions.zh[regions.en.index(en)] if en in regions.en else en
+
+
+# --------------------------------------------------------------------------- ranksim compare
+COMPARE_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "cmp_title": "{n} scenarios side by side: {who}, rank ≤ {k}",
+        "cmp_head": "Compare: {who}, threshold rank {k}, {n} scenarios",
+        "cmp_answer": "{label}: rank {k} reached in {reach}",
+        "cmp_prob": "; P(reach) {shown} ({paths:,} paths, the same draws for every scenario)",
+        "cmp_never": "not by {h}",
+        "cmp_stays": "inside in the base year, until {y}",
+        "cmp_stays_through": "inside in the base year, through {h}",
+        "cmp_range": "The reach year ranges from {a} ({la}) to {b} ({lb}): {n} years apart.",
+        "cmp_side_by_side": "Side by side",
+        "cmp_what_differs": "What differs",
+        "cmp_differences": "What differs from {ref} (values by scenario; model = left to the others model):",
+        "cmp_differences_note": "Every assumption that resolves to different values, year by year, against {ref} (as ranksim diff resolves them); model = left to the others model, – = not projected.",
+        "cmp_no_differences": "no differing assumption: the scenarios resolve to the same values",
+        "cmp_col_what": "assumption",
+        "cmp_col_value": "value",
+        "cmp_col_where": "year or region",
+        "cmp_row_name": "scenario",
+        "cmp_row_threshold": "threshold",
+        "cmp_row_reach": "reach year",
+        "cmp_row_rank": "rank in {y}",
+        "cmp_row_p": "P(reach by {y})",
+        "cmp_row_median": "median reach year (Monte Carlo)",
+        "cmp_row_passes": "passes",
+        "chart_compare_rank": "The target's rank, scenario by scenario",
+        "chart_compare_gap": "Gap to the threshold, scenario by scenario",
+        "chart_compare_probability": "P(reach), scenario by scenario",
+        "cmp_rank_title": "{who}'s rank by scenario (lines: each scenario; bands: 80% of Monte Carlo paths)",
+        "cmp_rank_title_det": "{who}'s rank by scenario",
+        "cmp_gap_title": "{who}'s GDP against the region ranked {k}, by scenario (%)",
+        "cmp_gap_axis": "gap to rank {k} (%)",
+        "cmp_prob_title": "P({who} has reached rank {k} by each year), by scenario",
+        "cmp_band": "{label}: 80% band",
+        "colon": ": ",
+        "cmp_pass": "{who} {y}",
+    },
+    "zh": {
+        "cmp_title": "{n}个情景对比：{who}，进入前{k}位",
+        "cmp_head": "情景对比：{who}，门槛名次{k}，共{n}个情景",
+        "cmp_answer": "{label}：进入前{k}位的年份为{reach}",
+        "cmp_prob": "；进入概率 {shown}（{paths:,}条路径，各情景使用相同抽样）",
+        "cmp_never": "到{h}年未达到",
+        "cmp_stays": "基准年已在门槛内，保持到{y}年",
+        "cmp_stays_through": "基准年已在门槛内，保持到{h}年",
+        "cmp_range": "达到年份从{a}年（{la}）到{b}年（{lb}），相差{n}年。",
+        "cmp_side_by_side": "并列对比",
+        "cmp_what_differs": "情景之间的差异",
+        "cmp_differences": "与{ref}不同的假设（各情景的数值；模型 = 由其他地区模型决定）：",
+        "cmp_differences_note": "与{ref}相比、解析后数值不同的每项假设，逐年列出（与 ranksim diff 的解析方式相同）；模型 = 由其他地区模型决定，– = 未预测。",
+        "cmp_no_differences": "没有不同的假设：各情景解析后的数值相同",
+        "cmp_col_what": "假设",
+        "cmp_col_value": "数值",
+        "cmp_col_where": "年份或地区",
+        "cmp_row_name": "情景",
+        "cmp_row_threshold": "门槛",
+        "cmp_row_reach": "达到年份",
+        "cmp_row_rank": "{y}年名次",
+        "cmp_row_p": "到{y}年达到的概率",
+        "cmp_row_median": "达到年份中位数（蒙特卡洛）",
+        "cmp_row_passes": "超越",
+        "chart_compare_rank": "各情景下目标地区的名次",
+        "chart_compare_gap": "各情景下与门槛的差距",
+        "chart_compare_probability": "各情景的进入概率",
+        "cmp_rank_title": "各情景下{who}的名次（线：各情景；带：80%的蒙特卡洛路径）",
+        "cmp_rank_title_det": "各情景下{who}的名次",
+        "cmp_gap_title": "各情景下{who}GDP相对第{k}位地区的差距（%）",
+        "cmp_gap_axis": "与第{k}位的差距（%）",
+        "cmp_prob_title": "各情景下{who}到各年已进入前{k}位的概率",
+        "cmp_band": "{label}：80%区间",
+        "colon": "：",
+        "cmp_pass": "{who}（{y}年）",
+    },
+}
+for _lang, _table in COMPARE_TEXT.items():
+    TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- plan-period solve (solve --over)
+PLAN_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "solve_over_sentence": "To reach rank {k} by {by}{prob}, {who} needs a constant real growth of {g} a year over {a}-{b} (the plan period), on the scenario's own path before and after it.",
+        "solve_stay_over_sentence": "To stay within rank {k} in every year through {by}{prob}, {who} needs a constant real growth of at least {g} a year over {a}-{b} (the plan period), on the scenario's own path before and after it.",
+        "solve_over_unreachable": "Within -10% to 30% real growth a year over {a}-{b} (the scenario's own path before and after), {who} cannot reach rank {k} by {by}{prob}.",
+        "solve_stay_over_unreachable": "Within -10% to 30% real growth a year over {a}-{b} (the scenario's own path before and after), {who} cannot stay within rank {k} in every year through {by}{prob}.",
+        "solve_over_low_bound": "{who} reaches rank {k} by {by}{prob} even at -10% real growth a year over {a}-{b}, the bottom of the range searched: the answer does not depend on its growth in the plan period.",
+        "solve_stay_over_low_bound": "{who} stays within rank {k} in every year through {by}{prob} even at -10% real growth a year over {a}-{b}, the bottom of the range searched.",
+        "gaps_title": "The gap to rank {k}, year by year",
+        "gaps_note": "{who}'s GDP against the region ranked {k} among the others, in 100 million yuan (亿元) and percent (positive: ahead). Own path: the scenario as written; answer: {answer}.",
+        "gaps_note_pc": "{who}'s GDP per head against the region ranked {k} among the others, in yuan and percent (positive: ahead). Own path: the scenario as written; answer: {answer}.",
+        "gaps_answer_over": "{g} real growth a year over {a}-{b}, the own path before and after",
+        "gaps_answer_all": "{g} real growth a year in every projected year",
+        "gaps_answer_lead": "a lead of {g} points a year over the national path",
+        "gaps_none": "no growth in the range searched reaches it, so only the own path is shown",
+        "gaps_head": "  gap to rank {k} by year (own path → answer; {unit}, %):",
+        "gap_col_year": "year",
+        "gap_col_real_own": "real growth, own path",
+        "gap_col_real_answer": "real growth, answer",
+        "gap_col_level_own": "GDP, own path",
+        "gap_col_level_answer": "GDP, answer",
+        "gap_col_threshold": "GDP of rank {k}",
+        "gap_col_gap_own": "gap, own path",
+        "gap_col_gap_own_pct": "gap %, own path",
+        "gap_col_gap_answer": "gap, answer",
+        "gap_col_gap_answer_pct": "gap %, answer",
+        "gap_col_extra": "GDP added by the answer",
+        "unit_100m": "100 million yuan",
+        "unit_yuan_head": "yuan per head",
+        "chart_solve_stay_title": "Real growth of {who} needed to stay within rank {k} through each year{prob}",
+        "chart_solve_over_title": "Real growth of {who} needed over {a}-{b} to reach rank {k} by each year{prob}",
+        "chart_solve_stay_over_title": "Real growth of {who} needed over {a}-{b} to stay within rank {k} through each year{prob}",
+        "required_over": "required constant real growth over {a}-{b} (%)",
+        "required_stay": "required constant real growth to stay inside (%)",
+        "at_low_bound_point": "{y}: ≤ -10% (any growth in the range)",
+        "at_low_bound_name": "≤ -10%: any growth in the range searched",
+    },
+    "zh": {
+        "solve_over_sentence": "要到{by}年进入前{k}位{prob}，{who}需要在{a}-{b}年（规划期）每年保持{g}的实际增速，规划期前后按情景自身路径。",
+        "solve_stay_over_sentence": "要到{by}年每年都保持在前{k}位{prob}，{who}需要在{a}-{b}年（规划期）每年至少保持{g}的实际增速，规划期前后按情景自身路径。",
+        "solve_over_unreachable": "{a}-{b}年每年实际增速在-10%至30%范围内（前后按情景自身路径），{who}都无法到{by}年进入前{k}位{prob}。",
+        "solve_stay_over_unreachable": "{a}-{b}年每年实际增速在-10%至30%范围内（前后按情景自身路径），{who}都无法到{by}年每年保持在前{k}位{prob}。",
+        "solve_over_low_bound": "即使{a}-{b}年每年实际增速为-10%（搜索范围下限），{who}也会到{by}年进入前{k}位{prob}：结果与规划期增速无关。",
+        "solve_stay_over_low_bound": "即使{a}-{b}年每年实际增速为-10%（搜索范围下限），{who}也会到{by}年每年保持在前{k}位{prob}。",
+        "gaps_title": "与第{k}位的差距（逐年）",
+        "gaps_note": "{who}GDP与其他地区中第{k}位的差距，单位为亿元和百分比（正数：领先）。自身路径：情景原有假设；答案：{answer}。",
+        "gaps_note_pc": "{who}人均GDP与其他地区中第{k}位的差距，单位为元和百分比（正数：领先）。自身路径：情景原有假设；答案：{answer}。",
+        "gaps_answer_over": "{a}-{b}年每年实际增长{g}，前后按自身路径",
+        "gaps_answer_all": "所有预测年份每年实际增长{g}",
+        "gaps_answer_lead": "每年实际增速比全国高{g}个百分点",
+        "gaps_none": "搜索范围内没有能达到的增速，因此只列出自身路径",
+        "gaps_head": "  与第{k}位的逐年差距（自身路径 → 答案；{unit}，%）：",
+        "gap_col_year": "年份",
+        "gap_col_real_own": "实际增速（自身路径）",
+        "gap_col_real_answer": "实际增速（答案）",
+        "gap_col_level_own": "GDP（自身路径）",
+        "gap_col_level_answer": "GDP（答案）",
+        "gap_col_threshold": "第{k}位的GDP",
+        "gap_col_gap_own": "差距（自身路径）",
+        "gap_col_gap_own_pct": "差距%（自身路径）",
+        "gap_col_gap_answer": "差距（答案）",
+        "gap_col_gap_answer_pct": "差距%（答案）",
+        "gap_col_extra": "答案比自身路径多出的GDP",
+        "unit_100m": "亿元",
+        "unit_yuan_head": "元/人",
+        "chart_solve_stay_title": "{who}到各年份每年都保持在前{k}位所需的实际增速{prob}",
+        "chart_solve_over_title": "{who}到各年份进入前{k}位所需的{a}-{b}年实际增速{prob}",
+        "chart_solve_stay_over_title": "{who}到各年份每年都保持在前{k}位所需的{a}-{b}年实际增速{prob}",
+        "required_over": "{a}-{b}年所需的恒定实际增速（%）",
+        "required_stay": "保持在门槛内所需的恒定实际增速（%）",
+        "at_low_bound_point": "{y}年：≤ -10%（范围内任何增速均可）",
+        "at_low_bound_name": "≤ -10%：搜索范围内任何增速均可",
+    },
+}
+for _lang, _table in PLAN_TEXT.items():
+    TEXT[_lang].update(_table)
+
+
+# --------------------------------------------------------------------------- reports that lead with their own answer
+LEADING_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "run_context": "The scenario as written: its answer and assumptions",
+        "lead_title_mc": "How sure? (Monte Carlo)",
+        "lead_title_solve": "What growth would it take?",
+        "lead_title_sweep": "What if? (sweep)",
+        "lead_title_sensitivity": "Which assumptions matter most?",
+    },
+    "zh": {
+        "run_context": "情景原有假设下的结论与假设",
+        "lead_title_mc": "把握有多大？（蒙特卡洛）",
+        "lead_title_solve": "需要多高的增速？",
+        "lead_title_sweep": "如果……会怎样？（参数扫描）",
+        "lead_title_sensitivity": "哪些假设最重要？",
+    },
+}
+for _lang, _table in LEADING_TEXT.items():
+    TEXT[_lang].update(_table)
+
+# Parameters in words (chart axes): period and unit after the label.
+TEXT["en"].update({"p_years": ", {a}-{b}", "p_unit_pct": " (%)", "p_unit_shift": ", shift (pp)", "p_unit_years": " (years)"})
+TEXT["zh"].update({"p_years": "（{a}-{b}年）", "p_unit_pct": "（%）", "p_unit_shift": "（调整，百分点）", "p_unit_years": "（年）"})
+TEXT["en"].update({"sweep_never": "not reached by {h}"})
+TEXT["zh"].update({"sweep_never": "到{h}年未达到"})
+TEXT["en"].update({"diff_scenario": "scenario (file)"})
+TEXT["zh"].update({"diff_scenario": "情景（文件）"})
+
+# The answers of sweeps and sensitivity analyses, at the top of their reports.
+ANSWER_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "sweep_ans_never": "Over all {n} points of the sweep, rank {k} is not reached by {h}.",
+        "sweep_ans_range": "Over the {n} points of the sweep, rank {k} is reached between {a} and {b}",
+        "sweep_ans_some_never": "; {m} points do not reach it by {h}",
+        "sweep_ans_values": ". Reached by {y} with {param} at {v}",
+        "sweep_ans_none": "no value swept",
+        "sweep_ans_share": ". Reached by {y} at {p} of the points",
+        "sens_ans": "{param} moves {outcome} most: from {a:.2f} to {b:.2f} between {lo:g} and {hi:g} (the scenario: {base:.2f}).",
+        "sens_ans_sobol": " With every assumption varying at once, {param} accounts for {s:.0%} of the variance (total Sobol index).",
+    },
+    "zh": {
+        "sweep_ans_never": "在参数扫描的全部{n}个点上，到{h}年都未进入前{k}位。",
+        "sweep_ans_range": "在参数扫描的{n}个点上，进入前{k}位的年份在{a}年至{b}年之间",
+        "sweep_ans_some_never": "；有{m}个点到{h}年未达到",
+        "sweep_ans_values": "。到{y}年达到：{param}为{v}",
+        "sweep_ans_none": "扫描范围内无此取值",
+        "sweep_ans_share": "。到{y}年达到：{p}的点",
+        "sens_ans": "对{outcome}影响最大的是{param}：在{lo:g}至{hi:g}之间，{outcome}从{a:.2f}变为{b:.2f}（情景值{base:.2f}）。",
+        "sens_ans_sobol": "所有假设同时变化时，{param}解释了{s:.0%}的方差（总Sobol指数）。",
+    },
+}
+for _lang, _table in ANSWER_TEXT.items():
+    TEXT[_lang].update(_table)
+TEXT["en"].update({"full_stop": "."})
+TEXT["zh"].update({"full_stop": "。"})
+TEXT["en"].update({"x_p_reach": "P(reach)", "x_p_reach_paths": " ({paths:,} Monte Carlo paths, seed {seed})"})
+TEXT["zh"].update({"x_p_reach": "进入概率", "x_p_reach_paths": "（{paths:,}条蒙特卡洛路径，随机种子{seed}）"})
+
+# Words belong to their file (issue 24): a value a child writes without a comment, an inherited description.
+TEXT["en"].update({
+    "set_in": "set in {file}",
+    "desc_inherited": "The description of {parent} is not repeated: this file changes {keys}.",
+    "desc_changed_in_code": " (Changed in code since: {keys}.)",
+})
+TEXT["zh"].update({
+    "set_in": "在{file}中设定",
+    "desc_inherited": "未沿用{parent}的说明：本文件修改了{keys}。",
+    "desc_changed_in_code": "（此后在代码中修改：{keys}。）",
+})
+
+# Nothing moves silently (issue 24): the aggregate's source, said once.
+TEXT["en"].update({
+    "note_summed": "note: {path} has no national series of its own, so the nation is taken as the sum of its {n} regions (name one as aggregate.series in {meta}; docs/panels.md)",
+    "aggregate_summed": "The national series is the sum of the panel's {n} regions (the panel names no series of its own).",
+    "aggregate_series": "The national series: {path}.",
+})
+TEXT["zh"].update({
+    "note_summed": "注意：{path} 没有自己的全国数据序列，全国按其{n}个地区之和计算（可在 {meta} 中以 aggregate.series 指定；见 docs/panels.md）",
+    "aggregate_summed": "全国数据序列为面板中{n}个地区之和（面板未指定自己的序列）。",
+    "aggregate_series": "全国数据序列：{path}。",
+})
+
+# `ranksim data --model` (the price model) in both languages.
+TEXT["en"].update({
+    "pm_head": "Deflator spread models estimated on {file}, years up to {y}",
+    "pm_pooled": "pooled",
+    "pm_by_group": "by group (coal/energy, others)",
+    "pm_speed": "b = {b:.3f} (se {s:.3f})",
+    "pm_speed_groups": "b = {b1:.3f} (se {s1:.3f}) coal/energy, {b2:.3f} (se {s2:.3f}) others",
+    "pm_line": "  error correction, {kind}: {speed}; years {y0}-{y1}, {n} observations, R2 {r2:.2f}",
+    "pm_factor": "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:",
+    "pm_others": "    others: mean {m:.2f}, range {lo:.2f} to {hi:.2f}",
+    "pm_se": " (se {s:.2f})",
+})
+TEXT["zh"].update({
+    "pm_head": "价格（平减指数）相对全国的差距模型，据 {file} 估计，数据截至{y}年",
+    "pm_pooled": "统一调整速度",
+    "pm_by_group": "分组调整速度（煤炭能源地区、其他地区）",
+    "pm_speed": "b = {b:.3f}（标准误 {s:.3f}）",
+    "pm_speed_groups": "煤炭能源地区 b = {b1:.3f}（标准误 {s1:.3f}），其他地区 {b2:.3f}（标准误 {s2:.3f}）",
+    "pm_line": "  误差修正模型，{kind}：{speed}；{y0}-{y1}年，{n}个观测值，R² {r2:.2f}",
+    "pm_factor": "  大宗商品因子 = 煤炭能源地区平减指数差距的平均值（每年百分点）；各地区载荷：",
+    "pm_others": "    其他地区：平均 {m:.2f}，范围 {lo:.2f} 至 {hi:.2f}",
+    "pm_se": "（标准误 {s:.2f}）",
+})
+
+
+# --------------------------------------------------------------------------- `ranksim --help` in Chinese
+#: The command line's help, by its English text (the message id, as gettext keys messages):
+#: `RANKSIM_LANG=zh ranksim --help` and `ranksim run --help --lang zh` print these.
+HELP_ZH: dict[str, str] = {
+    "When, and how surely, does a region climb the GDP ranking?": "一个地区何时、以多大把握在GDP排名中晋位？",
+    "print the version and exit": "显示版本号并退出",
+    "show this help message and exit": "显示此帮助并退出",
+    "project a scenario: reach year, passes, ranks": "预测一个情景：达到年份、超越、名次",
+    "probability of reaching the threshold (correlated shocks)": "达到门槛的概率（相关冲击的蒙特卡洛模拟）",
+    "would the method have been right? (against naive 'ranks stay')": "回测：方法过去是否准确？（与“名次不变”的朴素预测比较）",
+    "what if? reach year over a grid of 1-3 parameters": "如果……会怎样？1-3个参数网格上的达到年份",
+    "tornado and Sobol indices from the scenario's sensitivity section": "按情景的 sensitivity 部分计算龙卷风图和索博尔指数",
+    "what constant real growth reaches the threshold by a year?": "到某年达到门槛需要多高的恒定实际增速？",
+    "write one chart of a scenario (HTML; PNG/SVG with kaleido)": "输出情景的一张图（HTML、PNG或SVG）",
+    "write one chart of a scenario (HTML, PNG or SVG)": "输出情景的一张图（HTML、PNG或SVG）",
+    "the ranking table of one year of the data": "数据中某一年的排名表",
+    "print the JSON Schema of the scenario format": "显示情景文件格式的JSON Schema",
+    "check scenario files without running them": "检查情景文件（不运行）",
+    "what changed between two scenarios, and how much each change moved the answer": "两个情景有何不同，每项变化使结论变动多少",
+    "scenarios side by side: answers, P(reach), passes, what differs": "多个情景并列对比：结论、达到概率、超越、假设差异",
+    "a local what-if app in the browser (127.0.0.1)": "在浏览器中打开本地的“如果……会怎样”应用（127.0.0.1）",
+    "merge NBS data-portal exports (CSV) into a panel": "把国家统计局数据门户导出的CSV合并进面板数据",
+    "folder for run.html, run.json, run.csv (projection), run_passes.csv and run_assumptions.csv": "输出文件夹：run.html、run.json、run.csv（预测）、run_passes.csv 和 run_assumptions.csv",
+    "folder for montecarlo.html, montecarlo.json and montecarlo.csv": "输出文件夹：montecarlo.html、montecarlo.json 和 montecarlo.csv",
+    "folder for backtest.html, backtest.json, backtest.csv and backtest_regions.csv": "输出文件夹：backtest.html、backtest.json、backtest.csv 和 backtest_regions.csv",
+    "folder for sweep.html, sweep.json, sweep.csv and sweep_thresholds.csv": "输出文件夹：sweep.html、sweep.json、sweep.csv 和 sweep_thresholds.csv",
+    "folder for sensitivity.html, sensitivity.json and sensitivity.csv": "输出文件夹：sensitivity.html、sensitivity.json 和 sensitivity.csv",
+    "folder for solve.html, solve.json and solve.csv": "输出文件夹：solve.html、solve.json 和 solve.csv",
+    "folder for solve.html, solve.json, solve.csv and solve_gaps.csv": "输出文件夹：solve.html、solve.json、solve.csv 和 solve_gaps.csv",
+    "folder for diff.json, diff.csv and diff.html": "输出文件夹：diff.json、diff.csv 和 diff.html",
+    "folder for compare.html, compare.json, compare.csv (answers) and compare_*.csv (long, with a scenario column)": "输出文件夹：compare.html、compare.json、compare.csv（结论）和 compare_*.csv（长表，含情景列）",
+    "stem of the files written (default: the command's name)": "输出文件名的主干（默认：命令名）",
+    "also write STEM.xlsx (summary sheet and every table)": "同时输出 STEM.xlsx（摘要表和所有表格）",
+    "print one JSON document on stdout": "在标准输出打印一个JSON文档",
+    "language of texts and report (default: $RANKSIM_LANG, else en)": "文字和报告的语言（默认：$RANKSIM_LANG，否则为 en）",
+    "do not write the HTML report": "不输出HTML报告",
+    "language of the CSV and workbook headers, sheet names and categorical values (default: --lang; en keeps the English keys)": "CSV和工作簿的表头、工作表名和分类取值的语言（默认同 --lang；en 保留英文键名）",
+    "years to show the target's rank for": "显示目标地区名次的年份",
+    "years to report the target's rank for": "报告目标地区名次的年份",
+    "years to report the gap to the threshold for": "报告与门槛差距的年份",
+    "Monte Carlo paths (default none)": "蒙特卡洛路径数（默认：不模拟）",
+    "Monte Carlo paths (default 100000)": "蒙特卡洛路径数（默认100000）",
+    "Monte Carlo paths (default 10000)": "蒙特卡洛路径数（默认10000）",
+    "Monte Carlo paths a scenario (default 10000)": "每个情景的蒙特卡洛路径数（默认10000）",
+    "Monte Carlo paths per jump-off (coverage)": "每个起点年份的蒙特卡洛路径数（覆盖率）",
+    "Monte Carlo paths per update (default 1000)": "每次更新的蒙特卡洛路径数（默认1000）",
+    "random seed (default 0)": "随机种子（默认0）",
+    "random seed, the same draws for every scenario (default 0)": "随机种子，各情景使用相同抽样（默认0）",
+    "no progress bar": "不显示进度条",
+    "scenario (default: the default model)": "情景文件（默认：默认模型）",
+    "starting scenario (default: the default model)": "起始情景（默认：默认模型）",
+    "jump-off years (default 2008:2019)": "起点年份（默认2008:2019）",
+    "years ahead (default 5)": "预测年数（默认5）",
+    "national growth: trailing 5-year means known at jump-off (default) or realised": "全国增速：起点时已知的近5年平均（默认）或实际值",
+    "project from today's data (default) or from the data as published at each jump-off": "按当前数据（默认）或按各起点年份当时公布的数据预测",
+    "set PATH to each value, e.g. 'provinces.Inner Mongolia.real_growth=4:9:0.25'": "把 PATH 依次设为各个值，例如 'provinces.内蒙古.real_growth=4:9:0.25'",
+    "add percentage points to every year of PATH": "在 PATH 的每一年加上若干个百分点",
+    "rows printed (default 40)": "打印的行数（默认40）",
+    "deadline year": "截止年份",
+    "reach with at least this Monte Carlo probability": "以至少这一蒙特卡洛概率达到",
+    "with --probability: the curve too (slower)": "与 --probability 一起使用：同时计算曲线（较慢）",
+    "the constant lead over the national path (points a year) instead": "改为求比全国增速高出的恒定百分点",
+    "a plan period, e.g. 2026:2030: the constant growth over those years, the scenario's own path before and after": "规划期，例如 2026:2030：求规划期内的恒定增速，规划期前后按情景自身路径",
+    "FILE.html, FILE.png or FILE.svg": "FILE.html、FILE.png 或 FILE.svg",
+    "panel CSV (default: the bundled provincial panel)": "面板数据CSV（默认：内置的分省数据）",
+    "the panel CSV's text encoding (default: detected, UTF-8 or GB18030/GBK)": "面板CSV的文字编码（默认：自动识别UTF-8或GB18030/GBK）",
+    "the estimated deflator (price) models instead": "改为显示估计的价格（平减指数）模型",
+    "the record of announced growth targets and outturns instead": "改为显示公布的增长目标及完成情况",
+    "with --targets: one region (English or Chinese name, or code)": "与 --targets 一起使用：一个地区（中英文名称或代码）",
+    "one year's ranking in every vintage, largest restatements": "某一年在各数据版本中的排名及最大修订",
+    "language of the texts": "文字的语言",
+    "language of the report": "报告的语言",
+    "language of the app": "应用的语言",
+    "portal exports; a later file wins": "数据门户导出文件；后面的文件优先",
+    "panel CSV to update or create (default: the bundled panel)": "要更新或新建的面板CSV（默认：内置面板）",
+    "write vintages/NAME.csv beside the panel instead": "改为在面板旁写入 vintages/NAME.csv",
+    "report what would change, write nothing": "只报告将有哪些变化，不写文件",
+    "list every restatement and conflict": "列出每一处修订和冲突",
+    "print one JSON document instead (every change)": "改为打印一个JSON文档（包含每一处变化）",
+    "treat warnings (implausible paths, fractions) as errors": "把警告（不合常理的路径、疑似小数等）视为错误",
+    "the first scenario (e.g. last year's plan)": "第一个情景（例如去年的规划）",
+    "the second scenario (e.g. this year's)": "第二个情景（例如今年的）",
+    "two or more scenarios": "两个或更多情景文件",
+    "deterministic answers only (no P(reach), no fan)": "只给确定性结论（不计算达到概率和名次区间）",
+    "port on 127.0.0.1 (default 8050)": "127.0.0.1 上的端口（默认8050）",
+    "folder for saved scenarios (default: the scenario's)": "保存情景的文件夹（默认：情景文件所在文件夹）",
+    "language of the messages": "提示信息的语言",
+    "scenario file (YAML)": "情景文件（YAML）",
+    "scenario files (YAML)": "情景文件（YAML）",
+    "write PNG/SVG images of the report's charts too (slide size)": "同时把报告中的图表输出为PNG/SVG图片（幻灯片尺寸）",
+    "the chart images' format with --images (default png)": "与 --images 一起使用：图片格式（默认png）",
+}
+#: argparse's own words.
+ARGPARSE_ZH = {"usage: ": "用法：", "positional arguments": "位置参数", "options": "选项", "commands": "命令"}
+TEXT["en"].update({"validate_ok": "{path}: ok"})
+TEXT["zh"].update({"validate_ok": "{path}：检查通过"})
+
+
+# --------------------------------------------------------------------------- one glossary for the Chinese texts
+#: The Chinese words of ranksim's terms: every Chinese text (this catalogue, the shipped Chinese
+#: scenarios, the files' headers) uses these; tests/test_chinese_files.py holds the catalogue to it.
+GLOSSARY_ZH: dict[str, str] = {
+    "base year": "基准年",
+    "by YEAR (a deadline)": "到YEAR年",
+    "price change (growth of the GDP deflator)": "价格涨幅",
+    "GDP deflator": "平减指数",
+    "reach year": "达到年份",
+    "threshold rank": "门槛名次",
+    "percentage points": "百分点",
+    "preliminary figure": "初步核算数",
+    "plan period": "规划期",
+    "colon after Chinese text": "：",
+}
+#: Forms the glossary replaces, as patterns (never in a Chinese text): 基年 for 基准年, "2027年前"
+#: (reads "before 2027") for 到2027年, 价格 followed by a number for 价格涨幅, a half-width colon
+#: or semicolon after Chinese.
+AVOIDED_ZH: dict[str, str] = {
+    r"(?<!准)基年": "基准年",
+    r"(?:\}|\d)年前": "到YEAR年",
+    r"价格\{|价格\d": "价格涨幅",
+    r"[\u3400-\u9fff）][:;]": "：",
+}
+
+# The what-if app (issue 24): the typed value, the title that follows the state, warnings beside the answer.
+TEXT["en"].update({
+    "serve_typed": " % a year (type any value from -10 to 30)",
+    "serve_title": "{name} — what if: {what}",
+    "serve_t_real": "{who} {v:g}% real a year",
+    "serve_t_target_deflator": "{who}'s deflator {v:+g} pp",
+    "serve_t_national": "national real growth {v:+g} pp",
+    "serve_t_commodity": "commodity factor {v:+g} pp",
+    "serve_t_rival": "{who} {v:+g} pp",
+    "serve_warnings": "Warnings (as ranksim run prints them for this state):",
+})
+TEXT["zh"].update({
+    "serve_typed": " 每年%（可输入-10至30之间的任意值）",
+    "serve_title": "{name} — 假如：{what}",
+    "serve_t_real": "{who}每年实际增长{v:g}%",
+    "serve_t_target_deflator": "{who}平减指数{v:+g}个百分点",
+    "serve_t_national": "全国实际增速{v:+g}个百分点",
+    "serve_t_commodity": "大宗商品因子{v:+g}个百分点",
+    "serve_t_rival": "{who}{v:+g}个百分点",
+    "serve_warnings": "警告（ranksim run 对此状态给出的警告）：",
+})
+TEXT["en"].update({"default_model_name": "ranksim default model"})
+TEXT["zh"].update({"default_model_name": "ranksim默认模型"})

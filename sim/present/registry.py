@@ -57,6 +57,10 @@ REGISTRY: tuple[Chart, ...] = (
     Chart("coverage", "coverage_chart", "BacktestResult", lambda bt: bt.coverage is not None),
     Chart("pit", "pit_chart", "BacktestResult", lambda bt: bt.pit is not None),
     Chart("diff_waterfall", "diff_waterfall", "DiffResult", lambda d: bool(d.changes)),
+    Chart("compare_rank", "compare_rank_chart", "CompareResult"),
+    Chart("compare_gap", "compare_gap_chart", "CompareResult"),
+    Chart("compare_probability", "compare_probability_chart", "CompareResult",
+          lambda c: c.montecarlo is not None),  # fmt: skip
 )
 CHARTS: dict[str, Chart] = {c.name: c for c in REGISTRY}
 

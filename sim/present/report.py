@@ -25,7 +25,7 @@ from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
-from sim.errors import ArgumentError, InputError
+from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import panel_names, region_word, t, warning_message
@@ -119,26 +119,6 @@ def add_charts(report: Report, result: Any) -> None:
         report.add_figure(chart.draw(result, report.lang), chart.name)
 
 
-def figure_image(fig: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes through kaleido, which needs a Chrome/Chromium; one clear error if absent."""
-    try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        raise ArgumentError(
-            f"{fmt.upper()} output needs the kaleido package and a Chrome/Chromium browser "
-            "(pip install kaleido); write FILE.html instead",
-            field="out",
-        ) from None
-    try:
-        return bytes(fig.to_image(format=fmt, width=1200, height=int(fig.layout.height or 600)))
-    except Exception as exc:  # noqa: BLE001 - kaleido reports a missing browser in many ways
-        raise ArgumentError(
-            f"{fmt.upper()} output failed: kaleido could not start a browser ({type(exc).__name__}); "
-            "write FILE.html instead",
-            field="out",
-        ) from None
-
-
 def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: str = "%") -> str:
     """A path as the file wrote it; "trailing" with the value it resolved to; a lead over the
     national path in percentage points."""
@@ -151,9 +131,27 @@ def _path_text(value: Any, lang: str, scenario: Scenario, resolved: Any, unit: s
     return f"{float(value):g}{unit}"
 
 
+def set_in(scenario: Scenario, key: str, lang: str) -> str:
+    """Where a written value comes from when its line has no comment: "set in child.yaml" (the
+    file whose line writes it, so a child's value never carries its parent's words); "" for a
+    value no file line writes."""
+    loc = scenario.source.locations.get(key)
+    if loc is None or not loc.file:
+        return ""
+    from pathlib import Path
+
+    return t(lang, "set_in", file=Path(loc.file).name)
+
+
+def source_note(scenario: Scenario, key: str, lang: str) -> str:
+    """The source column of an assumption: the comment on its own line, else where it is set."""
+    return scenario.source.comments.get(key, "") or set_in(scenario, key, lang)
+
+
 def _national_source(scenario: Scenario, key: str, lang: str) -> str:
-    """The source of a national path: the file's comment, else the preset it comes from."""
-    comment = scenario.source.comments.get(key, "")
+    """The source of a national path: the file's comment, else the file that writes it, else
+    the preset it comes from."""
+    comment = scenario.source.comments.get(key, "") or set_in(scenario, key, lang)
     preset = scenario.national_preset
     if comment or preset is None:
         return comment
@@ -200,13 +198,19 @@ def _resource_text(scenario: Scenario, lang: str) -> str:
     return t(lang, "dm_resource_neutral", names=t(lang, "list_sep_enum").join(names))
 
 
-def _own_comment(com: Any, code: str, attr: str, *, written: bool) -> str:
+def _own_comment(sc: Scenario, code: str, attr: str, lang: str, *, written: bool) -> str:
     """The comment of one province row: the one on its own key, else the one on the province's
-    line (``Guangxi: {real_growth: 7}  # note``) for a value the scenario wrote; never a comment
-    on a row whose value comes from the model (issue 15: a comment belongs only to the value it
-    annotates)."""
-    own = com.get(f"provinces.{code}.{attr}", "")
-    return own or (com.get(f"provinces.{code}", "") if written else "")
+    line (``Guangxi: {real_growth: 7}  # note``) when that line is in the file that writes the
+    value, else "set in FILE"; never a comment on a row whose value comes from the model (issue
+    15: a comment belongs only to the value it annotates; issue 24: and to its own file)."""
+    com, locs = sc.source.comments, sc.source.locations
+    key = f"provinces.{code}.{attr}"
+    own = com.get(key, "")
+    if own or not written:
+        return own
+    line, value = locs.get(f"provinces.{code}"), locs.get(key)
+    same_file = line is not None and value is not None and line.file == value.file
+    return (com.get(f"provinces.{code}", "") if same_file else "") or set_in(sc, key, lang)
 
 
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
@@ -217,7 +221,7 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     g = sc.growth
     k = sc.threshold_rank
     rows = [
-        (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", com.get("threshold_rank", "")),
+        (t(lang, "a_threshold"), f"≤ {k} / {sc.n_regions}", source_note(sc, "threshold_rank", lang)),
         (
             t(lang, "a_nat_real"),
             _path_text(sc.national_written[0], lang, sc, g.national_real_pct),
@@ -230,10 +234,10 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         ),
     ]
     if sc.national_gdp:
-        rows.append((t(lang, "a_nat_gdp"), _levels_text(sc.national_gdp), com.get("national.gdp", "")))
+        rows.append((t(lang, "a_nat_gdp"), _levels_text(sc.national_gdp), source_note(sc, "national.gdp", lang)))
     if np.any(sc.commodity_pct):
         path = ", ".join(f"{y}: {v:+g} pp" for y, v in zip(sc.years, sc.commodity_pct, strict=True) if v)
-        rows.append((t(lang, "a_commodity"), path, com.get("prices.commodity", "")))
+        rows.append((t(lang, "a_commodity"), path, source_note(sc, "prices.commodity", lang)))
     model = _model_text(sc, lang)
     listed = [sc.target, *[i for i in [*sc.provinces, *sc.plans] if i != sc.target]]
     listed = list(dict.fromkeys(listed))
@@ -254,7 +258,7 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
                 (
                     t(lang, label_key, who=who),
                     text,
-                    _own_comment(com, code, attr, written=value is not None),
+                    _own_comment(sc, code, attr, lang, written=value is not None),
                 )
             )
         plan = sc.plans.get(i, {})
@@ -262,11 +266,11 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
             if shifts:
                 text = ", ".join(f"{y}: {v:+g} pp" for y, v in shifts.items())
                 rows.append(
-                    (t(lang, "a_shift", who=who, what=attr), text, com.get(f"provinces.{code}.shift", ""))
+                    (t(lang, "a_shift", who=who, what=attr), text, source_note(sc, f"provinces.{code}.shift", lang))
                 )
         if plan.get("gdp"):
             rows.append(
-                (t(lang, "a_gdp", who=who), _levels_text(plan["gdp"]), com.get(f"provinces.{code}.gdp", ""))
+                (t(lang, "a_gdp", who=who), _levels_text(plan["gdp"]), source_note(sc, f"provinces.{code}.gdp", lang))
             )
     others_note = "; ".join(
         filter(
@@ -393,13 +397,52 @@ def add_growth_table(report: Report, proj: Projection) -> None:
         report.add_html(f'<details id="growth-rest-toggle"><summary>{summary}</summary>{table}</details>')
 
 
-def add_run_sections(report: Report, proj: Projection, mc: MonteCarloResult | None = None) -> None:
+#: Keys a child file writes that change nothing a description describes.
+_NOT_DESCRIBED = ("name", "extends", "description", "$schema", "sweep", "sensitivity")
+
+
+def own_description(sc: Scenario, lang: str) -> str:
+    """The description the report shows: the scenario's own; a description inherited through
+    ``extends`` only when the file changes nothing it could describe (else one line saying which
+    file's description is not repeated, and what this file changes); a variant made in code adds
+    what was changed."""
+    text = (sc.description or "").strip()
+    if not text:
+        return ""
+    from pathlib import Path
+
+    top = Path(sc.source.path).resolve() if str(sc.source.path) else None
+    where = sc.source.locations.get("description")
+    if where is not None and top is not None and Path(where.file).resolve() != top:
+        locs = sc.source.locations
+        changed = sorted(
+            k for k, loc in locs.items()
+            if Path(loc.file).resolve() == top and k.split(".")[0] not in _NOT_DESCRIBED
+            and not any(o.startswith(k + ".") for o in locs)  # the leaves
+        )  # fmt: skip
+        if changed:
+            return t(lang, "desc_inherited", parent=Path(where.file).name, keys=", ".join(changed))
+    made = [k for k, _ in sc.source.changes if k != "name"]
+    if made:
+        text += t(lang, "desc_changed_in_code", keys=", ".join(made))
+    return text
+
+
+def add_run_sections(
+    report: Report, proj: Projection, mc: MonteCarloResult | None = None, *, title: bool = True
+) -> None:
     """The answer (with P(reach) when Monte Carlo ran), the midfield definition, assumptions
-    (the scenario's, then every region's growth year by year) and the five projection charts."""
+    (the scenario's, then every region's growth year by year) and the five projection charts;
+    under the scenario's name as the page title, or (``title=False``, below an analysis that
+    leads the page) under a section heading."""
     sc, lang = proj.scenario, report.lang
-    report.add_html(f"<h1>{esc(sc.name)}</h1>")
-    if sc.description:
-        report.add_paragraph(sc.description.strip(), "muted")
+    if title:
+        report.add_html(f"<h1>{esc(sc.name)}</h1>")
+    else:
+        report.add_heading(t(lang, "run_context"))
+    description = own_description(sc, lang)
+    if description:
+        report.add_paragraph(description, "muted")
     report.add_html(answer_box(proj, lang, mc))
     median = t(lang, "median") if sc.threshold_rank == (sc.n_regions + 1) // 2 else ""
     report.add_paragraph(
@@ -522,7 +565,9 @@ def add_measures_table(report: Report, proj: Projection) -> None:
 
 
 def _pct(p: float) -> str:
-    return f"{p:.0%}" if p >= 0.005 or p == 0 else "<1%"
+    from sim.present.text import probability_text
+
+    return probability_text(p)
 
 
 def add_montecarlo_section(report: Report, mc: MonteCarloResult, seed: int | str | None = None) -> None:
@@ -589,24 +634,75 @@ def _method_first(method: str, lang: str) -> str:
 
 
 def add_sweep_section(report: Report, sw: SweepResult) -> None:
-    """Reach year against the swept parameters, and the "which midfield?" table."""
+    """The sweep's answer in words, reach year against the swept parameters, and the "which
+    midfield?" table."""
+    from sim.present.text import sweep_sentence
+
     report.add_heading(t(report.lang, "sweep_section"))
+    report.add_html('<div class="answer" id="sweep-answer"><p>' + esc(sweep_sentence(sw, report.lang)) + "</p></div>")
     add_charts(report, sw)
 
 
 def add_sensitivity_section(report: Report, sens: SensitivityResult) -> None:
-    """Heading and the tornado and Sobol charts."""
+    """Heading, the answer in words, and the tornado and Sobol charts."""
+    from sim.present.text import sensitivity_sentence
+
     report.add_heading(t(report.lang, "sens_section"))
+    sentence = sensitivity_sentence(sens, report.lang)
+    if sentence:
+        report.add_html('<div class="answer" id="sensitivity-answer"><p>' + esc(sentence) + "</p></div>")
     add_charts(report, sens)
 
 
-def add_solve_section(report: Report, sol: SolveResult) -> None:
-    """Heading, the solve sentence and the required-growth curve."""
+def add_solve_section(report: Report, sol: SolveResult, *, gaps: bool = False) -> None:
+    """Heading, the solve sentence, the required-growth curve and (``gaps``) the gap to the
+    threshold year by year under the own path and under the answer."""
     report.add_heading(t(report.lang, "solve_section"))
     report.add_html(
         '<div class="answer" id="solve-answer"><p>' + esc(solve_sentence(sol, report.lang)) + "</p></div>"
     )
+    if gaps:
+        add_gaps_table(report, sol)
     add_charts(report, sol)
+
+
+def add_gaps_table(report: Report, sol: SolveResult) -> None:
+    """The year-by-year gap to the threshold (亿元 and percent) under the own path and the answer."""
+    from sim import names
+
+    lang, sc = report.lang, sol.scenario
+    who = sc.panel.regions.label(sc.target, lang)
+    g = "–" if sol.required_pct is None else f"{sol.required_pct:.2f}%"
+    if sol.required_pct is None:
+        answer = t(lang, "gaps_none")
+    elif sol.lead:
+        answer = t(lang, "gaps_answer_lead", g=f"{sol.required_pct:+.2f}")
+    elif sol.over is not None:
+        answer = t(lang, "gaps_answer_over", g=g, a=sol.over[0], b=sol.over[1])
+    else:
+        answer = t(lang, "gaps_answer_all", g=g)
+    report.add_html(f"<h3>{esc(t(lang, 'gaps_title', k=sc.threshold_rank))}</h3>")
+    note = "gaps_note_pc" if sc.per_capita else "gaps_note"
+    report.add_paragraph(t(lang, note, who=who, k=sc.threshold_rank, answer=answer), "muted")
+    frame = sol.gaps()
+    cols = names.solve_gap_columns(sc.per_capita)
+    keys = ["real_own", "real_answer", "threshold", "level_own", "gap_own", "gap_own_pct",
+            "level_answer", "gap_answer", "gap_answer_pct", "extra"]  # fmt: skip
+    header = [t(lang, "gap_col_year"), *(t(lang, f"gap_col_{k}", k=sc.threshold_rank) for k in keys)]
+
+    def cell(key: str, v: float) -> str:
+        if v != v:  # NaN
+            return "–"
+        if key.startswith("real"):
+            return f"{v:.2f}%"
+        if key.endswith("pct"):
+            return f"{v:+.1f}%"
+        return f"{v:+,.0f}" if key.startswith(("gap", "extra")) else f"{v:,.0f}"
+
+    rows = [[int(r[names.YEAR]), *(cell(k, float(r[cols[k]])) for k in keys)] for r in frame.to_dict("records")]
+    report.add_html('<div class="wide">')
+    report.add_table(header, rows, css="t gaps")
+    report.add_html("</div>")
 
 
 def add_lead_section(report: Report, lead: LeadView) -> None:
@@ -636,6 +732,11 @@ def add_provenance(
         if projection
         else t(lang, "data_last_year_only", y=last)
     )
+    panel = scenario.panel
+    if panel.summed_aggregate:
+        report.add_paragraph(t(lang, "aggregate_summed", n=panel.n_regions), "muted")
+    else:
+        report.add_paragraph(t(lang, "aggregate_series", path=panel.national.path), "muted")
     report.add_table([t(lang, "file"), "sha256"], [(p, h) for p, h in prov.files.items()])
     command = " ".join(prov.command) if prov.command else "–"
     report.add_paragraph(t(lang, "version", v=prov.version, c=command), "muted")
@@ -658,7 +759,9 @@ def backtest_report(
     years = bt.jump_off_years
     report = Report(title=t(lang, "bt_title", h=bt.horizon, y0=int(years[0]), y1=int(years[-1])), lang=lang)
     report.add_html(f"<h1>{esc(report.title)}</h1>")
-    report.add_paragraph(sc.name, "muted")
+    from sim.present.text import scenario_name
+
+    report.add_paragraph(scenario_name(sc, lang), "muted")
     m, v = bt.model, bt.naive_metrics
     key = "bt_sentence_better" if m.rank_mae < v.rank_mae else "bt_sentence_worse"
     pct = (1 - m.rank_mae / v.rank_mae) * 100 if v.rank_mae else 0.0
@@ -772,23 +875,40 @@ def run_report(
     sensitivity: SensitivityResult | None = None,
     national_paths: NationalComparison | None = None,
     lead: LeadView | None = None,
+    leading: str | None = None,
 ) -> str:
-    """The full report of a run and whichever analyses are given, as one HTML string."""
-    report = Report(title=f"{proj.scenario.name} — {t(lang, 'report_title')}", lang=lang)
-    add_run_sections(report, proj, mc)
+    """The full report of a run and whichever analyses are given, as one HTML string.
+
+    ``leading`` ("mc", "solve", "sweep" or "sensitivity", the analysis a command ran) puts that
+    analysis first, under the page title, with its own answer; the run's answer and assumptions
+    follow as context. Without it the run leads (``ranksim run``)."""
+    sc = proj.scenario
+    seed = provenance.seed if provenance else None
+    title = t(lang, f"lead_title_{leading}") if leading else t(lang, "report_title")
+    report = Report(title=f"{sc.name} — {title}", lang=lang)
+    sections = {
+        "mc": (mc, lambda: add_montecarlo_section(report, mc, seed)),  # type: ignore[arg-type]
+        "solve": (solve, lambda: add_solve_section(report, solve, gaps=leading == "solve")),  # type: ignore[arg-type]
+        "sweep": (sweep, lambda: add_sweep_section(report, sweep)),  # type: ignore[arg-type]
+        "sensitivity": (sensitivity, lambda: add_sensitivity_section(report, sensitivity)),  # type: ignore[arg-type]
+    }
+    if leading is not None and sections.get(leading, (None,))[0] is None:
+        raise ValueError(f"leading={leading!r} needs that analysis's result")
+    if leading is not None:
+        report.add_html(f"<h1>{esc(sc.name)}</h1>")
+        sections[leading][1]()
+    add_run_sections(report, proj, mc if leading != "mc" else None, title=leading is None)
     if national_paths is not None:
         add_national_paths_section(report, national_paths)
-    if mc is not None:
-        add_montecarlo_section(report, mc, provenance.seed if provenance else None)
-    if solve is not None:
-        add_solve_section(report, solve)
+    for key in ("mc", "solve"):
+        if key != leading and sections[key][0] is not None:
+            sections[key][1]()
     if lead is not None:
         add_lead_section(report, lead)
-    if sweep is not None:
-        add_sweep_section(report, sweep)
-    if sensitivity is not None:
-        add_sensitivity_section(report, sensitivity)
-    add_provenance(report, proj.scenario, provenance)
+    for key in ("sweep", "sensitivity"):
+        if key != leading and sections[key][0] is not None:
+            sections[key][1]()
+    add_provenance(report, sc, provenance)
     return report.render()
 
 

@@ -45,6 +45,7 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
         "BacktestResult": lambda r: backtest_text(r, lang),
         "SolveResult": lambda r: solve_text(r, lang),
         "DiffResult": lambda r: _diff_text(r, lang),
+        "CompareResult": lambda r: _compare_text(r, lang),
     }
     if kind not in texts:
         raise InputError(f"no summary for {kind}; give a projection or an analysis result", field="result")
@@ -55,3 +56,9 @@ def _diff_text(result: Any, lang: str) -> str:
     from sim.present.diffview import diff_text  # plotly only when a diff is summarised
 
     return diff_text(result, lang)
+
+
+def _compare_text(result: Any, lang: str) -> str:
+    from sim.present.compareview import compare_text
+
+    return compare_text(result, lang)

@@ -25,6 +25,7 @@ from sim.analyses.montecarlo import MonteCarloResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.batch import NEVER
 from sim.engine.projection import Projection
+from sim.inputs.panel import Regions
 
 #: A UTF-8 byte-order mark: Excel then reads the Chinese names right (pandas and ranksim skip it).
 BOM = "\ufeff"
@@ -64,7 +65,9 @@ def result_tables(result: Any) -> Tables:
     A projection: the projection with history, the passes and the assumptions; a Monte Carlo
     result: its probabilities by year; a sweep: the grid (with ``reach_probability`` when it
     ran Monte Carlo) and the "which midfield?" thresholds; sensitivity: the tornado and Sobol
-    indices; solve: the curve; a backtest: the errors by jump-off year and every region's ranks."""
+    indices; solve: the curve and the year-by-year gaps; a comparison: the answers, by year
+    (rank, gap, the fan), what differs, passes and projections, each with a ``scenario`` column;
+    a backtest: the errors by jump-off year and every region's ranks."""
     if isinstance(result, Projection):
         return {"": result.to_frame(history=True), "passes": result.passes_frame(),
                 "assumptions": result.assumptions_frame()}  # fmt: skip
@@ -73,8 +76,14 @@ def result_tables(result: Any) -> Tables:
     if isinstance(result, SweepResult):
         return _sweep_tables(result)
     kind = type(result).__name__  # by name: the backtest's module imports scipy.stats (slow)
-    if kind in ("SensitivityResult", "SolveResult"):
+    if kind == "SensitivityResult":
         return {"": result.to_frame()}
+    if kind == "SolveResult":
+        return {"": result.to_frame(), "gaps": result.gaps()}
+    if kind == "CompareResult":
+        return {"": result.to_frame(), "by_year": result.by_year_frame(),
+                "differences": result.differences_frame(), "passes": result.passes_frame(),
+                "projection": result.projection_frame()}  # fmt: skip
     if kind == "BacktestResult":
         by = pd.DataFrame(result.by_jump_off()).rename(columns={"year": names.JUMP_OFF})
         return {"": by, "regions": result.to_frame()}
@@ -113,12 +122,15 @@ def file_name(stem: str, table: str, suffix: str = ".csv") -> str:
     return f"{stem}{'_' + table if table else ''}{suffix}"
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, lang: str = "en", regions: Regions | None = None) -> str:
     """One table as CSV text (UTF-8 with a byte-order mark, full precision, empty = none; text
-    that would be a formula starts with ``'``)."""
-    return BOM + excel_safe(file_table(frame)).to_csv(index=False, lineterminator="\n")
+    that would be a formula starts with ``'``); headers and categorical values in Chinese for
+    ``lang`` "zh" (:mod:`sim.present.headers`)."""
+    from sim.present.headers import localized
+
+    return BOM + excel_safe(localized(file_table(frame), lang, regions)).to_csv(index=False, lineterminator="\n")
 
 
-def csv_files(stem: str, tables: Tables) -> dict[str, str]:
-    """File name -> CSV text of every table."""
-    return {file_name(stem, name): csv_text(frame) for name, frame in tables.items()}
+def csv_files(stem: str, tables: Tables, lang: str = "en", regions: Regions | None = None) -> dict[str, str]:
+    """File name -> CSV text of every table (headers in ``lang``)."""
+    return {file_name(stem, name): csv_text(frame, lang, regions) for name, frame in tables.items()}

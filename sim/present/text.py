@@ -27,6 +27,25 @@ DEFAULT_SUMMARY_YEARS = (2025, 2027, 2030, 2035, 2040)
 LANGS = ("en", "zh")
 
 
+#: The name of the scenario ``sim.default_scenario()`` builds (no file).
+DEFAULT_MODEL_NAME = "ranksim default model"
+
+
+def scenario_name(scenario: Any, lang: str = "en") -> str:
+    """A scenario's name as texts show it: its own, or the default model's in ``lang``."""
+    return t(lang, "default_model_name") if scenario.name == DEFAULT_MODEL_NAME else str(scenario.name)
+
+
+def probability_text(p: float) -> str:
+    """A probability as every report, chart and workbook shows it: whole percent, "<1%" and
+    ">99%" where rounding would say 0 % or 100 % of something that can happen or fail."""
+    if 0 < p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
 def _name(proj: Projection, code_or_idx: str | int, lang: str) -> str:
     regions = proj.scenario.panel.regions
     idx = regions.codes.index(code_or_idx) if isinstance(code_or_idx, str) else code_or_idx
@@ -121,7 +140,7 @@ def summary_text(proj: Projection, years: list[int] | None = None, lang: str = "
     ]
     ranks = " | ".join(f"{y}: {int(proj.target_rank[y - sc.base_year])}" for y in summary_years(proj, years))
     lines.append(f"  {t(lang, 'sum_rank')}  {ranks}")
-    lines.append(f"  {t(lang, 'sum_reach')}: {_reach_shown(proj, lang)}")
+    lines.append(f"  {t(lang, 'sum_reach')}{t(lang, 'colon')}{_reach_shown(proj, lang)}")
     return "\n".join(lines)
 
 
@@ -229,24 +248,38 @@ def _param_text(path: str, mode: str, sc: Any, lang: str, *, shift: bool = True)
     return param_label(Parameter(p.path, "set", p.kind, p.region), sc.panel.regions, lang) + mark
 
 
+def param_words(param: Parameter, regions: Regions, lang: str = "en") -> str:
+    """A parameter in words with its unit, as a chart's axis names it, in both languages:
+    "Inner Mongolia real growth, 2026-2030 (%)", "national real growth, shift (pp)",
+    "内蒙古实际增速（%）" (never a dotted path such as ``provinces.15.real_growth``)."""
+    who = regions.label(param.region, lang) if param.region is not None else ""
+    text = t(lang, f"p_{param.kind}", who=who)
+    if param.years is not None:
+        text += t(lang, "p_years", a=param.years[0], b=param.years[1])
+    if param.mode == "shift":
+        return text + t(lang, "p_unit_shift")
+    unit = {"half_life": "p_unit_years", "threshold": "", "province_lead": ""}.get(param.kind, "p_unit_pct")
+    return text + (t(lang, unit) if unit else "")
+
+
 def path_label(path: str, mode: str, sc: Any, lang: str) -> str:
-    """A parameter path as the report shows it: as written (with " (shift)") in English, by its
-    label in Chinese (内蒙古实际增速, 全国实际增速（平移）); the path itself where it has no label."""
+    """A parameter path as a chart shows it: in words with its unit (:func:`param_words`); the
+    path itself where it has no label."""
+    from sim.inputs.params import parse_parameter
+
     try:
-        return _param_text(path, mode, sc, lang)
+        return param_words(parse_parameter(sc.panel.regions, path, mode), sc.panel.regions, lang)
     except Exception:  # noqa: BLE001 - a label is never worth an error
         return path + (t(lang, "shift_mark") if mode == "shift" else "")
 
 
 def sweep_labels(sw: Any, lang: str) -> list[str]:
-    """The swept parameters' labels in ``lang`` (their paths in English)."""
-    return [param_label(p, sw.scenario.panel.regions, lang) for p in sw.parameters]
+    """The swept parameters in words with their units, in ``lang`` (chart axes)."""
+    return [param_words(p, sw.scenario.panel.regions, lang) for p in sw.parameters]
 
 
 def outcome_label(outcome: str, lang: str = "en") -> str:
-    """A sensitivity outcome (``gap_2030``) in ``lang`` (as written in English)."""
-    if lang == "en":
-        return outcome
+    """A sensitivity outcome (``gap_2030``) in words in ``lang`` ("gap in 2030 (%)", "2030年差距（%）")."""
     kind, _, year = outcome.rpartition("_")
     if outcome == "reach_year":
         return t(lang, "o_reach_year")
@@ -368,20 +401,14 @@ def solve_sentence(sol: SolveResult, lang: str = "en") -> str:
     stay = "stay_" if sol.question == "stay" else ""
     if sol.lead:
         return lead_sentence(sol, lang, who, prob)
+    over = "over_" if sol.over is not None else ""
+    a, b = sol.over if sol.over is not None else (sc.base_year + 1, sc.horizon)
+    kw = dict(who=who, k=sc.threshold_rank, by=sol.by, prob=prob, a=a, b=b)
     if sol.required_pct is None:
-        return t(lang, f"solve_{stay}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
+        return t(lang, f"solve_{stay}{over}unreachable", **kw)
     if sol.at_low_bound:
-        return t(lang, f"solve_{stay}low_bound", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
-    return t(
-        lang,
-        f"solve_{stay}sentence",
-        who=who,
-        k=sc.threshold_rank,
-        by=sol.by,
-        prob=prob,
-        g=f"{sol.required_pct:.2f}%",
-        b1=sc.base_year + 1,
-    )
+        return t(lang, f"solve_{stay}{over}low_bound", **kw)
+    return t(lang, f"solve_{stay}{over}sentence", g=f"{sol.required_pct:.2f}%", b1=sc.base_year + 1, **kw)
 
 
 def lead_sentence(sol: SolveResult, lang: str, who: str, prob: str) -> str:
@@ -406,11 +433,37 @@ def solve_text(sol: SolveResult, lang: str = "en") -> str:
         t(lang, "solve_kind_prob", p=sol.probability) if sol.curve_probability else t(lang, "solve_kind_det")
     )
     unit = t(lang, "pp_unit") if sol.lead else "%"
-    curve = t(lang, "list_sep").join(f"{y}: {'–' if g is None else f'{g:+.2f}' + unit if sol.lead else f'{g:.2f}%'}" for y, g in sol.curve)
+    low = float(sol.grid[0])
+
+    def shown(g: float | None) -> str:  # the bottom of the range searched is a bound, not an answer
+        if g is None:
+            return "–"
+        if g <= low:
+            return f"≤ {low:g}{unit}"
+        return f"{g:+.2f}{unit}" if sol.lead else f"{g:.2f}%"
+
+    curve = t(lang, "list_sep").join(f"{y}: {shown(g)}" for y, g in sol.curve)
     head = t(lang, "solve_stay_curve" if sol.question == "stay" else "solve_curve", kind=kind)
     if sol.lead:
         head = t(lang, "lead_curve", kind=kind)
-    return solve_sentence(sol, lang) + "\n" + head + curve
+    text = solve_sentence(sol, lang) + "\n" + head + curve
+    return text + "\n" + gaps_text(sol, lang) if sol.over is not None else text
+
+
+def gaps_text(sol: SolveResult, lang: str = "en") -> str:
+    """The year-by-year gap to the threshold under the own path and under the answer (terminal)."""
+    from sim import names
+
+    sc = sol.scenario
+    cols = names.solve_gap_columns(sc.per_capita)
+    unit = t(lang, "unit_yuan_head" if sc.per_capita else "unit_100m")
+    lines = [t(lang, "gaps_head", k=sc.threshold_rank, unit=unit)]
+    for row in sol.gaps().to_dict("records"):
+        own = f"{row[cols['gap_own']]:+,.0f} ({row[cols['gap_own_pct']]:+.1f}%)"
+        ans = row[cols["gap_answer"]]
+        answer = "–" if ans != ans else f"{ans:+,.0f} ({row[cols['gap_answer_pct']]:+.1f}%)"
+        lines.append(f"    {int(row['year'])}: {own} → {answer}")
+    return "\n".join(lines)
 
 
 def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
@@ -421,7 +474,8 @@ def backtest_text(bt: BacktestResult, lang: str = "en") -> str:
     metric = lambda key: _label(lang, f"bt_m_{key}", key)  # noqa: E731
     width = max(_width(metric(key)) for key in m) + 2
     lines = [
-        t(lang, "bt_head", name=bt.scenario.name, h=bt.horizon, y0=years[0], y1=years[-1], n=len(years),
+        t(lang, "bt_head", name=scenario_name(bt.scenario, lang), h=bt.horizon, y0=years[0], y1=years[-1],
+          n=len(years),
           nat=_label(lang, f"bt_nat_{bt.national}", bt.national)),
         "  " + " " * width + pad(t(lang, "bt_col_model"), 8) + pad(t(lang, "bt_col_naive"), 8),
         *(f"  {pad(metric(key), width, 'left')}{m[key]:>8.3f}{v[key]:>8.3f}" for key in m),
@@ -455,6 +509,60 @@ def model_oos_line(oos: dict[str, Any], lang: str = "en") -> str:
     return line
 
 
+def sweep_sentence(sw: SweepResult, lang: str = "en") -> str:
+    """A sweep's answer in one or two sentences: the range of reach years over the grid (where each
+    end lies, for one parameter), how many points never reach, and the share reaching by the
+    milestone years (for one parameter: the values that do)."""
+    import numpy as np
+
+    sc = sw.scenario
+    reach = sw.reach_grid().reshape(-1)
+    finite = reach[np.isfinite(reach)]
+    n, never = reach.size, int(np.isnan(reach).sum())
+    label = param_words(sw.parameters[0], sc.panel.regions, lang)
+    if not finite.size:
+        return t(lang, "sweep_ans_never", n=n, k=sc.threshold_rank, h=sc.horizon)
+    parts = [t(lang, "sweep_ans_range", n=n, k=sc.threshold_rank, a=int(finite.min()), b=int(finite.max()))]
+    if never:
+        parts.append(t(lang, "sweep_ans_some_never", m=never, h=sc.horizon))
+    milestones = [y for y in (2030, 2035) if sc.base_year < y <= sc.horizon]
+    if len(sw.parameters) == 1:
+        values = np.asarray(sw.values[0], dtype=float)
+        grid = sw.reach_grid().reshape(len(values), -1)[:, 0]
+        for y in milestones:
+            ok = values[np.isfinite(grid) & (grid <= y)]
+            shown = f"{ok.min():g} – {ok.max():g}" if ok.size > 1 else f"{ok[0]:g}" if ok.size else ""
+            shown = shown or t(lang, "sweep_ans_none")
+            parts.append(t(lang, "sweep_ans_values", y=y, param=label, v=shown))
+    else:
+        for y in milestones:
+            share = float((np.isfinite(reach) & (reach <= y)).mean())
+            parts.append(t(lang, "sweep_ans_share", y=y, p=probability_text(share)))
+    return "".join(parts) + t(lang, "full_stop")
+
+
+def sensitivity_sentence(sens: SensitivityResult, lang: str = "en") -> str:
+    """A sensitivity analysis's answer: the assumption that moves the outcome most, and by how much."""
+    if not sens.tornado:
+        return ""
+    top = sens.tornado[0]
+    sc = sens.scenario
+    name = path_label(top.param, top.mode, sc, lang)
+    out = t(lang, "sens_ans", outcome=outcome_label(sens.outcome, lang), param=name, lo=top.low, hi=top.high,
+            a=top.outcome_low, b=top.outcome_high, base=sens.base_outcome)  # fmt: skip
+    defined = [x for x in sens.sobol if x.defined]
+    if defined:
+        best = max(defined, key=lambda x: x.total_order)
+        out += t(lang, "sens_ans_sobol", param=path_label(best.param, "set", sc, lang), s=best.total_order)
+    return out
+
+
+def _compare_text(result: Any, lang: str) -> str:
+    from sim.present.compareview import compare_text
+
+    return compare_text(result, lang)
+
+
 def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     """``ranksim data --model``: the error-correction price model (both speed groupings) with
     standard errors and estimation years, and every resource region's commodity loading. A panel
@@ -468,7 +576,7 @@ def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     for separate in (False, True) if resource else (False,):
         m = estimate(panel, last_year, separate_speed=separate)
         speed = (
-            t(lang, "pm_speed_groups", b1=m.speed_resource, s1=m.speed_resource_se, b=m.speed, s=m.speed_se)
+            t(lang, "pm_speed_groups", b1=m.speed_resource, s1=m.speed_resource_se, b2=m.speed, s2=m.speed_se)
             if separate
             else t(lang, "pm_speed", b=m.speed, s=m.speed_se)
         )
@@ -481,12 +589,12 @@ def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     loading, se = commodity_loadings(panel, last_year)
     lines.append(t(lang, "pm_factor"))
     for i in resource:
-        lines.append(
-            f"    {pad(panel.regions.label(i, lang), 16, 'left')}{loading[i]:>7.2f} (se {se[i]:.2f})"
-        )
+        who = pad(panel.regions.label(i, lang), 16, "left")
+        lines.append(f"    {who}{loading[i]:>7.2f}" + t(lang, "pm_se", s=se[i]))
     others = [i for i in range(len(codes)) if i not in resource]
-    lo, hi, mean = loading[others].min(), loading[others].max(), loading[others].mean()
-    lines.append(t(lang, "pm_others", mean=mean, lo=lo, hi=hi))
+    lines.append(
+        t(lang, "pm_others", m=loading[others].mean(), lo=loading[others].min(), hi=loading[others].max())
+    )
     return "\n".join(lines)
 
 

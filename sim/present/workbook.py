@@ -22,10 +22,19 @@ from sim import names
 from sim.analyses.backtest import BacktestResult
 from sim.analyses.montecarlo import MonteCarloResult
 from sim.engine.projection import Projection, project
+from sim.inputs.panel import Regions
+from sim.present.headers import localized
+from sim.present.headers import sheet as sheet_name
 from sim.present.i18n import t
-from sim.present.tables import Tables, file_table, formula_like
 from sim.present.summaries import summary
-from sim.present.text import answer_sentence, assumption_sentence, passed_by_sentence
+from sim.present.tables import Tables, file_table, formula_like
+from sim.present.text import (
+    answer_sentence,
+    assumption_sentence,
+    montecarlo_line,
+    passed_by_sentence,
+    probability_text,
+)
 from sim.provenance import Provenance
 
 #: Number formats by column: GDP, probabilities, everything else in percent or points.
@@ -53,11 +62,12 @@ def summary_rows(result: Any, lang: str = "en", provenance: Provenance | None = 
         rows.append([t(lang, "x_question"), question])
         rows.append([t(lang, "x_answer"), answer_sentence(proj, lang) + " " + passed_by_sentence(proj, lang)])
         rows.append([t(lang, "x_assumed"), assumption_sentence(proj, lang)])
-        if not isinstance(result, Projection):
-            lines = summary(result, lang).splitlines()
-            if isinstance(result, MonteCarloResult):
-                lines = lines[-1:]  # the projection's lines are above already
+        if isinstance(result, MonteCarloResult):  # P(reach) by the deadlines, then the whole line
+            rows.append([t(lang, "x_p_reach"), p_reach_text(result, lang)])
+            lines = montecarlo_line(result, lang).splitlines()
             rows += [[t(lang, "x_result"), line.strip()] for line in lines]
+        elif not isinstance(result, Projection):
+            rows += [[t(lang, "x_result"), line.strip()] for line in summary(result, lang).splitlines()]
     if proj is not None:
         rows += [[], [t(lang, "assumption"), t(lang, "value"), t(lang, "source")]]
         rows += [list(r) for r in assumptions_rows(proj, lang)]
@@ -70,19 +80,35 @@ def summary_rows(result: Any, lang: str = "en", provenance: Provenance | None = 
     return rows
 
 
+def p_reach_text(mc: MonteCarloResult, lang: str) -> str:
+    """P(reach) by 2027, 2030, 2035 and the horizon, as the report words it ("by 2030: <1%")."""
+    sc = mc.scenario
+    prob = mc.reach_probability()
+    years = [y for y in sorted({2027, 2030, 2035, sc.horizon}) if sc.base_year < y <= sc.horizon]
+    shown = [t(lang, "top_mc_by", y=y, p=probability_text(float(prob[y - sc.base_year]))) for y in years]
+    return t(lang, "list_sep").join(shown) + t(lang, "x_p_reach_paths", paths=mc.paths, seed=mc.seed)
+
+
 def _projection(result: Any) -> Projection:
     return result.projection if isinstance(result, MonteCarloResult) else project(result.scenario)
 
 
-def workbook_bytes(summary_sheet: Sequence[Sequence[str]], tables: Tables, main: str) -> bytes:
+def workbook_bytes(
+    summary_sheet: Sequence[Sequence[str]],
+    tables: Tables,
+    main: str,
+    lang: str = "en",
+    regions: Regions | None = None,
+) -> bytes:
     """The ``.xlsx`` file: the summary sheet, then one sheet per table (the main one named
-    ``main``), each with a frozen header row and number formats."""
+    ``main``), each with a frozen header row and number formats; sheet names, headers and
+    categorical values in Chinese for ``lang`` "zh"."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "summary"
+    sheet.title = sheet_name("summary", lang)
     for row in summary_sheet:
         sheet.append(list(row))
     sheet.column_dimensions["A"].width = 34
@@ -94,7 +120,8 @@ def workbook_bytes(summary_sheet: Sequence[Sequence[str]], tables: Tables, main:
     for cell in sheet["A"]:
         cell.font = Font(bold=True)
     for name, frame in tables.items():
-        _table_sheet(book.create_sheet(name or main), file_table(frame), Font(bold=True))
+        target = book.create_sheet(sheet_name(name or main, lang))
+        _table_sheet(target, file_table(frame), Font(bold=True), lang, regions)
     for each in book.worksheets:
         _text_cells(each)
     out = io.BytesIO()
@@ -102,11 +129,14 @@ def workbook_bytes(summary_sheet: Sequence[Sequence[str]], tables: Tables, main:
     return out.getvalue()
 
 
-def _table_sheet(sheet: Any, frame: pd.DataFrame, bold: Any) -> None:
+def _table_sheet(
+    sheet: Any, frame: pd.DataFrame, bold: Any, lang: str = "en", regions: Regions | None = None
+) -> None:
     from openpyxl.utils import get_column_letter
 
-    sheet.append([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False):
+    shown = localized(frame, lang, regions)  # number formats are chosen by the keys, below
+    sheet.append([str(c) for c in shown.columns])
+    for row in shown.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
     sheet.freeze_panes = "A2"
     for cell in sheet[1]:
@@ -117,8 +147,13 @@ def _table_sheet(sheet: Any, frame: pd.DataFrame, bold: Any) -> None:
         if fmt is not None:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=j, max_col=j):
                 cell.number_format = fmt
-        shown = [str(column), *(str(v) for v in frame[column].head(200))]
-        sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(len(s) for s in shown) + 2)
+        texts = [str(shown.columns[j - 1]), *(str(v) for v in shown.iloc[:200, j - 1])]
+        sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(_width(s) for s in texts) + 2)
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def _text_cells(sheet: Any) -> None:

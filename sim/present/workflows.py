@@ -115,7 +115,8 @@ def to_excel(
     main = type(result).__name__.removesuffix("Result").lower()
     tables = result_tables(result)
     target = Path(path)
-    _write(target, workbook_bytes(summary_rows(result, lang, provenance), tables, main=main))
+    regions = result.scenario.panel.regions
+    _write(target, workbook_bytes(summary_rows(result, lang, provenance), tables, main, lang, regions))
     return target
 
 
@@ -154,7 +155,8 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
             raise InputError(f"no report for {type(result).__name__}", field="result")
         scenario = result.scenario
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
-        page = run_report(project(scenario), lang=lang, provenance=prov, **{key: result})
+        leading = None if key == "mc" else key  # an analysis's report leads with its own answer
+        page = run_report(project(scenario), lang=lang, provenance=prov, leading=leading, **{key: result})
     target = Path(path)
     _write(target, page)
     return target

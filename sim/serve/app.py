@@ -29,7 +29,7 @@ from sim.errors import ArgumentError, InputError
 from sim.model.scenario import Scenario
 from sim.present.i18n import aggregate_wording, t
 from sim.serve.guard import MAX_BODY, Guard
-from sim.serve.whatif import LIMITS, Evaluation, Session, WhatIf
+from sim.serve.whatif import LIMITS, SLIDER, Evaluation, Session, WhatIf
 
 #: Only loopback: the app has no authentication.
 HOST = "127.0.0.1"
@@ -102,6 +102,13 @@ def _patch_gap(patch: Any, figure: dict[str, Any], ev: Evaluation, lang: str) ->
         }
     for key, value in note.items():
         patch["layout"]["annotations"][last][key] = value
+
+
+def _no_direct_input(dcc: Any) -> dict[str, bool]:
+    """Dash 4's slider has a box of its own limited to the slider's range; ours takes any value
+    within the input limits, so theirs is turned off (older Dash has none)."""
+    props = dcc.Slider(min=0, max=1).available_properties
+    return {"allow_direct_input": False} if "allow_direct_input" in props else {}
 
 
 def _probability_text(ev: Evaluation, deadline: int, session: Session, lang: str) -> str:
@@ -186,7 +193,7 @@ def _build_app(
     regions = scenario.panel.regions
     start = session.target_real_start
     rival = session.default_rival()
-    lo, hi = LIMITS["target_real"]
+    lo, hi, step = SLIDER
     deadline0 = min(2030, scenario.horizon) if scenario.base_year < 2030 else scenario.horizon
 
     def number(id_: str, label: str, value: float = 0.0, step: float = 0.1) -> html.Div:
@@ -200,16 +207,24 @@ def _build_app(
 
     who = regions.label(scenario.target, lang)
     controls = [
-        html.Label(t(lang, "serve_target_real", who=who), htmlFor="target-real"),
+        html.Label(t(lang, "serve_target_real", who=who), htmlFor="target-real-box"),
         dcc.Slider(
             id="target-real",
             min=lo,
             max=hi,
-            step=0.1,
-            value=start,
-            marks={v: f"{v:g}%" for v in range(int(lo), int(hi) + 1, 10)},
+            step=step,
+            value=min(max(start, lo), hi),
+            marks={v: f"{v:g}%" for v in range(int(lo), int(hi) + 1, 2)},
             tooltip={"always_visible": True, "placement": "bottom"},
             updatemode="drag",
+            **_no_direct_input(dcc),  # type: ignore[arg-type]
+        ),
+        html.Div(
+            [
+                dcc.Input(id="target-real-box", type="number", value=start, step=step, debounce=True),
+                html.Span(t(lang, "serve_typed"), className="muted"),
+            ],
+            className="field",
         ),  # fmt: skip
         number("target-deflator", t(lang, "serve_target_deflator", who=who)),
         number("national-shift", t(lang, "serve_national")),
@@ -263,13 +278,19 @@ def _build_app(
     app.index_string = app.index_string.replace("{%css%}", "{%css%}<style>" + CSS + "</style>")
     app.layout = html.Div(
         [
-            html.H1(scenario.name),
+            html.H1(scenario.name, id="title"),
             html.Div(
                 [
-                    html.P(answer_sentence(proj0, lang), id="answer"),
-                    html.P(id="probability"),
-                    html.P(id="latency", className="muted"),
-                    html.P(id="message", className="error", role="alert"),
+                    html.Div(
+                        [
+                            html.P(answer_sentence(proj0, lang), id="answer"),
+                            html.P(id="probability"),
+                            html.P(id="latency", className="muted"),
+                            html.P(id="message", className="error", role="alert"),
+                        ],
+                        className="answer-text",
+                    ),
+                    html.Div(id="warnings", className="warnings", role="status"),
                 ],
                 className="answer",
             ),
@@ -287,7 +308,7 @@ def _build_app(
         className="main",
     )
     inputs = [
-        Input("target-real", "value"),
+        Input("target-real-box", "value"),
         Input("target-deflator", "value"),
         Input("national-shift", "value"),
         Input("commodity-shift", "value"),
@@ -309,10 +330,51 @@ def _build_app(
         return w
 
     def problem(exc: Exception) -> str:
+        from sim.present.i18n import error_message
+
         if isinstance(exc, InputError):
             label = t(lang, f"serve_field_{exc.field}") if exc.field else ""
-            return t(lang, "serve_bad", what=label, msg=exc.message)
+            return t(lang, "serve_bad", what=label, msg=error_message(exc.message, lang))
         return t(lang, "serve_failed", msg=f"{type(exc).__name__}: {exc}")
+
+    @app.callback(
+        Output("target-real", "value"),
+        Output("target-real-box", "value"),
+        Input("target-real", "value"),
+        Input("target-real-box", "value"),
+        prevent_initial_call=True,
+    )
+    def sync(slider: Any, box: Any) -> tuple[Any, Any]:
+        """The slider and the typed box show one value: the one last changed (the slider shows a
+        typed value beyond its range at its end)."""
+        if dash.ctx.triggered_id == "target-real":
+            return dash.no_update, slider
+        if box is None or isinstance(box, bool):
+            return dash.no_update, dash.no_update
+        return min(max(float(box), lo), hi), dash.no_update
+
+    def title(w: WhatIf) -> str:
+        """The page's title: the scenario's name, then what the state changes in words."""
+        parts = []
+        if w.target_real is not None:
+            parts.append(t(lang, "serve_t_real", who=who, v=w.target_real))
+        for name, value in (("target_deflator", w.target_deflator_shift), ("national", w.national_shift),
+                            ("commodity", w.commodity_shift)):  # fmt: skip
+            if value:
+                parts.append(t(lang, f"serve_t_{name}", who=who, v=value))
+        if w.rival is not None and w.rival_shift:
+            parts.append(t(lang, "serve_t_rival", who=regions.label(w.rival, lang), v=w.rival_shift))
+        if not parts:
+            return scenario.name
+        return t(lang, "serve_title", name=scenario.name, what=t(lang, "list_semicolon").join(parts))
+
+    def warning_list(w: WhatIf) -> Any:
+        from sim.present.i18n import warning_message
+
+        items = [warning_message(m, lang) or m for m in session.warnings(w)]
+        if not items:
+            return []
+        return [html.Strong(t(lang, "serve_warnings")), html.Ul([html.Li(m) for m in items])]
 
     @app.callback(
         Output("answer", "children"),
@@ -322,6 +384,8 @@ def _build_app(
         Output("message", "children"),
         Output("bump", "figure"),
         Output("gap", "figure"),
+        Output("title", "children"),
+        Output("warnings", "children"),
         *inputs,
         Input("deadline", "value"),
     )
@@ -331,16 +395,18 @@ def _build_app(
             w = state_of(*values[:-1])
             deadline = _deadline(values[-1], scenario)
             ev = session.evaluate(w)
+            notes = warning_list(w)
         except Exception as exc:  # noqa: BLE001 - the server never dies: the message is shown inline
             keep = dash.no_update
-            return keep, keep, keep, keep, problem(exc), keep, keep
+            return keep, keep, keep, keep, problem(exc), keep, keep, keep, keep
         bump, gap = Patch(), Patch()
         _patch_bump(bump, bump0, ev, lang)
         _patch_gap(gap, gap0, ev, lang)
         latency = t(lang, "serve_latency", ms=ev.seconds * 1000)
         prob = _probability_text(ev, deadline, session, lang)
         stamp = f"{time.time():.6f}"
-        return answer_sentence(ev.projection, lang), prob, latency, stamp, "", bump, gap
+        answer = answer_sentence(ev.projection, lang)
+        return answer, prob, latency, stamp, "", bump, gap, title(w), notes
 
     @app.callback(
         Output("save-message", "children"),
@@ -431,7 +497,8 @@ CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",Arial,sans-serif;margin:0;color:#222;background:#fafafa}
 .main{max-width:1400px;margin:0 auto;padding:16px 24px;background:#fff}
 h1{font-size:1.4em;margin:0 0 8px}
-.answer{font-size:1.05em;background:#fff4ec;border-left:5px solid #D55E00;padding:8px 14px;margin:8px 0}
+.answer{font-size:1.05em;background:#fff4ec;border-left:5px solid #D55E00;padding:8px 14px;margin:8px 0;display:flex;gap:18px}
+.answer-text{flex:1} .warnings{flex:0 0 38%;font-size:.9em;color:#8a4b00} .warnings ul{margin:4px 0;padding-left:18px}
 .answer p{margin:4px 0} .muted{color:#666;font-size:.9em} .error{color:#b00020;font-weight:bold}
 .row{display:flex;gap:18px} .controls{flex:0 0 320px} .charts{flex:1;min-width:0}
 .field{margin:12px 0} .field label{display:block;font-size:.9em;margin-bottom:3px}

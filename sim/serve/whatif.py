@@ -37,6 +37,9 @@ LIMITS = {
     "commodity_shift": (-20.0, 20.0),
     "rival_shift": (-10.0, 10.0),
 }
+#: The slider of the target's real growth: a range and step a planner uses (the typed box takes
+#: any value within ``LIMITS["target_real"]``).
+SLIDER = (-2.0, 15.0, 0.1)
 #: Re-resolved scenarios kept for commodity shifts.
 CACHE_SIZE = 32
 
@@ -171,7 +174,22 @@ class Session:
 
     def variant(self, w: WhatIf) -> Scenario:
         """The state as a resolved scenario (for the full report)."""
-        return self.scenario.with_changes(self.changes(w), rename=False)
+        import warnings
+
+        with warnings.catch_warnings():  # the app shows them (:meth:`warnings`), the log does not
+            warnings.simplefilter("ignore")
+            return self.scenario.with_changes(self.changes(w), rename=False)
+
+    def warnings(self, w: WhatIf) -> list[str]:
+        """The warnings ``ranksim run`` prints for this state's saved file: the scenario's own
+        and those the changed values draw (an implausible lead, an implied deflator ...), each
+        message once, without its file and line."""
+        out: list[str] = []
+        for line in self.variant(w).warnings:
+            message = line.split(": warning: ", 1)[-1]
+            if message not in out:
+                out.append(message)
+        return out
 
     def scenario_yaml(self, w: WhatIf, path: Path) -> str:
         """A scenario file for ``path`` that ``extends`` the starting scenario with only the
