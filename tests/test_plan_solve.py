@@ -139,7 +139,7 @@ def test_a_plan_period_parameter_is_one_variant_by_every_route(founding, start, 
     frame = sim.evaluate(
         sc, pd.DataFrame({path: [value]}), modes={path: mode}, years=years, paths=600, seed=4
     )
-    np.testing.assert_allclose(frame[[f"p_reach_{y}" for y in years]].to_numpy()[0], b[1:], atol=1.5e-6)
+    np.testing.assert_allclose(frame[[f"reach_probability_{y}" for y in years]].to_numpy()[0], b[1:], atol=1.5e-6)
 
 
 def test_a_plan_period_changes_its_years_only(founding):

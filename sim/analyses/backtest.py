@@ -493,7 +493,7 @@ def _published(panel: Panel, years: Sequence[int]) -> dict[int, tuple[str, Panel
     """For each jump-off year, the oldest bundled vintage that holds it: (name, panel)."""
     from sim.inputs.panel import load_vintage, vintage_names
 
-    if not panel.is_bundled:
+    if not panel.is_bundled_or_vintage:
         raise InputError(
             "vintages are bundled for the provincial panel only; use the vintage 'final' with your own data",
             field="vintage",

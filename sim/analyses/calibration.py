@@ -487,7 +487,7 @@ def needs_band_scales(scenario: Scenario) -> bool:
     :data:`BAND_KEYS` set in the scenario file."""
     spec = scenario._data.get("uncertainty") or {}
     unset = all(spec.get(k) is None for k in BAND_KEYS)
-    return not scenario.panel.is_bundled and scenario.uncertainty.method == "bootstrap" and unset
+    return not scenario.panel.is_bundled_or_vintage and scenario.uncertainty.method == "bootstrap" and unset
 
 
 def band_scales(

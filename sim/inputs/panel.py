@@ -280,10 +280,10 @@ class Panel:
         return len(self.regions)
 
     @property
-    def is_bundled(self) -> bool:
-        """The shipped provincial panel or one of its vintages (whose defaults were chosen on it)."""
-        resolved = self.path.resolve()
-        return resolved == DEFAULT_PANEL.resolve() or resolved.parent == VINTAGES_DIR.resolve()
+    def is_bundled_or_vintage(self) -> bool:
+        """The shipped provincial panel (by content) or one of its vintages (whose defaults were
+        chosen on it)."""
+        return self.is_bundled or self.path.resolve().parent == VINTAGES_DIR.resolve()
 
     def year_index(self, year: int) -> int:
         """Row of ``year`` in the ``(year, region)`` arrays (not bounds-checked)."""

@@ -35,8 +35,7 @@ DEFAULT_LEAN: float | None = None
 #: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
 #: no better beyond noise than rules that treat regions alike, and of those the simplest is the
 #: default. The speed grouping of the error-correction model (not a default model).
-DeflatorModel = Literal["resource_neutral", "factor_neutral", "mean_spread", "error_correction", "national"]
-DEFAULT_DEFLATOR_MODEL: DeflatorModel = "national"
+from sim.inputs.choices import DEFAULT_DEFLATOR_MODEL, DeflatorModel  # noqa: E402
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]

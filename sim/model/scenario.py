@@ -36,7 +36,7 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
-from sim.inputs.schema import DEFAULT_DEFLATOR_MODEL, DeflatorModel
+from sim.inputs.choices import DEFAULT_DEFLATOR_MODEL, DeflatorModel
 from sim.model.growth import (
     GrowthModel,
     assemble,
@@ -679,7 +679,7 @@ def _horizon(spec: dict[str, Any], base: int, fail: Any) -> int:
 
 def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     if spec["target"] is None:
-        if not panel.is_bundled:
+        if not panel.is_bundled_or_vintage:
             raise fail("required for a panel other than the bundled one", "target")
         target = panel.regions.find("15")
     else:

@@ -1744,6 +1744,7 @@ HELP_ZH: dict[str, str] = {
     "folder for compare.html, compare.json, compare.csv (answers) and compare_*.csv (long, with a scenario column)": "输出文件夹：compare.html、compare.json、compare.csv（结论）和 compare_*.csv（长表，含情景列）",
     "stem of the files written (default: the command's name)": "输出文件名的主干（默认：命令名）",
     "also write STEM.xlsx (summary sheet and every table)": "同时输出 STEM.xlsx（摘要表和所有表格）",
+    "also write STEM_long.csv: the results in one long format (model, scenario, region, variable, unit, year, value)": "同时输出 STEM_long.csv：所有结果的统一长表（模型、情景、地区、变量、单位、年份、数值）",
     "print one JSON document on stdout": "在标准输出打印一个JSON文档",
     "language of texts and report (default: $RANKSIM_LANG, else en)": "文字和报告的语言（默认：$RANKSIM_LANG，否则为 en）",
     "do not write the HTML report": "不输出HTML报告",

@@ -557,12 +557,6 @@ def sensitivity_sentence(sens: SensitivityResult, lang: str = "en") -> str:
     return out
 
 
-def _compare_text(result: Any, lang: str) -> str:
-    from sim.present.compareview import compare_text
-
-    return compare_text(result, lang)
-
-
 def price_model_text(panel: Panel, last_year: int, lang: str = "en") -> str:
     """``ranksim data --model``: the error-correction price model (both speed groupings) with
     standard errors and estimation years, and every resource region's commodity loading. A panel
