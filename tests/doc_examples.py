@@ -153,8 +153,10 @@ def assert_prints(expected: list[str], got: list[str]) -> None:
 
 def keep_elisions(old: list[str], new: list[str]) -> list[str]:
     """``new`` output, keeping each old line that elides with ``...`` where it still matches."""
-    return [old[i] if i < len(old) and "..." in old[i] and line_matches(old[i], line) else line
-            for i, line in enumerate(new)]
+    return [
+        old[i] if i < len(old) and "..." in old[i] and line_matches(old[i], line) else line
+        for i, line in enumerate(new)
+    ]
 
 
 def shown_in(shown: object, actual: object, where: str = "") -> None:

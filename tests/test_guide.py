@@ -31,8 +31,12 @@ from tests.doc_examples import (
 PAGES = guide_pages()
 EXAMPLES = [(name(p), c, out) for p in PAGES for c, out in terminal_examples(p)]
 JSON = [(name(p), c, shown) for p in PAGES for c, shown in json_examples(p)]
-SESSIONS = [(name(p), "\n".join(b.lines)) for p in PAGES for b in blocks(p.read_text("utf-8")) if b.lang == "pycon"]
-SCRIPTS = [(name(p), "\n".join(b.lines)) for p in PAGES for b in blocks(p.read_text("utf-8")) if b.lang == "python"]
+SESSIONS = [
+    (name(p), "\n".join(b.lines)) for p in PAGES for b in blocks(p.read_text("utf-8")) if b.lang == "pycon"
+]
+SCRIPTS = [
+    (name(p), "\n".join(b.lines)) for p in PAGES for b in blocks(p.read_text("utf-8")) if b.lang == "python"
+]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -121,7 +125,9 @@ def test_guide_python_block_runs(tmp_path, monkeypatch, page, code):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None, reason="mkdocs is not installed (pip install -e '.[docs]')")
+@pytest.mark.skipif(
+    importlib.util.find_spec("mkdocs") is None, reason="mkdocs is not installed (pip install -e '.[docs]')"
+)
 def test_the_site_builds_without_a_warning(tmp_path):
     res = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
