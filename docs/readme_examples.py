@@ -1,11 +1,14 @@
-"""Rewrite the README's terminal examples with what the tool prints now.
+"""Rewrite the examples of the README and the user guide with what the tool prints now.
 
-    .venv/bin/python docs/readme_examples.py
+    .venv/bin/python docs/readme_examples.py              # the README and every guide page
+    .venv/bin/python docs/readme_examples.py docs/guide/zh/commands.md   # one page
 
-Every ``$ ranksim ...`` block, the quick start's output of ``make run`` and the Python API's
-notebook session (the ``pycon`` block) are re-run and their output replaced; a line the README
-elides with ``...`` keeps its elisions where the new output still matches them, and is replaced
-whole otherwise. ``tests/test_readme.py`` checks the result.
+Every terminal session (a plain block opening with ``$ ranksim`` or ``$ make run``) is re-run
+and its output replaced; a line that elides with ``...`` keeps its elisions where the new output
+still matches them, and is replaced whole otherwise. Every notebook session (a ``pycon`` block) is
+re-run in a scratch folder and its outputs replaced. JSON blocks are checked, not rewritten
+(their elisions are chosen by hand). The rules are in ``tests/doc_examples.py``;
+``tests/test_readme.py`` and ``tests/test_guide.py`` check the result.
 """
 
 from __future__ import annotations
@@ -13,79 +16,46 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shlex
+import sys
 from pathlib import Path
 
-from sim.cli.main import main
-
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_RUN = "ranksim run scenarios/inner_mongolia_6pct.yaml --paths 20000 --seed 1"
+sys.path.insert(0, str(ROOT))
+
+from sim.cli.main import main  # noqa: E402
+from tests.doc_examples import argv_of, command_of, documents, keep_elisions, printed  # noqa: E402
+
+_cache: dict[str, list[str]] = {}
 
 
 def output(command: str) -> list[str]:
-    argv = shlex.split(command)[1:]
-    quiet = ["--quiet"] if "--paths" in argv or argv[0] == "sensitivity" else []
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        main([*argv, *quiet])
-    return [line.rstrip() for line in buf.getvalue().splitlines() if not line.startswith("wrote ")]
+    """What ``command`` prints (computed once per run of this script)."""
+    if command not in _cache:
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            code = main(argv_of(command))
+        if code != 0:
+            raise SystemExit(f"{command}: exit status {code}")
+        _cache[command] = printed(buf.getvalue())
+    return _cache[command]
 
 
-def keep_elisions(old: list[str], new: list[str]) -> list[str]:
-    out = []
-    for i, line in enumerate(new):
-        was = old[i] if i < len(old) else ""
-        if "..." in was:
-            pieces = was.split("...")
-            if line.startswith(pieces[0]) and line.endswith(pieces[-1]):
-                at, ok = len(pieces[0]), True
-                for piece in pieces[1:-1]:
-                    at = line.find(piece, at)
-                    ok = ok and at >= 0
-                    at += len(piece)
-                if ok:
-                    out.append(was)
-                    continue
-        out.append(line)
+def rewrite_terminal(lines: list[str]) -> list[str]:
+    """A terminal block's lines with every command's output as it prints now."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        prompt = lines[i]
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].startswith("$ ")), len(lines))
+        out += [prompt, *keep_elisions(lines[i + 1 : j], output(command_of(prompt)))]
+        i = j
     return out
 
 
-def rewrite(text: str) -> str:
-    lines = text.splitlines()
-    out: list[str] = []
-    i = 0
-    quick_start = False
-    while i < len(lines):
-        line = lines[i]
-        out.append(line)
-        if "`make run` prints the answer" in line:
-            quick_start = True
-        if line == "```" and (quick_start or (i + 1 < len(lines) and lines[i + 1].startswith("$ ranksim"))):
-            j = lines.index("```", i + 1)
-            block = lines[i + 1 : j]
-            if quick_start:
-                out += keep_elisions(block, output(MAKE_RUN))
-                quick_start = False
-            else:
-                old: list[str] = []
-                for k, b in enumerate(block):
-                    if b.startswith("$ ranksim"):
-                        old = [x for x in block[k + 1 :]]
-                        old = old[: next((n for n, x in enumerate(old) if x.startswith("$ ")), len(old))]
-                        out.append(b)
-                        out += keep_elisions(old, output(b[2:]))
-            out.append("```")
-            i = j + 1
-            continue
-        i += 1
-    return "\n".join(out) + "\n"
-
-
 def session(lines: list[str]) -> list[str]:
-    """The README's notebook session (a ``pycon`` block) with every output as it prints now: each
-    statement is run in order in one namespace, in a scratch folder (its files are thrown away)."""
+    """A notebook session (a ``pycon`` block) with every output as it prints now: each statement
+    is run in order in one namespace, in a scratch folder (its files are thrown away)."""
     import doctest
-    import sys
     import tempfile
 
     examples = doctest.DocTestParser().get_examples("\n".join(lines))
@@ -101,7 +71,7 @@ def session(lines: list[str]) -> list[str]:
                 hook = sys.displayhook
                 sys.displayhook = lambda value: value is None or print(repr(value))
                 with contextlib.redirect_stdout(buf):
-                    exec(compile(ex.source, "README.md", "single"), namespace)  # noqa: S102
+                    exec(compile(ex.source, "guide", "single"), namespace)  # noqa: S102
                 sys.displayhook = hook
                 source = ex.source.rstrip("\n").splitlines()
                 out += [">>> " + source[0], *("... " + s for s in source[1:])]
@@ -111,15 +81,38 @@ def session(lines: list[str]) -> list[str]:
     return out
 
 
-def rewrite_session(text: str) -> str:
-    """``text`` with the ``pycon`` block's outputs replaced by what the session prints now."""
-    start = text.index("```pycon\n") + len("```pycon\n")
-    end = text.index("\n```", start)
-    return text[:start] + "\n".join(session(text[start:end].splitlines())) + "\n" + text[end:]
+def rewrite(text: str) -> str:
+    """``text`` with its terminal and notebook sessions as the tool prints them now."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if not line.startswith("```") or line[3:].strip() not in ("", "pycon"):
+            if line.startswith("```"):  # another block: copy it to its closing fence
+                j = lines.index("```", i)
+                out += lines[i : j + 1]
+                i = j + 1
+            continue
+        j = lines.index("```", i)
+        body = lines[i:j]
+        if line == "```pycon":
+            body = session(body)
+        elif body and body[0].startswith(("$ ranksim", "$ make run")):
+            body = rewrite_terminal(body)
+        out += [*body, "```"]
+        i = j + 1
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
     os.chdir(ROOT)
-    readme = ROOT / "README.md"
-    readme.write_text(rewrite_session(rewrite(readme.read_text(encoding="utf-8"))), encoding="utf-8")
-    print("README examples rewritten")
+    targets = [ROOT / a for a in sys.argv[1:]] or documents()
+    for path in targets:
+        new = rewrite(path.read_text(encoding="utf-8"))
+        if new != path.read_text(encoding="utf-8"):
+            path.write_text(new, encoding="utf-8")
+            print(f"rewrote {path.relative_to(ROOT)}")
+    print(f"examples of {len(targets)} documents checked")

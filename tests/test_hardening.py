@@ -61,9 +61,12 @@ def test_solve_answers_the_stay_inside_question(inside):
     doc = json.loads(run_subprocess("solve", inside, "--by", "2035", "--json").out)
     assert doc["question"] == "stay" and doc["required_real_growth_pct"] == required
     assert doc["at_search_bound"] is None
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    quoted = re.search(r"Chongqing needs a\s+constant real growth of at least (-?[\d.]+)% a year", readme)
-    assert quoted is not None and required == float(quoted.group(1))  # the README's figure
+    guide = Path(__file__).resolve().parent.parent / "docs" / "guide"
+    page = (guide / "en" / "commands.md").read_text(encoding="utf-8")
+    quoted = re.search(r"Chongqing needs a\s+constant real growth\s+of at least (-?[\d.]+)% a year", page)
+    assert quoted is not None and required == float(quoted.group(1))  # the guide's figure
+    zh = (guide / "zh" / "commands.md").read_text(encoding="utf-8")
+    assert f"至少需要约{required}%" in zh  # and the Chinese guide's
 
 
 def test_solve_says_when_the_bottom_of_the_search_range_already_reaches(tmp_path):

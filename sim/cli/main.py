@@ -346,7 +346,7 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     spec = scenario.sensitivity
     if spec is None:
         raise ArgumentError(
-            "no `sensitivity:` section in this scenario (see README, Sensitivity)",
+            "no `sensitivity:` section in this scenario (see the user guide, Scenario files)",
             file=args.scenario,
             field="sensitivity",
         )

@@ -1022,8 +1022,8 @@ DATA_TEXT: dict[str, dict[str, str]] = {
         "tg_kind_range": "range",
         "tg_kind_none": "none",
         "np_title": "The answer under each national path",
-        "np_intro": "The same scenario with each named national path (data/national_paths.yaml; sources in the README, National paths). The answer above rests on {preset}.",
-        "np_intro_none": "The same scenario with each named national path (data/national_paths.yaml; sources in the README, National paths). The answer above rests on the scenario's own national path.",
+        "np_intro": "The same scenario with each named national path (data/national_paths.yaml; sources in data/SOURCES.md and the user guide, National paths). The answer above rests on {preset}.",
+        "np_intro_none": "The same scenario with each named national path (data/national_paths.yaml; sources in data/SOURCES.md and the user guide, National paths). The answer above rests on the scenario's own national path.",
         "np_preset": "national path",
         "np_growth": "real growth {a}-{b}",
         "np_reach": "reach year",
@@ -1059,8 +1059,8 @@ DATA_TEXT: dict[str, dict[str, str]] = {
         "tg_kind_range": "区间",
         "tg_kind_none": "未定",
         "np_title": "不同全国增长路径下的结论",
-        "np_intro": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见说明文档“全国增长路径”）。上文结论基于{preset}。",
-        "np_intro_none": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见说明文档“全国增长路径”）。上文结论基于情景自设的全国增长路径。",
+        "np_intro": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见 data/SOURCES.md 和用户指南“全国增长路径”一页）。上文结论基于{preset}。",
+        "np_intro_none": "同一情景分别采用各个命名的全国增长路径（data/national_paths.yaml；来源见 data/SOURCES.md 和用户指南“全国增长路径”一页）。上文结论基于情景自设的全国增长路径。",
         "np_preset": "全国增长路径",
         "np_growth": "{a}-{b}年实际增速",
         "np_reach": "达到年份",
@@ -1310,8 +1310,8 @@ ERROR_TEXT_ZH: tuple[tuple[str, str], ...] = (
     (r"write PATH=START:STOP:STEP(?: \(three numbers\))?, got (?P<v>.*)", "请写成 路径=起点:终点:步长（三个数），实际为 {v}"),
     (r"give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario",
      "请给出 --set/--shift 路径=起点:终点:步长，或在情景中写 `sweep:` 部分"),
-    (r"no `sensitivity:` section in this scenario \(see README, Sensitivity\)",
-     "此情景没有 `sensitivity:` 部分（见 README 的 Sensitivity 一节）"),
+    (r"no `sensitivity:` section in this scenario \(see the user guide, Scenario files\)",
+     "此情景没有 `sensitivity:` 部分（见用户指南“情景文件”一页）"),
 )  # fmt: skip
 _ERROR_PATTERNS = tuple((re.compile(en), zh) for en, zh in ERROR_TEXT_ZH)
 
