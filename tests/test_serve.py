@@ -40,7 +40,7 @@ def test_state_equals_its_scenario_and_its_saved_file(session, tmp_path):
                rival=session.default_rival(), rival_shift=0.3)  # fmt: skip
     ev = session.evaluate(w)
     variant = sim.project(session.variant(w))
-    assert ev.projection.reach_year == variant.reach_year == 2030
+    assert ev.projection.reach_year == variant.reach_year == 2031
     np.testing.assert_allclose(ev.projection.gdp, variant.gdp, rtol=1e-12)
     path = tmp_path / "sub" / "whatif.yaml"
     path.parent.mkdir()
@@ -53,7 +53,7 @@ def test_state_equals_its_scenario_and_its_saved_file(session, tmp_path):
 
 def test_unchanged_state_is_the_scenario_and_bad_values_name_the_input(session):
     assert session.target_real_start == 6.0 and session.changes(WhatIf()) == {}
-    assert session.evaluate(WhatIf()).projection.reach_year == 2034
+    assert session.evaluate(WhatIf()).projection.reach_year == 2035
     with pytest.raises(sim.InputError, match="from -20 to 20") as err:
         session.evaluate(WhatIf(national_shift=0, target_deflator_shift=25))
     assert err.value.field == "target_deflator_shift"
