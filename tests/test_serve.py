@@ -118,7 +118,7 @@ def test_served_app_end_to_end(tmp_path, cli):
             page.wait_for_selector("#latency:not(:empty)", timeout=30_000)
             page.wait_for_selector("#bump .js-plotly-plot .main-svg", timeout=30_000)
             page.wait_for_selector("#gap .js-plotly-plot .main-svg", timeout=30_000)
-            assert "reaches rank 16 in 2034" in reach_text(page)
+            assert "reaches rank 16 in 2035" in reach_text(page)
             prob = r"P\(reach\) by 2030: [\d.]+%; by 2040: [\d.]+% \(500 Monte Carlo"
             assert re.search(prob, page.inner_text("#probability"))
             before = page.evaluate(PLOT.format(id="bump", what="JSON.stringify(e.data.map(t => t.y))"))
