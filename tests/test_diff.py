@@ -50,7 +50,7 @@ def test_single_change_is_the_whole_difference(founding):
     total = result.answers[-1] - result.answers[0]
     np.testing.assert_allclose(result.steps[0], total)
     np.testing.assert_allclose(result.shapley[0], total)
-    assert b.reach_year == 2032 and result.steps[0, 0] == 2032 - 2034
+    assert b.reach_year == 2033 and result.steps[0, 0] == 2033 - 2035
 
 
 def test_coal_low_against_coal_high_is_one_price_change():
@@ -69,7 +69,7 @@ def test_coal_low_against_coal_high_is_one_price_change():
         sim.project(low).reach_year,
         sim.project(high).reach_year,
     )
-    assert result.reach_year(0) == 2037 and result.reach_year(-1) == 2032
+    assert result.reach_year(0) == 2037 and result.reach_year(-1) == 2033
     np.testing.assert_allclose(result.shapley[0], result.answers[-1] - result.answers[0])
 
 
@@ -85,10 +85,10 @@ def test_february_2023_against_today(feb2023, founding):
     ]  # Inner Mongolia's own plan (6 % real) is the same; 2025 is data now, not a pin
     assert list(result.years) == [2030, 2035, 2040]
     assert result.method == "exact" and result.orders == 120
-    # the walk starts at A's own answer (never by its horizon 2035) and ends at B's (2034)
+    # the walk starts at A's own answer (never by its horizon 2035) and ends at B's (2035)
     a, b = sim.project(feb2023), sim.project(founding)
     assert a.reach_year is None and result.reach_year(0) is None
-    assert result.reach_year(-1) == b.reach_year == 2034
+    assert result.reach_year(-1) == b.reach_year == 2035
     np.testing.assert_allclose(result.answers[0, 1:3], _answer(a, [2030, 2035], 0)[1:])
     np.testing.assert_allclose(result.answers[-1], _answer(b, [2030, 2035, 2040], 2041))
     total = result.answers[-1] - result.answers[0]
@@ -152,8 +152,8 @@ def test_announced_targets_are_one_change_per_province(founding):
     assert codes == sorted(codes) and len(codes) == 20  # the 20 other provinces with a 2026 target
     assert result.method == "sampled" and result.orders == 400  # 21 changes: beyond EXACT_UP_TO, 400 orders
     np.testing.assert_allclose(result.shapley.sum(axis=0), result.answers[-1] - result.answers[0], atol=1e-9)
-    assert (result.reach_year(0), result.reach_year(-1)) == (2034, sim.project(targets).reach_year)
-    assert result.reach_year(-1) == 2038  # Inner Mongolia at 5 % in 2026-2027, others on their targets
+    assert (result.reach_year(0), result.reach_year(-1)) == (2035, sim.project(targets).reach_year)
+    assert result.reach_year(-1) == 2039  # Inner Mongolia at 5 % in 2026-2027, others on their targets
 
 
 def test_identical_scenarios_have_no_changes(founding):
@@ -174,11 +174,11 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     a, b = SCENARIOS / "from_2022.yaml", SCENARIOS / "inner_mongolia_6pct.yaml"
     res = cli("diff", a, b, "--out", tmp_path)
     assert res.code == 0, res.err
-    assert "reach year not by 2035 → 2034" in res.out
+    assert "reach year not by 2035 → 2035" in res.out
     assert "base year" in res.out and "total" in res.out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.csv", "diff.html", "diff.json"]
     doc = json.loads((tmp_path / "diff.json").read_text())
-    assert doc["a"]["reach_year"] is None and doc["b"]["reach_year"] == 2034
+    assert doc["a"]["reach_year"] is None and doc["b"]["reach_year"] == 2035
     assert doc["provenance"]["command"][:2] == ["ranksim", "diff"]
     assert [c["key"] for c in doc["changes"]][0] == "base_year"
     shapley = sum(c["shapley"]["gap_2040"] for c in doc["changes"])
@@ -189,7 +189,7 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     page = (tmp_path / "diff.html").read_text()
     assert 'data-name="diff_waterfall"' in page and "Inner Mongolia" in page
     zh = cli("diff", a, b, "--lang", "zh")
-    assert "达到年份 2035年前未达到 → 2034" in zh.out and "合计" in zh.out
+    assert "达到年份 到2035年未达到 → 2035" in zh.out and "合计" in zh.out
 
 
 def test_cli_json_and_errors(cli, write):
@@ -197,7 +197,7 @@ def test_cli_json_and_errors(cli, write):
     res = cli("diff", a, b, "--json", "--years", "2030")
     assert res.code == 0
     doc = json.loads(res.out)
-    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -5
+    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -4
     bad = cli("diff", a, b, "--years", "2020")
     assert bad.code == 2 and bad.err.strip() == "--years: 2020 is outside both projections (2025-2040)"
     other = write("other.yaml", "name: x\ntarget: Guangxi\n")

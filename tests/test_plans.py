@@ -11,7 +11,7 @@ import sim
 from sim.errors import ScenarioError
 from sim.inputs.params import parse_parameter
 from sim.model.growth import assemble
-from sim.model.prices import RESOURCE_CODES
+from sim.model.prices import RESOURCE_CODES, factor_group
 from tests.conftest import FOUNDING
 
 PLANS = """name: plans
@@ -109,9 +109,16 @@ def test_deflator_models(write):
     sc = sim.load_scenario(FOUNDING)
     codes = sc.panel.regions.codes
     coal = [codes.index(c) for c in RESOURCE_CODES]
-    assert np.all(sc.growth.spread_deflator[coal] == 0) and np.any(sc.growth.spread_deflator != 0)
+    # the default (chosen out of sample): every region's prices follow the nation's, no spread
+    assert sc.others.deflator_model == "national" and np.all(sc.growth.spread_deflator == 0)
+    neutral = sc.with_changes({"others.deflator_model": "resource_neutral"})
+    assert np.all(neutral.growth.spread_deflator[coal] == 0) and np.any(neutral.growth.spread_deflator != 0)
     old = sc.with_changes({"others.deflator_model": "mean_spread"})
     assert np.all(old.growth.spread_deflator[coal] != 0)
+    group = list(factor_group(sc.panel, sc.base_year))
+    factor = sc.with_changes({"others.deflator_model": "factor_neutral"})
+    assert group and np.all(factor.growth.spread_deflator[group] == 0)
+    assert np.any(factor.growth.spread_deflator != 0)
     ec = sc.with_changes({"others.deflator_model": "error_correction", "others.price_speed": "by_group"})
     assert ec.prices is not None and ec.prices.speed_resource < 0 and ec.prices.speed < 0
     assert ec.growth.deflator_path is not None

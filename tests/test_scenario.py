@@ -36,7 +36,7 @@ def test_founding_defaults_and_comments():
     assert sc.others.window == (2021, 2025)
     assert sc.national_preset == "imf_weo_2026"
     assert "T23_IMRB" in sc.source.comments["provinces.15.real_growth"]
-    assert sc.source.locations["threshold_rank"].line == 15
+    assert sc.source.locations["threshold_rank"].line == 16
     assert set(sc.files) >= {str(FOUNDING)}
 
 

@@ -40,7 +40,7 @@ def test_state_equals_its_scenario_and_its_saved_file(session, tmp_path):
                rival=session.default_rival(), rival_shift=0.3)  # fmt: skip
     ev = session.evaluate(w)
     variant = sim.project(session.variant(w))
-    assert ev.projection.reach_year == variant.reach_year == 2030
+    assert ev.projection.reach_year == variant.reach_year == 2031
     np.testing.assert_allclose(ev.projection.gdp, variant.gdp, rtol=1e-12)
     path = tmp_path / "sub" / "whatif.yaml"
     path.parent.mkdir()
@@ -53,7 +53,7 @@ def test_state_equals_its_scenario_and_its_saved_file(session, tmp_path):
 
 def test_unchanged_state_is_the_scenario_and_bad_values_name_the_input(session):
     assert session.target_real_start == 6.0 and session.changes(WhatIf()) == {}
-    assert session.evaluate(WhatIf()).projection.reach_year == 2034
+    assert session.evaluate(WhatIf()).projection.reach_year == 2035
     with pytest.raises(sim.InputError, match="from -20 to 20") as err:
         session.evaluate(WhatIf(national_shift=0, target_deflator_shift=25))
     assert err.value.field == "target_deflator_shift"
@@ -118,23 +118,23 @@ def test_served_app_end_to_end(tmp_path, cli):
             page.wait_for_selector("#latency:not(:empty)", timeout=30_000)
             page.wait_for_selector("#bump .js-plotly-plot .main-svg", timeout=30_000)
             page.wait_for_selector("#gap .js-plotly-plot .main-svg", timeout=30_000)
-            assert "reaches rank 16 in 2034" in reach_text(page)
+            assert "reaches rank 16 in 2035" in reach_text(page)
             prob = r"P\(reach\) by 2030: [\d.]+%; by 2040: [\d.]+% \(500 Monte Carlo"
             assert re.search(prob, page.inner_text("#probability"))
             before = page.evaluate(PLOT.format(id="bump", what="JSON.stringify(e.data.map(t => t.y))"))
 
             move_slider(page, 10)  # 6.0 -> 7.0 % a year
-            page.wait_for_function("document.querySelector('#answer').innerText.includes('in 2032')")
+            page.wait_for_function("document.querySelector('#answer').innerText.includes('in 2033')")
             after = page.evaluate(PLOT.format(id="bump", what="JSON.stringify(e.data.map(t => t.y))"))
             assert after != before  # the bump chart moved with the answer
             gap = page.evaluate(PLOT.format(id="gap", what="e.layout.annotations.map(a => a.text).join(' ')"))
-            assert "2032" in gap
+            assert "2033" in gap
 
             # bad input: an inline message, the last answer stands, the server keeps answering
             page.fill("#national-shift", "99")
             page.keyboard.press("Enter")
             page.wait_for_function("document.querySelector('#message').innerText.length > 0", timeout=15_000)
-            assert "from -10 to 10" in page.inner_text("#message") and "in 2032" in reach_text(page)
+            assert "from -10 to 10" in page.inner_text("#message") and "in 2033" in reach_text(page)
             page.fill("#national-shift", "0")
             page.keyboard.press("Enter")
             page.wait_for_function("document.querySelector('#message').innerText === ''", timeout=15_000)
@@ -152,7 +152,7 @@ def test_served_app_end_to_end(tmp_path, cli):
             with page.expect_download() as download:
                 page.click("#download")
             report = Path(download.value.path()).read_text(encoding="utf-8")
-            assert "reaches rank 16 in 2032" in report
+            assert "reaches rank 16 in 2033" in report
             assert errors == [] and external == []
             browser.close()
         assert proc.poll() is None  # the server never died
@@ -162,7 +162,7 @@ def test_served_app_end_to_end(tmp_path, cli):
     saved = tmp_path / "whatif.yaml"
     res = cli("run", saved, "--json")
     assert res.code == 0, res.err
-    assert res.json()["reach_year"] == 2032
+    assert res.json()["reach_year"] == 2033
     assert "real_growth: 7.0" in saved.read_text()
 
 
