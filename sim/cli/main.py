@@ -885,6 +885,7 @@ FLAGS = {
     "year": "--year",
     "vintage": "--vintage",
     "over": "--over",
+    "port": "--port",
 }
 
 

@@ -458,7 +458,7 @@ def listen(port: int) -> socket.socket:
     """A socket listening on 127.0.0.1:``port``; an :class:`~sim.errors.ArgumentError` naming
     ``--port`` when the port is out of range or cannot be had (in use, not allowed)."""
     if not 1 <= port <= 65535:
-        raise ArgumentError(f"{port} is not a port (1-65535)", field="--port")
+        raise ArgumentError(f"{port} is not a port (1-65535)", field="port")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # not past a live listener on Linux
     try:
@@ -467,7 +467,7 @@ def listen(port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         why = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
-        raise ArgumentError(f"port {port} on {HOST} {why}; choose another", field="--port") from None
+        raise ArgumentError(f"port {port} on {HOST} {why}; choose another", field="port") from None
     return sock
 
 
