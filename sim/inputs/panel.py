@@ -15,6 +15,7 @@ Data seams the loader knows about (see ``data/SOURCES.md``):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Mapping
@@ -201,6 +202,22 @@ class National:
     def __post_init__(self) -> None:
         freeze_arrays(self)
 
+    def truncated(self, last_year: int) -> National:
+        """The series as known at ``last_year`` (later years dropped, the whole record too)."""
+        keep = self.years <= last_year
+        whole = None if self.history_years is None else self.history_years <= last_year
+        return dataclasses.replace(
+            self,
+            years=self.years[keep],
+            gdp=self.gdp[keep],
+            real_growth_pct=self.real_growth_pct[keep],
+            real_derived=self.real_derived[keep],
+            nominal_break=self.nominal_break[keep],
+            preliminary=None if self.preliminary is None else self.preliminary[keep],
+            history_years=None if whole is None else self.history_years[whole],  # type: ignore[index]
+            history_real_pct=None if whole is None or self.history_real_pct is None else self.history_real_pct[whole],
+        )
+
     @cached_property
     def log_real(self) -> FloatArray:
         """National real growth as ``ln(1+g)`` by year, ``(years,)``."""
@@ -343,8 +360,6 @@ class Panel:
     def truncated(self, last_year: int) -> Panel:
         """The panel as known at ``last_year`` (later years dropped): for backtests."""
         keep = self.years <= last_year
-        nat_keep = self.national.years <= last_year
-        nat = self.national
         return Panel(
             path=self.path,
             sha256=self.sha256,
@@ -355,22 +370,7 @@ class Panel:
             population=self.population[keep],
             nominal_break=self.nominal_break[keep],
             real_vintage_start=self.real_vintage_start[keep],
-            national=National(
-                path=nat.path,
-                years=nat.years[nat_keep],
-                gdp=nat.gdp[nat_keep],
-                real_growth_pct=nat.real_growth_pct[nat_keep],
-                real_derived=nat.real_derived[nat_keep],
-                nominal_break=nat.nominal_break[nat_keep],
-                sha256=nat.sha256,
-                preliminary=None if nat.preliminary is None else nat.preliminary[nat_keep],
-                history_years=None if nat.history_years is None else nat.history_years[nat.history_years <= last_year],
-                history_real_pct=(
-                    None
-                    if nat.history_years is None or nat.history_real_pct is None
-                    else nat.history_real_pct[nat.history_years <= last_year]
-                ),
-            ),
+            national=self.national.truncated(last_year),
             files=self.files,
             scope=self.scope,
             encoding=self.encoding,
