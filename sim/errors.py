@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim.messages import Msg, render
+
 
 @dataclass(frozen=True)
 class Location:
@@ -31,31 +33,54 @@ class RanksimError(Exception):
 
 
 class InputError(RanksimError):
-    """A problem in something the user gave: file, line, field, what is wrong."""
+    """A problem in something the user gave: file, line, field, and a catalogue message
+    (:class:`sim.messages.Msg`) rendered in the caller's language by :meth:`render`; ``str()``
+    and :attr:`message` are English."""
 
     def __init__(
         self,
-        message: str,
+        message: Msg | str,
         *,
         file: str | Path | None = None,
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        text = " ".join(str(message).split())  # always one line
-        self.message = text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+        self.msg: Msg | str = message
         self.file = str(file) if file is not None else None
         self.line = line
         self.field = field
         super().__init__(str(self))
 
+    @property
+    def message(self) -> str:
+        """The message in English, on one line, at most :data:`MAX_MESSAGE` characters."""
+        return one_line(render(self.msg, "en"))
+
+    def render(self, lang: str = "en", *, field: str | None = None) -> str:
+        """``file:line: field: message`` in ``lang`` (``field``: shown instead of the error's own,
+        as the command line names its flag)."""
+        return located(self.file, self.line, field or self.field, one_line(render(self.msg, lang)))
+
     def __str__(self) -> str:
-        parts = []
-        if self.file is not None:
-            parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
-        if self.field:
-            parts.append(self.field)
-        parts.append(self.message)
-        return ": ".join(parts)
+        return self.render("en")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, cut at :data:`MAX_MESSAGE` characters (a pasted value is never
+    echoed in full)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def located(file: str | None, line: int | None, field: str | None, text: str) -> str:
+    """``file:line: field: text`` (the parts that are known)."""
+    parts = []
+    if file is not None:
+        parts.append(file if line is None else f"{file}:{line}")
+    if field:
+        parts.append(field)
+    parts.append(text)
+    return ": ".join(parts)
 
 
 class DataError(InputError):
@@ -72,7 +97,46 @@ class ArgumentError(InputError):
 
 class RanksimWarning(UserWarning):
     """Something in a scenario that is allowed but probably not meant (e.g. ``real_growth: 0.06``,
-    read as 0.06 % a year). Issued through :func:`warnings.warn`; the CLI prints it as one line."""
+    read as 0.06 % a year): a located catalogue message like :class:`InputError`. Issued through
+    :func:`warnings.warn`; the CLI prints :meth:`render` in its language as one line. ``str()``
+    is the English line ``file:line: field: warning: message``; two warnings are equal when
+    their English lines are."""
+
+    def __init__(
+        self,
+        message: Msg | str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.msg: Msg | str = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    @property
+    def message(self) -> str:
+        """The message in English (without ``file:line: field: warning:``)."""
+        return one_line(render(self.msg, "en"))
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line: field: warning: message`` in ``lang``."""
+        text = one_line(render(self.msg, lang))
+        if lang != "zh":
+            return located(self.file, self.line, self.field, "warning: " + text)
+        head = located(self.file, self.line, self.field, "")
+        return f"{head[:-2]}：警告：{text}" if head else f"警告：{text}"
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RanksimWarning) and str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
 
 
 class InputErrors(ScenarioError):
@@ -92,10 +156,14 @@ class InputErrors(ScenarioError):
         files = list(dict.fromkeys(e.file or "" for e in flat))
         self.errors = tuple(sorted(flat, key=lambda e: (files.index(e.file or ""), e.line or 0)))
         first = self.errors[0]
-        super().__init__(first.message, file=first.file, line=first.line, field=first.field)
+        super().__init__(first.msg, file=first.file, line=first.line, field=first.field)
+
+    def render(self, lang: str = "en", *, field: str | None = None) -> str:
+        """One line per problem, in ``lang``."""
+        return "\n".join(InputError.render(e, lang) for e in self.errors)
 
     def __str__(self) -> str:
-        return "\n".join(InputError.__str__(e) for e in self.errors)
+        return self.render("en")
 
 
 def raise_all(errors: list[InputError]) -> None:
@@ -106,7 +174,7 @@ def raise_all(errors: list[InputError]) -> None:
         raise InputErrors(errors)
 
 
-def warn_user(message: str, category: type[Warning] = RanksimWarning) -> None:
+def warn_user(message: RanksimWarning | Msg | str, category: type[Warning] = RanksimWarning) -> None:
     """Issue a warning attributed to the first caller outside the ``sim`` package (a notebook's
     line, not ranksim's own), whatever depth the library called from."""
     import sys
