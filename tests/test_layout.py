@@ -33,6 +33,7 @@ PKG = ROOT / "sim"
 
 #: Layer of each subpackage of sim/. A new sim/<dir>/ must be added here (test_layer_map_covers_every_file).
 DIR_LAYERS: dict[str, int] = {
+    "messages": 0,  # the catalogue: base, like errors
     "inputs": 1,
     "model": 2,
     "engine": 3,
