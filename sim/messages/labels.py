@@ -12,10 +12,11 @@ for all of them and writes ``{nation}``. "National" that means China whatever th
 national paths of data/national_paths.yaml, the statistics portal's national rows) is written out.
 """
 
-# ruff: noqa: E501 - one label a line: its English and Chinese side by side
+# One label a line where it fits: its English and Chinese side by side.
+# ruff: noqa: E501
 
-#: The panel's words: name -> (English, Chinese) on China's provinces. On a panel with an aggregate of
-#: its own every one is the aggregate's name in the language shown (:func:`sim.present.i18n.panel_words`).
+#: The panel's words: name -> (English, Chinese) on China's provinces. On a panel with an aggregate
+#: of its own, each is the aggregate's name in the language shown (sim.present.i18n.panel_words).
 PANEL_WORDS: dict[str, tuple[str, str]] = {
     "nation": ("the nation", "全国"),
     "national": ("national", "全国"),
