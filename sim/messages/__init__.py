@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sim.messages import analyses, cli, inputs, model
+from sim.messages import analyses, cli, inputs, labels, model
 
 #: The languages every message has.
 LANGS = ("en", "zh")
@@ -43,7 +43,7 @@ def _merged(*modules: Any) -> dict[str, tuple[str, str]]:
 #: id -> (English, Chinese). Topic modules: inputs (scenario and data files, values), model
 #: (scenario resolution, plans, warnings), analyses (backtest, sweep, solve, experiments ...), cli
 #: (command line, app, outputs, reports).
-CATALOGUE: dict[str, tuple[str, str]] = _merged(inputs, model, analyses, cli)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(inputs, model, analyses, cli, labels)
 
 
 @dataclass(frozen=True)
