@@ -82,7 +82,12 @@ def concat(results: Iterable[Any]) -> pd.DataFrame:
         frame = item if isinstance(item, pd.DataFrame) else _to_long(item, i)
         if tuple(frame.columns) != names.LONG_COLUMNS:
             raise InputError(
-                msg("results.not_long", i=i, columns=str(list(frame.columns)), want=str(list(names.LONG_COLUMNS))),
+                msg(
+                    "results.not_long",
+                    i=i,
+                    columns=str(list(frame.columns)),
+                    want=str(list(names.LONG_COLUMNS)),
+                ),
                 field="results",
             )
         parts.append(frame)

@@ -178,7 +178,9 @@ class Regions:
                 key.casefold(), [n.casefold() for n in self.en], n=1, cutoff=0.6
             )
             close = [self.en[[n.casefold() for n in self.en].index(close[0])]] if close else []
-        return msg("value.did_you_mean", name=repr(close[0])) if len(set(close)) >= 1 and len(prefix) <= 1 else ""
+        if len(set(close)) >= 1 and len(prefix) <= 1:
+            return msg("value.did_you_mean", name=repr(close[0]))
+        return ""
 
     def label(self, i: int, lang: str = "en") -> str:
         """Name of region ``i``: Chinese for ``lang="zh"``, English otherwise."""
@@ -469,7 +471,8 @@ def _read_csv(
     digest = hashlib.sha256(data).hexdigest()
     for col in required:
         if col not in frame.columns:
-            raise DataError(msg("panel.missing_required", columns=", ".join(required)), file=path, line=1, field=col)
+            why = msg("panel.missing_required", columns=", ".join(required))
+            raise DataError(why, file=path, line=1, field=col)
     out = frame.apply(lambda s: s.str.strip())
     filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
     if not filled.size:
@@ -513,7 +516,10 @@ def _years(frame: pd.DataFrame, path: Path) -> IntArray:
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise DataError(
-            msg("value.not_whole_year", value=repr(frame[YEAR].iloc[row][:40])), file=path, line=row + 2, field=YEAR
+            msg("value.not_whole_year", value=repr(frame[YEAR].iloc[row][:40])),
+            file=path,
+            line=row + 2,
+            field=YEAR,
         )
     outside = (years < FIRST_YEAR) | (years > LAST_YEAR)
     if outside.any():
@@ -542,7 +548,8 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
             )
     empty = frame[CODE] == ""
     if empty.any():
-        raise DataError(msg("panel.empty_code"), file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+        row = int(np.flatnonzero(empty)[0])
+        raise DataError(msg("panel.empty_code"), file=path, line=row + 2, field=CODE)
     first = frame.drop_duplicates(CODE)
     for col in (ZH, EN):
         key = first[col].str.casefold()
@@ -619,7 +626,11 @@ def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
             named = None  # a code of zeros says it first; the parent's code where no name does
         elif named is None:
             continue
-        what = msg("panel.total_name", name=repr(frame[named].iloc[row])) if named else msg("panel.total_code", code=code)
+        what = (
+            msg("panel.total_name", name=repr(frame[named].iloc[row]))
+            if named
+            else msg("panel.total_code", code=code)
+        )
         raise DataError(
             msg("panel.total_row", what=what, hint=total_hint(path)),
             file=path,
@@ -768,7 +779,12 @@ def load_panel(
     real_g = _to_grid(real, shape, ti, ci)
     national = (
         load_national(
-            scope.series, all_years, gdp_g, real_g, pending.get(scope.series.resolve()), aggregate_zh=scope.aggregate_zh
+            scope.series,
+            all_years,
+            gdp_g,
+            real_g,
+            pending.get(scope.series.resolve()),
+            aggregate_zh=scope.aggregate_zh,
         )
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
@@ -813,8 +829,9 @@ def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArra
             elif kind == "estimated" and what in STATUS_FIELDS:
                 codes[row, STATUS_FIELDS.index(what)] = 2
             else:
+                fields = [Words(f, f) for f in STATUS_FIELDS]
                 raise DataError(
-                    msg("panel.unknown_status", token=repr(token), fields=[Words(f, f) for f in STATUS_FIELDS]),
+                    msg("panel.unknown_status", token=repr(token), fields=fields),
                     file=path,
                     line=int(frame.index[row]) + 2,
                     field=STATUS,
@@ -926,7 +943,8 @@ def load_national(
     missing = [int(y) for y in years if y not in set(nat_years.tolist())]
     if missing:
         national = Words("national", aggregate_zh)
-        raise DataError(msg("panel.no_national_row", national=national, year=missing[0]), file=path, field=YEAR)
+        why = msg("panel.no_national_row", national=national, year=missing[0])
+        raise DataError(why, file=path, field=YEAR)
     order = pd.Index(nat_years).get_indexer(pd.Index(years))
     nat_gdp, nat_real = nat_gdp[order], nat_real[order]
     derived = np.isnan(nat_real)

@@ -205,7 +205,8 @@ class _Table:
     def key(self, row: dict[str, str], line: int) -> tuple[str, int]:
         text = row.get(YEAR, "")
         if not text.isdigit():
-            raise DataError(msg("value.not_whole_year", value=repr(text)), file=self.path, line=line, field=YEAR)
+            why = msg("value.not_whole_year", value=repr(text))
+            raise DataError(why, file=self.path, line=line, field=YEAR)
         return (NATIONAL_CODE if self.national else row.get(CODE, ""), int(text))
 
     def text(self) -> str:

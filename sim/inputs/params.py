@@ -91,7 +91,8 @@ def parse_parameter(
         years = (int(m.group(3)), int(m.group(4))) if m.group(3) else None
         region = regions.find(name)
         if region is None:
-            raise fail(msg("param.unknown_province", name=repr(name), path=repr(text), hint=regions.suggest(name)))
+            hint = regions.suggest(name)
+            raise fail(msg("param.unknown_province", name=repr(name), path=repr(text), hint=hint))
         if attr not in _ATTR:
             raise fail(msg("param.province_attr", path=repr(text), attr=repr(attr)))
         if attr == "lead" and mode != "set":

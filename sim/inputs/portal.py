@@ -205,11 +205,14 @@ def _number(text: str, field: str, path: Path, line: int, column: str) -> str | 
         value = Decimal(text)
     except InvalidOperation:
         hint = msg("value.hint_thousands") if "," in text else ""
-        raise DataError(msg("value.not_number", value=repr(text), hint=hint), file=path, line=line, field=column) from None
+        why = msg("value.not_number", value=repr(text), hint=hint)
+        raise DataError(why, file=path, line=line, field=column) from None
     if not value.is_finite() or value <= 0:
-        raise DataError(msg("value.positive_number_got", value=repr(text)), file=path, line=line, field=column)
+        why = msg("value.positive_number_got", value=repr(text))
+        raise DataError(why, file=path, line=line, field=column)
     if "e" in text.lower():  # the panel holds plain decimals (as the portal writes them)
-        raise DataError(msg("value.number_in_full", value=repr(text[:40])), file=path, line=line, field=column)
+        why = msg("value.number_in_full", value=repr(text[:40]))
+        raise DataError(why, file=path, line=line, field=column)
     if not math.isfinite(float(value)) or len(value.as_tuple().digits) > MAX_DIGITS:
         raise DataError(
             msg("value.too_many_digits", digits=len(value.as_tuple().digits), most=MAX_DIGITS),
@@ -283,7 +286,8 @@ class _Reader:
             others = sum(x for c, x in gdp[y].items() if not c.startswith(UNKNOWN))
             near += abs(own - others) <= Decimal(str(NEAR_SUM)) * others
         if years and near > len(years) / 2:
-            what = msg("panel.total_near_sum", name=repr(name), share=f"{NEAR_SUM:.0%}", near=near, years=len(years))
+            share = f"{NEAR_SUM:.0%}"
+            what = msg("panel.total_near_sum", name=repr(name), share=share, near=near, years=len(years))
             raise _total_error(self, what, line, column)
         raise _unknown_error(self, name, line, column)
 
@@ -422,7 +426,8 @@ def _tidy(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[s
         cells = cells + [""] * (len(header) - len(cells))
         code = r.region(cells[ids[0]], ln, header[ids[0]])
         if not re.fullmatch(r"\d{4}", cells[year_at]):
-            raise DataError(msg("value.not_year", value=repr(cells[year_at])), file=r.path, line=ln, field="年份")
+            why = msg("value.not_year", value=repr(cells[year_at]))
+            raise DataError(why, file=r.path, line=ln, field="年份")
         for j, (field, national) in columns.items():
             if code is not None and not national:
                 r.add(

@@ -354,7 +354,8 @@ def _plain_mapping(node: Any, key: Key) -> Any:
         return node
     if hasattr(node, "item") and callable(node.item):  # numpy scalars
         return node.item()
-    raise ScenarioError(msg("scenario.unsupported_type", type=type(node).__name__), field=".".join(key) or None)
+    why = msg("scenario.unsupported_type", type=type(node).__name__)
+    raise ScenarioError(why, field=".".join(key) or None)
 
 
 def _read(path: Path) -> ScenarioFile:

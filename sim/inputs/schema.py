@@ -73,7 +73,8 @@ def _growth_number(value: Any) -> float:
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("%", "％")):  # the full-width sign typed with a Chinese input method too
-            raise BadValue(msg("value.write_percent", number=ascii_number(text[:-1]).strip(), value=repr(text)))
+            number = ascii_number(text[:-1]).strip()
+            raise BadValue(msg("value.write_percent", number=number, value=repr(text)))
         raise BadValue(msg("value.number_pct_got", value=repr(text)))
     if not isinstance(value, int | float):
         raise BadValue(msg("value.number_pct_got", value=type(value).__name__))
@@ -524,7 +525,8 @@ def _pydantic_words(err: Any) -> Msg:
         "bool_type": lambda: msg("value.boolean"),
         "bool_parsing": lambda: msg("value.boolean_parsing"),
         "string_too_short": lambda: msg(
-            "value.text_too_short" if ctx.get("min_length") == 1 else "value.text_too_short_n", n=ctx["min_length"]
+            "value.text_too_short" if ctx.get("min_length") == 1 else "value.text_too_short_n",
+            n=ctx["min_length"],
         ),
     }
     try:

@@ -176,7 +176,8 @@ def load_scope(panel: Path, codes: tuple[str, ...]) -> Scope:
             raise _fail(doc, (str(key),), msg("value.unknown_key_known", keys=", ".join(sorted(known))))
     kind = data.get("region_kind", "region")
     if kind not in REGION_KINDS:
-        raise _fail(doc, ("region_kind",), msg("value.one_of_got", choices=", ".join(REGION_KINDS), value=repr(kind)))
+        why = msg("value.one_of_got", choices=", ".join(REGION_KINDS), value=repr(kind))
+        raise _fail(doc, ("region_kind",), why)
     agg = data.get("aggregate") or {}
     if not isinstance(agg, dict):
         raise _fail(doc, ("aggregate",), msg("meta.aggregate_mapping"))

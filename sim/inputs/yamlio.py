@@ -145,7 +145,10 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
         return items
     if isinstance(node, bytes | _dt.date | _dt.datetime):
         raise ScenarioError(
-            msg("yaml.unsupported", value=repr(node)), file=doc.path, line=doc.loc(key).line, field=".".join(key)
+            msg("yaml.unsupported", value=repr(node)),
+            file=doc.path,
+            line=doc.loc(key).line,
+            field=".".join(key),
         )
     if isinstance(node, bool) or node is None:
         return node

@@ -8,7 +8,10 @@ is a message of its own, passed as a parameter. Literal braces are doubled (``{{
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- parts that follow a message (passed as parameters)
     "value.did_you_mean": (" (did you mean {name}?)", "（是否指 {name}？）"),
-    "value.several_regions": (" (several regions: {names}; write the full name)", "（有多个地区：{names}；请写全称）"),
+    "value.several_regions": (
+        " (several regions: {names}; write the full name)",
+        "（有多个地区：{names}；请写全称）",
+    ),
     "value.region_hint": (
         " (use an English or Chinese name or a code; `ranksim data` lists them)",
         "（请用中文名、英文名或代码；`ranksim data` 列出全部地区）",
@@ -33,8 +36,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chinese name or a code; `ranksim data` lists them)",
         "未知地区 {name}{hint}（请用中文名、英文名或代码；`ranksim data` 列出全部地区）",
     ),
-    "value.unknown_parameter": ("unknown parameter {path} (known: {known})", "未知参数 {path}（可用：{known}）"),
-    "value.same_province": ("{a} and {b} are the same province; give it once", "{a} 与 {b} 是同一地区；只需写一次"),
+    "value.unknown_parameter": (
+        "unknown parameter {path} (known: {known})",
+        "未知参数 {path}（可用：{known}）",
+    ),
+    "value.same_province": (
+        "{a} and {b} are the same province; give it once",
+        "{a} 与 {b} 是同一地区；只需写一次",
+    ),
     "value.full_width_name": (
         "{value} contains full-width punctuation (typed with a "
         "Chinese input method); use ASCII ':' ',' and spaces",
@@ -49,8 +58,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "value.not_finite": ("{value} is not a finite number", "{value} 不是有限数值"),
     "value.finite_got": ("must be a finite number, got {value}", "必须是有限数值，实际为 {value}"),
-    "value.finite_unit_got": ("must be a finite number ({unit}), got {value}", "必须是有限数值（{unit}），实际为 {value}"),
-    "value.number_pct_got": ("must be a number in percent per year, got {value}", "必须是数字（每年百分比），实际为 {value}"),
+    "value.finite_unit_got": (
+        "must be a finite number ({unit}), got {value}",
+        "必须是有限数值（{unit}），实际为 {value}",
+    ),
+    "value.number_pct_got": (
+        "must be a number in percent per year, got {value}",
+        "必须是数字（每年百分比），实际为 {value}",
+    ),
     "value.whole": ("must be a whole number", "必须是整数"),
     "value.whole_got": ("must be a whole number, got {value}", "必须是整数，实际为 {value}"),
     "value.whole_at_least_got": (
@@ -93,7 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "value.between": ("must be between {low} and {high}", "必须在 {low} 与 {high} 之间"),
     "value.at_least_got": ("must be at least {bound}, got {value}", "必须不小于 {bound}，实际为 {value}"),
-    "value.greater_than_bound_got": ("must be greater than {bound}, got {value}", "必须大于 {bound}，实际为 {value}"),
+    "value.greater_than_bound_got": (
+        "must be greater than {bound}, got {value}",
+        "必须大于 {bound}，实际为 {value}",
+    ),
     "value.at_most_got": ("must be at most {bound}, got {value}", "必须不大于 {bound}，实际为 {value}"),
     "value.less_than_got": ("must be less than {bound}, got {value}", "必须小于 {bound}，实际为 {value}"),
     "value.at_most_long_got": (
@@ -105,7 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "长度必须不少于 {bound}，实际为 {value}",
     ),
     "value.zero_or_more_got": ("must be 0 or more, got {value}", "必须大于或等于 0，实际为 {value}"),
-    "value.outside_projection": ("{year} is outside the projection ({span})", "{year} 超出预测范围（{span}）"),
+    "value.outside_projection": (
+        "{year} is outside the projection ({span})",
+        "{year} 超出预测范围（{span}）",
+    ),
     "value.year_outside": ("year {year} is outside {first}-{last}", "年份 {year} 超出 {first}-{last}"),
     "value.stop_below_start": ("stop {stop:g} is below start {start:g}", "终点 {stop:g} 小于起点 {start:g}"),
     "value.step_positive": ("step must be positive, got {step:g}", "步长必须为正数，实际为 {step:g}"),
@@ -188,13 +209,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a path cannot contain control characters (NUL, newline, ...): {shown}",
         "路径不能含有控制字符（NUL、换行等）：{shown}",
     ),
-    "path.too_long": ("a path of at most {most:,} characters, got {shown}", "路径最多 {most:,} 个字符，实际为 {shown}"),
+    "path.too_long": (
+        "a path of at most {most:,} characters, got {shown}",
+        "路径最多 {most:,} 个字符，实际为 {shown}",
+    ),
     "path.suffix": ("must name a {kinds} file, got {shown}", "必须指向 {kinds} 文件，实际为 {shown}"),
     "path.not_regular": ("{shown} is not a regular file", "{shown} 不是普通文件"),
     "path.unusable": ("cannot be used as a path ({why}): {shown}", "无法用作路径（{why}）：{shown}"),
     "path.shown_long": ("{start}… ({n:,} characters)", "{start}…（共 {n:,} 个字符）"),
     # -- sweep and sensitivity parameters (sim/inputs/params.py)
-    "param.mode": ("mode must be 'set' or 'shift', got {mode}", "mode 必须是 'set' 或 'shift'，实际为 {mode}"),
+    "param.mode": (
+        "mode must be 'set' or 'shift', got {mode}",
+        "mode 必须是 'set' 或 'shift'，实际为 {mode}",
+    ),
     "param.unknown_province": (
         "unknown province {name} in parameter {path}{hint}",
         "未知地区 {name}（参数 {path}）{hint}",
@@ -245,9 +272,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.tags": ("YAML tags are not allowed ({tag})", "不允许使用 YAML 标签（{tag}）"),
     "yaml.nested": ("nested more than {depth} levels deep", "嵌套超过 {depth} 层"),
-    "yaml.long_whole": ("a whole number of {digits} digits (at most {most})", "{digits} 位的整数（最多 {most} 位）"),
+    "yaml.long_whole": (
+        "a whole number of {digits} digits (at most {most})",
+        "{digits} 位的整数（最多 {most} 位）",
+    ),
     "yaml.unsupported": ("unsupported value {value}", "不支持的值 {value}"),
-    "yaml.tab": ("a tab character; use spaces, not tabs, to indent", "含有制表符（Tab）；请用空格缩进，不要用 Tab"),
+    "yaml.tab": (
+        "a tab character; use spaces, not tabs, to indent",
+        "含有制表符（Tab）；请用空格缩进，不要用 Tab",
+    ),
     "yaml.duplicate_key": (
         'duplicate key "{key}": it is already given above in the same block; give each key once',
         "重复的键 “{key}”：同一块中上方已经给出；每个键只写一次",
@@ -255,7 +288,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.indent_no_key": (
         "this line is indented by {n} spaces, which lines up with no key above it; indent "
         "it exactly like the other keys of its block (line {prev} has {m} spaces)",
-        "此行缩进 {n} 个空格，与上方任何键都对不齐；请与同一块中的其他键缩进一致（第 {prev} 行为 {m} 个空格）",
+        "此行缩进 {n} 个空格，与上方任何键都对不齐；"
+        "请与同一块中的其他键缩进一致（第 {prev} 行为 {m} 个空格）",
     ),
     "yaml.indent_no_key_top": (
         "this line is indented by {n} spaces, which lines up with no key above it; indent "
@@ -265,7 +299,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.list_item": (
         "a list item ('- ...') where `key: value` lines are expected; write `key: value`, "
         "or put the list under a key (`key:` and then indented `- item` lines)",
-        "此处应为 `键: 值` 行，却出现了列表项（'- ...'）；请写成 `键: 值`，或把列表放在某个键之下（`键:` 后接缩进的 `- 项` 行）",
+        "此处应为 `键: 值` 行，却出现了列表项（'- ...'）；请写成 `键: 值`，"
+        "或把列表放在某个键之下（`键:` 后接缩进的 `- 项` 行）",
     ),
     "yaml.after_quote": (
         "text after a closing quote; put the whole value inside the quotes",
@@ -278,7 +313,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.deeper": (
         "this line is indented deeper than line {prev}, which already has a value: indent it like line "
         "{prev} ({m} spaces), or, if it belongs under line {prev}, end line {prev} with ':' and no value",
-        "此行比已有值的第 {prev} 行缩进更深：请与第 {prev} 行缩进一致（{m} 个空格）；如果它属于第 {prev} 行之下，请让第 {prev} 行以 ':' 结尾且不写值",
+        "此行比已有值的第 {prev} 行缩进更深：请与第 {prev} 行缩进一致（{m} 个空格）；"
+        "如果它属于第 {prev} 行之下，请让第 {prev} 行以 ':' 结尾且不写值",
     ),
     "yaml.deeper_top": (
         "a `key:` indented deeper than the line above, which already has a value",
@@ -295,7 +331,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.open_flow": (
         "the '{opener}' at column {col} is not closed by '{closer}' on its line; "
         "write it as {opener}a, b{closer} on one line, items separated by ', '",
-        "第 {col} 列的 '{opener}' 在本行没有用 '{closer}' 闭合；请在一行内写成 {opener}a, b{closer}，各项以 ', ' 分隔",
+        "第 {col} 列的 '{opener}' 在本行没有用 '{closer}' 闭合；"
+        "请在一行内写成 {opener}a, b{closer}，各项以 ', ' 分隔",
     ),
     "yaml.alias_value": (
         "a value starting with '*' (in YAML that refers to an anchor); put it in quotes",
@@ -331,7 +368,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file has {size:,} bytes; a scenario file may have at most {most:,} (1 MB)",
         "文件有 {size:,} 字节；情景文件最多 {most:,} 字节（1 MB）",
     ),
-    "yaml.grew": ("the file has more than {most:,} bytes (at most 1 MB)", "文件超过 {most:,} 字节（最多 1 MB）"),
+    "yaml.grew": (
+        "the file has more than {most:,} bytes (at most 1 MB)",
+        "文件超过 {most:,} 字节（最多 1 MB）",
+    ),
     "yaml.not_utf8": ("not UTF-8 text", "不是 UTF-8 文本"),
     "yaml.empty": ("empty file; a scenario needs at least `name:`", "空文件；情景文件至少需要 `name:`"),
     "yaml.top_list": (
@@ -399,7 +439,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "panel.total_hint": (
         "; move it to a file of its own (year, {gdp}, {real}) and name "
         "that file as aggregate.series in {meta} (docs/panels.md)",
-        "；请把它移到单独的文件（year, {gdp}, {real} 三列），并在 {meta} 中以 aggregate.series 指定该文件（见 docs/panels.md）",
+        "；请把它移到单独的文件（year, {gdp}, {real} 三列），并在 {meta} "
+        "中以 aggregate.series 指定该文件（见 docs/panels.md）",
     ),
     "panel.total_row": ("a total row, not a region ({what}){hint}", "这是合计行，不是地区（{what}）{hint}"),
     "panel.total_name": ("name {name}", "名称 {name}"),
@@ -411,9 +452,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "panel.sum_row": (
         "region {code} ({name}) is within {share} of the sum of the other regions "
         "in {near} of {years} years: a total row, not a region{hint}",
-        "地区 {code}（{name}）在 {years} 年中有 {near} 年与其他地区之和相差不到 {share}：这是合计行，不是地区{hint}",
+        "地区 {code}（{name}）在 {years} 年中有 {near} "
+        "年与其他地区之和相差不到 {share}：这是合计行，不是地区{hint}",
     ),
-    "panel.duplicate_row": ("duplicate row for region {code} year {year}", "地区 {code} 的 {year} 年有重复的行"),
+    "panel.duplicate_row": (
+        "duplicate row for region {code} year {year}",
+        "地区 {code} 的 {year} 年有重复的行",
+    ),
     "panel.year_gap": ("gap in years: no row for {year}", "年份不连续：缺少 {year} 年的行"),
     "panel.two_regions": ("a panel needs at least two regions", "数据表至少需要两个地区"),
     "panel.missing_region_year": (
@@ -424,7 +469,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown status {token} (write preliminary, final or estimated:FIELD with FIELD one of {fields})",
         "未知的状态 {token}（请写 preliminary、final 或 estimated:字段，字段为 {fields} 之一）",
     ),
-    "panel.no_vintage": ("no vintage {name}; the vintages are {names}", "没有数据版本 {name}；现有版本：{names}"),
+    "panel.no_vintage": (
+        "no vintage {name}; the vintages are {names}",
+        "没有数据版本 {name}；现有版本：{names}",
+    ),
     "panel.no_national_row": ("no {national} row for {year}", "{national}数据缺少 {year} 年的行"),
     # -- the panel metadata file (sim/inputs/scope.py)
     "meta.groups_mapping": (
@@ -434,7 +482,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.group_needs": ("needs en, zh and a list of codes", "需要 en、zh 和代码列表 codes"),
     "meta.not_a_code": ("not a code of the panel: {code}", "不是数据表中的代码：{code}"),
     "meta.in_group": ("{code} is already in group {group}", "{code} 已在分组 {group} 中"),
-    "meta.aggregate_mapping": ("must be a mapping with en, zh (and series)", "必须是包含 en、zh（及 series）的映射"),
+    "meta.aggregate_mapping": (
+        "must be a mapping with en, zh (and series)",
+        "必须是包含 en、zh（及 series）的映射",
+    ),
     # -- importing portal exports (sim/inputs/portal.py, sim/inputs/panel_import.py)
     "portal.utf16": (
         "UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' or export it again",
@@ -448,7 +499,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portal.undecodable_guess": (
         "neither UTF-8 nor GB18030 text, as far as can be told (the first line reads "
         "{first}); export the file again from the portal or save it as 'CSV UTF-8'",
-        "看来既不是 UTF-8 也不是 GB18030 文本（第一行为 {first}）；请从数据门户重新导出，或另存为“CSV UTF-8”",
+        "看来既不是 UTF-8 也不是 GB18030 文本（第一行为 "
+        "{first}）；请从数据门户重新导出，或另存为“CSV UTF-8”",
     ),
     "portal.twice": (
         "region {code} year {year} appears twice (first on line {first})",
@@ -464,14 +516,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portal.no_indicator": (
         "no `指标：` line above the table and no indicator in the file name: which "
         "indicator is it? (name the file after it, e.g. 地区生产总值指数.csv)",
-        "表格上方没有 `指标：` 行，文件名中也没有指标：是哪个指标？（请用指标名称命名文件，例如 地区生产总值指数.csv）",
+        "表格上方没有 `指标：` 行，文件名中也没有指标："
+        "是哪个指标？（请用指标名称命名文件，例如 "
+        "地区生产总值指数.csv）",
     ),
-    "portal.tidy_year": ("a table with 省份编码/省份 needs a 年份 column", "含 省份编码/省份 的表格需要 年份 列"),
+    "portal.tidy_year": (
+        "a table with 省份编码/省份 needs a 年份 column",
+        "含 省份编码/省份 的表格需要 年份 列",
+    ),
     "portal.no_table": ("no table in the file", "文件中没有表格"),
     "portal.layout": (
         "not a portal export this version can read: expected a table starting with 地区 (regions by "
         "indicator or by year), 指标 (indicators by year) or 省份编码/省份, 年份 (one row a region-year)",
-        "不是本版本能读取的数据门户导出文件：表格应以 地区（各地区按指标或按年份）、指标（各指标按年份）或 省份编码/省份, 年份（每行一个地区年份）开头",
+        "不是本版本能读取的数据门户导出文件：表格应以 地区（各地区按指标或按年份）、"
+        "指标（各指标按年份）或 省份编码/省份, 年份（每行一个地区年份）开头",
     ),
     "import.cannot_read": (
         "cannot read the panel ({why}); it must be UTF-8 CSV",
