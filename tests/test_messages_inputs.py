@@ -24,13 +24,15 @@ def _error(path) -> InputError:
 
 
 def test_an_unknown_region_and_its_suggestion_in_both_languages(write):
-    err = _error(write("s.yaml", f"name: s\nextends: {FOUNDING}\nprovinces:\n  Guangxj: {{real_growth: 6}}\n"))
+    text = f"name: s\nextends: {FOUNDING}\nprovinces:\n  Guangxj: {{real_growth: 6}}\n"
+    err = _error(write("s.yaml", text))
     assert err.message == (
         "unknown province 'Guangxj' (did you mean 'Guangxi'?) (use an English or Chinese name or a code; "
         "`ranksim data` lists them)"
     )
     assert err.render("zh").endswith(
-        "provinces.Guangxj: 未知地区 'Guangxj'（是否指 'Guangxi'？）（请用中文名、英文名或代码；`ranksim data` 列出全部地区）"
+        "provinces.Guangxj: 未知地区 'Guangxj'（是否指 'Guangxi'？）"
+        "（请用中文名、英文名或代码；`ranksim data` 列出全部地区）"
     )
     assert isinstance(err.msg, Msg) and isinstance(err.msg.params["hint"], Msg)
 
@@ -44,8 +46,10 @@ def test_yaml_syntax_and_full_width_punctuation_in_chinese(write):
 def test_validation_words_units_and_pydantic_choices_in_chinese(write):
     err = _error(write("s.yaml", f"name: s\nextends: {FOUNDING}\nnational: {{real_growth: 50}}\n"))
     assert "must be between -30 and 30 (percent per year), got 50: the hard limit" in err.message
-    assert err.render("zh").endswith("national.real_growth: 必须在 -30 与 30 之间（每年百分比），实际为 50：这是"
-                                     "增速、平减指数、领先幅度与临时调整共同的硬性界限（数据中各地区名义增速在每年 -5.6% 至 29.9% 之间）")  # fmt: skip
+    assert err.render("zh").endswith(
+        "national.real_growth: 必须在 -30 与 30 之间（每年百分比），实际为 50：这是增速、平减指数、"
+        "领先幅度与临时调整共同的硬性界限（数据中各地区名义增速在每年 -5.6% 至 29.9% 之间）"
+    )
     err = _error(write("m.yaml", f"name: s\nextends: {FOUNDING}\nothers: {{model: nonsense}}\n"))
     assert err.message == "Input should be 'national', 'spread' or 'targets'"
     assert err.render("zh").endswith("others.model: 应为 'national'、'spread' 或 'targets'")
@@ -83,6 +87,7 @@ def test_a_short_form_several_regions_have_is_listed_in_each_language():
 
 
 def test_an_error_rewrapped_by_the_file_layer_keeps_its_message(write):
-    err = _error(write("s.yaml", f"name: s\nextends: {FOUNDING}\nprovinces:\n  内蒙古: {{real_grwth: 6}}\n"))
+    text = f"name: s\nextends: {FOUNDING}\nprovinces:\n  内蒙古: {{real_grwth: 6}}\n"
+    err = _error(write("s.yaml", text))
     assert isinstance(err, ScenarioError) and err.field == "provinces.内蒙古.real_grwth"
     assert err.render("zh").endswith("未知的键 'real_grwth'（是否指 'real_growth'？）")
