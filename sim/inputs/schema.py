@@ -73,8 +73,8 @@ def _growth_number(value: Any) -> float:
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("%", "％")):  # the full-width sign typed with a Chinese input method too
-            number = ascii_number(text[:-1]).strip()
-            raise BadValue(msg("value.write_percent", number=number, value=repr(text)))
+            written = ascii_number(text[:-1]).strip()
+            raise BadValue(msg("value.write_percent", number=written, value=repr(text)))
         raise BadValue(msg("value.number_pct_got", value=repr(text)))
     if not isinstance(value, int | float):
         raise BadValue(msg("value.number_pct_got", value=type(value).__name__))
