@@ -17,6 +17,7 @@ import pandas as pd
 
 from sim import names
 from sim.errors import InputError
+from sim.messages import msg
 
 
 def long_frame(
@@ -81,8 +82,12 @@ def concat(results: Iterable[Any]) -> pd.DataFrame:
         frame = item if isinstance(item, pd.DataFrame) else _to_long(item, i)
         if tuple(frame.columns) != names.LONG_COLUMNS:
             raise InputError(
-                f"item {i} is not a long table (columns {list(frame.columns)}; "
-                f"want {list(names.LONG_COLUMNS)})",
+                msg(
+                    "results.not_long",
+                    i=i,
+                    columns=str(list(frame.columns)),
+                    want=str(list(names.LONG_COLUMNS)),
+                ),
                 field="results",
             )
         parts.append(frame)
@@ -93,7 +98,7 @@ def _to_long(item: Any, i: int) -> pd.DataFrame:
     method = getattr(item, "to_long", None)
     if method is None:
         raise InputError(
-            f"item {i} ({type(item).__name__}) has no to_long(); give ranksim results", field="results"
+            msg("results.no_to_long", i=i, type=type(item).__name__), field="results"
         )
     frame: pd.DataFrame = method()
     return frame

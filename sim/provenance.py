@@ -87,15 +87,16 @@ def random_source(seed: int | None, rng: np.random.Generator | None) -> tuple[np
     reproduced with ``seed=<recorded>``. A supplied generator is recorded as "generator supplied".
     """
     from sim.errors import InputError
+    from sim.messages import msg
 
     if seed is not None and rng is not None:
-        raise InputError("give seed or rng, not both", field="seed")
+        raise InputError(msg("random.seed_or_rng"), field="seed")
     if rng is not None:
         if not isinstance(rng, np.random.Generator):
-            raise InputError(f"must be a numpy.random.Generator, got {type(rng).__name__}", field="rng")
+            raise InputError(msg("random.generator", type=type(rng).__name__), field="rng")
         return rng, "generator supplied"
     if seed is None:
         seed = fresh_seed()
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError(f"must be a whole number of at least 0, got {seed!r}", field="seed")
+        raise InputError(msg("value.whole_at_least_got", least=0, value=repr(seed)), field="seed")
     return np.random.default_rng(int(seed)), int(seed)

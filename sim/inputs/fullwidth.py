@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead.
+from sim.messages import Msg, msg
+
+#: Punctuation a Chinese input method types instead of YAML's ASCII, and what to type instead
+#: (the ASCII character quoted; the full-width space: a space).
 FULL_WIDTH = {
     "：": "':'",
     "，": "','",
@@ -40,17 +43,32 @@ def code_part(line: str) -> str:
     return line
 
 
-def full_width_in(line: str) -> tuple[int, str] | None:
+def full_width_in(line: str) -> tuple[int, Msg] | None:
     """The first full-width punctuation mark outside a comment in ``line``: (1-based column, advice)."""
     code = code_part(line)
     for col, char in enumerate(code, start=1):
+        if char == "\u3000":
+            return col, msg("fullwidth.space", col=col, use=msg("fullwidth.a_space"))
         if char in FULL_WIDTH:
-            shown = "a full-width space" if char == "\u3000" else f"full-width '{char}'"
-            return col, f"{shown} at column {col} (typed with a Chinese input method); use {FULL_WIDTH[char]}"
+            use = msg("fullwidth.ascii", char=FULL_WIDTH[char])
+            return col, msg("fullwidth.char", char=f"'{char}'", col=col, use=use)
     return None
 
 
-def full_width_hint(text: str) -> tuple[int, str] | None:
+#: The message ids :func:`full_width_in` gives (a message about full-width punctuation).
+FULL_WIDTH_IDS = frozenset({"fullwidth.space", "fullwidth.char", "value.full_width_name"})
+
+
+def about_full_width(message: Msg | str) -> bool:
+    """Whether ``message`` (or a message part of it) is about full-width punctuation."""
+    if isinstance(message, str):
+        return "full-width" in message
+    return message.id in FULL_WIDTH_IDS or any(
+        isinstance(v, Msg) and about_full_width(v) for v in message.params.values()
+    )
+
+
+def full_width_hint(text: str) -> tuple[int, Msg] | None:
     """The first line (1-based) with full-width punctuation outside a comment, and the advice."""
     for number, line in enumerate(text.splitlines(), start=1):
         found = full_width_in(line)

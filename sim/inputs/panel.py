@@ -29,6 +29,7 @@ import pandas as pd
 from sim._arrays import freeze_arrays, read_only
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import DataError
+from sim.messages import Msg, Words, msg
 from sim.inputs.scope import PROVINCIAL, Scope, TotalRows, load_scope, meta_encoding, total_rows, with_bundled
 from sim.units import pct_to_log
 
@@ -159,15 +160,16 @@ class Regions:
                 return hit
         return None
 
-    def suggest(self, name: str | int) -> str:
+    def suggest(self, name: str | int) -> Msg | str:
         """ " (did you mean 'X'?)" for a misspelt region (English or Chinese, prefix or close
-        spelling), or ""."""
+        spelling), " (several regions: ...; write the full name)" for a short form several regions
+        have, or "": a message part (:class:`sim.messages.Msg`) to pass as a message's parameter."""
         import difflib
 
         key = str(name).strip()
         several = self.ambiguous(key)
         if several:
-            return f" (several regions: {', '.join(several)}; write the full name)"
+            return msg("value.several_regions", names=[Words(n, n) for n in several])
         names = [*self.en, *self.zh]
         prefix = [n for n in names if key and (n.casefold().startswith(key.casefold()) or key in n)]
         close = prefix or difflib.get_close_matches(key, names, n=1, cutoff=0.6)
@@ -176,7 +178,9 @@ class Regions:
                 key.casefold(), [n.casefold() for n in self.en], n=1, cutoff=0.6
             )
             close = [self.en[[n.casefold() for n in self.en].index(close[0])]] if close else []
-        return f" (did you mean {close[0]!r}?)" if len(set(close)) >= 1 and len(prefix) <= 1 else ""
+        if len(set(close)) >= 1 and len(prefix) <= 1:
+            return msg("value.did_you_mean", name=repr(close[0]))
+        return ""
 
     def label(self, i: int, lang: str = "en") -> str:
         """Name of region ``i``: Chinese for ``lang="zh"``, English otherwise."""
@@ -381,7 +385,7 @@ class Panel:
         """The ranking table of one year: code, names, GDP, real growth, rank (sorted)."""
         if not self.first_year <= year <= self.last_year:
             raise DataError(
-                f"year {year} is outside the data ({self.first_year}-{self.last_year})",
+                msg("panel.year_outside_data", year=year, first=self.first_year, last=self.last_year),
                 file=self.path,
                 field="year",
             )
@@ -431,21 +435,21 @@ def _decode(path: Path, encoding: str | None, data: bytes | None = None) -> tupl
     ``data``: the file's bytes when they are not (yet) on disk."""
     raw = path.read_bytes() if data is None else data
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise DataError("UTF-16 text (Excel's 'Unicode text'); save the file as 'CSV UTF-8'", file=path)
+        raise DataError(msg("panel.utf16"), file=path)
     for enc in (encoding,) if encoding else ENCODINGS:
         try:
             return raw.decode(enc), ("utf-8" if enc == "utf-8-sig" else enc)
         except LookupError:
-            raise DataError(f"unknown text encoding {enc!r} (try utf-8, gb18030 or gbk)", file=path) from None
+            raise DataError(msg("panel.unknown_encoding", encoding=repr(enc)), file=path) from None
         except UnicodeDecodeError as exc:
             if encoding:
                 line = raw[: exc.start].count(b"\n") + 1
                 raise DataError(
-                    f"cannot be read as {encoding} (byte {exc.start}); leave out the encoding to detect it",
+                    msg("panel.cannot_decode", encoding=encoding, byte=exc.start),
                     file=path,
                     line=line,
                 ) from None
-    raise DataError("neither UTF-8 nor GB18030/GBK text; save the file as 'CSV UTF-8'", file=path)
+    raise DataError(msg("panel.not_utf8_gb"), file=path)
 
 
 def _read_csv(
@@ -454,24 +458,25 @@ def _read_csv(
     import io
 
     if data is None and not path.is_file():
-        raise DataError("file not found", file=path)
+        raise DataError(msg("file.not_found"), file=path)
     if data is None:
         data = path.read_bytes()  # read once: these bytes are hashed and parsed
     text, used = _decode(path, encoding, data)
     try:
         frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
+        raise DataError(msg("panel.not_csv", why=str(exc).strip()), file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
     frame.attrs["encoding"] = used
     digest = hashlib.sha256(data).hexdigest()
     for col in required:
         if col not in frame.columns:
-            raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
+            why = msg("panel.missing_required", columns=", ".join(required))
+            raise DataError(why, file=path, line=1, field=col)
     out = frame.apply(lambda s: s.str.strip())
     filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
     if not filled.size:
-        raise DataError("no data rows", file=path, line=2)
+        raise DataError(msg("panel.no_rows"), file=path, line=2)
     out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
     out.attrs["sha256"] = digest
@@ -485,8 +490,8 @@ def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = F
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         text = raw.iloc[row]
-        hint = " (remove thousands separators)" if "," in text else ""
-        what = "empty" if text == "" else f"not a number: {text!r}{hint}"
+        hint = msg("value.hint_thousands") if "," in text else ""
+        what = msg("value.empty") if text == "" else msg("value.not_number", value=repr(text), hint=hint)
         raise DataError(what, file=path, line=row + 2, field=col)
     return values
 
@@ -495,8 +500,12 @@ def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -
     bad = values <= floor
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
-        limit = "positive" if floor == 0.0 else f"greater than {floor:g}"
-        raise DataError(f"must be {limit}, got {values[row]:g}", file=path, line=row + 2, field=col)
+        why = (
+            msg("value.positive_got", value=values[row])
+            if floor == 0.0
+            else msg("value.greater_than_got", floor=floor, value=values[row])
+        )
+        raise DataError(why, file=path, line=row + 2, field=col)
 
 
 def _years(frame: pd.DataFrame, path: Path) -> IntArray:
@@ -507,13 +516,16 @@ def _years(frame: pd.DataFrame, path: Path) -> IntArray:
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise DataError(
-            f"not a whole year: {frame[YEAR].iloc[row][:40]!r}", file=path, line=row + 2, field=YEAR
+            msg("value.not_whole_year", value=repr(frame[YEAR].iloc[row][:40])),
+            file=path,
+            line=row + 2,
+            field=YEAR,
         )
     outside = (years < FIRST_YEAR) | (years > LAST_YEAR)
     if outside.any():
         row = int(np.flatnonzero(outside)[0])
         raise DataError(
-            f"year {frame[YEAR].iloc[row][:40]} is outside {FIRST_YEAR}-{LAST_YEAR}",
+            msg("value.year_outside", year=frame[YEAR].iloc[row][:40], first=FIRST_YEAR, last=LAST_YEAR),
             file=path,
             line=row + 2,
             field=YEAR,
@@ -529,14 +541,15 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
             row = int(np.flatnonzero(clash.to_numpy())[0])
             code = frame[CODE].iloc[row]
             raise DataError(
-                f"code {code} has two names: {names.iloc[row]!r} and {frame[col].iloc[row]!r}",
+                msg("panel.two_names", code=code, a=repr(names.iloc[row]), b=repr(frame[col].iloc[row])),
                 file=path,
                 line=row + 2,
                 field=col,
             )
     empty = frame[CODE] == ""
     if empty.any():
-        raise DataError("empty region code", file=path, line=int(np.flatnonzero(empty)[0]) + 2, field=CODE)
+        row = int(np.flatnonzero(empty)[0])
+        raise DataError(msg("panel.empty_code"), file=path, line=row + 2, field=CODE)
     first = frame.drop_duplicates(CODE)
     for col in (ZH, EN):
         key = first[col].str.casefold()
@@ -545,8 +558,7 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
             row = int(first.index[np.flatnonzero(twice.to_numpy())[0]])
             other = first[CODE][key == key[twice].iloc[0]].iloc[0]
             raise DataError(
-                f"two regions have the name {frame[col].iloc[row]!r} (codes {other} and "
-                f"{frame[CODE].iloc[row]}); give each region its own name",
+                msg("panel.same_name", name=repr(frame[col].iloc[row]), a=other, b=frame[CODE].iloc[row]),
                 file=path,
                 line=row + 2,
                 field=col,
@@ -570,21 +582,23 @@ def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
         a, b = sorted((other, j))
         row = int(first.index[b])
         raise DataError(
-            f"{first[col].iloc[b]!r} and {first[col].iloc[a]!r} are one name with and without its ending "
-            f"(codes {first[CODE].iloc[a]} and {first[CODE].iloc[b]}): the same region twice? give each "
-            "region its own name",
+            msg(
+                "panel.short_form",
+                a=repr(first[col].iloc[b]),
+                b=repr(first[col].iloc[a]),
+                c=first[CODE].iloc[a],
+                d=first[CODE].iloc[b],
+            ),
             file=path,
             line=row + 2,
             field=col,
         )
 
 
-def total_hint(path: Path) -> str:
-    """How to give a total row instead (its own file, named as ``aggregate.series``)."""
-    return (
-        f"; move it to a file of its own (year, {GDP}, {REAL}) and name that file as "
-        f"aggregate.series in {path.stem}.meta.yaml (docs/panels.md)"
-    )
+def total_hint(path: Path) -> Msg:
+    """How to give a total row instead (its own file, named as ``aggregate.series``): the part
+    that follows a total row's message."""
+    return msg("panel.total_hint", gdp=GDP, real=REAL, meta=f"{path.stem}.meta.yaml")
 
 
 @functools.cache
@@ -612,9 +626,13 @@ def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
             named = None  # a code of zeros says it first; the parent's code where no name does
         elif named is None:
             continue
-        what = f"name {frame[named].iloc[row]!r}" if named else f"code {code}"
+        what = (
+            msg("panel.total_name", name=repr(frame[named].iloc[row]))
+            if named
+            else msg("panel.total_code", code=code)
+        )
         raise DataError(
-            f"a total row, not a region ({what}){total_hint(path)}",
+            msg("panel.total_row", what=what, hint=total_hint(path)),
             file=path,
             line=row + 2,
             field=named or CODE,
@@ -637,8 +655,15 @@ def _check_sum_rows(gdp: FloatArray, codes: list[str], frame: pd.DataFrame, path
         i = int(np.argmax(np.where(total, near, -1)))
         row = int(np.flatnonzero((frame[CODE] == codes[i]).to_numpy())[0])
         raise DataError(
-            f"region {codes[i]} ({frame[ZH].iloc[row]}) is within {NEAR_SUM:.0%} of the sum of the other "
-            f"regions in {near[i]} of {gdp.shape[0]} years: a total row, not a region{total_hint(path)}",
+            msg(
+                "panel.sum_row",
+                code=codes[i],
+                name=frame[ZH].iloc[row],
+                share=f"{NEAR_SUM:.0%}",
+                near=near[i],
+                years=gdp.shape[0],
+                hint=total_hint(path),
+            ),
             file=path,
             line=row + 2,
             field=GDP,
@@ -659,7 +684,7 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
     if dup.any():
         row = int(np.flatnonzero(dup.to_numpy())[0])
         raise DataError(
-            f"duplicate row for region {frame[CODE].iloc[row]} year {years[row]}",
+            msg("panel.duplicate_row", code=frame[CODE].iloc[row], year=years[row]),
             file=path,
             line=row + 2,
             field=YEAR,
@@ -668,9 +693,9 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
     present = set(years.tolist())
     gaps = [int(y) for y in all_years if y not in present]
     if gaps:
-        raise DataError(f"gap in years: no row for {gaps[0]}", file=path, field=YEAR)
+        raise DataError(msg("panel.year_gap", year=gaps[0]), file=path, field=YEAR)
     if len(codes) < 2:
-        raise DataError("a panel needs at least two regions", file=path, field=CODE)
+        raise DataError(msg("panel.two_regions"), file=path, field=CODE)
     code_idx = pd.Index(codes).get_indexer(frame[CODE])
     year_idx = years - all_years[0]
     counts = np.zeros((all_years.size, len(codes)), dtype=int)
@@ -678,7 +703,7 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
     if (counts == 0).any():
         t, i = np.argwhere(counts == 0)[0]
         raise DataError(
-            f"missing region-year: region {codes[i]} has no row for {all_years[t]}",
+            msg("panel.missing_region_year", code=codes[i], year=all_years[t]),
             file=path,
             field=CODE,
         )
@@ -720,7 +745,7 @@ def load_panel(
     )
     used, digest = str(frame.attrs.get("encoding", "utf-8")), str(frame.attrs["sha256"])
     if EN not in frame.columns and ZH not in frame.columns:
-        raise DataError(f"missing column (a region name: {EN} or {ZH}, or 地区)", file=path, line=1, field=ZH)
+        raise DataError(msg("panel.missing_name", en=EN, zh=ZH), file=path, line=1, field=ZH)
     if ZH not in frame.columns or (frame[ZH] == "").all():
         frame[ZH] = frame[EN]
     if EN not in frame.columns or (frame[EN] == "").all():
@@ -753,7 +778,14 @@ def load_panel(
     _check_sum_rows(gdp_g, codes, frame, path)
     real_g = _to_grid(real, shape, ti, ci)
     national = (
-        load_national(scope.series, all_years, gdp_g, real_g, pending.get(scope.series.resolve()))
+        load_national(
+            scope.series,
+            all_years,
+            gdp_g,
+            real_g,
+            pending.get(scope.series.resolve()),
+            aggregate_zh=scope.aggregate_zh,
+        )
         if scope.series is not None
         else aggregate_national(all_years, gdp_g, real_g)
     )
@@ -797,9 +829,9 @@ def _status(frame: pd.DataFrame, path: Path, shape: tuple[int, int], ti: IntArra
             elif kind == "estimated" and what in STATUS_FIELDS:
                 codes[row, STATUS_FIELDS.index(what)] = 2
             else:
+                fields = [Words(f, f) for f in STATUS_FIELDS]
                 raise DataError(
-                    f"unknown status {token!r} (write preliminary, final or estimated:FIELD with FIELD "
-                    f"one of {', '.join(STATUS_FIELDS)})",
+                    msg("panel.unknown_status", token=repr(token), fields=fields),
                     file=path,
                     line=int(frame.index[row]) + 2,
                     field=STATUS,
@@ -860,7 +892,7 @@ def load_vintage(name: str, panel: str | Path | None = None) -> Panel:
     path = vintages_dir(panel) / f"{name}.csv"
     if not path.is_file():
         raise DataError(
-            f"no vintage {name!r}; the vintages are {', '.join(vintage_names(panel))}", field="vintage"
+            msg("panel.no_vintage", name=repr(name), names=", ".join(vintage_names(panel))), field="vintage"
         )
     return load_panel(path) if panel is None else load_panel(path, scope_of=Path(panel))
 
@@ -890,10 +922,17 @@ def aggregate_national(years: IntArray, gdp: FloatArray, real_pct: FloatArray) -
 
 
 def load_national(
-    path: Path, years: IntArray, gdp: FloatArray, real_pct: FloatArray, data: bytes | None = None
+    path: Path,
+    years: IntArray,
+    gdp: FloatArray,
+    real_pct: FloatArray,
+    data: bytes | None = None,
+    *,
+    aggregate_zh: str = "全国",
 ) -> National:
     """National file aligned to the panel's years; missing real growth derived from the panel
-    (``data``: the file's bytes when they are not on disk yet)."""
+    (``data``: the file's bytes when they are not on disk yet; ``aggregate_zh``: what the Chinese
+    messages call the aggregate, 全国 or the panel's own word)."""
     frame = _read_csv(path, NATIONAL_REQUIRED, data=data)
     digest = str(frame.attrs["sha256"])
     nat_years = _years(frame, path)
@@ -903,7 +942,9 @@ def load_national(
     all_real = nat_real.copy()
     missing = [int(y) for y in years if y not in set(nat_years.tolist())]
     if missing:
-        raise DataError(f"no national row for {missing[0]}", file=path, field=YEAR)
+        national = Words("national", aggregate_zh)
+        why = msg("panel.no_national_row", national=national, year=missing[0])
+        raise DataError(why, file=path, field=YEAR)
     order = pd.Index(nat_years).get_indexer(pd.Index(years))
     nat_gdp, nat_real = nat_gdp[order], nat_real[order]
     derived = np.isnan(nat_real)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import DataError
+from sim.messages import msg
 from sim.inputs.panel import (
     CODE,
     DEFAULT_NATIONAL,
@@ -204,7 +205,8 @@ class _Table:
     def key(self, row: dict[str, str], line: int) -> tuple[str, int]:
         text = row.get(YEAR, "")
         if not text.isdigit():
-            raise DataError(f"not a whole year: {text!r}", file=self.path, line=line, field=YEAR)
+            why = msg("value.not_whole_year", value=repr(text))
+            raise DataError(why, file=self.path, line=line, field=YEAR)
         return (NATIONAL_CODE if self.national else row.get(CODE, ""), int(text))
 
     def text(self) -> str:
@@ -222,13 +224,13 @@ def _read_table(path: Path, columns: Sequence[str], national: bool) -> _Table:
         data = path.read_bytes()
         raw = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read the panel ({exc}); it must be UTF-8 CSV", file=path) from None
+        raise DataError(msg("import.cannot_read", why=str(exc)), file=path) from None
     bom = raw.startswith("\ufeff")
     reader = csv.DictReader(io.StringIO(raw.removeprefix("\ufeff")))
     header = [h.strip() for h in reader.fieldnames or []]
     for col in (YEAR,) if national else (CODE, YEAR):
         if col not in header:
-            raise DataError("missing column", file=path, line=1, field=col)
+            raise DataError(msg("panel.missing_column"), file=path, line=1, field=col)
     reader.fieldnames = header
     rows = [{k: (v or "").strip() for k, v in r.items() if k is not None} for r in reader]
     table = _Table(path, header + [c for c in columns if c not in header], rows, bom, national)
@@ -385,7 +387,7 @@ def plan_import(
 ) -> ImportPlan:
     """Read ``files`` (portal exports) and plan their merge into the panel ``target`` (default:
     the bundled panel; a file that does not exist yet is created). ``panel``: the panel whose
-    vintage ``target`` is (``--vintage``): its regions, names and metadata apply to a new vintage
+    vintage ``target`` is: its regions, names and metadata apply to a new vintage
     file. A total row of the panel (合计, 全区, the parent's name or code, a row near the sum of
     the others) is refused at its line."""
     target = Path(target) if target is not None else DEFAULT_PANEL
@@ -444,7 +446,7 @@ def _check_loads(target: Path, files: dict[Path, str]) -> None:
         load_panel(target, contents={path: text.encode("utf-8") for path, text in files.items()})
     except DataError as exc:
         raise DataError(
-            f"{exc.message} (in the panel as this import would write it; nothing written)",
+            msg("import.would_not_load", message=exc.msg),
             file=exc.file,
             line=exc.line,
             field=exc.field,
@@ -481,7 +483,7 @@ def import_lock(target: str | Path, *, wait: float = LOCK_WAIT) -> Iterator[None
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise DataError(
-                        f"another import into {folder} is still running after {wait:g} s; nothing written",
+                        msg("import.locked", folder=str(folder), wait=wait),
                         file=target,
                     ) from None
                 time.sleep(0.05)
@@ -534,7 +536,7 @@ def vintage_target(panel: str | Path | None, vintage: str) -> Path:
         return panel
     if not re.fullmatch(r"[^\W_][\w-]*", vintage):  # \w: Chinese too (普查修订)
         raise DataError(
-            f"a vintage name is letters (Chinese too), digits, '-' and '_', got {vintage!r}",
+            msg("import.vintage_name", name=repr(vintage)),
             field="vintage",
         )
     return panel.parent / "vintages" / f"{vintage}.csv"

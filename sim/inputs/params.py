@@ -19,12 +19,28 @@ from typing import Literal
 
 from sim.errors import InputError, warn_user
 from sim.inputs.panel import Regions
+from sim.inputs.scope import Scope
+from sim.messages import Msg, Words, msg
 
 Mode = Literal["set", "shift"]
 Kind = Literal[
     "province_real", "province_defl", "province_lead", "national_real", "national_defl", "half_life", "threshold"
 ]
-OUTCOME_FORMS = "reach_year, rank_<year> or gap_pct_<year> (also written gap_<year>)"
+#: The parameter paths there are (named when a path is unknown).
+KNOWN_PATHS = (
+    "provinces.<name>.real_growth|deflator|lead, provinces.<name>.real_growth.FIRST-LAST, "
+    "national.real_growth|deflator, others.half_life, threshold_rank"
+)
+
+
+class BadValue(ValueError):
+    """A ValueError that carries its catalogue message (:attr:`msg`; ``str()`` is the English
+    text): raised where the caller expects a ValueError (a pydantic validator, a parser), so the
+    message can still be shown in the caller's language."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.msg = message
 
 
 @dataclass(frozen=True)
@@ -47,35 +63,44 @@ _ATTR = {"real_growth": "real", "deflator": "defl", "lead": "lead"}
 
 
 def parse_parameter(
-    regions: Regions, path: str, mode: str, *, decays: bool = True, where: dict[str, object] | None = None
+    regions: Regions,
+    path: str,
+    mode: str,
+    *,
+    decays: bool = True,
+    where: dict[str, object] | None = None,
+    scope: Scope | None = None,
 ) -> Parameter:
     """Resolve a dotted path (province segments by English, Chinese name or code).
 
     ``decays`` says whether the scenario's spreads decay (a half-life can only be shifted then);
-    ``where`` (file, line, field) locates errors.
+    ``where`` (file, line, field) locates errors; ``scope``: the panel's, whose aggregate the
+    Chinese messages name (全国 by default).
     """
     where = where or {}
     text = path.strip()
 
-    def fail(msg: str) -> InputError:
-        return InputError(msg, **where)  # type: ignore[arg-type]
+    def fail(message: Msg) -> InputError:
+        return InputError(message, **where)  # type: ignore[arg-type]
 
     if mode not in ("set", "shift"):
-        raise fail(f"mode must be 'set' or 'shift', got {mode!r}")
+        raise fail(msg("param.mode", mode=repr(mode)))
     m = re.fullmatch(r"provinces\.(.+?)\.(\w+)(?:\.(\d{4})\s*[-:]\s*(\d{4}))?", text)
     if m:
         name, attr = m.group(1), m.group(2)
         years = (int(m.group(3)), int(m.group(4))) if m.group(3) else None
         region = regions.find(name)
         if region is None:
-            raise fail(f"unknown province {name!r} in parameter {text!r}{regions.suggest(name)}")
+            hint = regions.suggest(name)
+            raise fail(msg("param.unknown_province", name=repr(name), path=repr(text), hint=hint))
         if attr not in _ATTR:
-            raise fail(f"{text!r}: a province has real_growth, deflator and lead, not {attr!r}")
+            raise fail(msg("param.province_attr", path=repr(text), attr=repr(attr)))
         if attr == "lead" and mode != "set":
-            raise fail(f"{text!r}: a lead is set (points over the national path); shift real_growth instead")
+            national = Words("national", scope.aggregate_zh if scope is not None else "全国")
+            raise fail(msg("param.lead_set", path=repr(text), national=national))
         if years is not None and (attr == "lead" or years[1] < years[0]):
-            why = "a lead covers every year" if attr == "lead" else "years out of order"
-            raise fail(f"{text!r}: {why}; write provinces.<name>.real_growth.FIRST-LAST")
+            why = msg("param.lead_every_year") if attr == "lead" else msg("param.years_out_of_order")
+            raise fail(msg("param.write_years", path=repr(text), why=why))
         kind: Kind = {"real_growth": "province_real", "deflator": "province_defl", "lead": "province_lead"}[attr]  # type: ignore[assignment]
         return Parameter(text, mode, kind, region, years)  # type: ignore[arg-type]
     simple: dict[str, Kind] = {
@@ -86,43 +111,38 @@ def parse_parameter(
     }
     if text in simple:
         if text == "others.half_life" and mode == "shift" and not decays:
-            raise fail("others.half_life: cannot shift 'no decay'; use set")
+            raise fail(msg("param.half_life_shift"))
         return Parameter(text, mode, simple[text])  # type: ignore[arg-type]
     if text.startswith("uncertainty."):
-        raise fail(
-            f"{text!r} changes only Monte Carlo results; "
-            "sweeps and sensitivity use the deterministic projection"
-        )
-    known = (
-        "provinces.<name>.real_growth|deflator|lead, provinces.<name>.real_growth.FIRST-LAST, "
-        "national.real_growth|deflator, others.half_life, threshold_rank"
-    )
-    raise fail(f"unknown parameter {text!r} (known: {known})")
+        raise fail(msg("param.monte_carlo_only", path=repr(text)))
+    raise fail(msg("value.unknown_parameter", path=repr(text), known=KNOWN_PATHS))
 
 
 def parse_outcome(text: str, base_year: int, horizon: int) -> tuple[str, int | None]:
     """``reach_year`` -> ("reach_year", None); ``rank_2030`` -> ("rank", 2030); ``gap_pct_2030``
-    (the column name of every result; ``gap_2030`` as scenario files have written it) -> ("gap", 2030)."""
+    (the column name of every result; ``gap_2030`` as scenario files have written it) -> ("gap", 2030).
+    Anything else is a :class:`BadValue` (a ValueError with its message)."""
     if text == "reach_year":
         return "reach_year", None
     m = re.fullmatch(r"(rank|gap)(?:_pct)?_(\d{4})", text.strip())
     if not m:
-        raise ValueError(f"unknown outcome {text!r}; use {OUTCOME_FORMS}")
+        raise BadValue(msg("param.unknown_outcome", outcome=repr(text)))
     year = int(m.group(2))
     if not base_year <= year <= horizon:
-        raise ValueError(f"outcome year {year} is outside the projection ({base_year}-{horizon})")
+        raise BadValue(msg("param.outcome_year", year=year, first=base_year, last=horizon))
     return m.group(1), year
 
 
 def grid_values(start: float, stop: float, step: float) -> list[float]:
-    """START:STOP:STEP inclusive of STOP when the steps land on it (to 1e-9 of a step)."""
+    """START:STOP:STEP inclusive of STOP when the steps land on it (to 1e-9 of a step); a
+    :class:`BadValue` (a ValueError with its message) for a grid that cannot be made."""
     if step <= 0:
-        raise ValueError(f"step must be positive, got {step:g}")
+        raise BadValue(msg("value.step_positive", step=step))
     if stop < start:
-        raise ValueError(f"stop {stop:g} is below start {start:g}")
+        raise BadValue(msg("value.stop_below_start", stop=stop, start=start))
     count = int((stop - start) / step + 1e-9) + 1
     if count > 100_001:
-        raise ValueError(f"{count:,} values; at most 100,001 per parameter")
+        raise BadValue(msg("value.too_many_values", count=count))
     return [round(start + i * step, 10) for i in range(count)]
 
 
@@ -137,4 +157,4 @@ def warn_if_fractions(param: Parameter, values: Sequence[float], field: str) -> 
         return
     if values and all(0 < abs(float(v)) < FRACTION_BELOW for v in values):
         v = float(values[0])
-        warn_user(f"{field}: {v:g} is read as {v:g} % a year; if you meant {v * 100:g} %, write {v * 100:g}")
+        warn_user(msg("param.fraction", field=field, value=v, meant=v * 100))

@@ -35,6 +35,7 @@ from pathlib import Path
 from sim.errors import DataError
 from sim.inputs.panel import FIRST_YEAR, GDP, LAST_YEAR, NATIONAL_CODE, NEAR_SUM, POP, REAL, Regions, total_hint
 from sim.inputs.scope import TotalRows
+from sim.messages import Msg, msg
 
 #: Normalised indicator name -> (panel column, national?).
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -56,10 +57,6 @@ YEAR_CELL = re.compile(r"^(\d{4})\s*年?$")
 CENSUS_NOTE = re.compile(r"第([一二三四五六七八九十]+)次全国经济普查后")
 #: Words every portal export has; none of them in GB18030-decoded text means another encoding.
 PORTAL_WORDS = ("地区", "指标", "省份", "年份", "数据库")
-LAYOUT_HELP = (
-    "not a portal export this version can read: expected a table starting with 地区 (regions by "
-    "indicator or by year), 指标 (indicators by year) or 省份编码/省份, 年份 (one row a region-year)"
-)
 
 
 @dataclass(frozen=True)
@@ -106,9 +103,7 @@ class Export:
 def decode(path: Path, data: bytes) -> tuple[str, str]:
     """(text, encoding name) of an export's bytes: UTF-8 (BOM or not), else GB18030."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise DataError(
-            "UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' or export it again", file=path
-        )
+        raise DataError(msg("portal.utf16"), file=path)
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "UTF-8 with BOM"
@@ -127,8 +122,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
 def _undecodable(path: Path, data: bytes, at: int) -> DataError:
     line = data.count(b"\n", 0, at) + 1
     return DataError(
-        f"neither UTF-8 nor GB18030 text (byte 0x{data[at]:02x}); export the file again from the "
-        "portal or save it as 'CSV UTF-8'",
+        msg("portal.undecodable", byte=data[at]),
         file=path,
         line=line,
     )
@@ -183,13 +177,16 @@ UNKNOWN = "?"
 
 def _unknown_error(r: _Reader, name: str, line: int, field: str) -> DataError:
     return DataError(
-        f"unknown region {name!r}{r.regions.suggest(_short(name))}", file=r.path, line=line, field=field
+        msg("value.unknown_region", name=repr(name), hint=r.regions.suggest(_short(name))),
+        file=r.path,
+        line=line,
+        field=field,
     )
 
 
-def _total_error(r: _Reader, what: str, line: int, field: str) -> DataError:
+def _total_error(r: _Reader, what: Msg, line: int, field: str) -> DataError:
     return DataError(
-        f"a total row, not a region ({what}){total_hint(r.panel)}", file=r.path, line=line, field=field
+        msg("panel.total_row", what=what, hint=total_hint(r.panel)), file=r.path, line=line, field=field
     )
 
 
@@ -207,15 +204,18 @@ def _number(text: str, field: str, path: Path, line: int, column: str) -> str | 
     try:
         value = Decimal(text)
     except InvalidOperation:
-        hint = " (remove thousands separators)" if "," in text else ""
-        raise DataError(f"not a number: {text!r}{hint}", file=path, line=line, field=column) from None
+        hint = msg("value.hint_thousands") if "," in text else ""
+        why = msg("value.not_number", value=repr(text), hint=hint)
+        raise DataError(why, file=path, line=line, field=column) from None
     if not value.is_finite() or value <= 0:
-        raise DataError(f"must be a positive number, got {text!r}", file=path, line=line, field=column)
+        why = msg("value.positive_number_got", value=repr(text))
+        raise DataError(why, file=path, line=line, field=column)
     if "e" in text.lower():  # the panel holds plain decimals (as the portal writes them)
-        raise DataError(f"write the number in full, not {text[:40]!r}", file=path, line=line, field=column)
+        why = msg("value.number_in_full", value=repr(text[:40]))
+        raise DataError(why, file=path, line=line, field=column)
     if not math.isfinite(float(value)) or len(value.as_tuple().digits) > MAX_DIGITS:
         raise DataError(
-            f"a number of {len(value.as_tuple().digits)} digits is not a statistic (at most {MAX_DIGITS})",
+            msg("value.too_many_digits", digits=len(value.as_tuple().digits), most=MAX_DIGITS),
             file=path,
             line=line,
             field=column,
@@ -256,12 +256,11 @@ class _Reader:
             return code
         if self.totals is not None:
             if self.totals.is_total_name(name):
-                raise _total_error(self, f"name {name!r}", line, column)
+                raise _total_error(self, msg("panel.total_name", name=repr(name)), line, column)
             bare = name.strip()
             if self.totals.is_total_code(bare) or (code is not None and self.totals.is_total_code(code)):
-                raise _total_error(
-                    self, f"code {bare if self.totals.is_total_code(bare) else code}", line, column
-                )
+                shown = bare if self.totals.is_total_code(bare) else code
+                raise _total_error(self, msg("panel.total_code", code=shown), line, column)
         if code is not None:
             return code
         if _short(name) in OUTSIDE_PANEL:
@@ -287,8 +286,9 @@ class _Reader:
             others = sum(x for c, x in gdp[y].items() if not c.startswith(UNKNOWN))
             near += abs(own - others) <= Decimal(str(NEAR_SUM)) * others
         if years and near > len(years) / 2:
-            what = f"within {NEAR_SUM:.0%} of the sum of the other rows in {near} of {len(years)} years"
-            raise _total_error(self, f"{name!r}: {what}", line, column)
+            share = f"{NEAR_SUM:.0%}"
+            what = msg("panel.total_near_sum", name=repr(name), share=share, near=near, years=len(years))
+            raise _total_error(self, what, line, column)
         raise _unknown_error(self, name, line, column)
 
     def add(self, code: str, year: int, field: str, text: str | None, line: int, column: str) -> None:
@@ -296,12 +296,15 @@ class _Reader:
             return
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise DataError(
-                f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}", file=self.path, line=line, field=column
+                msg("value.year_outside", year=year, first=FIRST_YEAR, last=LAST_YEAR),
+                file=self.path,
+                line=line,
+                field=column,
             )
         key = (code, year, field)
         if key in self.seen:
             raise DataError(
-                f"region {code} year {year} appears twice (first on line {self.seen[key]})",
+                msg("portal.twice", code=code, year=year, first=self.seen[key]),
                 file=self.path,
                 line=line,
                 field=column,
@@ -313,11 +316,9 @@ class _Reader:
         if name not in self.ignored_indicators:
             self.ignored_indicators.append(name)
 
-    def meta_value(self, key: str, line: int, what: str) -> str:
+    def meta_value(self, key: str, line: int, what: Msg) -> str:
         if key not in self.meta or not self.meta[key][1]:
-            raise DataError(
-                f"no `{key}：` line above the table: which {what} is it?", file=self.path, line=line
-            )
+            raise DataError(msg("portal.no_meta", key=key, what=what), file=self.path, line=line)
         return self.meta[key][1]
 
 
@@ -335,10 +336,10 @@ def _year_columns(header: list[str]) -> dict[int, int] | None:
 
 
 def _cross_section(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
-    when = r.meta_value("时间", line, "year")
+    when = r.meta_value("时间", line, msg("portal.which_year"))
     m = YEAR_CELL.match(when)
     if m is None:
-        raise DataError(f"`时间：{when}` is not one year", file=r.path, line=r.meta["时间"][0])
+        raise DataError(msg("portal.not_one_year", when=when), file=r.path, line=r.meta["时间"][0])
     year = int(m.group(1))
     columns = _columns(r, header)
     for ln, cells in body:
@@ -378,12 +379,7 @@ def _indicator_name(r: _Reader, line: int) -> str:
         if key in r.path.name:
             r.indicator_from_file_name = name
             return name
-    raise DataError(
-        "no `指标：` line above the table and no indicator in the file name: which indicator is it? "
-        "(name the file after it, e.g. 地区生产总值指数.csv)",
-        file=r.path,
-        line=line,
-    )
+    raise DataError(msg("portal.no_indicator"), file=r.path, line=line)
 
 
 def _series_by_region(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
@@ -413,7 +409,7 @@ def _series_by_indicator(r: _Reader, line: int, header: list[str], body: list[tu
         if national:
             code: str | None = NATIONAL_CODE
         else:
-            region = region or r.meta_value("地区", line, "region")
+            region = region or r.meta_value("地区", line, msg("portal.which_region"))
             code = r.region(region, r.meta["地区"][0], "地区")
         for j, year in years.items():
             if code is not None and j < len(cells):
@@ -422,7 +418,7 @@ def _series_by_indicator(r: _Reader, line: int, header: list[str], body: list[tu
 
 def _tidy(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[str]]]) -> None:
     if "年份" not in header:
-        raise DataError("a table with 省份编码/省份 needs a 年份 column", file=r.path, line=line)
+        raise DataError(msg("portal.tidy_year"), file=r.path, line=line)
     year_at = header.index("年份")
     ids = [header.index(c) for c in ("省份编码", "省份") if c in header]
     columns = _columns(r, header, skip=(year_at, *ids))
@@ -430,7 +426,8 @@ def _tidy(r: _Reader, line: int, header: list[str], body: list[tuple[int, list[s
         cells = cells + [""] * (len(header) - len(cells))
         code = r.region(cells[ids[0]], ln, header[ids[0]])
         if not re.fullmatch(r"\d{4}", cells[year_at]):
-            raise DataError(f"not a year: {cells[year_at]!r}", file=r.path, line=ln, field="年份")
+            why = msg("value.not_year", value=repr(cells[year_at]))
+            raise DataError(why, file=r.path, line=ln, field="年份")
         for j, (field, national) in columns.items():
             if code is not None and not national:
                 r.add(
@@ -471,7 +468,7 @@ def read_export(
     how a total row of the target ``panel`` is recognised (refused at its line)."""
     path = Path(path)
     if not path.is_file():
-        raise DataError("file not found", file=path)
+        raise DataError(msg("file.not_found"), file=path)
     data = path.read_bytes()
     text, encoding = decode(path, data)
     rows = _rows(text)
@@ -480,19 +477,18 @@ def read_export(
         meta[m.group(1)] = (rows[0][0], m.group(2).strip())
         rows.pop(0)
     if not rows:
-        raise DataError("no table in the file", file=path, line=1)
+        raise DataError(msg("portal.no_table"), file=path, line=1)
     line, header = rows[0]
     layout = _layout(header)
     if layout is None and encoding == "GB18030" and not any(w in text for w in PORTAL_WORDS):
         first = ",".join(header)[:24]
         raise DataError(
-            f"neither UTF-8 nor GB18030 text, as far as can be told (the first line reads {first!r}); "
-            "export the file again from the portal or save it as 'CSV UTF-8'",
+            msg("portal.undecodable_guess", first=repr(first)),
             file=path,
             line=line,
         )
     if layout is None:
-        raise DataError(LAYOUT_HELP, file=path, line=line)
+        raise DataError(msg("portal.layout"), file=path, line=line)
     reader = _Reader(path, regions, meta, [], [], [], {}, totals=totals, panel=panel or path)
     read = {
         "tidy": _tidy,

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.errors import InputError, InputErrors, Location, ScenarioError, raise_all
-from sim.inputs.fullwidth import FULL_WIDTH, full_width_in
+from sim.inputs.fullwidth import FULL_WIDTH, about_full_width, full_width_in
 from sim.inputs.panel import DEFAULT_PANEL, Panel, load_panel, sha256_of
+from sim.messages import Msg, msg
 
 if TYPE_CHECKING:
     from sim.inputs.yamlio import YamlDoc
@@ -67,14 +68,14 @@ def _chain(path: Path) -> list[YamlDoc]:
             cycle = " -> ".join(p.name for p in [*seen, resolved])
             assert origin is not None
             raise ScenarioError(
-                f"extends cycle: {cycle}",
+                msg("scenario.extends_cycle", cycle=cycle),
                 file=origin.path,
                 line=origin.lines.get(("extends",)),
                 field="extends",
             )
         if origin is not None and not current.is_file():
             raise ScenarioError(
-                f"extended file not found: {current}",
+                msg("scenario.extended_not_found", path=str(current)),
                 file=origin.path,
                 line=origin.lines.get(("extends",)),
                 field="extends",
@@ -93,9 +94,9 @@ SCENARIO_SUFFIXES, DATA_SUFFIXES = (".yaml", ".yml"), (".csv",)
 MAX_PATH_CHARS = 1000
 
 
-def _shown(value: str) -> str:
+def _shown(value: str) -> Msg | str:
     """A path for a message: at most 60 characters of it (and how long it is when longer)."""
-    return repr(value) if len(value) <= 60 else f"{value[:60]!r}… ({len(value):,} characters)"
+    return repr(value) if len(value) <= 60 else msg("path.shown_long", start=repr(value[:60]), n=len(value))
 
 
 def linked_file(doc: YamlDoc, key: str, value: Any, suffixes: tuple[str, ...]) -> Path:
@@ -104,25 +105,27 @@ def linked_file(doc: YamlDoc, key: str, value: Any, suffixes: tuple[str, ...]) -
     regular file if it exists; otherwise a :class:`~sim.errors.ScenarioError` at the key that
     shows at most 60 characters of the value."""
     loc = doc.loc((key,))
-    kinds = " or ".join(suffixes)
+    kinds: Msg | str = suffixes[0]
+    for suffix in suffixes[1:]:
+        kinds = msg("path.or", a=kinds, b=suffix)
 
-    def fail(message: str) -> ScenarioError:
+    def fail(message: Msg) -> ScenarioError:
         return ScenarioError(message, file=loc.file, line=loc.line, field=key)
 
     if not isinstance(value, str) or not value.strip():
-        raise fail(f"must be a relative path to a {kinds} file")
+        raise fail(msg("path.relative", kinds=kinds))
     if "\0" in value or any(ord(c) < 32 for c in value):
-        raise fail(f"a path cannot contain control characters (NUL, newline, ...): {_shown(value)}")
+        raise fail(msg("path.control", shown=_shown(value)))
     if len(value) > MAX_PATH_CHARS:
-        raise fail(f"a path of at most {MAX_PATH_CHARS:,} characters, got {_shown(value)}")
+        raise fail(msg("path.too_long", most=MAX_PATH_CHARS, shown=_shown(value)))
     if Path(value).suffix.lower() not in suffixes:
-        raise fail(f"must name a {kinds} file, got {_shown(value)}")
+        raise fail(msg("path.suffix", kinds=kinds, shown=_shown(value)))
     path = doc.path.parent / value
     try:
         if path.exists() and not path.is_file():
-            raise fail(f"{_shown(value)} is not a regular file")
+            raise fail(msg("path.not_regular", shown=_shown(value)))
     except OSError as exc:
-        raise fail(f"cannot be used as a path ({exc.strerror}): {_shown(value)}") from None
+        raise fail(msg("path.unusable", why=exc.strerror, shown=_shown(value))) from None
     return path
 
 
@@ -185,7 +188,7 @@ def _data_path(docs: list[YamlDoc]) -> Path:
             path = linked_file(doc, "data", doc.data["data"], DATA_SUFFIXES)
             if not path.is_file():
                 raise ScenarioError(
-                    f"data file not found: {path}", file=loc.file, line=loc.line, field="data"
+                    msg("scenario.data_not_found", path=str(path)), file=loc.file, line=loc.line, field="data"
                 )
             return path
     return DEFAULT_PANEL
@@ -210,7 +213,7 @@ def _merge_provinces(
             loc = doc.loc(("provinces",))
             errors.append(
                 ScenarioError(
-                    "must be a mapping of province name to {real_growth, deflator}",
+                    msg("scenario.provinces_mapping"),
                     file=loc.file,
                     line=loc.line,
                     field="provinces",
@@ -228,7 +231,7 @@ def _merge_provinces(
             if idx in names:
                 errors.append(
                     ScenarioError(
-                        f"{name!r} and {names[idx]!r} are the same province; give it once",
+                        msg("value.same_province", a=repr(name), b=repr(names[idx])),
                         file=loc.file,
                         line=loc.line,
                         field=f"provinces.{name}",
@@ -269,17 +272,11 @@ def _target_errors(target: Any, panel: Panel, locs: dict[Key, Location], path: P
     return [ScenarioError(unknown_region(target, panel), file=loc.file, line=loc.line, field="target")]
 
 
-def unknown_region(name: Any, panel: Panel) -> str:
+def unknown_region(name: Any, panel: Panel) -> Msg:
     """Why ``name`` is not a region of ``panel``, with a suggestion."""
     if isinstance(name, str) and any(c in name for c in FULL_WIDTH):
-        return (
-            f"{name!r} contains full-width punctuation (typed with a Chinese input method); "
-            "use ASCII ':' ',' and spaces"
-        )
-    return (
-        f"unknown province {name!r}{panel.regions.suggest(name)} (use an English or Chinese name or a "
-        "code; `ranksim data` lists them)"
-    )
+        return msg("value.full_width_name", value=repr(name))
+    return msg("value.unknown_province_hint", name=repr(name), hint=panel.regions.suggest(name))
 
 
 def explained(err: InputError) -> InputError:
@@ -294,7 +291,7 @@ def explained(err: InputError) -> InputError:
     except (OSError, UnicodeDecodeError, IndexError):
         return err
     found = full_width_in(text)
-    if found is None or "full-width" in err.message:
+    if found is None or about_full_width(err.msg):
         return err
     return type(err)(found[1], file=err.file, line=err.line, field=err.field)
 
@@ -357,7 +354,8 @@ def _plain_mapping(node: Any, key: Key) -> Any:
         return node
     if hasattr(node, "item") and callable(node.item):  # numpy scalars
         return node.item()
-    raise ScenarioError(f"unsupported value of type {type(node).__name__}", field=".".join(key) or None)
+    why = msg("scenario.unsupported_type", type=type(node).__name__)
+    raise ScenarioError(why, field=".".join(key) or None)
 
 
 def _read(path: Path) -> ScenarioFile:
@@ -391,7 +389,7 @@ def _from_docs(docs: list[YamlDoc], path: Path, extra_files: dict[str, str] | No
             if len(parts) > 1 and parts[0] == "provinces" and parts[1] in written:
                 parts[1] = written[parts[1]]  # name the province as the file wrote it
             if not any(e.line == err.line and e.file == err.file for e in errors):
-                errors.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
+                errors.append(ScenarioError(err.msg, file=err.file, line=err.line, field=".".join(parts)))
     raise_all(errors)
     files = {str(d.path): d.sha256 for d in docs if d.sha256} | (extra_files or {})  # the bytes parsed
     return ScenarioFile(data, panel, path, files | panel.files, locs, comments, written)

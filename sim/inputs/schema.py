@@ -24,7 +24,8 @@ from pydantic import (
 
 from sim.errors import InputError, InputErrors, Location, ScenarioError
 from sim.inputs.fullwidth import ascii_number
-from sim.inputs.params import grid_values
+from sim.inputs.params import BadValue, grid_values
+from sim.messages import Msg, Words, msg
 
 #: Default half-life (years) of a province's spread over the nation, chosen by backtest.
 DEFAULT_HALF_LIFE = 2.0
@@ -47,37 +48,46 @@ Key = tuple[str, ...]
 #: are allowed with a warning, values beyond it are refused (README, Scenario files).
 HARD_LIMIT_PCT = 30.0
 
+#: The units a value is written in, as messages say them.
+_UNITS = {
+    "percent per year": "value.unit_pct_year",
+    "pp": "value.unit_pp",
+    "percentage points": "value.unit_points",
+    "100 million yuan": "value.unit_100m_yuan",
+}
+
+
+def _unit(unit: str) -> Msg:
+    return msg(_UNITS[unit])
+
 
 def _within_limit(number: float, unit: str) -> float:
     if abs(number) > HARD_LIMIT_PCT:
-        raise ValueError(
-            f"must be between -{HARD_LIMIT_PCT:g} and {HARD_LIMIT_PCT:g} ({unit}), got {number:g}: the hard "
-            "limit of every growth, deflator, lead and shift (in the data provinces' nominal growth ran from "
-            "-5.6 to 29.9 % a year)"
-        )
+        raise BadValue(msg("value.hard_limit", limit=HARD_LIMIT_PCT, unit=_unit(unit), value=number))
     return number
 
 
 def _growth_number(value: Any) -> float:
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"must be a number in percent per year, got {value!r}")
+        raise BadValue(msg("value.number_pct_got", value=repr(value)))
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("%", "％")):  # the full-width sign typed with a Chinese input method too
-            raise ValueError(f"write {ascii_number(text[:-1]).strip()} (percent per year), not {text!r}")
-        raise ValueError(f"must be a number in percent per year, got {text!r}")
+            written = ascii_number(text[:-1]).strip()
+            raise BadValue(msg("value.write_percent", number=written, value=repr(text)))
+        raise BadValue(msg("value.number_pct_got", value=repr(text)))
     if not isinstance(value, int | float):
-        raise ValueError(f"must be a number in percent per year, got {type(value).__name__}")
+        raise BadValue(msg("value.number_pct_got", value=type(value).__name__))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"must be a finite number, got {number}")
+        raise BadValue(msg("value.finite_got", value=number))
     return _within_limit(number, "percent per year")
 
 
 def _growth_path(value: Any) -> float | dict[int, float]:
     if isinstance(value, dict):
         if not value:
-            raise ValueError("an empty {year: value} mapping; give at least one year")
+            raise BadValue(msg("scenario.empty_year_map"))
         return _year_map(value, "percent per year", _growth_number)
     return _growth_number(value)
 
@@ -88,7 +98,7 @@ def _plan_path(value: Any) -> float | dict[int, float] | dict[str, Any]:
     if isinstance(value, dict) and "lead" in value:
         if len(value) > 1:
             extra = ", ".join(repr(k) for k in value if k != "lead")
-            raise ValueError(f"a lead is written alone, {{lead: 1.0}}; remove {extra}")
+            raise BadValue(msg("scenario.lead_alone", extra=extra))
         lead = value["lead"]
         if isinstance(lead, dict):
             return {"lead": _year_map(lead, "pp")}
@@ -98,7 +108,7 @@ def _plan_path(value: Any) -> float | dict[int, float] | dict[str, Any]:
 
 def _number(value: Any, unit: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"must be a finite number ({unit}), got {value!r}")
+        raise BadValue(msg("value.finite_unit_got", unit=_unit(unit), value=repr(value)))
     return _within_limit(float(value), unit) if unit in ("pp", "percentage points") else float(value)
 
 
@@ -106,18 +116,18 @@ def _year_map(value: Any, unit: str, number: Any = None) -> dict[int, float]:
     """``{year: number}`` with the years sorted; ``number(value)`` checks each value (default: a
     finite number in ``unit``)."""
     if not isinstance(value, dict) or not value:
-        raise ValueError(f"write {{year: value}} ({unit}), e.g. {{2025: -3, 2026: -3}}")
+        raise BadValue(msg("scenario.write_year_map", unit=_unit(unit)))
     check = number or (lambda v: _number(v, unit))
     out: dict[int, float] = {}
     for key, val in value.items():
         try:
             year = int(str(key))
         except ValueError:
-            raise ValueError(f"{key!r} is not a year; write {{2025: 5.0, 2030: 4.0}}") from None
+            raise BadValue(msg("value.not_year_write", value=repr(key))) from None
         try:
             out[year] = check(val)
         except ValueError as exc:
-            raise ValueError(f"year {year}: {exc}") from None
+            raise BadValue(msg("value.in_year", year=year, message=message_of(exc))) from None
     return dict(sorted(out.items()))
 
 
@@ -125,7 +135,7 @@ def _levels(value: Any) -> dict[int, float]:
     out = _year_map(value, "100 million yuan")
     bad = [y for y, v in out.items() if v <= 0]
     if bad:
-        raise ValueError(f"year {bad[0]}: GDP must be positive (100 million yuan, e.g. 26700)")
+        raise BadValue(msg("value.in_year", year=bad[0], message=msg("scenario.gdp_positive")))
     return out
 
 
@@ -140,10 +150,7 @@ def _population_path(value: Any) -> float | dict[int, float]:
     values = path.values() if isinstance(path, dict) else [path]
     worst = max(values, key=abs)
     if abs(worst) > POPULATION_LIMIT_PCT:
-        raise ValueError(
-            f"population growth must be between -{POPULATION_LIMIT_PCT:g} and {POPULATION_LIMIT_PCT:g} "
-            f"percent a year, got {worst:g}"
-        )
+        raise BadValue(msg("value.population_limit", limit=POPULATION_LIMIT_PCT, value=worst))
     return path
 
 
@@ -352,9 +359,7 @@ class UncertaintySpec(_Model):
     @model_validator(mode="after")
     def _block_is_for_the_bootstrap(self) -> UncertaintySpec:
         if self.block is not None and self.block != 1 and self.method != "bootstrap":
-            raise ValueError(
-                f"block applies to the bootstrap only; remove it or use method: bootstrap (got {self.method})"
-            )
+            raise BadValue(msg("scenario.block_bootstrap", method=self.method))
         return self
 
 
@@ -369,11 +374,11 @@ class SweepItem(_Model):
     @model_validator(mode="after")
     def _one_of(self) -> SweepItem:
         if (self.range is None) == (self.values is None):
-            raise ValueError("give exactly one of `range: [start, stop, step]` or `values: [...]`")
+            raise BadValue(msg("scenario.range_or_values"))
         if self.range is not None:
             grid_values(*self.range)
         elif not self.values:
-            raise ValueError("`values` is empty")
+            raise BadValue(msg("scenario.values_empty"))
         return self
 
     def grid(self) -> list[float]:
@@ -397,10 +402,10 @@ class RangeSpec(_Model):
     @model_validator(mode="after")
     def _one_of(self) -> RangeSpec:
         if (self.set is None) == (self.shift is None):
-            raise ValueError("give `[low, high]`, `{set: [low, high]}` or `{shift: [low, high]}`")
+            raise BadValue(msg("scenario.range_forms"))
         lo, hi = self.bounds
         if not lo < hi:
-            raise ValueError(f"low {lo:g} must be below high {hi:g}")
+            raise BadValue(msg("value.low_below_high", low=lo, high=hi))
         return self
 
     @property
@@ -430,10 +435,7 @@ class SensitivitySpec(_Model):
     def _power_of_two(cls, n: int) -> int:
         if n < 64 or n & (n - 1):
             lower = 1 << max(6, n.bit_length() - 1)
-            raise ValueError(
-                f"must be a power of two of at least 64 (Sobol sequences need it), got {n}; "
-                f"try {lower} or {lower * 2}"
-            )
+            raise BadValue(msg("value.power_of_two", value=n, lower=lower, upper=lower * 2))
         return n
 
 
@@ -475,30 +477,63 @@ def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-#: Plain words for pydantic's error types.
+#: Plain words for pydantic's error types (message ids, each "..., got {value}").
 _PLAIN = {
-    "dict_type": "must be a mapping of `key: value` lines",
-    "model_type": "must be a mapping of `key: value` lines",
-    "model_attributes_type": "must be a mapping of `key: value` lines",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "tuple_type": "must be a list like [first, last]",
-    "list_type": "must be a list",
-    "string_type": "must be text",
+    "dict_type": "value.mapping_got",
+    "model_type": "value.mapping_got",
+    "model_attributes_type": "value.mapping_got",
+    "int_type": "value.whole_got",
+    "int_parsing": "value.whole_got",
+    "int_from_float": "value.whole_got",
+    "float_type": "value.number_got",
+    "float_parsing": "value.number_got",
+    "tuple_type": "value.list_first_last_got",
+    "list_type": "value.list_got",
+    "string_type": "value.text_got",
 }
 
 
+#: pydantic's bounds (message ids, each "must be ... {bound}, got {value}").
 _BOUNDS = {
-    "greater_than_equal": "at least",
-    "greater_than": "greater than",
-    "less_than_equal": "at most",
-    "less_than": "less than",
-    "too_long": "at most as long as",
-    "too_short": "at least as long as",
+    "greater_than_equal": "value.at_least_got",
+    "greater_than": "value.greater_than_bound_got",
+    "less_than_equal": "value.at_most_got",
+    "less_than": "value.less_than_got",
+    "too_long": "value.at_most_long_got",
+    "too_short": "value.at_least_long_got",
 }
+
+
+def message_of(exc: Exception) -> Msg:
+    """The message of an exception raised in a validator: its own (:class:`BadValue`), else its
+    text as it is."""
+    return exc.msg if isinstance(exc, BadValue) else msg("value.other", text=str(exc))
+
+
+def _choices(expected: str) -> Words:
+    """pydantic's list of allowed values (``'a', 'b' or 'c'``) in both languages."""
+    head, sep, last = expected.rpartition(" or ")
+    return Words(expected, f"{head.replace(', ', '、')} 或 {last}" if sep else expected)
+
+
+def _pydantic_words(err: Any) -> Msg:
+    """pydantic's own message for an error type ranksim has no words of its own for: in the
+    catalogue where it has the same English text, else as pydantic wrote it."""
+    ctx, text = err.get("ctx") or {}, str(err["msg"])
+    candidates = {
+        "literal_error": lambda: msg("value.literal", expected=_choices(str(ctx["expected"]))),
+        "bool_type": lambda: msg("value.boolean"),
+        "bool_parsing": lambda: msg("value.boolean_parsing"),
+        "string_too_short": lambda: msg(
+            "value.text_too_short" if ctx.get("min_length") == 1 else "value.text_too_short_n",
+            n=ctx["min_length"],
+        ),
+    }
+    try:
+        found = candidates[err["type"]]()
+    except KeyError:
+        found = None
+    return found if found is not None and found.render("en") == text else msg("value.other", text=text)
 
 
 def _field_names() -> frozenset[str]:
@@ -547,25 +582,33 @@ def _one_error(err: Any, locs: dict[Key, Location], fallback: Path | None) -> Sc
         if tuple(data_keys[:n]) in locs:
             loc = locs[tuple(data_keys[:n])]
             break
-    msg = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        msg = f"unknown key {data_keys[-1]!r}" + _suggest(data_keys)
-    elif err["type"] == "missing":
-        msg = "required field is missing"
-    elif err["type"] in _PLAIN:
-        msg = f"{_PLAIN[err['type']]}, got {err.get('input')!r}"
-    elif err["type"] in _BOUNDS:
-        ctx = err.get("ctx", {})
-        bound = next(iter(ctx.values()), "")
-        msg = f"must be {_BOUNDS[err['type']]} {bound}, got {err.get('input')!r}"
+    kind = err["type"]
+    if kind == "value_error":
+        cause = (err.get("ctx") or {}).get("error")
+        message = (
+            message_of(cause)
+            if isinstance(cause, Exception)
+            else msg("value.other", text=str(err["msg"]).removeprefix("Value error, "))
+        )
+    elif kind == "extra_forbidden":
+        message = msg("value.unknown_key", key=repr(data_keys[-1]), hint=_suggest(data_keys))
+    elif kind == "missing":
+        message = msg("value.required")
+    elif kind in _PLAIN:
+        message = msg(_PLAIN[kind], value=repr(err.get("input")))
+    elif kind in _BOUNDS:
+        bound = next(iter((err.get("ctx") or {}).values()), "")
+        message = msg(_BOUNDS[kind], bound=bound, value=repr(err.get("input")))
+    else:
+        message = _pydantic_words(err)
     field_name = ".".join(data_keys)
     line = loc.line if loc else None
-    if line is None and err["type"] == "missing":
+    if line is None and kind == "missing":
         line = 1  # a top-level field missing from the file: point at its start
-    return ScenarioError(msg, file=loc.file if loc else fallback, line=line, field=field_name)
+    return ScenarioError(message, file=loc.file if loc else fallback, line=line, field=field_name)
 
 
-def _suggest(keys: list[str]) -> str:
+def _suggest(keys: list[str]) -> Msg | str:
     import difflib
 
     models: list[type[BaseModel]] = [ScenarioSpec]
@@ -582,6 +625,6 @@ def _suggest(keys: list[str]) -> str:
         models = sections.get(keys[0], [])
     names = list(dict.fromkeys(n for m in models for n in m.model_fields))
     close = difflib.get_close_matches(keys[-1], names, n=1)
-    return (
-        f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(names)})" if names else ""
-    )
+    if close:
+        return msg("value.did_you_mean", name=repr(close[0]))
+    return msg("value.known_keys", keys=", ".join(names)) if names else ""

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import DataError
+from sim.messages import Msg, msg
 
 REGION_KINDS = ("province", "city", "county", "country", "region")
 META_SUFFIX = ".meta.yaml"
@@ -119,39 +120,39 @@ def default_scope(codes: tuple[str, ...]) -> Scope:
     return GENERIC
 
 
-def _fail(doc: Any, key: tuple[str, ...], message: str) -> DataError:
+def _fail(doc: Any, key: tuple[str, ...], message: Msg) -> DataError:
     loc = doc.loc(key)
     return DataError(message, file=loc.file, line=loc.line, field=".".join(key))
 
 
 def _text(doc: Any, key: tuple[str, ...], value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _fail(doc, key, "must be a non-empty text")
+        raise _fail(doc, key, msg("value.non_empty_text"))
     return value.strip()
 
 
 def _file(doc: Any, key: tuple[str, ...], value: Any) -> Path:
     path = doc.path.parent / _text(doc, key, value)
     if not path.is_file():
-        raise _fail(doc, key, f"file not found: {path}")
+        raise _fail(doc, key, msg("file.not_found_path", path=str(path)))
     return path
 
 
 def _groups(doc: Any, raw: Any, codes: tuple[str, ...]) -> tuple[Group, ...]:
     if not isinstance(raw, dict):
-        raise _fail(doc, ("groups",), "must be a mapping of group key -> {en, zh, codes}")
+        raise _fail(doc, ("groups",), msg("meta.groups_mapping"))
     out: list[Group] = []
     seen: dict[str, str] = {}
     for key, spec in raw.items():
         where = ("groups", str(key))
         if not isinstance(spec, dict) or not isinstance(spec.get("codes"), list):
-            raise _fail(doc, where, "needs en, zh and a list of codes")
+            raise _fail(doc, where, msg("meta.group_needs"))
         members = tuple(str(c) for c in spec["codes"])
         for c in members:
             if c not in codes:
-                raise _fail(doc, (*where, "codes"), f"not a code of the panel: {c}")
+                raise _fail(doc, (*where, "codes"), msg("meta.not_a_code", code=c))
             if c in seen:
-                raise _fail(doc, (*where, "codes"), f"{c} is already in group {seen[c]}")
+                raise _fail(doc, (*where, "codes"), msg("meta.in_group", code=c, group=seen[c]))
             seen[c] = str(key)
         en = _text(doc, (*where, "en"), spec.get("en"))
         zh = _text(doc, (*where, "zh"), spec.get("zh", en))
@@ -172,13 +173,14 @@ def load_scope(panel: Path, codes: tuple[str, ...]) -> Scope:
     known = {"region_kind", "aggregate", "targets", "groups", "encoding"}
     for key in data:
         if key not in known:
-            raise _fail(doc, (str(key),), f"unknown key (known: {', '.join(sorted(known))})")
+            raise _fail(doc, (str(key),), msg("value.unknown_key_known", keys=", ".join(sorted(known))))
     kind = data.get("region_kind", "region")
     if kind not in REGION_KINDS:
-        raise _fail(doc, ("region_kind",), f"must be one of {', '.join(REGION_KINDS)}, got {kind!r}")
+        why = msg("value.one_of_got", choices=", ".join(REGION_KINDS), value=repr(kind))
+        raise _fail(doc, ("region_kind",), why)
     agg = data.get("aggregate") or {}
     if not isinstance(agg, dict):
-        raise _fail(doc, ("aggregate",), "must be a mapping with en, zh (and series)")
+        raise _fail(doc, ("aggregate",), msg("meta.aggregate_mapping"))
     en = _text(doc, ("aggregate", "en"), agg.get("en", GENERIC.aggregate_en))
     zh = _text(doc, ("aggregate", "zh"), agg.get("zh", GENERIC.aggregate_zh))
     series = _file(doc, ("aggregate", "series"), agg["series"]) if agg.get("series") is not None else None

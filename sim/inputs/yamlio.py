@@ -29,6 +29,7 @@ from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, Seque
 
 from sim.errors import InputError, Location, ScenarioError, raise_all
 from sim.inputs.fullwidth import code_part, full_width_in, full_width_number
+from sim.messages import Msg, msg
 
 Key = tuple[str, ...]
 
@@ -44,9 +45,9 @@ _WHOLE = re.compile(r"[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9_]+)")
 class _Refused(Exception):
     """A construct plain scenario files do not use, at a 1-based line and a key path."""
 
-    def __init__(self, line: int, field: str, message: str) -> None:
-        super().__init__(message)
-        self.line, self.field, self.message = line, field, message
+    def __init__(self, line: int, field: str, message: Msg) -> None:
+        super().__init__(str(message))
+        self.line, self.field, self.msg = line, field, message
 
 
 class _PlainComposer(Composer):  # type: ignore[misc]
@@ -69,19 +70,17 @@ class _PlainComposer(Composer):  # type: ignore[misc]
     def _check(self, event: Any, path: list[str]) -> None:
         line, field = event.start_mark.line + 1, ".".join(path)
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise _Refused(
-                line, field, "YAML anchors and aliases (&name, *name) are not allowed; write values out"
-            )
+            raise _Refused(line, field, msg("yaml.anchors"))
         if isinstance(event, MappingStartEvent | SequenceStartEvent) and event.tag is not None:
-            raise _Refused(line, field, f"YAML tags are not allowed ({_tag(event.tag)})")
+            raise _Refused(line, field, msg("yaml.tags", tag=_tag(event.tag)))
         if isinstance(event, ScalarEvent) and event.style is None:
             if event.value == "<<":
-                raise _Refused(line, field, "YAML merge keys (<<) are not allowed; write the keys out")
+                raise _Refused(line, field, msg("yaml.merge_keys"))
             digits = sum(c.isalnum() for c in event.value)
             if digits > MAX_DIGITS and _WHOLE.fullmatch(event.value):
-                raise _Refused(line, field, f"a whole number of {digits} digits (at most {MAX_DIGITS})")
+                raise _Refused(line, field, msg("yaml.long_whole", digits=digits, most=MAX_DIGITS))
         if len(path) > MAX_DEPTH:
-            raise _Refused(line, ".".join(path[:3]) + ".…", f"nested more than {MAX_DEPTH} levels deep")
+            raise _Refused(line, ".".join(path[:3]) + ".…", msg("yaml.nested", depth=MAX_DEPTH))
 
 
 def _tag(tag: Any) -> str:
@@ -123,7 +122,7 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
     tag = getattr(getattr(node, "tag", None), "value", None)
     if isinstance(node, TaggedScalar) or tag is not None:
         raise ScenarioError(
-            f"YAML tags are not allowed ({tag or node.tag.value})",
+            msg("yaml.tags", tag=tag or node.tag.value),
             file=doc.path,
             line=doc.loc(key).line,
             field=".".join(key) or None,
@@ -146,7 +145,10 @@ def _plain(node: Any, key: Key, doc: YamlDoc) -> Any:
         return items
     if isinstance(node, bytes | _dt.date | _dt.datetime):
         raise ScenarioError(
-            f"unsupported value {node!r}", file=doc.path, line=doc.loc(key).line, field=".".join(key)
+            msg("yaml.unsupported", value=repr(node)),
+            file=doc.path,
+            line=doc.loc(key).line,
+            field=".".join(key),
         )
     if isinstance(node, bool) or node is None:
         return node
@@ -201,70 +203,55 @@ def _previous_content(lines: list[str], line_no: int) -> int | None:
     return None
 
 
-def _plain_words(exc: MarkedYAMLError, lines: list[str]) -> tuple[int | None, str]:
+def _plain_words(exc: MarkedYAMLError, lines: list[str]) -> tuple[int | None, Msg]:
     """The parser's message in a planner's words, and the line it is about (1-based)."""
     problem, context = str(exc.problem or ""), str(exc.context or "")
     pm, cm = exc.problem_mark, exc.context_mark
     line = pm.line + 1 if pm is not None else cm.line + 1 if cm is not None else None
     text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
     prev = _previous_content(lines, line) if line is not None else None
-    prev_text = f"line {prev} has {_indent(lines[prev - 1])}" if prev is not None else "the line above has"
     if "\\t" in problem or "'\\t'" in problem or "\t" in problem:
-        return line, "a tab character; use spaces, not tabs, to indent"
+        return line, msg("yaml.tab")
     if "duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else "?"
-        return line, f'duplicate key "{key}": it is already given above in the same block; give each key once'
+        return line, msg("yaml.duplicate_key", key=key)
     if "<block mapping start>" in problem or (
         "<block end>" in problem and "<scalar>" not in problem and "'-'" not in problem
     ):
-        return line, (
-            f"this line is indented by {_indent(text)} spaces, which lines up with no key above it; "
-            f"indent it exactly like the other keys of its block ({prev_text} spaces)"
-        )
+        if prev is None:
+            return line, msg("yaml.indent_no_key_top", n=_indent(text))
+        return line, msg("yaml.indent_no_key", n=_indent(text), prev=prev, m=_indent(lines[prev - 1]))
     if "<block end>" in problem and "'-'" in problem:
-        return line, (
-            "a list item ('- ...') where `key: value` lines are expected; write `key: value`, or put "
-            "the list under a key (`key:` and then indented `- item` lines)"
-        )
+        return line, msg("yaml.list_item")
     if "<block end>" in problem and "<scalar>" in problem:
-        return line, "text after a closing quote; put the whole value inside the quotes"
+        return line, msg("yaml.after_quote")
     if "mapping values are not allowed" in problem:
         before = text[: pm.column] if pm is not None else ""
         if ": " in before or before.rstrip().endswith(":"):
-            return line, "a second ':' on one line; put a value that contains ':' in quotes (name: \"a: b\")"
-        return line, (
-            f"this line is indented deeper than line {prev}, which already has a value: indent it like "
-            f"line {prev} ({_indent(lines[prev - 1])} spaces), or, if it belongs under line {prev}, "
-            f"end line {prev} with ':' and no value"
-            if prev is not None
-            else "a `key:` indented deeper than the line above, which already has a value"
-        )
+            return line, msg("yaml.second_colon")
+        if prev is None:
+            return line, msg("yaml.deeper_top")
+        return line, msg("yaml.deeper", prev=prev, m=_indent(lines[prev - 1]))
     if "could not find expected ':'" in problem:
         at = cm.line + 1 if cm is not None else line
         shown = lines[at - 1].strip() if at is not None and 0 < at <= len(lines) else ""
-        return at, f"{shown!r} has no ':'; write `key: value` (or `key:` followed by indented lines)"
+        return at, msg("yaml.no_colon", line=repr(shown))
     if "quoted scalar" in context:
         at = cm.line + 1 if cm is not None else line
-        return at, "a quote opened on this line is never closed; close it on the same line"
+        return at, msg("yaml.open_quote")
     for opener, closer, kind in (("[", "]", "flow sequence"), ("{", "}", "flow mapping")):
         if kind in context:
             at = cm.line + 1 if cm is not None else line
             col = cm.column + 1 if cm is not None else "?"
-            return at, (
-                f"the '{opener}' at column {col} is not closed by '{closer}' on its line; "
-                f"write it as {opener}a, b{closer} on one line, items separated by ', '"
-            )
+            return at, msg("yaml.open_flow", opener=opener, col=col, closer=closer)
     if "undefined alias" in problem:
-        return line, "a value starting with '*' (in YAML that refers to an anchor); put it in quotes"
+        return line, msg("yaml.alias_value")
     if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "?"
-        return line, f"a value cannot start with {char!r} in YAML; put it in quotes"
+        return line, msg("yaml.bad_start", char=repr(char))
     if "document" in problem or "document" in context:
-        return line, "a '---' or '%' line starts a second YAML document; a scenario is one: remove it"
-    return line, (
-        "this line cannot be read as `key: value` text; check its indentation, colons and quotes "
-        "against the lines above"
-    )
+        return line, msg("yaml.second_document")
+    return line, msg("yaml.unreadable_line")
 
 
 def syntax_errors(exc: MarkedYAMLError, text: str, path: Path) -> list[InputError]:
@@ -275,10 +262,10 @@ def syntax_errors(exc: MarkedYAMLError, text: str, path: Path) -> list[InputErro
     for number, text_line in enumerate(lines, start=1):
         found = full_width_in(text_line)
         if found is not None:
-            errors.append(ScenarioError(f"YAML syntax: {found[1]}", file=path, line=number))
+            errors.append(ScenarioError(msg("yaml.syntax", problem=found[1]), file=path, line=number))
     at, what = _plain_words(exc, lines)
     if not any(e.line == at for e in errors):
-        errors.append(ScenarioError(f"YAML syntax: {what}", file=path, line=at))
+        errors.append(ScenarioError(msg("yaml.syntax", problem=what), file=path, line=at))
     return errors
 
 
@@ -322,25 +309,22 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     import stat
 
     if path.is_dir():
-        raise ScenarioError("is a folder, not a scenario file (give a .yaml file in it)", file=path)
+        raise ScenarioError(msg("yaml.folder"), file=path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ScenarioError("file not found", file=path) from None
+        raise ScenarioError(msg("file.not_found"), file=path) from None
     except OSError as exc:
-        raise ScenarioError(f"cannot be read ({exc.strerror})", file=path) from None
+        raise ScenarioError(msg("yaml.cannot_read", why=exc.strerror), file=path) from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ScenarioError("not a regular file (a device, pipe or socket); give a .yaml file", file=path)
+            raise ScenarioError(msg("yaml.not_regular"), file=path)
         if info.st_size > limit:
-            raise ScenarioError(
-                f"the file has {info.st_size:,} bytes; a scenario file may have at most {limit:,} (1 MB)",
-                file=path,
-            )
+            raise ScenarioError(msg("yaml.too_big", size=info.st_size, most=limit), file=path)
         data = fh.read(limit + 1)
     if len(data) > limit:  # it grew while being read
-        raise ScenarioError(f"the file has more than {limit:,} bytes (at most 1 MB)", file=path)
+        raise ScenarioError(msg("yaml.grew", most=limit), file=path)
     return data
 
 
@@ -350,30 +334,25 @@ def load_yaml(path: Path) -> YamlDoc:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ScenarioError("not UTF-8 text", file=path) from None
+        raise ScenarioError(msg("yaml.not_utf8"), file=path) from None
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     yaml.Composer = _PlainComposer
     try:
         node = yaml.load(_blank_comment_lines(text))
     except _Refused as exc:
-        raise ScenarioError(exc.message, file=path, line=exc.line, field=exc.field or None) from None
+        raise ScenarioError(exc.msg, file=path, line=exc.line, field=exc.field or None) from None
     except MarkedYAMLError as exc:
         raise_all(syntax_errors(exc, text, path))
     except YAMLError as exc:
-        raise ScenarioError(
-            f"YAML syntax: this file cannot be read as `key: value` lines ({type(exc).__name__})", file=path
-        ) from None
+        problem = msg("yaml.unreadable_file", kind=type(exc).__name__)
+        raise ScenarioError(msg("yaml.syntax", problem=problem), file=path) from None
     doc = YamlDoc(path, {}, text=text.splitlines(), sha256=hashlib.sha256(raw).hexdigest())
     if node is None:
-        raise ScenarioError("empty file; a scenario needs at least `name:`", file=path, line=1)
+        raise ScenarioError(msg("yaml.empty"), file=path, line=1)
     if not isinstance(node, CommentedMap):
-        raise ScenarioError(
-            "the file must be a mapping of `key: value` lines, not a "
-            + ("list" if isinstance(node, CommentedSeq) else "single value"),
-            file=path,
-            line=1,
-        )
+        top = msg("yaml.top_list") if isinstance(node, CommentedSeq) else msg("yaml.top_value")
+        raise ScenarioError(top, file=path, line=1)
     doc.data = _plain(node, (), doc)
     raise_all(doc.problems)
     return doc
