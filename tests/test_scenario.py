@@ -84,9 +84,10 @@ def test_fraction_like_growth_warns_when_other_values_are_percent(write):
         sc = load_scenario(
             write("w.yaml", "name: w\nnational: {real_growth: 5}\nprovinces:\n  15: {real_growth: 0.06}\n")
         )
-    fractions = [w for w in sc.warnings if "looks like" in w or "is read as" in w]
+    fractions = [w for w in sc.warnings if w.msg.id == "scenario.fraction_read_as"]
     assert len(fractions) == 1  # (a 0.06 % plan also draws the implausible-lead warning)
-    assert "w.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in fractions[0]
+    assert "w.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in str(fractions[0])
+    assert fractions[0].render("zh").endswith("provinces.15.real_growth：警告：0.06按每年0.06%理解；如果想写6%，请写 6")
 
 
 def test_clearly_fractions_are_refused(write):
@@ -103,7 +104,7 @@ def test_a_national_presets_path_is_percent_too(write):
     text = "name: p\nnational: {preset: imf_weo_2026}\nprovinces:\n  15: {real_growth: 0.06}\n"
     with pytest.warns(RanksimWarning, match="0.06 is read as 0.06 %"):
         sc = load_scenario(write("p.yaml", text))
-    assert "p.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in " ".join(sc.warnings)
+    assert "p.yaml:4: provinces.15.real_growth: warning: 0.06 is read as 0.06 %" in " ".join(map(str, sc.warnings))
     with pytest.raises(ScenarioError, match="looks like a fraction"):  # the trailing preset has no numbers
         load_scenario(write("t.yaml", text.replace("imf_weo_2026", "trailing")))
 
@@ -193,3 +194,18 @@ def test_missing_name(write):
     with pytest.raises(ScenarioError, match="required field is missing") as info:
         load_scenario(write("n.yaml", "horizon: 2030\n"))
     assert info.value.field == "name"
+
+
+def test_warnings_are_located_catalogue_messages_in_both_languages(write):
+    """A scenario's warnings are RanksimWarning objects: str() the English line, render("zh") the
+    Chinese one, a lead below the nation read as 低 (never 高-), regions by their Chinese names."""
+    from sim.errors import RanksimWarning
+
+    text = f"name: w\nextends: {FOUNDING}\nprovinces:\n  Yunnan: {{real_growth: -3}}\n"
+    with pytest.warns(RanksimWarning):
+        sc = load_scenario(write("w.yaml", text))
+    (lead,) = [w for w in sc.warnings if w.field == "provinces.53.real_growth"]
+    assert isinstance(lead, RanksimWarning) and lead.msg.id == "scenario.lead_outside"
+    assert str(lead).startswith(f"{lead.file}:4: provinces.53.real_growth: warning: a real-growth lead of -")
+    zh = lead.render("zh")
+    assert "：警告：" in zh and "比全国低" in zh and "高-" not in zh and "超出云南在数据中" in zh

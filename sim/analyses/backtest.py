@@ -22,6 +22,7 @@ from sim._typing import BoolArray, FloatArray, IntArray
 from sim.engine.projection import project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS, Panel
+from sim.messages import msg
 from sim.model.population import measure_levels
 from sim.model.prices import RESOURCE_CODES
 from sim.model.scenario import Scenario
@@ -134,7 +135,7 @@ class BacktestResult(ResultView):
         import dataclasses
 
         if self.paths is None:
-            raise InputError("coverage by horizon needs Monte Carlo paths", field="paths")
+            raise InputError(msg("backtest.coverage_by_horizon_needs_paths"), field="paths")
         seed = self.seed if isinstance(self.seed, int) else 0
         out: dict[int, dict[float, float]] = {}
         by_region: dict[int, dict[float, FloatArray]] = {}
@@ -160,7 +161,7 @@ class BacktestResult(ResultView):
         """Each region's level coverage at this backtest's horizon: per band level, the share of
         jump-offs ``(N,)`` whose actual share of total nominal GDP fell inside the band."""
         if self.hits is None:
-            raise InputError("coverage by region needs Monte Carlo paths", field="paths")
+            raise InputError(msg("backtest.coverage_by_region_needs_paths"), field="paths")
         return {lv: self.hits[("level", lv)].mean(axis=0) for lv in COVERAGE_LEVELS}
 
     def coverage_level_by_region(self) -> dict[str, dict[str, dict[str, float]]] | None:
@@ -413,26 +414,24 @@ def backtest(
         Predicted, naive ("ranks stay") and actual ranks ``(jump-offs, regions)`` and metrics.
     """
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise InputError(
-            f"must be a whole number of years ahead, at least 1, got {horizon!r}", field="horizon"
-        )
+        raise InputError(msg("backtest.horizon_whole", value=repr(horizon)), field="horizon")
     panel = scenario.panel
     usable = [int(b) for b in jump_offs if panel.first_year + 2 <= b and b + horizon <= panel.last_year]
     if not jump_offs:
-        raise InputError("no jump-off year given", field="jump_offs")
+        raise InputError(msg("backtest.no_jump_off"), field="jump_offs")
     longest = panel.last_year - panel.first_year - 2
     if horizon > longest:
-        raise InputError(
-            f"the data ({panel.first_year}-{panel.last_year}) allow a horizon of at most {longest} years "
-            f"(two years before a jump-off, the horizon after it), got {horizon}",
-            field="horizon",
-        )
+        too_long = msg(
+            "backtest.horizon_too_long",
+            first=panel.first_year, last=panel.last_year, longest=longest, value=horizon,
+        )  # fmt: skip
+        raise InputError(too_long, field="horizon")
     if not usable:
-        raise InputError(
-            f"no jump-off year in {min(jump_offs)}:{max(jump_offs)} has {horizon} years of data after it "
-            f"(data {panel.first_year}-{panel.last_year})",
-            field="jump_offs",
-        )
+        none = msg(
+            "backtest.no_usable_jump_off", a=min(jump_offs), b=max(jump_offs), h=horizon,
+            first=panel.first_year, last=panel.last_year,
+        )  # fmt: skip
+        raise InputError(none, field="jump_offs")
     generator, used = random_source(seed, rng) if paths else (None, None)
     sources = _published(panel, usable) if vintage == "as-published" else {}
     pred, naive, actual, naive_final = [], [], [], []
@@ -494,14 +493,9 @@ def _published(panel: Panel, years: Sequence[int]) -> dict[int, tuple[str, Panel
     from sim.inputs.panel import load_vintage, vintage_names
 
     if not panel.is_bundled_or_vintage:
-        raise InputError(
-            "vintages are bundled for the provincial panel only; use the vintage 'final' with your own data",
-            field="vintage",
-        )
+        raise InputError(msg("backtest.vintages_provincial_only"), field="vintage")
     loaded = [(name, load_vintage(name)) for name in vintage_names()]
     for name, p in loaded:
         if p.regions.codes != panel.regions.codes:
-            raise InputError(
-                f"vintage {name} does not list the panel's regions in its order", field="vintage"
-            )
+            raise InputError(msg("backtest.vintage_order", name=name), field="vintage")
     return {b: next((n, p) for n, p in loaded if p.last_year >= b) for b in years}

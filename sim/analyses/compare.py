@@ -24,6 +24,7 @@ from sim.analyses.diff import differences
 from sim.analyses.montecarlo import MonteCarloResult, simulate
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
+from sim.messages import msg
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance
 from sim.results import ResultView
@@ -270,10 +271,10 @@ def compare(
         Called with the number of paths done, as :func:`sim.simulate` calls it.
     """
     if len(scenarios) < 2:
-        raise InputError(f"give two or more scenarios, got {len(scenarios)}", field="scenarios")
+        raise InputError(msg("compare.too_few", n=len(scenarios)), field="scenarios")
     names_ = tuple(labels) if labels is not None else scenario_labels(scenarios)
     if len(names_) != len(scenarios) or len(set(names_)) != len(names_):
-        raise InputError("one unique label a scenario", field="labels")
+        raise InputError(msg("compare.labels"), field="labels")
     diffs = _merged_differences(scenarios)
     projections = tuple(project(s) for s in scenarios)
     mc = None

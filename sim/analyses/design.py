@@ -18,6 +18,7 @@ from sim import names
 from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
+from sim.messages import Msg, Words, msg
 from sim.model.scenario import Scenario
 from sim.provenance import random_source
 
@@ -101,7 +102,7 @@ def evaluate(
 def check_paths(paths: object) -> int:
     """``paths`` as a whole number of at least 1, else an :class:`InputError` naming ``paths``."""
     if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
-        raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
+        raise InputError(msg("montecarlo.paths_whole", value=repr(paths)), field="paths")
     return int(paths)
 
 
@@ -110,11 +111,7 @@ def refuse_outcome_columns(frame: pd.DataFrame, added: Sequence[str]) -> None:
     would be overwritten silently)."""
     clash = [c for c in added if c in frame.columns]
     if clash:
-        raise InputError(
-            f"the design already has a column {clash[0]!r}, which an outcome would overwrite; "
-            "rename or drop it",
-            field="design",
-        )
+        raise InputError(msg("design.outcome_column_clash", column=repr(clash[0])), field="design")
 
 
 #: Dotted parameter forms a label column close to one is taken for a misspelling of.
@@ -147,18 +144,15 @@ def design_columns(
     column that looks like a misspelt parameter is an error, not a label."""
     unknown = [c for c in modes if c not in frame.columns]
     if unknown:
-        raise InputError(f"modes name columns the design does not have: {unknown}", field="modes")
+        raise InputError(msg("design.modes_unknown_columns", columns=str(unknown)), field="modes")
     params, values = [], []
     for column in frame.columns:
         text = str(column)
         if not _is_parameter(text):
             guess = _misspelt(text)
             if guess is not None:
-                raise InputError(
-                    f"{text!r} is not a parameter (did you mean {guess!r}?); rename it, or give it a name "
-                    "that does not look like one to keep it as a label",
-                    field=text,
-                )
+                misspelt = msg("design.misspelt_parameter", column=repr(text), guess=repr(guess))
+                raise InputError(misspelt, field=text)
             continue  # a label column
         param = parse_parameter(
             scenario.panel.regions,
@@ -171,19 +165,16 @@ def design_columns(
         bad = ~np.isfinite(numbers)
         if bad.any():
             row = frame.index[int(np.argmax(bad))]
-            raise InputError(
-                f"row {row!r}: {frame[column].iloc[int(np.argmax(bad))]!r} is not a finite number "
-                "(growth in percent per year: write 6, not '6%' or 0.06)",
-                field=text,
-            )
+            value = frame[column].iloc[int(np.argmax(bad))]
+            raise InputError(msg("design.not_finite", row=repr(row), value=repr(value)), field=text)
         check_values(scenario, param, numbers, frame.index)
         warn_if_fractions(param, list(numbers), text)
         params.append(param)
         values.append(numbers)
     if not params:
-        raise InputError("no parameter column (e.g. 'provinces.Inner Mongolia.real_growth')", field="design")
+        raise InputError(msg("design.no_parameter_column"), field="design")
     if len({(p.kind, p.region) for p in params}) < len(params):
-        raise InputError("a parameter appears twice", field="design")
+        raise InputError(msg("design.parameter_twice"), field="design")
     return params, values
 
 
@@ -195,23 +186,38 @@ def check_values(scenario: Scenario, param: Parameter, numbers: np.ndarray, inde
 
     index = range(numbers.size) if index is None else index
     bad = np.zeros(numbers.size, dtype=bool)
-    why = ""
+    why: Msg | None = None
     if param.kind in ("province_real", "province_defl", "province_lead", "national_real", "national_defl"):
         bad = np.abs(numbers) > HARD_LIMIT_PCT
-        unit = names.PARAMETER_UNITS[(param.kind, param.mode)]
-        limit = f"{HARD_LIMIT_PCT:g}"
-        why = f"must be between -{limit} and {limit} ({unit}), the scenario format's hard limit"
+        unit = unit_words(names.PARAMETER_UNITS[(param.kind, param.mode)])
+        why = msg("design.beyond_hard_limit", limit=f"{HARD_LIMIT_PCT:g}", unit=unit)
     elif param.kind == "threshold":
         k = numbers if param.mode == "set" else scenario.threshold_rank + numbers
         bad = (k != np.round(k)) | (k < 1) | (k > scenario.n_regions - 1)
-        why = f"must be a whole rank between 1 and {scenario.n_regions - 1}"
+        why = msg("design.whole_rank", top=scenario.n_regions - 1)
     elif param.kind == "half_life":
         h = numbers if param.mode == "set" else float(scenario.others.half_life or 0) + numbers
         bad = h <= 0
-        why = "must be a positive number of years"
-    if bad.any():
+        why = msg("design.positive_years")
+    if bad.any() and why is not None:
         i = int(np.argmax(bad))
-        raise InputError(f"row {list(index)[i]!r}: {numbers[i]:g} {why}", field=param.key)
+        bad_value = msg("design.bad_value", row=repr(list(index)[i]), value=float(numbers[i]), why=why)
+        raise InputError(bad_value, field=param.key)
+
+
+#: A parameter's unit (sim.names.PARAMETER_UNITS) in both languages.
+UNIT_WORDS = {
+    "% a year": Words("% a year", "每年%"),
+    "pp a year": Words("pp a year", "每年百分点"),
+    "years": Words("years", "年"),
+    "rank": Words("rank", "名次"),
+    "ranks": Words("ranks", "名次"),
+}
+
+
+def unit_words(unit: str) -> Words:
+    """A parameter's unit in both languages (:data:`UNIT_WORDS`; another unit as written)."""
+    return UNIT_WORDS.get(unit, Words(unit, unit))
 
 
 def probabilities(

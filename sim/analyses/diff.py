@@ -56,6 +56,7 @@ import pandas as pd
 from sim._typing import FloatArray, IntArray
 from sim.engine.batch import NEVER, evaluate_growth
 from sim.errors import InputError
+from sim.messages import Words, msg
 from sim.model.growth import GrowthModel, assemble, fields_with
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance
@@ -300,30 +301,17 @@ def differences(a: Scenario, b: Scenario) -> tuple[Change, ...]:
 
 def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None:
     if a.panel.sha256 != b.panel.sha256 or a.panel.national.path != b.panel.national.path:  # the same data
-        raise InputError(
-            f"the two scenarios use different data ({a.panel.path} and {b.panel.path}); scenarios are "
-            "compared on the same data",
-            field="data",
-        )
+        raise InputError(msg("diff.different_data", a=str(a.panel.path), b=str(b.panel.path)), field="data")
     if a.target != b.target:
         regions = a.panel.regions
-        raise InputError(
-            f"the two scenarios ask about different targets ({regions.en[a.target]} and "
-            f"{regions.en[b.target]}); diff compares answers to the same question",
-            field="target",
-        )
+        a_who, b_who = (Words(regions.en[i], regions.zh[i]) for i in (a.target, b.target))
+        raise InputError(msg("diff.different_targets", a=a_who, b=b_who), field="target")
     if not measure:
         if a.measure != b.measure:
-            raise InputError(
-                f"the two scenarios rank by different measures ({a.measure} and {b.measure})", field="measure"
-            )
+            raise InputError(msg("diff.different_measures", a=a.measure, b=b.measure), field="measure")
         return
     if a.per_capita or b.per_capita:
-        raise InputError(
-            "diff compares scenarios ranked by GDP; measure: gdp_per_capita is not supported by diff "
-            "yet (run each scenario instead)",
-            field="measure",
-        )
+        raise InputError(msg("diff.per_capita"), field="measure")
 
 
 def _extend(s: Scenario, horizon: int) -> Scenario:
@@ -338,7 +326,7 @@ def _years(years: Sequence[int] | None, a: Scenario, b: Scenario, late: int, hor
         return sorted(wanted)
     outside = [y for y in years if not late <= y <= horizon]
     if outside:
-        raise InputError(f"{outside[0]} is outside both projections ({late}-{horizon})", field="years")
+        raise InputError(msg("diff.year_outside", year=outside[0], first=late, last=horizon), field="years")
     return sorted(set(int(y) for y in years))
 
 

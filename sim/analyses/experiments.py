@@ -38,6 +38,7 @@ from sim.engine.batch import NEVER, evaluate_batch, region_ranks
 from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.longformat import outcome_long, stack
+from sim.messages import msg
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
@@ -139,9 +140,7 @@ class Experiments(ResultView):
         """The SALib problem of the parameters (bounds known for every parameter, else an error)."""
         unknown = [p.name for p in self.parameters if p.bounds is None]
         if unknown:
-            raise InputError(
-                f"no bounds known for {unknown}: pass problem= to sim.experiments", field="problem"
-            )
+            raise InputError(msg("experiments.no_bounds", names=str(unknown)), field="problem")
         return {
             "num_vars": len(self.parameters),
             "names": [p.name for p in self.parameters],
@@ -168,9 +167,9 @@ class Experiments(ResultView):
                 if t is not None
             ),
         ]
-        raise InputError(
-            f"unknown outcome {outcome!r} (known: {', '.join(map(str, known))})", field="outcome"
-        )
+        shown = ", ".join(map(str, known))
+        unknown_outcome = msg("experiments.unknown_outcome", outcome=repr(outcome), known=shown)
+        raise InputError(unknown_outcome, field="outcome")
 
     def to_frame(self) -> pd.DataFrame:
         """One row an experiment: the design's columns, then ``reach_year``, ``reached_by_<year>``,
@@ -250,8 +249,8 @@ class Experiments(ResultView):
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
         except (TypeError, ValueError) as exc:  # pyarrow's ArrowTypeError / ArrowInvalid among them
             if storage != "auto":
-                why = f"cannot be written as Parquet ({exc}); use storage='csv'"
-                raise InputError(why, field="storage") from None
+                failed = msg("experiments.parquet_failed", reason=str(exc))
+                raise InputError(failed, field="storage") from None
             kind = "csv"
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
         doc = {**self.to_document(), "storage": kind, "tables": {n: _describe(t) for n, t in tables.items()}}
@@ -372,19 +371,15 @@ def _design_frame(design: Any, problem: Mapping[str, Any] | None) -> pd.DataFram
     """The design as a DataFrame with text column labels and its index named ``experiment``."""
     if isinstance(design, np.ndarray):
         if problem is None:
-            raise InputError("an array design needs problem= (its column names)", field="design")
+            raise InputError(msg("experiments.array_needs_problem"), field="design")
         if design.ndim != 2 or design.shape[1] != len(problem["names"]):
-            raise InputError(
-                f"an array of shape (rows, {len(problem['names'])}) expected, got {design.shape}",
-                field="design",
-            )
+            shape = msg("experiments.array_shape", n=len(problem["names"]), shape=str(design.shape))
+            raise InputError(shape, field="design")
         frame = pd.DataFrame(design, columns=list(problem["names"]))
     elif isinstance(design, pd.DataFrame | Mapping):
         frame = pd.DataFrame(design).copy()
     else:
-        raise InputError(
-            f"must be a DataFrame, a mapping or an array, got {type(design).__name__}", field="design"
-        )
+        raise InputError(msg("experiments.design_type", type=type(design).__name__), field="design")
     frame.columns = [str(c) for c in frame.columns]
     frame.index = frame.index.rename(names.EXPERIMENT)
     return frame
@@ -402,7 +397,8 @@ def _outcomes(outcomes: Sequence[str]) -> set[str]:
     unknown = [o for o in outcomes if o not in KNOWN_OUTCOMES]
     if unknown:
         raise InputError(
-            f"unknown outcome {unknown[0]!r} (known: {', '.join(KNOWN_OUTCOMES)})", field="outcomes"
+            msg("experiments.unknown_outcome", outcome=repr(unknown[0]), known=", ".join(KNOWN_OUTCOMES)),
+            field="outcomes",
         )
     return set(outcomes)
 
@@ -411,10 +407,12 @@ def _years(scenario: Scenario, years: Sequence[int] | None) -> list[int]:
     if years is None:
         return [int(y) for y in scenario.years]
     if isinstance(years, str) or not all(isinstance(y, int | np.integer) for y in years):
-        raise InputError(f"must be whole years, got {years!r}", field="years")
+        raise InputError(msg("experiments.years_whole", value=repr(years)), field="years")
     bad = [y for y in years if not scenario.base_year <= y <= scenario.horizon]
     if bad:
-        raise InputError(f"{bad[0]} is outside {scenario.base_year}-{scenario.horizon}", field="years")
+        first, last = scenario.base_year, scenario.horizon
+        outside = msg("experiments.year_outside", year=bad[0], first=first, last=last)
+        raise InputError(outside, field="years")
     return sorted({int(y) for y in years})
 
 
@@ -468,7 +466,7 @@ def _region_rank(
 
 def _storage(storage: Storage) -> str:
     if storage not in ("auto", "parquet", "csv"):
-        raise InputError(f"must be 'auto', 'parquet' or 'csv', got {storage!r}", field="storage")
+        raise InputError(msg("experiments.storage", value=repr(storage)), field="storage")
     try:
         import pyarrow  # noqa: F401
 
@@ -476,7 +474,7 @@ def _storage(storage: Storage) -> str:
     except ImportError:
         have = False
     if storage == "parquet" and not have:
-        raise InputError("Parquet needs pyarrow (pip install pyarrow); or use storage='csv'", field="storage")
+        raise InputError(msg("experiments.needs_pyarrow"), field="storage")
     return "parquet" if storage != "csv" and have else "csv"
 
 
@@ -578,9 +576,9 @@ def load_experiments(path: str | Path) -> Experiments:
                 for name, spec in doc["tables"].items()
             }
     except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
-        raise InputError(f"not a saved ranksim experiment ({exc})", file=source) from None
+        raise InputError(msg("experiments.not_saved", reason=str(exc)), file=source) from None
     if doc.get("format") != FORMAT:
-        raise InputError(f"saved in format {doc.get('format')!r}; this ranksim reads {FORMAT}", file=source)
+        raise InputError(msg("experiments.format", found=repr(doc.get("format")), wanted=FORMAT), file=source)
     info = dict(doc["scenario"])
     return Experiments(
         scenario=ScenarioInfo(**info),

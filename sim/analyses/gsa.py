@@ -31,6 +31,7 @@ from sim.analyses.experiments import Experiments
 from sim.errors import InputError
 from sim.inputs.params import parse_parameter, warn_if_fractions
 from sim.longformat import outcome_long, stack
+from sim.messages import msg
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, fresh_seed
 from sim.results import ResultView
@@ -63,7 +64,7 @@ def problem(scenario: Scenario, parameters: Mapping[str, Any]) -> dict[str, Any]
         :func:`sim.experiments`). Values are checked as a scenario file's are.
     """
     if not isinstance(parameters, Mapping) or not parameters:
-        raise InputError("give a mapping of parameter -> [low, high] (at least one)", field="parameters")
+        raise InputError(msg("gsa.no_parameters"), field="parameters")
     rows = [_one(scenario, str(path), spec) for path, spec in parameters.items()]
     return {
         "num_vars": len(rows),
@@ -82,25 +83,19 @@ def _one(scenario: Scenario, path: str, spec: Any) -> tuple[str, list[float], st
     if isinstance(spec, Mapping):
         extra = set(spec) - {"set", "shift", "distribution", "dist", "bounds", "mode"}
         if extra:
-            raise InputError(
-                f"unknown key {sorted(extra)[0]!r} (known: set, shift, distribution, dist, bounds, mode)",
-                field=field,
-            )
+            raise InputError(msg("gsa.unknown_key", key=repr(sorted(extra)[0])), field=field)
         if ("set" in spec) + ("shift" in spec) + ("bounds" in spec) != 1:
-            raise InputError(
-                "give one of [low, high], {set: [low, high]}, {shift: [low, high]} or "
-                "{dist: ..., bounds: [...]}",
-                field=field,
-            )
+            raise InputError(msg("gsa.one_form"), field=field)
         mode = "shift" if "shift" in spec else str(spec.get("mode", "set"))
         word = str(spec.get("dist", spec.get("distribution", "unif")))
         dist = _WORDS.get(word, word)
         bounds = spec.get("set", spec.get("shift", spec.get("bounds")))
     if dist not in DISTRIBUTIONS:
-        raise InputError(f"unknown distribution {dist!r} (known: {', '.join(DISTRIBUTIONS)})", field=field)
+        unknown = msg("gsa.unknown_distribution", name=repr(dist), known=", ".join(DISTRIBUTIONS))
+        raise InputError(unknown, field=field)
     numbers = _bounds(bounds, field)
     if dist in ("unif", "triang", "logunif", "truncnorm") and not numbers[0] < numbers[1]:
-        raise InputError(f"low {numbers[0]:g} must be below high {numbers[1]:g}", field=field)
+        raise InputError(msg("gsa.low_high", low=numbers[0], high=numbers[1]), field=field)
     if dist == "triang" and len(numbers) == 2:
         numbers = [*numbers, 0.5]  # symmetric, as the scenario format's "triangular"
     param = parse_parameter(
@@ -120,13 +115,13 @@ def _one(scenario: Scenario, path: str, spec: Any) -> tuple[str, list[float], st
 
 def _bounds(value: Any, field: str) -> list[float]:
     if isinstance(value, str) or not hasattr(value, "__len__") or not 2 <= len(value) <= 4:
-        raise InputError(f"bounds must be a list like [low, high], got {value!r}", field=field)
+        raise InputError(msg("gsa.bounds_list", value=repr(value)), field=field)
     try:
         numbers = [float(v) for v in value]
     except (TypeError, ValueError):
-        raise InputError(f"bounds must be numbers, got {value!r}", field=field) from None
+        raise InputError(msg("gsa.bounds_numbers", value=repr(value)), field=field) from None
     if not all(np.isfinite(numbers)):
-        raise InputError(f"bounds must be finite, got {value!r}", field=field)
+        raise InputError(msg("gsa.bounds_finite", value=repr(value)), field=field)
     return numbers
 
 
@@ -208,7 +203,7 @@ def analyze(
         The bootstrap's seed (default a fresh one below 2**53, recorded in ``result.seed``).
     """
     if method not in ("sobol", "morris", "delta"):
-        raise InputError(f"must be 'sobol', 'morris' or 'delta', got {method!r}", field="method")
+        raise InputError(msg("gsa.method", value=repr(method)), field="method")
     prob = _salib_problem(problem if problem is not None else experiments.problem())
     y, censored = _outcome(experiments, outcome)
     x = experiments.design[prob["names"]].to_numpy(dtype=float)
@@ -283,9 +278,8 @@ def _run(
             )
         return dict(delta.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, seed=seed))
     except (ValueError, RuntimeError) as exc:
-        raise InputError(
-            f"SALib could not analyse this design with {method}: {exc}", field="experiments"
-        ) from None
+        failed = msg("gsa.salib_failed", method=method, reason=str(exc))
+        raise InputError(failed, field="experiments") from None
 
 
 def _table(method: str, params: list[str], raw: dict[str, Any]) -> pd.DataFrame:

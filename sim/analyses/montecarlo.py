@@ -24,6 +24,7 @@ from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS, load_targets
 from sim.inputs.params import Parameter
+from sim.messages import msg
 from sim.model.growth import cell_roles
 from sim.model.plans import PlanRisk, plan_risk
 from sim.model.record import BandSettings, record, scale_factors
@@ -428,7 +429,7 @@ def simulate(
     time. The draws, and so the result, are the same either way (tested).
     """
     if isinstance(paths, bool) or not isinstance(paths, int | np.integer) or paths < 1:
-        raise InputError(f"must be a whole number of at least 1, got {paths!r}", field="paths")
+        raise InputError(msg("montecarlo.paths_whole", value=repr(paths)), field="paths")
     generator, used = random_source(seed, rng)
     proj = project(scenario, settings)
     scenario = proj.scenario  # with a threshold parameter applied

@@ -20,6 +20,7 @@ from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_outcome, parse_parameter, warn_if_fractions
+from sim.messages import Msg, msg
 from sim.model.scenario import ParameterRange, Scenario, SensitivitySettings, sensitivity_settings
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
@@ -200,12 +201,13 @@ def sensitivity(
         settings = sensitivity_settings(scenario, settings)
     spec = settings if settings is not None else scenario.sensitivity
     if spec is None:
-        raise InputError("the scenario has no `sensitivity:` section", field="sensitivity")
+        raise InputError(msg("sensitivity.no_section"), field="sensitivity")
     outcome = spec.outcome
     try:
         kind, year = parse_outcome(outcome, scenario.base_year, scenario.horizon)
-    except ValueError as exc:
-        raise InputError(str(exc), field="sensitivity.outcome") from None
+    except (ValueError, InputError) as exc:
+        found = getattr(exc, "msg", None)  # a library error's catalogue message, else its text
+        raise InputError(found if isinstance(found, Msg) else str(exc), field="sensitivity.outcome") from None
     ranges = list(spec.parameters)
     params = [
         parse_parameter(

@@ -28,6 +28,7 @@ from sim import names
 from sim.engine.batch import NEVER, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter
+from sim.messages import msg
 from sim.model.growth import assemble
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance, random_source
@@ -364,17 +365,15 @@ def solve(
         (deadline -> required growth for every projected year) and the scenario's own growth.
     """
     if isinstance(by, bool) or not isinstance(by, int | np.integer):
-        raise InputError(f"must be a whole year, got {by!r}", field="by")
+        raise InputError(msg("solve.by_whole_year", value=repr(by)), field="by")
     if not scenario.base_year < by <= scenario.horizon:
         raise InputError(
-            f"must be after the base year {scenario.base_year} and at most the horizon "
-            f"{scenario.horizon}, got {by}",
-            field="by",
+            msg("solve.by_range", base=scenario.base_year, horizon=scenario.horizon, value=by), field="by"
         )
     if over is not None:
         _check_over(scenario, by, over, lead)
     if probability is not None and not 0 < probability <= 1:
-        raise InputError(f"must be in (0, 1], got {probability}", field="probability")
+        raise InputError(msg("solve.probability", value=probability), field="probability")
     generator, used = random_source(seed, rng) if probability is not None else (None, None)
     deterministic = required_curve(scenario, lead, over)
     if probability is None:
@@ -410,14 +409,10 @@ def _check_over(scenario: Scenario, by: int, over: tuple[int, int], lead: bool) 
     """A plan period is a range of projected years that starts no later than the deadline."""
     first, last = over
     if lead:
-        raise InputError(
-            "a lead covers every projected year; give a plan period or a lead, not both", field="over"
-        )
+        raise InputError(msg("solve.lead_and_period"), field="over")
     if not scenario.base_year < first <= last <= scenario.horizon:
-        raise InputError(
-            f"must be FIRST:LAST within the projection ({scenario.base_year + 1}-{scenario.horizon}), "
-            f"got {first}:{last}",
-            field="over",
-        )
+        y0, y1 = scenario.base_year + 1, scenario.horizon
+        outside = msg("solve.over_range", first=y0, last=y1, a=first, b=last)
+        raise InputError(outside, field="over")
     if by < first:
-        raise InputError(f"the deadline {by} comes before the plan period starts ({first})", field="by")
+        raise InputError(msg("solve.deadline_before_period", by=by, first=first), field="by")

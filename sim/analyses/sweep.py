@@ -20,6 +20,7 @@ from sim._typing import FloatArray
 from sim.engine.batch import NEVER, Outcomes, evaluate_batch
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter, warn_if_fractions
+from sim.messages import msg
 from sim.model.scenario import Scenario, SweepAxis
 from sim.provenance import Provenance, random_source
 from sim.results import ResultView
@@ -190,7 +191,7 @@ def sweep(
         (i.param, i.mode, i.values) if isinstance(i, SweepAxis) else i for i in given
     ]
     if not 1 <= len(axes) <= 3:
-        raise InputError(f"a sweep takes 1 to 3 parameters, got {len(axes)}", field="items")
+        raise InputError(msg("sweep.axes_count", n=len(axes)), field="items")
     params = tuple(
         parse_parameter(
             scenario.panel.regions,
@@ -204,7 +205,7 @@ def sweep(
     same = [(p.kind, p.region) for p in params]  # the same province by another name is the same
     if len(set(same)) < len(same):
         twice = next(p.key for p, k in zip(params, same, strict=True) if same.count(k) > 1)
-        raise InputError(f"{twice!r} is swept twice; give each parameter once", field="items")
+        raise InputError(msg("sweep.swept_twice", param=repr(twice)), field="items")
     values = tuple(_numbers(vals, i) for i, (_, _, vals) in enumerate(axes))
     for p, vals in zip(params, values, strict=True):
         warn_if_fractions(p, vals, p.path)
@@ -260,13 +261,10 @@ def _numbers(values: Sequence[Any], i: int) -> tuple[float, ...]:
         try:
             number = float(v)
         except (TypeError, ValueError):
-            raise InputError(
-                f"{v!r} is not a number (growth in percent per year: write 6, not '6%')",
-                field=f"items.{i}.values",
-            ) from None
+            raise InputError(msg("sweep.not_number", value=repr(v)), field=f"items.{i}.values") from None
         if not np.isfinite(number):
-            raise InputError(f"{v!r} is not a finite number", field=f"items.{i}.values")
+            raise InputError(msg("sweep.not_finite", value=repr(v)), field=f"items.{i}.values")
         out.append(number)
     if not out:
-        raise InputError("no values", field=f"items.{i}.values")
+        raise InputError(msg("sweep.no_values"), field=f"items.{i}.values")
     return tuple(out)

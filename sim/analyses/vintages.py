@@ -18,6 +18,7 @@ import pandas as pd
 from sim._typing import FloatArray, IntArray
 from sim.errors import DataError
 from sim.inputs.panel import Panel, Regions
+from sim.messages import msg
 from sim.ranks import rank_levels
 
 VINTAGE_COLUMNS = ("vintage", "code", "en", "zh", "gdp_nominal_100m_yuan", "rank")
@@ -143,13 +144,13 @@ def compare_vintages(panels: Mapping[str, Panel], year: int | None = None) -> Vi
     """Line up ``year`` (default :func:`default_year`) across ``panels`` (name -> panel, oldest
     first, the latest last); regions are the latest panel's."""
     if not panels:
-        raise DataError("no vintages to compare", field="vintages")
+        raise DataError(msg("vintages.none"), field="vintages")
     year = default_year(panels) if year is None else year
     latest = list(panels.values())[-1]
     if not any(p.first_year <= year <= p.last_year for p in panels.values()):
         first = min(p.first_year for p in panels.values())
         last = max(p.last_year for p in panels.values())
-        raise DataError(f"year {year} is in no vintage ({first}-{last})", field="year")
+        raise DataError(msg("vintages.year_in_none", year=year, first=first, last=last), field="year")
     regions = latest.regions
     gdp = np.full((len(panels), len(regions)), np.nan)
     for v, panel in enumerate(panels.values()):

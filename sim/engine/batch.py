@@ -17,6 +17,7 @@ import numpy as np
 from sim._typing import FloatArray, IntArray
 from sim.errors import InputError
 from sim.inputs.params import Parameter
+from sim.messages import msg
 from sim.model.growth import Setting, assemble
 from sim.model.scenario import Scenario
 
@@ -51,13 +52,14 @@ def _prepare(
     checked = [(p, np.asarray(v, dtype=float)) for p, v in settings]
     want = np.array(rank_years if rank_years is not None else [scenario.horizon], dtype=np.int64)
     if ((want < scenario.base_year) | (want > scenario.horizon)).any():
-        raise InputError(f"years must be within {scenario.base_year}-{scenario.horizon}", field="years")
+        within = msg("engine.years_within", first=scenario.base_year, last=scenario.horizon)
+        raise InputError(within, field="years")
     k = np.full(b_total, scenario.threshold_rank, dtype=np.int64)
     for p, v in checked:
         if p.kind == "threshold":
             k = np.rint(v if p.mode == "set" else scenario.threshold_rank + v).astype(np.int64)
             if ((k < 1) | (k > scenario.n_regions - 1)).any():
-                raise InputError(f"threshold must be between 1 and {scenario.n_regions - 1}", field=p.key)
+                raise InputError(msg("engine.threshold_between", top=scenario.n_regions - 1), field=p.key)
     return checked, b_total, want, k
 
 
@@ -139,7 +141,9 @@ def evaluate_growth(
     b_total = growth.shape[0]
     want = np.array(rank_years, dtype=np.int64)
     if ((want < base_year) | (want > base_year + growth.shape[1])).any():
-        raise InputError(f"years must be within {base_year}-{base_year + growth.shape[1]}", field="years")
+        raise InputError(
+            msg("engine.years_within", first=base_year, last=base_year + growth.shape[1]), field="years"
+        )
     order = np.argsort(want, kind="stable")
     cols = (want - base_year)[order]
     r_out = np.empty(b_total, dtype=np.int64)

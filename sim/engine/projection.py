@@ -15,6 +15,7 @@ from sim._typing import Direction, FloatArray, IntArray
 from sim.engine.levels import gap_pct, project_log_levels
 from sim.errors import InputError
 from sim.inputs.params import Parameter
+from sim.messages import msg
 from sim.model.growth import Growth, GrowthSources, assemble, growth_sources
 from sim.model.scenario import Scenario
 from sim.names import (
@@ -426,16 +427,12 @@ def with_threshold(scenario: Scenario, settings: Sequence[tuple[Parameter, float
     out = scenario
     for p, v in settings:
         if not isinstance(p, Parameter):
-            raise InputError(
-                f"a setting must be a Parameter (sim.inputs.params.parse_parameter), got {p!r}",
-                field="settings",
-            )
+            raise InputError(msg("engine.setting_not_parameter", value=repr(p)), field="settings")
         if p.kind == "threshold":
             k = round(float(v)) if p.mode == "set" else scenario.threshold_rank + round(float(v))
             if not 1 <= k <= scenario.n_regions - 1 or float(v) != round(float(v)):
-                raise InputError(
-                    f"must be a whole rank between 1 and {scenario.n_regions - 1}, got {v!r}", field=p.key
-                )
+                whole = msg("engine.whole_rank", top=scenario.n_regions - 1, value=repr(v))
+                raise InputError(whole, field=p.key)
             out = dataclasses.replace(out, threshold_rank=int(k))
     return out
 

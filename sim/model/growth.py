@@ -30,6 +30,7 @@ from sim._typing import FloatArray, IntArray
 from sim.errors import InputError
 from sim.inputs.panel import Panel
 from sim.inputs.params import Mode, Parameter
+from sim.messages import msg
 from sim.units import log_to_pct, pct_to_log
 
 TRAILING_YEARS = 5
@@ -400,7 +401,8 @@ def param_rows(model: GrowthModel, param: Parameter) -> slice:
     first, last = param.years
     y0, y1 = int(model.years[0]), int(model.years[-1])
     if first < y0 or last > y1:
-        raise InputError(f"years {first}-{last} are outside the projection ({y0}-{y1})", field=param.key)
+        outside = msg("growth.plan_years_outside", first=first, last=last, y0=y0, y1=y1)
+        raise InputError(outside, field=param.key)
     return slice(first - y0, last - y0 + 1)
 
 
@@ -466,7 +468,7 @@ def _national_and_decay(
         elif param.kind == "half_life":
             hl = values if param.mode == "set" else model.half_life + values  # type: ignore[operator]
             if (hl <= 0).any():
-                raise InputError("half-life must be greater than 0", field=param.key)
+                raise InputError(msg("growth.half_life_positive"), field=param.key)
             decay = decay_factors(model.years, model.base_year, hl)
     if model.national_pinned_nominal is not None:  # known nominal growth: the deflator is implied
         known = np.isfinite(model.national_pinned_nominal)
@@ -491,7 +493,7 @@ def _apply(pct: FloatArray, values: FloatArray, mode: Mode) -> FloatArray:
 
 def _check_growth(pct: FloatArray, param: Parameter) -> None:
     if (pct <= -100).any():
-        raise InputError(f"growth of -100 % or less for some values of {param.path}", field=param.key)
+        raise InputError(msg("growth.below_minus_100", path=param.path), field=param.key)
 
 
 def targets_pct(

@@ -22,6 +22,7 @@ import numpy as np
 from sim._typing import FloatArray, IntArray
 from sim.errors import DataError
 from sim.inputs.panel import POP, Panel
+from sim.messages import Msg, Words, msg
 from sim.model.growth import decay_factors, path_pct
 from sim.units import pct_to_log
 
@@ -101,33 +102,23 @@ def check_population(panel: Panel, base_year: int, window: tuple[int, int]) -> N
     t = panel.year_index(base_year)
     missing = np.flatnonzero(~np.isfinite(panel.population[t]))
     if missing.size:
-        who = panel.regions.en[int(missing[0])]
-        raise DataError(
-            f"no population for {who} in {base_year}: measure gdp_per_capita needs every region's "
-            "population in the base year",
-            file=panel.path,
-            field=POP,
-        )
+        who = Words(panel.regions.en[int(missing[0])], panel.regions.zh[int(missing[0])])
+        raise DataError(msg("population.missing_base", who=who, year=base_year), file=panel.path, field=POP)
     use = (panel.years >= window[0]) & (panel.years <= window[1])
     none = np.flatnonzero(~np.isfinite(panel.log_population[use]).any(axis=0))
     if none.size:
-        who = panel.regions.en[int(none[0])]
+        who = Words(panel.regions.en[int(none[0])], panel.regions.zh[int(none[0])])
         raise DataError(
-            f"no usable population change for {who} in {window[0]}-{window[1]} (missing years or "
-            "census breaks): its population trend cannot be estimated",
-            file=panel.path,
-            field=POP,
+            msg("population.no_trend", who=who, first=window[0], last=window[1]), file=panel.path, field=POP
         )
 
 
-def break_notes(panel: Panel, window: tuple[int, int]) -> list[str]:
-    """One line per likely census break in the window: region, year and the jump in percent."""
+def break_notes(panel: Panel, window: tuple[int, int]) -> list[Msg]:
+    """One message per likely census break in the window: region, year and the jump in percent."""
     use = (panel.years >= window[0]) & (panel.years <= window[1])
     out = []
     for t, i in zip(*np.nonzero(panel.population_break & use[:, None]), strict=True):
         jump = (panel.population[t, i] / panel.population[t - 1, i] - 1) * 100
-        out.append(
-            f"population of {panel.regions.en[i]} changes {jump:+.1f} % into {int(panel.years[t])}: a likely "
-            "census break, left out of its population trend and shocks"
-        )
+        who = Words(panel.regions.en[i], panel.regions.zh[i])
+        out.append(msg("population.census_break", who=who, jump=float(jump), year=int(panel.years[t])))
     return out

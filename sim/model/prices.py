@@ -27,6 +27,7 @@ import numpy as np
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
+from sim.messages import msg
 
 #: Coal and energy provinces whose deflators move with commodity prices (GB/T 2260 codes).
 RESOURCE_CODES = ("14", "15", "61", "64", "65")
@@ -100,11 +101,8 @@ def estimate(panel: Panel, last_year: int, *, separate_speed: bool = False) -> P
     factor_raw = d[:, list(resource)].mean(axis=1) if resource else np.zeros(years.size)
     obs = np.flatnonzero(ok[1:]) + 1  # rows t with d[t] known and a previous level
     if obs.size < MIN_YEARS:
-        raise ScenarioError(
-            f"the price model needs at least {MIN_YEARS} years of deflators up to {last_year}; "
-            f"the data has {obs.size}",
-            field="others.deflator_model",
-        )
+        too_few = msg("prices.too_few_years", n=MIN_YEARS, year=last_year, have=int(obs.size))
+        raise ScenarioError(too_few, field="others.deflator_model")
     mean = float(factor_raw[obs].mean())
     factor = factor_raw - mean
     n = d.shape[1]

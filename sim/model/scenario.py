@@ -56,6 +56,7 @@ from sim.model.population import (
 from sim.model.prices import RESOURCE_CODES, PriceModel, commodity_loadings, factor_group
 from sim.model.prices import estimate as estimate_prices
 from sim.model.record import lean_weights, record
+from sim.messages import Msg, Words, msg, nation_words
 from sim.provenance import Provenance
 from sim.units import log_to_pct
 
@@ -151,7 +152,7 @@ class Source:
     files: dict[str, str]
     comments: dict[str, str] = field(default_factory=dict)  # dotted key -> YAML comment
     locations: dict[str, Location] = field(default_factory=dict)  # dotted key -> file:line
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[RanksimWarning, ...] = ()  # located catalogue messages; str() is the English line
     changes: tuple[tuple[str, str], ...] = ()  # (dotted key, new value) made in code, in order
 
 
@@ -221,8 +222,11 @@ class Scenario:
         return self.source.files
 
     @property
-    def warnings(self) -> tuple[str, ...]:
-        """Warnings found while loading (e.g. real growth that looks like a fraction), with file and line."""
+    def warnings(self) -> tuple[RanksimWarning, ...]:
+        """Warnings found while loading (e.g. real growth that looks like a fraction), with file and
+        line: each a :class:`~sim.errors.RanksimWarning` (``str()`` the English line ``file:line:
+        field: warning: text``, :meth:`~sim.errors.RanksimWarning.render` in a language, ``.msg``
+        its catalogue message)."""
         return self.source.warnings
 
     def with_changes(
@@ -248,18 +252,15 @@ class Scenario:
         :func:`warnings.warn` as :class:`~sim.errors.RanksimWarning`.
         """
         if changes is not None and not isinstance(changes, Mapping):
-            raise ScenarioError(
-                f"must be a mapping of dotted key -> value, e.g. {{'threshold_rank': 12}}; got "
-                f"{type(changes).__name__}",
-                field="changes",
-            )
+            not_mapping = msg("scenario.changes_not_mapping", type=type(changes).__name__)
+            raise ScenarioError(not_mapping, field="changes")
         data = copy.deepcopy(self._data)
         touched: list[Key] = []
         made: list[tuple[str, str]] = []
         written: dict[Key, str] = {}  # key path -> the dotted key as the caller wrote it
         for dotted, value in (changes or {}).items():
             if not isinstance(dotted, str) or not dotted.strip():
-                raise ScenarioError(f"a key must be dotted text, got {dotted!r}", field="changes")
+                raise ScenarioError(msg("scenario.change_key_not_text", key=repr(dotted)), field="changes")
             key = _key_of(dotted, panel or self.panel)
             _set_in(data, key, _plain(value, dotted))
             touched.append(key)
@@ -285,9 +286,9 @@ class Scenario:
             comments[dotted] = f"changed in code: {shown}"
         source = ScenarioFile(checked, panel or self.panel, self.source.path, self.source.files, locs)
         variant = resolve(source, comments=comments, derived=True, changes=(*self.source.changes, *made))
-        for text in variant.warnings:
-            if text not in self.source.warnings:
-                warn_user(text)
+        for warning in variant.warnings:
+            if warning not in self.source.warnings:
+                warn_user(warning)
         return variant
 
     def provenance(
@@ -350,7 +351,7 @@ def _as_written(exc: ScenarioError, written: Mapping[Key, str]) -> ScenarioError
                 shown = dotted.split(".")[: 2] if key[0] == "provinces" else []
                 parts = (*shown, *parts[len(shown):]) if shown else parts
                 break
-        out.append(ScenarioError(err.message, file=err.file, line=err.line, field=".".join(parts)))
+        out.append(ScenarioError(err.msg, file=err.file, line=err.line, field=".".join(parts)))
     return out[0] if len(out) == 1 else InputErrors(out)  # type: ignore[return-value]
 
 
@@ -361,7 +362,8 @@ def _key_of(dotted: str, panel: Panel) -> Key:
         idx = panel.regions.find(parts[1])
         if idx is None:
             raise ScenarioError(
-                f"unknown province {parts[1]!r}{panel.regions.suggest(parts[1])}", field=dotted
+                msg("scenario.unknown_province", name=repr(parts[1]), hint=panel.regions.suggest(parts[1])),
+                field=dotted,
             )
         parts = ("provinces", panel.regions.codes[idx], *parts[2:])
     return parts
@@ -413,8 +415,8 @@ def load_scenario(source: str | Path | Mapping[str, Any], *, base_dir: str | Pat
 
 
 def _warn(scenario: Scenario) -> None:
-    for text in scenario.warnings:
-        warnings.warn(text, RanksimWarning, stacklevel=3)
+    for warning in scenario.warnings:
+        warnings.warn(warning, stacklevel=3)
 
 
 def _plain(value: Any, field: str) -> Any:
@@ -448,15 +450,30 @@ def default_scenario() -> Scenario:
     return resolve(ScenarioFile(data, panel, Path("<default>"), dict(panel.files)))
 
 
-def _err(msg: str, key: Key, locs: Mapping[Key, Location], path: Path | None) -> ScenarioError:
+def _where(key: Key, locs: Mapping[Key, Location], path: Path | None) -> dict[str, Any]:
+    """file, line and field of ``key``: the line of the key or of the nearest key containing it."""
     loc = None
     for n in range(len(key), 0, -1):
         if key[:n] in locs:
             loc = locs[key[:n]]
             break
-    return ScenarioError(
-        msg, file=loc.file if loc else path, line=loc.line if loc else None, field=".".join(key)
-    )
+    return {"file": loc.file if loc else path, "line": loc.line if loc else None, "field": ".".join(key)}
+
+
+def _err(message: Msg | str, key: Key, locs: Mapping[Key, Location], path: Path | None) -> ScenarioError:
+    """An error about ``key``, located (:func:`_where`)."""
+    return ScenarioError(message, **_where(key, locs, path))
+
+
+def _warning(message: Msg, key: Key, locs: Mapping[Key, Location], path: Path | None) -> RanksimWarning:
+    """A warning about ``key``, located as its errors are (:func:`_where`)."""
+    return RanksimWarning(message, **_where(key, locs, path))
+
+
+def _message_of(exc: Exception) -> Msg | str:
+    """An error's catalogue message (a library error's ``.msg``), else its text."""
+    found = getattr(exc, "msg", None)
+    return found if isinstance(found, Msg) else str(exc)
 
 
 def resolve(
@@ -473,8 +490,8 @@ def resolve(
     spec, panel, locs = file.data, file.panel, file.locations
     where = None if derived else file.path
 
-    def fail(msg: str, *key: str) -> ScenarioError:
-        return _err(msg, key, locs, where)
+    def fail(message: Msg | str, *key: str) -> ScenarioError:
+        return _err(message, key, locs, where)
 
     errors: list[InputError] = []
 
@@ -536,12 +553,10 @@ def resolve(
         spec["national"].get("gdp"), fail, data_years,
     )  # fmt: skip
     measure: Measure = spec.get("measure") or "gdp"
-    census: list[str] = []
+    census: list[RanksimWarning] = []
     if measure == "gdp_per_capita":
         growth = dataclasses.replace(growth, population=_population(spec, panel, base, years, others))
-        census = [
-            str(_err(f"warning: {n}", ("measure",), locs, file.path)) for n in break_notes(panel, window)
-        ]
+        census = [_warning(n, ("measure",), locs, file.path) for n in break_notes(panel, window)]
     notes = comments if comments is not None else {".".join(k): v for k, v in file.comments.items()}
     source = Source(
         file.path,
@@ -631,12 +646,8 @@ def _panel_targets(panel: Panel, model: str, fail: Any) -> Targets | None:
     if model != "targets":
         return None
     if panel.scope.targets is None:
-        raise fail(
-            f"{panel.path.name} has no announced targets: name a targets file in "
-            f"{panel.path.stem}.meta.yaml (targets: FILE.csv), or use model: spread",
-            "others",
-            "model",
-        )
+        meta = f"{panel.path.stem}.meta.yaml"
+        raise fail(msg("scenario.no_targets", file=panel.path.name, meta=meta), "others", "model")
     return load_targets(panel.scope.targets)
 
 
@@ -646,50 +657,46 @@ def _preset(spec: dict[str, Any], fail: Any) -> None:
 
     name = spec["national"].get("preset")
     if name is not None and name not in preset_names():
-        raise fail(f"unknown preset {name!r} (known: {', '.join(preset_names())})", "national", "preset")
+        unknown = msg("scenario.unknown_preset", name=repr(name), known=", ".join(preset_names()))
+        raise fail(unknown, "national", "preset")
 
 
 def _threshold(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     n = panel.n_regions
     threshold = spec["threshold_rank"] if spec["threshold_rank"] is not None else (n + 1) // 2
     if not 1 <= threshold <= n - 1:
-        raise fail(
-            f"must be between 1 and {n - 1} for a panel of {n} regions, got {threshold}", "threshold_rank"
-        )
+        raise fail(msg("scenario.threshold_range", top=n - 1, n=n, value=threshold), "threshold_rank")
     return int(threshold)
 
 
 def _base_year(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     base = spec["base_year"] if spec["base_year"] is not None else panel.last_year
     if not panel.first_year + 1 <= base <= panel.last_year:
-        raise fail(
-            f"must be within the data, {panel.first_year + 1}-{panel.last_year}; got {base}", "base_year"
-        )
+        first, last = panel.first_year + 1, panel.last_year
+        raise fail(msg("scenario.base_year_range", first=first, last=last, value=base), "base_year")
     return int(base)
 
 
 def _horizon(spec: dict[str, Any], base: int, fail: Any) -> int:
     horizon = spec["horizon"] if spec["horizon"] is not None else base + DEFAULT_HORIZON_YEARS
     if horizon <= base:
-        raise fail(f"must be after the base year {base}, got {horizon}", "horizon")
+        raise fail(msg("scenario.after_base_year", base=base, value=horizon), "horizon")
     if horizon > base + 100:
-        raise fail(f"at most 100 years after the base year, got {horizon}", "horizon")
+        raise fail(msg("scenario.horizon_too_far", value=horizon), "horizon")
     return int(horizon)
 
 
 def _target(spec: dict[str, Any], panel: Panel, fail: Any) -> int:
     if spec["target"] is None:
         if not panel.is_bundled_or_vintage:
-            raise fail("required for a panel other than the bundled one", "target")
+            raise fail(msg("scenario.target_required"), "target")
         target = panel.regions.find("15")
     else:
         target = panel.regions.find(spec["target"])
     if target is None:
-        raise fail(
-            f"unknown province {spec['target']!r}{panel.regions.suggest(spec['target'])} "
-            "(use an English or Chinese name or a code)",
-            "target",
-        )
+        name = spec["target"]
+        unknown = msg("scenario.unknown_target", name=repr(name), hint=panel.regions.suggest(name))
+        raise fail(unknown, "target")
     return target
 
 
@@ -838,8 +845,9 @@ def _plans(
         for attr, arr in (("real_growth", shift_r), ("deflator", shift_d)):
             for year, pp in ((p.get("shift") or {}).get(attr) or {}).items():
                 if not years[0] <= year <= years[-1]:
-                    raise fail(f"year {year} is outside the projection ({years[0]}-{years[-1]})",
-                               "provinces", code, "shift", attr)  # fmt: skip
+                    first, last = int(years[0]), int(years[-1])
+                    outside = msg("scenario.shift_year_outside", year=year, first=first, last=last)
+                    raise fail(outside, "provinces", code, "shift", attr)
                 arr[year - years[0], i] = pp
         gdp = p.get("gdp") or {}
         if gdp:
@@ -851,11 +859,7 @@ def _pinned_growth(gdp: dict[int, float], start: float, years: IntArray, fail: A
     """Log nominal growth ``(T,)`` implied by preliminary levels for consecutive years from base+1."""
     want = list(range(int(years[0]), int(years[0]) + len(gdp)))
     if sorted(gdp) != want:
-        raise fail(
-            f"preliminary figures must be consecutive years from {years[0]} (the first projected "
-            f"year), got {sorted(gdp)}",
-            *key,
-        )
+        raise fail(msg("scenario.preliminary_years", first=int(years[0]), years=str(sorted(gdp))), *key)
     levels = np.log(np.array([start, *(gdp[y] for y in want)]))
     out = np.full(years.size, np.nan)
     out[: len(want)] = np.diff(levels)
@@ -910,8 +914,8 @@ def _analyses(
         outcome = s["outcome"] or f"gap_{horizon}"
         try:
             parse_outcome(outcome, base, horizon)
-        except ValueError as exc:
-            raise fail(str(exc), "sensitivity", "outcome") from None
+        except (ValueError, InputError) as exc:
+            raise fail(_message_of(exc), "sensitivity", "outcome") from None
         ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
         sens = SensitivitySettings(outcome, ranges, s["sobol_samples"])
         checks += [(r.param, r.mode, ("sensitivity", "parameters", r.param)) for r in ranges]
@@ -920,7 +924,7 @@ def _analyses(
         try:
             parse_parameter(panel.regions, path, mode, decays=half_life is not None)
         except InputError as exc:
-            errors.append(fail(exc.message, *key))
+            errors.append(fail(exc.msg, *key))
     raise_all(errors)
     return sweep, sens
 
@@ -934,7 +938,8 @@ def sensitivity_settings(scenario: Scenario, spec: Mapping[str, Any]) -> Sensiti
     from sim.inputs.schema import SensitivitySpec, pydantic_error
 
     if not isinstance(spec, Mapping):
-        raise ScenarioError(f"must be a mapping, got {type(spec).__name__}", field="sensitivity")
+        not_mapping = msg("scenario.sensitivity_not_mapping", type=type(spec).__name__)
+        raise ScenarioError(not_mapping, field="sensitivity")
     try:
         s = SensitivitySpec.model_validate(dict(spec)).model_dump()
     except ValidationError as exc:
@@ -942,8 +947,8 @@ def sensitivity_settings(scenario: Scenario, spec: Mapping[str, Any]) -> Sensiti
     outcome = s["outcome"] or f"gap_pct_{scenario.horizon}"
     try:
         parse_outcome(outcome, scenario.base_year, scenario.horizon)
-    except ValueError as exc:
-        raise ScenarioError(str(exc), field="sensitivity.outcome") from None
+    except (ValueError, InputError) as exc:
+        raise ScenarioError(_message_of(exc), field="sensitivity.outcome") from None
     ranges = tuple(_range(path, r) for path, r in s["parameters"].items())
     for r in ranges:
         parse_parameter(scenario.panel.regions, r.param, r.mode, decays=scenario.others.half_life is not None,
@@ -963,20 +968,15 @@ def _check_window(
 ) -> None:
     start, end = window
     if start > end:
-        raise fail(f"years out of order: [{start}, {end}]; write [first, last]", section, "window")
+        raise fail(msg("scenario.window_order", start=start, end=end), section, "window")
     if start < panel.first_year + 1 or end > panel.last_year:
-        raise fail(
-            f"must lie within {panel.first_year + 1}-{panel.last_year} (growth needs a previous year)",
-            section,
-            "window",
-        )
+        within = msg("scenario.window_within", first=panel.first_year + 1, last=panel.last_year)
+        raise fail(within, section, "window")
     if end > base:
-        raise fail(
-            f"ends in {end}, after the base year {base}: that would use future data", section, "window"
-        )
+        raise fail(msg("scenario.window_after_base", end=end, base=base), section, "window")
     used = [y for y in range(start, end + 1) if y not in set(exclude)]
     if not used:
-        raise fail("every year of the window is excluded", section, "exclude_years")
+        raise fail(msg("scenario.window_all_excluded"), section, "exclude_years")
 
 
 def _looks_like_fraction(value: Any) -> list[float]:
@@ -987,7 +987,7 @@ def _looks_like_fraction(value: Any) -> list[float]:
 
 def _fraction_warnings(
     spec: dict[str, Any], locs: Mapping[Key, Location], path: Path | None, *, refuse: bool = True
-) -> list[str]:
+) -> list[RanksimWarning]:
     """Real growth written like a fraction (0.06): refused when every real growth in the file
     looks like one (clearly fractions; ``refuse``), otherwise a warning naming file, line and
     field. A change made in code (``refuse=False``) is warned about, never refused."""
@@ -1004,24 +1004,10 @@ def _fraction_warnings(
     key, nums = flagged[0]
     pct = f"{nums[0] * 100:g}"
     if refuse and len(flagged) == len(items):
-        raise _err(
-            f"{nums[0]:g} looks like a fraction; growth is in percent per year, so write {pct} for {pct} % "
-            f"(values below {FRACTION_WARNING_BELOW:g} everywhere are refused as ambiguous)",
-            key,
-            locs,
-            path,
-        )
+        refused = msg("scenario.fraction_refused", v=nums[0], pct=pct, below=FRACTION_WARNING_BELOW)
+        raise _err(refused, key, locs, path)
     return [
-        str(
-            _err(
-                f"warning: {n[0]:g} is read as {n[0]:g} % a year; if you meant {n[0] * 100:g} %, "
-                f"write {n[0] * 100:g}",
-                k,
-                locs,
-                path,
-            )
-        )
-        for k, n in flagged
+        _warning(msg("scenario.fraction_read_as", v=n[0], pct=n[0] * 100), k, locs, path) for k, n in flagged
     ]
 
 
@@ -1043,11 +1029,11 @@ def _plausibility(
     provinces: dict[int, tuple[PathValue | None, PathValue | None]],
     locs: Mapping[Key, Location],
     path: Path | None,
-) -> list[str]:
+) -> list[RanksimWarning]:
     """Warnings for paths a planner set that history has not seen: a real-growth lead over the
     nation outside the region's own 5th-95th percentile of 5-year leads, or a deflator outside
     the range of every region's derived deflator in the data."""
-    out: list[str] = []
+    out: list[RanksimWarning] = []
     if not provinces and growth.pinned_nominal is None and growth.shift_deflator_pct is None:
         return out
     assembled = assemble(growth)
@@ -1065,9 +1051,9 @@ def _plausibility(
     if growth.shift_deflator_pct is not None:
         shifted = {int(k) for k in np.flatnonzero(growth.shift_deflator_pct.any(axis=0))}
     provinces = {**{k: (None, None) for k in sorted(pinned | shifted)}, **provinces}
-    over = "the nation" if panel.scope.is_national else panel.scope.aggregate_en  # the panel's aggregate
+    over = nation_words(panel.scope)  # the panel's aggregate
     for i, (r, d) in provinces.items():
-        code, who = panel.regions.codes[i], panel.regions.en[i]
+        code, who = panel.regions.codes[i], Words(panel.regions.en[i], panel.regions.zh[i])
         if i in pinned or i in shifted:
             d = d if d is not None else "implied"
         if r is not None:
@@ -1076,21 +1062,19 @@ def _plausibility(
             if not lo <= lead <= hi:
                 # enough digits that the lead and the bound it crosses never print alike
                 digits = next((k for k in (1, 2, 3) if f"{lead:+.{k}f}" not in (f"{lo:+.{k}f}", f"{hi:+.{k}f}")), 4)
-                msg = (
-                    f"warning: a real-growth lead of {lead:+.{digits}f} points over {over} in {span} is outside "
-                    f"what {who} did in any {LEAD_YEARS} years of the data (5th-95th percentile {lo:+.{digits}f} to "
-                    f"{hi:+.{digits}f})"
-                )
-                out.append(str(_err(msg, ("provinces", code, "real_growth"), locs, path)))
+                shown = f"{lead:+.{digits}f}"  # Chinese: 高 1.2 above the aggregate, 低 1.2 below it
+                size = Words(shown, ("低" if shown.startswith("-") else "高") + shown.lstrip("+-"))
+                outside = msg(
+                    "scenario.lead_outside", lead=size, over=over, span=span, who=who, n=LEAD_YEARS,
+                    lo=f"{lo:+.{digits}f}", hi=f"{hi:+.{digits}f}",
+                )  # fmt: skip
+                out.append(_warning(outside, ("provinces", code, "real_growth"), locs, path))
         if d is not None:
             worst = float(defl[:, i][np.argmax(np.abs(defl[:, i] - (lo_d + hi_d) / 2))])
             if not lo_d <= worst <= hi_d:
-                msg = (
-                    f"warning: a deflator of {worst:.1f} % is outside every region's derived deflator in "
-                    f"the data ({lo_d:.1f} to {hi_d:.1f} %)"
-                )
+                outside = msg("scenario.deflator_outside", v=worst, lo=lo_d, hi=hi_d)
                 field = "deflator" if d != "implied" else ("gdp" if i in pinned else "shift")
-                out.append(str(_err(msg, ("provinces", code, field), locs, path)))
+                out.append(_warning(outside, ("provinces", code, field), locs, path))
     return out
 
 
@@ -1100,12 +1084,12 @@ def _pin_overrides(
     provinces: Mapping[int, tuple[PathValue | None, PathValue | None]],
     locs: Mapping[Key, Location],
     path: Path,
-) -> list[str]:
+) -> list[RanksimWarning]:
     """Warnings for written values a preliminary GDP figure overrides: a deflator (a number, a
     lead, or a ``{year: pct}`` path between its first and last year, or a temporary shift) in a
     year whose nominal growth a preliminary figure fixes, where the deflator is implied instead
     (nothing a scenario writes is dropped without a word)."""
-    out: list[str] = []
+    out: list[RanksimWarning] = []
     pins = growth.pinned_nominal
     if pins is not None and np.isfinite(pins).any():
         implied = log_to_pct(assemble(growth).deflator)
@@ -1113,19 +1097,22 @@ def _pin_overrides(
             code, year = panel.regions.codes[int(i)], int(growth.years[t])
             written = provinces.get(int(i), (None, None))[1]
             for field_, value in _written_deflator(growth, int(t), int(i), written):
-                msg = (f"warning: the deflator written for {year} ({value}) is overridden by the preliminary "
-                       f"GDP figure for {year} (provinces.{code}.gdp), which implies "
-                       f"{float(implied[t, i]):.2f} %; remove one of them")  # fmt: skip
-                out.append(str(_err(msg, ("provinces", code, field_), locs, path)))
+                overridden = msg(
+                    "scenario.pin_overrides_deflator",
+                    year=year, value=value, code=code, implied=float(implied[t, i]),
+                )  # fmt: skip
+                out.append(_warning(overridden, ("provinces", code, field_), locs, path))
     nat = growth.national_pinned_nominal
     if nat is not None and ("national", "deflator") in locs:
         for t in np.flatnonzero(np.isfinite(nat)):
             year = int(growth.years[t])
             implied_nat = float(growth.national_deflator_pct[t])
-            msg = (f"warning: the national deflator written for {year} is overridden by the preliminary GDP "
-                   f"figure for {year} (national.gdp), which implies {implied_nat:.2f} %; "
-                   "remove one of them")  # fmt: skip
-            out.append(str(_err(msg, ("national", "deflator"), locs, path)))
+            # "national": the scenario's section in English; the panel's aggregate (全国, 全区) in Chinese
+            national = Words("national", nation_words(panel.scope).zh)
+            overridden = msg(
+                "scenario.pin_overrides_national", national=national, year=year, implied=implied_nat
+            )
+            out.append(_warning(overridden, ("national", "deflator"), locs, path))
     return out
 
 

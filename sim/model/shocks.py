@@ -28,6 +28,7 @@ import numpy as np
 from sim._typing import BoolArray, FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
+from sim.messages import msg
 from sim.model.growth import CellRoles, GrowthModel, decay_factors
 from sim.model.plans import PlanRisk
 from sim.model.population import national_log_population
@@ -70,8 +71,7 @@ def deviations(panel: Panel, window: tuple[int, int], exclude_years: tuple[int, 
     use &= np.isfinite(panel.log_deflator).all(axis=1) & np.isfinite(nat.log_deflator)
     if use.sum() < 2:
         raise ScenarioError(
-            f"fewer than two usable years in {window[0]}-{window[1]} to estimate shocks",
-            field="uncertainty.window",
+            msg("shocks.too_few_years", first=window[0], last=window[1]), field="uncertainty.window"
         )
     rel_r = panel.log_real[use] - nat.log_real[use, None]
     rel_d = panel.log_deflator[use] - nat.log_deflator[use, None]
