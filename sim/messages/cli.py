@@ -145,6 +145,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "port {port} on {host} cannot be used ({why}); choose another",
         "{host} 上的端口 {port} 无法使用（{why}）；请另选端口",
     ),
+    "app.refused_host": (
+        "refused: the Host {host} is not this app's address",
+        "已拒绝：Host {host} 不是本应用的地址",
+    ),
+    "app.refused_origin": (
+        "refused: a request from another site ({origin})",
+        "已拒绝：来自其他网站的请求（{origin}）",
+    ),
+    "app.refused_body": (
+        "refused: request bodies are limited to {max_body:,} bytes",
+        "已拒绝：请求内容最多 {max_body:,} 字节",
+    ),
     # -- outputs (sim.present)
     "output.is_file": ("{out} is a file, not a folder", "{out} 是文件，不是文件夹"),
     "output.file_in_the_way": (

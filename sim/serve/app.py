@@ -271,7 +271,7 @@ def _build_app(
     title = html_text.escape(f"ranksim serve — {scenario.name}")
     app = dash.Dash(__name__, title=title, update_title="")
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    app.server.wsgi_app = Guard(app.server.wsgi_app, port)  # type: ignore[method-assign]
+    app.server.wsgi_app = Guard(app.server.wsgi_app, port, lang=lang)  # type: ignore[method-assign]
     app.index_string = app.index_string.replace("{%css%}", "{%css%}<style>" + CSS + "</style>")
     app.layout = html.Div(
         [
