@@ -1,8 +1,10 @@
 """The project's own exception types.
 
 Every error a user can cause (a scenario file, a data file, a CLI argument) is an
-:class:`InputError` that carries the file, the line (where the input has lines) and
-the field. The CLI prints ``str(err)`` as one line on stderr and exits with status 2.
+:class:`InputError` that carries the file, the line (where the input has lines), the
+field and a catalogue message (:mod:`sim.messages`). The CLI prints
+:meth:`InputError.render` in the command's language as one line on stderr (naming the
+flag a field came from) and exits with status 2.
 """
 
 from __future__ import annotations

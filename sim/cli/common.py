@@ -1,13 +1,19 @@
-"""Small helpers every command module shares (printing a JSON document, the "wrote" line), kept
-apart so command modules import them without importing each other."""
+"""Small helpers every command module shares (printing a JSON document, the "wrote" line, the
+argument types and the language argparse speaks), kept apart so command modules import them
+without importing each other."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+
+from sim.messages import CATALOGUE, Msg, msg
 
 #: Stem suffix of the long-format CSV (``--long``).
 LONG_TABLE = "long"
@@ -29,12 +35,63 @@ def print_written(written: list[Path], lang: str = "en") -> None:
         print(t(lang, "wrote", files=t(lang, "list_sep").join(str(p) for p in written)))
 
 
+#: The language argparse speaks while a parser is built, parses or prints its help.
+_ARGPARSE_LANG: ContextVar[str] = ContextVar("ranksim_argparse_lang", default="en")
+
+
+@functools.cache
+def _argparse_texts(lang: str) -> dict[str, str]:
+    """argparse's msgids -> their text in ``lang`` (the catalogue's ``cli.argparse.*``)."""
+    ids = [key for key in CATALOGUE if key.startswith("cli.argparse.")]
+    return {CATALOGUE[key][0]: msg(key).render(lang) for key in ids}
+
+
+def _gettext(message: Any) -> Any:
+    """argparse's ``_``: a msgid in the current language (as it is where the catalogue has none)."""
+    if not isinstance(message, str):
+        return message
+    return _argparse_texts(_ARGPARSE_LANG.get()).get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    """argparse's ``ngettext``: the singular or plural msgid in the current language."""
+    return str(_gettext(singular if n == 1 else plural))
+
+
+@contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """Inside this block argparse's own words (``usage:``, ``options``, "invalid choice: ...",
+    "the following arguments are required: ...") are in ``lang``: argparse looks each message
+    template up through gettext (``argparse._``), and here that is the catalogue's
+    ``cli.argparse.*`` (restored afterwards). The argument types' messages follow it too
+    (:func:`type_error`)."""
+    token = _ARGPARSE_LANG.set(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _gettext, _ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        _ARGPARSE_LANG.reset(token)
+
+
+def argparse_lang() -> str:
+    """The language of :func:`argparse_language` now ("en" outside it)."""
+    return _ARGPARSE_LANG.get()
+
+
+def type_error(message: Msg) -> argparse.ArgumentTypeError:
+    """An argument type's refusal, in the language argparse speaks now (argparse prefixes it with
+    ``argument --flag:`` in the same language)."""
+    return argparse.ArgumentTypeError(message.render(_ARGPARSE_LANG.get()))
+
+
 def year_arg(text: str) -> int:
     """argparse type: a year (a whole number)."""
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+        raise type_error(msg("cli.not_year", value=repr(text))) from None
 
 
 def positive_int_arg(text: str) -> int:
@@ -42,16 +99,16 @@ def positive_int_arg(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise type_error(msg("cli.not_whole_number", value=repr(text))) from None
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        raise type_error(msg("cli.at_least", least=1, value=value))
     return value
 
 
 def file_stem_arg(text: str) -> str:
     """A --name: a plain file name stem, no folder."""
     if not text or text.startswith(".") or any(c in text for c in "/\\\0"):
-        raise argparse.ArgumentTypeError(f"a plain file name without folder or leading dot, got {text!r}")
+        raise type_error(msg("cli.file_stem", value=repr(text)))
     return text
 
 
@@ -114,9 +171,9 @@ def seed_arg(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise type_error(msg("cli.not_whole_number", value=repr(text))) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+        raise type_error(msg("cli.zero_or_more", value=value))
     return value
 
 

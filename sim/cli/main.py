@@ -26,7 +26,9 @@ from sim.cli.common import positive_int_arg as _positive_int
 from sim.cli.common import file_stem_arg as _file_stem
 from sim.cli.common import output_args as _output_args
 from sim.cli.common import default_lang
+from sim.cli.common import argparse_lang, argparse_language, type_error
 from sim.errors import ArgumentError, InputError, RanksimWarning
+from sim.messages import msg
 from sim.present.registry import chart_names
 from sim.present.summaries import summary
 from sim.present.text import montecarlo_line, pad, summary_text, sweep_text
@@ -35,14 +37,31 @@ Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises ArgumentError instead of printing usage and exiting."""
+    """argparse that raises ArgumentError instead of printing usage and exiting, and speaks
+    ``lang`` (default: the language of the parser being built): its own words and messages from
+    the catalogue (:func:`sim.cli.common.argparse_language`)."""
+
+    def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
+        self.lang = lang or argparse_lang()
+        with argparse_language(self.lang):
+            super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise ArgumentError(
-            f"{message} (see `{self.prog} --help`)"
-            if " " in self.prog
-            else f"{message} (see `ranksim --help`)"
-        )
+        """``message`` (argparse's, already in the parser's language) and where to find help."""
+        where = f"{self.prog} --help" if " " in self.prog else "ranksim --help"
+        raise ArgumentError(msg("cli.parse_error", message=message, see=msg("cli.see_help", command=where)))
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        with argparse_language(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with argparse_language(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with argparse_language(self.lang):
+            return super().format_help()
 
     def parse_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
         """As argparse, but an unknown option names the command's help and the closest option."""
@@ -57,9 +76,13 @@ class _Parser(argparse.ArgumentParser):
 
             bare = {k.lstrip("-"): k for k in known}
             close = difflib.get_close_matches(extras[0].lstrip("-"), bare, n=1, cutoff=0.75)
-            hint = f"did you mean {bare[close[0]]!r}? " if close and extras[0].startswith("-") else ""
+            hint = (
+                msg("cli.did_you_mean_option", option=repr(bare[close[0]]))
+                if close and extras[0].startswith("-")
+                else ""
+            )
             where = f"ranksim {command} --help" if command else "ranksim --help"
-            raise ArgumentError(f"unrecognized arguments: {' '.join(extras)} ({hint}see `{where}`)")
+            raise ArgumentError(msg("cli.unrecognized", arguments=" ".join(extras), hint=hint, command=where))
         return ns
 
 
@@ -68,7 +91,7 @@ def _check_years(years: Sequence[int] | None, scenario: Any) -> None:
     outside = [y for y in years or [] if not scenario.base_year <= y <= scenario.horizon]
     if outside:
         raise ArgumentError(
-            f"{outside[0]} is outside the projection ({scenario.base_year}-{scenario.horizon})",
+            msg("cli.outside_projection", year=outside[0], base=scenario.base_year, horizon=scenario.horizon),
             field="--years",
         )
 
@@ -160,7 +183,7 @@ def _load(args: argparse.Namespace) -> Any:
     try:
         with warnings.catch_warnings(record=True) as caught:  # shown once the panel's names are known
             scenario = load_scenario(args.scenario)
-    except RanksimWarning as exc:  # --strict: the error names the panel's regions too
+    except RanksimWarning as exc:  # --strict: a warning not yet a catalogue message needs the panel's names
         from sim.present.i18n import panel_names
 
         with warnings.catch_warnings():
@@ -238,7 +261,8 @@ def _montecarlo(scenario: Any, args: argparse.Namespace) -> Any:
     from sim.analyses.montecarlo import simulate
     from sim.cli.progress import progress_bar
 
-    with progress_bar(args.paths, "Monte Carlo", quiet=args.quiet) as advance:
+    label = msg("cli.progress_montecarlo").render(args.lang)
+    with progress_bar(args.paths, label, quiet=args.quiet) as advance:
         return simulate(scenario, args.paths, seed=args.seed, progress=advance)
 
 
@@ -262,7 +286,7 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".html", ".png", ".svg"):
-        raise ArgumentError(f"must end in .html, .png or .svg, got {out.name!r}", field="--out")
+        raise ArgumentError(msg("cli.chart_suffix", name=repr(out.name)), field="--out")
     scenario = _load(args)
     fig = CHARTS[args.kind].draw(project(scenario), args.lang)
     if suffix == ".html":
@@ -294,17 +318,19 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
         path, eq, spec = text.rpartition("=")
         flag = f"--{mode}"
         if not eq or not path.strip():
-            raise ArgumentError(f"write PATH=START:STOP:STEP, got {text!r}", field=flag)
+            raise ArgumentError(msg("cli.sweep_syntax", text=repr(text)), field=flag)
         try:
             parts = [float(x) for x in spec.split(":")]
         except ValueError:
-            raise ArgumentError(f"{spec!r} is not START:STOP:STEP numbers", field=flag) from None
+            raise ArgumentError(msg("cli.sweep_not_numbers", spec=repr(spec)), field=flag) from None
         if len(parts) != 3:
-            raise ArgumentError(f"write PATH=START:STOP:STEP (three numbers), got {spec!r}", field=flag)
+            raise ArgumentError(msg("cli.sweep_three", spec=repr(spec)), field=flag)
         try:
             items.append((path.strip(), mode, grid_values(*parts)))
-        except ValueError as exc:
-            raise ArgumentError(f"{path.strip()}: {exc}", field=flag) from None
+        except (ValueError, InputError) as exc:  # a catalogue message once sim.inputs raises one
+            problem = exc.msg if isinstance(exc, InputError) else str(exc)
+            said = msg("cli.sweep_grid", path=path.strip(), problem=problem)
+            raise ArgumentError(said, field=flag) from None
     return items
 
 
@@ -317,9 +343,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
     elif scenario.sweep:
         items = [(i.param, i.mode, list(i.values)) for i in scenario.sweep]
     else:
-        raise ArgumentError(
-            "give --set/--shift PATH=START:STOP:STEP or a `sweep:` section in the scenario", field="--set"
-        )
+        raise ArgumentError(msg("cli.sweep_nothing"), field="--set")
     try:
         _check_years(args.years, scenario)
         result = sweep(
@@ -329,7 +353,7 @@ def _cmd_sweep(args: argparse.Namespace, argv: Sequence[str]) -> int:
         field = exc.field or ""
         if exc.file is None and field.startswith("items."):
             flag = f"--{items[int(field.split('.')[1])][1]}" if args.params else "sweep"
-            raise InputError(exc.message, field=flag) from None
+            raise InputError(exc.msg, field=flag) from None
         raise
     prov = _provenance(scenario, argv, args.seed if args.paths else None)
     report = _run_report(scenario, args, prov, sweep=result, leading="sweep")
@@ -345,14 +369,10 @@ def _cmd_sensitivity(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = _load(args)
     spec = scenario.sensitivity
     if spec is None:
-        raise ArgumentError(
-            "no `sensitivity:` section in this scenario (see the user guide, Scenario files)",
-            file=args.scenario,
-            field="sensitivity",
-        )
+        raise ArgumentError(msg("cli.no_sensitivity"), file=args.scenario, field="sensitivity")
     from sim.cli.progress import progress_bar
 
-    with progress_bar(2, "Sensitivity (tornado, Sobol)", quiet=args.quiet) as advance:
+    with progress_bar(2, msg("cli.progress_sensitivity").render(args.lang), quiet=args.quiet) as advance:
         result = sensitivity(scenario, spec, seed=args.seed, progress=advance)
     prov = _provenance(scenario, argv, args.seed)
     doc = result.to_document(prov)
@@ -364,9 +384,9 @@ def _probability(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise type_error(msg("cli.not_number", value=repr(text))) from None
     if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {text}")
+        raise type_error(msg("cli.probability_range", value=text))
     return value
 
 
@@ -378,11 +398,10 @@ def _cmd_solve(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.cli.progress import progress_bar
 
     if args.over and args.lead:
-        raise ArgumentError(
-            "give --over or --lead, not both (a lead covers every projected year)", field="--over"
-        )
+        raise ArgumentError(msg("cli.over_and_lead"), field="--over")
     evaluations = 14 * (scenario.horizon - scenario.base_year if args.curve else 1) if args.probability else 0
-    with progress_bar(evaluations, "Monte Carlo solve", quiet=args.quiet or not evaluations) as advance:
+    label = msg("cli.progress_montecarlo_solve").render(args.lang)
+    with progress_bar(evaluations, label, quiet=args.quiet or not evaluations) as advance:
         result = solve(
             scenario,
             args.by,
@@ -404,9 +423,9 @@ def _year_range(text: str) -> list[int]:
         lo, _, hi = text.partition(":")
         first, last = int(lo), int(hi or lo)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"write FIRST:LAST, e.g. 2008:2019; got {text!r}") from None
+        raise type_error(msg("cli.year_range_syntax", text=repr(text))) from None
     if last < first:
-        raise argparse.ArgumentTypeError(f"years out of order: {text!r}")
+        raise type_error(msg("cli.years_out_of_order", text=repr(text)))
     return list(range(first, last + 1))
 
 
@@ -443,7 +462,7 @@ def _panel_band_scales(scenario: Any, args: argparse.Namespace) -> tuple[Any, An
 
     if not args.paths or not needs_band_scales(scenario):
         return scenario, None
-    with progress_bar(24, "Band scales", quiet=args.quiet) as advance:
+    with progress_bar(24, msg("cli.progress_band_scales").render(args.lang), quiet=args.quiet) as advance:
         bands = band_scales(scenario, args.paths, args.seed, progress=advance)
     if bands is None:
         return scenario, None
@@ -476,7 +495,8 @@ def _cmd_backtest(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.years is None:
         args.years = _default_jump_offs(scenario.panel, args.horizon)
     scenario, bands = _panel_band_scales(scenario, args)
-    with progress_bar(len(args.years), "Backtest", quiet=args.quiet) as advance:
+    label = msg("cli.progress_backtest").render(args.lang)
+    with progress_bar(len(args.years), label, quiet=args.quiet) as advance:
         result = backtest(
             scenario,
             args.years,
@@ -550,14 +570,14 @@ def _data_targets(args: argparse.Namespace, panel: Any) -> int:
     from sim.present.output import dumps
 
     if panel.scope.targets is None:
-        raise ArgumentError(f"{panel.path.name} has no announced targets", field="--targets")
+        raise ArgumentError(msg("cli.no_targets", file=panel.path.name), field="--targets")
     region = None
     if args.region is not None:
         region = panel.regions.find(args.region)
         if region is None:
-            raise ArgumentError(
-                f"unknown region {args.region!r}{panel.regions.suggest(args.region)}", field="--region"
-            )
+            hint = panel.regions.suggest(args.region)  # a message part: " (did you mean 'X'?)"
+            said = msg("cli.unknown_region", name=repr(args.region), hint=hint)
+            raise ArgumentError(said, field="--region")
     doc = targets_document(panel, load_targets(panel.scope.targets), region)
     if args.json:
         sys.stdout.write(dumps(doc))
@@ -601,7 +621,7 @@ def _cmd_data_import(args: argparse.Namespace, argv: Sequence[str]) -> int:
         try:
             written = update_files(plan.files, plan.originals)
         except ArgumentError as exc:
-            raise ArgumentError(exc.message, field="--into") from None
+            raise ArgumentError(exc.msg, field="--into") from None
     if args.json:
         return _print_json({**plan.to_document(), "written": [str(p) for p in written]})
     _print_written(written, args.lang)
@@ -642,9 +662,9 @@ def _show_warning(
     """RanksimWarnings as one plain line on stderr (they already name file, line and field), in
     the language of the command line (``--lang``, else ``RANKSIM_LANG``)."""
     if issubclass(category, RanksimWarning):
-        from sim.present.i18n import warning_line
+        from sim.present.edge import warning_line
 
-        print(warning_line(str(message), _WARN_LANG[0]), file=sys.stderr)
+        print(warning_line(message, _WARN_LANG[0]), file=sys.stderr)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
@@ -670,7 +690,13 @@ def _mc_args(parser: argparse.ArgumentParser, default_paths: int) -> None:
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """The ``ranksim`` parser with every command; a bad argument raises ArgumentError, never exits.
-    Its help in ``lang`` (Chinese from the catalogue :data:`sim.present.i18n.HELP_ZH`)."""
+    Its help in ``lang`` (Chinese from the catalogue :data:`sim.present.i18n.HELP_ZH`), argparse's
+    own words and messages too (:func:`sim.cli.common.argparse_language`)."""
+    with argparse_language(lang):  # every command's parser speaks ``lang``
+        return _build_parser(lang)
+
+
+def _build_parser(lang: str) -> argparse.ArgumentParser:
     parser = _Parser(prog="ranksim", description="When, and how surely, does a region climb the GDP ranking?")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -820,31 +846,25 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
 
 class _ZhFormatter(argparse.HelpFormatter):
-    """argparse's help layout with its own words in Chinese (用法：, 位置参数, 选项)."""
+    """argparse's help layout with a full-width colon after each heading (选项：); argparse's own
+    words (用法：, 位置参数, 选项) come from the catalogue (:func:`sim.cli.common.argparse_language`)."""
 
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        from sim.present.i18n import ARGPARSE_ZH
-
-        super().add_usage(usage, actions, groups, ARGPARSE_ZH["usage: "] if prefix is None else prefix)
-
-    def format_help(self) -> str:
-        from sim.present.i18n import ARGPARSE_ZH
-
-        text = super().format_help()
-        for title in ARGPARSE_ZH.values():  # argparse ends a heading with ":": full-width in Chinese
-            text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
-        return text
+    class _Section(argparse.HelpFormatter._Section):  # type: ignore[name-defined]
+        def format_help(self) -> str:
+            text = str(super().format_help())
+            if not self.heading or self.heading is argparse.SUPPRESS:
+                return text
+            return text.replace(f"{self.heading}:\n", f"{self.heading}：\n", 1)
 
 
 def _localize(parser: argparse.ArgumentParser) -> None:
-    """Every help text of ``parser`` and its commands in Chinese, where the catalogue has it."""
-    from sim.present.i18n import ARGPARSE_ZH, HELP_ZH
+    """Every help text of ``parser`` and its commands in Chinese, where the catalogue has it
+    (argparse's own words are Chinese already: the parser was built in Chinese)."""
+    from sim.present.i18n import HELP_ZH
 
     parser.formatter_class = _ZhFormatter
     if parser.description:
         parser.description = HELP_ZH.get(parser.description, parser.description)
-    for group in parser._action_groups:
-        group.title = ARGPARSE_ZH.get(group.title or "", group.title)
     for action in parser._actions:
         if action.help is None and action.dest in ("scenario", "scenarios"):
             action.help = "scenario file (YAML)"
@@ -893,14 +913,12 @@ def _with_flag(exc: InputError, lang: str = "en") -> str:
     """The error line(s), naming the command-line flag where the field came from one; the message
     in ``lang`` (file, line and field as they are)."""
     from sim.errors import InputErrors
-    from sim.present.i18n import error_message
+    from sim.present.edge import error_line
 
     if isinstance(exc, InputErrors):
         return "\n".join(_with_flag(one, lang) for one in exc.errors)
     field = FLAGS[exc.field] if exc.file is None and exc.field in FLAGS else exc.field
-    return InputError.__str__(
-        InputError(error_message(exc.message, lang), file=exc.file, line=exc.line, field=field)
-    )
+    return error_line(exc, lang, field=field)
 
 
 
@@ -954,7 +972,7 @@ def _main(argv: list[str]) -> int:
             print(f"ranksim {version()}")
             return 0
         if args.command is None:
-            raise ArgumentError("no command given (try `ranksim run scenarios/inner_mongolia_6pct.yaml`)")
+            raise ArgumentError(msg("cli.no_command"))
         _check_out(args)
         from sim.inputs.scenario_file import scenario_cache
 
@@ -964,11 +982,11 @@ def _main(argv: list[str]) -> int:
         print(_with_flag(exc, error_lang(argv)), file=sys.stderr)
         return 2
     except RanksimWarning as exc:  # --strict
-        from sim.present.i18n import warning_line
+        from sim.present.edge import warning_line
 
         lang = error_lang(argv)
-        suffix = "（使用 --strict 时为错误）" if lang == "zh" else " (an error with --strict)"
-        print(warning_line(str(exc), lang, getattr(exc, "names", None)) + suffix, file=sys.stderr)
+        line = warning_line(exc, lang, getattr(exc, "names", None))
+        print(msg("cli.strict", warning=line).render(lang), file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly
         import os
@@ -977,16 +995,14 @@ def _main(argv: list[str]) -> int:
         return 0
     except KeyboardInterrupt as exc:  # an interrupt while outputs were moved in came after them
         written = getattr(exc, "written", None)
-        print(f"interrupted (after writing {len(written)} files in full)" if written else "interrupted",
-              file=sys.stderr)  # fmt: skip
+        said = msg("cli.interrupted_after", n=len(written)) if written else msg("cli.interrupted")
+        print(said.render(error_lang(argv)), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if "RANKSIM_DEBUG" in __import__("os").environ:
             raise
-        print(
-            f"internal error: {type(exc).__name__}: {exc} (set RANKSIM_DEBUG=1 for a traceback)",
-            file=sys.stderr,
-        )
+        said = msg("cli.internal_error", error=f"{type(exc).__name__}: {exc}")
+        print(said.render(error_lang(argv)), file=sys.stderr)
         return 1
 
 
@@ -996,7 +1012,7 @@ def entry() -> NoReturn:
     try:
         code = main()
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(msg("cli.interrupted").render(error_lang(sys.argv[1:])), file=sys.stderr)
         code = 130
     if code == 130:
         _exit_now(code)

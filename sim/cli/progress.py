@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 @contextmanager
 def progress_bar(total: int, label: str, *, quiet: bool = False) -> Iterator[Callable[[int], None]]:
-    """Yield ``advance(n)``; draws a bar only on an interactive stderr."""
+    """Yield ``advance(n)``; draws a bar only on an interactive stderr (``label``: in the
+    command's language, from the catalogue)."""
     if quiet or not sys.stderr.isatty():
         yield lambda n: None
         return

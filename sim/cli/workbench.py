@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import ArgumentError
+from sim.messages import msg
 
 
 def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -76,7 +77,7 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.present.workbook import workbook_bytes
 
     if len(args.scenarios) < 2:
-        raise ArgumentError(f"give two or more scenarios, got {len(args.scenarios)}", field="scenarios")
+        raise ArgumentError(msg("cli.two_scenarios", n=len(args.scenarios)), field="scenarios")
     scenarios = [load_scenario(path) for path in args.scenarios]
     args.wording.enter_context(aggregate_wording(scenarios[0].panel.scope))
     for sc in scenarios:
@@ -85,7 +86,8 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
         prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
     paths = None if args.no_montecarlo else args.paths
     total = len(scenarios) * (paths or 0)
-    with progress_bar(total, "Monte Carlo", quiet=args.quiet or not paths) as advance:
+    label = msg("cli.progress_montecarlo").render(args.lang)
+    with progress_bar(total, label, quiet=args.quiet or not paths) as advance:
         result = compare(scenarios, paths=paths, seed=args.seed, progress=advance)
     prov = compare_provenance(result, ["ranksim", *argv])
     written = []

@@ -18,6 +18,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from sim.errors import ArgumentError
+from sim.messages import Words, msg
 
 #: Slide size in CSS pixels (16:9), drawn at twice the resolution for PNG (2560 x 1440).
 SLIDE_WIDTH, SLIDE_HEIGHT, PNG_SCALE = 1280, 720, 2
@@ -87,17 +88,14 @@ def slide(fig: go.Figure) -> go.Figure:
 def figure_images(figures: Sequence[go.Figure], fmt: str) -> list[bytes]:
     """PNG or SVG bytes of every figure at slide size (one browser for all of them).
 
-    A missing browser or renderer is one :class:`~sim.errors.ArgumentError` naming ``--out``."""
+    A missing browser or renderer is one :class:`~sim.errors.ArgumentError` naming the field ``out``."""
     if fmt not in FORMATS:
-        raise ArgumentError(f"an image is {' or '.join(FORMATS)}, got {fmt!r}", field="out")
+        formats = Words(" or ".join(FORMATS), " 或 ".join(FORMATS))
+        raise ArgumentError(msg("output.image_format", formats=formats, fmt=repr(fmt)), field="out")
     try:
         import kaleido
     except ImportError:
-        raise ArgumentError(
-            f"{fmt.upper()} output needs the kaleido package (pip install 'kaleido>=1', part of "
-            "`make run`); write FILE.html instead",
-            field="out",
-        ) from None
+        raise ArgumentError(msg("output.needs_kaleido", fmt=fmt.upper()), field="out") from None
     scale = PNG_SCALE if fmt == "png" else 1
     with _browser_environment():
         try:
@@ -109,11 +107,8 @@ def figure_images(figures: Sequence[go.Figure], fmt: str) -> list[bytes]:
                 warnings.simplefilter("ignore", UserWarning)
                 return [bytes(slide(fig).to_image(format=fmt, scale=scale)) for fig in figures]
         except Exception as exc:  # noqa: BLE001 - kaleido reports a missing browser in many ways
-            raise ArgumentError(
-                f"{fmt.upper()} output failed: no Chrome or Chromium could be started "
-                f"({type(exc).__name__}); set BROWSER_PATH or install chromium, or write FILE.html",
-                field="out",
-            ) from None
+            said = msg("output.no_browser", fmt=fmt.upper(), error=type(exc).__name__)
+            raise ArgumentError(said, field="out") from None
         finally:
             try:
                 kaleido.stop_sync_server(silence_warnings=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import ArgumentError, DataError
+from sim.messages import msg
 
 
 def dumps(doc: Any) -> str:
@@ -40,11 +41,12 @@ def check_dir(out: Path) -> None:
     while not existing.exists() and existing.parent != existing:
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
-        what = "is a file" if existing == out else f"cannot be created: {existing} is a file"
-        raise ArgumentError(f"{out} {what}, not a folder", field="out")
+        if existing == out:
+            raise ArgumentError(msg("output.is_file", out=out), field="out")
+        raise ArgumentError(msg("output.file_in_the_way", out=out, file=existing), field="out")
     if not os.access(existing, os.W_OK | os.X_OK):
-        where = "" if existing == out else f" (in {existing})"
-        raise ArgumentError(f"output folder {out} is not writable{where}", field="out")
+        where = "" if existing == out else msg("output.in_folder", folder=existing)
+        raise ArgumentError(msg("output.not_writable", out=out, where=where), field="out")
 
 
 def prepare_dir(out: Path) -> Path:
@@ -53,9 +55,9 @@ def prepare_dir(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ArgumentError(f"cannot create output folder {out}: {exc.strerror}", field="out") from None
+        raise ArgumentError(msg("output.cannot_create_out", out=out, why=exc.strerror), field="out") from None
     if not os.access(out, os.W_OK):
-        raise ArgumentError(f"output folder {out} is not writable", field="out")
+        raise ArgumentError(msg("output.not_writable", out=out, where=""), field="out")
     return out
 
 
@@ -106,23 +108,22 @@ def update_files(files: Mapping[Path, str | bytes], expected: Mapping[Path, str 
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ArgumentError(f"cannot create folder {parent}: {exc.strerror}", field="out") from None
+            said = msg("output.cannot_create_folder", folder=parent, why=exc.strerror)
+            raise ArgumentError(said, field="out") from None
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files.items():
             try:
                 tmp = _stage(real[path], content)
             except OSError as exc:
-                raise ArgumentError(f"cannot write {path}: {exc.strerror}", field="out") from None
+                said = msg("output.cannot_write", path=path, why=exc.strerror)
+                raise ArgumentError(said, field="out") from None
             staged.append((tmp, real[path]))
             if real[path].exists():
                 os.chmod(tmp, stat.S_IMODE(real[path].stat().st_mode))
         for path in files:
             if _digest(real[path]) != expected.get(path):
-                raise DataError(
-                    "changed by another program while this import ran; nothing written (run it again)",
-                    file=path,
-                )
+                raise DataError(msg("output.changed_meanwhile"), file=path)
         for tmp, target in staged:
             os.replace(tmp, target)
     finally:
@@ -173,7 +174,7 @@ def write_files(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     clean_stale(out, files)
     for name in files:  # what would stop a rename, found before anything is staged
         if (out / name).is_dir():
-            raise ArgumentError(f"cannot write {out / name}: a folder has that name", field="out")
+            raise ArgumentError(msg("output.folder_in_the_way", path=out / name), field="out")
     stage = _stage_set(out, files)
     targets = [out / name for name in files]
     ready = stage.with_suffix(".ready")
@@ -268,7 +269,8 @@ def _stage_set(out: Path, files: Mapping[str, str | bytes]) -> Path:
                     fh.write(data)
                 os.chmod(stage / name, mode)
             except OSError as exc:
-                raise ArgumentError(f"cannot write {out / name}: {exc.strerror}", field="out") from None
+                said = msg("output.cannot_write", path=out / name, why=exc.strerror)
+                raise ArgumentError(said, field="out") from None
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -284,9 +286,7 @@ def _move_in(ready: Path, out: Path, names: list[str]) -> None:
         try:
             os.replace(ready / name, out / name)
         except OSError as exc:  # rare (checked before staging): say exactly what is new and old
-            raise ArgumentError(
-                f"cannot write {out / name}: {exc.strerror}; already new: {', '.join(names[:n]) or 'none'}; "
-                f"the rest of the new set is in {ready}",
-                field="out",
-            ) from None
+            done = ", ".join(names[:n]) or msg("output.none")
+            said = msg("output.move_failed", path=out / name, why=exc.strerror, done=done, ready=ready)
+            raise ArgumentError(said, field="out") from None
     ready.rmdir()

@@ -24,16 +24,18 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
     ``lang``: "en" or "zh"; ``years`` (a projection, a Monte Carlo result): within the base year
     and the horizon. Anything else is an :class:`~sim.errors.InputError` naming the argument."""
     from sim.errors import InputError
+    from sim.messages import msg
 
     if lang not in LANGS:
-        raise InputError(f"must be one of {', '.join(LANGS)}, got {lang!r}", field="lang")
+        raise InputError(msg("output.lang_choice", choices=", ".join(LANGS), lang=repr(lang)), field="lang")
     kind = type(result).__name__
     if years is not None and kind in ("Projection", "MonteCarloResult"):
         sc = result.scenario
         outside = [y for y in years if not (isinstance(y, int) and sc.base_year <= y <= sc.horizon)]
         if outside:
             raise InputError(
-                f"{outside[0]!r} is not a year within {sc.base_year}-{sc.horizon}", field="years"
+                msg("output.summary_year", year=repr(outside[0]), base=sc.base_year, horizon=sc.horizon),
+                field="years",
             )
     if kind == "Projection":
         return summary_text(result, years=years, lang=lang)
@@ -48,7 +50,7 @@ def summary(result: Any, lang: str = "en", *, years: list[int] | None = None) ->
         "CompareResult": lambda r: _compare_text(r, lang),
     }
     if kind not in texts:
-        raise InputError(f"no summary for {kind}; give a projection or an analysis result", field="result")
+        raise InputError(msg("output.no_summary", kind=kind), field="result")
     return texts[kind](result)
 
 

@@ -151,8 +151,9 @@ def to_html(result: Any, path: str | Path, *, lang: str = "en", provenance: Prov
         key = next((k for cls, k in sections.items() if isinstance(result, cls)), None)
         if key is None:
             from sim.errors import InputError
+            from sim.messages import msg
 
-            raise InputError(f"no report for {type(result).__name__}", field="result")
+            raise InputError(msg("output.no_report", kind=type(result).__name__), field="result")
         scenario = result.scenario
         prov = provenance or scenario.provenance(seed=getattr(result, "seed", None))
         leading = None if key == "mc" else key  # an analysis's report leads with its own answer

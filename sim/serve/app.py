@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import ArgumentError, InputError
+from sim.messages import msg
 from sim.model.scenario import Scenario
 from sim.present.i18n import aggregate_wording, t
 from sim.serve.guard import MAX_BODY, Guard
@@ -39,22 +40,21 @@ SAVE_NAME = re.compile(r"^[\w\-. ]{1,80}\.ya?ml$")
 def _number(value: Any, name: str) -> float:
     """A numeric input: None (empty, or not a number in the browser) is an error naming it."""
     if value is None or isinstance(value, bool):
-        raise InputError("enter a number", field=name)
+        raise InputError(msg("app.enter_number"), field=name)
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise InputError(f"not a number: {value!r}", field=name) from None
+        raise InputError(msg("app.not_number", value=repr(value)), field=name) from None
 
 
 def _deadline(text: Any, scenario: Scenario) -> int:
     try:
         year = int(str(text).strip())
     except ValueError:
-        raise InputError(f"not a year: {text!r}", field="deadline") from None
+        raise InputError(msg("app.not_year", value=repr(text)), field="deadline") from None
     if not scenario.base_year <= year <= scenario.horizon:
-        raise InputError(
-            f"must be within {scenario.base_year}-{scenario.horizon}, got {year}", field="deadline"
-        )
+        said = msg("app.deadline_range", first=scenario.base_year, last=scenario.horizon, year=year)
+        raise InputError(said, field="deadline")
     return year
 
 
@@ -127,16 +127,13 @@ def save_target(folder: Path, name: Any, scenario: Scenario) -> Path:
     taken at all is checked by creating the file exclusively.)"""
     name = str(name or "").strip()
     if not SAVE_NAME.match(name) or name.startswith("."):
-        raise InputError("a file name ending in .yaml (letters, digits, - _ . and spaces)", field="save")
+        raise InputError(msg("app.save_name"), field="save")
     path = folder / name
     if path.resolve() == scenario.source.path.resolve():
-        raise InputError("that is the starting scenario; choose another name", field="save")
+        raise InputError(msg("app.save_starting"), field="save")
     used = {Path(f).resolve() for f in scenario.files}
     if path.resolve() in used:
-        raise InputError(
-            f"{name} is part of the starting scenario (its extends chain); choose another name",
-            field="save",
-        )
+        raise InputError(msg("app.save_in_chain", name=name), field="save")
     return path
 
 
@@ -274,7 +271,7 @@ def _build_app(
     title = html_text.escape(f"ranksim serve — {scenario.name}")
     app = dash.Dash(__name__, title=title, update_title="")
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    app.server.wsgi_app = Guard(app.server.wsgi_app, port)  # type: ignore[method-assign]
+    app.server.wsgi_app = Guard(app.server.wsgi_app, port, lang=lang)  # type: ignore[method-assign]
     app.index_string = app.index_string.replace("{%css%}", "{%css%}<style>" + CSS + "</style>")
     app.layout = html.Div(
         [
@@ -330,11 +327,11 @@ def _build_app(
         return w
 
     def problem(exc: Exception) -> str:
-        from sim.present.i18n import error_message
+        from sim.present.edge import error_text
 
         if isinstance(exc, InputError):
             label = t(lang, f"serve_field_{exc.field}") if exc.field else ""
-            return t(lang, "serve_bad", what=label, msg=error_message(exc.message, lang))
+            return t(lang, "serve_bad", what=label, msg=error_text(exc, lang))
         return t(lang, "serve_failed", msg=f"{type(exc).__name__}: {exc}")
 
     @app.callback(
@@ -369,9 +366,7 @@ def _build_app(
         return t(lang, "serve_title", name=scenario.name, what=t(lang, "list_semicolon").join(parts))
 
     def warning_list(w: WhatIf) -> Any:
-        from sim.present.i18n import warning_message
-
-        items = [warning_message(m, lang) or m for m in session.warnings(w)]
+        items = session.warnings(w, lang)
         if not items:
             return []
         return [html.Strong(t(lang, "serve_warnings")), html.Ul([html.Li(m) for m in items])]
@@ -425,10 +420,7 @@ def _build_app(
             try:
                 create_new(path, session.scenario_yaml(w, path))
             except FileExistsError:
-                raise InputError(
-                    f"{path.name} already exists; saving never replaces a file, choose another name",
-                    field="save",
-                ) from None
+                raise InputError(msg("app.save_exists", name=path.name), field="save") from None
         except Exception as exc:  # noqa: BLE001
             return problem(exc)
         return t(lang, "serve_saved", path=str(path))
@@ -455,10 +447,10 @@ def _build_app(
 
 
 def listen(port: int) -> socket.socket:
-    """A socket listening on 127.0.0.1:``port``; an :class:`~sim.errors.ArgumentError` naming
-    ``--port`` when the port is out of range or cannot be had (in use, not allowed)."""
+    """A socket listening on 127.0.0.1:``port``; an :class:`~sim.errors.ArgumentError` naming the
+    field ``port`` when the port is out of range or cannot be had (in use, not allowed)."""
     if not 1 <= port <= 65535:
-        raise ArgumentError(f"{port} is not a port (1-65535)", field="port")
+        raise ArgumentError(msg("app.not_port", port=port), field="port")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # not past a live listener on Linux
     try:
@@ -466,8 +458,12 @@ def listen(port: int) -> socket.socket:
         sock.listen(1024)
     except OSError as exc:
         sock.close()
-        why = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
-        raise ArgumentError(f"port {port} on {HOST} {why}; choose another", field="port") from None
+        said = (
+            msg("app.port_in_use", port=port, host=HOST)
+            if exc.errno == errno.EADDRINUSE
+            else msg("app.port_unusable", port=port, host=HOST, why=exc.strerror)
+        )
+        raise ArgumentError(said, field="port") from None
     return sock
 
 

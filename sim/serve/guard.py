@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from sim.messages import msg
+
 #: Largest request body the app reads (bytes). An update or a save is a few kilobytes.
 MAX_BODY = 1_000_000
 #: Names the app answers to; both are loopback wherever the browser runs.
@@ -33,28 +35,31 @@ def own_origins(port: int) -> frozenset[str]:
     return frozenset(f"http://{host}" for host in own_hosts(port))
 
 
-def refusal(environ: dict[str, Any], port: int, max_body: int = MAX_BODY) -> tuple[str, str] | None:
-    """``(status, reason)`` when the request must be refused, else None."""
+def refusal(
+    environ: dict[str, Any], port: int, max_body: int = MAX_BODY, lang: str = "en"
+) -> tuple[str, str] | None:
+    """``(status, reason)`` when the request must be refused (the reason in ``lang``), else None."""
     host = str(environ.get("HTTP_HOST", "")).strip().lower()
     if host not in own_hosts(port):
-        return "403 Forbidden", f"refused: the Host {host[:100]!r} is not this app's address"
+        return "403 Forbidden", msg("app.refused_host", host=repr(host[:100])).render(lang)
     origin = environ.get("HTTP_ORIGIN")
     if origin is not None and str(origin).strip().lower() not in own_origins(port):
-        return "403 Forbidden", f"refused: a request from another site ({str(origin)[:100]!r})"
+        return "403 Forbidden", msg("app.refused_origin", origin=repr(str(origin)[:100])).render(lang)
     length = str(environ.get("CONTENT_LENGTH") or "0").strip()
     if not length.isdigit() or int(length) > max_body:
-        return "413 Content Too Large", f"refused: request bodies are limited to {max_body:,} bytes"
+        return "413 Content Too Large", msg("app.refused_body", max_body=max_body).render(lang)
     return None
 
 
 class Guard:
-    """WSGI middleware: :func:`refusal` in front of ``app`` for the app served on ``port``."""
+    """WSGI middleware: :func:`refusal` in front of ``app`` for the app served on ``port`` (its
+    reasons in the app's language ``lang``)."""
 
-    def __init__(self, app: WsgiApp, port: int, max_body: int = MAX_BODY) -> None:
-        self.app, self.port, self.max_body = app, port, max_body
+    def __init__(self, app: WsgiApp, port: int, max_body: int = MAX_BODY, lang: str = "en") -> None:
+        self.app, self.port, self.max_body, self.lang = app, port, max_body, lang
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        refused = refusal(environ, self.port, self.max_body)
+        refused = refusal(environ, self.port, self.max_body, self.lang)
         if refused is None:
             return self.app(environ, start_response)
         status, reason = refused

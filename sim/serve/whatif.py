@@ -27,6 +27,7 @@ from sim.analyses.montecarlo import simulate
 from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.params import Parameter, parse_parameter
+from sim.messages import msg
 from sim.model.scenario import Scenario, parameter_changes
 
 #: Allowed ranges of the inputs (percent a year, or percentage points).
@@ -62,7 +63,7 @@ class WhatIf:
             if value is None and name == "target_real":
                 continue
             if value is None or not np.isfinite(value) or not lo <= value <= hi:
-                raise InputError(f"enter a number from {lo:g} to {hi:g}", field=name)
+                raise InputError(msg("app.enter_range", lo=lo, hi=hi), field=name)
 
 
 @dataclass(frozen=True)
@@ -180,16 +181,18 @@ class Session:
             warnings.simplefilter("ignore")
             return self.scenario.with_changes(self.changes(w), rename=False)
 
-    def warnings(self, w: WhatIf) -> list[str]:
+    def warnings(self, w: WhatIf, lang: str = "en") -> list[str]:
         """The warnings ``ranksim run`` prints for this state's saved file: the scenario's own
         and those the changed values draw (an implausible lead, an implied deflator ...), each
-        message once, without its file and line."""
-        out: list[str] = []
-        for line in self.variant(w).warnings:
-            message = line.split(": warning: ", 1)[-1]
-            if message not in out:
-                out.append(message)
-        return out
+        message once, without its file and line, in ``lang``."""
+        from sim.present.edge import warning_key, warning_parts
+
+        out: dict[str, str] = {}
+        for warning in self.variant(w).warnings:
+            key = warning_key(warning)
+            if key not in out:
+                out[key] = warning_parts(warning, lang)[1]
+        return list(out.values())
 
     def scenario_yaml(self, w: WhatIf, path: Path) -> str:
         """A scenario file for ``path`` that ``extends`` the starting scenario with only the
