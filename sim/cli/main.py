@@ -180,17 +180,8 @@ def _load(args: argparse.Namespace) -> Any:
     from sim.model.scenario import load_scenario
     from sim.present.i18n import aggregate_wording
 
-    try:
-        with warnings.catch_warnings(record=True) as caught:  # shown once the panel's names are known
-            scenario = load_scenario(args.scenario)
-    except RanksimWarning as exc:  # --strict: a warning not yet a catalogue message needs the panel's names
-        from sim.present.i18n import panel_names
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RanksimWarning)
-            panel = load_scenario(args.scenario).panel
-        exc.names = panel_names(panel.regions, panel.scope)  # type: ignore[attr-defined]
-        raise
+    with warnings.catch_warnings(record=True) as caught:  # shown once the panel's words are set
+        scenario = load_scenario(args.scenario)
     args.wording.enter_context(aggregate_wording(scenario.panel.scope, scenario.panel.regions))
     for w in caught:
         warnings.showwarning(w.message, w.category, w.filename, w.lineno)
@@ -985,7 +976,7 @@ def _main(argv: list[str]) -> int:
         from sim.present.edge import warning_line
 
         lang = error_lang(argv)
-        line = warning_line(exc, lang, getattr(exc, "names", None))
+        line = warning_line(exc, lang)
         print(msg("cli.strict", warning=line).render(lang), file=sys.stderr)
         return 2
     except BrokenPipeError:  # `ranksim ... | head`: stop quietly

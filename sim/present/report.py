@@ -28,7 +28,7 @@ from sim.engine.projection import Projection, project
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
-from sim.present.i18n import panel_names, region_word, t
+from sim.present.i18n import region_word, t
 from sim.present.registry import charts_for
 from sim.present.text import (
     answer_sentence,
@@ -280,9 +280,8 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     rows.append((t(lang, "a_others"), model, others_note))
     from sim.present.edge import warning_parts
 
-    names = panel_names(regions, sc.panel.scope)  # for a warning not yet a catalogue message
     for warning in sc.warnings:  # implausible or ambiguous values, as the terminal printed them
-        head, shown = warning_parts(warning, lang, names)  # the panel's names, in the report's language
+        head, shown = warning_parts(warning, lang)  # the panel's names, in the report's language
         rows.append((t(lang, "a_warning"), shown, head))
     return rows
 
