@@ -149,8 +149,8 @@ def test_announced_targets_are_one_change_per_province(founding):
     result = diff(founding, targets)
     assert result.changes[0].key == "provinces.15"  # the target first, then by code
     codes = [c.key.split(".")[1] for c in result.changes[1:]]
-    assert codes == sorted(codes) and len(codes) == 23  # the 23 other provinces with a 2026 target
-    assert result.method == "sampled" and result.orders == 400  # 24 changes: beyond EXACT_UP_TO, 400 orders
+    assert codes == sorted(codes) and len(codes) == 30  # the 30 other provinces with a 2026 target
+    assert result.method == "sampled" and result.orders == 400  # 31 changes: beyond EXACT_UP_TO, 400 orders
     np.testing.assert_allclose(result.shapley.sum(axis=0), result.answers[-1] - result.answers[0], atol=1e-9)
     assert (result.reach_year(0), result.reach_year(-1)) == (2035, sim.project(targets).reach_year)
     assert result.reach_year(-1) == 2039  # Inner Mongolia at 5 % in 2026-2027, others on their targets
