@@ -47,7 +47,7 @@ CYCLE_WEIGHTS = (1.0, 0.75, 0.5, 0.25, 0.0)
 NOISE_SE = 2.0
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
-SCALES = (0.5, 0.6, 0.7)
+SCALES = (0.5, 0.6, 0.7, 0.8)
 PARAMETER_MULTIPLIERS = (0.0, 2.0, 2.5, 3.0, 4.0, 5.0)
 PARAMETER_HALF_LIVES = (3.0, 5.0, 6.0, 8.0)
 #: Horizons over which band coverage is judged.

@@ -254,7 +254,7 @@ def _region_scales(scenario: Scenario) -> FloatArray:
     )
     length = o.window_length or DEFAULT_WINDOW_YEARS
     rec = record(scenario.panel, scenario.base_year, length, o.half_life, o.deflator_model, o.exclude_years,
-                 bands=bands, spreads=spreads)  # fmt: skip
+                 bands=bands, spreads=spreads, cycle_weight=o.cycle_weight)  # fmt: skip
     weight = scenario.growth.spread_weight
     return scale_factors(rec, np.ones(scenario.n_regions) if weight is None else weight, u.region_scale)
 

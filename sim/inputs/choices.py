@@ -12,4 +12,4 @@ DEFAULT_DEFLATOR_MODEL: DeflatorModel = "national"
 #: "shares stay" of the regions whose prices move with a common cycle, the group estimated from
 #: the data up to the base year: sim.model.prices.factor_group). Chosen by rolling origin on that
 #: group's own rank errors (docs/calibration.md, "Price-cycle group"); 1 = no lean.
-DEFAULT_CYCLE_WEIGHT = 1.0
+DEFAULT_CYCLE_WEIGHT = 0.25
