@@ -301,6 +301,8 @@ class GroupLeanChoice(RollingChoice):
     fixed_weight: float | None = None  # a fixed weight instead of the rolling-origin one
 
     def chosen(self, year: int) -> int:
+        """Candidate chosen at ``year``: the spread model stage one picks then, with the weight
+        the group's own record picks for it (:meth:`choose_weight`)."""
         assert self.spread is not None
         return self.choose_weight(self.spread.candidates[self.spread.chosen(year)], year)
 
