@@ -797,6 +797,8 @@ TEXT["en"].update(
         "pm_factor": "  commodity factor = mean deflator spread of the coal/energy regions (pp a year); loadings:",
         "pm_others": "    others: mean {mean:.2f}, range {lo:.2f} to {hi:.2f}",
         "note_clipped": "note: jump-offs {a0}-{a1} clipped to {u0}-{u1}: a jump-off needs two years of data before it and {h} after it (data {d0}-{d1})",
+        "a_cycle": "Regions whose prices move with a common cycle",
+        "cycle_kept": "{names} keep {w:g} % of their spreads (the regions whose deflator spread a common price factor mostly explains, estimated from the data up to {year}; the share chosen out of sample)",
     }
 )
 TEXT["zh"].update(
@@ -815,6 +817,8 @@ TEXT["zh"].update(
         "pm_factor": "  大宗商品因子 = 煤炭能源地区平减指数增速差的平均值（每年百分点）；各地区载荷：",
         "pm_others": "    其他地区：平均 {mean:.2f}，范围 {lo:.2f} 至 {hi:.2f}",
         "note_clipped": "注意：起点年份{a0}-{a1}已截为{u0}-{u1}：每个起点之前需有两年数据、之后需有{h}年数据（数据{d0}-{d1}年）",
+        "a_cycle": "价格随共同周期变动的地区",
+        "cycle_kept": "{names}保留{w:g}%的增速差（价格差主要由共同价格因子解释的地区，按截至{year}年的数据估计；比例在样本外选定）",
     }
 )
 
