@@ -320,7 +320,7 @@ class GroupLeanChoice(RollingChoice):
         the (horizon, jump-off) cells whose outcome is known at ``year``, in candidate order."""
         assert self.region_errors is not None and self.groups is not None and self.units is not None
         known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
-        known &= self.groups.any(axis=1)[None, :]
+        known &= np.asarray(self.groups.any(axis=1), dtype=bool)[None, :]
         out = {}
         for w, i in self._rows(settings).items():
             cells = [
@@ -337,7 +337,7 @@ class GroupLeanChoice(RollingChoice):
         weight's edge stands above noise."""
         assert self.region_errors is not None and self.groups is not None and self.units is not None
         known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year
-        known &= self.groups.any(axis=1)[None, :]
+        known &= np.asarray(self.groups.any(axis=1), dtype=bool)[None, :]
         rows = self._rows(settings)
         diff = np.full(known.shape, np.nan)
         for k, j in zip(*np.nonzero(known), strict=True):
