@@ -8,6 +8,8 @@ Usage: python docs/calibration.py [--paths N] [--seed K]
    tested jump-offs 2008-2019, and the choice with everything known by 2025 (the shipped default).
    Deflator models compared the same way (the simplest within noise of the best is the default),
    and the lean toward "shares stay" (others.lean), all regions, coal group and Inner Mongolia.
+   The price-cycle group's lean (others.cycle_weight): the group estimated at each jump-off, its
+   weight fixed or chosen by rolling origin on the group's own rank errors.
 2. Uncertainty: block length (stationary bootstrap), shock scale and the spreads' parameter
    multiplier, by the squared coverage error of the 50 % / 80 % nominal-level bands at the same
    horizons; the same rolling-origin rule; honest and in-sample coverage by horizon.
@@ -20,24 +22,29 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 
 import numpy as np
 
 from sim.analyses.backtest import backtest
 from sim.analyses.calibration import (
     COVERAGE_HORIZONS,
+    CYCLE_WEIGHTS,
     DEFLATOR_MODELS,
     LEANS,
     NOISE_SE,
     RULE_MODELS,
     CoverageChoice,
+    GroupLeanChoice,
     RollingChoice,
     coverage_choice,
     deflator_comparison,
     describe,
+    group_lean_choice,
     honest_coverage,
     rank_error_choice,
 )
+from sim.model.prices import factor_group
 from sim.model.scenario import Scenario, load_scenario
 from sim.present.track import COAL_GROUP
 
@@ -91,6 +98,65 @@ def lean_section(sc: Scenario) -> None:
             reg = sub.honest_by_region([b for b in TESTED if b + h <= NOW], k)
             cells.append(f"{reg.mean():.3f} / {reg[coal].mean():.3f} / {reg[im]:.2f}")
         print(f"| {lean} | " + " | ".join(cells) + f" | {describe(sub.candidates[sub.chosen(NOW)])} |")
+
+
+def cycle_section(sc: Scenario) -> GroupLeanChoice:
+    """The price-cycle group's lean toward "shares stay": honest rank MAE of all regions, the coal
+    group and Inner Mongolia with each fixed weight and with the weight chosen by rolling origin,
+    the spread model chosen by rolling origin as in the honest rule; the weight the rule gives the
+    shipped spread model with outcomes to 2025 (the default), and how far it stands above noise."""
+    ch = group_lean_choice(sc, CALIBRATION)
+    assert ch.spread is not None
+    codes = sc.panel.regions.codes
+    coal, im = [codes.index(c) for c in COAL_GROUP], codes.index("15")
+    print("\n## Price-cycle group's lean toward 'shares stay' (others.cycle_weight): honest rank MAE, "
+          "jump-offs 2008-2019")  # fmt: skip
+    print("(the group estimated at each jump-off from the data up to it: the regions whose deflator")
+    print(" spread the common price factor explains at least half of; window, half-life and deflator model")
+    print(" chosen by rolling origin over all regions; the group's weight fixed, or chosen by rolling origin")
+    print(" on the group's own rank errors; all regions / coal group / Inner Mongolia)")
+    print("| rule | " + " | ".join(f"h={h}" for h in ch.horizons) + " |")
+    print("|---|" + "---|" * len(ch.horizons))
+    naive, model = [], []
+    for h in ch.horizons:
+        r = backtest(sc, [b for b in TESTED if b + h <= NOW], h)
+        err = np.abs(r.naive - r.actual).mean(axis=0)
+        naive.append(err)
+    print(
+        "| ranks stay | "
+        + " | ".join(f"{e.mean():.3f} / {e[coal].mean():.3f} / {e[im]:.2f}" for e in naive)
+        + " |"
+    )
+    rules = [
+        (f"weight {w:g}" + (" (no lean)" if w == 1 else ""), replace(ch, fixed_weight=w))
+        for w in CYCLE_WEIGHTS
+    ]
+    for name, rule in [*rules, ("rolling origin (honest)", ch)]:
+        cells = []
+        for k, h in enumerate(ch.horizons):
+            reg = rule.honest_by_region([b for b in TESTED if b + h <= NOW], k)
+            cells.append(f"{reg.mean():.3f} / {reg[coal].mean():.3f} / {reg[im]:.2f}")
+            model.append(reg)
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    honest = model[-len(ch.horizons) :]
+    gains = " / ".join(f"{100 * (1 - m.mean() / n.mean()):.1f}" for m, n in zip(honest, naive, strict=True))
+    excess = " / ".join(f"{m[coal].mean() - n[coal].mean():+.3f}" for m, n in zip(honest, naive, strict=True))
+    print(
+        f"rolling origin: all-region gain over 'ranks stay' {gains} %; coal group's excess over it {excess}"
+    )
+    print("weight chosen at each tested jump-off:",
+          {b: ch.candidates[ch.chosen(b)]["others.cycle_weight"] for b in TESTED})  # fmt: skip
+    group = ", ".join(sc.panel.regions.label(i) for i in factor_group(sc.panel, NOW))
+    print(f"the group with data to {NOW}: {group}")
+    own = ch.spread.candidates[ch.spread.fallback]
+    losses = ch.group_losses(own, NOW)
+    w = ch.candidates[ch.choose_weight(own, NOW)]["others.cycle_weight"]
+    mean, se = ch.group_excess(own, NOW, w)
+    print(f"chosen with outcomes to {NOW} for the shipped spread model {describe(own)} (the default): {w:g}")
+    print("(the group's rank MAE relative to 'ranks stay' by weight: "
+          + ", ".join(f"{x:g}: {v:.3f}" for x, v in losses.items())
+          + f"; weight {w:g} less no lean, per jump-off: {mean:+.3f} +- {se:.3f})")  # fmt: skip
+    return ch
 
 
 def region_scale_section(sc: Scenario, default: dict, paths: int, seed: int) -> None:
@@ -164,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     print("chosen at each tested jump-off:", {b: describe(ch.candidates[ch.chosen(b)]) for b in TESTED})
     deflator_section(ch)
     lean_section(sc)
+    cycle_section(sc)
     rule = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.deflator_model"] in RULE_MODELS])
     print(f"\n## The honest rule without the hand-picked group (deflator models {', '.join(RULE_MODELS)})")
     print("| horizon | rolling origin (honest) |")

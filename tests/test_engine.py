@@ -145,6 +145,8 @@ def test_spread_model_uses_national_plus_decayed_spread(write, panel):
     sx = panel.regions.find("Shanxi")
     t = (panel.years >= 2016) & (panel.years <= 2025)
     spread = np.mean(panel.log_real[t, sx] - panel.national.log_real[t])
-    expected = math.log(1.05) + spread * 2 ** (-(2028 - 2025) / 4)
+    kept = sc.growth.spread_weight  # Shanxi is in the price-cycle group: it keeps a share
+    assert kept is not None and kept[sx] == sc.others.cycle_weight < 1
+    expected = math.log(1.05) + kept[sx] * spread * 2 ** (-(2028 - 2025) / 4)
     assert proj.growth.real[2028 - 2026, sx] == pytest.approx(expected)
     assert proj.scenario.growth.source_real[sx] == "spread"

@@ -57,7 +57,9 @@ def test_worked_out_bands_match_the_drawn_ones(founding):
     kept = deflator_spread(panel, b, defl, sc.others.deflator_model)
     bands = BandSettings(u.scale, u.block, u.stationary, u.parameter_scale, u.parameter_half_life)
     every = np.ones(sc.n_regions, dtype=bool)  # every cell redraws its deflator spread
-    worked = band_sd(_deviation_table(panel, b), h, bands, _spread_variance(panel, window, (), every))
+    kept_share = sc.growth.spread_weight  # the price-cycle group draws its kept share of the error
+    var = _spread_variance(panel, window, (), every) * (1.0 if kept_share is None else kept_share**2)
+    worked = band_sd(_deviation_table(panel, b), h, bands, var)
     assert kept.shape == (31,) and not kept.any()  # the national rule keeps no price spread
     ratio = worked / drawn
     assert 0.9 < ratio.mean() < 1.1 and (np.abs(ratio - 1) < 0.25).all()
@@ -93,7 +95,11 @@ def test_region_scales_are_bounded_and_zero_is_the_pooled_model(founding):
 def _rec(sc):
     u, o = sc.uncertainty, sc.others
     bands = BandSettings(u.scale, u.block, u.stationary, u.parameter_scale, u.parameter_half_life)
-    return record(sc.panel, sc.base_year, 5, o.half_life, o.deflator_model, bands=bands), np.ones(31)
+    rec = record(
+        sc.panel, sc.base_year, 5, o.half_life, o.deflator_model, bands=bands, cycle_weight=o.cycle_weight
+    )
+    weight = sc.growth.spread_weight
+    return rec, np.ones(31) if weight is None else weight
 
 
 def test_region_scales_reach_the_kernel_and_its_twin_alike(founding):
@@ -110,7 +116,10 @@ def test_the_lean_is_classified_and_off_by_default(founding):
     (f,) = [f for f in dataclasses.fields(GrowthModel) if f.name == "spread_weight"]
     assert f.metadata["role"] == "estimated" and f.metadata["group"] == "others.lean"
     assert f in fields_with("estimated")
-    assert founding.others.lean is None and founding.growth.spread_weight is None
+    assert founding.others.lean is None
+    # what the default keeps is the price-cycle group's share only (tests/test_cycle_lean.py)
+    plain = founding.with_changes({"others.cycle_weight": 1.0})
+    assert plain.growth.spread_weight is None and founding.growth.spread_weight is not None
 
 
 def test_the_lean_moves_other_regions_only_and_every_route_sees_it(founding):

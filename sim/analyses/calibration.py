@@ -37,12 +37,17 @@ RULE_MODELS = ("national", "mean_spread", "factor_neutral")
 #: chooses among RULE_LEANS (no lean: the lean did not score better out of sample).
 LEANS: tuple[float | None, ...] = (None, 0.0, 0.5, 2.0, 8.0)
 RULE_LEANS: tuple[float | None, ...] = (None,)
+#: Candidate shares of their spreads the estimated price-cycle group keeps (others.cycle_weight;
+#: sim.model.prices.factor_group), the simplest (1: no lean) first: the honest rule chooses one
+#: at each jump-off on that group's own rank errors over the outcomes known then
+#: (:func:`group_lean_choice`).
+CYCLE_WEIGHTS = (1.0, 0.75, 0.5, 0.25, 0.0)
 #: A simpler deflator model is "as good" when its honest score is within this many standard
 #: errors (across jump-offs) of the best one's.
 NOISE_SE = 2.0
 #: Candidate uncertainty settings: (stationary block mean, shock scale, parameter multiplier).
 BLOCKS = (1, 2)
-SCALES = (0.5, 0.6, 0.7)
+SCALES = (0.5, 0.6, 0.7, 0.8)
 PARAMETER_MULTIPLIERS = (0.0, 2.0, 2.5, 3.0, 4.0, 5.0)
 PARAMETER_HALF_LIVES = (3.0, 5.0, 6.0, 8.0)
 #: Horizons over which band coverage is judged.
@@ -191,11 +196,15 @@ def windows_that_fit(scenario: Scenario) -> tuple[int, ...]:
 
 
 def window_candidates(
-    scenario: Scenario, models: Sequence[str] = RULE_MODELS, leans: Sequence[float | None] = RULE_LEANS
+    scenario: Scenario,
+    models: Sequence[str] = RULE_MODELS,
+    leans: Sequence[float | None] = RULE_LEANS,
+    cycle_weights: Sequence[float] = (1.0,),
 ) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life, deflator model in ``models``, lean in ``leans``) as
-    scenario changes, and the scenario's own index (0 when its settings are not among them).
-    Window lengths the panel cannot hold are left out (:func:`windows_that_fit`)."""
+    """Every (window length, half-life, deflator model in ``models``, lean in ``leans``, price-cycle
+    group's weight in ``cycle_weights``) as scenario changes, and the scenario's own index (0 when
+    its settings are not among them; its cycle weight counts only when it is a candidate). Window
+    lengths the panel cannot hold are left out (:func:`windows_that_fit`)."""
     b = scenario.base_year
     cands = tuple(
         {
@@ -203,18 +212,22 @@ def window_candidates(
             "others.half_life": hl,
             "others.deflator_model": m,
             "others.lean": le,
+            "others.cycle_weight": cw,
         }
+        for cw in cycle_weights
         for le in leans
         for m in models
         for w in windows_that_fit(scenario)
         for hl in HALF_LIVES
     )
     w0, w1 = scenario.others.window
+    cw = scenario.others.cycle_weight
     own = {
         "others.window": [b - (w1 - w0), b],
         "others.half_life": scenario.others.half_life,
         "others.deflator_model": scenario.others.deflator_model,
         "others.lean": scenario.others.lean,
+        "others.cycle_weight": cw if cw in cycle_weights else cycle_weights[0],
     }
     return cands, cands.index(own) if own in cands else 0
 
@@ -245,6 +258,20 @@ def rank_error_choice(
     is kept in ``units``."""
     cands, own = window_candidates(scenario, models, leans)
     js = np.array(sorted(int(b) for b in jump_offs))
+    errors, units = _rank_errors(scenario, cands, js, horizons, national)
+    scores = errors.mean(axis=3) / np.array(units)[None, :, None]
+    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), region_errors=errors)
+
+
+def _rank_errors(
+    scenario: Scenario,
+    cands: Sequence[dict[str, Any]],
+    js: IntArray,
+    horizons: Sequence[int],
+    national: NationalMode,
+) -> tuple[FloatArray, tuple[float, ...]]:
+    """Each region's absolute rank error ``(C, H, J, N)`` of every candidate at every (horizon,
+    jump-off) (NaN = not scorable), and the mean error of "ranks stay" at each horizon."""
     errors = np.full((len(cands), len(horizons), js.size, scenario.n_regions), np.nan)
     units: list[float] = []
     for k, h in enumerate(horizons):
@@ -254,10 +281,131 @@ def rank_error_choice(
             cols = np.searchsorted(js, r.jump_off_years)
             errors[i, k, cols] = np.abs(r.predicted - r.actual)
         naive = float(np.abs(r.naive - r.actual).mean())
-        unit = naive if naive > 0 else 1.0  # ranks that never moved: scores stay in ranks
-        units.append(unit)
-    scores = errors.mean(axis=3) / np.array(units)[None, :, None]
-    return RollingChoice(cands, tuple(horizons), js, scores, own, tuple(units), region_errors=errors)
+        units.append(naive if naive > 0 else 1.0)  # ranks that never moved: scores stay in ranks
+    return errors, tuple(units)
+
+
+@dataclass(frozen=True)
+class GroupLeanChoice(RollingChoice):
+    """The rolling-origin rule with a lean of an estimated group toward "shares stay", in two
+    stages. At jump-off ``b``: the spread model (window, half-life, deflator model) is the
+    candidate of ``spread`` chosen at ``b`` (all regions pooled); then the share of their spreads
+    the group keeps, among :data:`CYCLE_WEIGHTS`, is the one whose rank errors *of the group's own
+    regions* were lowest over the outcomes known at ``b`` (each earlier jump-off scored on the
+    group as estimated then, ``groups``), the simplest (1: no lean) on a tie and when no outcome
+    is known. ``candidates`` are the stage-one picks with every weight (what is scored)."""
+
+    spread: RollingChoice | None = None  # stage one (every region keeps its spread)
+    groups: npt.NDArray[np.bool_] | None = None  # (J, N) the group estimated at each jump-off
+    key: str = "others.cycle_weight"
+    fixed_weight: float | None = None  # a fixed weight instead of the rolling-origin one
+
+    def chosen(self, year: int) -> int:
+        """Candidate chosen at ``year``: the spread model stage one picks then, with the weight
+        the group's own record picks for it (:meth:`choose_weight`)."""
+        assert self.spread is not None
+        return self.choose_weight(self.spread.candidates[self.spread.chosen(year)], year)
+
+    def choose_weight(self, settings: dict[str, Any], year: int) -> int:
+        """Candidate with the spread model ``settings`` and the weight chosen at ``year``."""
+        rows = self._rows(settings)
+        if self.fixed_weight is not None:
+            return rows[self.fixed_weight]
+        losses = self.group_losses(settings, year)
+        best = min(losses, key=lambda w: losses[w]) if losses else None
+        return rows[best] if best is not None and np.isfinite(losses[best]) else rows[CYCLE_WEIGHTS[0]]
+
+    def group_losses(self, settings: dict[str, Any], year: int) -> dict[float, float]:
+        """Each weight's mean rank error of the group's regions (relative to "ranks stay") over
+        the (horizon, jump-off) cells whose outcome is known at ``year``, in candidate order."""
+        assert self.region_errors is not None and self.groups is not None and self.units is not None
+        known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year  # (H, J)
+        known &= np.asarray(self.groups.any(axis=1), dtype=bool)[None, :]
+        out = {}
+        for w, i in self._rows(settings).items():
+            cells = [
+                float(self.region_errors[i, k, j][self.groups[j]].mean()) / self.units[k]
+                for k, j in zip(*np.nonzero(known), strict=True)
+            ]
+            cells = [c for c in cells if np.isfinite(c)]
+            out[w] = float(np.mean(cells)) if cells else np.nan
+        return out
+
+    def group_excess(self, settings: dict[str, Any], year: int, weight: float) -> tuple[float, float]:
+        """(mean, standard error) across the known jump-offs of the group's loss with ``weight``
+        less its loss with no lean (each jump-off averaged over its known horizons): how far the
+        weight's edge stands above noise."""
+        assert self.region_errors is not None and self.groups is not None and self.units is not None
+        known = (self.jump_offs[None, :] + np.array(self.horizons)[:, None]) <= year
+        known &= np.asarray(self.groups.any(axis=1), dtype=bool)[None, :]
+        rows = self._rows(settings)
+        diff = np.full(known.shape, np.nan)
+        for k, j in zip(*np.nonzero(known), strict=True):
+            g = self.groups[j]
+            a = self.region_errors[rows[weight], k, j][g].mean()
+            b = self.region_errors[rows[CYCLE_WEIGHTS[0]], k, j][g].mean()
+            diff[k, j] = (a - b) / self.units[k]
+        per_jump = [
+            float(np.nanmean(diff[:, j])) for j in range(diff.shape[1]) if np.isfinite(diff[:, j]).any()
+        ]
+        if len(per_jump) < 2:
+            return float(np.mean(per_jump)) if per_jump else np.nan, np.nan
+        return float(np.mean(per_jump)), float(np.std(per_jump, ddof=1) / np.sqrt(len(per_jump)))
+
+    def _rows(self, settings: dict[str, Any]) -> dict[float, int]:
+        """Candidate index of each weight with the spread model ``settings``."""
+        same = {k: v for k, v in settings.items() if k != self.key}
+        return {
+            c[self.key]: i
+            for i, c in enumerate(self.candidates)
+            if all(c.get(k) == v for k, v in same.items())
+        }
+
+
+def group_lean_choice(
+    scenario: Scenario,
+    jump_offs: Sequence[int],
+    horizons: Sequence[int] = COVERAGE_HORIZONS,
+    national: NationalMode = "trailing",
+    models: Sequence[str] = RULE_MODELS,
+    weights: Sequence[float] = CYCLE_WEIGHTS,
+    years: Sequence[int] | None = None,
+) -> GroupLeanChoice:
+    """The honest rule of :class:`GroupLeanChoice`: stage one as :func:`rank_error_choice` (every
+    region keeps its spread), stage two the share kept by the price-cycle group estimated at each
+    jump-off from the data up to it (:func:`sim.model.prices.factor_group`), among ``weights``.
+    Only the spread models stage one picks in ``years`` (default: every year from the first
+    jump-off to the last outcome, and the scenario's own model) are scored with every weight, so
+    the choice holds in those years only. The national others model has no spread to lean: one
+    weight, 1."""
+    from sim.model.prices import factor_group
+
+    weights = tuple(weights) if scenario.others.model != "national" else (1.0,)
+    plain = scenario.with_changes({"others.cycle_weight": 1.0})
+    spread = rank_error_choice(plain, jump_offs, horizons, national, models)
+    js = spread.jump_offs
+    if years is None:
+        last = int(js.max()) + max(horizons)
+        picks = sorted({spread.chosen(y) for y in range(int(js.min()), last + 1)} | {spread.fallback})
+    else:
+        picks = sorted({spread.chosen(int(y)) for y in years})
+    cands: list[dict[str, Any]] = []
+    errors = []
+    assert spread.region_errors is not None and spread.units is not None
+    for i in picks:
+        extra = [{**spread.candidates[i], "others.cycle_weight": w} for w in weights[1:]]
+        more, _ = _rank_errors(scenario, extra, js, horizons, national) if extra else (None, None)
+        cands += [spread.candidates[i], *extra]
+        errors += [spread.region_errors[i], *([] if more is None else list(more))]
+    err = np.array(errors)
+    groups = np.zeros((js.size, scenario.n_regions), dtype=bool)
+    for j, b in enumerate(js):
+        groups[j, list(factor_group(scenario.panel, int(b)))] = True
+    scores = err.mean(axis=3) / np.array(spread.units)[None, :, None]
+    return GroupLeanChoice(
+        tuple(cands), spread.horizons, js, scores, 0, spread.units, region_errors=err,
+        spread=spread, groups=groups,
+    )  # fmt: skip
 
 
 def _scorable(scenario: Scenario, b: int, h: int, national: NationalMode) -> bool:
@@ -278,12 +426,14 @@ CALIBRATION_FIRST = 2002
 
 
 def model_oos(result: BacktestResult) -> dict[str, Any]:
-    """The backtest's rank MAE when the window, half-life and deflator model are chosen out of sample.
+    """The backtest's rank MAE when the window, half-life, deflator model and the price-cycle
+    group's weight are chosen out of sample.
 
-    At each tested jump-off b, the candidate best on the outcomes known at b
-    (horizons 1, 3, 5, 10 and the tested one pooled, jump-offs from 2002) is used; "in-sample"
-    is the candidate best on the tested jump-offs themselves. The scenario's own settings are
-    the defaults the same rule chose with everything known (README "Honest uncertainty")."""
+    At each tested jump-off b, the spread model best on the outcomes known at b (horizons 1, 3, 5,
+    10 and the tested one pooled, jump-offs from 2002), with the weight of the price-cycle group
+    best on that group's own errors then (:class:`GroupLeanChoice`), is used; "in-sample" is the
+    candidate best on the tested jump-offs themselves. The scenario's own settings are the
+    defaults the same rule chose with everything known (README "Honest uncertainty")."""
     sc = result.scenario
     first = max(CALIBRATION_FIRST, sc.panel.first_year + 2)
     years = range(first, sc.panel.last_year)
@@ -293,17 +443,20 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         h for h in wanted if h == result.horizon or any(_scorable(sc, b, h, result.national) for b in years)
     )
     k = horizons.index(result.horizon)
-    ch = rank_error_choice(sc, years, horizons, result.national)
     tested = [int(b) for b in result.jump_off_years]
-    assert ch.units is not None
-    best, i = ch.in_sample(tested, k)
+    ch = group_lean_choice(sc, years, horizons, result.national, years=tested)
+    assert ch.units is not None and ch.spread is not None
+    best, i = ch.in_sample(tested, k)  # the best of every spread model (no lean) and the leaned picks
+    best_plain, i_plain = ch.spread.in_sample(tested, k)
+    in_sample = ch.candidates[i] if best <= best_plain else ch.spread.candidates[i_plain]
+    best = min(best, best_plain)
     by_region = ch.honest_by_region(tested, k)
     return {
         "data": "final",  # scored on today's data, whatever the backtest's vintage
         "rank_mae": round(ch.honest(tested, k) * ch.units[k], 4),
         "by_region": dict(zip(sc.panel.regions.codes, (round(float(v), 4) for v in by_region), strict=True)),
         "in_sample_rank_mae": round(best * ch.units[k], 4),
-        "in_sample_choice": describe(ch.candidates[i]),
+        "in_sample_choice": describe(in_sample),
         "scenario_rank_mae": result.model.to_dict()["rank_mae"],
         "naive_rank_mae": result.naive_metrics.to_dict()["rank_mae"],
         "choices": {str(b): describe(ch.candidates[ch.chosen(b)]) for b in tested},
@@ -314,6 +467,7 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
             "half_life": list(HALF_LIVES),
             "deflator_model": list(RULE_MODELS),
             "lean": list(RULE_LEANS),
+            "cycle_weight": list(CYCLE_WEIGHTS) if sc.others.model != "national" else [1.0],
         },
     }
 

@@ -255,7 +255,7 @@ def _region_scales(scenario: Scenario) -> FloatArray:
     )
     length = o.window_length or DEFAULT_WINDOW_YEARS
     rec = record(scenario.panel, scenario.base_year, length, o.half_life, o.deflator_model, o.exclude_years,
-                 bands=bands, spreads=spreads)  # fmt: skip
+                 bands=bands, spreads=spreads, cycle_weight=o.cycle_weight)  # fmt: skip
     weight = scenario.growth.spread_weight
     return scale_factors(rec, np.ones(scenario.n_regions) if weight is None else weight, u.region_scale)
 
@@ -283,8 +283,18 @@ def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> Of
         national=national_error(scenario.panel, scenario.base_year) if u.national else None,
         parameter_scale=u.parameter_scale,
         parameter_half_life=u.parameter_half_life,
-        region_scale=region_scales(scenario),
+        region_scale=_draw_scales(scenario),
     )
+
+
+def _draw_scales(scenario: Scenario) -> FloatArray | None:
+    """Each region's factor on its spread draws ``(N,)``: its region scale times the share of its
+    spread the growth model keeps (a spread kept at weight w carries w times its sampling
+    error), or None when both are 1 for every region."""
+    scales, weight = region_scales(scenario), scenario.growth.spread_weight
+    if weight is None:
+        return scales
+    return weight if scales is None else scales * weight
 
 
 def scenario_plan_risk(scenario: Scenario) -> PlanRisk:

@@ -36,7 +36,7 @@ DEFAULT_LEAN: float | None = None
 #: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
 #: no better beyond noise than rules that treat regions alike, and of those the simplest is the
 #: default. The speed grouping of the error-correction model (not a default model).
-from sim.inputs.choices import DEFAULT_DEFLATOR_MODEL, DeflatorModel  # noqa: E402
+from sim.inputs.choices import DEFAULT_CYCLE_WEIGHT, DEFAULT_DEFLATOR_MODEL, DeflatorModel  # noqa: E402
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]
@@ -268,6 +268,15 @@ class OthersSpec(_Model):
         "0 = none, a region whose forecasts did not help grows with the nation: its share stays); "
         "the number is the weight of the all-region record in that share (0 = its own record "
         "alone); null = keep every spread; omitted = backtest default",
+    )
+    cycle_weight: float = Field(
+        DEFAULT_CYCLE_WEIGHT,
+        ge=0,
+        le=1,
+        description="share of their spreads kept by the regions whose prices move with a common cycle "
+        "(estimated from the data up to the base year: those whose deflator spread the first principal "
+        "component of all regions' spreads mostly explains, the factor_neutral group); 1 = keep them, "
+        "0 = those regions grow with the nation (their shares stay); omitted = backtest default",
     )
     deflator_model: DeflatorModel = Field(
         DEFAULT_DEFLATOR_MODEL,

@@ -1100,4 +1100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # --- The default model's name
     "default_model_name": ("ranksim default model", "ranksim默认模型"),
+    # the price-cycle group's lean (others.cycle_weight)
+    "a_cycle": ("Regions whose prices move with a common cycle", "价格随共同周期变动的地区"),
+    "cycle_kept": (
+        "{names} keep {w:g} % of their spreads (the regions whose deflator spread a common price factor mostly explains, estimated from the data up to {year}; the share chosen out of sample)",
+        "{names}保留{w:g}%的增速差（价格差主要由共同价格因子解释的地区，按截至{year}年的数据估计；比例在样本外选定）",
+    ),
 }

@@ -93,12 +93,16 @@ def record(
     exclude_years: tuple[int, ...] = (),
     bands: BandSettings | None = None,
     spreads: bool = True,
+    cycle_weight: float = 1.0,
 ) -> Record:
     """The spread model's record up to ``base``: every (jump-off b < base, horizon h <= 5) with
     ``b + h <= base`` whose outcome years are free of a vintage splice (a level jump no model
     forecasts). With ``bands``, each case's band width too (:func:`band_sd`; cases whose jump-off
     has too few usable years for a band are left out). ``spreads=False``: the others model
-    follows the nation (every forecast is "shares stay")."""
+    follows the nation (every forecast is "shares stay"). ``cycle_weight``: the share of their
+    spreads the price-cycle group estimated at each jump-off keeps (:func:`factor_group`); their
+    bands carry that share of the spreads' sampling error, as Monte Carlo draws it (the forecasts
+    stay those of the whole spreads: what a lean is estimated from)."""
     log_gdp = np.log(panel.gdp)
     rows: dict[str, list[FloatArray | int]] = {"a": [], "f": [], "h": [], "b": [], "s": []}
     for b in range(panel.first_year + 2, base):
@@ -111,6 +115,8 @@ def record(
         if bands is not None and table is None:
             continue
         spread_var = _spread_variance(panel, window, exclude_years, kept != 0) if bands else None
+        if spread_var is not None and cycle_weight != 1.0:
+            spread_var[list(factor_group(panel, b))] *= cycle_weight**2
         i0 = panel.year_index(b)
         cum_decay = np.cumsum(decay_factors(np.arange(b + 1, b + RECORD_HORIZONS + 1), b, half_life))
         broken = np.cumsum(panel.nominal_break[i0 + 1 : i0 + RECORD_HORIZONS + 1].any(axis=1))

@@ -213,6 +213,21 @@ def _own_comment(sc: Scenario, code: str, attr: str, lang: str, *, written: bool
     return (com.get(f"provinces.{code}", "") if same_file else "") or set_in(sc, key, lang)
 
 
+def _cycle_text(scenario: Scenario, lang: str) -> str:
+    """The price-cycle group's lean toward "shares stay", naming the regions estimated at the base
+    year; "" when no region leans (a share of 1, no spreads, no group)."""
+    from sim.model.prices import factor_group
+
+    o = scenario.others
+    if o.model == "national" or o.cycle_weight == 1.0:
+        return ""
+    group = factor_group(scenario.panel, scenario.base_year)
+    if not group:
+        return ""
+    names = t(lang, "list_sep_enum").join(scenario.panel.regions.label(i, lang) for i in group)
+    return t(lang, "cycle_kept", names=names, w=o.cycle_weight * 100, year=scenario.base_year)
+
+
 def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
     """(assumption, value, source comment) rows of the assumptions table."""
     sc = proj.scenario
@@ -278,6 +293,9 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
         )
     )
     rows.append((t(lang, "a_others"), model, others_note))
+    cycle = _cycle_text(sc, lang)
+    if cycle:
+        rows.append((t(lang, "a_cycle"), cycle, com.get("others.cycle_weight", "")))
     from sim.present.edge import warning_parts
 
     for warning in sc.warnings:  # implausible or ambiguous values, as the terminal printed them
