@@ -93,12 +93,9 @@ def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
     return call
 
 
-@_one_at_a_time
-@njit(cache=True, parallel=True, fastmath=False)
-def rank_hist_bootstrap(  # pragma: no cover
-    gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers
-):
-    """Histograms from resampled historical years.
+def rank_hist_bootstrap(gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers):
+    """Histograms from resampled historical years (every region at once; the engine counts
+    block of regions by block with :func:`count_ahead`, ``sim.analyses.montecarlo``).
 
     gap0 (T1, N): deterministic log gaps, year 0 = base year (no shock).
     rel (H, N): relative nominal shock of each region vs the target per historical year.
@@ -113,15 +110,32 @@ def rank_hist_bootstrap(  # pragma: no cover
     cand (J,) int64: regions tracked; fixed_ahead (T1,) int64: others ahead in each year.
     Returns rank_counts (T1, N+1) and reach_counts (T1+1,) [last = never reached].
     """
-    t1, n = gap0.shape
+    from sim.engine.twins import _histograms
+
+    order = np.argsort(oidx, kind="stable")  # the histograms do not depend on the paths' order
+    idx, oidx = idx[order], oidx[order]
+    cont = cont[order] if cont.shape[0] else cont
+    counts = np.zeros((idx.shape[0], gap0.shape[0]), dtype=np.int32)
+    count_ahead(gap0, rel, early, idx, cont, succ, off, oidx, cand, counts, n_workers)
+    return _histograms(1 + fixed_ahead[None, :] + counts, gap0.shape[1], threshold)
+
+
+@_one_at_a_time
+@njit(cache=True, parallel=True, fastmath=False)
+def count_ahead(gap0, rel, early, idx, cont, succ, off, oidx, cand, counts, n_workers):  # pragma: no cover
+    """Add to ``counts`` (P, T1) int32 the number of regions ``cand`` ahead of the target for every
+    path and year (the arguments of :func:`rank_hist_bootstrap`, whose columns may be a block of
+    the regions: counts of disjoint blocks add up).
+
+    The paths should come sorted by their offset row ``oidx``: a worker gathers the tracked
+    columns of a row, ``gap0[t, j] + off[o, t, j]``, once for all the paths that draw it.
+    """
+    t1 = gap0.shape[0]
     p = idx.shape[0]
     j_n = cand.size
-    ranks = np.zeros((n_workers, t1, n + 1), dtype=np.int64)
-    reach = np.zeros((n_workers, t1 + 1), dtype=np.int64)
     step = (p + n_workers - 1) // n_workers
     stationary = cont.shape[0] > 0
-    # The candidates' columns, gathered once: shocks relc[h, k] and the offset gaps
-    # base[o, t, k] = gap0[t, j] + off[o, t, j] (the twin adds in the same order).
+    # The tracked columns of the shocks, gathered once: relc[h, k], earlyc[e, h, k].
     relc = np.empty((rel.shape[0], j_n))
     for hh in range(rel.shape[0]):
         for k in range(j_n):
@@ -132,44 +146,89 @@ def rank_hist_bootstrap(  # pragma: no cover
         for hh in range(rel.shape[0]):
             for k in range(j_n):
                 earlyc[e, hh, k] = early[e, hh, cand[k]]
-    base = np.empty((off.shape[0], t1, j_n))
-    for o in range(off.shape[0]):
-        for t in range(t1):
-            for k in range(j_n):
-                base[o, t, k] = gap0[t, cand[k]] + off[o, t, cand[k]]
     for w in prange(n_workers):
         acc = np.zeros(j_n)
+        row = np.empty((t1, j_n))
+        current = -1
         lo = w * step
         hi = min(p, lo + step)
         for path in range(lo, hi):
+            o = oidx[path]
+            if o != current:  # base gaps of this offset row (the twin adds in the same order)
+                for t in range(t1):
+                    for k in range(j_n):
+                        row[t, k] = gap0[t, cand[k]] + off[o, t, cand[k]]
+                current = o
             acc[:] = 0.0
-            first = t1
-            row = base[oidx[path]]
+            count = 0
+            for k in range(j_n):
+                if row[0, k] > 0.0:
+                    count += 1
+            counts[path, 0] += count
             h = 0
-            for t in range(t1):
-                count = fixed_ahead[t]
-                if t > 0:
-                    nxt = succ[h] if stationary and t > 1 else -1
-                    if nxt >= 0 and cont[path, t - 1]:
-                        h = nxt
-                    else:
-                        h = idx[path, t - 1]
-                    shock = earlyc[t - 1, h] if t - 1 < n_early else relc[h]
-                    gaps = row[t]
-                    for k in range(j_n):
-                        acc[k] += shock[k]
-                        if gaps[k] + acc[k] > 0.0:
-                            count += 1
+            for t in range(1, t1):
+                nxt = succ[h] if stationary and t > 1 else -1
+                if nxt >= 0 and cont[path, t - 1]:
+                    h = nxt
                 else:
-                    for k in range(j_n):
-                        if row[0, k] > 0.0:
-                            count += 1
-                rank = count + 1
-                ranks[w, t, rank] += 1
-                if rank <= threshold and first == t1:
-                    first = t
-            reach[w, first] += 1
-    return ranks.sum(axis=0), reach.sum(axis=0)
+                    h = idx[path, t - 1]
+                shock = earlyc[t - 1, h] if t - 1 < n_early else relc[h]
+                gaps = row[t]
+                count = 0
+                for k in range(j_n):
+                    acc[k] += shock[k]
+                    if gaps[k] + acc[k] > 0.0:
+                        count += 1
+                counts[path, t] += count
+
+
+@_one_at_a_time
+@njit(cache=True, parallel=True, fastmath=False)
+def offset_columns(  # pragma: no cover
+    n, dr, dd, decay, real_cells, defl_cells, region_scale, eta, follows, miss, miss_mean, planned, beta,
+    fixed_real, target, negative
+):
+    """Columns of an offset table ``(K, T+1, n)`` from its draws: the compiled twin of
+    :meth:`sim.model.shocks.OffsetTable.columns` (its ``parts``), every cell by the same
+    operations in the same order, so bit for bit the same.
+
+    dr, dd (K, n): resampled spreads (0 rows: none); decay (T,): decay x parameter scale;
+    real_cells, defl_cells (T, n): 0/1 where the spread is redrawn; region_scale (n,) or empty;
+    eta (K, T): national path error (0 rows: none), follows (T, n) 0/1; miss (K, n): plan miss
+    (0 rows: no plan risk), miss_mean (T, n), planned (T, n) 0/1, beta (n,), fixed_real (T, n)
+    0/1; target (K, T+1): the target's cumulative offset, taken off every column; negative:
+    the mirrored table.
+    """
+    rows, t1 = target.shape
+    out = np.empty((rows, t1, n))
+    spreads = dr.shape[0] > 0
+    scaled = region_scale.size > 0
+    national = eta.shape[0] > 0
+    plan = miss.shape[0] > 0
+    for r in prange(rows):
+        cum = np.zeros(n)
+        for j in range(n):
+            v = 0.0 - target[r, 0]
+            out[r, 0, j] = -v if negative else v
+        for t in range(t1 - 1):
+            for j in range(n):
+                g = 0.0
+                if spreads:
+                    d = decay[t] * (dr[r, j] * real_cells[t, j] + dd[r, j] * defl_cells[t, j])
+                    if scaled:
+                        d = d * region_scale[j]
+                    g = g + d
+                if national:
+                    g = g + eta[r, t] * follows[t, j]
+                if plan:
+                    p = -(miss_mean[t, j] + miss[r, j]) * planned[t, j]
+                    if national:
+                        p = p + eta[r, t] * beta[j] * fixed_real[t, j]
+                    g = g + p
+                cum[j] = g if t == 0 else cum[j] + g
+                v = cum[j] - target[r, t + 1]
+                out[r, t + 1, j] = -v if negative else v
+    return out
 
 
 @_one_at_a_time

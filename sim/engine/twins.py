@@ -41,13 +41,25 @@ def rank_hist_numpy(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
     regions, no pruning (so it also checks that the kernel's pruning is exact)."""
-    t1, n = gap0.shape
+    return _histograms(1 + ahead_numpy(gap0, rel, idx, off, oidx, early), gap0.shape[1], threshold)
+
+
+def ahead_numpy(
+    gap0: np.ndarray,
+    rel: np.ndarray,
+    idx: np.ndarray,
+    off: np.ndarray,
+    oidx: np.ndarray,
+    early: np.ndarray | None = None,
+) -> np.ndarray:
+    """Regions ahead of the target ``(P, T1)`` for every path and year (the arguments of
+    :func:`rank_hist_numpy`, ``idx`` resolved); counts of disjoint sets of regions add up."""
     gaps = gap0 + off[oidx]  # (P, T1, N): offsets first, then the shocks (the kernel's order)
     shocks = rel[idx]
     for t in range(0 if early is None else min(early.shape[0], idx.shape[1])):
         shocks[:, t] = early[t][idx[:, t]]  # type: ignore[index]
     gaps[:, 1:] += np.cumsum(shocks, axis=1)
-    return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
+    return (gaps > 0).sum(axis=2)
 
 
 def rank_hist_dense_numpy(
