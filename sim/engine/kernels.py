@@ -273,8 +273,8 @@ def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_g
     Writes the reach index (first year index with target rank <= ``k[b]``, base year = 0; -1 =
     never) and, at the sorted year indices ``want``, the target's rank and its gap (%) to the
     ``k[b]``-th largest other region (:func:`sim.engine.levels.gap_pct`). Linear in the number
-    of regions N: the rank is a count of the regions ahead, the ``k``-th largest a selection
-    (``np.partition``), never a sort.
+    of regions N: the rank is a count of the regions ahead (the target is never ahead of
+    itself), the ``k``-th largest a selection (:func:`_select`), never a sort.
     """
     n_b, n_t, n = growth.shape
     n_y = want.size
@@ -284,25 +284,62 @@ def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_g
         first = -1
         y_pos = 0
         for t in range(n_t + 1):
-            if t > 0:
-                for j in range(n):
-                    logy[j] += growth[b, t - 1, j]
-            mine = logy[target]
             count = 0
-            for j in range(n):
-                if j != target and logy[j] > mine:
-                    count += 1
+            if t > 0:
+                mine = logy[target] + growth[b, t - 1, target]
+                for j in range(n):
+                    v = logy[j] + growth[b, t - 1, j]
+                    logy[j] = v
+                    count += v > mine
+            else:
+                mine = logy[target]
+                for j in range(n):
+                    count += logy[j] > mine
             rank = count + 1
             if first < 0 and rank <= k[b]:
                 first = t
             while y_pos < n_y and want[y_pos] == t:
                 m = 0
+                finite = True
                 for j in range(n):
                     if j != target:
                         others[m] = logy[j]
+                        finite = finite and not np.isnan(logy[j])
                         m += 1
-                kth = np.partition(others, n - 1 - k[b])[n - 1 - k[b]]  # k-th largest: O(N)
+                q = n - 1 - k[b]  # the k-th largest is the q-th smallest: O(N)
+                kth = _select(others, q) if finite else np.partition(others, q)[q]
                 out_rank[b, y_pos] = rank
                 out_gap[b, y_pos] = np.expm1(mine - kth) * 100.0
                 y_pos += 1
         out_reach[b] = first
+
+
+@njit(cache=True, fastmath=False)
+def _select(a, q):  # pragma: no cover
+    """The ``q``-th smallest value of ``a`` (no NaN), reordering ``a`` in place: Hoare's FIND
+    (Wirth's form) with a median-of-three pivot, sorting what is left after 64 rounds. The same
+    value ``np.partition(a, q)[q]`` gives, without its copy of ``a``."""
+    lo, hi = 0, a.size - 1
+    rounds = 0
+    while lo < hi:
+        rounds += 1
+        if rounds > 64:  # an unlucky run of pivots: finish by sorting what is left
+            rest = np.sort(a[lo : hi + 1])
+            return rest[q - lo]
+        x, y, z = a[lo], a[(lo + hi) // 2], a[hi]
+        pivot = max(min(x, y), min(max(x, y), z))
+        i, j = lo, hi
+        while i <= j:
+            while a[i] < pivot:
+                i += 1
+            while pivot < a[j]:
+                j -= 1
+            if i <= j:
+                a[i], a[j] = a[j], a[i]
+                i += 1
+                j -= 1
+        if j < q:
+            lo = i
+        if q < i:
+            hi = j
+    return a[q]
