@@ -107,7 +107,14 @@ NAME_SUFFIXES = (
 def _without_suffix(name: str) -> list[str]:
     """``name`` without the ending of an official full name (none if it has none)."""
     low = name.casefold()
-    return [name[: -len(end)] for end in NAME_SUFFIXES if low.endswith(end) and len(low) > len(end)]
+    ends = _SUFFIXES_BY_LAST.get(low[-1:], ())
+    return [name[: -len(end)] for end in ends if low.endswith(end) and len(low) > len(end)]
+
+
+#: :data:`NAME_SUFFIXES` by their last character (in their order): the few a name can end with.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(e for e in NAME_SUFFIXES if e[-1] == last) for last in {e[-1] for e in NAME_SUFFIXES}
+}
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,12 @@ class Panel:
         if self.status is None or not self.first_year <= year <= self.last_year:
             return "final"
         return STATUS_NAMES[int(self.status[self.year_index(year), region, STATUS_FIELDS.index(field)])]
+
+    def value_statuses(self, year: int, field: str) -> np.ndarray:
+        """:meth:`value_status` of every region, ``(N,)`` strings."""
+        if self.status is None or not self.first_year <= year <= self.last_year:
+            return np.full(self.n_regions, "final")
+        return np.array(STATUS_NAMES)[self.status[self.year_index(year), :, STATUS_FIELDS.index(field)]]
 
     def provisional_years(self) -> list[int]:
         """Years with any value that is not final (preliminary or estimated), ascending."""
@@ -468,14 +481,34 @@ def _read_csv(
     for col in required:
         if col not in frame.columns:
             raise DataError(f"missing column (required: {', '.join(required)})", file=path, line=1, field=col)
-    out = frame.apply(lambda s: s.str.strip())
-    filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
-    if not filled.size:
+    out = _stripped(frame)
+    filled = _last_filled_row(out)
+    if filled < 0:
         raise DataError("no data rows", file=path, line=2)
-    out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
+    out = out.iloc[: filled + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
     out.attrs["sha256"] = digest
     return out
+
+
+def _stripped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell without leading and trailing whitespace (``str.strip``); a column no cell of
+    which changes is kept as it is (the common case, and the costly part of a large panel)."""
+    columns = {}
+    for name in frame.columns:
+        values = frame[name].tolist()
+        stripped = [v.strip() for v in values]
+        columns[name] = frame[name] if stripped == values else pd.Series(stripped, index=frame.index, dtype=frame[name].dtype)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _last_filled_row(frame: pd.DataFrame) -> int:
+    """Position of the last row with any non-empty cell, -1 when every row is empty."""
+    columns = [frame[name].tolist() for name in frame.columns]
+    for row in range(len(frame) - 1, -1, -1):
+        if any(col[row] != "" for col in columns):
+            return row
+    return -1
 
 
 def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
@@ -558,7 +591,7 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
 def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
     """Refuse a name that is another region's name without its ending (包头 beside 包头市): the
     two would be one region to every reader, and ``target: 包头`` would pick one silently."""
-    names = [str(n).casefold() for n in first[col]]
+    names = [str(n).casefold() for n in first[col].tolist()]
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         for short in _without_suffix(name):
@@ -606,7 +639,8 @@ def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
     """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
     and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
     first = frame.drop_duplicates(CODE)  # a code has one name (_check_identity): its first line
-    for row, code, en, zh in zip(first.index, first[CODE], first[EN], first[ZH], strict=True):
+    rows = zip(first.index.tolist(), first[CODE].tolist(), first[EN].tolist(), first[ZH].tolist(), strict=True)
+    for row, code, en, zh in rows:
         named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
         if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
             named = None  # a code of zeros says it first; the parent's code where no name does
@@ -653,7 +687,7 @@ def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
 
 
 def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, list[str], IntArray, IntArray]:
-    codes = list(dict.fromkeys(frame[CODE]))
+    codes = list(dict.fromkeys(frame[CODE].tolist()))
     keys = pd.DataFrame({"c": frame[CODE], "y": years})
     dup = keys.duplicated()
     if dup.any():
