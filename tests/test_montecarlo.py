@@ -102,7 +102,12 @@ def test_kernel_matches_numpy_reference_and_pruning_is_exact(request, which, blo
 
 @pytest.mark.parametrize(
     "changes",
-    [{}, {"uncertainty.parameters": False}, {"uncertainty.plan_risk": False}, {"uncertainty.region_scale": 1.0}],
+    [
+        {},
+        {"uncertainty.parameters": False},
+        {"uncertainty.plan_risk": False},
+        {"uncertainty.region_scale": 1.0},
+    ],
 )
 @pytest.mark.parametrize("which", ["founding", "pinned"])
 def test_offset_table_by_columns_and_compiled_is_the_whole_table_bit_for_bit(request, which, changes):

@@ -364,8 +364,10 @@ def _ahead_in_blocks(draws: IndexedDraws, gap0: FloatArray, target: int, compile
             off = np.zeros((1, t1, cols.stop - cols.start)) if source is None else source.columns(cols)
             for lo in range(0, p, CHUNK_PATHS_NUMPY):  # the twin holds paths x years x regions
                 hi = min(p, lo + CHUNK_PATHS_NUMPY)
-                counts[lo:hi] += ahead_numpy(gap0[:, cols], draws.table[:, cols], rows[lo:hi], off, oidx[lo:hi],
-                                             None if draws.early is None else early[:, :, cols])  # fmt: skip
+                block_early = None if draws.early is None else early[:, :, cols]
+                counts[lo:hi] += ahead_numpy(
+                    gap0[:, cols], draws.table[:, cols], rows[lo:hi], off, oidx[lo:hi], block_early
+                )
         return counts
     from sim.engine.kernels import count_ahead, offset_columns
 

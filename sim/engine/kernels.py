@@ -93,7 +93,9 @@ def _one_at_a_time(kernel: Any) -> Callable[..., Any]:
     return call
 
 
-def rank_hist_bootstrap(gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers):
+def rank_hist_bootstrap(
+    gap0, rel, early, idx, cont, succ, off, oidx, cand, fixed_ahead, threshold, n_workers
+):
     """Histograms from resampled historical years (every region at once; the engine counts
     block of regions by block with :func:`count_ahead`, ``sim.analyses.montecarlo``).
 

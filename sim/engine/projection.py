@@ -265,9 +265,11 @@ class Projection(ResultView):
         year, code = c[YEAR].astype(int).tolist(), c[CODE].tolist()
         real, defl, nominal = (rounded(c[k], 3) for k in (REAL_PCT, DEFLATOR_PCT, NOMINAL_PCT))
         real_src, defl_src = c[REAL_SOURCE].tolist(), c[DEFLATOR_SOURCE].tolist()
+        rows = zip(year, code, real, real_src, defl, defl_src, nominal, strict=True)
         return [
-            {YEAR: y, CODE: k, REAL_PCT: r, REAL_SOURCE: rs, DEFLATOR_PCT: d, DEFLATOR_SOURCE: ds, NOMINAL_PCT: m}
-            for y, k, r, rs, d, ds, m in zip(year, code, real, real_src, defl, defl_src, nominal, strict=True)
+            {YEAR: y, CODE: k, REAL_PCT: r, REAL_SOURCE: a,
+             DEFLATOR_PCT: d, DEFLATOR_SOURCE: b, NOMINAL_PCT: n}  # fmt: skip
+            for y, k, r, a, d, b, n in rows
         ]
 
     def to_document(self, provenance: Provenance | None = None) -> dict[str, Any]:
@@ -390,7 +392,8 @@ class Projection(ResultView):
 def _projection_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The ``projection`` rows of the run document from :meth:`Projection.to_frame`: year, code,
     GDP (2 decimals), GDP per head (1 decimal, when ranked by it) and rank, a dict a row."""
-    year, code, rank = frame[YEAR].astype(int).tolist(), frame[CODE].tolist(), frame[RANK].astype(int).tolist()
+    year, code = frame[YEAR].astype(int).tolist(), frame[CODE].tolist()
+    rank = frame[RANK].astype(int).tolist()
     gdp = rounded(frame[GDP].to_numpy(dtype=float), 2)
     if PER_HEAD not in frame.columns:
         return [{YEAR: y, CODE: c, GDP: g, RANK: r} for y, c, g, r in zip(year, code, gdp, rank, strict=True)]

@@ -472,7 +472,9 @@ def _read_csv(
         data = path.read_bytes()  # read once: these bytes are hashed and parsed
     text, used = _decode(path, encoding, data)
     try:
-        frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(  # no missing-value markers: every cell is text, "" when empty
+            io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False, na_filter=False
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"not a readable CSV file ({str(exc).strip()})", file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
@@ -494,19 +496,25 @@ def _read_csv(
 def _stripped(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell without leading and trailing whitespace (``str.strip``); a column no cell of
     which changes is kept as it is (the common case, and the costly part of a large panel)."""
+    if frame.columns.has_duplicates:  # two headers of one name: column by column would merge them
+        return frame.apply(lambda s: s.str.strip())
     columns = {}
     for name in frame.columns:
         values = frame[name].tolist()
-        stripped = [v.strip() for v in values]
-        columns[name] = frame[name] if stripped == values else pd.Series(stripped, index=frame.index, dtype=frame[name].dtype)
+        stripped = list(map(str.strip, values))
+        if stripped != values:
+            columns[name] = pd.Series(stripped, index=frame.index, dtype=frame[name].dtype)
+        else:
+            columns[name] = frame[name]
     return pd.DataFrame(columns, index=frame.index)
 
 
 def _last_filled_row(frame: pd.DataFrame) -> int:
-    """Position of the last row with any non-empty cell, -1 when every row is empty."""
-    columns = [frame[name].tolist() for name in frame.columns]
+    """Position of the last row with any non-empty cell, -1 when every row is empty (read from
+    the end: a panel seldom ends in more than a few empty rows)."""
+    width = frame.shape[1]
     for row in range(len(frame) - 1, -1, -1):
-        if any(col[row] != "" for col in columns):
+        if any(frame.iat[row, c] != "" for c in range(width)):
             return row
     return -1
 
@@ -639,8 +647,8 @@ def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
     """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
     and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
     first = frame.drop_duplicates(CODE)  # a code has one name (_check_identity): its first line
-    rows = zip(first.index.tolist(), first[CODE].tolist(), first[EN].tolist(), first[ZH].tolist(), strict=True)
-    for row, code, en, zh in rows:
+    rows, codes = first.index.tolist(), first[CODE].tolist()
+    for row, code, en, zh in zip(rows, codes, first[EN].tolist(), first[ZH].tolist(), strict=True):
         named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
         if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
             named = None  # a code of zeros says it first; the parent's code where no name does
@@ -774,8 +782,8 @@ def load_panel(
     _check_totals(frame, path, panel_totals(scope, listed))
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
-    first = frame.groupby(CODE, sort=False).first()
-    regions = Regions(tuple(codes), tuple(first.loc[codes, EN]), tuple(first.loc[codes, ZH]))
+    first = frame.drop_duplicates(CODE)  # a region's first row: its names (one per code, checked)
+    regions = Regions(tuple(codes), tuple(first[EN].tolist()), tuple(first[ZH].tolist()))
     gdp_v = _to_grid(_source_ids(frame, "gdp").to_numpy(), shape, ti, ci)
     rg_v = _to_grid(_source_ids(frame, "rg").to_numpy(), shape, ti, ci)
     nominal_break = np.zeros(shape, dtype=bool)

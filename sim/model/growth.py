@@ -313,7 +313,9 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     # A path the batch does not vary (its national path and the decay the same in every row) is
     # assembled once, (T, N), and shared by every scenario of the batch as a read-only view.
     real = _path(model.fixed_real_pct, nat_r, decay, spread_r, None, model.lead_real_pct, b)
-    defl = _path(model.fixed_deflator_pct, nat_d, decay, spread_d, model.deflator_path, model.lead_deflator_pct, b)
+    defl = _path(
+        model.fixed_deflator_pct, nat_d, decay, spread_d, model.deflator_path, model.lead_deflator_pct, b
+    )
     columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl", "province_lead")]
     if columns:
         if any(p.kind != "province_defl" for p, _ in columns) and not real.flags.writeable:

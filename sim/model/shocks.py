@@ -376,7 +376,11 @@ class ShockModel(ABC):
         return None
 
     def draw(
-        self, rng: np.random.Generator, paths: int, years: int, offsets: OffsetTable | FloatArray | None = None
+        self,
+        rng: np.random.Generator,
+        paths: int,
+        years: int,
+        offsets: OffsetTable | FloatArray | None = None,
     ) -> Draws:
         """Shocks for ``paths`` paths and ``years`` projected years; with an ``offsets`` table
         (:meth:`OffsetModel.draw`, or an array as :meth:`OffsetModel.table` gives), each path also
@@ -803,7 +807,8 @@ class OffsetTable:
         m = self.model
         assert m is not None and m.plan is not None and self.miss is not None
         plan, roles = m.plan, m.roles
-        mean = np.where(roles.announced[:, cols] & m.record_applied, 0.0, plan.miss_mean[None, cols])  # (T, J)
+        announced = roles.announced[:, cols] & m.record_applied
+        mean = np.where(announced, 0.0, plan.miss_mean[None, cols])  # (T, J)
         np.add(mean[None], self.miss[:, :, cols], out=out)
         np.negative(out, out=out)
         out *= _mask(roles.planned, cols)[None]
