@@ -362,9 +362,9 @@ def _ahead_in_blocks(draws: IndexedDraws, gap0: FloatArray, target: int, compile
         rows = draws.rows_drawn()
         for cols in blocks:
             off = np.zeros((1, t1, cols.stop - cols.start)) if source is None else source.columns(cols)
+            block_early = None if draws.early is None else early[:, :, cols]
             for lo in range(0, p, CHUNK_PATHS_NUMPY):  # the twin holds paths x years x regions
                 hi = min(p, lo + CHUNK_PATHS_NUMPY)
-                block_early = None if draws.early is None else early[:, :, cols]
                 counts[lo:hi] += ahead_numpy(
                     gap0[:, cols], draws.table[:, cols], rows[lo:hi], off, oidx[lo:hi], block_early
                 )
@@ -402,10 +402,10 @@ def rank_histograms(
 ) -> tuple[IntArray, IntArray]:
     """Target rank counts ``(T+1, N+1)`` and reach counts ``(T+2,)`` of a batch of drawn paths,
     by the compiled kernel for the draws' form or (``compiled=False``) its numpy twin."""
-    from sim.engine.twins import _histograms
+    from sim.engine.twins import rank_counts
 
     if isinstance(draws, IndexedDraws):
-        return _histograms(1 + _ahead_in_blocks(draws, gap0, target, compiled), gap0.shape[1], threshold)
+        return rank_counts(1 + _ahead_in_blocks(draws, gap0, target, compiled), gap0.shape[1], threshold)
     if not compiled and draws.paths > CHUNK_PATHS_NUMPY:  # the twins hold paths x years x regions
         parts = [
             rank_histograms(draws.rows(lo, lo + CHUNK_PATHS_NUMPY), gap0, target, threshold, compiled=False)

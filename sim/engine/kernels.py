@@ -1,13 +1,15 @@
 """Compiled kernels (numba): batch outcomes and Monte Carlo rank histograms, without storing paths.
 
-Each has a numpy twin in :mod:`sim.engine.twins` with the same arguments and outputs, tested
-equal; the twins serve small workloads (no compile, no numba import) and are the reference.
+Each has a numpy twin (:mod:`sim.engine.twins`), tested equal; the twins serve small workloads
+(no compile, no numba import) and are the reference.
 
 The target's rank in a year is ``1 + #{j : gap_j > 0}`` with ``gap_j = ln Y_j - ln Y_target``.
 Along a path, ``gap[t] = gap0[t] + cumsum(rel_shock)`` where ``gap0`` is the deterministic
 projection. Only candidate regions (whose order with the target can change in some path)
-are tracked; the others are counted from ``gap0`` once (``fixed_ahead``). Each worker keeps
-its own histograms, so nothing of size paths x years x regions is ever held.
+are tracked; the others are counted from ``gap0`` once (``fixed_ahead``). Nothing of size
+paths x years x regions is ever held: the Monte Carlo counts regions ahead block of regions by
+block (:func:`count_ahead`, the offset table's columns from :func:`offset_columns`), a count a
+path and year, and makes the histograms of those counts.
 
 Fork and threads: numba runs ``parallel=True`` kernels on one process-wide threading layer,
 chosen when the first parallel kernel runs. Without TBB it picks GNU OpenMP on Linux, which is
@@ -112,14 +114,14 @@ def rank_hist_bootstrap(
     cand (J,) int64: regions tracked; fixed_ahead (T1,) int64: others ahead in each year.
     Returns rank_counts (T1, N+1) and reach_counts (T1+1,) [last = never reached].
     """
-    from sim.engine.twins import _histograms
+    from sim.engine.twins import rank_counts
 
     order = np.argsort(oidx, kind="stable")  # the histograms do not depend on the paths' order
     idx, oidx = idx[order], oidx[order]
     cont = cont[order] if cont.shape[0] else cont
     counts = np.zeros((idx.shape[0], gap0.shape[0]), dtype=np.int32)
     count_ahead(gap0, rel, early, idx, cont, succ, off, oidx, cand, counts, n_workers)
-    return _histograms(1 + fixed_ahead[None, :] + counts, gap0.shape[1], threshold)
+    return rank_counts(1 + fixed_ahead[None, :] + counts, gap0.shape[1], threshold)
 
 
 @_one_at_a_time

@@ -690,7 +690,9 @@ class OffsetTable:
     @cached_property
     def full(self) -> FloatArray:
         """The whole table ``(rows, T+1, N)``."""
-        return self.columns(slice(None))
+        if self.given is not None:
+            return self.given
+        return self._computed(slice(None), None)
 
     def blocks(self, cells: int | None = None) -> Iterator[slice]:
         """Slices of consecutive columns with about ``cells`` cells each (default
@@ -708,10 +710,17 @@ class OffsetTable:
         return out
 
     def columns(self, cols: slice | IntArray, kernel: Callable[..., FloatArray] | None = None) -> FloatArray:
-        """Columns ``cols`` of the table, ``(rows, T+1, J)``; by ``kernel``
-        (:func:`sim.engine.kernels.offset_columns`, the same numbers) when given."""
+        """Columns ``cols`` of the table, ``(rows, T+1, J)`` (not to be written to); by ``kernel``
+        (:func:`sim.engine.kernels.offset_columns`, the same numbers) when given. All of them
+        (a table of one block: a province panel) are computed once, :attr:`full`."""
         if self.given is not None:
             return self.given[:, :, cols]
+        n = self.shape[2]
+        if isinstance(cols, slice) and range(*cols.indices(n)) == range(n):
+            return self.full
+        return self._computed(cols, kernel)
+
+    def _computed(self, cols: slice | IntArray, kernel: Callable[..., FloatArray] | None) -> FloatArray:
         if kernel is not None:
             return kernel(*self.parts(cols))
         out = self._cumulative(cols)
