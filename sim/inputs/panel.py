@@ -522,7 +522,9 @@ def _last_filled_row(frame: pd.DataFrame) -> int:
 def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
     raw = frame[col]
     values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) & ~((raw == "") & allow_empty)
+    bad = ~np.isfinite(values)
+    if allow_empty:
+        bad &= (raw != "").to_numpy()
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         text = raw.iloc[row]
@@ -563,11 +565,14 @@ def _years(frame: pd.DataFrame, path: Path) -> IntArray:
 
 
 def _check_identity(frame: pd.DataFrame, path: Path) -> None:
+    ids, _ = pd.factorize(frame[CODE])  # numbered in order of first appearance
+    first_rows = np.flatnonzero(ids > np.maximum.accumulate(np.concatenate([[-1], ids[:-1]])))  # new numbers
     for col in (EN, ZH):
-        names = frame.groupby(CODE, sort=False)[col].transform("first")
-        clash = frame[col] != names
+        values = frame[col].to_numpy(dtype=object)
+        names = pd.Series(values[first_rows[ids]], index=frame.index)  # each row's code's first name
+        clash = values != names.to_numpy()
         if clash.any():
-            row = int(np.flatnonzero(clash.to_numpy())[0])
+            row = int(np.flatnonzero(clash)[0])
             code = frame[CODE].iloc[row]
             raise DataError(
                 f"code {code} has two names: {names.iloc[row]!r} and {frame[col].iloc[row]!r}",
@@ -715,8 +720,8 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
         raise DataError("a panel needs at least two regions", file=path, field=CODE)
     code_idx = pd.Index(codes).get_indexer(frame[CODE])
     year_idx = years - all_years[0]
-    counts = np.zeros((all_years.size, len(codes)), dtype=int)
-    np.add.at(counts, (year_idx, code_idx), 1)
+    counts = np.bincount(year_idx * len(codes) + code_idx, minlength=all_years.size * len(codes))
+    counts = counts.reshape(all_years.size, len(codes))
     if (counts == 0).any():
         t, i = np.argwhere(counts == 0)[0]
         raise DataError(
