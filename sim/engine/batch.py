@@ -72,10 +72,27 @@ def _prepare(
 
 def _chunks(scenario: Scenario, settings: list[Setting], b_total: int, chunk: int):  # type: ignore[no-untyped-def]
     """(start, size, log growth of the ranked measure (b, T, N)) per chunk, through the one assembly."""
+    for lo, b, g in _assembled(scenario, settings, b_total, chunk):
+        yield lo, b, _measured(g)
+
+
+def _assembled(scenario: Scenario, settings: list[Setting], b_total: int, chunk: int):  # type: ignore[no-untyped-def]
+    """(start, size, :class:`Growth` (b, T, N)) per chunk: the one assembly."""
     for lo in range(0, b_total, chunk):
         b = min(chunk, b_total - lo)
         part = [(p, v[lo : lo + b]) for p, v in settings]
-        yield lo, b, _measured(assemble(scenario.growth, part, batch=b))
+        yield lo, b, assemble(scenario.growth, part, batch=b)
+
+
+def _parts(g: Growth) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """The arguments real, deflator, population of :func:`sim.engine.kernels.batch_outcomes_parts`:
+    a part every scenario of the batch shares (a broadcast view) as one row."""
+
+    def rows(a: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(a[:1] if a.strides[0] == 0 else a)
+
+    pop = np.empty((0, 0)) if g.population is None else np.ascontiguousarray(g.population, dtype=float)
+    return rows(g.real), rows(g.deflator), pop
 
 
 def _measured(g: Growth) -> FloatArray:
@@ -115,13 +132,16 @@ def evaluate_batch(
     gaps = np.empty((b_total, want.size))
     cells = scenario.years.size * scenario.n_regions
     compiled = _compiled(b_total, compiled, cells)
-    kernel = _kernel(b_total, compiled)
+    kernel = _kernel(b_total, compiled, parts=True)
     chunk = chunk or max(CHUNK_MIN, (CHUNK_CELLS_COMPILED if compiled else CHUNK_CELLS) // cells)
-    for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
+    for lo, b, g in _assembled(scenario, checked, b_total, chunk):
         r_out = np.empty(b, dtype=np.int64)
         k_out = np.empty((b, want.size), dtype=np.int64)
         g_out = np.empty((b, want.size))
-        kernel(base_log, growth, scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
+        if compiled:  # the growth in its parts: no array of the measured growth
+            kernel(base_log, *_parts(g), scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
+        else:
+            kernel(base_log, _measured(g), scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
         reach[lo : lo + b] = np.where(r_out >= 0, scenario.base_year + r_out, NEVER)
         ranks[lo : lo + b, order] = k_out
         gaps[lo : lo + b, order] = g_out
@@ -139,9 +159,14 @@ def _compiled(b_total: int, compiled: bool | None, cells: int) -> bool:
     return bool(compiled)
 
 
-def _kernel(b_total: int, compiled: bool | None, cells: int = 0) -> Any:
-    """The numba kernel or its numpy twin (:func:`_compiled` decides)."""
+def _kernel(b_total: int, compiled: bool | None, cells: int = 0, *, parts: bool = False) -> Any:
+    """The numba kernel or its numpy twin (:func:`_compiled` decides); with ``parts``, the kernel
+    taking the growth in its parts (:func:`_parts`)."""
     if _compiled(b_total, compiled, cells):
+        if parts:
+            from sim.engine.kernels import batch_outcomes_parts
+
+            return batch_outcomes_parts
         from sim.engine.kernels import batch_outcomes
 
         return batch_outcomes

@@ -280,42 +280,82 @@ def batch_outcomes(base_log, growth, target, k, want, out_reach, out_rank, out_g
     of regions N: the rank is a count of the regions ahead (the target is never ahead of
     itself), the ``k``-th largest a selection (:func:`_select`), never a sort.
     """
-    n_b, n_t, n = growth.shape
+    none3, none2 = np.empty((0, 0, 0)), np.empty((0, 0))
+    for b in prange(growth.shape[0]):
+        _outcomes(b, base_log, growth, none3, none2, target, k, want, out_reach, out_rank, out_gap)
+
+
+@_one_at_a_time
+@njit(cache=True, parallel=True, fastmath=False)
+def batch_outcomes_parts(  # pragma: no cover
+    base_log, real, deflator, population, target, k, want, out_reach, out_rank, out_gap
+):
+    """:func:`batch_outcomes` of growth given in its parts, as :class:`sim.model.growth.Growth`
+    holds them: real (B or 1, T, N), deflator (B or 1, T, N) and population (T, N) log growth
+    (0 rows: not ranked by GDP per head); a part of 1 row is every scenario's (B = the size of
+    the outputs). The measured
+    growth of a cell is ``real + deflator - population`` (:attr:`Growth.measured`, bit for bit),
+    so a batch needs no array of it."""
+    for b in prange(out_reach.shape[0]):
+        _outcomes(b, base_log, real, deflator, population, target, k, want, out_reach, out_rank, out_gap)
+
+
+@njit(cache=True, fastmath=False)
+def _outcomes(  # pragma: no cover
+    b, base_log, real, deflator, population, target, k, want, out_reach, out_rank, out_gap
+):
+    """Scenario ``b`` of :func:`batch_outcomes` (``deflator`` of no rows: ``real`` is the growth)
+    or :func:`batch_outcomes_parts`."""
+    n_t, n = real.shape[1], real.shape[2]
     n_y = want.size
-    for b in prange(n_b):
-        logy = base_log.copy()
-        others = np.empty(n - 1)
-        first = -1
-        y_pos = 0
-        for t in range(n_t + 1):
-            count = 0
-            if t > 0:
-                mine = logy[target] + growth[b, t - 1, target]
-                for j in range(n):
-                    v = logy[j] + growth[b, t - 1, j]
-                    logy[j] = v
-                    count += v > mine
-            else:
-                mine = logy[target]
-                for j in range(n):
-                    count += logy[j] > mine
-            rank = count + 1
-            if first < 0 and rank <= k[b]:
-                first = t
-            while y_pos < n_y and want[y_pos] == t:
-                m = 0
-                finite = True
-                for j in range(n):
-                    if j != target:
-                        others[m] = logy[j]
-                        finite = finite and not np.isnan(logy[j])
-                        m += 1
-                q = n - 1 - k[b]  # the k-th largest is the q-th smallest: O(N)
-                kth = _select(others, q) if finite else np.partition(others, q)[q]
-                out_rank[b, y_pos] = rank
-                out_gap[b, y_pos] = np.expm1(mine - kth) * 100.0
-                y_pos += 1
-        out_reach[b] = first
+    b = np.int64(b)  # a prange index may come unsigned
+    rb = b if real.shape[0] > 1 else np.int64(0)
+    parts = deflator.shape[0] > 0
+    db = b if deflator.shape[0] > 1 else np.int64(0)
+    heads = population.shape[0] > 0
+    logy = base_log.copy()
+    others = np.empty(n - 1)
+    first = -1
+    y_pos = 0
+    for t in range(n_t + 1):
+        count = 0
+        if t > 0:
+            g = real[rb, t - 1, target]
+            if parts:
+                g = g + deflator[db, t - 1, target]
+            if heads:
+                g = g - population[t - 1, target]
+            mine = logy[target] + g
+            for j in range(n):
+                g = real[rb, t - 1, j]
+                if parts:
+                    g = g + deflator[db, t - 1, j]
+                if heads:
+                    g = g - population[t - 1, j]
+                v = logy[j] + g
+                logy[j] = v
+                count += v > mine
+        else:
+            mine = logy[target]
+            for j in range(n):
+                count += logy[j] > mine
+        rank = count + 1
+        if first < 0 and rank <= k[b]:
+            first = t
+        while y_pos < n_y and want[y_pos] == t:
+            m = 0
+            finite = True
+            for j in range(n):
+                if j != target:
+                    others[m] = logy[j]
+                    finite = finite and not np.isnan(logy[j])
+                    m += 1
+            q = n - 1 - k[b]  # the k-th largest is the q-th smallest: O(N)
+            kth = _select(others, q) if finite else np.partition(others, q)[q]
+            out_rank[b, y_pos] = rank
+            out_gap[b, y_pos] = np.expm1(mine - kth) * 100.0
+            y_pos += 1
+    out_reach[b] = first
 
 
 @njit(cache=True, fastmath=False)

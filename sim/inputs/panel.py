@@ -519,9 +519,15 @@ def _last_filled_row(frame: pd.DataFrame) -> int:
     return -1
 
 
-def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
+def _numbers(
+    frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False, repeated: bool = False
+) -> FloatArray:
     raw = frame[col]
-    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    if repeated:  # a column of few distinct texts (the years): each parsed once
+        codes, texts = pd.factorize(raw)
+        values = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float)[codes]
+    else:
+        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(values)
     if allow_empty:
         bad &= (raw != "").to_numpy()
@@ -545,7 +551,7 @@ def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -
 def _years(frame: pd.DataFrame, path: Path) -> IntArray:
     """The year column: whole numbers within :data:`FIRST_YEAR`-:data:`LAST_YEAR`, checked before
     anything is sized by them (a year 99999999 would otherwise ask for a grid of 10^8 rows)."""
-    years = _numbers(frame, YEAR, path)
+    years = _numbers(frame, YEAR, path, repeated=True)
     bad = years != np.round(years)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
