@@ -148,7 +148,8 @@ def child(op: str, path: Path, repeats: int, paths: int) -> dict[str, float | No
 
 def measure(op: str, path: Path, repeats: int, paths: int) -> dict[str, float | None]:
     """:func:`child` in a fresh Python process."""
-    args = [sys.executable, __file__, "--child", op, str(path), "--repeats", str(repeats), "--paths", str(paths)]
+    args = [sys.executable, __file__, "--child", op, str(path), "--repeats", str(repeats)]
+    args += ["--paths", str(paths)]
     out = subprocess.run(args, capture_output=True, text=True, check=False)
     if out.returncode:
         raise SystemExit(f"{op} on {path.name} failed:\n{out.stderr}")

@@ -8,7 +8,7 @@ chunk's growth into levels, ranks and outcomes. No YAML is re-read per point.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +76,9 @@ def _chunks(scenario: Scenario, settings: list[Setting], b_total: int, chunk: in
         yield lo, b, _measured(g)
 
 
-def _assembled(scenario: Scenario, settings: list[Setting], b_total: int, chunk: int):  # type: ignore[no-untyped-def]
+def _assembled(
+    scenario: Scenario, settings: list[Setting], b_total: int, chunk: int
+) -> Iterator[tuple[int, int, Growth]]:
     """(start, size, :class:`Growth` (b, T, N)) per chunk: the one assembly."""
     for lo in range(0, b_total, chunk):
         b = min(chunk, b_total - lo)
