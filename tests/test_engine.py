@@ -83,6 +83,20 @@ def test_ranks_are_permutations_and_strict_rule():
     assert (target_rank(levels, 5) == ranks[..., 5]).all()
 
 
+@pytest.mark.parametrize("n", [70, 700])
+def test_ranks_from_sorted_values_are_the_pairwise_rule(n):
+    """From SORTED_FROM regions on, ranks come from sorted values: the same strict rule as
+    comparing every pair, ties (and -0.0 against 0.0, infinities) included; NaN keeps the pairs."""
+    rng = np.random.default_rng(3)
+    levels = np.round(rng.lognormal(size=(3, 4, n)), 1)  # many ties
+    levels[0, 0, :3] = [np.inf, -0.0, 0.0]
+    pairs = 1 + (levels[..., None, :] > levels[..., :, None]).sum(axis=-1)
+    assert np.array_equal(rank_levels(levels), pairs)
+    levels[1, 1, 5] = np.nan
+    pairs = 1 + (levels[..., None, :] > levels[..., :, None]).sum(axis=-1)
+    assert np.array_equal(rank_levels(levels), pairs)
+
+
 def test_log_levels_round_trip_and_batch_equals_single():
     rng = np.random.default_rng(2)
     base = rng.normal(10, 1, size=31)

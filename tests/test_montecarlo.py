@@ -100,6 +100,45 @@ def test_kernel_matches_numpy_reference_and_pruning_is_exact(request, which, blo
         assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1])
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"uncertainty.parameters": False},
+        {"uncertainty.plan_risk": False},
+        {"uncertainty.region_scale": 1.0},
+    ],
+)
+@pytest.mark.parametrize("which", ["founding", "pinned"])
+def test_offset_table_by_columns_and_compiled_is_the_whole_table_bit_for_bit(request, which, changes):
+    """Any block of columns of an offset table, by numpy or by the compiled kernel, negated or not,
+    is exactly those columns of the whole table (:meth:`OffsetModel.table`)."""
+    sc = request.getfixturevalue(which)
+    sc = sc.with_changes(changes) if changes else sc
+    model = scenario_offsets(sc)
+    whole = model.table(np.random.default_rng(4), 64)
+    drawn = model.draw(np.random.default_rng(4), 64)
+    for source, sign in ((drawn, 1.0), (drawn.negated(), -1.0)):
+        for cols in [*source.blocks(64 * whole.shape[1] * 7), slice(None)]:
+            want = sign * whole[:, :, cols]
+            for got in (source.columns(cols), source.columns(cols, _kernel.offset_columns)):
+                assert got.tobytes() == np.ascontiguousarray(want).tobytes()
+
+
+def test_counting_by_blocks_of_regions_changes_no_count(founding, monkeypatch):
+    """Monte Carlo counts the regions ahead block by block (the offset table is never held whole):
+    blocks of 5 regions give the same histograms as one block, compiled and by the twins."""
+    from sim.model import shocks
+
+    sc = _with(founding, block=2)
+    one = simulate(sc, 3000, rng=np.random.default_rng(8), compiled=True)
+    monkeypatch.setattr(shocks, "OFFSET_BLOCK_CELLS", 5 * shocks.OFFSET_ROWS * (sc.years.size + 1))
+    for compiled in (True, False):
+        got = simulate(sc, 3000, rng=np.random.default_rng(8), compiled=compiled)
+        assert np.array_equal(got.rank_counts, one.rank_counts)
+        assert np.array_equal(got.reach_counts, one.reach_counts)
+
+
 def test_probabilities_invariants(founding):
     mc = simulate(founding, 20_000, rng=np.random.default_rng(11))
     reach, band = mc.reach_probability(), mc.in_band_probability()

@@ -499,6 +499,30 @@ def test_batch_kernel_and_twin_agree_on_a_large_panel():
     assert np.allclose(outs[0][2], outs[1][2], rtol=0, atol=1e-9)
 
 
+@pytest.mark.parametrize("per_head", [False, True])
+def test_batch_kernel_of_the_growth_in_parts_is_the_kernel_of_its_sum(per_head):
+    """The sweep's kernel takes real growth, deflator and population apart (a part every
+    scenario shares as one row): the same outcomes, bit for bit, as the kernel given their sum."""
+    from sim.engine.kernels import batch_outcomes, batch_outcomes_parts
+
+    rng = np.random.default_rng(10)
+    b, t, n = 30, 12, 400
+    base = rng.normal(8.0, 1.0, n)
+    real, defl = rng.normal(0.05, 0.03, (b, t, n)), rng.normal(0.02, 0.01, (1, t, n))
+    pop = rng.normal(0.005, 0.003, (t, n)) if per_head else np.empty((0, 0))
+    k = rng.integers(1, n - 1, b)
+    want = np.array([0, 5, 12])
+    outs = [(np.empty(b, np.int64), np.empty((b, 3), np.int64), np.empty((b, 3))) for _ in range(4)]
+    measured = real + defl - pop if per_head else real + defl
+    batch_outcomes(base, measured, 77, k, want, *outs[0])
+    batch_outcomes_parts(base, real, defl, pop, 77, k, want, *outs[1])
+    shared = np.ascontiguousarray(np.broadcast_to(real[:1], real.shape))  # every row the first
+    batch_outcomes(base, shared + defl - pop if per_head else shared + defl, 77, k, want, *outs[2])
+    batch_outcomes_parts(base, real[:1], defl, pop, 77, k, want, *outs[3])
+    for got, want_ in ((outs[1], outs[0]), (outs[3], outs[2])):
+        assert all(np.array_equal(g, w) for g, w in zip(got, want_, strict=True))
+
+
 def test_the_midfield_table_costs_one_projection_per_value_not_per_threshold(founding, monkeypatch):
     """Sweep time linear in the number of regions: the table's thresholds (a third of the
     regions) must not multiply the scenarios evaluated."""

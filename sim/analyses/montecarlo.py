@@ -34,7 +34,6 @@ from sim.model.shocks import (
     Draws,
     IndexedDraws,
     OffsetModel,
-    PathOffsets,
     ShockModel,
     national_error,
     shock_model,
@@ -199,7 +198,7 @@ def mirrored(draws: Draws) -> Draws:
     """The same draws with every relative shock negated: with the gaps negated too, the target's
     rank r becomes N + 1 - r, so "first year outside rank K" is "first year within rank N - K"
     of the mirrored problem, counted by the same kernels."""
-    off = None if draws.offsets is None else PathOffsets(-draws.offsets.table, draws.offsets.idx)
+    off = None if draws.offsets is None else draws.offsets.negated()
     if isinstance(draws, IndexedDraws):
         early = None if draws.early is None else -draws.early
         return dataclasses.replace(draws, table=-draws.table, offsets=off, early=early)
@@ -314,7 +313,7 @@ def draw_paths(
     chunk by chunk)."""
     model = scenario_shocks(scenario)
     offsets = scenario_offsets(scenario, params)
-    table = None if offsets is None else offsets.table(rng)
+    table = None if offsets is None else offsets.draw(rng)
     years = scenario.horizon - scenario.base_year
     return lambda m: model.draw(rng, m, years, table)
 
@@ -327,22 +326,24 @@ def log_gaps(proj: Projection) -> FloatArray:
 
 
 def candidates(
-    gap0: FloatArray, rel: FloatArray, target: int, off: FloatArray | None = None
+    gap0: FloatArray, rel: FloatArray, target: int | None, off: FloatArray | None = None
 ) -> tuple[IntArray, IntArray]:
     """Regions whose order with the target can change in some path, and the others' count ahead.
 
     After t shocked years the cumulative relative shock of region j is at most
     ``t * max_h |rel[h, j]|`` plus the largest path offset ``max_k |off[k, t, j]|``; where
-    ``|gap0|`` exceeds that in every year, the order is fixed.
+    ``|gap0|`` exceeds that in every year, the order is fixed. The columns may be a block of the
+    regions (``target``: the target's column among them, None when it is not one of them).
     """
     t = np.arange(gap0.shape[0])[:, None]
     bound = t * np.abs(rel).max(axis=0)[None, :] if rel.size else np.zeros_like(gap0)
     if off is not None:
         bound = bound + np.abs(off).max(axis=0)
     movable: BoolArray = np.asarray((np.abs(gap0) <= bound).any(axis=0))
-    movable[target] = False
     fixed = ~movable
-    fixed[target] = False
+    if target is not None:
+        movable[target] = False
+        fixed[target] = False
     fixed_ahead = ((gap0 > 0) & fixed[None, :]).sum(axis=1).astype(np.int64)
     return np.flatnonzero(movable).astype(np.int64), fixed_ahead
 
@@ -353,11 +354,69 @@ def _workers() -> int:
     return max(1, int(numba.get_num_threads()))
 
 
+def _ahead_in_blocks(draws: IndexedDraws, gap0: FloatArray, target: int, compiled: bool) -> IntArray:
+    """Regions ahead of the target ``(P, T1)`` for every path and year, counted block of regions
+    by block (:meth:`~sim.model.shocks.OffsetTable.blocks`): the offset table is never held
+    whole. Compiled: only the block's candidates are tracked (the others counted once from
+    ``gap0``), and the paths come in the order of their offset row (not as drawn: only
+    histograms are made of them). Twin: every region, no pruning, paths as drawn."""
+    from sim.engine.twins import ahead_numpy
+
+    t1, n = gap0.shape
+    p = draws.paths
+    source = None if draws.offsets is None else draws.offsets.source
+    oidx = draws.offsets.idx if draws.offsets is not None else np.zeros(p, dtype=np.int32)
+    early = draws.early if draws.early is not None else np.zeros((0, *draws.table.shape))
+    blocks = [slice(0, n)] if source is None else list(source.blocks())
+    counts = np.zeros((p, t1), dtype=np.int32 if compiled else np.int64)
+    if not compiled:
+        rows = draws.rows_drawn()
+        for cols in blocks:
+            off = np.zeros((1, t1, cols.stop - cols.start)) if source is None else source.columns(cols)
+            block_early = None if draws.early is None else early[:, :, cols]
+            for lo in range(0, p, CHUNK_PATHS_NUMPY):  # the twin holds paths x years x regions
+                hi = min(p, lo + CHUNK_PATHS_NUMPY)
+                counts[lo:hi] += ahead_numpy(
+                    gap0[:, cols], draws.table[:, cols], rows[lo:hi], off, oidx[lo:hi], block_early
+                )
+        return counts
+    from sim.engine.kernels import count_ahead, offset_columns
+
+    # Paths in the order of their offset row (a histogram does not depend on the order of
+    # paths): a worker gathers each row of the offset table once for the paths drawing it.
+    order = np.argsort(oidx, kind="stable")
+    oidx, idx = oidx[order], draws.idx[order]
+    if draws.cont is not None and draws.succ is not None:
+        cont, succ = draws.cont[order], draws.succ
+    else:  # fixed blocks: indices as drawn
+        cont, succ = np.zeros((0, 0), dtype=bool), np.zeros(0, dtype=np.int16)
+    bound = np.concatenate([draws.table, early.reshape(-1, draws.table.shape[1])])
+    fixed_ahead = np.zeros(t1, dtype=np.int64)
+    for cols in blocks:
+        off = None if source is None else source.columns(cols, offset_columns)
+        local = target - cols.start if cols.start <= target < cols.stop else None
+        gaps = np.ascontiguousarray(gap0[:, cols])
+        cand, fixed = candidates(gaps, bound[:, cols], local, off)
+        fixed_ahead += fixed
+        if not cand.size:
+            continue
+        if off is None:
+            off = np.zeros((1, *gaps.shape))
+        rel = np.ascontiguousarray(draws.table[:, cols])
+        block_early = np.ascontiguousarray(early[:, :, cols])
+        count_ahead(gaps, rel, block_early, idx, cont, succ, off, oidx, cand, counts, _workers())
+    return counts + fixed_ahead[None, :]
+
+
 def rank_histograms(
     draws: Draws, gap0: FloatArray, target: int, threshold: int, *, compiled: bool = True
 ) -> tuple[IntArray, IntArray]:
     """Target rank counts ``(T+1, N+1)`` and reach counts ``(T+2,)`` of a batch of drawn paths,
     by the compiled kernel for the draws' form or (``compiled=False``) its numpy twin."""
+    from sim.engine.twins import rank_counts
+
+    if isinstance(draws, IndexedDraws):
+        return rank_counts(1 + _ahead_in_blocks(draws, gap0, target, compiled), gap0.shape[1], threshold)
     if not compiled and draws.paths > CHUNK_PATHS_NUMPY:  # the twins hold paths x years x regions
         parts = [
             rank_histograms(draws.rows(lo, lo + CHUNK_PATHS_NUMPY), gap0, target, threshold, compiled=False)
@@ -368,35 +427,6 @@ def rank_histograms(
         off, oidx = draws.offsets.table, draws.offsets.idx
     else:
         off, oidx = np.zeros((1, *gap0.shape)), np.zeros(draws.paths, dtype=np.int32)
-    if isinstance(draws, IndexedDraws):
-        if not compiled:
-            from sim.engine.twins import rank_hist_numpy
-
-            return rank_hist_numpy(gap0, draws.table, draws.rows_drawn(), off, oidx, threshold, draws.early)
-        from sim.engine.kernels import rank_hist_bootstrap
-
-        if draws.cont is not None and draws.succ is not None:
-            cont, succ = draws.cont, draws.succ
-        else:  # fixed blocks: indices as drawn
-            cont, succ = np.zeros((0, 0), dtype=bool), np.zeros(0, dtype=np.int16)
-
-        early = draws.early if draws.early is not None else np.zeros((0, *draws.table.shape))
-        bound = np.concatenate([draws.table, early.reshape(-1, draws.table.shape[1])])
-        cand, fixed_ahead = candidates(gap0, bound, target, None if draws.offsets is None else off)
-        return rank_hist_bootstrap(
-            gap0,
-            draws.table,
-            early,
-            draws.idx,
-            cont,
-            succ,
-            off,
-            oidx,
-            cand,
-            fixed_ahead,
-            threshold,
-            _workers(),
-        )
     fixed = np.ones(gap0.shape[1], dtype=bool)
     fixed[draws.columns] = False
     fixed[target] = False

@@ -8,7 +8,7 @@ chunk's growth into levels, ranks and outcomes. No YAML is re-read per point.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,13 +18,22 @@ from sim._typing import FloatArray, IntArray
 from sim.errors import InputError
 from sim.inputs.params import Parameter
 from sim.messages import msg
-from sim.model.growth import Setting, assemble
+from sim.model.growth import Growth, Setting, assemble
 from sim.model.scenario import Scenario
 
 #: Growth cells (scenarios x years x regions) assembled at once: bounds memory to a few MiB.
 CHUNK_CELLS = 1 << 19
 #: From this many scenarios on, the compiled kernel pays for importing numba; below, the twin.
 COMPILED_FROM = 20_000
+#: ... or from this many growth cells (scenarios x years x regions): a sweep of a county panel
+#: (2,850 regions) is compiled from about 1,500 points; the 31-province panel never gets there
+#: below :data:`COMPILED_FROM` scenarios (100 years x 31 regions x 20,000 = 62 million cells).
+COMPILED_CELLS = 1 << 26
+#: Growth cells a chunk holds for the compiled kernel: fewer, larger chunks (each a parallel
+#: launch of the kernel) than for the twin, whose numpy passes want chunks that stay in cache.
+CHUNK_CELLS_COMPILED = 1 << 22
+#: Fewest scenarios assembled at once (a chunk of a large panel then holds more cells).
+CHUNK_MIN = 64
 NEVER = -1
 
 
@@ -65,10 +74,41 @@ def _prepare(
 
 def _chunks(scenario: Scenario, settings: list[Setting], b_total: int, chunk: int):  # type: ignore[no-untyped-def]
     """(start, size, log growth of the ranked measure (b, T, N)) per chunk, through the one assembly."""
+    for lo, b, g in _assembled(scenario, settings, b_total, chunk):
+        yield lo, b, _measured(g)
+
+
+def _assembled(
+    scenario: Scenario, settings: list[Setting], b_total: int, chunk: int
+) -> Iterator[tuple[int, int, Growth]]:
+    """(start, size, :class:`Growth` (b, T, N)) per chunk: the one assembly."""
     for lo in range(0, b_total, chunk):
         b = min(chunk, b_total - lo)
         part = [(p, v[lo : lo + b]) for p, v in settings]
-        yield lo, b, np.ascontiguousarray(assemble(scenario.growth, part, batch=b).measured)
+        yield lo, b, assemble(scenario.growth, part, batch=b)
+
+
+def _parts(g: Growth) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """The arguments real, deflator, population of :func:`sim.engine.kernels.batch_outcomes_parts`:
+    a part every scenario of the batch shares (a broadcast view) as one row."""
+
+    def rows(a: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(a[:1] if a.strides[0] == 0 else a)
+
+    pop = np.empty((0, 0)) if g.population is None else np.ascontiguousarray(g.population, dtype=float)
+    return rows(g.real), rows(g.deflator), pop
+
+
+def _measured(g: Growth) -> FloatArray:
+    """:attr:`Growth.measured` (real + deflator, minus population for GDP per head), C-ordered,
+    in the real-growth array itself where the batch owns it (no third array of the batch's size)."""
+    if not g.real.flags.writeable or g.real.shape != np.broadcast_shapes(g.real.shape, g.deflator.shape):
+        return np.ascontiguousarray(g.measured)
+    out = g.real
+    out += g.deflator
+    if g.population is not None:
+        out -= g.population
+    return np.ascontiguousarray(out)
 
 
 def evaluate_batch(
@@ -94,27 +134,43 @@ def evaluate_batch(
     reach = np.empty(b_total, dtype=np.int64)
     ranks = np.empty((b_total, want.size), dtype=np.int64)
     gaps = np.empty((b_total, want.size))
-    kernel = _kernel(b_total, compiled)
-    chunk = chunk or max(64, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
-    for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
+    cells = scenario.years.size * scenario.n_regions
+    compiled = _compiled(b_total, compiled, cells)
+    kernel = _kernel(b_total, compiled, parts=True)
+    chunk = chunk or max(CHUNK_MIN, (CHUNK_CELLS_COMPILED if compiled else CHUNK_CELLS) // cells)
+    for lo, b, g in _assembled(scenario, checked, b_total, chunk):
         r_out = np.empty(b, dtype=np.int64)
         k_out = np.empty((b, want.size), dtype=np.int64)
         g_out = np.empty((b, want.size))
-        kernel(base_log, growth, scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
+        if compiled:  # the growth in its parts: no array of the measured growth
+            kernel(base_log, *_parts(g), scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
+        else:
+            kernel(base_log, _measured(g), scenario.target, k[lo : lo + b], cols, r_out, k_out, g_out)
         reach[lo : lo + b] = np.where(r_out >= 0, scenario.base_year + r_out, NEVER)
         ranks[lo : lo + b, order] = k_out
         gaps[lo : lo + b, order] = g_out
     return Outcomes(reach, want, ranks, gaps)
 
 
-def _kernel(b_total: int, compiled: bool | None) -> Any:
-    """The numba kernel (``compiled``; by default from :data:`COMPILED_FROM` scenarios on) or its
-    numpy twin. The default depends on the batch size alone, never on whether numba happens to
-    be loaded: the two agree to about 1e-12 in the gap, and two identical calls must give
-    identical numbers (``df.equals``)."""
+def _compiled(b_total: int, compiled: bool | None, cells: int) -> bool:
+    """Whether the numba kernel counts a batch of ``b_total`` scenarios of ``cells`` growth cells
+    (years x regions) each: as asked, else from :data:`COMPILED_FROM` scenarios or
+    :data:`COMPILED_CELLS` cells on. The default depends on the batch's size alone, never on
+    whether numba happens to be loaded: the kernel and its twin agree to about 1e-12 in the gap,
+    and two identical calls must give identical numbers (``df.equals``)."""
     if compiled is None:
-        compiled = b_total >= COMPILED_FROM
-    if compiled:
+        return b_total >= COMPILED_FROM or b_total * cells >= COMPILED_CELLS
+    return bool(compiled)
+
+
+def _kernel(b_total: int, compiled: bool | None, cells: int = 0, *, parts: bool = False) -> Any:
+    """The numba kernel or its numpy twin (:func:`_compiled` decides); with ``parts``, the kernel
+    taking the growth in its parts (:func:`_parts`)."""
+    if _compiled(b_total, compiled, cells):
+        if parts:
+            from sim.engine.kernels import batch_outcomes_parts
+
+            return batch_outcomes_parts
         from sim.engine.kernels import batch_outcomes
 
         return batch_outcomes
@@ -150,7 +206,8 @@ def evaluate_growth(
     k_out = np.empty((b_total, want.size), dtype=np.int64)
     g_out = np.empty((b_total, want.size))
     k = np.ascontiguousarray(thresholds, dtype=np.int64)
-    _kernel(b_total, compiled)(np.log(base_gdp), growth, target, k, cols, r_out, k_out, g_out)
+    kernel = _kernel(b_total, compiled, growth.shape[1] * growth.shape[2])
+    kernel(np.log(base_gdp), growth, target, k, cols, r_out, k_out, g_out)
     ranks = np.empty_like(k_out)
     gaps = np.empty_like(g_out)
     ranks[:, order] = k_out
@@ -167,7 +224,7 @@ def region_ranks(scenario: Scenario, settings: Sequence[tuple[Parameter, FloatAr
     checked, b_total, _, _ = _prepare(scenario, settings, None)
     base_log = np.log(scenario.base_levels)
     out = np.empty((b_total, scenario.years.size + 1, scenario.n_regions), dtype=np.int16)
-    chunk = max(64, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
+    chunk = max(CHUNK_MIN, CHUNK_CELLS // (scenario.years.size * scenario.n_regions))
     for lo, b, growth in _chunks(scenario, checked, b_total, chunk):
         out[lo : lo + b] = rank_levels(project_log_levels(base_log, growth))
     return out

@@ -2,6 +2,9 @@
 
 They are the reference the tests hold the kernels to, and they serve small workloads, where
 importing numba and loading (or compiling) the kernels costs more than the work itself.
+:func:`ahead_numpy` is the twin of :func:`~sim.engine.kernels.count_ahead` (it counts every
+region, no pruning: the kernel's tracked regions plus those counted once), and
+:meth:`sim.model.shocks.OffsetTable.columns` that of :func:`~sim.engine.kernels.offset_columns`.
 """
 
 from __future__ import annotations
@@ -41,13 +44,25 @@ def rank_hist_numpy(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Twin of :func:`sim.engine.kernels.rank_hist_bootstrap`: gather + cumsum + compare over all
     regions, no pruning (so it also checks that the kernel's pruning is exact)."""
-    t1, n = gap0.shape
+    return rank_counts(1 + ahead_numpy(gap0, rel, idx, off, oidx, early), gap0.shape[1], threshold)
+
+
+def ahead_numpy(
+    gap0: np.ndarray,
+    rel: np.ndarray,
+    idx: np.ndarray,
+    off: np.ndarray,
+    oidx: np.ndarray,
+    early: np.ndarray | None = None,
+) -> np.ndarray:
+    """Regions ahead of the target ``(P, T1)`` for every path and year (the arguments of
+    :func:`rank_hist_numpy`, ``idx`` resolved); counts of disjoint sets of regions add up."""
     gaps = gap0 + off[oidx]  # (P, T1, N): offsets first, then the shocks (the kernel's order)
     shocks = rel[idx]
     for t in range(0 if early is None else min(early.shape[0], idx.shape[1])):
         shocks[:, t] = early[t][idx[:, t]]  # type: ignore[index]
     gaps[:, 1:] += np.cumsum(shocks, axis=1)
-    return _histograms(1 + (gaps > 0).sum(axis=2), n, threshold)
+    return (gaps > 0).sum(axis=2)
 
 
 def rank_hist_dense_numpy(
@@ -66,11 +81,12 @@ def rank_hist_dense_numpy(
     gaps[:, 1:] = gap0[1:, cand] + np.cumsum(shocks, axis=1)
     gaps += off[oidx][:, :, cand]
     rank = 1 + fixed_ahead[None, :] + (gaps > 0).sum(axis=2)  # (P, T1)
-    return _histograms(rank, n, threshold)
+    return rank_counts(rank, n, threshold)
 
 
-def _histograms(rank: np.ndarray, n: int, threshold: int) -> tuple[np.ndarray, np.ndarray]:
-    """Rank counts ``(T1, N+1)`` and first-reach counts ``(T1+1,)`` of ranks ``(P, T1)``."""
+def rank_counts(rank: np.ndarray, n: int, threshold: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rank counts ``(T1, N+1)`` and first-reach counts ``(T1+1,)`` of ranks ``(P, T1)`` (the
+    histograms the kernels and the twins alike make of the paths' ranks)."""
     t1 = rank.shape[1]
     ranks = np.zeros((t1, n + 1), dtype=np.int64)
     for t in range(t1):

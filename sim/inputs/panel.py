@@ -108,7 +108,14 @@ NAME_SUFFIXES = (
 def _without_suffix(name: str) -> list[str]:
     """``name`` without the ending of an official full name (none if it has none)."""
     low = name.casefold()
-    return [name[: -len(end)] for end in NAME_SUFFIXES if low.endswith(end) and len(low) > len(end)]
+    ends = _SUFFIXES_BY_LAST.get(low[-1:], ())
+    return [name[: -len(end)] for end in ends if low.endswith(end) and len(low) > len(end)]
+
+
+#: :data:`NAME_SUFFIXES` by their last character (in their order): the few a name can end with.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(e for e in NAME_SUFFIXES if e[-1] == last) for last in {e[-1] for e in NAME_SUFFIXES}
+}
 
 
 @dataclass(frozen=True)
@@ -278,6 +285,12 @@ class Panel:
         if self.status is None or not self.first_year <= year <= self.last_year:
             return "final"
         return STATUS_NAMES[int(self.status[self.year_index(year), region, STATUS_FIELDS.index(field)])]
+
+    def value_statuses(self, year: int, field: str) -> np.ndarray:
+        """:meth:`value_status` of every region, ``(N,)`` strings."""
+        if self.status is None or not self.first_year <= year <= self.last_year:
+            return np.full(self.n_regions, "final")
+        return np.array(STATUS_NAMES)[self.status[self.year_index(year), :, STATUS_FIELDS.index(field)]]
 
     def provisional_years(self) -> list[int]:
         """Years with any value that is not final (preliminary or estimated), ascending."""
@@ -463,7 +476,9 @@ def _read_csv(
         data = path.read_bytes()  # read once: these bytes are hashed and parsed
     text, used = _decode(path, encoding, data)
     try:
-        frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(  # no missing-value markers: every cell is text, "" when empty
+            io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False, na_filter=False
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(msg("panel.not_csv", why=str(exc).strip()), file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
@@ -473,20 +488,54 @@ def _read_csv(
         if col not in frame.columns:
             why = msg("panel.missing_required", columns=", ".join(required))
             raise DataError(why, file=path, line=1, field=col)
-    out = frame.apply(lambda s: s.str.strip())
-    filled = np.flatnonzero(~(out == "").all(axis=1).to_numpy())
-    if not filled.size:
+    out = _stripped(frame)
+    filled = _last_filled_row(out)
+    if filled < 0:
         raise DataError(msg("panel.no_rows"), file=path, line=2)
-    out = out.iloc[: filled[-1] + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
+    out = out.iloc[: filled + 1]  # rows Excel leaves empty at the end (,,,,,) are not data
     out.attrs["encoding"] = used
     out.attrs["sha256"] = digest
     return out
 
 
-def _numbers(frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False) -> FloatArray:
+def _stripped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell without leading and trailing whitespace (``str.strip``); a column no cell of
+    which changes is kept as it is (the common case, and the costly part of a large panel)."""
+    if frame.columns.has_duplicates:  # two headers of one name: column by column would merge them
+        return frame.apply(lambda s: s.str.strip())
+    columns = {}
+    for name in frame.columns:
+        values = frame[name].tolist()
+        stripped = list(map(str.strip, values))
+        if stripped != values:
+            columns[name] = pd.Series(stripped, index=frame.index, dtype=frame[name].dtype)
+        else:
+            columns[name] = frame[name]
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _last_filled_row(frame: pd.DataFrame) -> int:
+    """Position of the last row with any non-empty cell, -1 when every row is empty (read from
+    the end: a panel seldom ends in more than a few empty rows)."""
+    width = frame.shape[1]
+    for row in range(len(frame) - 1, -1, -1):
+        if any(frame.iat[row, c] != "" for c in range(width)):
+            return row
+    return -1
+
+
+def _numbers(
+    frame: pd.DataFrame, col: str, path: Path, *, allow_empty: bool = False, repeated: bool = False
+) -> FloatArray:
     raw = frame[col]
-    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) & ~((raw == "") & allow_empty)
+    if repeated:  # a column of few distinct texts (the years): each parsed once
+        codes, texts = pd.factorize(raw)
+        values = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float)[codes]
+    else:
+        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(values)
+    if allow_empty:
+        bad &= (raw != "").to_numpy()
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         text = raw.iloc[row]
@@ -511,7 +560,7 @@ def _positive(values: FloatArray, col: str, path: Path, *, floor: float = 0.0) -
 def _years(frame: pd.DataFrame, path: Path) -> IntArray:
     """The year column: whole numbers within :data:`FIRST_YEAR`-:data:`LAST_YEAR`, checked before
     anything is sized by them (a year 99999999 would otherwise ask for a grid of 10^8 rows)."""
-    years = _numbers(frame, YEAR, path)
+    years = _numbers(frame, YEAR, path, repeated=True)
     bad = years != np.round(years)
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
@@ -534,11 +583,14 @@ def _years(frame: pd.DataFrame, path: Path) -> IntArray:
 
 
 def _check_identity(frame: pd.DataFrame, path: Path) -> None:
+    ids, _ = pd.factorize(frame[CODE])  # numbered in order of first appearance
+    first_rows = np.flatnonzero(ids > np.maximum.accumulate(np.concatenate([[-1], ids[:-1]])))  # new numbers
     for col in (EN, ZH):
-        names = frame.groupby(CODE, sort=False)[col].transform("first")
-        clash = frame[col] != names
+        values = frame[col].to_numpy(dtype=object)
+        names = pd.Series(values[first_rows[ids]], index=frame.index)  # each row's code's first name
+        clash = values != names.to_numpy()
         if clash.any():
-            row = int(np.flatnonzero(clash.to_numpy())[0])
+            row = int(np.flatnonzero(clash)[0])
             code = frame[CODE].iloc[row]
             raise DataError(
                 msg("panel.two_names", code=code, a=repr(names.iloc[row]), b=repr(frame[col].iloc[row])),
@@ -570,7 +622,7 @@ def _check_identity(frame: pd.DataFrame, path: Path) -> None:
 def _check_short_forms(first: pd.DataFrame, col: str, path: Path) -> None:
     """Refuse a name that is another region's name without its ending (包头 beside 包头市): the
     two would be one region to every reader, and ``target: 包头`` would pick one silently."""
-    names = [str(n).casefold() for n in first[col]]
+    names = [str(n).casefold() for n in first[col].tolist()]
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         for short in _without_suffix(name):
@@ -620,7 +672,8 @@ def _check_totals(frame: pd.DataFrame, path: Path, totals: TotalRows) -> None:
     """Refuse a total row: by name (合计, 全 区, 全区合计, 内蒙古自治区: the parent's name after spaces
     and endings go), by a code of zeros (00, 000000) or the parent's code (150000)."""
     first = frame.drop_duplicates(CODE)  # a code has one name (_check_identity): its first line
-    for row, code, en, zh in zip(first.index, first[CODE], first[EN], first[ZH], strict=True):
+    rows, codes = first.index.tolist(), first[CODE].tolist()
+    for row, code, en, zh in zip(rows, codes, first[EN].tolist(), first[ZH].tolist(), strict=True):
         named = next((col for col, name in ((ZH, zh), (EN, en)) if totals.is_total_name(name)), None)
         if set(code) == {"0"} or (named is None and totals.is_total_code(code)):
             named = None  # a code of zeros says it first; the parent's code where no name does
@@ -678,7 +731,7 @@ def _source_ids(frame: pd.DataFrame, key: str) -> pd.Series:
 
 
 def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, list[str], IntArray, IntArray]:
-    codes = list(dict.fromkeys(frame[CODE]))
+    codes = list(dict.fromkeys(frame[CODE].tolist()))
     keys = pd.DataFrame({"c": frame[CODE], "y": years})
     dup = keys.duplicated()
     if dup.any():
@@ -698,8 +751,8 @@ def _grid(frame: pd.DataFrame, years: IntArray, path: Path) -> tuple[IntArray, l
         raise DataError(msg("panel.two_regions"), file=path, field=CODE)
     code_idx = pd.Index(codes).get_indexer(frame[CODE])
     year_idx = years - all_years[0]
-    counts = np.zeros((all_years.size, len(codes)), dtype=int)
-    np.add.at(counts, (year_idx, code_idx), 1)
+    counts = np.bincount(year_idx * len(codes) + code_idx, minlength=all_years.size * len(codes))
+    counts = counts.reshape(all_years.size, len(codes))
     if (counts == 0).any():
         t, i = np.argwhere(counts == 0)[0]
         raise DataError(
@@ -765,8 +818,8 @@ def load_panel(
     _check_totals(frame, path, panel_totals(scope, listed))
     all_years, codes, ti, ci = _grid(frame, years, path)
     shape = (all_years.size, len(codes))
-    first = frame.groupby(CODE, sort=False).first()
-    regions = Regions(tuple(codes), tuple(first.loc[codes, EN]), tuple(first.loc[codes, ZH]))
+    first = frame.drop_duplicates(CODE)  # a region's first row: its names (one per code, checked)
+    regions = Regions(tuple(codes), tuple(first[EN].tolist()), tuple(first[ZH].tolist()))
     gdp_v = _to_grid(_source_ids(frame, "gdp").to_numpy(), shape, ti, ci)
     rg_v = _to_grid(_source_ids(frame, "rg").to_numpy(), shape, ti, ci)
     nominal_break = np.zeros(shape, dtype=bool)

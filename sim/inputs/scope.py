@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -225,9 +226,12 @@ OFFICIAL_ENDINGS = (
 NATION_NAMES = ("全国", "中国", "全国合计", "China", "national", "nation")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def bare_name(name: str) -> str:
     """``name`` without spaces of either width (U+3000 included) and casefolded: 合　计 -> 合计."""
-    return re.sub(r"\s+", "", name).casefold()
+    return _SPACES.sub("", name).casefold()
 
 
 @dataclass(frozen=True)
@@ -247,20 +251,31 @@ class TotalRows:
         key = bare_name(name)
         if not key:
             return False
-        endings = TOTAL_SUFFIXES + tuple(sorted(self.names, key=len, reverse=True))
+        endings = self._endings
         while key:
             if key in TOTAL_NAMES or self._is_parent(key):
                 return True
-            ending = next((e for e in endings if key.endswith(e)), None)
+            ending = next((e for e in endings.get(key[-1], ()) if key.endswith(e)), None)
             if ending is None:
                 return False
             key = key[: -len(ending)]
         return True
 
+    @cached_property
+    def _endings(self) -> dict[str, tuple[str, ...]]:
+        """What :meth:`is_total_name` strips, in the order it tries them (the total endings, then
+        the parent's names, longest first), by their last character (a name's last character
+        picks the few that can end it)."""
+        endings = [e for e in TOTAL_SUFFIXES + tuple(sorted(self.names, key=len, reverse=True)) if e]
+        return {last: tuple(e for e in endings if e[-1] == last) for last in {e[-1] for e in endings}}
+
+    @cached_property
+    def _parent_forms(self) -> frozenset[str]:
+        """The parent's names, bare and with each official ending (内蒙古, 内蒙古自治区)."""
+        return frozenset(self.names) | {n + e for n in self.names for e in OFFICIAL_ENDINGS if e}
+
     def _is_parent(self, key: str) -> bool:
-        if key in self.names:
-            return True
-        return any(key.endswith(e) and key[: -len(e)] in self.names for e in OFFICIAL_ENDINGS)
+        return key in self._parent_forms
 
     def is_total_code(self, code: str) -> bool:
         """True for a code of zeros (00, 000000) or the parent's code (150000 in a city panel)."""

@@ -311,17 +311,18 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     spread_r, spread_d = model.spread_real, model.spread_deflator
     if model.spread_weight is not None:  # the lean toward "shares stay" (growth = the nation's)
         spread_r, spread_d = spread_r * model.spread_weight, spread_d * model.spread_weight
-    real = _combine(model.fixed_real_pct, pct_to_log(nat_r), decay, spread_r)
-    _lead(real, nat_r, model.lead_real_pct)
-    defl = _combine(model.fixed_deflator_pct, pct_to_log(nat_d), decay, spread_d, model.deflator_path)
-    _lead(defl, nat_d, model.lead_deflator_pct)
-    if b is not None and not varies:  # the same paths for every scenario of the batch
-        real = np.broadcast_to(real, (b, *real.shape))
-        defl = np.broadcast_to(defl, (b, *defl.shape))
+    # A path the batch does not vary (its national path and the decay the same in every row) is
+    # assembled once, (T, N), and shared by every scenario of the batch as a read-only view.
+    real = _path(model.fixed_real_pct, nat_r, decay, spread_r, None, model.lead_real_pct, b)
+    defl = _path(
+        model.fixed_deflator_pct, nat_d, decay, spread_d, model.deflator_path, model.lead_deflator_pct, b
+    )
     columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl", "province_lead")]
     if columns:
-        if not varies:
-            real, defl = real.copy(), defl.copy()
+        if any(p.kind != "province_defl" for p, _ in columns) and not real.flags.writeable:
+            real = real.copy()
+        if any(p.kind == "province_defl" for p, _ in columns) and not defl.flags.writeable:
+            defl = defl.copy()
         for param, values in columns:
             arr = defl if param.kind == "province_defl" else real
             j = int(param.region)  # type: ignore[arg-type]
@@ -336,7 +337,9 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     real, defl = _shift(real, model.shift_real_pct), _shift(defl, model.shift_deflator_pct)
     if model.pinned_nominal is not None:  # a preliminary GDP: nominal growth known, prices implied
         pinned = np.isfinite(model.pinned_nominal)
-        defl = np.where(pinned, model.pinned_nominal - real, defl)
+        if pinned.any():  # only those cells change (np.where over every cell, a cell at a time)
+            defl = np.array(np.broadcast_to(defl, np.broadcast_shapes(defl.shape, real.shape)))
+            defl[..., pinned] = model.pinned_nominal[pinned] - real[..., pinned]
     return Growth(model.years, real, defl, model.population)
 
 
@@ -429,6 +432,32 @@ def _batch_size(settings: Sequence[Setting]) -> int | None:
     return sizes.pop() if sizes else None
 
 
+def _path(
+    fixed_pct: FloatArray,
+    nat_pct: FloatArray,
+    decay: FloatArray,
+    spread: FloatArray,
+    path: FloatArray | None,
+    lead_pct: FloatArray | None,
+    b: int | None,
+) -> FloatArray:
+    """One assembled path (real growth or deflator), ``(T, N)``, or ``(b, T, N)`` for a batch:
+    computed once and broadcast (a read-only view) when ``nat_pct`` and ``decay`` are the same
+    in every row of the batch, row by row otherwise (each cell the same number either way)."""
+    if b is not None and _one_row(nat_pct) and _one_row(decay):
+        nat_pct, decay = nat_pct[0], decay[0]
+    out = _combine(fixed_pct, pct_to_log(nat_pct), decay, spread, path)
+    _lead(out, nat_pct, lead_pct)
+    if b is not None and out.ndim == 2:  # the same path for every scenario of the batch
+        out = np.broadcast_to(out, (b, *out.shape))
+    return out
+
+
+def _one_row(a: FloatArray) -> bool:
+    """``a`` ``(B, T)`` repeats one row (a broadcast view: every row is the first)."""
+    return a.ndim == 2 and (a.shape[0] == 1 or a.strides[0] == 0)
+
+
 def _combine(
     fixed_pct: FloatArray,
     nat_log: FloatArray,
@@ -439,9 +468,14 @@ def _combine(
     """``national + decay * spread (+ path)`` where the model applies, the fixed value elsewhere.
 
     ``fixed_pct`` and ``path`` are ``(T, N)`` (NaN = model); the others carry the leading axes:
-    the result is ``(..., T, N)``, a new array."""
-    out = np.multiply(decay[..., None], spread)
-    out += nat_log[..., None]
+    the result is ``(..., T, N)``, a new array. A decay the same in every row is multiplied once."""
+    if decay.ndim == 2 and _one_row(decay):
+        ds = np.multiply(decay[0][:, None], spread)
+        out = np.empty(np.broadcast_shapes(ds.shape, nat_log[..., None].shape))
+        np.add(ds, nat_log[..., None], out=out)
+    else:
+        out = np.multiply(decay[..., None], spread)
+        out += nat_log[..., None]
     if path is not None:
         out += path
     fixed = ~np.isnan(fixed_pct)

@@ -20,7 +20,9 @@ Only years in which every region's real growth and deflator are defined are usab
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, ClassVar
 
 import numpy as np
@@ -201,18 +203,29 @@ class PathOffsets:
     """Per-path offsets of the log gaps: path p adds ``table[idx[p], t]`` in year t (base = 0).
 
     They carry what is drawn once per path rather than year by year: the estimated spreads'
-    sampling error and the national path's error (see :class:`OffsetModel`)."""
+    sampling error and the national path's error (see :class:`OffsetModel`). ``source`` computes
+    any columns (regions) of the table, so the kernels need never hold all of it at once."""
 
-    table: FloatArray  # (K, T+1, N) cumulative log offsets relative to the target, row t=0 zero
+    source: OffsetTable
     idx: np.ndarray  # (P,) int32 row of each path
+
+    @property
+    def table(self) -> FloatArray:
+        """The whole table ``(K, T+1, N)``: cumulative log offsets relative to the target, row
+        t=0 zero (memory: K x (T+1) x N floats; :meth:`OffsetTable.columns` gives a part)."""
+        return self.source.full
 
     def final(self) -> FloatArray:
         """Offsets at the last projected year, ``(P, N)``."""
-        return self.table[self.idx, -1]
+        return self.source.final()[self.idx]
 
     def rows(self, lo: int, hi: int) -> PathOffsets:
         """Paths ``lo`` to ``hi``."""
-        return PathOffsets(self.table, self.idx[lo:hi])
+        return PathOffsets(self.source, self.idx[lo:hi])
+
+    def negated(self) -> PathOffsets:
+        """The same paths with every offset negated."""
+        return PathOffsets(self.source.negated(), self.idx)
 
 
 @dataclass(frozen=True)
@@ -363,15 +376,21 @@ class ShockModel(ABC):
         return None
 
     def draw(
-        self, rng: np.random.Generator, paths: int, years: int, offsets: FloatArray | None = None
+        self,
+        rng: np.random.Generator,
+        paths: int,
+        years: int,
+        offsets: OffsetTable | FloatArray | None = None,
     ) -> Draws:
         """Shocks for ``paths`` paths and ``years`` projected years; with an ``offsets`` table
-        (:meth:`OffsetModel.table`), each path also gets one of its rows, drawn uniformly."""
+        (:meth:`OffsetModel.draw`, or an array as :meth:`OffsetModel.table` gives), each path also
+        gets one of its rows, drawn uniformly."""
         draws = self._draw(rng, paths, years)
         if offsets is None:
             return draws
-        idx = rng.integers(0, offsets.shape[0], size=paths, dtype=np.int32)
-        return replace(draws, offsets=PathOffsets(offsets, idx))
+        source = offsets if isinstance(offsets, OffsetTable) else OffsetTable.of(np.asarray(offsets))
+        idx = rng.integers(0, source.rows, size=paths, dtype=np.int32)
+        return replace(draws, offsets=PathOffsets(source, idx))
 
     @abstractmethod
     def _draw(self, rng: np.random.Generator, paths: int, years: int) -> Draws:
@@ -607,40 +626,209 @@ class OffsetModel:
     record_applied: bool = True  # announced targets already carry their mean miss (target_record)
     region_scale: FloatArray | None = None  # (N,) each region's factor on its spread draws
 
-    def _plan_offsets(self, rng: np.random.Generator, rows: int, eta: FloatArray | None) -> FloatArray:
-        """``(rows, T, N)`` log growth added to planned cells: ``beta * eta`` where the plan is an
-        absolute rate (a lead already moves with the nation), less a persistent miss drawn once per
-        path, ``N(mean, sd^2)`` (mean 0 for an announced target whose record the path already
-        carries)."""
-        plan, roles = self.plan, self.roles
-        assert plan is not None
-        mean = np.where(roles.announced & self.record_applied, 0.0, plan.miss_mean[None, :])  # (T, N)
-        miss = rng.standard_normal((rows, 1, self.growth.n_regions)) * plan.miss_sd
-        out = -(mean[None] + miss) * roles.planned[None]
-        if eta is not None:
-            out += eta[:, :, None] * plan.beta[None, None, :] * roles.fixed_real[None]
-        return out
+    def draw(self, rng: np.random.Generator, rows: int = OFFSET_ROWS) -> OffsetTable:
+        """The random part of :meth:`table` (``(rows, N)`` and ``(rows, T)`` draws, in the order
+        :meth:`table` makes them); the table's columns are computed from it when asked."""
+        g, roles = self.growth, self.roles
+        dr = dd = eta = miss = None
+        if self.parameters:
+            dr, dd = spread_resamples(self.panel, self.window, self.exclude_years, rng, rows)
+        if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
+            shift = rng.standard_normal((rows, 1)) * self.national.persistent
+            eta = shift + rng.standard_normal((rows, g.years.size)) * self.national.yearly
+        if self.plan is not None and roles.planned.any():
+            miss = rng.standard_normal((rows, 1, g.n_regions)) * self.plan.miss_sd
+        return OffsetTable(self, rows, dr, dd, eta, miss)
 
     def table(self, rng: np.random.Generator, rows: int = OFFSET_ROWS) -> FloatArray:
         """``(rows, T+1, N)`` offsets of the log gaps to the target (year 0 = base, zero)."""
-        g, roles = self.growth, self.roles
-        t, n = g.years.size, g.n_regions
-        growth = np.zeros((rows, t, n))
-        if self.parameters:
-            dr, dd = spread_resamples(self.panel, self.window, self.exclude_years, rng, rows)
-            hl = self.parameter_half_life if self.parameter_half_life is not None else g.half_life
-            decay = decay_factors(g.years, g.base_year, hl)[None, :, None]
-            real_cells, defl_cells = roles.estimated_real[None], roles.estimated_deflator[None]
-            drawn = decay * self.parameter_scale * (dr[:, None, :] * real_cells + dd[:, None, :] * defl_cells)
-            growth += drawn if self.region_scale is None else drawn * self.region_scale[None, None, :]
-        eta = None
-        if self.national is not None and (self.national.persistent > 0 or self.national.yearly > 0):
-            shift = rng.standard_normal((rows, 1)) * self.national.persistent
-            eta = shift + rng.standard_normal((rows, t)) * self.national.yearly
-            growth += eta[:, :, None] * roles.follows_nation[None]
-        if self.plan is not None and roles.planned.any():
-            growth += self._plan_offsets(rng, rows, eta)
-        out = np.zeros((rows, t + 1, n))
-        np.cumsum(growth, axis=1, out=out[:, 1:])
-        out -= out[:, :, self.target : self.target + 1]
+        return self.draw(rng, rows).full
+
+
+#: Offset-table cells (rows x years x regions) computed at once: bounds the memory of a table
+#: (and of the kernels' gathered copy) whatever the number of regions.
+OFFSET_BLOCK_CELLS = 1 << 21
+
+
+@dataclass(frozen=True, eq=False)
+class OffsetTable:
+    """An offset table as drawn (:meth:`OffsetModel.draw`): its columns (regions) are computed on
+    demand, so a table of 1,024 rows x years x 2,850 regions (400 MB) is never held at once.
+
+    Every cell is computed by the same operations in the same order whichever columns are asked,
+    so a column is bit-for-bit the same as in :attr:`full`."""
+
+    model: OffsetModel | None
+    rows: int
+    spread_real: FloatArray | None = None  # (rows, N) resampled spread minus the estimate
+    spread_deflator: FloatArray | None = None
+    eta: FloatArray | None = None  # (rows, T) national path error
+    miss: FloatArray | None = None  # (rows, 1, N) persistent plan miss
+    negative: bool = False
+    given: FloatArray | None = None  # a table given whole (:meth:`of`)
+
+    @classmethod
+    def of(cls, table: FloatArray) -> OffsetTable:
+        """A table given as an array ``(K, T+1, N)``."""
+        return cls(None, int(table.shape[0]), given=table)
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        """``(rows, T+1, N)``."""
+        if self.given is not None:
+            return self.given.shape  # type: ignore[return-value]
+        assert self.model is not None
+        g = self.model.growth
+        return self.rows, g.years.size + 1, g.n_regions
+
+    def negated(self) -> OffsetTable:
+        """The table with every offset negated."""
+        if self.given is not None:
+            return OffsetTable.of(-self.given)
+        return replace(self, negative=not self.negative)
+
+    @cached_property
+    def full(self) -> FloatArray:
+        """The whole table ``(rows, T+1, N)``."""
+        if self.given is not None:
+            return self.given
+        return self._computed(slice(None), None)
+
+    def blocks(self, cells: int | None = None) -> Iterator[slice]:
+        """Slices of consecutive columns with about ``cells`` cells each (default
+        :data:`OFFSET_BLOCK_CELLS`)."""
+        k, t1, n = self.shape
+        step = max(1, (OFFSET_BLOCK_CELLS if cells is None else cells) // (k * t1))
+        return (slice(lo, min(n, lo + step)) for lo in range(0, n, step))
+
+    def final(self) -> FloatArray:
+        """The last year's offsets ``(rows, N)``, computed block by block."""
+        k, _, n = self.shape
+        out = np.empty((k, n))
+        for cols in self.blocks():
+            out[:, cols] = self.columns(cols)[:, -1]
         return out
+
+    def columns(self, cols: slice | IntArray, kernel: Callable[..., FloatArray] | None = None) -> FloatArray:
+        """Columns ``cols`` of the table, ``(rows, T+1, J)`` (not to be written to); by ``kernel``
+        (:func:`sim.engine.kernels.offset_columns`, the same numbers) when given. All of them
+        (a table of one block: a province panel) are computed once, :attr:`full`."""
+        if self.given is not None:
+            return self.given[:, :, cols]
+        n = self.shape[2]
+        if isinstance(cols, slice) and range(*cols.indices(n)) == range(n):
+            return self.full
+        return self._computed(cols, kernel)
+
+    def _computed(self, cols: slice | IntArray, kernel: Callable[..., FloatArray] | None) -> FloatArray:
+        if kernel is not None:
+            return kernel(*self.parts(cols))
+        out = self._cumulative(cols)
+        out -= self._target_column
+        return np.negative(out, out=out) if self.negative else out
+
+    @cached_property
+    def _target_column(self) -> FloatArray:
+        assert self.model is not None
+        t = self.model.target
+        return self._cumulative(slice(t, t + 1))
+
+    def parts(self, cols: slice | IntArray) -> tuple[Any, ...]:
+        """The arguments of :func:`sim.engine.kernels.offset_columns` for columns ``cols`` (a term
+        not drawn as arrays of no rows)."""
+        m = self.model
+        assert m is not None
+        g, roles, rows = m.growth, m.roles, self.rows
+        t = g.years.size
+        n = int(np.arange(g.n_regions)[cols].size)
+        none_rn, none_tn = np.zeros((0, n)), np.zeros((0, n))
+        dr = dd = none_rn
+        decay, real_cells, defl_cells, scale = np.zeros(0), none_tn, none_tn, np.zeros(0)
+        if self.spread_real is not None and self.spread_deflator is not None:
+            dr = np.ascontiguousarray(self.spread_real[:, cols])
+            dd = np.ascontiguousarray(self.spread_deflator[:, cols])
+            hl = m.parameter_half_life if m.parameter_half_life is not None else g.half_life
+            decay = decay_factors(g.years, g.base_year, hl) * m.parameter_scale
+            real_cells, defl_cells = _mask(roles.estimated_real, cols), _mask(roles.estimated_deflator, cols)
+            if m.region_scale is not None:
+                scale = np.ascontiguousarray(np.asarray(m.region_scale, dtype=float)[cols])
+        eta, follows = np.zeros((0, t)), none_tn
+        if self.eta is not None:
+            eta, follows = self.eta, _mask(roles.follows_nation, cols)
+        miss, miss_mean, planned, beta, fixed = none_rn, none_tn, none_tn, np.zeros(0), none_tn
+        if self.miss is not None:
+            plan = m.plan
+            assert plan is not None
+            miss = np.ascontiguousarray(self.miss[:, 0, cols])
+            miss_mean = np.where(roles.announced[:, cols] & m.record_applied, 0.0, plan.miss_mean[None, cols])
+            planned, fixed = _mask(roles.planned, cols), _mask(roles.fixed_real, cols)
+            beta = np.ascontiguousarray(np.asarray(plan.beta, dtype=float)[cols])
+        target = np.ascontiguousarray(self._target_column[:, :, 0])
+        return (n, dr, dd, decay, real_cells, defl_cells, scale, eta, follows, miss, miss_mean, planned, beta,
+                fixed, target, self.negative)  # fmt: skip
+
+    def _cumulative(self, cols: slice | IntArray) -> FloatArray:
+        """Cumulative offsets ``(rows, T+1, J)`` of columns ``cols``, before the target's is taken
+        off. Each cell gets exactly the operations, in the order, of the formula
+
+            growth = 0 + decay * scale * (dr * real_cell + dd * deflator_cell) [* region_scale]
+                       + eta * follows_nation
+                       + (-(miss_mean + miss) * planned + eta * beta * fixed_real)
+            offset[t] = growth[1] + ... + growth[t]   (offset[0] = 0)
+
+        (a term only when it is drawn), evaluated in place, year by year for the sum, with the
+        cell masks as 0/1 floats: what whole-array numpy operations on the (rows, T, N) table
+        give, bit for bit, in a fraction of the time and memory."""
+        m = self.model
+        assert m is not None
+        g, roles, rows = m.growth, m.roles, self.rows
+        t = g.years.size
+        n = np.arange(g.n_regions)[cols].size
+        out = np.zeros((rows, t + 1, n))
+        growth = out[:, 1:]
+        tmp = np.empty((rows, t, n))
+        if self.spread_real is not None and self.spread_deflator is not None:
+            dr, dd = self.spread_real[:, cols], self.spread_deflator[:, cols]
+            hl = m.parameter_half_life if m.parameter_half_life is not None else g.half_life
+            decay = decay_factors(g.years, g.base_year, hl) * m.parameter_scale  # (T,)
+            np.multiply(dr[:, None, :], _mask(roles.estimated_real, cols)[None], out=tmp)
+            more = dd[:, None, :] * _mask(roles.estimated_deflator, cols)[None]
+            tmp += more
+            del more
+            np.multiply(decay[None, :, None], tmp, out=tmp)
+            if m.region_scale is not None:
+                tmp *= m.region_scale[None, None, cols]
+            growth += tmp
+        if self.eta is not None:
+            np.multiply(self.eta[:, :, None], _mask(roles.follows_nation, cols)[None], out=tmp)
+            growth += tmp
+        if self.miss is not None:
+            growth += self._plan_offsets(cols, tmp)
+        for year in range(2, t + 1):  # the running sum: offset[t] = offset[t - 1] + growth[t]
+            np.add(out[:, year - 1], out[:, year], out=out[:, year])
+        return out
+
+    def _plan_offsets(self, cols: slice | IntArray, out: FloatArray) -> FloatArray:
+        """``(rows, T, J)`` log growth added to planned cells, written into ``out``: ``beta * eta``
+        where the plan is an absolute rate (a lead already moves with the nation), less a
+        persistent miss drawn once per path, ``N(mean, sd^2)`` (mean 0 for an announced target
+        whose record the path already carries)."""
+        m = self.model
+        assert m is not None and m.plan is not None and self.miss is not None
+        plan, roles = m.plan, m.roles
+        announced = roles.announced[:, cols] & m.record_applied
+        mean = np.where(announced, 0.0, plan.miss_mean[None, cols])  # (T, J)
+        np.add(mean[None], self.miss[:, :, cols], out=out)
+        np.negative(out, out=out)
+        out *= _mask(roles.planned, cols)[None]
+        if self.eta is not None:
+            beta_eta = self.eta[:, :, None] * plan.beta[None, None, cols]
+            beta_eta *= _mask(roles.fixed_real, cols)[None]
+            out += beta_eta
+        return out
+
+
+def _mask(cells: BoolArray, cols: slice | IntArray) -> FloatArray:
+    """Columns of a ``(T, N)`` cell mask as 0/1 floats (a float times a bool is the float times
+    1.0 or 0.0; a float mask spares numpy the cast in every operation)."""
+    return np.ascontiguousarray(cells[:, cols], dtype=float)
