@@ -14,6 +14,7 @@ import pytest
 from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.messages import CATALOGUE, msg
 from sim.present.edge import error_line, error_text, warning_line, warning_parts
+from tests.conftest import FOUNDING
 
 cli_main = importlib.import_module("sim.cli.main")  # the module (sim.cli exports its main function)
 
@@ -97,3 +98,10 @@ def test_the_edge_renders_catalogue_messages_in_the_callers_language():
     assert error_line(err) == "target_real: enter a number from -10 to 30"
     plain = InputError("from other code", file="a.yaml", line=1, field="name")  # a string as it is
     assert error_line(plain, "zh") == "a.yaml:1: name: from other code"
+
+
+def test_a_bad_sweep_grid_on_the_command_line_is_in_chinese(cli):
+    res = cli("sweep", FOUNDING, "--set", "x=9:4:1", "--lang", "zh")
+    assert res.code == 2 and res.err == "--set: x：终点 4 小于起点 9\n"
+    res = cli("sweep", FOUNDING, "--set", "x=9:4:1")
+    assert res.code == 2 and res.err == "--set: x: stop 4 is below start 9\n"

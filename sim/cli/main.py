@@ -318,8 +318,8 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
             raise ArgumentError(msg("cli.sweep_three", spec=repr(spec)), field=flag)
         try:
             items.append((path.strip(), mode, grid_values(*parts)))
-        except (ValueError, InputError) as exc:  # a catalogue message once sim.inputs raises one
-            problem = exc.msg if isinstance(exc, InputError) else str(exc)
+        except (ValueError, InputError) as exc:  # BadValue and InputError carry a catalogue message
+            problem = getattr(exc, "msg", None) or str(exc)
             said = msg("cli.sweep_grid", path=path.strip(), problem=problem)
             raise ArgumentError(said, field=flag) from None
     return items
