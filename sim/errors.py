@@ -34,10 +34,9 @@ class RanksimError(Exception):
     """Base class of every error ranksim raises on purpose."""
 
 
-class InputError(RanksimError):
-    """A problem in something the user gave: file, line, field, and a catalogue message
-    (:class:`sim.messages.Msg`) rendered in the caller's language by :meth:`render`; ``str()``
-    and :attr:`message` are English."""
+class Located:
+    """A catalogue message (:class:`sim.messages.Msg`) with where it came from: file, 1-based
+    line and field (each ``None`` when unknown). Shared by errors and warnings."""
 
     def __init__(
         self,
@@ -57,6 +56,12 @@ class InputError(RanksimError):
     def message(self) -> str:
         """The message in English, on one line, at most :data:`MAX_MESSAGE` characters."""
         return one_line(render(self.msg, "en"))
+
+
+class InputError(Located, RanksimError):
+    """A problem in something the user gave: file, line, field, and a catalogue message
+    (:class:`sim.messages.Msg`) rendered in the caller's language by :meth:`render`; ``str()``
+    and :attr:`message` are English."""
 
     def render(self, lang: str = "en", *, field: str | None = None) -> str:
         """``file:line: field: message`` in ``lang`` (``field``: shown instead of the error's own,
@@ -97,31 +102,13 @@ class ArgumentError(InputError):
     """A bad command-line argument."""
 
 
-class RanksimWarning(UserWarning):
+class RanksimWarning(Located, UserWarning):
     """Something in a scenario that is allowed but probably not meant (e.g. ``real_growth: 0.06``,
     read as 0.06 % a year): a located catalogue message like :class:`InputError`. Issued through
     :func:`warnings.warn`; the CLI prints :meth:`render` in its language as one line. ``str()``
     is the English line ``file:line: field: warning: message``; two warnings are equal when
     their English lines are."""
 
-    def __init__(
-        self,
-        message: Msg | str,
-        *,
-        file: str | Path | None = None,
-        line: int | None = None,
-        field: str | None = None,
-    ) -> None:
-        self.msg: Msg | str = message
-        self.file = str(file) if file is not None else None
-        self.line = line
-        self.field = field
-        super().__init__(str(self))
-
-    @property
-    def message(self) -> str:
-        """The message in English (without ``file:line: field: warning:``)."""
-        return one_line(render(self.msg, "en"))
 
     def render(self, lang: str = "en") -> str:
         """``file:line: field: warning: message`` in ``lang``."""
