@@ -43,6 +43,8 @@ from sim.analyses.calibration import (
     group_lean_choice,
     honest_coverage,
     rank_error_choice,
+    rule_name,
+    rule_of,
 )
 from sim.model.prices import factor_group
 from sim.model.scenario import Scenario, load_scenario
@@ -68,7 +70,8 @@ def deflator_section(ch: RollingChoice) -> None:
         cells = " | ".join(f"{v:.3f}" for v in cmp.scores[i])
         print(f"| {m} | {cells} | {cmp.gap[i]:+.3f} +- {cmp.gap_se[i]:.3f} |")
     print(f"best: {cmp.best}; simplest within {NOISE_SE:g} standard errors (the default): {cmp.default}")
-    sub = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.deflator_model"] == cmp.default])
+    default = cmp.rules[cmp.models.index(cmp.default)]
+    sub = ch.subset([i for i, c in enumerate(ch.candidates) if rule_of(c) == default])
     chosen = describe(sub.candidates[sub.chosen(NOW)])
     print(f"its window and half-life chosen with outcomes to {NOW}: {chosen}")
 
@@ -231,8 +234,9 @@ def main(argv: list[str] | None = None) -> None:
     deflator_section(ch)
     lean_section(sc)
     cycle_section(sc)
-    rule = ch.subset([i for i, c in enumerate(ch.candidates) if c["others.deflator_model"] in RULE_MODELS])
-    print(f"\n## The honest rule without the hand-picked group (deflator models {', '.join(RULE_MODELS)})")
+    rule = ch.subset([i for i, c in enumerate(ch.candidates) if rule_of(c) in RULE_MODELS])
+    names = ", ".join(rule_name(r) for r in RULE_MODELS)
+    print(f"\n## The honest rule without the hand-picked group (deflator rules {names})")
     print("| horizon | rolling origin (honest) |")
     print("|---|---|")
     for k, h in enumerate(rule.horizons):

@@ -71,8 +71,14 @@ def test_the_table_holds_the_assembled_numbers(which, request):
         base = sc.panel.gdp[sc.panel.year_index(2024), sc.target]
         assert im["nominal_growth_pct"].iloc[0] == pytest.approx((26700 / base - 1) * 100)
     else:
-        # 2026: 6 % real at the nation's prices (imf_weo_2026: -0.2 %), the coal regions' spread 0
-        assert im["nominal_growth_pct"].iloc[0] == pytest.approx((1.06 * 0.998 - 1) * 100)
+        # 2026: 6 % real at the nation's prices (imf_weo_2026: -0.2 %) plus its 2023-2025 mean
+        # price spread over the nation, halved after a year (deflator half-life 1)
+        p = sc.panel
+        t = (p.years >= 2023) & (p.years <= 2025)
+        spread = np.mean(p.log_deflator[t, sc.target] - p.national.log_deflator[t])
+        assert spread == pytest.approx(-0.01184, abs=1e-5)  # coal prices fell in 2023-2024
+        expected = (1.06 * 0.998 * np.exp(spread / 2) - 1) * 100
+        assert im["nominal_growth_pct"].iloc[0] == pytest.approx(expected)
 
 
 def _model_only(model):
@@ -144,8 +150,8 @@ def test_the_json_carries_the_table(founding, pinned):
     first_im = next(r for r in rows if r["code"] == "15")
     assert first_im == {
         "year": 2026, "code": "15", "real_growth_pct": 6.0, "real_source": "scenario",
-        "deflator_pct": -0.2, "deflator_source": "model", "nominal_growth_pct": 5.788,
-    }  # fmt: skip  # 2026: the nation's prices (imf_weo_2026), 1.06 x 0.998
+        "deflator_pct": -0.789, "deflator_source": "model", "nominal_growth_pct": 5.164,
+    }  # fmt: skip  # 2026: the nation's prices (imf_weo_2026, -0.2 %) and half its 2023-2025 spread
     rows = pinned.to_document()["assumptions"]
     first_im = next(r for r in rows if r["code"] == "15")
     assert first_im == {

@@ -61,7 +61,7 @@ def test_default_model_beats_naive_on_all_regions(scenario, horizon):
 def test_rebase_ends_windows_at_jump_off():
     sc = load_scenario(FOUNDING)
     old = rebase(sc, 2012, 5)
-    assert old.others.window == (2008, 2012)  # same 5-year length as the scenario's window
+    assert old.others.window == (2010, 2012)  # same 3-year length as the scenario's window
     assert old.panel.last_year == 2012 and old.horizon == 2017
     assert old.provinces == {} and old.national_written[0] == "trailing"
     assert old.uncertainty.window[1] == 2012

@@ -63,9 +63,10 @@ def test_vintage_splice_2006_is_not_used(panel):
     t = panel.year_index(2006)
     assert np.isnan(panel.log_deflator[t]).all()
     assert np.isfinite(panel.log_deflator[panel.year_index(2007)]).all()
-    assert panel.default_window(2024) == (2020, 2024)
+    assert panel.default_window(2024) == (2022, 2024)
+    assert panel.default_window(2024, years=5) == (2020, 2024)
     assert panel.default_window(2024, years=12) == (2016, 2024)
-    assert panel.default_window(2010) == (2006, 2010)
+    assert panel.default_window(2010, years=5) == (2006, 2010)
 
 
 def test_national_real_growth_derived_2020_2022(panel):

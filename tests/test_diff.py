@@ -50,7 +50,7 @@ def test_single_change_is_the_whole_difference(founding):
     total = result.answers[-1] - result.answers[0]
     np.testing.assert_allclose(result.steps[0], total)
     np.testing.assert_allclose(result.shapley[0], total)
-    assert b.reach_year == 2033 and result.steps[0, 0] == 2033 - 2035
+    assert b.reach_year == 2033 and result.steps[0, 0] == 2033 - 2036
 
 
 def test_coal_low_against_coal_high_is_one_price_change():
@@ -69,7 +69,7 @@ def test_coal_low_against_coal_high_is_one_price_change():
         sim.project(low).reach_year,
         sim.project(high).reach_year,
     )
-    assert result.reach_year(0) == 2037 and result.reach_year(-1) == 2033
+    assert result.reach_year(0) == 2038 and result.reach_year(-1) == 2033
     np.testing.assert_allclose(result.shapley[0], result.answers[-1] - result.answers[0])
 
 
@@ -86,10 +86,10 @@ def test_february_2023_against_today(feb2023, founding):
     ]  # Inner Mongolia's own plan (6 % real) is the same; 2025 is data now, not a pin
     assert list(result.years) == [2030, 2035, 2040]
     assert result.method == "exact" and result.orders == 720
-    # the walk starts at A's own answer (never by its horizon 2035) and ends at B's (2035)
+    # the walk starts at A's own answer (2034, within its horizon 2035) and ends at B's (2036)
     a, b = sim.project(feb2023), sim.project(founding)
-    assert a.reach_year is None and result.reach_year(0) is None
-    assert result.reach_year(-1) == b.reach_year == 2035
+    assert a.reach_year == result.reach_year(0) == 2034
+    assert result.reach_year(-1) == b.reach_year == 2036
     np.testing.assert_allclose(result.answers[0, 1:3], _answer(a, [2030, 2035], 0)[1:])
     np.testing.assert_allclose(result.answers[-1], _answer(b, [2030, 2035, 2040], 2041))
     total = result.answers[-1] - result.answers[0]
@@ -97,7 +97,7 @@ def test_february_2023_against_today(feb2023, founding):
     np.testing.assert_allclose(result.shapley.sum(axis=0), total, atol=1e-9)
     # the horizon moves only the reach year
     horizon = keys.index("horizon")
-    assert np.all(result.steps[horizon, 1:] == 0) and result.steps[horizon, 0] == -3
+    assert np.all(result.steps[horizon, 1:] == 0) and result.steps[horizon, 0] == -5  # 2041 → 2036
 
 
 def test_a_preliminary_figure_is_the_targets_change(feb2023, founding):
@@ -118,7 +118,7 @@ def test_a_preliminary_figure_is_the_targets_change(feb2023, founding):
         "provinces.15",
     ]
     assert result.method == "exact" and result.orders == 5040
-    assert result.reach_year(0) is None and result.reach_year(-1) == sim.project(pinned).reach_year == 2034
+    assert result.reach_year(0) == 2034 and result.reach_year(-1) == sim.project(pinned).reach_year == 2034
     total = result.answers[-1] - result.answers[0]
     np.testing.assert_allclose(result.shapley.sum(axis=0), total, atol=1e-9)
     im = result.changes[keys.index("provinces.15")]
@@ -154,8 +154,8 @@ def test_announced_targets_are_one_change_per_province(founding):
     assert codes == sorted(codes) and len(codes) == 30  # the 30 other provinces with a 2026 target
     assert result.method == "sampled" and result.orders == 400  # 31 changes: beyond EXACT_UP_TO, 400 orders
     np.testing.assert_allclose(result.shapley.sum(axis=0), result.answers[-1] - result.answers[0], atol=1e-9)
-    assert (result.reach_year(0), result.reach_year(-1)) == (2035, sim.project(targets).reach_year)
-    assert result.reach_year(-1) == 2039  # Inner Mongolia at 5 % in 2026-2027, others on their targets
+    assert (result.reach_year(0), result.reach_year(-1)) == (2036, sim.project(targets).reach_year)
+    assert result.reach_year(-1) == 2040  # Inner Mongolia at 5 % in 2026-2027, others on their targets
 
 
 def test_identical_scenarios_have_no_changes(founding):
@@ -176,11 +176,11 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     a, b = SCENARIOS / "from_2022.yaml", SCENARIOS / "inner_mongolia_6pct.yaml"
     res = cli("diff", a, b, "--out", tmp_path)
     assert res.code == 0, res.err
-    assert "reach year not by 2035 → 2035" in res.out
+    assert "reach year 2034 → 2036" in res.out
     assert "base year" in res.out and "total" in res.out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["diff.csv", "diff.html", "diff.json"]
     doc = json.loads((tmp_path / "diff.json").read_text())
-    assert doc["a"]["reach_year"] is None and doc["b"]["reach_year"] == 2035
+    assert doc["a"]["reach_year"] == 2034 and doc["b"]["reach_year"] == 2036
     assert doc["provenance"]["command"][:2] == ["ranksim", "diff"]
     assert [c["key"] for c in doc["changes"]][0] == "base_year"
     shapley = sum(c["shapley"]["gap_2040"] for c in doc["changes"])
@@ -191,7 +191,12 @@ def test_cli_writes_json_csv_and_report(cli, tmp_path):
     page = (tmp_path / "diff.html").read_text()
     assert 'data-name="diff_waterfall"' in page and "Inner Mongolia" in page
     zh = cli("diff", a, b, "--lang", "zh")
-    assert "达到年份 到2035年未达到 → 2035" in zh.out and "合计" in zh.out
+    assert "达到年份 2034 → 2036" in zh.out and "合计" in zh.out
+    slow = tmp_path / "slow.yaml"  # never reached: counted as the horizon + 1, and said so
+    slow.write_text(f"extends: {b}\nname: slow\nprovinces:\n  Inner Mongolia: {{real_growth: 3.0}}\n")
+    never = cli("diff", b, slow)
+    assert never.code == 0 and "reach year 2036 → not by 2040" in never.out
+    assert "达到年份 2036 → 到2040年未达到" in cli("diff", b, slow, "--lang", "zh").out
 
 
 def test_cli_json_and_errors(cli, write):
@@ -199,7 +204,7 @@ def test_cli_json_and_errors(cli, write):
     res = cli("diff", a, b, "--json", "--years", "2030")
     assert res.code == 0
     doc = json.loads(res.out)
-    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -4
+    assert doc["changes"][0]["one_at_a_time"]["reach_year"] == -5
     bad = cli("diff", a, b, "--years", "2020")
     assert bad.code == 2 and bad.err.strip() == "--years: 2020 is outside both projections (2025-2040)"
     other = write("other.yaml", "name: x\ntarget: Guangxi\n")

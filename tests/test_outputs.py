@@ -88,13 +88,13 @@ def test_every_analysis_writes_its_tables(cli, tmp_path):
         "reach_probability",
     ]  # fmt: skip
     doc = json.loads((tmp_path / "sweep.json").read_text(encoding="utf-8"))
-    assert sweep["reach_year"].tolist()[1] == doc["points"][1]["reach_year"] == 2039
+    assert sweep["reach_year"].tolist()[1] == doc["points"][1]["reach_year"] == 2040
     assert pd.isna(sweep["reach_year"][0]) and doc["points"][0]["reach_year"] is None  # never: empty
     by_2040 = [p["reach_probability"]["2040"] for p in doc["points"]]
     assert sweep["reach_probability"].round(6).tolist() == by_2040
     thresholds = pd.read_csv(tmp_path / "sweep_thresholds.csv")
     six = thresholds[(thresholds.iloc[:, 0] == 6) & (thresholds["threshold_rank"] == 16)]
-    assert six["reach_year"].tolist() == [2035]
+    assert six["reach_year"].tolist() == [2036]
     assert cli("solve", FOUNDING, "--by", "2030", "--out", tmp_path, "--no-report").code == 0
     solve = pd.read_csv(tmp_path / "solve.csv").set_index("by")
     doc = json.loads((tmp_path / "solve.json").read_text(encoding="utf-8"))
@@ -123,7 +123,7 @@ def test_the_workbook_reads_back(cli, tmp_path):
     assert book.sheetnames == ["summary", "projection", "passes", "assumptions", "montecarlo"]
     summary = {row[0]: row[1] for row in book["summary"].iter_rows(values_only=True) if row and row[0]}
     assert summary["问题"] == "内蒙古何时、以多大把握按名义GDP进入31个地区的前16位（至2040年）？"
-    assert summary["结论"].startswith("在此情景下，内蒙古（2025年第20位）于2035年进入前16位。")
+    assert summary["结论"].startswith("在此情景下，内蒙古（2025年第20位）于2036年进入前16位。")
     assert summary["主要假设"].startswith("假设：实际增速6.0%")
     assert summary["内蒙古：实际增速"] == "6%"  # the report's assumptions table, with sources
     assert summary["随机种子"] == "1"

@@ -109,12 +109,15 @@ def test_deflator_models(write):
     sc = sim.load_scenario(FOUNDING)
     codes = sc.panel.regions.codes
     coal = [codes.index(c) for c in RESOURCE_CODES]
-    # the default (chosen out of sample): every region's prices follow the nation's, no spread
-    assert sc.others.deflator_model == "national" and np.all(sc.growth.spread_deflator == 0)
+    # the default (chosen out of sample): every region's mean price spread, fading within a year
+    assert sc.others.deflator_model == "mean_spread" and sc.others.deflator_half_life == 1.0
+    assert np.all(sc.growth.spread_deflator[coal] != 0) and sc.growth.deflator_half_life == 1.0
+    plain = sc.with_changes({"others.deflator_model": "national"})
+    assert np.all(plain.growth.spread_deflator == 0)
     neutral = sc.with_changes({"others.deflator_model": "resource_neutral"})
     assert np.all(neutral.growth.spread_deflator[coal] == 0) and np.any(neutral.growth.spread_deflator != 0)
-    old = sc.with_changes({"others.deflator_model": "mean_spread"})
-    assert np.all(old.growth.spread_deflator[coal] != 0)
+    old = sc.with_changes({"others.deflator_half_life": None})  # version 0.2: like the real spreads
+    assert old.growth.deflator_half_life is None and old.others.deflator_half_life is None
     group = list(factor_group(sc.panel, sc.base_year))
     factor = sc.with_changes({"others.deflator_model": "factor_neutral"})
     assert group and np.all(factor.growth.spread_deflator[group] == 0)

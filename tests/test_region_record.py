@@ -96,8 +96,9 @@ def _rec(sc):
     u, o = sc.uncertainty, sc.others
     bands = BandSettings(u.scale, u.block, u.stationary, u.parameter_scale, u.parameter_half_life)
     rec = record(
-        sc.panel, sc.base_year, 5, o.half_life, o.deflator_model, bands=bands, cycle_weight=o.cycle_weight
-    )
+        sc.panel, sc.base_year, 3, o.half_life, o.deflator_model, bands=bands,
+        cycle_weight=o.cycle_weight, deflator_half_life=o.deflator_half_life,
+    )  # fmt: skip
     weight = sc.growth.spread_weight
     return rec, np.ones(31) if weight is None else weight
 

@@ -8,8 +8,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sim.analyses.calibration import RULE_MODELS, deflator_comparison, rank_error_choice
-from sim.inputs.schema import DEFAULT_DEFLATOR_MODEL
+from sim.analyses.calibration import RULE_MODELS, deflator_comparison, rank_error_choice, rule_of
+from sim.inputs.choices import DEFAULT_DEFLATOR_HALF_LIFE, DEFAULT_DEFLATOR_MODEL
 from sim.model.prices import factor_group
 from sim.model.scenario import default_scenario, load_scenario
 from tests.conftest import FOUNDING
@@ -42,26 +42,29 @@ def test_the_price_cycle_group_uses_no_later_data(panel):
 
 def test_no_default_names_a_group():
     sc = load_scenario(FOUNDING)  # sets no deflator model
-    assert DEFAULT_DEFLATOR_MODEL == "national" and sc.others.deflator_model == "national"
-    assert not np.any(sc.growth.spread_deflator)  # no region carries a price spread forward
-    assert "resource_neutral" not in RULE_MODELS
+    assert DEFAULT_DEFLATOR_MODEL == "mean_spread" == sc.others.deflator_model
+    assert np.all(sc.growth.spread_deflator != 0)  # every region alike: its own spread, fading
+    assert {m for m, _ in RULE_MODELS} == {"national", "mean_spread"}
     grouped = sc.with_changes({"others.deflator_model": "factor_neutral"})
     kept = np.flatnonzero(grouped.growth.spread_deflator == 0)
     assert {sc.panel.regions.codes[i] for i in kept} == {"14", "61", "64", "65"}
 
 
 @pytest.mark.slow
-def test_the_simplest_deflator_rule_within_noise_is_the_default():
-    """docs/calibration.md: rolling origin within each deflator model, jump-offs 2008-2019; the
-    hand-picked group's edge is within two standard errors, so "national" is the default."""
+def test_the_honest_rule_chooses_the_default_deflator_rule():
+    """docs/calibration.md: rolling origin among the rules that treat regions alike, jump-offs
+    2008-2019. Spreads fading within a year beat "national" (no spread) and the spreads fading
+    like real growth (version 0.2); with everything known the rule picks the shipped default."""
     sc = load_scenario(FOUNDING)
-    ch = rank_error_choice(sc, range(2002, 2025), models=("national", "mean_spread", "factor_neutral",
-                                                          "resource_neutral"))  # fmt: skip
+    rules = (("national", None), ("mean_spread", 0.5), ("mean_spread", 1.0), ("mean_spread", None))
+    ch = rank_error_choice(sc, range(2002, 2025), models=rules)
     cmp = deflator_comparison(ch, list(range(2008, 2020)))
-    assert cmp.models[0] == "national" and cmp.default == "national" == DEFAULT_DEFLATOR_MODEL
-    i = cmp.models.index(cmp.best)
-    assert cmp.gap[i] == 0.0
-    assert all(g < 2 * se for g, se in zip(cmp.gap, cmp.gap_se, strict=True) if g > 0)
+    assert cmp.rules == rules and cmp.best == "mean_spread (deflator half-life 1)"
+    assert cmp.gap[0] > 0 and cmp.gap[3] > 0  # national and version 0.2 both behind
+    rule = ch.subset([i for i, c in enumerate(ch.candidates) if rule_of(c) in RULE_MODELS])
+    chosen = rule.candidates[rule.chosen(2025)]
+    assert rule_of(chosen) == (DEFAULT_DEFLATOR_MODEL, DEFAULT_DEFLATOR_HALF_LIFE)
+    assert chosen["others.window"] == [2023, 2025] and chosen["others.half_life"] == sc.others.half_life
 
 
 def test_every_region_carries_the_uncertainty_of_its_prices():

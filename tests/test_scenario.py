@@ -33,7 +33,7 @@ def test_founding_defaults_and_comments():
     sc = load_scenario(FOUNDING)
     assert sc.target_code == "15"
     assert (sc.threshold_rank, sc.base_year, sc.horizon) == (16, 2025, 2040)
-    assert sc.others.window == (2021, 2025)
+    assert sc.others.window == (2023, 2025)
     assert sc.national_preset == "imf_weo_2026"
     assert "T23_IMRB" in sc.source.comments["provinces.15.real_growth"]
     assert sc.source.locations["threshold_rank"].line == 16

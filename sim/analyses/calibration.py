@@ -22,16 +22,43 @@ from sim._typing import FloatArray, IntArray
 from sim.analyses.backtest import COVERAGE_LEVELS, BacktestResult, NationalMode, backtest
 from sim.model.scenario import Scenario
 
-#: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads,
-#: and deflator models, simplest first: no spread for anyone, one rule for every region, a group
-#: estimated from the data, the hand-picked coal and energy group. Where a simpler rule scores
-#: as well (within noise), it is the default (:func:`deflator_comparison`).
+#: Candidate estimation windows (years) and half-lives (years; None = no decay) for the spreads.
 WINDOWS = (3, 5, 8)
 HALF_LIVES: tuple[float | None, ...] = (2.0, 3.0, 5.0, None)
-DEFLATOR_MODELS = ("national", "mean_spread", "factor_neutral", "resource_neutral")
-#: The deflator models the honest rule (``model_oos``) chooses among: those that treat regions
-#: alike (a group picked by eye after the fact is hindsight, whatever the rule then scores).
-RULE_MODELS = ("national", "mean_spread", "factor_neutral")
+#: A deflator rule: (deflator model, the deflator spreads' own half-life in years; None = the
+#: spreads' half-life, as version 0.2 had it).
+DeflatorRule = tuple[str, float | None]
+#: Deflator rules compared (docs/calibration.md), simplest first: no spread for anyone, every
+#: region's spread fading within a year or two, the same fading like real spreads (version 0.2),
+#: then a group estimated from the data and the hand-picked coal and energy group.
+DEFLATOR_MODELS: tuple[DeflatorRule, ...] = (
+    ("national", None),
+    ("mean_spread", 0.5),
+    ("mean_spread", 1.0),
+    ("mean_spread", None),
+    ("factor_neutral", None),
+    ("resource_neutral", None),
+)
+#: The deflator rules the honest rule (``model_oos``) chooses among: those that treat regions
+#: alike (a group picked by eye after the fact is hindsight, whatever the rule then scores), with
+#: the short deflator half-lives that relative prices' mean reversion allows: a province's
+#: next-5-year mean deflator spread on its previous one has a slope of about 0.06 (0.5 for real
+#: growth; DESIGN.md), what a half-life of about half a year gives (0: 0, 0.5: 0.07, 1: 0.19,
+#: 2: 0.40). Deflator half-lives as long as the real spreads' carry a price boom forward.
+RULE_MODELS: tuple[DeflatorRule, ...] = (("national", None), ("mean_spread", 0.5), ("mean_spread", 1.0))
+
+
+def rule_of(changes: dict[str, Any]) -> DeflatorRule:
+    """The deflator rule of a candidate's scenario changes."""
+    return changes["others.deflator_model"], changes.get("others.deflator_half_life")
+
+
+def rule_name(rule: DeflatorRule) -> str:
+    """A deflator rule in words a table can show: ``mean_spread (deflator half-life 1)``."""
+    model, half_life = rule
+    return model if half_life is None else f"{model} (deflator half-life {half_life:g})"
+
+
 #: Candidate strengths of the pooled prior in each region's lean toward "shares stay" (None: no
 #: lean; sim.model.record.lean_weights), compared in docs/calibration.md; the honest rule
 #: chooses among RULE_LEANS (no lean: the lean did not score better out of sample).
@@ -197,11 +224,11 @@ def windows_that_fit(scenario: Scenario) -> tuple[int, ...]:
 
 def window_candidates(
     scenario: Scenario,
-    models: Sequence[str] = RULE_MODELS,
+    models: Sequence[DeflatorRule] = RULE_MODELS,
     leans: Sequence[float | None] = RULE_LEANS,
     cycle_weights: Sequence[float] = (1.0,),
 ) -> tuple[tuple[dict[str, Any], ...], int]:
-    """Every (window length, half-life, deflator model in ``models``, lean in ``leans``, price-cycle
+    """Every (window length, half-life, deflator rule in ``models``, lean in ``leans``, price-cycle
     group's weight in ``cycle_weights``) as scenario changes, and the scenario's own index (0 when
     its settings are not among them; its cycle weight counts only when it is a candidate). Window
     lengths the panel cannot hold are left out (:func:`windows_that_fit`)."""
@@ -211,12 +238,13 @@ def window_candidates(
             "others.window": [b - w + 1, b],
             "others.half_life": hl,
             "others.deflator_model": m,
+            "others.deflator_half_life": dhl,
             "others.lean": le,
             "others.cycle_weight": cw,
         }
         for cw in cycle_weights
         for le in leans
-        for m in models
+        for m, dhl in models
         for w in windows_that_fit(scenario)
         for hl in HALF_LIVES
     )
@@ -226,6 +254,9 @@ def window_candidates(
         "others.window": [b - (w1 - w0), b],
         "others.half_life": scenario.others.half_life,
         "others.deflator_model": scenario.others.deflator_model,
+        "others.deflator_half_life": (
+            None if scenario.others.deflator_model == "national" else scenario.others.deflator_half_life
+        ),
         "others.lean": scenario.others.lean,
         "others.cycle_weight": cw if cw in cycle_weights else cycle_weights[0],
     }
@@ -249,7 +280,7 @@ def rank_error_choice(
     jump_offs: Sequence[int],
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     national: NationalMode = "trailing",
-    models: Sequence[str] = RULE_MODELS,
+    models: Sequence[DeflatorRule] = RULE_MODELS,
     leans: Sequence[float | None] = RULE_LEANS,
 ) -> RollingChoice:
     """Rank MAE over all regions of every (window, half-life, deflator model in ``models``)
@@ -367,7 +398,7 @@ def group_lean_choice(
     jump_offs: Sequence[int],
     horizons: Sequence[int] = COVERAGE_HORIZONS,
     national: NationalMode = "trailing",
-    models: Sequence[str] = RULE_MODELS,
+    models: Sequence[DeflatorRule] = RULE_MODELS,
     weights: Sequence[float] = CYCLE_WEIGHTS,
     years: Sequence[int] | None = None,
 ) -> GroupLeanChoice:
@@ -465,7 +496,8 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "candidates": {
             "window_years": list(windows_that_fit(sc)),
             "half_life": list(HALF_LIVES),
-            "deflator_model": list(RULE_MODELS),
+            "deflator_model": sorted({m for m, _ in RULE_MODELS}),
+            "deflator_half_life": sorted({h for _, h in RULE_MODELS if h is not None}),
             "lean": list(RULE_LEANS),
             "cycle_weight": list(CYCLE_WEIGHTS) if sc.others.model != "national" else [1.0],
         },
@@ -480,26 +512,26 @@ class DeflatorComparison:
     tested jump-off (averaged over the horizons that jump-off has) and ``gap_se`` its standard
     error across jump-offs; ``default`` the simplest model within :data:`NOISE_SE` of the best."""
 
-    models: tuple[str, ...]
+    models: tuple[str, ...]  # the rules' names (rule_name)
     horizons: tuple[int, ...]
     scores: FloatArray
     gap: FloatArray
     gap_se: FloatArray
     best: str
     default: str
+    rules: tuple[DeflatorRule, ...] = ()
 
 
 def deflator_comparison(choice: RollingChoice, tested: Sequence[int]) -> DeflatorComparison:
-    """Which deflator model, judged out of sample: for each model in :data:`DEFLATOR_MODELS`
+    """Which deflator rule, judged out of sample: for each rule in :data:`DEFLATOR_MODELS`
     (simplest first), the rolling-origin rule among its windows and half-lives, scored at the
     ``tested`` jump-offs; the best by the mean score over horizons, and the simplest model that
     is within noise of it (its per-jump-off excess less than ``NOISE_SE`` standard errors)."""
-    models = tuple(
-        m for m in DEFLATOR_MODELS if any(c.get("others.deflator_model") == m for c in choice.candidates)
-    )
+    rules = tuple(r for r in DEFLATOR_MODELS if any(rule_of(c) == r for c in choice.candidates))
+    models = tuple(rule_name(r) for r in rules)
     per_jump = []  # (M, H, len(tested))
-    for m in models:
-        sub = choice.subset([i for i, c in enumerate(choice.candidates) if c["others.deflator_model"] == m])
+    for r in rules:
+        sub = choice.subset([i for i, c in enumerate(choice.candidates) if rule_of(c) == r])
         per_jump.append([sub.honest_by_jump_off(tested, k) for k in range(len(choice.horizons))])
     vals = np.array(per_jump)
     scores = np.nanmean(vals, axis=2)
@@ -509,7 +541,9 @@ def deflator_comparison(choice: RollingChoice, tested: Sequence[int]) -> Deflato
     gap = np.nanmean(excess, axis=1)
     se = np.nanstd(excess, axis=1, ddof=1) / np.sqrt(n)
     within = [i for i in range(len(models)) if i == best or gap[i] < NOISE_SE * se[i]]
-    return DeflatorComparison(models, choice.horizons, scores, gap, se, models[best], models[min(within)])
+    return DeflatorComparison(
+        models, choice.horizons, scores, gap, se, models[best], models[min(within)], rules=rules
+    )
 
 
 def uncertainty_candidates() -> tuple[dict[str, Any], ...]:

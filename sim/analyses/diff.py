@@ -14,7 +14,7 @@ value that resolves differently (a new window, a new base year) is one.
 4. ``national.real_growth``, 5. ``national.deflator`` (a ``national.gdp`` figure included);
 6. ``others.spreads``: every region's estimated spread over the nation (``others`` window,
    excluded years, model, deflator model);
-7. ``others.half_life``;
+7. ``others.half_life`` (and the deflator spreads' own, ``others.deflator_half_life``);
 8. ``prices``: the commodity factor and the price model's deflator path;
 9. one change per province whose own assumptions differ (real growth, deflator, lead, shift,
    preliminary GDP, announced target), the target first, then by code.
@@ -451,7 +451,11 @@ def _shared_series(key: str, a: Scenario, b: Scenario) -> tuple[Series, ...]:
         items.append(_by_year("gdp_growth", a, b, growth_pct(ga), growth_pct(gb)))
     elif key == "others.half_life":
         ha, hb = ga.half_life, gb.half_life
-        items.append(Series("half_life", ("",), (ha,), (hb,)))
+        if ha != hb:
+            items.append(Series("half_life", ("",), (ha,), (hb,)))
+        da, db = ga.deflator_half_life, gb.deflator_half_life
+        if da != db:
+            items.append(Series("deflator_half_life", ("",), (da,), (db,)))
     elif key == "prices":
         items.append(_by_year("commodity", a, b, a.commodity_pct, b.commodity_pct))
         t = a.target

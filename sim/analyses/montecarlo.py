@@ -254,7 +254,8 @@ def _region_scales(scenario: Scenario) -> FloatArray:
     )
     length = o.window_length or DEFAULT_WINDOW_YEARS
     rec = record(scenario.panel, scenario.base_year, length, o.half_life, o.deflator_model, o.exclude_years,
-                 bands=bands, spreads=spreads, cycle_weight=o.cycle_weight)  # fmt: skip
+                 bands=bands, spreads=spreads, cycle_weight=o.cycle_weight,
+                 deflator_half_life=o.deflator_half_life)  # fmt: skip
     weight = scenario.growth.spread_weight
     return scale_factors(rec, np.ones(scenario.n_regions) if weight is None else weight, u.region_scale)
 
@@ -287,13 +288,18 @@ def scenario_offsets(scenario: Scenario, params: Sequence[Parameter] = ()) -> Of
 
 
 def _draw_scales(scenario: Scenario) -> FloatArray | None:
-    """Each region's factor on its spread draws ``(N,)``: its region scale times the share of its
-    spread the growth model keeps (a spread kept at weight w carries w times its sampling
-    error), or None when both are 1 for every region."""
+    """Each region's factor on its spread draws ``(N,)``: its region scale times the square root
+    of the share of its spread the growth model keeps, or None when both are 1 for every region.
+
+    A kept share ``w`` is a shrinkage toward "shares stay": with the spread's estimate ``s = theta
+    + e`` (sampling variance ``v``) and a prior centred on 0, the posterior mean is ``w * s`` and
+    its variance ``w * v``, so a leaned spread draws ``sqrt(w)`` times its sampling error (not
+    ``w`` times: leaning says the estimate is noisy, not that the region is surer)."""
     scales, weight = region_scales(scenario), scenario.growth.spread_weight
     if weight is None:
         return scales
-    return weight if scales is None else scales * weight
+    root = np.sqrt(weight)
+    return root if scales is None else scales * root
 
 
 def scenario_plan_risk(scenario: Scenario) -> PlanRisk:

@@ -58,7 +58,7 @@ NATIONAL_CODE = "00"
 #: The years a panel (or an import) may hold: the People's Republic's statistics to a far horizon.
 FIRST_YEAR, LAST_YEAR = 1949, 2200
 #: Default length of the estimation window (years up to the base year), chosen by backtest.
-DEFAULT_WINDOW_YEARS = 5
+DEFAULT_WINDOW_YEARS = 3
 #: A year-on-year population change larger than this (log, about 10 %) is flagged as a likely
 #: census break (a level restated after a census, not people moving): such years are left out
 #: of population trends and shocks (README, Ranking by GDP per head).

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 Key = tuple[str, ...]
 
 #: Keys whose ``null`` is a value (not "remove the inherited key").
-NULL_IS_A_VALUE = {("others", "half_life")}
+NULL_IS_A_VALUE = {("others", "half_life"), ("others", "deflator_half_life")}
 
 
 @dataclass(frozen=True)

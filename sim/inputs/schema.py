@@ -36,7 +36,12 @@ DEFAULT_LEAN: float | None = None
 #: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
 #: no better beyond noise than rules that treat regions alike, and of those the simplest is the
 #: default. The speed grouping of the error-correction model (not a default model).
-from sim.inputs.choices import DEFAULT_CYCLE_WEIGHT, DEFAULT_DEFLATOR_MODEL, DeflatorModel  # noqa: E402
+from sim.inputs.choices import (  # noqa: E402
+    DEFAULT_CYCLE_WEIGHT,
+    DEFAULT_DEFLATOR_HALF_LIFE,
+    DEFAULT_DEFLATOR_MODEL,
+    DeflatorModel,
+)
 DEFAULT_PRICE_SPEED: Literal["pooled"] = "pooled"
 
 Key = tuple[str, ...]
@@ -280,12 +285,20 @@ class OthersSpec(_Model):
     )
     deflator_model: DeflatorModel = Field(
         DEFAULT_DEFLATOR_MODEL,
-        description="deflator spreads over the nation: resource_neutral (the window's decaying mean "
-        "spread, but none for the coal and energy regions), factor_neutral (the same, but none for "
+        description="deflator spreads over the nation: mean_spread (the window's mean spread for every "
+        "region, fading with deflator_half_life), resource_neutral (the same, but none for the coal "
+        "and energy regions), factor_neutral (the same, but none for "
         "the regions whose spread a common price factor mostly explains, estimated from the data), "
-        "mean_spread (version 0.1: for every region), error_correction (relative price levels return "
+        "error_correction (relative price levels return "
         "to each region's long-run level) or national (no spread); every model adds the commodity "
         "path times each region's loading",
+    )
+    deflator_half_life: float | None = Field(
+        DEFAULT_DEFLATOR_HALF_LIFE,
+        gt=0,
+        description="years for a deflator spread to halve (relative prices return toward the "
+        "nation's faster than real growth rates do); null = the spreads' half_life (version 0.2); "
+        "omitted = backtest default",
     )
     target_record: bool = Field(
         True,

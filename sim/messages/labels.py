@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dm_spread_only": ("; deflators: that spread too", "；平减指数：同样的增速差"),
     "list_sep_enum": (", ", "、"),
     "dm_mean_spread": ("; deflators: the same decaying mean spread (version 0.1)", "；平减指数：同样的衰减平均差（0.1版）"),
+    "dm_fading": (
+        "; deflators: the window's mean spread too, halving every {h:g} years (relative prices return faster than growth rates)",
+        "；平减指数：同样用窗口平均差，每{h:g}年减半（相对价格回归快于增速差）",
+    ),
     "dm_national": ("; deflators: the {national} path", "；平减指数：{nation}路径"),
     "dm_error_correction": (
         "; deflators: error correction toward each region's long-run relative price level (speed {b:.3f} a year, estimated {y0}-{y1})",
@@ -571,6 +575,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ds_spread_real": ("real spread pp", "实际增速差（百分点）"),
     "ds_spread_deflator": ("deflator spread pp", "平减指数差（百分点）"),
     "ds_half_life": ("years", "年"),
+    "ds_deflator_half_life": ("deflator spreads: years", "平减指数差：年"),
     "ds_spread_weight": ("share of the spread kept", "保留的增速差比例"),
     "ds_commodity": ("commodity factor pp", "大宗商品因子（百分点）"),
     "ds_target_price_path": ("target's price path pp", "目标地区价格路径（百分点）"),

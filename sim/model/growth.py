@@ -120,8 +120,8 @@ class GrowthModel:
 
     A cell (year, region) whose ``fixed_*_pct`` is NaN follows the others model,
     ``national + decay * weight * spread`` (log terms; ``weight`` = ``spread_weight``, 1 if
-    None); any other cell has a fixed value in percent
-    (set in the scenario, or an announced target). Built by keyword only; every array is
+    None; the deflator's decay by ``deflator_half_life`` when set); any other cell has a fixed
+    value in percent (set in the scenario, or an announced target). Built by keyword only; every array is
     read-only. Each field's metadata classifies it (:data:`ROLES`); :func:`fields_with` reads it,
     and a field added without a classification fails at import.
     """
@@ -138,6 +138,9 @@ class GrowthModel:
     spread_real: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,) log, before decay
     spread_deflator: FloatArray = _f("estimated", "N", group="others.spreads")  # (N,)
     half_life: float | None = _f("shared", "scalar", group="others.half_life")
+    #: years for the deflator spreads to halve; None: ``half_life`` (relative prices mean-revert
+    #: faster than real growth rates: the default is shorter, sim.inputs.choices)
+    deflator_half_life: float | None = _f("shared", "scalar", group="others.half_life", default=None)
     #: (N,) share of each region's spreads kept (its record's lean toward "shares stay":
     #: sim.model.record.lean_weights); None keeps them all
     spread_weight: FloatArray | None = _f("estimated", "N", group="others.lean", default=None)
@@ -308,6 +311,10 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     b = batch if batch is not None else _batch_size(settings)
     varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
+    decay_d = decay  # the deflator spreads' own half-life, when the model has one
+    if model.deflator_half_life is not None:
+        own = decay_factors(model.years, model.base_year, model.deflator_half_life)
+        decay_d = np.broadcast_to(own, decay.shape)
     spread_r, spread_d = model.spread_real, model.spread_deflator
     if model.spread_weight is not None:  # the lean toward "shares stay" (growth = the nation's)
         spread_r, spread_d = spread_r * model.spread_weight, spread_d * model.spread_weight
@@ -315,7 +322,7 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     # assembled once, (T, N), and shared by every scenario of the batch as a read-only view.
     real = _path(model.fixed_real_pct, nat_r, decay, spread_r, None, model.lead_real_pct, b)
     defl = _path(
-        model.fixed_deflator_pct, nat_d, decay, spread_d, model.deflator_path, model.lead_deflator_pct, b
+        model.fixed_deflator_pct, nat_d, decay_d, spread_d, model.deflator_path, model.lead_deflator_pct, b
     )
     columns = [(p, v) for p, v in settings if p.kind in ("province_real", "province_defl", "province_lead")]
     if columns:

@@ -94,6 +94,7 @@ def record(
     bands: BandSettings | None = None,
     spreads: bool = True,
     cycle_weight: float = 1.0,
+    deflator_half_life: float | None = None,
 ) -> Record:
     """The spread model's record up to ``base``: every (jump-off b < base, horizon h <= 5) with
     ``b + h <= base`` whose outcome years are free of a vintage splice (a level jump no model
@@ -101,8 +102,9 @@ def record(
     has too few usable years for a band are left out). ``spreads=False``: the others model
     follows the nation (every forecast is "shares stay"). ``cycle_weight``: the share of their
     spreads the price-cycle group estimated at each jump-off keeps (:func:`factor_group`); their
-    bands carry that share of the spreads' sampling error, as Monte Carlo draws it (the forecasts
-    stay those of the whole spreads: what a lean is estimated from)."""
+    bands carry that share of the spreads' sampling variance, as Monte Carlo draws it (the
+    forecasts stay those of the whole spreads: what a lean is estimated from).
+    ``deflator_half_life``: the deflator spreads' own half-life (None: ``half_life``)."""
     log_gdp = np.log(panel.gdp)
     rows: dict[str, list[FloatArray | int]] = {"a": [], "f": [], "h": [], "b": [], "s": []}
     for b in range(panel.first_year + 2, base):
@@ -116,15 +118,19 @@ def record(
             continue
         spread_var = _spread_variance(panel, window, exclude_years, kept != 0) if bands else None
         if spread_var is not None and cycle_weight != 1.0:
-            spread_var[list(factor_group(panel, b))] *= cycle_weight**2
+            spread_var[list(factor_group(panel, b))] *= cycle_weight
         i0 = panel.year_index(b)
-        cum_decay = np.cumsum(decay_factors(np.arange(b + 1, b + RECORD_HORIZONS + 1), b, half_life))
+        ahead = np.arange(b + 1, b + RECORD_HORIZONS + 1)
+        cum_decay = np.cumsum(decay_factors(ahead, b, half_life))
+        cum_decay_d = cum_decay
+        if deflator_half_life is not None:  # the deflator spreads' own half-life
+            cum_decay_d = np.cumsum(decay_factors(ahead, b, deflator_half_life))
         broken = np.cumsum(panel.nominal_break[i0 + 1 : i0 + RECORD_HORIZONS + 1].any(axis=1))
         for h in range(1, min(RECORD_HORIZONS, base - b) + 1):
             if broken[h - 1]:
                 break
             rows["a"].append(log_gdp[i0 + h] - log_gdp[i0])
-            rows["f"].append(cum_decay[h - 1] * (real + kept))
+            rows["f"].append(cum_decay[h - 1] * real + cum_decay_d[h - 1] * kept)
             rows["h"].append(h)
             rows["b"].append(b)
             if bands is not None and table is not None and spread_var is not None:

@@ -36,7 +36,7 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
-from sim.inputs.choices import DEFAULT_CYCLE_WEIGHT, DEFAULT_DEFLATOR_MODEL, DeflatorModel
+from sim.inputs.choices import DEFAULT_CYCLE_WEIGHT, DEFAULT_DEFLATOR_HALF_LIFE, DEFAULT_DEFLATOR_MODEL, DeflatorModel
 from sim.model.growth import (
     GrowthModel,
     assemble,
@@ -94,6 +94,7 @@ class Others:
     half_life: float | None
     window_length: int | None = None  # years of a window the scenario set; None = the default
     deflator_model: DeflatorModel = DEFAULT_DEFLATOR_MODEL
+    deflator_half_life: float | None = DEFAULT_DEFLATOR_HALF_LIFE  # None: the spreads' half-life
     lean: float | None = None  # prior weight of the pooled record in each region's spread weight
     cycle_weight: float = DEFAULT_CYCLE_WEIGHT  # share of its spread the price-cycle group keeps
     target_record: bool = True
@@ -528,6 +529,7 @@ def resolve(
         half_life=o["half_life"],
         window_length=length,
         deflator_model=o["deflator_model"],
+        deflator_half_life=o["deflator_half_life"],
         lean=o["lean"],
         cycle_weight=o["cycle_weight"],
         price_speed=o["price_speed"],
@@ -824,6 +826,7 @@ def _growth_model(
     return GrowthModel(
         years=years, base_year=base, national_real_pct=nat_real, national_deflator_pct=nat_defl,
         spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life, spread_weight=weight,
+        deflator_half_life=others.deflator_half_life,
         fixed_real_pct=fixed_r, fixed_deflator_pct=fixed_d, source_real=tuple(src_r),
         source_deflator=tuple(src_d), deflator_path=path_d, lead_real_pct=lead_r,
         lead_deflator_pct=lead_d, shift_real_pct=shift_r, shift_deflator_pct=shift_d,
@@ -878,7 +881,8 @@ def _spread_weight(panel: Panel, base: int, others: Others) -> FloatArray | None
         weight[list(factor_group(panel, base))] = others.cycle_weight
     if others.lean is not None:
         length = others.window_length or DEFAULT_WINDOW_YEARS
-        rec = record(panel, base, length, others.half_life, others.deflator_model, others.exclude_years)
+        rec = record(panel, base, length, others.half_life, others.deflator_model, others.exclude_years,
+                     deflator_half_life=others.deflator_half_life)  # fmt: skip
         weight = weight * lean_weights(rec, others.lean)
     return None if np.all(weight == 1.0) else weight
 

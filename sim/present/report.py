@@ -183,6 +183,8 @@ def _model_text(scenario: Scenario, lang: str) -> str:
         return text + t(lang, "dm_error_correction", b=b, y0=int(scenario.prices.years[0]), y1=w1)
     if o.deflator_model == "resource_neutral":
         return text + _resource_text(scenario, lang)
+    if o.deflator_model == "mean_spread" and o.deflator_half_life is not None:
+        return text + t(lang, "dm_fading", h=o.deflator_half_life)
     return text + t(lang, f"dm_{o.deflator_model}")
 
 
