@@ -49,11 +49,15 @@ def test_weight_zero_is_shares_stay_for_the_group(founding):
     np.testing.assert_allclose(p.growth.nominal[:, zero], np.repeat(nat[:, None], len(zero), axis=1))
 
 
-def test_a_kept_share_carries_that_share_of_its_sampling_error(founding):
-    """A region projected with w times its spread draws w times that spread's sampling error."""
+def test_a_kept_share_carries_the_root_of_that_share_of_its_sampling_error(founding):
+    """A region projected with w times its spread (a shrinkage toward "shares stay") draws
+    sqrt(w) times that spread's sampling error: the posterior's variance is w times the
+    estimate's; leaning says the estimate is noisy, not that the region is surer."""
     off = scenario_offsets(founding)
     assert off is not None and off.region_scale is not None
-    np.testing.assert_array_equal(off.region_scale, founding.growth.spread_weight)
+    w = founding.growth.spread_weight
+    assert w is not None and set(np.unique(w)) == {0.25, 1.0}
+    np.testing.assert_array_equal(off.region_scale, np.sqrt(w))
     plain = scenario_offsets(founding.with_changes({"others.cycle_weight": 1.0}))
     assert plain is not None and plain.region_scale is None
 
@@ -92,9 +96,10 @@ def test_the_weight_is_chosen_on_the_groups_own_errors_known_then():
 @pytest.mark.slow
 def test_the_rule_helps_the_coal_group_and_costs_all_regions_nothing_beyond_noise(founding):
     """docs/calibration.md, "Price-cycle group": jump-offs 2008-2019, honest (rolling origin)
-    rank MAE. The coal group (a reporting group: the rule never sees it) does better than with no
-    lean at every horizon; all regions are within 0.02 of it; the default weight is the rule's
-    choice for the shipped spread model with outcomes to 2025."""
+    rank MAE. The coal group (a reporting group: the rule never sees it) does no worse than with
+    no lean at any horizon, and not worse than "ranks stay" by more than 0.02 (issue 22); all
+    regions' gain over "ranks stay" is at least the issue's 23.6 / 13.0 / 13.5 / 15.1 %; the
+    default weight is the rule's choice for the shipped spread model with outcomes to 2025."""
     ch = group_lean_choice(founding, range(2002, 2025))
     assert ch.spread is not None
     plain = dataclasses.replace(ch, fixed_weight=1.0)
@@ -104,15 +109,16 @@ def test_the_rule_helps_the_coal_group_and_costs_all_regions_nothing_beyond_nois
     for k, h in enumerate(ch.horizons):
         tested = [b for b in range(2008, 2020) if b + h <= 2025]
         rule, none = ch.honest_by_region(tested, k), plain.honest_by_region(tested, k)
-        assert rule[coal].mean() < none[coal].mean()
+        assert rule[coal].mean() <= none[coal].mean()
         assert rule.mean() <= none.mean() + 0.02
         r = backtest(founding, tested, h)
         naive = np.abs(r.naive - r.actual).mean(axis=0)
         excess.append(rule[coal].mean() - naive[coal].mean())
-        assert 1 - rule.mean() / naive.mean() > 0.10  # the all-region gain over "ranks stay"
-    # not met yet: the coal group is still above "ranks stay" (0.05-0.15 before the rule)
-    assert max(excess) < 0.08 and excess[-1] < 0.06
+        gain = 1 - rule.mean() / naive.mean()  # the all-region gain over "ranks stay"
+        assert gain >= {1: 0.236, 3: 0.130, 5: 0.135, 10: 0.150}[h], (h, gain)
+    assert max(excess) <= 0.02, excess  # 1, 3, 5, 10 years: +0.017, -0.117, -0.017, -0.025
     own = ch.spread.candidates[ch.spread.fallback]
-    assert own["others.deflator_model"] == "national" and own["others.half_life"] == 2.0
+    assert (own["others.deflator_model"], own["others.deflator_half_life"]) == ("mean_spread", 1.0)
+    assert own["others.half_life"] == 2.0 and own["others.window"] == [2023, 2025]
     assert ch.candidates[ch.choose_weight(own, 2025)]["others.cycle_weight"] == DEFAULT_CYCLE_WEIGHT
     assert DEFAULT_CYCLE_WEIGHT in CYCLE_WEIGHTS and CYCLE_WEIGHTS[0] == 1.0

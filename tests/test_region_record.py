@@ -57,10 +57,10 @@ def test_worked_out_bands_match_the_drawn_ones(founding):
     kept = deflator_spread(panel, b, defl, sc.others.deflator_model)
     bands = BandSettings(u.scale, u.block, u.stationary, u.parameter_scale, u.parameter_half_life)
     every = np.ones(sc.n_regions, dtype=bool)  # every cell redraws its deflator spread
-    kept_share = sc.growth.spread_weight  # the price-cycle group draws its kept share of the error
-    var = _spread_variance(panel, window, (), every) * (1.0 if kept_share is None else kept_share**2)
+    kept_share = sc.growth.spread_weight  # the price-cycle group draws its kept share of the variance
+    var = _spread_variance(panel, window, (), every) * (1.0 if kept_share is None else kept_share)
     worked = band_sd(_deviation_table(panel, b), h, bands, var)
-    assert kept.shape == (31,) and not kept.any()  # the national rule keeps no price spread
+    assert kept.shape == (31,) and kept.all()  # the mean-spread rule keeps every region's price spread
     ratio = worked / drawn
     assert 0.9 < ratio.mean() < 1.1 and (np.abs(ratio - 1) < 0.25).all()
 

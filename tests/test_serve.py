@@ -53,7 +53,7 @@ def test_state_equals_its_scenario_and_its_saved_file(session, tmp_path):
 
 def test_unchanged_state_is_the_scenario_and_bad_values_name_the_input(session):
     assert session.target_real_start == 6.0 and session.changes(WhatIf()) == {}
-    assert session.evaluate(WhatIf()).projection.reach_year == 2035
+    assert session.evaluate(WhatIf()).projection.reach_year == 2036
     with pytest.raises(sim.InputError, match="from -20 to 20") as err:
         session.evaluate(WhatIf(national_shift=0, target_deflator_shift=25))
     assert err.value.field == "target_deflator_shift"
@@ -118,7 +118,7 @@ def test_served_app_end_to_end(tmp_path, cli):
             page.wait_for_selector("#latency:not(:empty)", timeout=30_000)
             page.wait_for_selector("#bump .js-plotly-plot .main-svg", timeout=30_000)
             page.wait_for_selector("#gap .js-plotly-plot .main-svg", timeout=30_000)
-            assert "reaches rank 16 in 2035" in reach_text(page)
+            assert "reaches rank 16 in 2036" in reach_text(page)
             prob = r"P\(reach\) by 2030: [\d.]+%; by 2040: [\d.]+% \(500 Monte Carlo"
             assert re.search(prob, page.inner_text("#probability"))
             before = page.evaluate(PLOT.format(id="bump", what="JSON.stringify(e.data.map(t => t.y))"))
