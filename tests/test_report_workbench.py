@@ -38,7 +38,7 @@ def test_the_answer_box_has_the_probabilities_and_why_the_median_differs(foundin
     # the four rivals of 2025 (Chongqing, Liaoning, Yunnan, Guangxi) lie within 14 % of one another
     # (33,758 / 29,727 = 1.136)
     assert (
-        f"Why the median reach year ({q50}) can differ from this scenario's (2035): the 4 regions it must "
+        f"Why the median reach year ({q50}) can differ from this scenario's (2036): the 4 regions it must "
         "pass are bunched (their 2025 GDP lies within 14 % of one another)"
     ) in box
     assert "Assumed: 6.0 % real" in box

@@ -287,7 +287,7 @@ def test_terminal_says_why_the_median_reach_year_differs(cli):
     res = cli("montecarlo", FOUNDING, "--paths", "20000", "--seed", "1", "--quiet")
     assert res.code == 0, res.err
     assert "P(reach) by 2027" in res.out and "by 2035" in res.out
-    assert "Why the median reach year (2037) can differ from this scenario's (2035)" in res.out
+    assert "Why the median reach year (2038) can differ from this scenario's (2036)" in res.out
     assert "the 4 regions it must pass are bunched" in res.out
 
 
