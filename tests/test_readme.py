@@ -64,3 +64,30 @@ def test_the_checks_can_fail():
     with pytest.raises(AssertionError):
         assert_prints(["a", "b"], ["a"])
     assert_prints(["P(reach) by ...: 3.0%...2040"], ["P(reach) by 2030: 3.0%, by 2040"])
+
+
+@pytest.mark.slow
+def test_why_the_answer_moved_quotes_docs_answer_steps():
+    """Every figure of the README's "Why the answer moved" steps is what docs/answer_steps.py
+    measures today."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("answer_steps", ROOT / "docs" / "answer_steps.py")
+    assert spec is not None and spec.loader is not None
+    steps = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(steps)
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    para = text[text.index("**Why the answer moved") : text.index("## One more question")]
+    old, new, today, wide, short = (steps.measure(c) for _, c in steps.STEPS)
+    assert (old["reach_year"], old["median"], new["reach_year"], today["median"]) == (2035, 2037, 2036, 2038)
+    assert (
+        f"answer was reach 2035, P(reach) {old['p'][2027]} % by 2027, {old['p'][2030]} % by 2030, "
+        f"{old['p'][2035]} % by 2035 and {old['p'][2040]} % by 2040, median 2037"
+    ) in para
+    assert f"gives 2036, {new['p'][2027]} %, {new['p'][2030]} %, {new['p'][2035]} %, {new['p'][2040]} %" in para
+    assert (
+        f"the multiplier, 2036, {today['p'][2027]} %, {today['p'][2030]} %, {today['p'][2035]} %, "
+        f"{today['p'][2040]} %, median 2038"
+    ) in para
+    assert f"the same odds: {wide['p'][2030]} and {short['p'][2030]} % by 2030" in para
