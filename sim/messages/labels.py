@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; deflators: the window's mean spread too, halving every {h:g} years (relative prices return faster than growth rates)",
         "；平减指数：同样用窗口平均差，每{h:g}年减半（相对价格回归快于增速差）",
     ),
+    "dm_fading_year": (
+        "; deflators: the window's mean spread too, halving every year (relative prices return faster than growth rates)",
+        "；平减指数：同样用窗口平均差，每年减半（相对价格回归快于增速差）",
+    ),
     "dm_national": ("; deflators: the {national} path", "；平减指数：{nation}路径"),
     "dm_error_correction": (
         "; deflators: error correction toward each region's long-run relative price level (speed {b:.3f} a year, estimated {y0}-{y1})",

@@ -184,6 +184,8 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     if o.deflator_model == "resource_neutral":
         return text + _resource_text(scenario, lang)
     if o.deflator_model == "mean_spread" and o.deflator_half_life is not None:
+        if o.deflator_half_life == 1:
+            return text + t(lang, "dm_fading_year")
         return text + t(lang, "dm_fading", h=o.deflator_half_life)
     return text + t(lang, f"dm_{o.deflator_model}")
 
