@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 
 #: The founding scenario's deterministic reach year (README, The answer).
-FOUNDING_REACH_YEAR = 2035
+FOUNDING_REACH_YEAR = 2036
 
 
 @pytest.mark.slow
