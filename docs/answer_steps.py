@@ -19,15 +19,20 @@ FOUNDING = "scenarios/inner_mongolia_6pct.yaml"
 #: (name, scenario changes) in the README's order.
 STEPS: tuple[tuple[str, dict[str, Any]], ...] = (
     (
-        "version 0.2's spread rule (5-year window, no price spread), multiplier 3",
-        {"others.deflator_model": "national", "others.window": [2021, 2025], "uncertainty.parameter_scale": 3.0},
+        "the previous spread rule (5-year window, no price spread), multiplier 3",
+        {
+            "others.deflator_model": "national",
+            "others.window": [2021, 2025],
+            "uncertainty.parameter_scale": 3.0,
+        },
     ),
     ("the new spread rule (3-year window, prices fading within a year), multiplier 3",
      {"uncertainty.parameter_scale": 3.0}),
     ("and the multiplier re-chosen (2.5): today's defaults", {}),
     ("without parameter draws, 5-year window",
      {"others.deflator_model": "national", "others.window": [2021, 2025], "uncertainty.parameters": False}),
-    ("without parameter draws, 3-year window", {"others.deflator_model": "national", "uncertainty.parameters": False}),
+    ("without parameter draws, 3-year window",
+     {"others.deflator_model": "national", "uncertainty.parameters": False}),
 )  # fmt: skip
 YEARS = (2027, 2030, 2035, 2040)
 

@@ -22,9 +22,9 @@ from sim.analyses.calibration import model_oos
 
 JUMP_OFFS = range(2008, 2020)
 HORIZONS = (1, 3, 5, 10)
-BASE = 2024
-ROWS = ((3, 3), (5, 2), (5, 3), (5, 5), (9, 5), (9, None), (15, None))  # (window years, half-life)
-DEFAULT = (5, 2)
+BASE = 2025
+ROWS = ((3, 2), (3, 3), (5, 2), (5, 3), (5, 5), (9, 5), (9, None), (15, None))  # (window years, half-life)
+DEFAULT = (3, 2)
 
 
 def variant(base: sim.Scenario, years: int, half_life: float | None) -> sim.Scenario:
@@ -35,7 +35,7 @@ def variant(base: sim.Scenario, years: int, half_life: float | None) -> sim.Scen
 
 def defaults_table(base: sim.Scenario) -> None:
     print("1. Defaults chosen by backtest: rank MAE | share of nominal GDP, MAE in % of the share")
-    print("   (sim.backtest(scenario.with_changes({'others.window': [2025-N, 2024],")
+    print("   (sim.backtest(scenario.with_changes({'others.window': [2026-N, 2025],")
     print("    'others.half_life': h}, rename=False), range(2008, 2020), h))\n")
     hs = [f"h={h}" for h in HORIZONS]
     print("| window | half-life | " + " | ".join(hs) + " | share " + " | share ".join(hs) + " |")

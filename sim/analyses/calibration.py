@@ -494,6 +494,7 @@ def model_oos(result: BacktestResult) -> dict[str, Any]:
         "horizons": list(horizons),
         "horizons_dropped": [h for h in wanted if h not in horizons],
         "candidates": {
+            "deflator_rules": [{"deflator_model": m, "deflator_half_life": h} for m, h in RULE_MODELS],
             "window_years": list(windows_that_fit(sc)),
             "half_life": list(HALF_LIVES),
             "deflator_model": sorted({m for m, _ in RULE_MODELS}),

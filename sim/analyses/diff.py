@@ -356,6 +356,14 @@ def _grid(g: GrowthModel, base: int, horizon: int) -> GrowthModel:
     return dataclasses.replace(g, **changes)
 
 
+def _piece(g: GrowthModel, name: str) -> Any:
+    """A shared or estimated piece of ``g`` as it acts: the deflator spreads' half-life is the
+    spreads' own when the model gives them none (so ``null`` and the same number are no change)."""
+    if name == "deflator_half_life":
+        return g.half_life if g.deflator_half_life is None else g.deflator_half_life
+    return getattr(g, name)
+
+
 def _same(x: Any, y: Any) -> bool:
     if x is None or y is None:
         return x is y
@@ -377,7 +385,8 @@ def _changes(a_ext: Scenario, b_ext: Scenario, a: Scenario, b: Scenario) -> list
         if x != y:
             out.append(Change(key, kind, None, (Series(key, ("",), (float(x),), (float(y),)),)))  # type: ignore[arg-type]
     for key, fields in SHARED:
-        if any(not _same(getattr(p, f), getattr(q, f)) for p, q in zip(ga, gb, strict=True) for f in fields):
+        pairs = zip(ga, gb, strict=True)
+        if any(not _same(_piece(p, f), _piece(q, f)) for p, q in pairs for f in fields):
             out.append(Change(key, "shared", None, _shared_series(key, a, b)))
     regions = [a.target, *(i for i in range(a.n_regions) if i != a.target)]
     for i in regions:
@@ -453,7 +462,7 @@ def _shared_series(key: str, a: Scenario, b: Scenario) -> tuple[Series, ...]:
         ha, hb = ga.half_life, gb.half_life
         if ha != hb:
             items.append(Series("half_life", ("",), (ha,), (hb,)))
-        da, db = ga.deflator_half_life, gb.deflator_half_life
+        da, db = _piece(ga, "deflator_half_life"), _piece(gb, "deflator_half_life")
         if da != db:
             items.append(Series("deflator_half_life", ("",), (da,), (db,)))
     elif key == "prices":

@@ -32,10 +32,10 @@ DEFAULT_HALF_LIFE = 2.0
 #: Default strength of the pooled prior in each region's lean toward "shares stay" (None: no
 #: lean), chosen by rolling origin (docs/calibration.md; sim.model.record.lean_weights).
 DEFAULT_LEAN: float | None = None
-#: Default deflator model: no region's prices carry a spread forward. Chosen by rolling origin
-#: (docs/calibration.md, "Deflator model"): the hand-picked coal group (resource_neutral) scores
-#: no better beyond noise than rules that treat regions alike, and of those the simplest is the
-#: default. The speed grouping of the error-correction model (not a default model).
+#: Default deflator rule: every region's mean price spread, fading with its own half-life (1 year),
+#: the honest rule's choice among the rules that treat regions alike (docs/calibration.md,
+#: "Deflator model"; sim.inputs.choices). The speed grouping of the error-correction model (not a
+#: default model).
 from sim.inputs.choices import (  # noqa: E402
     DEFAULT_CYCLE_WEIGHT,
     DEFAULT_DEFLATOR_HALF_LIFE,

@@ -107,19 +107,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{who}：GDP初步核算数（亿元，预测经过该值）",
     ),
     "dm_resource_neutral": (
-        "; deflators: that spread too, except the coal and energy regions ({names}), whose prices follow {nation}'s (no boom carried forward)",
-        "；平减指数：同样的增速差，但煤炭能源地区（{names}）价格随{nation}（不延续价格繁荣）",
+        "; deflators: that spread too{d}, except the coal and energy regions ({names}), whose prices follow {nation}'s (no boom carried forward)",
+        "；平减指数：同样的增速差{d}，但煤炭能源地区（{names}）价格随{nation}（不延续价格繁荣）",
     ),
-    "dm_spread_only": ("; deflators: that spread too", "；平减指数：同样的增速差"),
+    "dm_factor_neutral": (
+        "; deflators: that spread too{d}, except the regions whose prices move with a common cycle ({names}), whose prices follow {nation}'s",
+        "；平减指数：同样的增速差{d}，但价格随共同周期变动的地区（{names}）价格随{nation}",
+    ),
+    "dm_spread_only": ("; deflators: that spread too{d}", "；平减指数：同样的增速差{d}"),
+    "dh_year": (", halving every year", "，每年减半"),
+    "dh_years": (", halving every {h:g} years", "，每{h:g}年减半"),
     "list_sep_enum": (", ", "、"),
     "dm_mean_spread": ("; deflators: the same decaying mean spread (version 0.1)", "；平减指数：同样的衰减平均差（0.1版）"),
     "dm_fading": (
-        "; deflators: the window's mean spread too, halving every {h:g} years (relative prices return faster than growth rates)",
-        "；平减指数：同样用窗口平均差，每{h:g}年减半（相对价格回归快于增速差）",
-    ),
-    "dm_fading_year": (
-        "; deflators: the window's mean spread too, halving every year (relative prices return faster than growth rates)",
-        "；平减指数：同样用窗口平均差，每年减半（相对价格回归快于增速差）",
+        "; deflators: the window's mean spread too{d}",
+        "；平减指数：同样用窗口平均差{d}",
     ),
     "dm_national": ("; deflators: the {national} path", "；平减指数：{nation}路径"),
     "dm_error_correction": (

@@ -181,25 +181,37 @@ def _model_text(scenario: Scenario, lang: str) -> str:
     if scenario.prices is not None:
         b = scenario.prices.speed
         return text + t(lang, "dm_error_correction", b=b, y0=int(scenario.prices.years[0]), y1=w1)
-    if o.deflator_model == "resource_neutral":
-        return text + _resource_text(scenario, lang)
+    if o.deflator_model in ("resource_neutral", "factor_neutral"):
+        return text + _grouped_text(scenario, lang)
     if o.deflator_model == "mean_spread" and o.deflator_half_life is not None:
-        if o.deflator_half_life == 1:
-            return text + t(lang, "dm_fading_year")
-        return text + t(lang, "dm_fading", h=o.deflator_half_life)
+        return text + t(lang, "dm_fading", d=_deflator_decay(scenario, lang))
     return text + t(lang, f"dm_{o.deflator_model}")
 
 
-def _resource_text(scenario: Scenario, lang: str) -> str:
-    """The resource-neutral deflator rule, naming the panel's coal and energy regions (none on a
-    panel without them: then every deflator carries its spread)."""
-    from sim.model.prices import RESOURCE_CODES
+def _deflator_decay(scenario: Scenario, lang: str) -> str:
+    """How the deflator spreads fade when they have a half-life of their own ("" when they fade
+    like the growth spreads)."""
+    h = scenario.others.deflator_half_life
+    if h is None or h == scenario.others.half_life:
+        return ""
+    return t(lang, "dh_year") if h == 1 else t(lang, "dh_years", h=h)
 
-    regions = scenario.panel.regions
-    names = [regions.label(regions.codes.index(c), lang) for c in RESOURCE_CODES if c in regions.codes]
-    if not names:
-        return t(lang, "dm_spread_only")
-    return t(lang, "dm_resource_neutral", names=t(lang, "list_sep_enum").join(names))
+
+def _grouped_text(scenario: Scenario, lang: str) -> str:
+    """A deflator rule that keeps every region's spread but a group's: the panel's coal and energy
+    regions (resource_neutral) or the price-cycle group estimated from the data up to the base year
+    (factor_neutral), named; none on a panel without them: then every deflator carries its spread."""
+    from sim.model.prices import RESOURCE_CODES, factor_group
+
+    regions, d = scenario.panel.regions, _deflator_decay(scenario, lang)
+    if scenario.others.deflator_model == "resource_neutral":
+        group = [regions.codes.index(c) for c in RESOURCE_CODES if c in regions.codes]
+    else:
+        group = list(factor_group(scenario.panel, scenario.base_year))
+    if not group:
+        return t(lang, "dm_spread_only", d=d)
+    names = t(lang, "list_sep_enum").join(regions.label(i, lang) for i in group)
+    return t(lang, f"dm_{scenario.others.deflator_model}", names=names, d=d)
 
 
 def _own_comment(sc: Scenario, code: str, attr: str, lang: str, *, written: bool) -> str:
