@@ -101,7 +101,9 @@ def test_the_rule_helps_the_coal_group_and_costs_all_regions_nothing_beyond_nois
     regions' gain over "ranks stay" is at least the issue's 23.6 / 13.0 / 13.5 / 15.1 %; the
     default weight is the rule's choice for the shipped spread model with outcomes to 2025."""
     ch = group_lean_choice(founding, range(2002, 2025))
-    assert ch.spread is not None
+    assert ch.spread is not None and ch.groups is not None
+    assert ch.groups[ch.jump_offs >= 2008].any(axis=1).all()  # a group at every tested jump-off
+    assert {ch.candidates[ch.chosen(b)]["others.cycle_weight"] for b in range(2008, 2020)} <= {0.0, 0.25}
     plain = dataclasses.replace(ch, fixed_weight=1.0)
     codes = founding.panel.regions.codes
     coal = [codes.index(c) for c in COAL_GROUP]

@@ -62,7 +62,6 @@ def test_null_is_the_spreads_half_life(founding):
     # a rule with no price spread has nothing to fade: the setting is inert
     nat = founding.with_changes({"others.deflator_model": "national"})
     nat3 = nat.with_changes({"others.deflator_half_life": 3.0})
-    assert nat.growth.deflator_half_life is None
     np.testing.assert_array_equal(project(nat).levels, project(nat3).levels)
 
 
@@ -90,9 +89,17 @@ def test_the_record_forecasts_with_the_same_decays(founding):
 
 
 def test_diff_shows_the_half_life_that_acts(founding):
-    """null and the spreads' own half-life are no change; 0.5 against 1 is one, under the half-life step."""
+    """null and the spreads' own half-life are no change; a half-life where either side carries no
+    price spread is none either (a change of deflator rule is the spreads' step alone); 0.5
+    against 1 is one change, under the half-life step."""
     null = founding.with_changes({"others.deflator_half_life": None})
     assert not diff(null, founding.with_changes({"others.deflator_half_life": 2.0})).changes
+    nat = founding.with_changes({"others.deflator_model": "national"})
+    assert not diff(nat, nat.with_changes({"others.deflator_half_life": 3.0})).changes
+    assert [c.key for c in diff(nat, founding).changes] == ["others.spreads"]
+    assert nat.with_changes({"others.deflator_half_life": None}).source.changes[-1] == (
+        "others.deflator_half_life", "null"
+    )
     result = diff(founding, founding.with_changes({"others.deflator_half_life": 0.5}))
     (change,) = result.changes
     assert change.key == "others.half_life"
@@ -106,7 +113,8 @@ def test_diff_shows_the_half_life_that_acts(founding):
         ({"deflator_half_life": 0.5}, "halving every 0.5 years", "每0.5年减半"),
         (
             {"deflator_model": "factor_neutral"},
-            "except the regions whose prices move with a common cycle (Shanxi, Shaanxi, Ningxia, Xinjiang)",
+            "that spread too, halving every year, except the regions whose prices move with a common cycle "
+            "(Shanxi, Shaanxi, Ningxia, Xinjiang)",
             "但价格随共同周期变动的地区（山西、陕西、宁夏、新疆）价格随全国",
         ),
         ({"deflator_model": "resource_neutral", "deflator_half_life": 3}, "that spread too, halving every 3 years,",

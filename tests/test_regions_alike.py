@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sim.analyses.calibration import RULE_MODELS, deflator_comparison, rank_error_choice, rule_of
+from sim.analyses.calibration import NOISE_SE, RULE_MODELS, deflator_comparison, rank_error_choice, rule_of
 from sim.inputs.choices import DEFAULT_DEFLATOR_HALF_LIFE, DEFAULT_DEFLATOR_MODEL
 from sim.model.prices import factor_group
 from sim.model.scenario import default_scenario, load_scenario
@@ -60,7 +60,8 @@ def test_the_honest_rule_chooses_the_default_deflator_rule():
     ch = rank_error_choice(sc, range(2002, 2025), models=rules)
     cmp = deflator_comparison(ch, list(range(2008, 2020)))
     assert cmp.rules == rules and cmp.best == "mean_spread (deflator half-life 1)"
-    assert cmp.gap[0] > 0 and cmp.gap[3] > 0  # national and version 0.2 both behind
+    # national and prices fading like growth (version 0.2) both score worse on average, within noise
+    assert 0 < cmp.gap[0] < NOISE_SE * cmp.gap_se[0] and cmp.gap[3] > 0
     rule = ch.subset([i for i, c in enumerate(ch.candidates) if rule_of(c) in RULE_MODELS])
     chosen = rule.candidates[rule.chosen(2025)]
     assert rule_of(chosen) == (DEFAULT_DEFLATOR_MODEL, DEFAULT_DEFLATOR_HALF_LIFE)

@@ -356,10 +356,14 @@ def _grid(g: GrowthModel, base: int, horizon: int) -> GrowthModel:
     return dataclasses.replace(g, **changes)
 
 
-def _piece(g: GrowthModel, name: str) -> Any:
-    """A shared or estimated piece of ``g`` as it acts: the deflator spreads' half-life is the
-    spreads' own when the model gives them none (so ``null`` and the same number are no change)."""
+def _piece(g: GrowthModel, name: str, other: GrowthModel) -> Any:
+    """A shared or estimated piece of ``g`` as it acts against ``other``: the deflator spreads'
+    half-life is the spreads' own when the model gives them none (so ``null`` and the same number
+    are no change), and nothing when either side carries no price spread (it fades nothing; a
+    change of deflator rule is the spreads' step)."""
     if name == "deflator_half_life":
+        if not (np.any(g.spread_deflator) and np.any(other.spread_deflator)):
+            return None
         return g.half_life if g.deflator_half_life is None else g.deflator_half_life
     return getattr(g, name)
 
@@ -386,7 +390,7 @@ def _changes(a_ext: Scenario, b_ext: Scenario, a: Scenario, b: Scenario) -> list
             out.append(Change(key, kind, None, (Series(key, ("",), (float(x),), (float(y),)),)))  # type: ignore[arg-type]
     for key, fields in SHARED:
         pairs = zip(ga, gb, strict=True)
-        if any(not _same(_piece(p, f), _piece(q, f)) for p, q in pairs for f in fields):
+        if any(not _same(_piece(p, f, q), _piece(q, f, p)) for p, q in pairs for f in fields):
             out.append(Change(key, "shared", None, _shared_series(key, a, b)))
     regions = [a.target, *(i for i in range(a.n_regions) if i != a.target)]
     for i in regions:
@@ -462,7 +466,7 @@ def _shared_series(key: str, a: Scenario, b: Scenario) -> tuple[Series, ...]:
         ha, hb = ga.half_life, gb.half_life
         if ha != hb:
             items.append(Series("half_life", ("",), (ha,), (hb,)))
-        da, db = _piece(ga, "deflator_half_life"), _piece(gb, "deflator_half_life")
+        da, db = _piece(ga, "deflator_half_life", gb), _piece(gb, "deflator_half_life", ga)
         if da != db:
             items.append(Series("deflator_half_life", ("",), (da,), (db,)))
     elif key == "prices":

@@ -11,7 +11,8 @@ Merging a child over its parent(s):
   2024 national deflator never silently picks up the parent's 2025 and 2027 points);
 * lists and numbers replace;
 * ``null`` removes an inherited key (a sensitivity parameter, a province, a path), except
-  ``others.half_life``, where ``null`` means "no decay".
+  ``others.half_life``, where ``null`` means "no decay", and ``others.deflator_half_life``, where
+  it means "the spreads' half-life".
 """
 
 from __future__ import annotations

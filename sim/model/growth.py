@@ -6,7 +6,8 @@ comes from the ``others`` model:
 
 * ``national``: the national real and deflator paths;
 * ``spread``: national + the region's mean spread over the nation in the estimation window
-  (real and deflator separately, log terms), decaying as ``2 ** -((year - base) / half_life)``;
+  (real and deflator separately, log terms), decaying as ``2 ** -((year - base) / half_life)``
+  (the deflator's by ``deflator_half_life`` when the model has one);
 * ``targets``: the announced real-growth targets for the years they cover, ``spread`` otherwise.
 
 :class:`GrowthModel` holds the pieces (national paths, spreads, decay, fixed cells);

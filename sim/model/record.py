@@ -1,7 +1,7 @@
 """Each region's record: how the spread model's forecasts of its share would have fared.
 
 From the data up to the base year alone, the spread model is re-run from every earlier
-jump-off b (its window of the same length ending at b, the same half-life and deflator rule)
+jump-off b (its window of the same length ending at b, the same half-lives and deflator rule)
 for horizons of 1 to :data:`RECORD_HORIZONS` years whose outcome is known by the base year. A
 *case* is one (jump-off, horizon): for every region, the realised change of its log nominal GDP
 and the model's forecast of it, both relative to the mean over regions (what shares and ranks

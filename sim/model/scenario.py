@@ -36,7 +36,12 @@ from sim.inputs.scenario_file import (
     read_scenario_mapping,
     validate,
 )
-from sim.inputs.choices import DEFAULT_CYCLE_WEIGHT, DEFAULT_DEFLATOR_HALF_LIFE, DEFAULT_DEFLATOR_MODEL, DeflatorModel
+from sim.inputs.choices import (
+    DEFAULT_CYCLE_WEIGHT,
+    DEFAULT_DEFLATOR_HALF_LIFE,
+    DEFAULT_DEFLATOR_MODEL,
+    DeflatorModel,
+)
 from sim.model.growth import (
     GrowthModel,
     assemble,
@@ -271,7 +276,8 @@ class Scenario:
             _set_in(data, key, _plain(value, dotted))
             touched.append(key)
             written[key] = dotted
-            made.append((".".join(key), "removed" if value is None else _shown(value)))
+            removed = value is None and key not in NULL_IS_A_VALUE
+            made.append((".".join(key), "removed" if removed else "null" if value is None else _shown(value)))
         if rename and made and not (changes or {}).get("name"):
             n = len(self.source.changes) + len(made)
             base = _unrenamed(self.name, len(self.source.changes))
@@ -828,7 +834,7 @@ def _growth_model(
     return GrowthModel(
         years=years, base_year=base, national_real_pct=nat_real, national_deflator_pct=nat_defl,
         spread_real=spread_r, spread_deflator=spread_d, half_life=others.half_life, spread_weight=weight,
-        deflator_half_life=others.deflator_half_life if np.any(spread_d) else None,  # none to fade
+        deflator_half_life=others.deflator_half_life,
         fixed_real_pct=fixed_r, fixed_deflator_pct=fixed_d, source_real=tuple(src_r),
         source_deflator=tuple(src_d), deflator_path=path_d, lead_real_pct=lead_r,
         lead_deflator_pct=lead_d, shift_real_pct=shift_r, shift_deflator_pct=shift_d,

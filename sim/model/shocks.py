@@ -601,7 +601,8 @@ class OffsetModel:
 
     * ``parameters``: the real and deflator spreads of every region the growth model estimates
       (cells following ``national + decay * spread``) are re-estimated on resampled window
-      years; the difference, decaying like the spread, accumulates over the projection (times
+      years; the difference, decaying with the parameter half-life (``parameter_half_life``, the
+      spreads' half-life when None), accumulates over the projection (times
       each region's ``region_scale``, the factor its yearly shocks carry too).
     * ``national``: national real growth gets a path-long shift plus yearly errors
       (:func:`national_error`). It moves every cell that follows the national path (the model's

@@ -305,7 +305,8 @@ def assumptions_rows(proj: Projection, lang: str) -> list[tuple[str, str, str]]:
             )
     others_note = "; ".join(
         filter(
-            None, (com.get("others.model", ""), com.get("others.window", ""), com.get("others.half_life", ""))
+            None,
+            (com.get(f"others.{k}", "") for k in ("model", "window", "half_life", "deflator_model", "deflator_half_life")),
         )
     )
     rows.append((t(lang, "a_others"), model, others_note))
