@@ -137,6 +137,8 @@ def test_the_report_says_how_prices_fade(cli, write, tmp_path, changes, en, zh):
     [
         ("0", "must be greater than 0.0, got 0", "必须大于 0.0，实际为 0"),
         ("abc", "must be a number, got 'abc'", "必须是数字"),
+        ("true", "must be a number, got true", "必须是数字，实际为 true"),  # not 1
+        (".inf", "must be a finite number, got inf", "必须是有限数值"),  # not "halving every inf years"
     ],
 )
 def test_a_bad_half_life_is_one_line_naming_file_line_and_field(cli, write, value, en, zh):

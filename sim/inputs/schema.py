@@ -187,6 +187,16 @@ PopulationPath = Annotated[
 ]
 
 
+def _scalar(value: Any) -> Any:
+    """A setting that is one number: ``true`` is not 1 and ``.inf`` is no number of years (pydantic
+    would take both); anything else goes on to pydantic's own check."""
+    if isinstance(value, bool):
+        raise BadValue(msg("value.number_got", value=repr(value).lower()))
+    if isinstance(value, float) and not math.isfinite(value):
+        raise BadValue(msg("value.finite_got", value=repr(value)))
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -311,6 +321,10 @@ class OthersSpec(_Model):
         "regions and one for the others",
     )
 
+    _numbers = field_validator("half_life", "lean", "cycle_weight", "deflator_half_life", mode="before")(
+        lambda v: _scalar(v)
+    )
+
 
 class PricesSpec(_Model):
     """Commodity prices: the path of the resource regions' common price factor."""
@@ -377,6 +391,10 @@ class UncertaintySpec(_Model):
         "its bands, relative to all regions'): 0 = the pooled scale for every region, 1 = its own "
         "record; default: chosen by backtest coverage",
     )
+
+    _numbers = field_validator(
+        "parameter_scale", "parameter_half_life", "scale", "region_scale", mode="before"
+    )(lambda v: _scalar(v))
 
     @model_validator(mode="after")
     def _block_is_for_the_bootstrap(self) -> UncertaintySpec:
