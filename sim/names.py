@@ -172,6 +172,7 @@ PARAMETER_UNITS = {
     ("national_real", "set"): "% a year", ("national_real", "shift"): "pp a year",
     ("national_defl", "set"): "% a year", ("national_defl", "shift"): "pp a year",
     ("half_life", "set"): "years", ("half_life", "shift"): "years",
+    ("deflator_half_life", "set"): "years",
     ("threshold", "set"): "rank", ("threshold", "shift"): "ranks",
 }  # fmt: skip
 

@@ -160,3 +160,19 @@ def test_the_backtest_json_names_the_rules_the_honest_rule_chose_among(cli):
         {"deflator_model": "mean_spread", "deflator_half_life": 0.5},
         {"deflator_model": "mean_spread", "deflator_half_life": 1.0},
     ]
+
+
+def test_the_price_half_life_is_a_parameter_sweeps_set(cli, founding):
+    """``others.deflator_half_life`` can be swept and tested for sensitivity (set only): each grid
+    point is the scenario with the value written in."""
+    res = cli("sweep", FOUNDING, "--set", "others.deflator_half_life=0.5:3:2.5", "--json")
+    assert res.code == 0, res.err
+    points = json.loads(res.out)["points"]
+    for point in points:
+        h = point["values"]["others.deflator_half_life"]
+        assert point["reach_year"] == project(founding.with_changes({"others.deflator_half_life": h})).reach_year
+    assert [p["reach_year"] for p in points] == [2035, 2037]
+    bad = cli("sweep", FOUNDING, "--shift", "others.deflator_half_life=0:1:1")
+    assert bad.code == 2 and bad.err.strip() == "--shift: others.deflator_half_life: set it (years), a shift is not available"
+    zh = cli("sweep", FOUNDING, "--shift", "others.deflator_half_life=0:1:1", "--lang", "zh")
+    assert zh.code == 2 and "请用 set 设定（年），不能平移" in zh.err

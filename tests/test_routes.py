@@ -7,7 +7,8 @@ estimated spread or are pinned is decided from the variant itself, so all routes
 
 Tested on a scenario whose target path is NOT written (``default_scenario()``: a set real growth
 changes the target's role under uncertainty) and on the founding one (target written), for a set
-real growth, a shifted lead, a national shift and a deflator shift.
+real growth, a shifted lead, a national shift, a deflator shift and the spreads' half-lives (the
+growth spreads' and the price spreads' own).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ VARIANTS = {
     "national_shift": ("national.real_growth", "shift", -0.5),
     "deflator_shift": ("provinces.Inner Mongolia.deflator", "shift", 1.0),
     "rival_set": ("provinces.Yunnan.real_growth", "set", 3.0),
+    "half_life_set": ("others.half_life", "set", 4.0),
+    "price_half_life_set": ("others.deflator_half_life", "set", 3.0),
 }
 CASES = [
     ("default", "real_set"),
@@ -61,6 +64,9 @@ CASES = [
     ("founding", "national_shift"),
     ("founding", "deflator_shift"),
     ("founding", "lead_shift"),
+    ("founding", "half_life_set"),
+    ("founding", "price_half_life_set"),
+    ("default", "price_half_life_set"),
 ]
 
 

@@ -115,7 +115,9 @@ def refuse_outcome_columns(frame: pd.DataFrame, added: Sequence[str]) -> None:
 
 
 #: Dotted parameter forms a label column close to one is taken for a misspelling of.
-_PARAMETER_NAMES = ("threshold_rank", "national.real_growth", "national.deflator", "others.half_life")
+_PARAMETER_NAMES = (
+    "threshold_rank", "national.real_growth", "national.deflator", "others.half_life", "others.deflator_half_life"
+)
 _SECTIONS = ("provinces.", "national.", "others.", "uncertainty.")
 
 
@@ -195,8 +197,9 @@ def check_values(scenario: Scenario, param: Parameter, numbers: np.ndarray, inde
         k = numbers if param.mode == "set" else scenario.threshold_rank + numbers
         bad = (k != np.round(k)) | (k < 1) | (k > scenario.n_regions - 1)
         why = msg("design.whole_rank", top=scenario.n_regions - 1)
-    elif param.kind == "half_life":
-        h = numbers if param.mode == "set" else float(scenario.others.half_life or 0) + numbers
+    elif param.kind in ("half_life", "deflator_half_life"):
+        own = scenario.others.half_life if param.kind == "half_life" else scenario.others.deflator_half_life
+        h = numbers if param.mode == "set" else float(own or 0) + numbers
         bad = h <= 0
         why = msg("design.positive_years")
     if bad.any() and why is not None:

@@ -2,7 +2,7 @@
 
 ``provinces.Inner Mongolia.real_growth`` (province by English or Chinese name or code),
 ``provinces.15.deflator``, ``provinces.15.lead`` (a constant lead over the national path, points), ``national.real_growth``, ``national.deflator``,
-``others.half_life``, ``threshold_rank``. Mode ``set`` replaces the value by a constant;
+``others.half_life``, ``others.deflator_half_life`` (set only), ``threshold_rank``. Mode ``set`` replaces the value by a constant;
 ``shift`` adds percentage points to every year of a path (or to the number).
 
 A province's real growth or deflator may be limited to a range of years, a plan period:
@@ -24,12 +24,19 @@ from sim.messages import Msg, Words, msg
 
 Mode = Literal["set", "shift"]
 Kind = Literal[
-    "province_real", "province_defl", "province_lead", "national_real", "national_defl", "half_life", "threshold"
+    "province_real",
+    "province_defl",
+    "province_lead",
+    "national_real",
+    "national_defl",
+    "half_life",
+    "deflator_half_life",
+    "threshold",
 ]
 #: The parameter paths there are (named when a path is unknown).
 KNOWN_PATHS = (
     "provinces.<name>.real_growth|deflator|lead, provinces.<name>.real_growth.FIRST-LAST, "
-    "national.real_growth|deflator, others.half_life, threshold_rank"
+    "national.real_growth|deflator, others.half_life, others.deflator_half_life, threshold_rank"
 )
 
 
@@ -107,11 +114,14 @@ def parse_parameter(
         "national.real_growth": "national_real",
         "national.deflator": "national_defl",
         "others.half_life": "half_life",
+        "others.deflator_half_life": "deflator_half_life",
         "threshold_rank": "threshold",
     }
     if text in simple:
         if text == "others.half_life" and mode == "shift" and not decays:
             raise fail(msg("param.half_life_shift"))
+        if text == "others.deflator_half_life" and mode == "shift":
+            raise fail(msg("param.deflator_half_life_set"))
         return Parameter(text, mode, simple[text])  # type: ignore[arg-type]
     if text.startswith("uncertainty."):
         raise fail(msg("param.monte_carlo_only", path=repr(text)))

@@ -240,6 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {why}; write provinces.<name>.real_growth.FIRST-LAST",
         "{path}：{why}；请写成 provinces.<地区>.real_growth.起始年-结束年",
     ),
+    "param.deflator_half_life_set": (
+        "others.deflator_half_life: set it (years), a shift is not available",
+        "others.deflator_half_life：请用 set 设定（年），不能平移",
+    ),
     "param.half_life_shift": (
         "others.half_life: cannot shift 'no decay'; use set",
         "others.half_life：无法平移“不衰减”；请用 set",

@@ -483,6 +483,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p_national_real": ("{national} real growth", "{nation}实际增速"),
     "p_national_defl": ("{national} deflator", "{nation}平减指数"),
     "p_half_life": ("half-life of other regions' growth spreads", "其他地区实际增速差半衰期"),
+    "p_deflator_half_life": ("half-life of other regions' price spreads", "其他地区价格差半衰期"),
     "p_threshold": ("threshold rank", "门槛名次"),
     "o_reach_year": ("reach year", "达到年份"),
     "o_gap": ("gap to the threshold in {y} (%)", "{y}年差距（与门槛相比，%）"),

@@ -310,12 +310,10 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     order given (a second setting on the same column applies on top of the first).
     """
     b = batch if batch is not None else _batch_size(settings)
-    varies = any(p.kind in ("national_real", "national_defl", "half_life") for p, _ in settings)
+    shared = ("national_real", "national_defl", "half_life", "deflator_half_life")
+    varies = any(p.kind in shared for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
-    decay_d = decay  # the deflator spreads' own half-life, when the model has one
-    if model.deflator_half_life is not None:
-        own = decay_factors(model.years, model.base_year, model.deflator_half_life)
-        decay_d = np.broadcast_to(own, decay.shape)
+    decay_d = _deflator_decay(model, settings, decay)
     spread_r, spread_d = model.spread_real, model.spread_deflator
     if model.spread_weight is not None:  # the lean toward "shares stay" (growth = the nation's)
         spread_r, spread_d = spread_r * model.spread_weight, spread_d * model.spread_weight
@@ -517,6 +515,22 @@ def _national_and_decay(
         implied = np.expm1(model.national_pinned_nominal - np.log1p(nat_r / 100.0)) * 100.0
         nat_d = np.where(known, implied, nat_d)
     return nat_r, nat_d, decay
+
+
+def _deflator_decay(model: GrowthModel, settings: Sequence[Setting], decay: FloatArray) -> FloatArray:
+    """Decay factors of the deflator spreads, shaped like ``decay``: the spreads' own (``decay``,
+    a half-life batch included) unless the model, or a ``deflator_half_life`` setting of the batch,
+    gives them a half-life of their own."""
+    out = decay
+    if model.deflator_half_life is not None:
+        out = np.broadcast_to(decay_factors(model.years, model.base_year, model.deflator_half_life), decay.shape)
+    for param, values in settings:
+        if param.kind == "deflator_half_life":
+            hl = np.asarray(values, dtype=float)
+            if (hl <= 0).any():
+                raise InputError(msg("growth.half_life_positive"), field=param.key)
+            out = decay_factors(model.years, model.base_year, hl)
+    return out
 
 
 def national_paths_of(model: GrowthModel, settings: Sequence[Setting]) -> tuple[FloatArray, FloatArray]:

@@ -1202,6 +1202,8 @@ def parameter_changes(scenario: Scenario, settings: Sequence[tuple[Parameter, fl
             out[key] = v if p.mode == "set" else _shifted_national(scenario, i, v)
         elif p.kind == "half_life":
             out["others.half_life"] = v if p.mode == "set" else float(scenario.others.half_life) + v  # type: ignore[arg-type]
+        elif p.kind == "deflator_half_life":  # set only (sim.inputs.params)
+            out["others.deflator_half_life"] = v
         elif p.kind == "threshold":
             out["threshold_rank"] = int(round(v if p.mode == "set" else scenario.threshold_rank + v))
     return out
@@ -1219,7 +1221,7 @@ def _own_path(
     model = dataclasses.replace(
         scenario.growth, shift_real_pct=None, shift_deflator_pct=None, pinned_nominal=None
     )
-    shared = ("national_real", "national_defl", "half_life")
+    shared = ("national_real", "national_defl", "half_life", "deflator_half_life")
     moved = [(q, np.array([float(v)])) for q, v in settings if q.kind in shared]
     g = assemble(model, moved)
     arr = g.real if param.kind == "province_real" else g.deflator

@@ -258,7 +258,10 @@ def param_words(param: Parameter, regions: Regions, lang: str = "en") -> str:
         text += t(lang, "p_years", a=param.years[0], b=param.years[1])
     if param.mode == "shift":
         return text + t(lang, "p_unit_shift")
-    unit = {"half_life": "p_unit_years", "threshold": "", "province_lead": ""}.get(param.kind, "p_unit_pct")
+    years = "p_unit_years"
+    unit = {"half_life": years, "deflator_half_life": years, "threshold": "", "province_lead": ""}.get(
+        param.kind, "p_unit_pct"
+    )
     return text + (t(lang, unit) if unit else "")
 
 
