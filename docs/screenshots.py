@@ -69,7 +69,7 @@ def serve_screenshot(scenario: str, out: str = "docs") -> None:
                 page.locator("#target-real [role=slider]").focus()
                 for _ in range(10):
                     page.keyboard.press("ArrowRight")
-                page.wait_for_function("document.querySelector('#answer').innerText.includes('in 2034')")
+                page.wait_for_function("document.querySelector('#answer').innerText.includes('in 2033')")
                 page.wait_for_timeout(800)
                 page.screenshot(path=f"{out}/serve.png")
                 print(f"{out}/serve.png")
