@@ -267,7 +267,9 @@ class OthersSpec(_Model):
 
     model: Literal["national", "spread", "targets"] = "spread"
     window: tuple[StrictInt, StrictInt] | None = Field(
-        None, description="[first, last] year used to estimate spreads; default: see README"
+        None,
+        description="[first, last] year used to estimate spreads; default: the last 3 years up to the "
+        "base year (chosen by backtest)",
     )
     exclude_years: list[StrictInt] = Field(default_factory=list)
     half_life: float | None = Field(
