@@ -127,11 +127,7 @@ def cycle_section(sc: Scenario) -> GroupLeanChoice:
     print(" on the group's own rank errors; all regions / coal group / Inner Mongolia)")
     print("| rule | " + " | ".join(f"h={h}" for h in ch.horizons) + " |")
     print("|---|" + "---|" * len(ch.horizons))
-    naive, model = [], []
-    for h in ch.horizons:
-        r = backtest(sc, [b for b in TESTED if b + h <= NOW], h)
-        err = np.abs(r.naive - r.actual).mean(axis=0)
-        naive.append(err)
+    naive, model = _naive_errors(sc, ch.horizons), []
     print(
         "| ranks stay | "
         + " | ".join(f"{e.mean():.3f} / {e[coal].mean():.3f} / {e[im]:.2f}" for e in naive)
@@ -148,9 +144,7 @@ def cycle_section(sc: Scenario) -> GroupLeanChoice:
             cells.append(f"{reg.mean():.3f} / {reg[coal].mean():.3f} / {reg[im]:.2f}")
             model.append(reg)
         print(f"| {name} | " + " | ".join(cells) + " |")
-    honest = model[-len(ch.horizons) :]
-    gains = " / ".join(f"{100 * (1 - m.mean() / n.mean()):.1f}" for m, n in zip(honest, naive, strict=True))
-    excess = " / ".join(f"{m[coal].mean() - n[coal].mean():+.3f}" for m, n in zip(honest, naive, strict=True))
+    gains, excess = _gain_and_excess(model[-len(ch.horizons) :], naive, coal)
     print(
         f"rolling origin: all-region gain over 'ranks stay' {gains} %; coal group's excess over it {excess}"
     )
@@ -169,23 +163,33 @@ def cycle_section(sc: Scenario) -> GroupLeanChoice:
     return ch
 
 
+def _naive_errors(sc: Scenario, horizons: tuple[int, ...]) -> list[np.ndarray]:
+    """Each region's mean absolute rank error of "ranks stay" at the tested jump-offs, by horizon."""
+    out = []
+    for h in horizons:
+        r = backtest(sc, [b for b in TESTED if b + h <= NOW], h)
+        out.append(np.abs(r.naive - r.actual).mean(axis=0))
+    return out
+
+
+def _gain_and_excess(honest: list[np.ndarray], naive: list[np.ndarray], coal: list[int]) -> tuple[str, str]:
+    """The all-region gain over "ranks stay" (%) and the coal group's excess over it (ranks), by
+    horizon, from each region's honest and naive errors."""
+    pairs = list(zip(honest, naive, strict=True))
+    gains = " / ".join(f"{100 * (1 - m.mean() / n.mean()):.1f}" for m, n in pairs)
+    return gains, " / ".join(f"{m[coal].mean() - n[coal].mean():+.3f}" for m, n in pairs)
+
+
 def national_only_section(sc: Scenario) -> None:
     """The honest rule with the simplest deflator rule alone (no price spread for anyone): what the
     short-lived price spreads add, all regions and the coal group."""
     ch = group_lean_choice(sc, CALIBRATION, models=(("national", None),))
-    codes = sc.panel.regions.codes
-    coal = [codes.index(c) for c in COAL_GROUP]
-    gains, excess = [], []
-    for k, h in enumerate(ch.horizons):
-        tested = [b for b in TESTED if b + h <= NOW]
-        reg = ch.honest_by_region(tested, k)
-        r = backtest(sc, tested, h)
-        naive = np.abs(r.naive - r.actual).mean(axis=0)
-        gains.append(f"{100 * (1 - reg.mean() / naive.mean()):.1f}")
-        excess.append(f"{reg[coal].mean() - naive[coal].mean():+.3f}")
+    coal = [sc.panel.regions.codes.index(c) for c in COAL_GROUP]
+    honest = [ch.honest_by_region([b for b in TESTED if b + h <= NOW], k) for k, h in enumerate(ch.horizons)]
+    gains, excess = _gain_and_excess(honest, _naive_errors(sc, ch.horizons), coal)
     print("\n## The honest rule with 'national' prices only (the simplest deflator rule), jump-offs 2008-2019")
-    print(f"all-region gain over 'ranks stay' {' / '.join(gains)} %; coal group's excess over it "
-          f"{' / '.join(excess)} (horizons {', '.join(map(str, ch.horizons))})")  # fmt: skip
+    print(f"all-region gain over 'ranks stay' {gains} %; coal group's excess over it "
+          f"{excess} (horizons {', '.join(map(str, ch.horizons))})")  # fmt: skip
 
 
 def region_scale_section(sc: Scenario, default: dict, paths: int, seed: int) -> None:

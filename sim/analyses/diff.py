@@ -57,7 +57,7 @@ from sim._typing import FloatArray, IntArray
 from sim.engine.batch import NEVER, evaluate_growth
 from sim.errors import InputError
 from sim.messages import Words, msg
-from sim.model.growth import GrowthModel, assemble, fields_with
+from sim.model.growth import GrowthModel, assemble, fields_with, price_half_life
 from sim.model.scenario import Scenario
 from sim.provenance import Provenance
 from sim.results import ResultView
@@ -364,7 +364,7 @@ def _piece(g: GrowthModel, name: str, other: GrowthModel) -> Any:
     if name == "deflator_half_life":
         if not (np.any(g.spread_deflator) and np.any(other.spread_deflator)):
             return None
-        return g.half_life if g.deflator_half_life is None else g.deflator_half_life
+        return price_half_life(g.half_life, g.deflator_half_life)
     return getattr(g, name)
 
 

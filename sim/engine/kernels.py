@@ -300,6 +300,18 @@ def batch_outcomes_parts(  # pragma: no cover
         _outcomes(b, base_log, real, deflator, population, target, k, want, out_reach, out_rank, out_gap)
 
 
+@njit(cache=True, fastmath=False, inline="always")
+def _measured(real, deflator, population, rb, db, t, j, parts, heads):  # pragma: no cover
+    """Measured log growth of cell (t, j): ``real + deflator - population`` in that order (the
+    parts a batch has), as :attr:`sim.model.growth.Growth.measured` computes it."""
+    g = real[rb, t, j]
+    if parts:
+        g = g + deflator[db, t, j]
+    if heads:
+        g = g - population[t, j]
+    return g
+
+
 @njit(cache=True, fastmath=False)
 def _outcomes(  # pragma: no cover
     b, base_log, real, deflator, population, target, k, want, out_reach, out_rank, out_gap
@@ -320,19 +332,9 @@ def _outcomes(  # pragma: no cover
     for t in range(n_t + 1):
         count = 0
         if t > 0:
-            g = real[rb, t - 1, target]
-            if parts:
-                g = g + deflator[db, t - 1, target]
-            if heads:
-                g = g - population[t - 1, target]
-            mine = logy[target] + g
+            mine = logy[target] + _measured(real, deflator, population, rb, db, t - 1, target, parts, heads)
             for j in range(n):
-                g = real[rb, t - 1, j]
-                if parts:
-                    g = g + deflator[db, t - 1, j]
-                if heads:
-                    g = g - population[t - 1, j]
-                v = logy[j] + g
+                v = logy[j] + _measured(real, deflator, population, rb, db, t - 1, j, parts, heads)
                 logy[j] = v
                 count += v > mine
         else:

@@ -323,9 +323,7 @@ class OthersSpec(_Model):
         "regions and one for the others",
     )
 
-    _numbers = field_validator("half_life", "lean", "cycle_weight", "deflator_half_life", mode="before")(
-        lambda v: _scalar(v)
-    )
+    _numbers = field_validator("half_life", "lean", "cycle_weight", "deflator_half_life", mode="before")(_scalar)
 
 
 class PricesSpec(_Model):
@@ -396,7 +394,7 @@ class UncertaintySpec(_Model):
 
     _numbers = field_validator(
         "parameter_scale", "parameter_half_life", "scale", "region_scale", mode="before"
-    )(lambda v: _scalar(v))
+    )(_scalar)
 
     @model_validator(mode="after")
     def _block_is_for_the_bootstrap(self) -> UncertaintySpec:

@@ -76,6 +76,16 @@ def _column_mean(values: FloatArray) -> FloatArray:
     return np.divide(total, count, out=np.zeros(values.shape[1]), where=count > 0)
 
 
+#: Parameter kinds that change a path every region shares (the national paths, the half-lives):
+#: a batch that varies one assembles row by row.
+SHARED_KINDS = ("national_real", "national_defl", "half_life", "deflator_half_life")
+
+
+def price_half_life(half_life: float | None, deflator_half_life: float | None) -> float | None:
+    """The half-life the deflator spreads fade with: their own when set, else the growth spreads'."""
+    return half_life if deflator_half_life is None else deflator_half_life
+
+
 def decay_factors(years: IntArray, base_year: int, half_life: float | FloatArray | None) -> FloatArray:
     """``2 ** -((year - base) / half_life)``: ``(T,)`` for one half-life, ``(B, T)`` for ``(B,)``;
     ones without decay (``None``)."""
@@ -310,8 +320,7 @@ def assemble(model: GrowthModel, settings: Sequence[Setting] = (), batch: int | 
     order given (a second setting on the same column applies on top of the first).
     """
     b = batch if batch is not None else _batch_size(settings)
-    shared = ("national_real", "national_defl", "half_life", "deflator_half_life")
-    varies = any(p.kind in shared for p, _ in settings)
+    varies = any(p.kind in SHARED_KINDS for p, _ in settings)
     nat_r, nat_d, decay = _national_and_decay(model, settings, b if varies else None)
     decay_d = _deflator_decay(model, settings, decay)
     spread_r, spread_d = model.spread_real, model.spread_deflator
@@ -523,7 +532,8 @@ def _deflator_decay(model: GrowthModel, settings: Sequence[Setting], decay: Floa
     gives them a half-life of their own."""
     out = decay
     if model.deflator_half_life is not None:
-        out = np.broadcast_to(decay_factors(model.years, model.base_year, model.deflator_half_life), decay.shape)
+        own = decay_factors(model.years, model.base_year, model.deflator_half_life)
+        out = np.broadcast_to(own, decay.shape)
     for param, values in settings:
         if param.kind == "deflator_half_life":
             hl = np.asarray(values, dtype=float)

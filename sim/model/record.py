@@ -31,7 +31,7 @@ import numpy.typing as npt
 from sim._typing import FloatArray, IntArray
 from sim.errors import ScenarioError
 from sim.inputs.panel import Panel
-from sim.model.growth import decay_factors, estimate_spreads
+from sim.model.growth import decay_factors, estimate_spreads, price_half_life
 from sim.model.prices import RESOURCE_CODES, factor_group
 
 #: Longest horizon (years) of the record's cases.
@@ -122,9 +122,7 @@ def record(
         i0 = panel.year_index(b)
         ahead = np.arange(b + 1, b + RECORD_HORIZONS + 1)
         cum_decay = np.cumsum(decay_factors(ahead, b, half_life))
-        cum_decay_d = cum_decay
-        if deflator_half_life is not None:  # the deflator spreads' own half-life
-            cum_decay_d = np.cumsum(decay_factors(ahead, b, deflator_half_life))
+        cum_decay_d = np.cumsum(decay_factors(ahead, b, price_half_life(half_life, deflator_half_life)))
         broken = np.cumsum(panel.nominal_break[i0 + 1 : i0 + RECORD_HORIZONS + 1].any(axis=1))
         for h in range(1, min(RECORD_HORIZONS, base - b) + 1):
             if broken[h - 1]:

@@ -43,6 +43,7 @@ from sim.inputs.choices import (
     DeflatorModel,
 )
 from sim.model.growth import (
+    SHARED_KINDS,
     GrowthModel,
     assemble,
     estimate_spreads,
@@ -1221,8 +1222,7 @@ def _own_path(
     model = dataclasses.replace(
         scenario.growth, shift_real_pct=None, shift_deflator_pct=None, pinned_nominal=None
     )
-    shared = ("national_real", "national_defl", "half_life", "deflator_half_life")
-    moved = [(q, np.array([float(v)])) for q, v in settings if q.kind in shared]
+    moved = [(q, np.array([float(v)])) for q, v in settings if q.kind in SHARED_KINDS]
     g = assemble(model, moved)
     arr = g.real if param.kind == "province_real" else g.deflator
     return log_to_pct(arr.reshape(-1, *arr.shape[-2:])[0][:, int(param.region)])  # type: ignore[arg-type]

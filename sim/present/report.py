@@ -25,6 +25,7 @@ from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
+from sim.model.growth import price_half_life
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
@@ -191,8 +192,9 @@ def _model_text(scenario: Scenario, lang: str) -> str:
 def _deflator_decay(scenario: Scenario, lang: str) -> str:
     """How the deflator spreads fade when they have a half-life of their own ("" when they fade
     like the growth spreads)."""
-    h = scenario.others.deflator_half_life
-    if h is None or h == scenario.others.half_life:
+    o = scenario.others
+    h = price_half_life(o.half_life, o.deflator_half_life)
+    if h == o.half_life:
         return ""
     return t(lang, "dh_year") if h == 1 else t(lang, "dh_years", h=h)
 
