@@ -272,3 +272,18 @@ def test_which_midfield_table_shows_both_measures_under_the_same_scenario(cli, t
     assert cli("run", founding, "--out", tmp_path, "--lang", "zh").code == 0
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert "按人均GDP" in html and "哪个“中游”" in html
+
+
+def test_diff_refuses_a_per_head_scenario_on_its_measure_line(cli, write, tmp_path):
+    """diff compares GDP rankings: a scenario ranked by GDP per head is refused in one line that
+    names the file and line of its ``measure`` (either side), exit 2, nothing written."""
+    founding = str(Path(PER_CAPITA).parent / "inner_mongolia_6pct.yaml")
+    line = next(i for i, t in enumerate(Path(PER_CAPITA).read_text(encoding="utf-8").splitlines(), 1)
+                if t.startswith("measure:"))  # fmt: skip
+    for a, b in ((PER_CAPITA, founding), (founding, PER_CAPITA)):
+        for lang in ("en", "zh"):
+            res = cli("diff", a, b, "--out", tmp_path / "d", "--lang", lang)
+            assert res.code == 2 and res.out == ""
+            assert res.err.startswith(f"{PER_CAPITA}:{line}: measure: ") and res.err.count("\n") == 1
+            assert ("gdp_per_capita" in res.err) and (("暂不支持" in res.err) == (lang == "zh"))
+    assert not (tmp_path / "d").exists()

@@ -311,7 +311,7 @@ def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None
             raise InputError(msg("diff.different_measures", a=a.measure, b=b.measure), field="measure")
         return
     if a.per_capita or b.per_capita:
-        raise InputError(msg("diff.per_capita"), field="measure")
+        raise InputError(msg("diff.per_capita"), **(a if a.per_capita else b).where("measure"))
 
 
 def _extend(s: Scenario, horizon: int) -> Scenario:

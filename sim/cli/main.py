@@ -211,9 +211,9 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     scenario = _load(args)
     _check_years(args.years, scenario)
     if args.out is not None:
-        from sim.present.output import prepare_dir
+        from sim.present.output import check_dir
 
-        prepare_dir(Path(args.out))  # an unwritable folder fails before the computation
+        check_dir(Path(args.out))  # an unwritable folder fails before the computation (made when written)
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
     mc = _montecarlo(scenario, args) if args.paths else None

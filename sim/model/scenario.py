@@ -241,6 +241,12 @@ class Scenario:
         its catalogue message)."""
         return self.source.warnings
 
+    def where(self, dotted: str) -> dict[str, Any]:
+        """``file``, ``line`` and ``field`` of a key of the scenario (``"measure"``,
+        ``"others.window"``): the line that sets it, or of the nearest key containing it, else the
+        file alone. For an error about the scenario as a whole (``InputError(message, **where)``)."""
+        return _where(tuple(dotted.split(".")), self._locs, self.source.path)
+
     def with_changes(
         self, changes: Mapping[str, Any] | None = None, *, panel: Panel | None = None, rename: bool = True
     ) -> Scenario:
