@@ -69,3 +69,31 @@ def test_full_width_comma_still_refused_with_a_hint(write, cli):
     path = write("c.yaml", ASCII.replace("real_growth: 7.0", "real_growth: 7，5"))
     res = cli("validate", path)
     assert res.code == 2 and "full-width '，'" in res.err and "use ','" in res.err and f"{path}:8" in res.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (("--set", "provinces.Inner Mongolia.real_growth=4：8：0.5"), "is not START:STOP:STEP numbers (the '：'"),
+        (("--set", "provinces.Inner Mongolia.real_growth＝4:8:0.5"), "write PATH=START:STOP:STEP, got"),
+    ],
+)
+def test_a_sweep_range_typed_in_chinese_names_the_character(cli, argv, fragment):
+    from tests.conftest import FOUNDING
+
+    for lang, use in (("en", "use "), ("zh", "请改用半角")):
+        res = cli("sweep", FOUNDING, *argv, "--lang", lang)
+        assert res.code == 2 and res.err.startswith("--set: ") and res.err.count("\n") == 1, res.err
+        assert use in res.err and ("中文输入法" in res.err) == (lang == "zh")
+    assert fragment in cli("sweep", FOUNDING, *argv).err
+
+
+def test_an_enumeration_comma_in_a_list_is_named(write, cli):
+    """[4.5、7.5] (the 、 of 山西、陕西) is one string to YAML: the error says which character to retype."""
+    from tests.conftest import FOUNDING
+
+    path = write("s.yaml", f"extends: {FOUNDING}\nname: s\nsensitivity:\n  parameters:\n"
+                           "    provinces.内蒙古.real_growth: [4.5、7.5]\n")  # fmt: skip
+    res = cli("sensitivity", path)
+    assert res.code == 2 and res.err.startswith(f"{path}:5: sensitivity.parameters.provinces.内蒙古.real_growth")
+    assert "got '4.5、7.5' (the '、' was typed with a Chinese input method; use ',')" in res.err

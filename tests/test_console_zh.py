@@ -55,3 +55,19 @@ def test_the_header_names_the_region_in_the_language(cli):
 def test_the_check_finds_english():
     assert english_words("  rank_mae 0.5", "x") == ["rank", "mae"]
     assert english_words("已写入 /tmp/a/run.json、/tmp/a/run.csv", "x") == []
+
+
+def test_a_lead_below_the_nation_reads_lower_never_higher_by_a_negative(cli, write):
+    """Chinese leads: 比全国低0.46 (never 高-0.46 or 高+6.31); a stay question's lead is 至少比全国高
+    or 比全国低不超过; English keeps the signed points."""
+    zh = cli("solve", FOUNDING, "--by", "2030", "--lead", "--lang", "zh", "--no-report")
+    assert zh.code == 0, zh.err
+    assert "2016-2025年其实际增速平均比全国低0.46个百分点" in zh.out
+    assert re.search(r"每年实际增速比全国高\d+\.\d\d个百分点", zh.out)
+    assert "高-" not in zh.out and "高+" not in zh.out
+    en = cli("solve", FOUNDING, "--by", "2030", "--lead", "--no-report")
+    assert "Its own lead over 2016-2025 was -0.46 points a year." in en.out
+    inside = write("in.yaml", f"extends: {FOUNDING}\nname: stay\nthreshold_rank: 20\n")
+    stay = cli("solve", inside, "--by", "2030", "--lead", "--lang", "zh", "--no-report")
+    assert stay.code == 0, stay.err
+    assert re.search(r"每年实际增速(至少比全国高|比全国低不超过)\d+\.\d\d个百分点", stay.out), stay.out

@@ -86,6 +86,16 @@ def test_solve_says_when_the_bottom_of_the_search_range_already_reaches(tmp_path
     assert doc["at_search_bound"] == "low" and doc["question"] == "reach"
 
 
+def test_stays_until_is_the_horizon_for_a_target_that_never_leaves(write):
+    """JSON ``stays_until`` (commands.md): the horizon for a target inside from the base year to
+    the end, null for one that starts outside."""
+    through = write("t20.yaml", f"extends: {FOUNDING}\nname: top 20\nthreshold_rank: 20\n")
+    proj = project(load_scenario(through))
+    assert (proj.target_rank <= 20).all() and proj.stays_until == 2040
+    doc = json.loads(run_subprocess("run", through, "--json").out)
+    assert doc["stays_until"] == 2040 and doc["reach_year"] == 2025
+
+
 def test_run_says_already_inside_and_how_long_it_stays(inside):
     res = run_subprocess("run", inside, "--no-report")
     assert res.code == 0, res.err

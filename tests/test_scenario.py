@@ -209,3 +209,33 @@ def test_warnings_are_located_catalogue_messages_in_both_languages(write):
     assert str(lead).startswith(f"{lead.file}:4: provinces.53.real_growth: warning: a real-growth lead of -")
     zh = lead.render("zh")
     assert "：警告：" in zh and "比全国低" in zh and "高-" not in zh and "超出云南在数据中" in zh
+
+
+def test_a_path_year_outside_the_projection_is_a_located_warning(write, cli):
+    """A ``{year: value}`` path may name a year outside the base year and the horizon (it sets the
+    slope of the interpolation), but 2300 for 2030 would change the answer without a word: each
+    such year is a warning on its own line (an error with --strict), in English and Chinese; the
+    base year itself (an anchor: ``{2025: 4.5, 2030: 5}``) is not."""
+    from sim.errors import RanksimWarning
+
+    text = (
+        "name: y\nhorizon: 2040\nnational:\n  deflator: {1990: 1.0, 2030: 2.0}\n"
+        "provinces:\n  内蒙古:\n    real_growth: {2026: 5, 2300: 6}\n"
+        "  Shanxi:\n    real_growth: {lead: {2025: 0.5, 2045: 1.0}}\n"
+        "  Guangxi:\n    real_growth: {2025: 4.5, 2030: 5}\n"
+    )
+    path = write("y.yaml", text)
+    with pytest.warns(RanksimWarning):
+        sc = load_scenario(path)
+    outside = [w for w in sc.warnings if w.msg.id == "scenario.path_year_outside"]
+    assert [(w.line, w.field) for w in outside] == [
+        (4, "national.deflator.1990"), (7, "provinces.15.real_growth.2300"), (9, "provinces.14.real_growth.lead.2045"),
+    ]  # fmt: skip
+    assert "year 2300 is outside the base year and the projection (2025-2040)" in str(outside[1])
+    assert "2300年超出基年和预测范围（2025-2040）" in outside[1].render("zh")
+    # the written years shape the path as before: 2300 only sets the slope
+    im = sc.panel.regions.find("15")
+    assert sc.growth.fixed_real_pct[0, im] == pytest.approx(5.0)
+    assert sc.growth.fixed_real_pct[4, im] == pytest.approx(5.0 + 4 / 274)
+    res = cli("run", path, "--strict", "--no-report")
+    assert res.code == 2 and res.err.count("\n") == 1 and "y.yaml:4: national.deflator.1990" in res.err

@@ -302,6 +302,7 @@ class _ParamAction(argparse.Action):
 
 
 def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]]]:
+    from sim.inputs.fullwidth import with_full_width_hint
     from sim.inputs.params import grid_values
 
     items = []
@@ -309,11 +310,12 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
         path, eq, spec = text.rpartition("=")
         flag = f"--{mode}"
         if not eq or not path.strip():
-            raise ArgumentError(msg("cli.sweep_syntax", text=repr(text)), field=flag)
+            raise ArgumentError(with_full_width_hint(msg("cli.sweep_syntax", text=repr(text)), text), field=flag)
         try:
             parts = [float(x) for x in spec.split(":")]
         except ValueError:
-            raise ArgumentError(msg("cli.sweep_not_numbers", spec=repr(spec)), field=flag) from None
+            said = with_full_width_hint(msg("cli.sweep_not_numbers", spec=repr(spec)), spec)
+            raise ArgumentError(said, field=flag) from None
         if len(parts) != 3:
             raise ArgumentError(msg("cli.sweep_three", spec=repr(spec)), field=flag)
         try:
@@ -535,6 +537,9 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
     args.wording.enter_context(aggregate_wording(panel.scope))
     _encoding_note(panel, args.lang)
     year = args.year if args.year is not None else panel.last_year
+    if not panel.first_year <= year <= panel.last_year:  # the flag is wrong, not the data file
+        said = msg("panel.year_outside_data", year=year, first=panel.first_year, last=panel.last_year)
+        raise ArgumentError(said, field="year")
     if args.model:
         from sim.present.text import price_model_text
 
@@ -879,7 +884,7 @@ def _data_import_parser(data: argparse.ArgumentParser) -> None:
     imp.add_argument("--all", action="store_true", help="list every restatement and conflict")
     imp.add_argument("--json", action="store_true", help="print one JSON document instead (every change)")
     imp.add_argument("--lang", choices=["en", "zh"], default=default_lang(), help="language of the report")
-    imp.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
+    imp.add_argument("--strict", action="store_true", help="treat warnings as errors")
     imp.set_defaults(handler=_cmd_data_import)
 
 

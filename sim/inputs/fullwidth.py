@@ -55,6 +55,23 @@ def full_width_in(line: str) -> tuple[int, Msg] | None:
     return None
 
 
+#: Characters a Chinese input method types inside a value (a list, a range) that
+#: :data:`FULL_WIDTH` leaves alone in free text (the enumeration comma of 山西、陕西).
+IN_VALUES = {**FULL_WIDTH, "、": "','", "＝": "'='", "；": "';'"}
+
+
+def with_full_width_hint(message: Msg, text: object) -> Msg:
+    """``message`` about a value that could not be read, naming the first full-width character
+    in ``text`` (a string) and what to type instead, where there is one; else ``message``."""
+    if not isinstance(text, str):
+        return message
+    for char in text:
+        if char in IN_VALUES:
+            use = msg("fullwidth.a_space") if char == "\u3000" else msg("fullwidth.ascii", char=IN_VALUES[char])
+            return msg("fullwidth.in_value", message=message, char=f"'{char}'", use=use)
+    return message
+
+
 #: The message ids :func:`full_width_in` gives (a message about full-width punctuation).
 FULL_WIDTH_IDS = frozenset({"fullwidth.space", "fullwidth.char", "value.full_width_name"})
 

@@ -479,7 +479,9 @@ def _read_csv(
         frame = pd.read_csv(  # no missing-value markers: every cell is text, "" when empty
             io.StringIO(text.lstrip("\ufeff")), dtype=str, keep_default_na=False, na_filter=False
         )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+    except pd.errors.EmptyDataError:
+        raise DataError(msg("panel.empty_csv"), file=path) from None
+    except pd.errors.ParserError as exc:
         raise DataError(msg("panel.not_csv", why=str(exc).strip()), file=path) from None
     frame.columns = [_header(str(c).strip()) for c in frame.columns]
     frame.attrs["encoding"] = used

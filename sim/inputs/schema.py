@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from sim.errors import InputError, InputErrors, Location, ScenarioError
-from sim.inputs.fullwidth import ascii_number
+from sim.inputs.fullwidth import ascii_number, with_full_width_hint
 from sim.inputs.params import BadValue, grid_values
 from sim.messages import Msg, Words, msg
 
@@ -635,7 +635,7 @@ def _one_error(err: Any, locs: dict[Key, Location], fallback: Path | None) -> Sc
     elif kind == "missing":
         message = msg("value.required")
     elif kind in _PLAIN:
-        message = msg(_PLAIN[kind], value=repr(err.get("input")))
+        message = with_full_width_hint(msg(_PLAIN[kind], value=repr(err.get("input"))), err.get("input"))
     elif kind in _BOUNDS:
         bound = next(iter((err.get("ctx") or {}).values()), "")
         message = msg(_BOUNDS[kind], bound=bound, value=repr(err.get("input")))

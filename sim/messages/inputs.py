@@ -396,6 +396,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {col} 列有全角 {char}（中文输入法输入）；请改用{use}",
     ),
     "fullwidth.a_space": ("a space", "半角空格"),
+    "fullwidth.in_value": (
+        "{message} (the {char} was typed with a Chinese input method; use {use})",
+        "{message}（其中的 {char} 为中文输入法输入；请改用{use}）",
+    ),
     "fullwidth.ascii": ("{char}", "半角 {char}"),
     # -- files
     "file.not_found": ("file not found", "找不到文件"),
@@ -422,6 +426,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "既不是 UTF-8 也不是 GB18030/GBK 文本；请另存为“CSV UTF-8”",
     ),
     "panel.not_csv": ("not a readable CSV file ({why})", "不是可读取的 CSV 文件（{why}）"),
+    "panel.empty_csv": ("an empty file: no header row, no data", "文件为空：没有表头行，也没有数据"),
     "panel.missing_column": ("missing column", "缺少列"),
     "panel.missing_required": ("missing column (required: {columns})", "缺少列（必需的列：{columns}）"),
     "panel.missing_name": (

@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bt_verdict_no": (
         "  the model does NOT beat the naive forecast (ranks stay) on mean absolute rank error",
-        "  按平均绝对名次误差，模型不如“名次不变”的朴素预测",
+        "  按平均绝对名次误差，模型没有优于“名次不变”的朴素预测",
     ),
     "bt_coverage": (
         "  Monte Carlo coverage: 50% interval {c50:.0%}, 80% interval {c80:.0%}",
@@ -465,8 +465,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum_region": ("{en} / {zh} ({code})", "{zh}（{code}）"),  # English names the region in both scripts
     "lead_section": ("The answer as a lead over {nation}", "以比{nation}增速高出多少表示的结论"),
     "lead_own": (
-        "The scenario's path for {who} is a real-growth lead of {lead} points a year over the {national} path on average ({a}-{b}).",
-        "情景中{who}的实际增速平均比{nation}增长路径高{lead}个百分点（{a}-{b}年）。",
+        "The scenario's path for {who} is a real-growth lead of {cmp} points a year over the {national} path on average ({a}-{b}).",
+        "情景中{who}的实际增速平均{cmp}个百分点（{a}-{b}年）。",
     ),
     "method_bootstrap": ("bootstrap", "自助抽样"),
     "method_normal": ("normal", "多元正态"),
@@ -807,24 +807,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data_status_all": ("every region's GDP and real growth", "各地区的GDP和实际增速"),
     "data_status_none": ("none", "无"),
     "lead_sentence": (
-        "To reach rank {k} by {by}{prob}, {who} needs a real-growth lead over the {national} path of {lead} points every year from {b1}, everything else as in the scenario.",
-        "要到{by}年进入前{k}位{prob}，{who}需要自{b1}年起每年实际增速比{nation}高{lead}个百分点，其他条件同情景。",
+        "To reach rank {k} by {by}{prob}, {who} needs a real-growth lead over the {national} path of {cmp} points every year from {b1}, everything else as in the scenario.",
+        "要到{by}年进入前{k}位{prob}，{who}需要自{b1}年起每年实际增速{cmp}个百分点，其他条件同情景。",
     ),
     "lead_stay_sentence": (
-        "To stay within rank {k} in every year through {by}{prob}, {who} needs a real-growth lead over the {national} path of at least {lead} points every year from {b1}.",
-        "要到{by}年为止每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年实际增速至少比{nation}高{lead}个百分点。",
+        "To stay within rank {k} in every year through {by}{prob}, {who} needs a real-growth lead over the {national} path of at least {cmp} points every year from {b1}.",
+        "要到{by}年为止每年都保持在前{k}位{prob}，{who}需要自{b1}年起每年实际增速{cmp}个百分点。",
     ),
     "lead_unreachable": (
         "With a lead of -10 to +20 points a year over the {national} path, {who} cannot reach rank {k} by {by}{prob}.",
-        "在每年比{nation}增速高-10至+20个百分点的范围内，{who}无法到{by}年进入前{k}位{prob}。",
+        "在每年比{nation}增速低10至高20个百分点的范围内，{who}无法到{by}年进入前{k}位{prob}。",
     ),
     "lead_stay_unreachable": (
         "With a lead of -10 to +20 points a year over the {national} path, {who} cannot stay within rank {k} through {by}{prob}.",
-        "在每年比{nation}增速高-10至+20个百分点的范围内，{who}无法到{by}年为止每年都保持在前{k}位{prob}。",
+        "在每年比{nation}增速低10至高20个百分点的范围内，{who}无法到{by}年为止每年都保持在前{k}位{prob}。",
     ),
     "lead_history": (
-        " Its own lead over {a}-{b} was {lead} points a year.",
-        "{a}-{b}年其实际增速平均比{nation}高{lead}个百分点。",
+        " Its own lead over {a}-{b} was {cmp} points a year.",
+        "{a}-{b}年其实际增速平均{cmp}个百分点。",
     ),
     "lead_curve": ("  lead needed to reach by each year ({kind}): ", "  各截止年份前达到所需的增速差（{kind}）："),
     "pp_unit": (" pp", "个百分点"),
@@ -971,7 +971,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{a}-{b}年每年实际增长{g}，前后按自身路径",
     ),
     "gaps_answer_all": ("{g} real growth a year in every projected year", "所有预测年份每年实际增长{g}"),
-    "gaps_answer_lead": ("a lead of {g} points a year over the {national} path", "每年实际增速比{nation}高{g}个百分点"),
+    "gaps_answer_lead": ("a lead of {cmp} points a year over the {national} path", "每年实际增速{cmp}个百分点"),
     "gaps_none": (
         "no growth in the range searched reaches it, so only the own path is shown",
         "搜索范围内没有能达到的增速，因此只列出自身路径",

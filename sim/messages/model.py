@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "year {year} is outside the projection ({first}-{last})",
         "{year}年超出预测范围（{first}-{last}）",
     ),
+    "scenario.path_year_outside": (
+        "year {year} is outside the base year and the projection ({first}-{last}): it only sets the slope toward it "
+        "(a typo? a path holds its first and last written values beyond them)",
+        "{year}年超出基年和预测范围（{first}-{last}）：它只决定插值的斜率（是否笔误？路径在首末两个写出的年份之外保持不变）",
+    ),
     "scenario.preliminary_years": (
         "preliminary figures must be consecutive years from {first} (the first projected year), got {years}",
         "初步核算数据必须是从 {first} 年（第一个预测年份）起的连续年份，实际为 {years}",

@@ -586,6 +586,7 @@ def resolve(
         {".".join(k): v for k, v in locs.items()},
         (
             *_fraction_warnings(spec, locs, where, refuse=not derived),
+            *_path_year_warnings(spec, base, horizon, locs, where),
             *_plausibility(panel, growth, provinces, locs, where),
             *_pin_overrides(panel, growth, provinces, locs, where),
             *census,
@@ -1045,6 +1046,31 @@ def _fraction_warnings(
     return [
         _warning(msg("scenario.fraction_read_as", v=n[0], pct=n[0] * 100), k, locs, path) for k, n in flagged
     ]
+
+
+def _path_year_warnings(
+    spec: dict[str, Any], first: int, last: int, locs: Mapping[Key, Location], path: Path | None
+) -> list[RanksimWarning]:
+    """A warning for every year of a ``{year: value}`` path (interpolated: national and province
+    growth, deflator, population, a lead, commodity prices) outside the base year ``first`` to
+    the horizon ``last``: such a year is legal (it sets the slope of the interpolation) but is
+    most often a typo (2300 for 2030), which would change the answer without a word. Shifts
+    and preliminary figures, which act in their own years only, are refused elsewhere."""
+    paths: list[tuple[Key, Any]] = [(("prices", "commodity"), spec["prices"]["commodity"])]
+    paths += [(("national", k), spec["national"].get(k)) for k in ("real_growth", "deflator", "population")]
+    for code, p in spec["provinces"].items():
+        paths += [(("provinces", code, k), p.get(k)) for k in ("real_growth", "deflator", "population")]
+    out = []
+    for key, value in paths:
+        if isinstance(value, dict) and "lead" in value:
+            key, value = (*key, "lead"), value["lead"]
+        if not isinstance(value, dict):
+            continue
+        for year in value:
+            if isinstance(year, int) and not first <= year <= last:
+                said = msg("scenario.path_year_outside", year=year, first=first, last=last)
+                out.append(_warning(said, (*key, str(year)), locs, path))
+    return out
 
 
 #: Years over which a scenario's lead over the nation is compared with history.

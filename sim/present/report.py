@@ -29,7 +29,7 @@ from sim.model.growth import price_half_life
 from sim.errors import InputError
 from sim.inputs.panel import DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
-from sim.present.i18n import region_word, t
+from sim.present.i18n import lead_words, region_word, t
 from sim.present.registry import charts_for
 from sim.present.text import (
     answer_sentence,
@@ -713,7 +713,7 @@ def add_gaps_table(report: Report, sol: SolveResult) -> None:
     if sol.required_pct is None:
         answer = t(lang, "gaps_none")
     elif sol.lead:
-        answer = t(lang, "gaps_answer_lead", g=f"{sol.required_pct:+.2f}")
+        answer = t(lang, "gaps_answer_lead", cmp=lead_words(lang, sol.required_pct))
     elif sol.over is not None:
         answer = t(lang, "gaps_answer_over", g=g, a=sol.over[0], b=sol.over[1])
     else:
@@ -748,7 +748,10 @@ def add_lead_section(report: Report, lead: LeadView) -> None:
     lang, sc = report.lang, lead.solve.scenario
     report.add_heading(t(lang, "lead_section"))
     who = sc.panel.regions.label(sc.target, lang)
-    own = t(lang, "lead_own", who=who, lead=f"{lead.own_mean_pp:+.2f}", a=int(sc.years[0]), b=int(sc.years[-1]))
+    own = t(
+        lang, "lead_own", who=who, cmp=lead_words(lang, lead.own_mean_pp),
+        a=int(sc.years[0]), b=int(sc.years[-1]),
+    )  # fmt: skip
     report.add_html(
         '<div class="answer" id="lead-answer"><p>' + esc(own + " " + solve_sentence(lead.solve, lang)) + "</p></div>"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sim.present.i18n import t
+from sim.present.i18n import lead_words, t
 
 if TYPE_CHECKING:
     from sim.analyses.backtest import BacktestResult
@@ -422,11 +422,12 @@ def lead_sentence(sol: SolveResult, lang: str, who: str, prob: str) -> str:
         return t(lang, f"lead_{key}unreachable", who=who, k=sc.threshold_rank, by=sol.by, prob=prob)
     past = sol.historical_lead_pp
     history = "" if past is None else t(
-        lang, "lead_history", who=who, a=sc.base_year - 9, b=sc.base_year, lead=f"{past:+.2f}"
+        lang, "lead_history", who=who, a=sc.base_year - 9, b=sc.base_year, cmp=lead_words(lang, past)
     )
     return t(
         lang, f"lead_{key}sentence", who=who, k=sc.threshold_rank, by=sol.by, prob=prob,
-        lead=f"{sol.required_pct:+.2f}", b1=sc.base_year + 1,
+        cmp=lead_words(lang, sol.required_pct, at_least=key == "stay_"),
+        b1=sc.base_year + 1,
     ) + history  # fmt: skip
 
 
