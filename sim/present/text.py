@@ -75,7 +75,7 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
     reach = proj.reach_year
     if reach is None:
         best, gap = int(proj.target_rank.min()), float(proj.gap_pct()[-1])
-        body = t(lang, "ans_never", k=k, h=sc.horizon, best=best, share=100 + gap)
+        body = t(lang, measured_key(sc, "ans_never"), k=k, h=sc.horizon, best=best, share=100 + gap)
     elif reach == sc.base_year:
         until = proj.stays_until
         body = (
@@ -93,17 +93,20 @@ def answer_sentence(proj: Projection, lang: str = "en") -> str:
 
 def assumption_sentence(proj: Projection, lang: str = "en") -> str:
     """The answer's assumptions in one sentence: the target's real growth, prices and nominal
-    growth against its rivals' nominal growth (means over the projection)."""
+    growth against its rivals' nominal growth (means over the projection); ranked by GDP per
+    head, the target's population and per-head growth against its rivals' per-head growth."""
     a = proj.assumptions()
     n = len(a["rivals"])
     own = {"r": a["target_real_pct"], "d": a["target_deflator_pct"], "g": a["target_nominal_pct"]}
-    tail = ""
-    if "target_population_pct" in a:
-        tail = t(lang, "assume_pc", p=a["target_population_pct"], h=a["target_per_head_pct"])
-    if a["rivals_nominal_pct"] is None:
-        return t(lang, "assume_alone", **own) + tail
+    if "target_population_pct" in a:  # like with like: per head against per head
+        own |= {"p": a["target_population_pct"], "h": a["target_per_head_pct"]}
+        key, rivals_pct = "assume_pc", a["rivals_per_head_pct"]
+    else:
+        key, rivals_pct = "assume", a["rivals_nominal_pct"]
+    if rivals_pct is None:
+        return t(lang, f"{key}_alone", **own)
     regions = t(lang, "region_one") if n == 1 else t(lang, "region_many", n=n)
-    return t(lang, "assume", **own, rg=a["rivals_nominal_pct"], n=n, regions=regions) + tail
+    return t(lang, key, **own, rg=rivals_pct, n=n, regions=regions)
 
 
 def measured_key(scenario: Scenario, key: str) -> str:
