@@ -555,50 +555,51 @@ def measure_thresholds(n_regions: int) -> tuple[int, ...]:
     return midfield_thresholds(n_regions)
 
 
-def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int] | None:
+def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int]:
     """For the midfield thresholds (:func:`measure_thresholds`: 10-20 of 31, 4-8 of 12), the year
     each is reached under the same scenario by GDP and by GDP per head (``{"gdp": {K: year},
-    "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank": r}``); None when the panel
-    has no population for GDP per head."""
+    "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank": r}``); without the
+    ``gdp_per_capita`` keys when the panel has no population for GDP per head."""
     sc = proj.scenario
     ks = list(measure_thresholds(sc.n_regions))
     other_measure = "gdp" if sc.per_capita else "gdp_per_capita"
+    projections = [proj]
     try:
-        other = project(sc.with_changes({"measure": other_measure}, rename=False))
-    except InputError:
-        return None
+        projections.append(project(sc.with_changes({"measure": other_measure}, rename=False)))
+    except InputError:  # no population column: GDP alone (a per-head scenario always has one)
+        pass
     out: dict[str, dict[int, int | None] | int] = {}
-    for p in (proj, other):
+    for p in projections:
         out[p.scenario.measure] = p.reach_by_threshold(ks)
         out[f"{p.scenario.measure}_rank"] = int(p.target_rank[0])
     return out
 
 
 def add_measures_table(report: Report, proj: Projection) -> None:
-    """The "which midfield?" table: the midfield thresholds by GDP and by GDP per head, side by side."""
+    """The "which midfield?" table: the midfield thresholds by GDP and by GDP per head, side by
+    side; by GDP alone, with a note, when the panel has no population."""
     lang, sc = report.lang, proj.scenario
     table = measures_table(proj)
     report.add_paragraph(t(lang, "measures_title"))
-    if table is None:
-        report.add_paragraph(t(lang, "measures_no_population"), "muted")
-        return
 
     def shown(year: int | None) -> str:
         if year is None:
             return t(lang, "measures_never", h=sc.horizon)
         return t(lang, "measures_already", b=sc.base_year) if year == sc.base_year else str(year)
 
-    gdp, pc = table["gdp"], table["gdp_per_capita"]
-    assert isinstance(gdp, dict) and isinstance(pc, dict)
-    rank = t(lang, "measures_rank", b=sc.base_year)
+    measures = [m for m in ("gdp", "gdp_per_capita") if m in table]
+    columns = {"gdp": "measures_gdp", "gdp_per_capita": "measures_pc"}
+    years = [y for m in measures if isinstance(y := table[m], dict)]
     report.add_table(
-        [t(lang, "measures_threshold"), t(lang, "measures_gdp"), t(lang, "measures_pc")],
+        [t(lang, "measures_threshold"), *[t(lang, columns[m]) for m in measures]],
         [
-            [rank, table["gdp_rank"], table["gdp_per_capita_rank"]],
-            *[[f"≤ {k}", shown(gdp[k]), shown(pc[k])] for k in gdp],
+            [t(lang, "measures_rank", b=sc.base_year), *[table[f"{m}_rank"] for m in measures]],
+            *[[f"≤ {k}", *[shown(y[k]) for y in years]] for k in measure_thresholds(sc.n_regions)],
         ],
         css="t measures",
     )
+    if "gdp_per_capita" not in table:
+        report.add_paragraph(t(lang, "measures_no_population"), "muted")
 
 
 def _pct(p: float) -> str:
