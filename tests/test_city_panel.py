@@ -131,6 +131,21 @@ def test_which_midfield_by_gdp_without_a_population_column(tmp_path, cli, monkey
     assert html.index(note[lang]) > table.end()
 
 
+@pytest.mark.parametrize("where", ["inside", "parent"])
+def test_targets_file_named_relative_to_the_working_folder(tmp_path, cli, monkeypatch, where):
+    """The assumptions name the panel's targets file as a path from the working folder: the file
+    name run from the panel's folder (not "/imm_cities_targets.csv"), city/... from its parent."""
+    shutil.copytree(FIX, tmp_path / "city")
+    monkeypatch.chdir(tmp_path / "city" if where == "inside" else tmp_path)
+    scenario = "ulanqab.yaml" if where == "inside" else "city/ulanqab.yaml"
+    res = cli("run", scenario, "--out", "o_run")
+    assert res.code == 0, res.err
+    html = (Path.cwd() / "o_run" / "run.html").read_text(encoding="utf-8")
+    shown = "imm_cities_targets.csv" if where == "inside" else "city/imm_cities_targets.csv"
+    assert f"announced targets for the years that have one ({shown})" in html
+    assert "/imm_cities_targets.csv)" not in html.replace(f"({shown})", "")
+
+
 def test_no_targets_claimed_where_none_applies(tmp_path, cli):
     path = _copy(tmp_path)
     (tmp_path / "imm_cities_targets.csv").write_text(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
 from sim.model.growth import price_half_life
 from sim.errors import InputError
-from sim.inputs.panel import DEFAULT_WINDOW_YEARS
+from sim.inputs.panel import DATA_DIR, DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import region_word, t
 from sim.present.registry import charts_for
@@ -139,8 +140,6 @@ def set_in(scenario: Scenario, key: str, lang: str) -> str:
     loc = scenario.source.locations.get(key)
     if loc is None or not loc.file:
         return ""
-    from pathlib import Path
-
     return t(lang, "set_in", file=Path(loc.file).name)
 
 
@@ -167,13 +166,25 @@ def _levels_text(levels: dict[int, float]) -> str:
     return ", ".join(f"{y}: {v:,.1f}" for y, v in levels.items())
 
 
+def file_shown(path: Path) -> str:
+    """A data file as the report names it: relative to the working folder where it lies inside it
+    (``imm_cities_targets.csv`` run from the panel's folder, ``city/imm_cities_targets.csv`` from
+    its parent), else relative to the project (the bundled ``data/growth_targets.csv``), else as
+    given."""
+    resolved = path.resolve()
+    for root in (Path.cwd().resolve(), DATA_DIR.parent.resolve()):
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return str(path)
+
+
 def _model_text(scenario: Scenario, lang: str) -> str:
     o = scenario.others
     ex = t(lang, "excl", y=", ".join(map(str, o.exclude_years))) if o.exclude_years else ""
     decay = t(lang, "decay", h=o.half_life) if o.half_life else t(lang, "no_decay")
     w0, w1 = o.window
     targets = scenario.panel.scope.targets
-    file = f"{targets.parent.name}/{targets.name}" if targets is not None else ""
+    file = file_shown(targets) if targets is not None else ""
     text = t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay, file=file)
     if o.model == "targets" and "targets" not in scenario.growth.source_real:
         text = t(lang, "m_targets_none", file=file) + t(lang, "m_spread", w0=w0, w1=w1, ex=ex, decay=decay)
@@ -446,8 +457,6 @@ def own_description(sc: Scenario, lang: str) -> str:
     text = (sc.description or "").strip()
     if not text:
         return ""
-    from pathlib import Path
-
     top = Path(sc.source.path).resolve() if str(sc.source.path) else None
     where = sc.source.locations.get("description")
     if where is not None and top is not None and Path(where.file).resolve() != top:
