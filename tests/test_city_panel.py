@@ -117,7 +117,8 @@ def test_which_midfield_by_gdp_without_a_population_column(tmp_path, cli, monkey
     html = (tmp_path / "o_run" / "run.html").read_text(encoding="utf-8")
     table = re.search(r'<table class="t measures">(.*?)</table>', html, flags=re.S)
     assert table is not None
-    cells = [re.findall(r"<t[hd]>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", table.group(1))]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1))
+    cells = [re.findall(r"<t[hd]>(.*?)</t[hd]>", row) for row in rows]
     words = {
         "en": (["threshold rank", "by GDP"], "rank in 2024", "not by 2040", "already in 2024"),
         "zh": (["门槛名次", "按GDP总量"], "2024年名次", "到2040年未达到", "2024年已达到"),

@@ -224,13 +224,14 @@ def test_gap_and_assumed_sentences_speak_of_gdp_per_head(cli, write, tmp_path):
     top3 = write("top3.yaml", f"extends: {PER_CAPITA}\nname: top three by GDP per head\nthreshold_rank: 3\n"
                  "horizon: 2035\nprovinces:\n  内蒙古:\n    population: -0.3\n")  # fmt: skip
     gap = {
-        "en": "does not reach rank 3 by 2035: its best rank is 4, and in 2035 its GDP per head is 87.8% of that"
-        " of the region ranked 3.",
+        "en": "does not reach rank 3 by 2035: its best rank is 4, and in 2035 its GDP per head is 87.8%"
+        " of that of the region ranked 3.",
         "zh": "到2035年仍未进入前3位：最好名次为第4位，2035年人均GDP为第3位地区的87.8%。",
     }
     assumed = {
-        "en": "Assumed: 6.0 % real and 0.9 % prices = 7.0 % nominal a year, and population -0.30 % a year, so"
-        " 7.3 % a year per head, against 4.3 % per head for the 5 regions it must pass (means over the projection).",
+        "en": "Assumed: 6.0 % real and 0.9 % prices = 7.0 % nominal a year, and population -0.30 % a year,"
+        " so 7.3 % a year per head, against 4.3 % per head for the 5 regions it must pass"
+        " (means over the projection).",
         "zh": "假设：实际增速6.0%、价格涨幅0.9%，名义增速每年7.0%；人口每年-0.30%，人均GDP每年增长7.3%；"
         "需超越的5个地区人均GDP每年增长4.3%。",
     }
