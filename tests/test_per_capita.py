@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import warnings
 from pathlib import Path
@@ -218,9 +219,9 @@ def test_run_writes_per_head_columns_and_the_report(cli, tmp_path):
 
 
 def test_gap_and_assumed_sentences_speak_of_gdp_per_head(cli, write, tmp_path):
-    """Ranked by GDP per head, the answer's gap is GDP per head (not "its GDP") and the Assumed
-    line sets the target's per-head growth against its rivals' per-head growth, in the terminal
-    and the report, in English and Chinese."""
+    """Ranked by GDP per head, the answer's gap is GDP per head (not "its GDP"), so is the gap
+    chart's title, and the Assumed line sets the target's per-head growth against its rivals'
+    per-head growth, in the terminal and the report, in English and Chinese."""
     top3 = write("top3.yaml", f"extends: {PER_CAPITA}\nname: top three by GDP per head\nthreshold_rank: 3\n"
                  "horizon: 2035\nprovinces:\n  内蒙古:\n    population: -0.3\n")  # fmt: skip
     gap = {
@@ -235,6 +236,10 @@ def test_gap_and_assumed_sentences_speak_of_gdp_per_head(cli, write, tmp_path):
         "zh": "假设：实际增速6.0%、价格涨幅0.9%，名义增速每年7.0%；人口每年-0.30%，人均GDP每年增长7.3%；"
         "需超越的5个地区人均GDP每年增长4.3%。",
     }
+    title = {
+        "en": "Inner Mongolia's GDP per head as % of that of the region ranked 3",
+        "zh": "内蒙古人均GDP相当于第3位地区的百分比",
+    }
     proj = project(load_scenario(top3))
     a = proj.assumptions()
     per_head = proj.growth.measured[:, [proj.codes.index(c) for c in a["rivals"]]].mean(axis=1)
@@ -247,6 +252,7 @@ def test_gap_and_assumed_sentences_speak_of_gdp_per_head(cli, write, tmp_path):
         for text in (res.out, html):
             assert gap[lang] in text and assumed[lang] in text
         assert "its GDP is" not in res.out and "年GDP为" not in res.out
+        assert json.dumps(title[lang])[1:-1] in html  # the gap chart's title
 
 
 def test_montecarlo_sweep_solve_sensitivity_backtest_chart_per_head(cli, write, tmp_path):

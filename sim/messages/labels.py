@@ -848,6 +848,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gdp_pc": ("GDP per head (yuan, log scale)", "人均GDP（元，对数坐标）"),
     "gdp_linear_pc": ("GDP per head (yuan)", "人均GDP（元）"),
     "gap_axis_pc": ("% of the GDP per head at rank {k}", "相当于第{k}位人均GDP的%"),
+    "gap_title_pc": (
+        "{who}'s GDP per head as % of that of the region ranked {k}",
+        "{who}人均GDP相当于第{k}位地区的百分比",
+    ),
     "top_bunched_pc": (
         "Why the median reach year ({q50}) can differ from this scenario's ({det}): the {n} regions it must pass are bunched (their {b} GDP per head lies within {spread:.0f} % of one another), so reaching rank {k} means passing all of them; a path that falls a little short of the group reaches it years later, or not at all.",
         "为何达到年份的中位数（{q50}）可能不同于本情景的结果（{det}）：需超越的{n}个地区彼此接近（{b}年人均GDP相差不超过{spread:.0f}%），进入前{k}位意味着要全部超越它们；略落后于这一组的路径要晚好几年才能达到，甚至达不到。",
