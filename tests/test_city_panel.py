@@ -18,6 +18,7 @@ import pytest
 
 from sim.analyses.sweep import midfield_thresholds
 from sim.errors import DataError
+from sim.engine.projection import project
 from sim.inputs.panel import load_panel
 from sim.model.scenario import load_scenario
 
@@ -102,6 +103,48 @@ def test_scenario_uses_the_panels_targets_and_wording(tmp_path, cli):
         r"<script.*?</script>", "", (tmp_path / "en" / "run.html").read_text(encoding="utf-8"), flags=re.S
     )
     assert "Inner Mongolia real growth" in text and not re.search(r"\bnational\b", text)
+
+
+@pytest.mark.filterwarnings("ignore::sim.errors.RanksimWarning")  # the scenario's own lead warning
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_which_midfield_by_gdp_without_a_population_column(tmp_path, cli, monkeypatch, lang):
+    """The fixture has no population: the "which midfield?" table still gives the thresholds 4-8
+    of 12 by GDP (the same years as projecting with each threshold) and leaves out only the
+    per-head column, with a note saying why."""
+    monkeypatch.chdir(tmp_path)
+    res = cli("run", SCENARIO, "--out", "o_run", "--lang", lang)
+    assert res.code == 0, res.err
+    html = (tmp_path / "o_run" / "run.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="t measures">(.*?)</table>', html, flags=re.S)
+    assert table is not None
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1))
+    cells = [re.findall(r"<t[hd]>(.*?)</t[hd]>", row) for row in rows]
+    words = {
+        "en": (["threshold rank", "by GDP"], "rank in 2024", "not by 2040", "already in 2024"),
+        "zh": (["门槛名次", "按GDP总量"], "2024年名次", "到2040年未达到", "2024年已达到"),
+    }
+    head, rank, never, already = words[lang]
+    assert cells == [head, [rank, "8"], ["≤ 4", never], ["≤ 5", "2040"], ["≤ 6", "2036"], ["≤ 7", "2029"],
+                     ["≤ 8", already]]  # fmt: skip
+    sc = load_scenario(SCENARIO)
+    assert project(sc.with_changes({"threshold_rank": 7})).reach_year == 2029
+    note = {"en": "(GDP per head needs the panel&#x27;s population column)", "zh": "（人均GDP需要数据中的人口列）"}
+    assert html.index(note[lang]) > table.end()
+
+
+@pytest.mark.parametrize("where", ["inside", "parent"])
+def test_targets_file_named_relative_to_the_working_folder(tmp_path, cli, monkeypatch, where):
+    """The assumptions name the panel's targets file as a path from the working folder: the file
+    name run from the panel's folder (not "/imm_cities_targets.csv"), city/... from its parent."""
+    shutil.copytree(FIX, tmp_path / "city")
+    monkeypatch.chdir(tmp_path / "city" if where == "inside" else tmp_path)
+    scenario = "ulanqab.yaml" if where == "inside" else "city/ulanqab.yaml"
+    res = cli("run", scenario, "--out", "o_run")
+    assert res.code == 0, res.err
+    html = (Path.cwd() / "o_run" / "run.html").read_text(encoding="utf-8")
+    shown = "imm_cities_targets.csv" if where == "inside" else "city/imm_cities_targets.csv"
+    assert f"announced targets for the years that have one ({shown})" in html
+    assert "/imm_cities_targets.csv)" not in html.replace(f"({shown})", "")
 
 
 def test_no_targets_claimed_where_none_applies(tmp_path, cli):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import warnings
 from pathlib import Path
@@ -215,6 +216,43 @@ def test_run_writes_per_head_columns_and_the_report(cli, tmp_path):
     assert "gdp_per_capita_yuan" in csv.read_text(encoding="utf-8").splitlines()[0]
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert "GDP per head" in html
+
+
+def test_gap_and_assumed_sentences_speak_of_gdp_per_head(cli, write, tmp_path):
+    """Ranked by GDP per head, the answer's gap is GDP per head (not "its GDP"), so is the gap
+    chart's title, and the Assumed line sets the target's per-head growth against its rivals'
+    per-head growth, in the terminal and the report, in English and Chinese."""
+    top3 = write("top3.yaml", f"extends: {PER_CAPITA}\nname: top three by GDP per head\nthreshold_rank: 3\n"
+                 "horizon: 2035\nprovinces:\n  内蒙古:\n    population: -0.3\n")  # fmt: skip
+    gap = {
+        "en": "does not reach rank 3 by 2035: its best rank is 4, and in 2035 its GDP per head is 87.8%"
+        " of that of the region ranked 3.",
+        "zh": "到2035年仍未进入前3位：最好名次为第4位，2035年人均GDP为第3位地区的87.8%。",
+    }
+    assumed = {
+        "en": "Assumed: 6.0 % real and 0.9 % prices = 7.0 % nominal a year, and population -0.30 % a year,"
+        " so 7.3 % a year per head, against 4.3 % per head for the 5 regions it must pass"
+        " (means over the projection).",
+        "zh": "假设：实际增速6.0%、价格涨幅0.9%，名义增速每年7.0%；人口每年-0.30%，人均GDP每年增长7.3%；"
+        "需超越的5个地区人均GDP每年增长4.3%。",
+    }
+    title = {
+        "en": "Inner Mongolia's GDP per head as % of that of the region ranked 3",
+        "zh": "内蒙古人均GDP相当于第3位地区的百分比",
+    }
+    proj = project(load_scenario(top3))
+    a = proj.assumptions()
+    per_head = proj.growth.measured[:, [proj.codes.index(c) for c in a["rivals"]]].mean(axis=1)
+    assert a["rivals_per_head_pct"] == pytest.approx(np.expm1(per_head.mean()) * 100, abs=0.01)
+    assert a["rivals_per_head_pct"] < a["rivals_nominal_pct"]  # their populations grow
+    for lang in ("en", "zh"):
+        res = cli("run", top3, "--out", tmp_path / lang, "--lang", lang)
+        assert res.code == 0, res.err
+        html = next((tmp_path / lang).glob("*.html")).read_text(encoding="utf-8")
+        for text in (res.out, html):
+            assert gap[lang] in text and assumed[lang] in text
+        assert "its GDP is" not in res.out and "年GDP为" not in res.out
+        assert json.dumps(title[lang])[1:-1] in html  # the gap chart's title
 
 
 def test_montecarlo_sweep_solve_sensitivity_backtest_chart_per_head(cli, write, tmp_path):

@@ -11,7 +11,7 @@ from sim.analyses.calibration import CoverageChoice, RollingChoice, model_oos
 from sim.analyses.montecarlo import draw_paths, scenario_offsets, scenario_shocks, simulate
 from sim.model.scenario import load_scenario
 from sim.model.shocks import bootstrap_indices, national_error, spread_resamples
-from tests.conftest import FOUNDING
+from tests.conftest import FOUNDING, SCENARIOS
 
 
 @pytest.fixture(scope="module")
@@ -289,6 +289,31 @@ def test_terminal_says_why_the_median_reach_year_differs(cli):
     assert "P(reach) by 2027" in res.out and "by 2035" in res.out
     assert "Why the median reach year (2038) can differ from this scenario's (2036)" in res.out
     assert "the 4 regions it must pass are bunched" in res.out
+
+
+def test_why_the_median_differs_compares_gdp_per_head_when_ranked_by_it(cli, write):
+    """Ranked by GDP per head, the note measures the rivals by GDP per head: Zhejiang, Tianjin and
+    Guangdong (ranks 5-7) differ about 8x in GDP (687 %) but lie within 24 % by GDP per head, over
+    the 20 % that counts as bunched, so no "bunched" claim; Tianjin and Guangdong alone (top 6)
+    lie within 19 % and are bunched by GDP per head, in both languages."""
+    per_head = SCENARIOS / "inner_mongolia_per_capita.yaml"
+    text = f"extends: {per_head}\nname: IM per head\nthreshold_rank: {{k}}\nhorizon: 2035\n"
+    text += "provinces:\n  内蒙古:\n    population: -0.3\n"
+    args = ("--no-report", "--paths", "2000", "--seed", "1")
+
+    def run(k: int) -> dict[str, str]:
+        path = write(f"top{k}.yaml", text.format(k=k))
+        out = {lang: cli("run", path, *args, "--lang", lang) for lang in ("en", "zh")}
+        assert all(res.code == 0 for res in out.values()), out["en"].err
+        return {lang: res.out for lang, res in out.items()}
+
+    top5 = run(5)
+    assert "can differ from this scenario's (2034): a reach year is the first year" in top5["en"]
+    assert "bunched" not in top5["en"] and "687" not in top5["en"]
+    assert "彼此接近" not in top5["zh"] and "687" not in top5["zh"]
+    top6 = run(6)
+    assert "the 2 regions it must pass are bunched (their 2025 GDP per head lies within 19 %" in top6["en"]
+    assert "需超越的2个地区彼此接近（2025年人均GDP相差不超过19%）" in top6["zh"]
 
 
 def test_backtest_terminal_reports_levels_revisions_and_the_honest_score(cli):

@@ -189,7 +189,9 @@ class Projection(ResultView):
 
     def assumptions(self) -> dict[str, Any]:
         """What the answer assumes, as mean growth over the projected years (percent a year): the
-        target's real, deflator and nominal growth, and the nominal growth of its rivals."""
+        target's real, deflator and nominal growth, and the nominal growth of its rivals; ranked by
+        GDP per head, also the target's population and per-head growth and its rivals' per-head
+        growth."""
         t = self.target
         mean = lambda x: round(float(np.expm1(np.mean(x)) * 100), 2)  # noqa: E731
         rivals = self.rivals()
@@ -202,8 +204,10 @@ class Projection(ResultView):
             "rivals_nominal_pct": mean(nominal[:, rivals].mean(axis=1)) if rivals else None,
         }
         if self.growth.population is not None:  # ranked by GDP per head
+            per_head = self.growth.measured
             out["target_population_pct"] = mean(self.growth.population[:, t])
-            out["target_per_head_pct"] = mean(self.growth.measured[:, t])
+            out["target_per_head_pct"] = mean(per_head[:, t])
+            out["rivals_per_head_pct"] = mean(per_head[:, rivals].mean(axis=1)) if rivals else None
         return out
 
     def reach_by_threshold(self, thresholds: Sequence[int]) -> dict[int, int | None]:

@@ -848,9 +848,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gdp_pc": ("GDP per head (yuan, log scale)", "人均GDP（元，对数坐标）"),
     "gdp_linear_pc": ("GDP per head (yuan)", "人均GDP（元）"),
     "gap_axis_pc": ("% of the GDP per head at rank {k}", "相当于第{k}位人均GDP的%"),
+    "gap_title_pc": (
+        "{who}'s GDP per head as % of that of the region ranked {k}",
+        "{who}人均GDP相当于第{k}位地区的百分比",
+    ),
+    "top_bunched_pc": (
+        "Why the median reach year ({q50}) can differ from this scenario's ({det}): the {n} regions it must pass are bunched (their {b} GDP per head lies within {spread:.0f} % of one another), so reaching rank {k} means passing all of them; a path that falls a little short of the group reaches it years later, or not at all.",
+        "为何达到年份的中位数（{q50}）可能不同于本情景的结果（{det}）：需超越的{n}个地区彼此接近（{b}年人均GDP相差不超过{spread:.0f}%），进入前{k}位意味着要全部超越它们；略落后于这一组的路径要晚好几年才能达到，甚至达不到。",
+    ),
     "assume_pc": (
-        " Ranked by GDP per head: population {p:+.2f} % a year, so {h:.1f} % a year per head.",
-        "按人均GDP排名：人口每年{p:+.2f}%，人均GDP每年增长{h:.1f}%。",
+        "Assumed: {r:.1f} % real and {d:.1f} % prices = {g:.1f} % nominal a year, and population {p:+.2f} % a year, so {h:.1f} % a year per head, against {rg:.1f} % per head for the {regions} it must pass (means over the projection).",
+        "假设：实际增速{r:.1f}%、价格涨幅{d:.1f}%，名义增速每年{g:.1f}%；人口每年{p:+.2f}%，人均GDP每年增长{h:.1f}%；需超越的{regions}人均GDP每年增长{rg:.1f}%。",
+    ),
+    "assume_pc_alone": (
+        "Assumed: {r:.1f} % real and {d:.1f} % prices = {g:.1f} % nominal a year, and population {p:+.2f} % a year, so {h:.1f} % a year per head.",
+        "假设：实际增速{r:.1f}%、价格涨幅{d:.1f}%，名义增速每年{g:.1f}%；人口每年{p:+.2f}%，人均GDP每年增长{h:.1f}%。",
+    ),
+    "ans_never_pc": (
+        " does not reach rank {k} by {h}: its best rank is {best}, and in {h} its GDP per head is {share:.1f}% of that of the region ranked {k}.",
+        "到{h}年仍未进入前{k}位：最好名次为第{best}位，{h}年人均GDP为第{k}位地区的{share:.1f}%。",
     ),
     "measures_title": (
         "Which midfield? The year each threshold is reached under this scenario, by GDP and by GDP per head",

@@ -319,7 +319,7 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
             ay=-40,
         )
     who = proj.scenario.panel.regions.label(proj.target, lang)
-    _layout(fig, t(lang, "gap_title", who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
+    _layout(fig, t(lang, _measured(proj, "gap_title"), who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(title=t(lang, _measured(proj, "gap_axis"), k=k), ticksuffix="%")
     fig.update_xaxes(title=t(lang, "year"))
     return fig

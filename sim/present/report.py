@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
 from sim.model.growth import price_half_life
 from sim.errors import InputError
-from sim.inputs.panel import DEFAULT_WINDOW_YEARS
+from sim.inputs.panel import DATA_DIR, DEFAULT_WINDOW_YEARS
 from sim.model.scenario import Scenario
 from sim.present.i18n import lead_words, region_word, t
 from sim.present.registry import charts_for
@@ -139,8 +140,6 @@ def set_in(scenario: Scenario, key: str, lang: str) -> str:
     loc = scenario.source.locations.get(key)
     if loc is None or not loc.file:
         return ""
-    from pathlib import Path
-
     return t(lang, "set_in", file=Path(loc.file).name)
 
 
@@ -167,13 +166,25 @@ def _levels_text(levels: dict[int, float]) -> str:
     return ", ".join(f"{y}: {v:,.1f}" for y, v in levels.items())
 
 
+def file_shown(path: Path) -> str:
+    """A data file as the report names it: relative to the working folder where it lies inside it
+    (``imm_cities_targets.csv`` run from the panel's folder, ``city/imm_cities_targets.csv`` from
+    its parent), else relative to the project (the bundled ``data/growth_targets.csv``), else as
+    given."""
+    resolved = path.resolve()
+    for root in (Path.cwd().resolve(), DATA_DIR.parent.resolve()):
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return str(path)
+
+
 def _model_text(scenario: Scenario, lang: str) -> str:
     o = scenario.others
     ex = t(lang, "excl", y=", ".join(map(str, o.exclude_years))) if o.exclude_years else ""
     decay = t(lang, "decay", h=o.half_life) if o.half_life else t(lang, "no_decay")
     w0, w1 = o.window
     targets = scenario.panel.scope.targets
-    file = f"{targets.parent.name}/{targets.name}" if targets is not None else ""
+    file = file_shown(targets) if targets is not None else ""
     text = t(lang, f"m_{o.model}", w0=w0, w1=w1, ex=ex, decay=decay, file=file)
     if o.model == "targets" and "targets" not in scenario.growth.source_real:
         text = t(lang, "m_targets_none", file=file) + t(lang, "m_spread", w0=w0, w1=w1, ex=ex, decay=decay)
@@ -446,8 +457,6 @@ def own_description(sc: Scenario, lang: str) -> str:
     text = (sc.description or "").strip()
     if not text:
         return ""
-    from pathlib import Path
-
     top = Path(sc.source.path).resolve() if str(sc.source.path) else None
     where = sc.source.locations.get("description")
     if where is not None and top is not None and Path(where.file).resolve() != top:
@@ -555,50 +564,51 @@ def measure_thresholds(n_regions: int) -> tuple[int, ...]:
     return midfield_thresholds(n_regions)
 
 
-def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int] | None:
+def measures_table(proj: Projection) -> dict[str, dict[int, int | None] | int]:
     """For the midfield thresholds (:func:`measure_thresholds`: 10-20 of 31, 4-8 of 12), the year
     each is reached under the same scenario by GDP and by GDP per head (``{"gdp": {K: year},
-    "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank": r}``); None when the panel
-    has no population for GDP per head."""
+    "gdp_per_capita": {K: year}, "gdp_rank": r, "gdp_per_capita_rank": r}``); without the
+    ``gdp_per_capita`` keys when the panel has no population for GDP per head."""
     sc = proj.scenario
     ks = list(measure_thresholds(sc.n_regions))
     other_measure = "gdp" if sc.per_capita else "gdp_per_capita"
+    projections = [proj]
     try:
-        other = project(sc.with_changes({"measure": other_measure}, rename=False))
-    except InputError:
-        return None
+        projections.append(project(sc.with_changes({"measure": other_measure}, rename=False)))
+    except InputError:  # no population column: GDP alone (a per-head scenario always has one)
+        pass
     out: dict[str, dict[int, int | None] | int] = {}
-    for p in (proj, other):
+    for p in projections:
         out[p.scenario.measure] = p.reach_by_threshold(ks)
         out[f"{p.scenario.measure}_rank"] = int(p.target_rank[0])
     return out
 
 
 def add_measures_table(report: Report, proj: Projection) -> None:
-    """The "which midfield?" table: the midfield thresholds by GDP and by GDP per head, side by side."""
+    """The "which midfield?" table: the midfield thresholds by GDP and by GDP per head, side by
+    side; by GDP alone, with a note, when the panel has no population."""
     lang, sc = report.lang, proj.scenario
     table = measures_table(proj)
     report.add_paragraph(t(lang, "measures_title"))
-    if table is None:
-        report.add_paragraph(t(lang, "measures_no_population"), "muted")
-        return
 
     def shown(year: int | None) -> str:
         if year is None:
             return t(lang, "measures_never", h=sc.horizon)
         return t(lang, "measures_already", b=sc.base_year) if year == sc.base_year else str(year)
 
-    gdp, pc = table["gdp"], table["gdp_per_capita"]
-    assert isinstance(gdp, dict) and isinstance(pc, dict)
-    rank = t(lang, "measures_rank", b=sc.base_year)
+    measures = [m for m in ("gdp", "gdp_per_capita") if m in table]
+    columns = {"gdp": "measures_gdp", "gdp_per_capita": "measures_pc"}
+    years = [y for m in measures if isinstance(y := table[m], dict)]
     report.add_table(
-        [t(lang, "measures_threshold"), t(lang, "measures_gdp"), t(lang, "measures_pc")],
+        [t(lang, "measures_threshold"), *[t(lang, columns[m]) for m in measures]],
         [
-            [rank, table["gdp_rank"], table["gdp_per_capita_rank"]],
-            *[[f"≤ {k}", shown(gdp[k]), shown(pc[k])] for k in gdp],
+            [t(lang, "measures_rank", b=sc.base_year), *[table[f"{m}_rank"] for m in measures]],
+            *[[f"≤ {k}", *[shown(y[k]) for y in years]] for k in measure_thresholds(sc.n_regions)],
         ],
         css="t measures",
     )
+    if "gdp_per_capita" not in table:
+        report.add_paragraph(t(lang, "measures_no_population"), "muted")
 
 
 def _pct(p: float) -> str:
