@@ -135,3 +135,21 @@ def test_chinese_terminal_text(cli):
     res = cli("compare", *COAL, "--no-montecarlo", "--lang", "zh")
     assert res.code == 0, res.err
     assert "情景对比" in res.out and "大宗商品因子" in res.out and "2026-2027" in res.out
+
+
+def test_the_gap_chart_speaks_of_gdp_per_head_when_the_scenarios_rank_by_it(write):
+    """compare of two per-head scenarios: the gap chart's title says GDP per head (en, zh), and
+    its lines are the per-head gaps of the projections."""
+    from sim.present.charts import compare_gap_chart
+
+    per_head = SCENARIOS / "inner_mongolia_per_capita.yaml"
+    faster = write("pc7.yaml", f"extends: {per_head}\nname: pc7\nprovinces:\n  内蒙古: {{real_growth: 7}}\n")
+    res = sim.compare([sim.load_scenario(per_head), sim.load_scenario(faster)])
+    en, zh = compare_gap_chart(res, "en"), compare_gap_chart(res, "zh")
+    assert en.layout.title.text.startswith("Inner Mongolia's GDP per head against that of the region ranked")
+    assert "人均GDP相对第" in zh.layout.title.text
+    for tr, proj in zip(en.data, res.projections, strict=True):
+        np.testing.assert_allclose(tr.y, proj.gap_pct())
+    gdp = compare_gap_chart(sim.compare([sim.load_scenario(SCENARIOS / "coal_low.yaml"),
+                                         sim.load_scenario(SCENARIOS / "coal_high.yaml")]), "en")  # fmt: skip
+    assert "GDP against the region ranked" in gdp.layout.title.text and "per head" not in gdp.layout.title.text

@@ -635,8 +635,9 @@ def honest_coverage(choice: CoverageChoice, tested: Sequence[int]) -> dict[int, 
 
 # --------------------------------------------------------------------------- band scales of another panel
 #: Candidate band scales for a panel other than the bundled one (cities, counties): the yearly
-#: shock scale, the spreads' sampling-error multiplier and its half-life. The bundled defaults
-#: (0.7, 3.0, 6.0: chosen on the provinces) are among them.
+#: shock scale, the spreads' sampling-error multiplier and its half-life. Of the provincial
+#: defaults (0.7, 2.5, 8: chosen on the provinces with 3-year windows) only the scale 0.7 is among
+#: them: a panel's own short record chooses the rest (docs/guide, Panels).
 PANEL_SCALES = (0.35, 0.7)
 PANEL_PARAMETER_SCALES = (1.0, 1.5, 2.0, 3.0)
 PANEL_PARAMETER_HALF_LIVES = (2.0, 4.0, 6.0)

@@ -791,7 +791,7 @@ def _build_parser(lang: str) -> argparse.ArgumentParser:
         "before and after",
     )
     so.add_argument("--quiet", action="store_true", help="no progress bar")
-    _output_args(so, "solve.html, solve.json and solve.csv")
+    _output_args(so, "solve.html, solve.json, solve.csv and solve_gaps.csv")
     so.set_defaults(handler=_cmd_solve)
 
     chart = sub.add_parser("chart", help="write one chart of a scenario (HTML, PNG or SVG)")

@@ -942,6 +942,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{who}'s GDP against the region ranked {k}, by scenario (%)",
         "各情景下{who}GDP相对第{k}位地区的差距（%）",
     ),
+    "cmp_gap_title_pc": (
+        "{who}'s GDP per head against that of the region ranked {k}, by scenario (%)",
+        "各情景下{who}人均GDP相对第{k}位地区的差距（%）",
+    ),
     "cmp_gap_axis": ("gap to rank {k} (%)", "与第{k}位的差距（%）"),
     "cmp_prob_title": ("P({who} has reached rank {k} by each year), by scenario", "各情景下{who}到各年已进入前{k}位的概率"),
     "cmp_band": ("{label}: 80% band", "{label}：80%区间"),

@@ -1296,7 +1296,7 @@ def compare_gap_chart(result: Any, lang: str = "en") -> go.Figure:
         )  # fmt: skip
     fig.add_hline(y=0, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
     k = sc.threshold_rank
-    _layout(fig, t(lang, "cmp_gap_title", who=who, k=k), height=420, margin=dict(l=70, r=40, t=60, b=50))
+    _layout(fig, t(lang, _measured(result.projections[0], "cmp_gap_title"), who=who, k=k), height=420, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(title=t(lang, "cmp_gap_axis", k=k), ticksuffix="%")
     fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
     return fig
