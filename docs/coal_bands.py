@@ -14,8 +14,10 @@ as ``ranksim backtest`` does, for
 3. every change of the band's shape tried: a relative price level that mean-reverts, the price
    spreads' drawn error fading with their own half-life (for every region, or for the
    price-cycle group estimated from the data), the leaned spreads drawing ``w`` rather than
-   ``sqrt(w)`` of their sampling error, longer blocks, region scales, and a two-setting variant
-   tuned on the group itself.
+   ``sqrt(w)`` of their sampling error, longer blocks, region scales, a two-setting variant
+   tuned on the group itself (it meets the target at two of three seeds, on the edge), and the
+   same with the group's factor estimated from its record, as a default would have to be (it
+   does not).
 
 Each variant is a small patch of the model inside this process (none is part of ranksim: none
 met the target honestly). Run time about 3 minutes on 2 cores.
@@ -186,16 +188,23 @@ def leaned_error_power(power: float) -> Callable[[], contextlib.AbstractContextM
     return patch
 
 
-def cycle_group_tuned(factor: float) -> Callable[[], contextlib.AbstractContextManager[None]]:
+def cycle_group_tuned(factor: float | None) -> Callable[[], contextlib.AbstractContextManager[None]]:
     """The price-cycle group's deflator-spread error fades with the price half-life (1 year) and
-    its yearly shocks are ``factor`` times wider: two settings tuned on the coal group itself."""
+    its yearly shocks are ``factor`` times wider: two settings tuned on the coal group itself.
+    ``factor`` None: estimated at each jump-off from the record up to it (the root mean square of
+    the group's region scale factors, :func:`sim.model.record.scale_factors`, power 1)."""
 
     @contextlib.contextmanager
     def patch() -> Iterator[None]:
         def scenario_shocks(scenario: Any) -> Any:
             u, g = scenario.uncertainty, scenario.growth
             rs = np.ones(scenario.n_regions)
-            rs[list(factor_group(scenario.panel, scenario.base_year))] = factor
+            group = list(factor_group(scenario.panel, scenario.base_year))
+            if factor is not None:
+                rs[group] = factor
+            elif group:
+                own = mc._region_scales(scenario.with_changes({"uncertainty.region_scale": 1.0}, rename=False))
+                rs[group] = float(np.sqrt(np.mean(own[group] ** 2)))
             pinned = None if g.pinned_nominal is None else np.isfinite(g.pinned_nominal)
             return shocks.shock_model(
                 scenario.panel, u.method, u.window, u.exclude_years, scenario.target, block=u.block,
@@ -231,6 +240,7 @@ VARIANTS = (
     Variant("region scales, power 1", {"uncertainty.region_scale": 1.0}),
     Variant("tuned on the group: cycle group error fades in 1 year, shocks x1.3", {}, cycle_group_tuned(1.3)),
     Variant("tuned on the group: cycle group error fades in 1 year, shocks x1.5", {}, cycle_group_tuned(1.5)),
+    Variant("the same, the group's factor estimated from its record (honest)", {}, cycle_group_tuned(None)),
 )
 
 
@@ -316,6 +326,16 @@ def main(argv: list[str] | None = None) -> None:
     for v in VARIANTS:
         with v.patch() if v.patch is not None else contextlib.nullcontext():
             print(row(v.name, coverage(v.changes, args.paths, 1)), flush=True)
+    print()
+    print("The variants that meet it (or nearly) at 10,000 paths and three seeds:")
+    print()
+    print(head)
+    print(rule)
+    for v in VARIANTS[-3:]:
+        assert v.patch is not None
+        with v.patch():
+            for seed in (1, 2, 3):
+                print(row(f"{v.name}, seed {seed}", coverage(v.changes, 10000, seed)), flush=True)
     print(file=sys.stderr)
 
 
