@@ -116,3 +116,20 @@ def test_level_coverage_is_reported_and_calibrated(scenario, horizon):
     assert bt.coverage[0.5] > bt.coverage_level[0.5] + (0.15 if horizon < 10 else 0.10)
     doc = bt.to_document()
     assert set(doc["coverage_level"]) == {"0.5", "0.8"}
+
+
+def test_a_scenarios_commodity_path_is_not_carried_into_the_past(cli):
+    """rebase drops the scenario's commodity path (about 2026-2028) as it drops province paths:
+    coal_high and coal_base backtest alike, with no warning about the path's years (a code-made
+    variant is not warned about the file's years), and --strict passes."""
+    from tests.conftest import SCENARIOS
+
+    high = load_scenario(SCENARIOS / "coal_high.yaml")
+    assert high.with_changes({}, rename=False).source.warnings == ()  # (the file itself has none)
+    jumped = rebase(high, 2015, 5)
+    assert not jumped.commodity_pct.any()
+    a = backtest(high, range(2015, 2018), 5)
+    b = backtest(load_scenario(SCENARIOS / "coal_base.yaml"), range(2015, 2018), 5)
+    np.testing.assert_array_equal(a.predicted, b.predicted)
+    res = cli("backtest", SCENARIOS / "coal_high.yaml", "--from", "2015:2017", "--quiet", "--strict")
+    assert res.code == 0 and res.err == "", res.err

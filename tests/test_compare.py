@@ -121,7 +121,10 @@ def test_compare_needs_two_scenarios_of_one_question(cli, write):
     assert cli("compare", COAL[0]).code == 2
     other = write("yunnan.yaml", f"extends: {COAL[1]}\nname: Yunnan\ntarget: Yunnan\n")
     res = cli("compare", COAL[0], other)
-    assert res.code == 2 and "different targets" in res.err
+    assert res.code == 2 and "different targets" in res.err and res.err.startswith(f"{other}:3: target: ")
+    per_head = SCENARIOS / "inner_mongolia_per_capita.yaml"
+    res = cli("compare", COAL[0], per_head)
+    assert res.code == 2 and res.err.startswith(f"{per_head}:14: measure: the two scenarios rank by different")
 
 
 def test_the_json_document_round_trips_and_has_every_scenario(result):

@@ -71,3 +71,19 @@ def test_a_lead_below_the_nation_reads_lower_never_higher_by_a_negative(cli, wri
     stay = cli("solve", inside, "--by", "2030", "--lead", "--lang", "zh", "--no-report")
     assert stay.code == 0, stay.err
     assert re.search(r"每年实际增速(至少比全国高|比全国低不超过)\d+\.\d\d个百分点", stay.out), stay.out
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "zh", "zh_at_least"),
+    [
+        (-0.004, "+0.00", "比全国高0.00", "至少比全国高0.00"),  # rounds to zero: never -0.00 / 低0.00
+        (-0.0, "+0.00", "比全国高0.00", "至少比全国高0.00"),
+        (0.46, "+0.46", "比全国高0.46", "至少比全国高0.46"),
+        (-0.456, "-0.46", "比全国低0.46", "比全国低不超过0.46"),
+    ],
+)
+def test_lead_words(value, en, zh, zh_at_least):
+    from sim.present.i18n import lead_words
+
+    assert lead_words("en", value) == en == lead_words("en", value, at_least=True)
+    assert (lead_words("zh", value), lead_words("zh", value, at_least=True)) == (zh, zh_at_least)

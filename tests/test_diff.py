@@ -210,3 +210,4 @@ def test_cli_json_and_errors(cli, write):
     other = write("other.yaml", "name: x\ntarget: Guangxi\n")
     res = cli("diff", a, other)
     assert res.code == 2 and res.err.count("\n") == 1 and "different targets" in res.err
+    assert res.err.startswith(f"{other}:2: target: ")  # the second scenario's line that differs

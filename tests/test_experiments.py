@@ -73,6 +73,17 @@ def test_save_and_load_round_trip_exactly_as_csv(kept, tmp_path):
     pd.testing.assert_frame_equal(kept.to_long(), back.to_long(), check_exact=True)
 
 
+def test_saving_onto_a_folder_or_into_a_file_is_one_input_error_and_leaves_nothing(kept, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(sim.InputError, match=r"out is a folder: give the zip file's name \(e\.g\. .*/experiments\.zip\)"):
+        kept.save(folder)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(sim.InputError, match="cannot write"):
+        kept.save(tmp_path / "afile" / "ex.zip")  # a file where a folder should be
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "out"] and not list(folder.iterdir())
+
+
 def test_save_and_load_round_trip_exactly_as_parquet(kept, tmp_path):
     pytest.importorskip("pyarrow")
     _assert_same(kept, sim.load_experiments(kept.save(tmp_path / "ex.zip", storage="parquet")))
@@ -237,6 +248,14 @@ def test_morris_and_delta_analyse_any_outcome_of_a_saved_design(founding, tmp_pa
     delta = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10, seed=4).to_frame()
     assert tuple(delta.columns) == names.ANALYSIS_COLUMNS["delta"]
     assert delta.set_index(names.PARAM)[names.DELTA].idxmin() == NAT
+    for _ in range(3):  # without a seed one is drawn that every method takes (delta: below 2**32)
+        drawn = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10)
+        assert 0 <= drawn.seed < 2**32
+    again = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10, seed=drawn.seed)
+    pd.testing.assert_frame_equal(again.to_frame(), drawn.to_frame())
+    for bad in (2**32, -1, 1.5, True):
+        with pytest.raises(sim.InputError, match="an analysis seed is a whole number from 0 to 4294967295"):
+            sim.analyze(lhs, method="delta", outcome="gap_pct_2030", seed=bad)
 
 
 def test_sensitivity_takes_a_mapping_and_names_its_fields(founding):
@@ -288,3 +307,49 @@ def test_a_design_column_an_outcome_would_take_is_refused_before_running(foundin
             sim.experiments(founding, {G: [6.0], column: [1]})
     ok = sim.experiments(founding, {G: [6.0], "rank_2030": [1]}, outcomes=["reach_year", "gap_pct"])
     assert "rank_2030" in ok.to_frame().columns
+
+
+def _rewrite(path, name: str, edit) -> None:
+    """Rewrite member ``name`` of the zip at ``path`` with ``edit(bytes) -> bytes``."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    members[name] = edit(members[name])
+    with zipfile.ZipFile(path, "w") as archive:
+        for n, blob in members.items():
+            archive.writestr(n, blob)
+
+
+def test_a_saved_file_edited_afterwards_is_refused_by_name(kept, tmp_path):
+    """load_experiments gives back exactly what was saved, or refuses: a changed outcome, a
+    dropped row, edited metadata (paths, seed) each name the member changed; damage the
+    checksums cannot see (an old file without them) is one InputError, never a raw Python error."""
+    import json
+
+    base = kept.save(tmp_path / "ex.zip", storage="csv")
+    cases = {
+        "outcomes.csv": lambda b: b.replace(b"\n", b"\n9", 1),
+        "design.csv": lambda b: b.rsplit(b"\n", 2)[0] + b"\n",
+        "experiments.json": lambda b: b.replace(b'"paths": ', b'"paths": 1', 1),
+    }
+    for member, edit in cases.items():
+        path = tmp_path / f"{member}.zip"
+        path.write_bytes(base.read_bytes())
+        _rewrite(path, member, edit)
+        with pytest.raises(sim.InputError, match=f"{member.replace('.', '[.]')} was changed after the experiments"):
+            sim.load_experiments(path)
+    old = tmp_path / "old.zip"  # no checksums (saved before they were kept): damage is one error
+    old.write_bytes(base.read_bytes())
+
+    def strip(b: bytes) -> bytes:
+        doc = json.loads(b)
+        doc.pop("sha256")
+        doc["scenario"].pop("horizon")
+        for spec in doc["tables"].values():
+            spec.pop("sha256")
+        return json.dumps(doc).encode()
+
+    _rewrite(old, "experiments.json", strip)
+    with pytest.raises(sim.InputError, match="not a saved ranksim experiment"):
+        sim.load_experiments(old)

@@ -355,3 +355,41 @@ def test_browser_rebinding_is_refused_and_title_is_text(tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evil.yaml"]
+
+
+@pytest.mark.parametrize("rival", [99, -1, "", "Chongqing", 1.5, True])
+def test_a_rival_the_dropdown_does_not_offer_is_refused_by_name(guarded, rival):
+    """Only a hand-made request sends a rival outside the dropdown (positions of the regions but
+    the target): it is refused in the page's words, never an internal error, and nothing saved."""
+    client, folder = guarded
+    ids = [("target-real", 6.0), ("target-deflator", 0), ("national-shift", 0),
+           ("commodity-shift", 0), ("rival", rival), ("rival-shift", 2)]  # fmt: skip
+    body = {
+        "output": "save-message.children",
+        "outputs": {"id": "save-message", "property": "children"},
+        "inputs": [{"id": "save", "property": "n_clicks", "value": 1}],
+        "changedPropIds": ["save.n_clicks"],
+        "state": [{"id": "save-name", "property": "value", "value": "rival.yaml"}]
+        + [{"id": i, "property": "value", "value": v} for i, v in ids],
+    }
+    res = client.post("/_dash-update-component", json=body, headers=OWN)
+    message = res.get_json()["response"]["save-message"]["children"]
+    assert res.status_code == 200 and "rival" in message and "not a region of the list" in message, message
+    assert "Error" not in message and not (folder / "rival.yaml").exists()
+
+
+def test_the_target_is_no_rival(tmp_path):
+    from sim.serve.app import _rival
+
+    sc = sim.load_scenario(FOUNDING)
+    assert _rival(0, sc) == 0
+    with pytest.raises(sim.InputError, match="not a region of the list: 4"):
+        _rival(sc.target, sc)
+
+
+@pytest.mark.parametrize("data", [b"{not json", b"", b"[1, 2]", b'{"inputs": 3}', b"\xff\xfe"])
+def test_a_body_the_page_never_sends_is_a_plain_400(guarded, data):
+    client, _ = guarded
+    res = client.post("/_dash-update-component", data=data, headers=OWN, content_type="application/json")
+    assert res.status_code == 400
+    assert res.get_data(as_text=True) == "refused: not a request the app's page sends (its body must be the page's JSON)\n"

@@ -320,8 +320,8 @@ def rebase(
     """The scenario as it could have been run at ``base``: data up to ``base`` only.
 
     Estimation windows end at ``base`` (a window the scenario set keeps its length), national
-    growth is the trailing mean known at ``base`` (or the realised path), province paths and
-    the analysis sections are dropped. ``known``: the data as published then (a vintage panel;
+    growth is the trailing mean known at ``base`` (or the realised path), province paths, the
+    commodity path (average conditions) and the analysis sections are dropped. ``known``: the data as published then (a vintage panel;
     default the scenario's own)."""
     full = scenario.panel
     panel = (known or full).truncated(base)
@@ -336,6 +336,7 @@ def rebase(
         "horizon": base + horizon,
         "national": nat,
         "provinces": {},
+        "prices.commodity": 0.0,  # a scenario's commodity path is about its own future years
         "others.window": list(window),
         "uncertainty.window": None,
         "sweep": None,

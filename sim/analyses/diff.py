@@ -301,14 +301,14 @@ def differences(a: Scenario, b: Scenario) -> tuple[Change, ...]:
 
 def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None:
     if a.panel.sha256 != b.panel.sha256 or a.panel.national.path != b.panel.national.path:  # the same data
-        raise InputError(msg("diff.different_data", a=str(a.panel.path), b=str(b.panel.path)), field="data")
+        raise InputError(msg("diff.different_data", a=str(a.panel.path), b=str(b.panel.path)), **b.where("data"))
     if a.target != b.target:
         regions = a.panel.regions
         a_who, b_who = (Words(regions.en[i], regions.zh[i]) for i in (a.target, b.target))
-        raise InputError(msg("diff.different_targets", a=a_who, b=b_who), field="target")
+        raise InputError(msg("diff.different_targets", a=a_who, b=b_who), **b.where("target"))
     if not measure:
         if a.measure != b.measure:
-            raise InputError(msg("diff.different_measures", a=a.measure, b=b.measure), field="measure")
+            raise InputError(msg("diff.different_measures", a=a.measure, b=b.measure), **b.where("measure"))
         return
     if a.per_capita or b.per_capita:
         raise InputError(msg("diff.per_capita"), **(a if a.per_capita else b).where("measure"))

@@ -15,6 +15,8 @@ when pyarrow is installed, else CSV, in one zip file with a JSON description);
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import json
 import os
@@ -253,17 +255,26 @@ class Experiments(ResultView):
                 raise InputError(failed, field="storage") from None
             kind = "csv"
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
-        doc = {**self.to_document(), "storage": kind, "tables": {n: _describe(t) for n, t in tables.items()}}
+        described = {n: {**_describe(t), "sha256": hashlib.sha256(blobs[n]).hexdigest()} for n, t in tables.items()}
+        doc = {**self.to_document(), "storage": kind, "tables": described}
+        doc["sha256"] = _document_digest(doc)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, blob in blobs.items():
                 archive.writestr(f"{name}.{kind}", blob)
             archive.writestr("experiments.json", json.dumps(doc, indent=1, ensure_ascii=False))
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            raise InputError(msg("experiments.save_folder", path=str(target)), field="path")
         staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        staged.write_bytes(buffer.getvalue())
-        os.replace(staged, target)  # readers never see half a file
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(buffer.getvalue())
+            os.replace(staged, target)  # readers never see half a file
+        except OSError as exc:
+            with contextlib.suppress(OSError):  # (no folder to hold it: nothing to remove)
+                staged.unlink()
+            raise InputError(msg("output.cannot_write", path=target, why=exc.strerror), field="path") from None
         return target
 
     def _tables(self) -> dict[str, pd.DataFrame]:
@@ -571,14 +582,34 @@ def load_experiments(path: str | Path) -> Experiments:
         with zipfile.ZipFile(source) as archive:
             doc = json.loads(archive.read("experiments.json"))
             kind = doc["storage"]
-            tables = {
-                name: _read_table(archive.read(f"{name}.{kind}"), kind, spec)
-                for name, spec in doc["tables"].items()
-            }
-    except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+            raw = {name: archive.read(f"{name}.{kind}") for name in doc["tables"]}
+    except (OSError, KeyError, TypeError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise InputError(msg("experiments.not_saved", reason=str(exc)), file=source) from None
     if doc.get("format") != FORMAT:
         raise InputError(msg("experiments.format", found=repr(doc.get("format")), wanted=FORMAT), file=source)
+    if "sha256" in doc and doc["sha256"] != _document_digest(doc):
+        raise InputError(msg("experiments.changed", table="experiments.json"), file=source)
+    for name, blob in raw.items():  # a table edited since it was saved is refused, not read
+        wanted = doc["tables"][name].get("sha256") if isinstance(doc["tables"][name], dict) else None
+        if wanted is not None and hashlib.sha256(blob).hexdigest() != wanted:
+            raise InputError(msg("experiments.changed", table=f"{name}.{kind}"), file=source)
+    try:
+        return _experiments_of(doc, {name: _read_table(blob, kind, doc["tables"][name]) for name, blob in raw.items()})
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(msg("experiments.not_saved", reason=f"{type(exc).__name__}: {exc}"), file=source) from None
+
+
+def _document_digest(doc: dict[str, Any]) -> str:
+    """sha256 of a saved document without its own ``sha256`` key (keys sorted: any edit shows)."""
+    body = {k: v for k, v in doc.items() if k != "sha256"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _experiments_of(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Experiments:
+    """The experiments a saved document and its tables describe (rows of the design and the
+    outcomes one for one)."""
+    if len(tables["design"]) != len(tables["outcomes"]):
+        raise ValueError(f"{len(tables['design'])} design rows but {len(tables['outcomes'])} outcome rows")
     info = dict(doc["scenario"])
     return Experiments(
         scenario=ScenarioInfo(**info),

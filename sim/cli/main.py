@@ -210,10 +210,6 @@ def _cmd_run(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     scenario = _load(args)
     _check_years(args.years, scenario)
-    if args.out is not None:
-        from sim.present.output import check_dir
-
-        check_dir(Path(args.out))  # an unwritable folder fails before the computation (made when written)
     proj = project(scenario)
     prov = _provenance(scenario, argv, args.seed if args.paths or scenario.sensitivity else None)
     mc = _montecarlo(scenario, args) if args.paths else None
@@ -270,7 +266,7 @@ def _cmd_montecarlo(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.engine.projection import project
     from sim.present.images import figure_image
-    from sim.present.output import prepare_dir, write_files
+    from sim.present.output import write_files
     from sim.present.registry import CHARTS
     from sim.present.report import Report
 
@@ -284,8 +280,7 @@ def _cmd_chart(args: argparse.Namespace, argv: Sequence[str]) -> int:
         page = Report(title=f"{scenario.name} — {args.kind}", lang=args.lang)
         page.add_figure(fig)
         content: str | bytes = page.render()
-    else:
-        prepare_dir(out.parent)
+    else:  # (the folder is made only when the image is written)
         content = figure_image(fig, suffix[1:])
     write_files(out.parent, {out.name: content})
     _print_written([out], args.lang)

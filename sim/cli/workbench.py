@@ -20,7 +20,7 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.cli.common import chart_images, headers_lang
     from sim.model.scenario import load_scenario
     from sim.present.diffview import diff_frame, diff_report, diff_text
-    from sim.present.output import check_dir, dumps, write_files
+    from sim.present.output import dumps, write_files
     from sim.present.tables import csv_text
     from sim.present.workbook import workbook_bytes
     from sim.provenance import Provenance
@@ -33,8 +33,6 @@ def _cmd_diff(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     for sc in (a, b):
         _encoding_note(sc.panel, args.lang)
-    if args.out is not None:
-        check_dir(Path(args.out))  # an unwritable folder fails before the computation (made when written)
     result = diff(a, b, years=args.years)
     prov = Provenance.of({**a.files, **b.files}, command=["ranksim", *argv])
     doc = result.to_document(prov)
@@ -72,7 +70,7 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from sim.model.scenario import load_scenario
     from sim.present.compareview import compare_provenance, compare_report, compare_summary_rows, compare_text
     from sim.present.i18n import aggregate_wording
-    from sim.present.output import check_dir, dumps, write_files
+    from sim.present.output import dumps, write_files
     from sim.present.tables import csv_files, result_tables
     from sim.present.workbook import workbook_bytes
 
@@ -82,8 +80,6 @@ def _cmd_compare(args: argparse.Namespace, argv: Sequence[str]) -> int:
     args.wording.enter_context(aggregate_wording(scenarios[0].panel.scope))
     for sc in scenarios:
         _encoding_note(sc.panel, args.lang)
-    if args.out is not None:
-        check_dir(Path(args.out))  # an unwritable folder fails before the computation (made when written)
     paths = None if args.no_montecarlo else args.paths
     total = len(scenarios) * (paths or 0)
     label = msg("cli.progress_montecarlo").render(args.lang)

@@ -48,11 +48,15 @@ def full_width_in(line: str) -> tuple[int, Msg] | None:
     code = code_part(line)
     for col, char in enumerate(code, start=1):
         if char == "\u3000":
-            return col, msg("fullwidth.space", col=col, use=msg("fullwidth.a_space"))
+            return col, msg("fullwidth.space", col=col, use=_instead(char))
         if char in FULL_WIDTH:
-            use = msg("fullwidth.ascii", char=FULL_WIDTH[char])
-            return col, msg("fullwidth.char", char=f"'{char}'", col=col, use=use)
+            return col, msg("fullwidth.char", char=f"'{char}'", col=col, use=_instead(char))
     return None
+
+
+def _instead(char: str) -> Msg:
+    """What to type instead of the full-width ``char`` (in :data:`IN_VALUES`)."""
+    return msg("fullwidth.a_space") if char == "\u3000" else msg("fullwidth.ascii", char=IN_VALUES[char])
 
 
 #: Characters a Chinese input method types inside a value (a list, a range) that
@@ -67,8 +71,7 @@ def with_full_width_hint(message: Msg, text: object) -> Msg:
         return message
     for char in text:
         if char in IN_VALUES:
-            use = msg("fullwidth.a_space") if char == "\u3000" else msg("fullwidth.ascii", char=IN_VALUES[char])
-            return msg("fullwidth.in_value", message=message, char=f"'{char}'", use=use)
+            return msg("fullwidth.in_value", message=message, char=f"'{char}'", use=_instead(char))
     return message
 
 

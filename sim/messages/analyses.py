@@ -94,6 +94,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names} 没有已知的取值范围：请向 sim.experiments 传入 problem=",
     ),
     "experiments.unknown_outcome": ("unknown outcome {outcome} (known: {known})", "未知的结果 {outcome}（可用：{known}）"),
+    "experiments.save_folder": (
+        "{path} is a folder: give the zip file's name (e.g. {path}/experiments.zip)",
+        "{path} 是文件夹：请给出 zip 文件名（例如 {path}/experiments.zip）",
+    ),
+    "experiments.changed": (
+        "{table} was changed after the experiments were saved (its checksum differs): re-run them",
+        "{table} 在保存后被修改过（校验和不符）：请重新运行这些实验",
+    ),
     "experiments.parquet_failed": (
         "cannot be written as Parquet ({reason}); use storage='csv'", "无法写成 Parquet（{reason}）；请用 storage='csv'",
     ),
@@ -138,6 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gsa.bounds_numbers": ("bounds must be numbers, got {value}", "范围必须是数字，实际为 {value}"),
     "gsa.bounds_finite": ("bounds must be finite, got {value}", "范围必须是有限数值，实际为 {value}"),
+    "gsa.seed": (
+        "an analysis seed is a whole number from 0 to {last}, got {value}",
+        "分析的随机种子须为0至{last}的整数，实际为 {value}",
+    ),
     "gsa.method": ("must be 'sobol', 'morris' or 'delta', got {value}", "必须是 'sobol'、'morris' 或 'delta'，实际为 {value}"),
     "gsa.salib_failed": (
         "SALib could not analyse this design with {method}: {reason}", "SALib 无法用 {method} 分析此实验设计：{reason}",

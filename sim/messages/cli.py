@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.enter_number": ("enter a number", "请输入数字"),
     "app.not_number": ("not a number: {value}", "不是数字：{value}"),
     "app.not_year": ("not a year: {value}", "不是年份：{value}"),
+    "app.unknown_rival": ("not a region of the list: {value}", "不是列表中的地区：{value}"),
     "app.deadline_range": (
         "must be within {first}-{last}, got {year}",
         "必须在 {first}-{last} 之内，实际为 {year}",
@@ -152,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.refused_origin": (
         "refused: a request from another site ({origin})",
         "已拒绝：来自其他网站的请求（{origin}）",
+    ),
+    "app.refused_request": (
+        "refused: not a request the app's page sends (its body must be the page's JSON)",
+        "已拒绝：不是本应用页面发出的请求（请求内容须为页面发送的 JSON）",
     ),
     "app.refused_body": (
         "refused: request bodies are limited to {max_body:,} bytes",

@@ -611,6 +611,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve_field_target_deflator_shift": ("deflator shift", "平减指数调整"),
     "serve_field_national_shift": ("{national} shift", "{nation}增速调整"),
     "serve_field_commodity_shift": ("commodity shift", "大宗商品因子调整"),
+    "serve_field_rival": ("rival", "竞争对手"),
     "serve_field_rival_shift": ("rival's shift", "竞争对手调整"),
     "serve_field_deadline": ("year", "年份"),
     "serve_field_save": ("file name", "文件名"),
@@ -822,6 +823,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With a lead of -10 to +20 points a year over the {national} path, {who} cannot stay within rank {k} through {by}{prob}.",
         "在每年比{nation}增速低10至高20个百分点的范围内，{who}无法到{by}年为止每年都保持在前{k}位{prob}。",
     ),
+    "lead_cmp_up": ("+{size}", "比{nation}高{size}"),
+    "lead_cmp_down": ("-{size}", "比{nation}低{size}"),
+    "lead_cmp_up_at_least": ("+{size}", "至少比{nation}高{size}"),
+    "lead_cmp_down_at_least": ("-{size}", "比{nation}低不超过{size}"),
     "lead_history": (
         " Its own lead over {a}-{b} was {cmp} points a year.",
         "{a}-{b}年其实际增速平均{cmp}个百分点。",

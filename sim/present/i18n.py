@@ -92,16 +92,13 @@ def t(lang: str, key: str, **kw: object) -> str:
 
 
 def lead_words(lang: str, value: float, *, at_least: bool = False, digits: int = 2) -> str:
-    """A real-growth lead of ``value`` points over the panel's aggregate, for a label's ``{cmp}``
-    (Chinese) and ``{lead}`` (English): "+0.46" / "-0.46" in English; in Chinese 比全国高0.46 or
-    比全国低0.46, never 高-0.46 (``at_least``: 至少比全国高0.46, or 比全国低不超过0.46)."""
-    shown = f"{value:+.{digits}f}"
-    if lang != "zh":
-        return shown
-    nation, size = panel_words("zh")["nation"], shown.lstrip("+-")
-    if shown.startswith("-"):
-        return f"比{nation}低{'不超过' if at_least else ''}{size}"
-    return f"{'至少' if at_least else ''}比{nation}高{size}"
+    """A real-growth lead of ``value`` points over the panel's aggregate, for a label's ``{cmp}``:
+    "+0.46" / "-0.46" in English; in Chinese 比全国高0.46 or 比全国低0.46, never 高-0.46
+    (``at_least``: 至少比全国高0.46, or 比全国低不超过0.46). A value that rounds to zero is
+    "+0.00" (高0.00), never "-0.00"."""
+    size = round(float(value), digits) + 0.0  # + 0.0: -0.0 becomes 0.0
+    key = "lead_cmp_down" if size < 0 else "lead_cmp_up"
+    return t(lang, key + ("_at_least" if at_least else ""), size=f"{abs(size):.{digits}f}")
 
 
 #: The possessive a note uses for one region of a panel, by region kind (sim.inputs.scope.REGION_KINDS):

@@ -47,6 +47,15 @@ def _number(value: Any, name: str) -> float:
         raise InputError(msg("app.not_number", value=repr(value)), field=name) from None
 
 
+def _rival(value: Any, scenario: Scenario) -> int:
+    """The rival chosen in the dropdown: a region's position in the panel, never the target (a
+    value the dropdown does not offer is refused: only a hand-made request sends one)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < scenario.n_regions:
+        if value != scenario.target:
+            return value
+    raise InputError(msg("app.unknown_rival", value=repr(value)[:40]), field="rival")
+
+
 def _deadline(text: Any, scenario: Scenario) -> int:
     try:
         year = int(str(text).strip())
@@ -320,7 +329,7 @@ def _build_app(
             target_deflator_shift=_number(defl, "target_deflator_shift"),
             national_shift=_number(nat, "national_shift"),
             commodity_shift=_number(com, "commodity_shift"),
-            rival=int(riv) if riv is not None else None,
+            rival=_rival(riv, scenario) if riv is not None else None,
             rival_shift=_number(riv_shift, "rival_shift") if riv is not None else 0.0,
         )
         w.check()

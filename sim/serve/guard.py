@@ -11,6 +11,8 @@ request whose ``Host`` is not the app's own loopback address and port, and every
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -18,6 +20,8 @@ from sim.messages import msg
 
 #: Largest request body the app reads (bytes). An update or a save is a few kilobytes.
 MAX_BODY = 1_000_000
+#: The path of Dash's callback requests (what the page sends when a control changes).
+CALLBACK_PATH = "/_dash-update-component"
 #: Names the app answers to; both are loopback wherever the browser runs.
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 
@@ -59,7 +63,7 @@ class Guard:
         self.app, self.port, self.max_body, self.lang = app, port, max_body, lang
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        refused = refusal(environ, self.port, self.max_body, self.lang)
+        refused = refusal(environ, self.port, self.max_body, self.lang) or self._malformed(environ)
         if refused is None:
             return self.app(environ, start_response)
         status, reason = refused
@@ -67,6 +71,24 @@ class Guard:
         headers = [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
         start_response(status, headers)  # (no Connection header: PEP 3333 leaves it to the server)
         return [body]
+
+
+    def _malformed(self, environ: dict[str, Any]) -> tuple[str, str] | None:
+        """400, in the app's language, for a callback request whose body is not a JSON object
+        with the app's keys (its page never sends one; without this Flask answers in English, or
+        the app fails with 500); the body read here is handed on to the app unchanged."""
+        if environ.get("REQUEST_METHOD") != "POST" or not str(environ.get("PATH_INFO", "")).endswith(CALLBACK_PATH):
+            return None
+        length = int(str(environ.get("CONTENT_LENGTH") or "0").strip() or 0)  # checked by refusal()
+        data = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(data), str(len(data))
+        try:
+            body = json.loads(data)
+        except (ValueError, UnicodeDecodeError):
+            body = None
+        if isinstance(body, dict) and isinstance(body.get("inputs"), list) and "output" in body:
+            return None
+        return "400 Bad Request", msg("app.refused_request").render(self.lang)
 
 
 __all__ = ["MAX_BODY", "Guard", "own_hosts", "own_origins", "refusal"]
