@@ -248,13 +248,18 @@ def test_morris_and_delta_analyse_any_outcome_of_a_saved_design(founding, tmp_pa
     delta = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10, seed=4).to_frame()
     assert tuple(delta.columns) == names.ANALYSIS_COLUMNS["delta"]
     assert delta.set_index(names.PARAM)[names.DELTA].idxmin() == NAT
-    for _ in range(3):  # without a seed one is drawn that every method takes (delta: below 2**32)
+    for _ in range(3):  # a drawn seed (below 2**53) works for delta too, and replays
         drawn = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10)
-        assert 0 <= drawn.seed < 2**32
+        assert 0 <= drawn.seed < 2**53
     again = sim.analyze(lhs, method="delta", outcome="gap_pct_2030", resamples=10, seed=drawn.seed)
     pd.testing.assert_frame_equal(again.to_frame(), drawn.to_frame())
-    for bad in (2**32, -1, 1.5, True):
-        with pytest.raises(sim.InputError, match="an analysis seed is a whole number from 0 to 4294967295"):
+    big = 5_000_000_000_123  # a recorded seed above 2**32 replays for every method
+    for method, design in (("morris", ex), ("delta", lhs)):
+        one = sim.analyze(design, method=method, outcome="gap_pct_2030", resamples=10, seed=big)
+        two = sim.analyze(design, method=method, outcome="gap_pct_2030", resamples=10, seed=big)
+        assert one.seed == big and one.to_frame().equals(two.to_frame())
+    for bad in (-1, 1.5, True):
+        with pytest.raises(sim.InputError, match="seed"):
             sim.analyze(lhs, method="delta", outcome="gap_pct_2030", seed=bad)
 
 

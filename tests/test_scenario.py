@@ -239,3 +239,9 @@ def test_a_path_year_outside_the_projection_is_a_located_warning(write, cli):
     assert sc.growth.fixed_real_pct[4, im] == pytest.approx(5.0 + 4 / 274)
     res = cli("run", path, "--strict", "--no-report")
     assert res.code == 2 and res.err.count("\n") == 1 and "y.yaml:4: national.deflator.1990" in res.err
+    # a change made in code is checked too (the field alone: it has no line)
+    with pytest.warns(RanksimWarning, match="year 2300 is outside"):
+        made = load_scenario(FOUNDING).with_changes({"provinces.Inner Mongolia.real_growth": {2026: 6.0, 2300: 9.0}})
+    assert [w.field for w in made.warnings if w.msg.id == "scenario.path_year_outside"] == [
+        "provinces.15.real_growth.2300"
+    ]

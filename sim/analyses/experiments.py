@@ -271,10 +271,13 @@ class Experiments(ResultView):
             target.parent.mkdir(parents=True, exist_ok=True)
             staged.write_bytes(buffer.getvalue())
             os.replace(staged, target)  # readers never see half a file
-        except OSError as exc:
+        except BaseException as exc:  # an error or Ctrl-C: no staged file is left behind
             with contextlib.suppress(OSError):  # (no folder to hold it: nothing to remove)
                 staged.unlink()
-            raise InputError(msg("output.cannot_write", path=target, why=exc.strerror), field="path") from None
+            if not isinstance(exc, OSError):
+                raise
+            why = exc.strerror or str(exc)
+            raise InputError(msg("output.cannot_write", path=target, why=why), field="path") from None
         return target
 
     def _tables(self) -> dict[str, pd.DataFrame]:
@@ -582,6 +585,8 @@ def load_experiments(path: str | Path) -> Experiments:
         with zipfile.ZipFile(source) as archive:
             doc = json.loads(archive.read("experiments.json"))
             kind = doc["storage"]
+            if not isinstance(doc["tables"], dict):
+                raise TypeError(f"tables: a mapping expected, got {type(doc['tables']).__name__}")
             raw = {name: archive.read(f"{name}.{kind}") for name in doc["tables"]}
     except (OSError, KeyError, TypeError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
         raise InputError(msg("experiments.not_saved", reason=str(exc)), file=source) from None

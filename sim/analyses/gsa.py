@@ -36,9 +36,9 @@ from sim.model.scenario import Scenario
 from sim.provenance import Provenance, fresh_seed
 from sim.results import ResultView
 
-#: Seeds of an analysis: below 2**32 (SALib's delta seeds numpy's legacy generator, which takes
-#: no larger one).
-ANALYSIS_SEEDS = 1 << 32
+#: SALib's delta seeds numpy's legacy generator, which takes seeds below 2**32: it gets the
+#: recorded seed modulo this (any seed the other methods take is recorded and replayed as given).
+DELTA_SEEDS = 1 << 32
 Method = Literal["sobol", "morris", "delta"]
 #: SALib distribution names accepted, and the scenario format's words for two of them.
 DISTRIBUTIONS = ("unif", "triang", "norm", "truncnorm", "lognorm", "logunif")
@@ -203,18 +203,17 @@ def analyze(
         Bootstrap resamples of the confidence intervals (delta is slow: its kernel density
         estimate is refitted per resample; 100 is plenty there).
     seed : int, optional
-        The bootstrap's seed, 0 to 2**32 - 1 (SALib's delta takes no larger one; default a fresh
-        one, recorded in ``result.seed``).
+        The bootstrap's seed (default a fresh one below 2**53, recorded in ``result.seed``; delta
+        uses it modulo 2**32, the largest seed its generator takes).
     """
     if method not in ("sobol", "morris", "delta"):
         raise InputError(msg("gsa.method", value=repr(method)), field="method")
     prob = _salib_problem(problem if problem is not None else experiments.problem())
     y, censored = _outcome(experiments, outcome)
     x = experiments.design[prob["names"]].to_numpy(dtype=float)
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer)
-                             or not 0 <= seed < ANALYSIS_SEEDS):  # fmt: skip
-        raise InputError(msg("gsa.seed", value=repr(seed), last=ANALYSIS_SEEDS - 1), field="seed")
-    used = fresh_seed() % ANALYSIS_SEEDS if seed is None else int(seed)
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
+        raise InputError(msg("value.whole_at_least_got", least=0, value=repr(seed)), field="seed")
+    used = fresh_seed() if seed is None else int(seed)
     raw = _run(method, prob, x, y, calc_second_order, num_levels, resamples, used)
     sc = experiments.scenario
     return AnalysisResult(
@@ -283,7 +282,9 @@ def _run(
                     prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, num_levels=levels, seed=seed
                 )
             )
-        return dict(delta.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, seed=seed))
+        # delta seeds numpy's legacy generator, which takes seeds below 2**32 only
+        small = seed % DELTA_SEEDS
+        return dict(delta.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, seed=small))
     except (ValueError, RuntimeError) as exc:
         failed = msg("gsa.salib_failed", method=method, reason=str(exc))
         raise InputError(failed, field="experiments") from None

@@ -146,10 +146,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gsa.bounds_numbers": ("bounds must be numbers, got {value}", "范围必须是数字，实际为 {value}"),
     "gsa.bounds_finite": ("bounds must be finite, got {value}", "范围必须是有限数值，实际为 {value}"),
-    "gsa.seed": (
-        "an analysis seed is a whole number from 0 to {last}, got {value}",
-        "分析的随机种子须为0至{last}的整数，实际为 {value}",
-    ),
     "gsa.method": ("must be 'sobol', 'morris' or 'delta', got {value}", "必须是 'sobol'、'morris' 或 'delta'，实际为 {value}"),
     "gsa.salib_failed": (
         "SALib could not analyse this design with {method}: {reason}", "SALib 无法用 {method} 分析此实验设计：{reason}",

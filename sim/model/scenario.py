@@ -586,7 +586,7 @@ def resolve(
         {".".join(k): v for k, v in locs.items()},
         (
             *_fraction_warnings(spec, locs, where, refuse=not derived),
-            *(() if derived else _path_year_warnings(spec, base, horizon, locs, where)),
+            *_path_year_warnings(spec, base, horizon, locs, where),
             *_plausibility(panel, growth, provinces, locs, where),
             *_pin_overrides(panel, growth, provinces, locs, where),
             *census,

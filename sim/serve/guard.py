@@ -75,8 +75,10 @@ class Guard:
 
     def _malformed(self, environ: dict[str, Any]) -> tuple[str, str] | None:
         """400, in the app's language, for a callback request whose body is not a JSON object
-        with the app's keys (its page never sends one; without this Flask answers in English, or
-        the app fails with 500); the body read here is handed on to the app unchanged."""
+        with a callback's ``output`` and list of ``inputs`` (its page never sends one; Flask would
+        answer in English, or the app fail with 500). A hand-made body of the right shape but
+        wrong content can still fail inside Dash. The body read here (``CONTENT_LENGTH`` bytes:
+        waitress sets it, for chunked bodies too) is handed on to the app unchanged."""
         if environ.get("REQUEST_METHOD") != "POST" or not str(environ.get("PATH_INFO", "")).endswith(CALLBACK_PATH):
             return None
         length = int(str(environ.get("CONTENT_LENGTH") or "0").strip() or 0)  # checked by refusal()
