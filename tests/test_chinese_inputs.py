@@ -97,3 +97,4 @@ def test_an_enumeration_comma_in_a_list_is_named(write, cli):
     res = cli("sensitivity", path)
     assert res.code == 2 and res.err.startswith(f"{path}:5: sensitivity.parameters.provinces.内蒙古.real_growth")
     assert "got '4.5、7.5' (the '、' was typed with a Chinese input method; use ',')" in res.err
+    assert ".real_growth.0: " in res.err  # the list as written: no "set" the file does not have

@@ -536,9 +536,13 @@ def _cmd_data(args: argparse.Namespace, argv: Sequence[str]) -> int:
         said = msg("panel.year_outside_data", year=year, first=panel.first_year, last=panel.last_year)
         raise ArgumentError(said, field="year")
     if args.model:
+        from sim.errors import ScenarioError
         from sim.present.text import price_model_text
 
-        print(price_model_text(panel, year, args.lang))
+        try:
+            print(price_model_text(panel, year, args.lang))
+        except ScenarioError as exc:  # too few years before --year: the flag is what to change
+            raise ArgumentError(exc.msg, field="year") from None
         return 0
     if args.targets:
         return _data_targets(args, panel)

@@ -615,6 +615,8 @@ def _one_error(err: Any, locs: dict[Key, Location], fallback: Path | None) -> Sc
     for i, k in enumerate(keys):
         user_key = bool(data_keys) and data_keys[-1] in ("provinces", "parameters")
         misspelt = err["type"] == "extra_forbidden" and i == len(keys) - 1  # the user's own key
+        if k == "set" and data_keys and tuple(data_keys) in locs and (*data_keys, k) not in locs:
+            continue  # a range written as a plain [low, high]: no "set" key in the file
         if (*data_keys, k) in locs or not data_keys or k.isdigit() or k in _FIELDS or user_key or misspelt:
             data_keys.append(k)
     loc: Location | None = None
