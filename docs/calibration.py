@@ -187,7 +187,8 @@ def national_only_section(sc: Scenario) -> None:
     coal = [sc.panel.regions.codes.index(c) for c in COAL_GROUP]
     honest = [ch.honest_by_region([b for b in TESTED if b + h <= NOW], k) for k, h in enumerate(ch.horizons)]
     gains, excess = _gain_and_excess(honest, _naive_errors(sc, ch.horizons), coal)
-    print("\n## The honest rule with 'national' prices only (the simplest deflator rule), jump-offs 2008-2019")
+    print("\n## The honest rule with 'national' prices only (the simplest deflator rule), "
+          "jump-offs 2008-2019")
     print(f"all-region gain over 'ranks stay' {gains} %; coal group's excess over it "
           f"{excess} (horizons {', '.join(map(str, ch.horizons))})")  # fmt: skip
 

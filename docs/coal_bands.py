@@ -64,7 +64,12 @@ def coverage(changes: dict[str, Any], paths: int, seed: int) -> dict[int, tuple[
     out = {}
     for h in HORIZONS:
         c = backtest(sc, JUMP_OFFS, h, paths=paths, seed=seed).region_coverage()
-        out[h] = (100 * c[0.5].mean(), 100 * c[0.8].mean(), 100 * c[0.5][coal].mean(), 100 * c[0.8][coal].mean())
+        out[h] = (
+            100 * c[0.5].mean(),
+            100 * c[0.8].mean(),
+            100 * c[0.5][coal].mean(),
+            100 * c[0.8][coal].mean(),
+        )
     return out
 
 
@@ -126,7 +131,9 @@ def mean_reverting_prices(rho: float) -> Callable[[], contextlib.AbstractContext
     return patch
 
 
-def price_error_fading(half_life: float, group_only: bool) -> Callable[[], contextlib.AbstractContextManager[None]]:
+def price_error_fading(
+    half_life: float, group_only: bool
+) -> Callable[[], contextlib.AbstractContextManager[None]]:
     """The deflator spreads' drawn sampling error fades with ``half_life`` (the real spreads' keeps
     the parameter half-life), for every region or only for the price-cycle group estimated at the
     jump-off (:func:`sim.model.prices.factor_group`)."""
@@ -203,7 +210,9 @@ def cycle_group_tuned(factor: float | None) -> Callable[[], contextlib.AbstractC
             if factor is not None:
                 rs[group] = factor
             elif group:
-                own = mc._region_scales(scenario.with_changes({"uncertainty.region_scale": 1.0}, rename=False))
+                own = mc._region_scales(
+                    scenario.with_changes({"uncertainty.region_scale": 1.0}, rename=False)
+                )
                 rs[group] = float(np.sqrt(np.mean(own[group] ** 2)))
             pinned = None if g.pinned_nominal is None else np.isfinite(g.pinned_nominal)
             return shocks.shock_model(
@@ -273,7 +282,9 @@ def variance_ratios() -> list[str]:
         j = codes.index(c)
         cells = " | ".join(f"{ratio(defl[ok], k)[j]:.2f} / {ratio(nominal[ok], k)[j]:.2f}" for k in ks)
         lines.append(f"| {names[j]} | {cells} |")
-    med = " | ".join(f"{np.median(ratio(defl[ok], k)):.2f} / {np.median(ratio(nominal[ok], k)):.2f}" for k in ks)
+    med = " | ".join(
+        f"{np.median(ratio(defl[ok], k)):.2f} / {np.median(ratio(nominal[ok], k)):.2f}" for k in ks
+    )
     lines.append(f"| median of all 31 | {med} |")
     return lines
 
@@ -301,7 +312,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     head = "| variant | " + " | ".join(f"h={h}" for h in HORIZONS) + " | worst all | worst coal | met |"
     rule = "|---|" + "---|" * (len(HORIZONS) + 3)
-    print("## The coal group's bands: coverage 50/80 % of all regions · of the coal group, jump-offs 2008-2019")
+    print(
+        "## The coal group's bands: coverage 50/80 % of all regions · of the coal group, jump-offs 2008-2019"
+    )
     print()
     print("### Monte Carlo noise: the default model at several seeds and path counts")
     print()
@@ -319,7 +332,9 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print("\n".join(variance_ratios()))
     print()
-    print(f"### Changes of the band's shape ({args.paths} paths, seed 1; 'met': all within 5, coal within 10)")
+    print(
+        f"### Changes of the band's shape ({args.paths} paths, seed 1; 'met': all within 5, coal within 10)"
+    )
     print()
     print(head)
     print(rule)

@@ -74,7 +74,10 @@ def test_full_width_comma_still_refused_with_a_hint(write, cli):
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (("--set", "provinces.Inner Mongolia.real_growth=4：8：0.5"), "is not START:STOP:STEP numbers (the '：'"),
+        (
+            ("--set", "provinces.Inner Mongolia.real_growth=4：8：0.5"),
+            "is not START:STOP:STEP numbers (the '：'",
+        ),
         (("--set", "provinces.Inner Mongolia.real_growth＝4:8:0.5"), "write PATH=START:STOP:STEP, got"),
     ],
 )
@@ -95,6 +98,7 @@ def test_an_enumeration_comma_in_a_list_is_named(write, cli):
     path = write("s.yaml", f"extends: {FOUNDING}\nname: s\nsensitivity:\n  parameters:\n"
                            "    provinces.内蒙古.real_growth: [4.5、7.5]\n")  # fmt: skip
     res = cli("sensitivity", path)
-    assert res.code == 2 and res.err.startswith(f"{path}:5: sensitivity.parameters.provinces.内蒙古.real_growth")
+    assert res.code == 2
+    assert res.err.startswith(f"{path}:5: sensitivity.parameters.provinces.内蒙古.real_growth")
     assert "got '4.5、7.5' (the '、' was typed with a Chinese input method; use ',')" in res.err
     assert ".real_growth.0: " in res.err  # the list as written: no "set" the file does not have

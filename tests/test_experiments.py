@@ -76,7 +76,8 @@ def test_save_and_load_round_trip_exactly_as_csv(kept, tmp_path):
 def test_saving_onto_a_folder_or_into_a_file_is_one_input_error_and_leaves_nothing(kept, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
-    with pytest.raises(sim.InputError, match=r"out is a folder: give the zip file's name \(e\.g\. .*/experiments\.zip\)"):
+    folder_named = r"out is a folder: give the zip file's name \(e\.g\. .*/experiments\.zip\)"
+    with pytest.raises(sim.InputError, match=folder_named):
         kept.save(folder)
     (tmp_path / "afile").write_text("x")
     with pytest.raises(sim.InputError, match="cannot write"):
@@ -342,7 +343,8 @@ def test_a_saved_file_edited_afterwards_is_refused_by_name(kept, tmp_path):
         path = tmp_path / f"{member}.zip"
         path.write_bytes(base.read_bytes())
         _rewrite(path, member, edit)
-        with pytest.raises(sim.InputError, match=f"{member.replace('.', '[.]')} was changed after the experiments"):
+        changed = f"{member.replace('.', '[.]')} was changed after the experiments"
+        with pytest.raises(sim.InputError, match=changed):
             sim.load_experiments(path)
     old = tmp_path / "old.zip"  # no checksums (saved before they were kept): damage is one error
     old.write_bytes(base.read_bytes())

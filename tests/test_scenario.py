@@ -229,8 +229,10 @@ def test_a_path_year_outside_the_projection_is_a_located_warning(write, cli):
         sc = load_scenario(path)
     outside = [w for w in sc.warnings if w.msg.id == "scenario.path_year_outside"]
     assert [(w.line, w.field) for w in outside] == [
-        (4, "national.deflator.1990"), (7, "provinces.15.real_growth.2300"), (9, "provinces.14.real_growth.lead.2045"),
-    ]  # fmt: skip
+        (4, "national.deflator.1990"),
+        (7, "provinces.15.real_growth.2300"),
+        (9, "provinces.14.real_growth.lead.2045"),
+    ]
     assert "year 2300 is outside the base year and the projection (2025-2040)" in str(outside[1])
     assert "2300年超出基年和预测范围（2025-2040）" in outside[1].render("zh")
     # the written years shape the path as before: 2300 only sets the slope
@@ -241,7 +243,8 @@ def test_a_path_year_outside_the_projection_is_a_located_warning(write, cli):
     assert res.code == 2 and res.err.count("\n") == 1 and "y.yaml:4: national.deflator.1990" in res.err
     # a change made in code is checked too (the field alone: it has no line)
     with pytest.warns(RanksimWarning, match="year 2300 is outside"):
-        made = load_scenario(FOUNDING).with_changes({"provinces.Inner Mongolia.real_growth": {2026: 6.0, 2300: 9.0}})
+        change = {"provinces.Inner Mongolia.real_growth": {2026: 6.0, 2300: 9.0}}
+        made = load_scenario(FOUNDING).with_changes(change)
     assert [w.field for w in made.warnings if w.msg.id == "scenario.path_year_outside"] == [
         "provinces.15.real_growth.2300"
     ]

@@ -191,11 +191,12 @@ def guarded(tmp_path_factory):
 OWN = {"Host": "127.0.0.1:8123"}
 
 
-def _save(client, name: str, headers=None) -> tuple[int, str]:
-    """Press "Save as scenario" with ``name`` through the app's callback endpoint: the status
-    and the message the page shows."""
+def _save(client, name: str, headers=None, values=None) -> tuple[int, str]:
+    """Press "Save as scenario" with ``name`` through the app's callback endpoint (the controls
+    at their start values, or as ``values`` says): the status and the message the page shows."""
     ids = [("target-real", 6.0), ("target-deflator", 0), ("national-shift", 0),
            ("commodity-shift", 0), ("rival", None), ("rival-shift", 0)]  # fmt: skip
+    ids = [(i, (values or {}).get(i, v)) for i, v in ids]
     body = {
         "output": "save-message.children",
         "outputs": {"id": "save-message", "property": "children"},
@@ -362,19 +363,8 @@ def test_a_rival_the_dropdown_does_not_offer_is_refused_by_name(guarded, rival):
     """Only a hand-made request sends a rival outside the dropdown (positions of the regions but
     the target): it is refused in the page's words, never an internal error, and nothing saved."""
     client, folder = guarded
-    ids = [("target-real", 6.0), ("target-deflator", 0), ("national-shift", 0),
-           ("commodity-shift", 0), ("rival", rival), ("rival-shift", 2)]  # fmt: skip
-    body = {
-        "output": "save-message.children",
-        "outputs": {"id": "save-message", "property": "children"},
-        "inputs": [{"id": "save", "property": "n_clicks", "value": 1}],
-        "changedPropIds": ["save.n_clicks"],
-        "state": [{"id": "save-name", "property": "value", "value": "rival.yaml"}]
-        + [{"id": i, "property": "value", "value": v} for i, v in ids],
-    }
-    res = client.post("/_dash-update-component", json=body, headers=OWN)
-    message = res.get_json()["response"]["save-message"]["children"]
-    assert res.status_code == 200 and "rival" in message and "not a region of the list" in message, message
+    status, message = _save(client, "rival.yaml", values={"rival": rival, "rival-shift": 2})
+    assert status == 200 and "rival" in message and "not a region of the list" in message, message
     assert "Error" not in message and not (folder / "rival.yaml").exists()
 
 
@@ -392,4 +382,5 @@ def test_a_body_the_page_never_sends_is_a_plain_400(guarded, data):
     client, _ = guarded
     res = client.post("/_dash-update-component", data=data, headers=OWN, content_type="application/json")
     assert res.status_code == 400
-    assert res.get_data(as_text=True) == "refused: not a request the app's page sends (its body must be the page's JSON)\n"
+    said = "refused: not a request the app's page sends (its body must be the page's JSON)\n"
+    assert res.get_data(as_text=True) == said

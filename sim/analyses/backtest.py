@@ -321,8 +321,8 @@ def rebase(
 
     Estimation windows end at ``base`` (a window the scenario set keeps its length), national
     growth is the trailing mean known at ``base`` (or the realised path), province paths, the
-    commodity path (average conditions) and the analysis sections are dropped. ``known``: the data as published then (a vintage panel;
-    default the scenario's own)."""
+    commodity path (average conditions) and the analysis sections are dropped. ``known``: the
+    data as published then (a vintage panel; default the scenario's own)."""
     full = scenario.panel
     panel = (known or full).truncated(base)
     window = panel.default_window(base, years=scenario.others.window_length or DEFAULT_WINDOW_YEARS)

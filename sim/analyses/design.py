@@ -116,7 +116,8 @@ def refuse_outcome_columns(frame: pd.DataFrame, added: Sequence[str]) -> None:
 
 #: Dotted parameter forms a label column close to one is taken for a misspelling of.
 _PARAMETER_NAMES = (
-    "threshold_rank", "national.real_growth", "national.deflator", "others.half_life", "others.deflator_half_life"
+    "threshold_rank", "national.real_growth", "national.deflator", "others.half_life",
+    "others.deflator_half_life",
 )
 _SECTIONS = ("provinces.", "national.", "others.", "uncertainty.")
 

@@ -301,7 +301,8 @@ def differences(a: Scenario, b: Scenario) -> tuple[Change, ...]:
 
 def _check_comparable(a: Scenario, b: Scenario, *, measure: bool = True) -> None:
     if a.panel.sha256 != b.panel.sha256 or a.panel.national.path != b.panel.national.path:  # the same data
-        raise InputError(msg("diff.different_data", a=str(a.panel.path), b=str(b.panel.path)), **b.where("data"))
+        different = msg("diff.different_data", a=str(a.panel.path), b=str(b.panel.path))
+        raise InputError(different, **b.where("data"))
     if a.target != b.target:
         regions = a.panel.regions
         a_who, b_who = (Words(regions.en[i], regions.zh[i]) for i in (a.target, b.target))

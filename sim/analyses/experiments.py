@@ -255,7 +255,7 @@ class Experiments(ResultView):
                 raise InputError(failed, field="storage") from None
             kind = "csv"
             blobs = {name: _table_bytes(table, kind) for name, table in tables.items()}
-        described = {n: {**_describe(t), "sha256": hashlib.sha256(blobs[n]).hexdigest()} for n, t in tables.items()}
+        described = {n: {**_describe(t), "sha256": _digest(blobs[n])} for n, t in tables.items()}
         doc = {**self.to_document(), "storage": kind, "tables": described}
         doc["sha256"] = _document_digest(doc)
         buffer = io.BytesIO()
@@ -596,18 +596,25 @@ def load_experiments(path: str | Path) -> Experiments:
         raise InputError(msg("experiments.changed", table="experiments.json"), file=source)
     for name, blob in raw.items():  # a table edited since it was saved is refused, not read
         wanted = doc["tables"][name].get("sha256") if isinstance(doc["tables"][name], dict) else None
-        if wanted is not None and hashlib.sha256(blob).hexdigest() != wanted:
+        if wanted is not None and _digest(blob) != wanted:
             raise InputError(msg("experiments.changed", table=f"{name}.{kind}"), file=source)
     try:
-        return _experiments_of(doc, {name: _read_table(blob, kind, doc["tables"][name]) for name, blob in raw.items()})
+        tables = {name: _read_table(blob, kind, doc["tables"][name]) for name, blob in raw.items()}
+        return _experiments_of(doc, tables)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(msg("experiments.not_saved", reason=f"{type(exc).__name__}: {exc}"), file=source) from None
+        damaged = msg("experiments.not_saved", reason=f"{type(exc).__name__}: {exc}")
+        raise InputError(damaged, file=source) from None
+
+
+def _digest(blob: bytes) -> str:
+    """The sha256 a saved file keeps of each of its members."""
+    return hashlib.sha256(blob).hexdigest()
 
 
 def _document_digest(doc: dict[str, Any]) -> str:
     """sha256 of a saved document without its own ``sha256`` key (keys sorted: any edit shows)."""
     body = {k: v for k, v in doc.items() if k != "sha256"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return _digest(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def _experiments_of(doc: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Experiments:

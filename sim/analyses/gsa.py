@@ -282,7 +282,6 @@ def _run(
                     prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, num_levels=levels, seed=seed
                 )
             )
-        # delta seeds numpy's legacy generator, which takes seeds below 2**32 only
         small = seed % DELTA_SEEDS
         return dict(delta.analyze(prob, x, y, num_resamples=resamples, conf_level=CONFIDENCE, seed=small))
     except (ValueError, RuntimeError) as exc:

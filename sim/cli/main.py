@@ -23,7 +23,6 @@ from sim.cli.common import stem as _stem
 from sim.cli.common import print_written as _print_written
 from sim.cli.common import year_arg as _year
 from sim.cli.common import positive_int_arg as _positive_int
-from sim.cli.common import file_stem_arg as _file_stem
 from sim.cli.common import output_args as _output_args
 from sim.cli.common import default_lang
 from sim.cli.common import argparse_lang, argparse_language, type_error
@@ -31,7 +30,7 @@ from sim.errors import ArgumentError, InputError, RanksimWarning
 from sim.messages import msg
 from sim.present.registry import chart_names
 from sim.present.summaries import summary
-from sim.present.text import montecarlo_line, pad, summary_text, sweep_text
+from sim.present.text import montecarlo_line, summary_text, sweep_text
 
 Handler = Callable[[argparse.Namespace, Sequence[str]], int]
 
@@ -305,7 +304,8 @@ def _sweep_items(raw: list[tuple[str, str]]) -> list[tuple[str, str, list[float]
         path, eq, spec = text.rpartition("=")
         flag = f"--{mode}"
         if not eq or not path.strip():
-            raise ArgumentError(with_full_width_hint(msg("cli.sweep_syntax", text=repr(text)), text), field=flag)
+            said = with_full_width_hint(msg("cli.sweep_syntax", text=repr(text)), text)
+            raise ArgumentError(said, field=flag)
         try:
             parts = [float(x) for x in spec.split(":")]
         except ValueError:

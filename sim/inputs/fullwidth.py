@@ -35,6 +35,11 @@ FULL_WIDTH = {
 }
 
 
+#: Characters a Chinese input method types inside a value (a list, a range) that
+#: :data:`FULL_WIDTH` leaves alone in free text (the enumeration comma of 山西、陕西).
+IN_VALUES = {**FULL_WIDTH, "、": "','", "＝": "'='", "；": "';'"}
+
+
 def code_part(line: str) -> str:
     """A line without its comment (a '#' after a space or at the start)."""
     for n, char in enumerate(line):
@@ -57,11 +62,6 @@ def full_width_in(line: str) -> tuple[int, Msg] | None:
 def _instead(char: str) -> Msg:
     """What to type instead of the full-width ``char`` (in :data:`IN_VALUES`)."""
     return msg("fullwidth.a_space") if char == "\u3000" else msg("fullwidth.ascii", char=IN_VALUES[char])
-
-
-#: Characters a Chinese input method types inside a value (a list, a range) that
-#: :data:`FULL_WIDTH` leaves alone in free text (the enumeration comma of 山西、陕西).
-IN_VALUES = {**FULL_WIDTH, "、": "','", "＝": "'='", "；": "';'"}
 
 
 def with_full_width_hint(message: Msg, text: object) -> Msg:

@@ -1,9 +1,10 @@
 """Scenario parameters for sweeps, sensitivity and solving: dotted paths into a scenario.
 
 ``provinces.Inner Mongolia.real_growth`` (province by English or Chinese name or code),
-``provinces.15.deflator``, ``provinces.15.lead`` (a constant lead over the national path, points), ``national.real_growth``, ``national.deflator``,
-``others.half_life``, ``others.deflator_half_life`` (set only), ``threshold_rank``. Mode ``set`` replaces the value by a constant;
-``shift`` adds percentage points to every year of a path (or to the number).
+``provinces.15.deflator``, ``provinces.15.lead`` (a constant lead over the national path,
+points), ``national.real_growth``, ``national.deflator``, ``others.half_life``,
+``others.deflator_half_life`` (set only), ``threshold_rank``. Mode ``set`` replaces the value by
+a constant; ``shift`` adds percentage points to every year of a path (or to the number).
 
 A province's real growth or deflator may be limited to a range of years, a plan period:
 ``provinces.Inner Mongolia.real_growth.2026-2030`` sets (or shifts) those years only and leaves

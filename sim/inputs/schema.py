@@ -323,7 +323,9 @@ class OthersSpec(_Model):
         "regions and one for the others",
     )
 
-    _numbers = field_validator("half_life", "lean", "cycle_weight", "deflator_half_life", mode="before")(_scalar)
+    _numbers = field_validator(
+        "half_life", "lean", "cycle_weight", "deflator_half_life", mode="before"
+    )(_scalar)
 
 
 class PricesSpec(_Model):

@@ -739,7 +739,7 @@ class OffsetTable:
         not drawn as arrays of no rows)."""
         m = self.model
         assert m is not None
-        g, roles, rows = m.growth, m.roles, self.rows
+        g, roles = m.growth, m.roles
         t = g.years.size
         n = int(np.arange(g.n_regions)[cols].size)
         none_rn, none_tn = np.zeros((0, n)), np.zeros((0, n))

@@ -28,7 +28,14 @@ from sim.present.i18n import (
     THRESHOLD_LINE,
     t,
 )
-from sim.present.text import method_label, outcome_label, path_label, probability_text, sweep_labels
+from sim.present.text import (
+    measured_key,
+    method_label,
+    outcome_label,
+    path_label,
+    probability_text,
+    sweep_labels,
+)
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, Arial, sans-serif"
 BASE_LAYOUT = dict(
@@ -61,11 +68,6 @@ def _colors(proj: Projection) -> dict[int, str]:
     colors = {j: HIGHLIGHT[k % len(HIGHLIGHT)] for k, j in enumerate(focus)}
     colors[proj.target] = TARGET_COLOR
     return colors
-
-
-def _measured(proj: Projection, key: str) -> str:
-    """The label key for the projection's measure (``key + "_pc"`` for GDP per head)."""
-    return f"{key}_pc" if proj.scenario.per_capita else key
 
 
 def _hover(lang: str) -> str:
@@ -220,7 +222,7 @@ def trajectories_chart(proj: Projection, lang: str = "en", history_years: int = 
     ticks = log_ticks(float(shown.min()), float(shown.max()))
     fig.update_yaxes(
         type="log",
-        title=dict(text=t(lang, _measured(proj, "gdp")), standoff=8),
+        title=dict(text=t(lang, measured_key(proj.scenario, "gdp")), standoff=8),
         automargin=True,
         tickvals=ticks,
         ticktext=[_gdp_tick(v, lang, proj.scenario.per_capita) for v in ticks],
@@ -319,8 +321,9 @@ def gap_chart(proj: Projection, lang: str = "en") -> go.Figure:
             ay=-40,
         )
     who = proj.scenario.panel.regions.label(proj.target, lang)
-    _layout(fig, t(lang, _measured(proj, "gap_title"), who=who, k=k), height=460, margin=dict(l=70, r=40, t=60, b=50))
-    fig.update_yaxes(title=t(lang, _measured(proj, "gap_axis"), k=k), ticksuffix="%")
+    title = t(lang, measured_key(proj.scenario, "gap_title"), who=who, k=k)
+    _layout(fig, title, height=460, margin=dict(l=70, r=40, t=60, b=50))
+    fig.update_yaxes(title=t(lang, measured_key(proj.scenario, "gap_axis"), k=k), ticksuffix="%")
     fig.update_xaxes(title=t(lang, "year"))
     return fig
 
@@ -470,7 +473,7 @@ def race_chart(proj: Projection, lang: str = "en") -> go.Figure:
     fig.update_xaxes(
         range=[0, float(gdp[start].max()) * 1.22],
         autorange=False,
-        title=t(lang, _measured(proj, "gdp_linear")),
+        title=t(lang, measured_key(proj.scenario, "gdp_linear")),
         **_linear_gdp_ticks(float(gdp[start].max()) * 1.22, lang, proj.scenario.per_capita),
     )
     return fig
@@ -1296,7 +1299,8 @@ def compare_gap_chart(result: Any, lang: str = "en") -> go.Figure:
         )  # fmt: skip
     fig.add_hline(y=0, line=dict(color=THRESHOLD_LINE, width=1.5, dash="dot"))
     k = sc.threshold_rank
-    _layout(fig, t(lang, _measured(result.projections[0], "cmp_gap_title"), who=who, k=k), height=420, margin=dict(l=70, r=40, t=60, b=50))
+    title = t(lang, measured_key(sc, "cmp_gap_title"), who=who, k=k)
+    _layout(fig, title, height=420, margin=dict(l=70, r=40, t=60, b=50))
     fig.update_yaxes(title=t(lang, "cmp_gap_axis", k=k), ticksuffix="%")
     fig.update_xaxes(title=t(lang, "year"), **_year_ticks(result.projections[0].years, hover=False))
     return fig

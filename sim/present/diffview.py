@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.analyses.diff import Change, DiffResult, Series
+from sim.analyses.diff import DiffResult, Series
 from sim.present.i18n import t
 from sim.present.registry import charts_for
 from sim.present.report import Report, add_provenance, esc

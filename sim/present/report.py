@@ -26,9 +26,9 @@ from sim.analyses.sensitivity import SensitivityResult
 from sim.analyses.solve import SolveResult
 from sim.analyses.sweep import SweepResult
 from sim.engine.projection import Projection, project
-from sim.model.growth import price_half_life
 from sim.errors import InputError
 from sim.inputs.panel import DATA_DIR, DEFAULT_WINDOW_YEARS
+from sim.model.growth import price_half_life
 from sim.model.scenario import Scenario
 from sim.present.i18n import lead_words, region_word, t
 from sim.present.registry import charts_for

@@ -6,7 +6,6 @@ worded once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sim.present.i18n import lead_words, t
@@ -214,11 +213,12 @@ def median_note(mc: MonteCarloResult, lang: str = "en") -> str | None:
     never = t(lang, "mc_never", h=sc.horizon)
     median = t(lang, "year_fmt", y=q50) if q50 is not None else never
     det = t(lang, "year_fmt", y=proj.reach_year) if proj.reach_year is not None else never
-    if not proj.rivals():
+    rivals = proj.rivals()
+    if not rivals:
         return None
     spread = rival_spread_pct(proj)
     if spread is not None and spread <= BUNCHED_SPREAD_PCT:
-        return t(lang, measured_key(sc, "top_bunched"), q50=median, det=det, n=len(proj.rivals()),
+        return t(lang, measured_key(sc, "top_bunched"), q50=median, det=det, n=len(rivals),
                  b=sc.base_year, spread=spread, k=sc.threshold_rank)  # fmt: skip
     return t(lang, "top_bunched_one", q50=median, det=det)  # one rival, or rivals spread apart
 

@@ -30,7 +30,7 @@ from sim.messages import msg
 from sim.model.scenario import Scenario
 from sim.present.i18n import aggregate_wording, t
 from sim.serve.guard import MAX_BODY, Guard
-from sim.serve.whatif import LIMITS, SLIDER, Evaluation, Session, WhatIf
+from sim.serve.whatif import SLIDER, Evaluation, Session, WhatIf
 
 #: Only loopback: the app has no authentication.
 HOST = "127.0.0.1"

@@ -72,14 +72,14 @@ class Guard:
         start_response(status, headers)  # (no Connection header: PEP 3333 leaves it to the server)
         return [body]
 
-
     def _malformed(self, environ: dict[str, Any]) -> tuple[str, str] | None:
         """400, in the app's language, for a callback request whose body is not a JSON object
         with a callback's ``output`` and list of ``inputs`` (its page never sends one; Flask would
         answer in English, or the app fail with 500). A hand-made body of the right shape but
         wrong content can still fail inside Dash. The body read here (``CONTENT_LENGTH`` bytes:
         waitress sets it, for chunked bodies too) is handed on to the app unchanged."""
-        if environ.get("REQUEST_METHOD") != "POST" or not str(environ.get("PATH_INFO", "")).endswith(CALLBACK_PATH):
+        callback = str(environ.get("PATH_INFO", "")).endswith(CALLBACK_PATH)
+        if environ.get("REQUEST_METHOD") != "POST" or not callback:
             return None
         length = int(str(environ.get("CONTENT_LENGTH") or "0").strip() or 0)  # checked by refusal()
         data = environ["wsgi.input"].read(length) if length else b""
